@@ -1,0 +1,12 @@
+// Compiles src/ to dist/ and makes the CLI executable. Runs on `npm ci` (prepare) so that
+// `npx certcheck` works in a fresh clone without tsx at run time.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+rmSync('dist', { recursive: true, force: true });
+const tsc = require.resolve('typescript/bin/tsc');
+const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+if (result.status !== 0) process.exit(result.status ?? 1);
+if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755);

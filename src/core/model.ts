@@ -1,0 +1,196 @@
+import { z } from 'zod';
+
+/**
+ * The diagnosis contract (design/diagnosis-contract.md). Every surface speaks to the core through
+ * these shapes. Stable: fields may be added, never renamed or dropped.
+ */
+
+export const languageSchema = z.enum(['en', 'ja']);
+export type Language = z.infer<typeof languageSchema>;
+
+export const severitySchema = z.enum(['critical', 'warning', 'info']);
+export type Severity = z.infer<typeof severitySchema>;
+
+export const inputKindSchema = z.enum([
+  'event',
+  'certificate',
+  'exchange-certificate-list',
+  'thumbprint',
+  'private-key',
+  // Added to the contract's list: a known symptom line (NDR, queue error, setup log, HCW error).
+  'symptom',
+  'unknown',
+]);
+export type InputKind = z.infer<typeof inputKindSchema>;
+
+export const findingCodeSchema = z.enum([
+  'CERT_EXPIRED',
+  'CERT_EXPIRING',
+  'CERT_NOT_YET_VALID',
+  'SELF_SIGNED',
+  'TRANSPORT_CERT_EXPIRED',
+  'STARTTLS_CERT_MISSING',
+  'DOMAIN_MISMATCH',
+  'WEAK_KEY',
+  'SHA1_SIGNATURE',
+  'PRIVATE_KEY_IN_INPUT',
+  'INVISIBLE_CHARACTERS',
+  'UNKNOWN_EVENT',
+  'THUMBPRINT_ONLY',
+  'UNRECOGNIZED_INPUT',
+  // Added codes (the contract allows knowledge to grow; these keep their meaning too).
+  'NOT_A_CERTIFICATE_EVENT',
+  'INTERNAL_TRANSPORT_CERT_MISSING',
+  'REMOTE_CERT_EXPIRED',
+  'AUTH_CERT_PROBLEM',
+  'FEDERATION_CERT_EXPIRING',
+  'TLS_CERTIFICATE_NAME_MISSING',
+  'REVOCATION_CHECK_FAILED',
+  'PENDING_REQUEST',
+  'DATE_AMBIGUOUS',
+  'INPUT_TOO_LARGE',
+  'UNREADABLE_CERTIFICATE',
+]);
+export type FindingCode = z.infer<typeof findingCodeSchema>;
+
+export const eventLevelSchema = z.enum(['error', 'warning', 'information']);
+export type EventLevel = z.infer<typeof eventLevelSchema>;
+
+export const eventFactsSchema = z.object({
+  id: z.number().int(),
+  source: z.string().optional(),
+  level: eventLevelSchema.optional(),
+  thumbprint: z.string().optional(),
+  fqdn: z.string().optional(),
+  connector: z.string().optional(),
+  computer: z.string().optional(),
+  /** 12017/12018: hours left when the event was logged. */
+  hoursRemaining: z.number().optional(),
+  /** 12014 on 2013+ when the connector pins a certificate by `<I>issuer<S>subject`. */
+  tlsCertificateName: z.string().optional(),
+  /** 12019: the peer whose certificate expired; 12018: the certificate subject. */
+  subject: z.string().optional(),
+  /** 12024: the ephemeral certificate Exchange fell back to. */
+  ephemeralThumbprint: z.string().optional(),
+  /** When the paste says when it was logged, as ISO-8601 (local time read as UTC). */
+  loggedAt: z.string().optional(),
+  /** 12017/12018: the expiry estimated from loggedAt (or now) plus hoursRemaining. */
+  estimatedNotAfter: z.string().optional(),
+  /** Which layout it came in: how the admin copied it. */
+  format: z.enum(['w2003', 'w2008', 'xml', 'powershell', 'message', 'id-only']).optional(),
+  /** The catalogue knows this ID (false for an ID we only recognised as a number). */
+  known: z.boolean().optional(),
+});
+export type EventFacts = z.infer<typeof eventFactsSchema>;
+
+export const exchangeServiceSchema = z.enum(['IMAP', 'POP', 'UM', 'IIS', 'SMTP', 'Federation', 'UMCallRouter']);
+export type ExchangeService = z.infer<typeof exchangeServiceSchema>;
+
+export const certificateRoleSchema = z.enum([
+  'exchange-self-signed',
+  'auth',
+  'federation',
+  'wmsvc',
+  'ca-issued',
+  'certificate-authority',
+  'self-signed',
+]);
+export type CertificateRole = z.infer<typeof certificateRoleSchema>;
+
+export const certificateFactsSchema = z.object({
+  /** SHA-1 of the DER, 40 upper-case hex digits; absent when the paste cannot give it (openssl -text). */
+  thumbprint: z.string().optional(),
+  subject: z.string(),
+  issuer: z.string(),
+  /** CN and DNS SANs, or CertificateDomains. */
+  domains: z.array(z.string()),
+  notBefore: z.string().optional(),
+  notAfter: z.string().optional(),
+  /** floor((notAfter - now) / 1 day). */
+  daysLeft: z.number().int().optional(),
+  selfSigned: z.boolean().optional(),
+  services: z.array(exchangeServiceSchema).optional(),
+  keyAlgorithm: z.string().optional(),
+  keySize: z.number().int().optional(),
+  signatureHash: z.string().optional(),
+  /** Added: Exchange's Status (Valid, DateInvalid, RevocationCheckFailure, PendingRequest, …). */
+  status: z.string().optional(),
+  rootCAType: z.string().optional(),
+  friendlyName: z.string().optional(),
+  serialNumber: z.string().optional(),
+  isCA: z.boolean().optional(),
+  role: certificateRoleSchema.optional(),
+  /** Where the facts came from. */
+  source: z.enum(['pem', 'der', 'pkcs7', 'exchange-list', 'exchange-table', 'certutil', 'openssl', 'event']),
+  /** The dates were printed in a culture whose day/month order could not be settled. */
+  dateAmbiguous: z.boolean().optional(),
+  /** The expiry is estimated (for example from an event's hours remaining), not read from the certificate. */
+  estimated: z.boolean().optional(),
+});
+export type CertificateFacts = z.infer<typeof certificateFactsSchema>;
+
+export const findingSchema = z.object({
+  code: findingCodeSchema,
+  severity: severitySchema,
+  thumbprint: z.string().optional(),
+  message: z.string(),
+  /** Added: the event ID or symptom the finding came from, when there is one. */
+  eventId: z.number().int().optional(),
+  /** Added: a reference an admin can verify (KB number or Microsoft doc). */
+  reference: z.string().optional(),
+});
+export type Finding = z.infer<typeof findingSchema>;
+
+export const stepRoleSchema = z.enum(['hub', 'edge', 'cas', 'mailbox', 'any']);
+export type StepRole = z.infer<typeof stepRoleSchema>;
+
+export const stepSchema = z.object({
+  title: z.string(),
+  role: stepRoleSchema,
+  command: z.string().optional(),
+  /** Added: one line on why this step matters. */
+  why: z.string().optional(),
+  /** Added: the server to run it on, when the paste names it. */
+  server: z.string().optional(),
+});
+export type Step = z.infer<typeof stepSchema>;
+
+export const exchangeVersionSchema = z.enum(['2007', '2010', '2013+', 'unknown']);
+export type ExchangeVersion = z.infer<typeof exchangeVersionSchema>;
+
+export const diagnosisSchema = z.object({
+  inputKinds: z.array(inputKindSchema),
+  events: z.array(eventFactsSchema),
+  certificates: z.array(certificateFactsSchema),
+  thumbprints: z.array(z.string()),
+  findings: z.array(findingSchema),
+  steps: z.array(stepSchema),
+  language: languageSchema,
+  /** Added: the one-line verdict, in the chosen language (Slack's header, the CLI's first line). */
+  summary: z.string(),
+  /** Added: the worst severity among the findings, or 'ok' when nothing needs doing. */
+  severity: z.enum(['critical', 'warning', 'info', 'ok']),
+  /** Added: the Exchange version the paste points at, and why. */
+  exchangeVersion: exchangeVersionSchema,
+  /** Added: references (KB / docs) behind the findings and steps. */
+  references: z.array(z.string()),
+  /** Added: what was understood, in the chosen language, for replies that must say so. */
+  notes: z.array(z.string()),
+  /** Added: the moment everything was computed against. */
+  now: z.string(),
+});
+export type Diagnosis = z.infer<typeof diagnosisSchema>;
+
+export interface DiagnoseOptions {
+  /** The clock, injected: every countdown is computed against it. */
+  now: Date;
+  /** Forces the reply language; otherwise the paste's language, else `defaultLanguage`. */
+  lang?: Language;
+  /** Used when the paste does not decide the language (a user's Slack locale, CERTCHECK_LANG). */
+  defaultLanguage?: Language;
+  /** A certificate expiring within this many days is CERT_EXPIRING (default 30). */
+  warnDays?: number;
+}
+
+/** Pastes above this size are not parsed: the finding INPUT_TOO_LARGE says so. */
+export const MAX_INPUT_BYTES = 1024 * 1024;
