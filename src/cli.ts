@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+import { readFile } from 'node:fs/promises';
+import type { CliIo } from './cli/io.js';
+import { runCli } from './cli/run-cli.js';
+
+// The composition root of the command line: the real process, the real clock.
+const io: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+  readFile: async (path) => new Uint8Array(await readFile(path)),
+  env: process.env,
+  now: () => new Date(),
+  isTTY: Boolean(process.stdout.isTTY),
+};
+
+runCli(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`certcheck: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,14 @@
+import { diagnoseCommand } from './diagnose-command.js';
+import type { CliIo, ExitCode } from './io.js';
+
+export interface CliCommand {
+  /** One line for `certcheck --help`. */
+  summary: string;
+  usage: string;
+  run(args: string[], io: CliIo): Promise<ExitCode>;
+}
+
+/** The routing table of the CLI: one line per command. */
+export const commands: Record<string, CliCommand> = {
+  diagnose: diagnoseCommand,
+};

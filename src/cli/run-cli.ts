@@ -1,0 +1,34 @@
+import { commands } from './commands.js';
+import { type CliIo, type ExitCode, UsageError } from './io.js';
+
+/** `certcheck <command> …`: the diagnosis core and the tracking store, without Slack. */
+export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(helpText());
+    return name ? 0 : 1;
+  }
+  if (name === '--version') {
+    io.stdout('certcheck 0.1.0\n');
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`certcheck: unknown command '${name}'. Try: ${Object.keys(commands).join(', ')} (certcheck --help)\n`);
+    return 1;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`certcheck ${name}: ${error.message}\nusage: ${command.usage}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function helpText(): string {
+  const rows = Object.values(commands).map((c) => `  ${c.usage}\n      ${c.summary}`);
+  return `certcheck: diagnose Exchange and Windows certificate problems from a paste.\n\nCommands:\n${rows.join('\n')}\n`;
+}

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { languageSchema } from './core/model.js';
+
+/**
+ * The environment, read once and validated: the only module that looks at `process.env`
+ * (callers pass it in). Empty strings count as unset, and every problem is reported at once.
+ */
+
+const emptyAsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalString = z.preprocess(emptyAsUnset, z.string().optional());
+
+const daysList = z
+  .string()
+  .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'a comma-separated list of whole days, e.g. 60,30,14,7,3,1,0')
+  .transform((s) => [...new Set(s.split(',').map((d) => Number.parseInt(d.trim(), 10)))].sort((a, b) => b - a));
+
+const configSchema = z.object({
+  SLACK_BOT_TOKEN: z.preprocess(
+    emptyAsUnset,
+    z.string().startsWith('xoxb-', 'a bot token starts with xoxb- (OAuth & Permissions page)').optional(),
+  ),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: z.preprocess(
+    emptyAsUnset,
+    z.string().startsWith('xapp-', 'an app-level token starts with xapp- (Basic Information page)').optional(),
+  ),
+  PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(65535).default(3000)),
+  SLACK_API_URL: z.preprocess(emptyAsUnset, z.url('a URL such as https://slack.com/api/').optional()),
+  DATABASE_URL: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .regex(/^file:.+/, 'a file: URL such as file:./data/certcheck.db')
+      .default('file:./data/certcheck.db'),
+  ),
+  REMINDER_CRON: z.preprocess(emptyAsUnset, z.string().default('0 9 * * 1-5')),
+  REMINDER_TZ: z.preprocess(
+    emptyAsUnset,
+    z.string().refine(isTimeZone, 'an IANA time zone such as UTC or Asia/Tokyo').default('UTC'),
+  ),
+  REMINDER_DAYS: z.preprocess(emptyAsUnset, daysList.default([60, 30, 14, 7, 3, 1, 0])),
+  REMINDER_CHANNEL: optionalString,
+  CERTCHECK_LANG: z.preprocess(emptyAsUnset, languageSchema.default('en')),
+  LOG_LEVEL: z.preprocess(
+    (v) => (typeof v === 'string' ? emptyAsUnset(v.toLowerCase()) : v),
+    z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  ),
+});
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface Config {
+  slack: {
+    botToken?: string;
+    signingSecret?: string;
+    appToken?: string;
+    apiUrl?: string;
+  };
+  port: number;
+  /** Path of the SQLite file (the DATABASE_URL without `file:`), or ':memory:'. */
+  databasePath: string;
+  reminders: {
+    cron: string;
+    timeZone: string;
+    /** Descending thresholds in days. */
+    days: number[];
+    defaultChannel?: string;
+  };
+  defaultLanguage: 'en' | 'ja';
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`certcheck is not configured correctly:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export type Env = Record<string, string | undefined>;
+
+/** Reads and validates the environment; throws one ConfigError naming every bad variable. */
+export function loadConfig(env: Env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  return {
+    slack: {
+      ...(e.SLACK_BOT_TOKEN && { botToken: e.SLACK_BOT_TOKEN }),
+      ...(e.SLACK_SIGNING_SECRET && { signingSecret: e.SLACK_SIGNING_SECRET }),
+      ...(e.SLACK_APP_TOKEN && { appToken: e.SLACK_APP_TOKEN }),
+      ...(e.SLACK_API_URL && { apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/` }),
+    },
+    port: e.PORT,
+    databasePath: e.DATABASE_URL.replace(/^file:(\/\/)?/, ''),
+    reminders: {
+      cron: e.REMINDER_CRON,
+      timeZone: e.REMINDER_TZ,
+      days: e.REMINDER_DAYS,
+      ...(e.REMINDER_CHANNEL && { defaultChannel: e.REMINDER_CHANNEL }),
+    },
+    defaultLanguage: e.CERTCHECK_LANG,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/**
+ * What running the bot needs beyond loadConfig: a token, and in HTTP mode a signing secret.
+ * Returns the problems (empty when the bot can start).
+ */
+export function slackStartProblems(config: Config): string[] {
+  const problems: string[] = [];
+  if (!config.slack.botToken) problems.push('SLACK_BOT_TOKEN: not set (the bot token, xoxb-…)');
+  if (!config.slack.appToken && !config.slack.signingSecret) {
+    problems.push('SLACK_SIGNING_SECRET: not set; HTTP mode needs it (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+  return problems;
+}

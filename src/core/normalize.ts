@@ -1,0 +1,54 @@
+/**
+ * What Slack and copy-paste do to text, undone before any recogniser reads it: CRLF, HTML
+ * entities, auto-links, code fences and quote markers, full-width punctuation. Invisible marks
+ * are kept: the thumbprint recogniser must see them to warn about them.
+ */
+export function normalizePaste(raw: string): string {
+  let text = raw.replace(/\r\n?/g, '\n');
+  text = undoSlackLinks(text);
+  text = text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
+  text = text.replace(/&amp;/g, '&');
+  text = text.replace(/^[ \t]*```[a-zA-Z]*[ \t]*$/gm, '').replace(/```/g, '\n');
+  text = text.replace(/^&gt; ?|^> (?=\S)/gm, '');
+  text = text
+    .replace(/：/g, ':')
+    .replace(/\u3000/g, ' ')
+    .replace(/［/g, '[')
+    .replace(/］/g, ']');
+  text = text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+  return text;
+}
+
+/**
+ * Slack wraps what it takes for links: `<http://mail.contoso.com|mail.contoso.com>`,
+ * `<mailto:a@b.c|a@b.c>`, `<http://x.y>`. Only well-formed link tokens are unwrapped, so that
+ * the `<I>issuer<S>subject` of a 12014 event survives.
+ */
+function undoSlackLinks(text: string): string {
+  return text
+    .replace(/<(?:https?|mailto|tel):[^<>|\s]{1,2000}\|([^<>]{1,2000})>/g, '$1')
+    .replace(/<((?:https?|mailto):[^<>|\s]{1,2000})>/g, (_, url: string) => url.replace(/^mailto:/, ''));
+}
+
+const PRIVATE_KEY_BLOCK =
+  /-----BEGIN ((?:RSA |EC |DSA |ENCRYPTED |OPENSSH )?PRIVATE KEY)-----[\s\S]*?(?:-----END \1-----|$)/g;
+
+/**
+ * Removes the body of every private-key block, keeping a marker so that a later diagnosis of the
+ * same text still says a key was pasted. Use before caching, logging or re-posting any paste.
+ */
+export function redactPrivateKeys(text: string): string {
+  return text.replace(
+    PRIVATE_KEY_BLOCK,
+    (_, label: string) => `-----BEGIN ${label}-----\n[removed by certcheck]\n-----END ${label}-----`,
+  );
+}
+
+/** True when the text carries Japanese script: the reply follows the paste's language. */
+export function looksJapanese(text: string): boolean {
+  return /[\u3040-\u30ff\u4e00-\u9fff]/.test(text);
+}
