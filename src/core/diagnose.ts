@@ -1,23 +1,187 @@
-import type { Diagnosis, DiagnoseOptions } from './model.js';
+import { daysLeft } from './countdown.js';
+import { displayName, judgeCertificate } from './findings/certificate-findings.js';
+import { hostOf, judgeEvent } from './findings/event-findings.js';
+import { addJudgement, emptyJudgement, type Judgement } from './findings/judgement.js';
+import { judgeEvidenceExtras } from './findings/extra-findings.js';
+import { judgeSymptom } from './findings/symptom-findings.js';
+import { orderFindings, summarize } from './findings/summary.js';
+import { diagnosisText } from './i18n/diagnosis-text.js';
+import {
+  type CertificateFacts,
+  type Diagnosis,
+  type DiagnoseOptions,
+  type EventFacts,
+  type ExchangeVersion,
+  type InputKind,
+  type Language,
+  MAX_INPUT_BYTES,
+} from './model.js';
+import { looksJapanese, normalizePaste } from './normalize.js';
+import type { Evidence, ParsedCertificate } from './recognize/evidence.js';
+import { recognize } from './recognize/index.js';
+import { addReferences, buildSteps } from './steps.js';
 
 /** The one entry point of the core: text and `now` in, a Diagnosis out. Never throws on input. */
-export function diagnose(text: string, options: DiagnoseOptions): Diagnosis {
-  const language = options.lang ?? options.defaultLanguage ?? 'en';
+export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
+  const { now } = options;
+  const warnDays = options.warnDays ?? 30;
+  const tooLarge = raw.length > MAX_INPUT_BYTES;
+  const text = normalizePaste(tooLarge ? raw.slice(0, MAX_INPUT_BYTES) : raw);
+  const evidence = recognize(text);
+  const language: Language =
+    options.lang ?? (evidence.japanese || looksJapanese(text) ? 'ja' : (options.defaultLanguage ?? 'en'));
+  const t = diagnosisText[language];
+  const version = exchangeVersion(evidence);
+  const events = enrichEvents(evidence.events, now);
+  const certificates = withCountdown([...dedupeCertificates(evidence.certificates), ...estimatedCertificates(events, evidence)], now);
+  const server = events.find((e) => e.computer)?.computer ?? evidence.servers?.[0];
+
+  const judgement: Judgement = emptyJudgement();
+  for (const event of events) {
+    addJudgement(judgement, judgeEvent(event, { text: t, version, ...(server && { fallbackServer: server }) }));
+  }
+  for (const cert of certificates) {
+    addJudgement(judgement, judgeCertificate(cert, { now, warnDays, language, text: t, ...(server && { server: hostOf(server) }) }));
+  }
+  for (const symptom of evidence.symptoms) addJudgement(judgement, judgeSymptom(symptom, t, language));
+  addJudgement(judgement, judgeEvidenceExtras({ evidence, events, certificates, text: t, tooLarge, language, now }));
+
+  const findings = orderFindings(dedupeFindings(judgement.findings));
+  const edge = evidence.roles.includes('edge') ? 'yes' : evidence.roles.length > 0 ? 'no' : 'unknown';
+  const frontEnd = events.some((e) => /FrontEnd/i.test(e.source ?? ''));
+  const { steps, references } = buildSteps(judgement.plans, { version, edge, frontEnd, language });
+  for (const finding of findings) if (finding.reference) addReferences(references, finding.reference);
+  const inputKinds = kindsOf(evidence, certificates);
   return {
-    inputKinds: ['unknown'],
-    events: [],
-    certificates: [],
-    thumbprints: [],
-    findings: [
-      { code: 'UNRECOGNIZED_INPUT', severity: 'info', message: `Not recognised (${text.length} characters).` },
-    ],
-    steps: [],
+    inputKinds,
+    events,
+    certificates,
+    thumbprints: allThumbprints(evidence, certificates, events),
+    findings,
+    steps,
     language,
-    summary: 'Nothing recognised',
-    severity: 'info',
-    exchangeVersion: 'unknown',
-    references: [],
-    notes: [],
-    now: options.now.toISOString(),
+    summary: summarize({ findings, certificates, events, now, language, text: t }),
+    severity: findings[0]?.severity ?? 'ok',
+    exchangeVersion: version,
+    references,
+    notes: notesFor(evidence, certificates, version, t),
+    now: now.toISOString(),
   };
+}
+
+function exchangeVersion(evidence: Evidence): ExchangeVersion {
+  const hinted = new Set(evidence.versionHints.map((h) => h.version));
+  if (evidence.events.some((e) => /FrontEnd/i.test(e.source ?? '') || e.tlsCertificateName)) hinted.add('2013+');
+  if (hinted.has('2007')) return '2007';
+  if (hinted.has('2013+')) return '2013+';
+  if (hinted.has('2010')) return '2010';
+  return 'unknown';
+}
+
+/** 12014 names the FQDN the server should have: other events of the same server may use it. */
+function enrichEvents(events: EventFacts[], now: Date): EventFacts[] {
+  const seen = new Set<string>();
+  const unique = events.filter((e) => {
+    const key = JSON.stringify([e.id, e.thumbprint, e.fqdn, e.computer, e.connector, e.loggedAt]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.map((event) => {
+    const out = { ...event };
+    if (!out.fqdn && (out.id === 12015 || out.id === 12017)) {
+      const sibling = unique.find((e) => e.id === 12014 && e.fqdn && e.computer === out.computer);
+      if (sibling?.fqdn) out.fqdn = sibling.fqdn;
+    }
+    if (out.hoursRemaining !== undefined && !out.estimatedNotAfter) {
+      const base = out.loggedAt ? Date.parse(out.loggedAt) : now.getTime();
+      if (!Number.isNaN(base)) out.estimatedNotAfter = new Date(base + out.hoursRemaining * 3_600_000).toISOString();
+    }
+    return out;
+  });
+}
+
+/** Events with "hours remaining" give an expiry even without the certificate (tracking uses it). */
+function estimatedCertificates(events: EventFacts[], evidence: Evidence): ParsedCertificate[] {
+  return events
+    .filter((e) => e.estimatedNotAfter && e.thumbprint)
+    .filter((e) => !evidence.certificates.some((c) => c.thumbprint === e.thumbprint))
+    .map((e) => ({
+      thumbprint: e.thumbprint,
+      subject: e.fqdn ? `CN=${e.fqdn}` : '',
+      issuer: '',
+      domains: e.fqdn ? [e.fqdn] : [],
+      notAfter: e.estimatedNotAfter,
+      services: ['SMTP'],
+      source: 'event' as const,
+      estimated: true,
+    }));
+}
+
+/** The same certificate pasted twice (a PEM and its fl listing): one entry, facts merged. */
+function dedupeCertificates(certs: ParsedCertificate[]): ParsedCertificate[] {
+  const out: ParsedCertificate[] = [];
+  for (const cert of certs) {
+    const twin = cert.thumbprint ? out.find((c) => c.thumbprint === cert.thumbprint) : undefined;
+    if (!twin) out.push({ ...cert });
+    else Object.assign(twin, Object.fromEntries(Object.entries(cert).filter(([k, v]) => v !== undefined && twin[k as keyof ParsedCertificate] === undefined)));
+  }
+  return out;
+}
+
+function withCountdown(certs: ParsedCertificate[], now: Date): CertificateFacts[] {
+  return certs.map((c) => (c.notAfter && c.status !== 'PendingRequest' ? { ...c, daysLeft: daysLeft(c.notAfter, now) } : { ...c }));
+}
+
+function dedupeFindings(findings: Judgement['findings']): Judgement['findings'] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.code}|${f.thumbprint ?? ''}|${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function allThumbprints(evidence: Evidence, certs: CertificateFacts[], events: EventFacts[]): string[] {
+  const all = [
+    ...evidence.thumbprints.map((t) => t.value),
+    ...certs.map((c) => c.thumbprint),
+    ...events.flatMap((e) => [e.thumbprint, e.ephemeralThumbprint]),
+    ...evidence.symptoms.map((s) => s.values.thumbprint),
+  ];
+  return [...new Set(all.filter((t): t is string => typeof t === 'string' && /^[0-9A-F]{40}$/.test(t)))];
+}
+
+function kindsOf(evidence: Evidence, certs: CertificateFacts[]): InputKind[] {
+  const kinds = new Set<InputKind>();
+  if (evidence.events.length > 0) kinds.add('event');
+  if (certs.some((c) => ['pem', 'der', 'pkcs7', 'certutil', 'openssl'].includes(c.source))) kinds.add('certificate');
+  if (certs.some((c) => c.source === 'exchange-list' || c.source === 'exchange-table')) kinds.add('exchange-certificate-list');
+  const standalone = evidence.thumbprints.some((t) => !certs.some((c) => c.thumbprint === t.value));
+  if (standalone || (evidence.thumbprints.length > 0 && kinds.size === 0)) kinds.add('thumbprint');
+  if (evidence.privateKeys > 0) kinds.add('private-key');
+  if (evidence.symptoms.length > 0) kinds.add('symptom');
+  if (kinds.size === 0) kinds.add('unknown');
+  return [...kinds];
+}
+
+function notesFor(evidence: Evidence, certs: CertificateFacts[], version: ExchangeVersion, t: (typeof diagnosisText)[Language]): string[] {
+  const parts: string[] = [];
+  const events = evidence.events.length;
+  const pasted = certs.filter((c) => c.source !== 'event');
+  const listed = pasted.filter((c) => c.source === 'exchange-list' || c.source === 'exchange-table').length;
+  if (events) parts.push(t.notes.kinds.event(events));
+  if (pasted.length - listed) parts.push(t.notes.kinds.certificate(pasted.length - listed));
+  if (listed) parts.push(t.notes.kinds.list(listed));
+  if (evidence.symptoms.length) parts.push(t.notes.kinds.symptom(evidence.symptoms.length));
+  const notes = parts.length ? [t.notes.understood({ what: parts.join(', ') })] : [t.notes.pasteInstead];
+  if (version !== 'unknown') notes.push(t.notes.version({ version }));
+  for (const cert of certs.filter((c) => c.estimated)) {
+    const event = evidence.events.find((e) => e.thumbprint === cert.thumbprint && e.hoursRemaining !== undefined);
+    if (event?.hoursRemaining !== undefined) {
+      notes.push(t.notes.estimated({ hours: event.hoursRemaining, base: event.loggedAt?.slice(0, 16).replace('T', ' ') ?? displayName(cert) }));
+    }
+  }
+  return notes;
 }

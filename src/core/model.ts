@@ -50,6 +50,9 @@ export const findingCodeSchema = z.enum([
   'DATE_AMBIGUOUS',
   'INPUT_TOO_LARGE',
   'UNREADABLE_CERTIFICATE',
+  'EXPIRY_NOTICE',
+  'EXPIRY_UNKNOWN',
+  'SMTP_OVERWRITE_PROMPT',
 ]);
 export type FindingCode = z.infer<typeof findingCodeSchema>;
 

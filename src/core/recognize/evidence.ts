@@ -69,7 +69,12 @@ export interface Evidence {
   events: EventFacts[];
   certificates: ParsedCertificate[];
   /** Every thumbprint seen, normalised to 40 upper-case hex; `invisible` when it carried U+200E & co. */
-  thumbprints: { value: string; invisible: boolean }[];
+  thumbprints: {
+    value: string;
+    invisible: boolean;
+    /** Added: which invisible characters, as code points ('U+200E'), so a reply can name them. */
+    invisibleChars?: string[];
+  }[];
   symptoms: Symptom[];
   /** How many private-key blocks the paste held (their content is never kept). */
   privateKeys: number;
@@ -80,6 +85,8 @@ export interface Evidence {
   japanese: boolean;
   /** Exchange role words found (Edge, Hub, CAS, Mailbox): steps are said for these. */
   roles: ('hub' | 'edge' | 'cas' | 'mailbox')[];
+  /** Added: server names the paste gives (Get-ExchangeCertificate's Identity `SERVER\Thumbprint`). */
+  servers?: string[];
 }
 
 export function emptyEvidence(): Evidence {
@@ -109,6 +116,10 @@ export function mergeEvidence(parts: Partial<Evidence>[]): Evidence {
     out.versionHints.push(...(part.versionHints ?? []));
     out.japanese ||= part.japanese ?? false;
     for (const role of part.roles ?? []) if (!out.roles.includes(role)) out.roles.push(role);
+    for (const server of part.servers ?? []) {
+      out.servers ??= [];
+      if (!out.servers.includes(server)) out.servers.push(server);
+    }
   }
   return out;
 }

@@ -1,0 +1,106 @@
+import { countdownText, urgency } from '../core/countdown.js';
+import type { Diagnosis, Language, Severity } from '../core/model.js';
+
+/** The human-readable `certcheck diagnose` report: verdict, countdowns, findings, numbered steps. */
+export function renderReport(diagnosis: Diagnosis, options: { color: boolean }): string {
+  const paint = painter(options.color);
+  const label = LABELS[diagnosis.language];
+  const out: string[] = [];
+  const mark = diagnosis.severity === 'ok' ? paint.green('✔') : SEVERITY_MARK[diagnosis.severity](paint);
+  out.push(`${mark} ${paint.bold(diagnosis.summary)}`);
+  const now = new Date(diagnosis.now);
+  for (const event of diagnosis.events) {
+    const parts = [event.source, `${label.event} ${event.id}`, event.level, event.computer].filter(Boolean);
+    out.push(paint.dim(`  ${parts.join(' · ')}`));
+  }
+  if (diagnosis.certificates.length > 0) {
+    out.push('', paint.bold(label.certificates));
+    for (const cert of diagnosis.certificates) {
+      const name = cert.subject || cert.domains[0] || cert.thumbprint || '?';
+      const when = cert.notAfter ? countdownText(cert.notAfter, now, diagnosis.language) : label.noDate;
+      const colour = cert.daysLeft === undefined ? paint.dim : BAND_COLOUR[urgency(cert.daysLeft)](paint);
+      out.push(`  ${name}${cert.estimated ? ` ${label.estimated}` : ''}`);
+      out.push(`    ${colour(when)}`);
+      const facts = [
+        cert.thumbprint,
+        cert.services?.length ? cert.services.join(',') : undefined,
+        cert.keyAlgorithm && `${cert.keyAlgorithm}${cert.keySize ? ` ${cert.keySize}` : ''}`,
+        cert.signatureHash,
+        cert.selfSigned ? label.selfSigned : undefined,
+      ].filter(Boolean);
+      if (facts.length) out.push(paint.dim(`    ${facts.join(' · ')}`));
+    }
+  }
+  if (diagnosis.findings.length > 0) {
+    out.push('', paint.bold(label.findings));
+    for (const finding of diagnosis.findings) {
+      out.push(`  ${SEVERITY_MARK[finding.severity](paint)} ${finding.message} ${paint.dim(`[${finding.code}]`)}`);
+    }
+  }
+  if (diagnosis.steps.length > 0) {
+    out.push('', paint.bold(label.steps));
+    diagnosis.steps.forEach((step, index) => {
+      const where = step.role !== 'any' ? paint.dim(` (${step.server ? `${step.server}, ` : ''}${step.role})`) : '';
+      out.push(`  ${index + 1}. ${step.title}${where}`);
+      if (step.why) out.push(paint.dim(`     ${step.why}`));
+      for (const line of step.command?.split('\n') ?? []) out.push(`       ${paint.cyan(line)}`);
+    });
+  }
+  if (diagnosis.references.length > 0)
+    out.push('', paint.dim(`${label.references}: ${diagnosis.references.join(' · ')}`));
+  for (const note of diagnosis.notes) out.push(paint.dim(note));
+  return `${out.join('\n')}\n`;
+}
+
+interface Paint {
+  bold(s: string): string;
+  dim(s: string): string;
+  red(s: string): string;
+  yellow(s: string): string;
+  green(s: string): string;
+  cyan(s: string): string;
+}
+
+function painter(color: boolean): Paint {
+  const wrap = (code: number) => (s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  return { bold: wrap(1), dim: wrap(2), red: wrap(31), yellow: wrap(33), green: wrap(32), cyan: wrap(36) };
+}
+
+const SEVERITY_MARK: Record<Severity, (p: Paint) => string> = {
+  critical: (p) => p.red('✖'),
+  warning: (p) => p.yellow('▲'),
+  info: (p) => p.cyan('ℹ'),
+};
+
+const BAND_COLOUR = {
+  expired: (p: Paint) => p.red,
+  critical: (p: Paint) => p.red,
+  soon: (p: Paint) => p.yellow,
+  fine: (p: Paint) => p.green,
+} as const;
+
+const LABELS: Record<
+  Language,
+  Record<'event' | 'certificates' | 'findings' | 'steps' | 'references' | 'noDate' | 'estimated' | 'selfSigned', string>
+> = {
+  en: {
+    event: 'event',
+    certificates: 'Certificates',
+    findings: 'What is wrong',
+    steps: 'What to do',
+    references: 'References',
+    noDate: 'no expiry date in this paste',
+    estimated: '(expiry estimated from the event)',
+    selfSigned: 'self-signed',
+  },
+  ja: {
+    event: 'イベント',
+    certificates: '証明書',
+    findings: '問題点',
+    steps: '対処',
+    references: '参考資料',
+    noDate: 'この貼り付けには有効期限がありません',
+    estimated: '(有効期限はイベントからの推定)',
+    selfSigned: '自己署名',
+  },
+};

@@ -1,0 +1,160 @@
+import { createHash, X509Certificate } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { certificateRole } from './certificate-role.js';
+import { childrenOf, DER_TAG, oidOf, readTlv } from './der.js';
+import { formatDn, hostLikeCommonNames, parseDn, type Rdn, uniqueNames } from './distinguished-name.js';
+import type { ParsedCertificate } from './recognize/evidence.js';
+import { RSASSA_PSS_OID, signatureHashFromOid } from './signature-algorithms.js';
+
+export { certificateRole } from './certificate-role.js';
+
+export type CertificateSource = 'pem' | 'der' | 'pkcs7';
+
+/**
+ * A certificate's facts from its DER bytes. Node's X509Certificate reads every key type (node-forge
+ * stops at EC keys with "OID is not RSA"); it throws on bytes that are not a certificate, and so
+ * does this function: callers turn that into a ParseNote.
+ */
+export function parseCertificateDer(der: Uint8Array, source: CertificateSource): ParsedCertificate {
+  const exact = firstTlvBytes(der);
+  const x509 = new X509Certificate(exact);
+  const subject = nodeDn(x509.subject);
+  const issuer = nodeDn(x509.issuer);
+  const domains = uniqueNames([...hostLikeCommonNames(subject), ...dnsNames(x509.subjectAltName)]);
+  const selfSigned = selfSignedCheck(x509);
+  const key = keyFacts(x509);
+  const facts: ParsedCertificate = {
+    thumbprint: createHash('sha1').update(exact).digest('hex').toUpperCase(),
+    subject,
+    issuer,
+    domains,
+    notBefore: opensslDate(x509.validFrom),
+    notAfter: opensslDate(x509.validTo),
+    selfSigned,
+    keyAlgorithm: key.algorithm,
+    keySize: key.size,
+    signatureHash: signatureHash(exact),
+    serialNumber: x509.serialNumber.toUpperCase(),
+    isCA: x509.ca,
+    source,
+  };
+  return dropUndefined({ ...facts, role: certificateRole(facts) });
+}
+
+/** Trailing bytes (an OpenSSL TRUSTED CERTIFICATE's trust settings, padding) are not part of it. */
+function firstTlvBytes(der: Uint8Array): Uint8Array {
+  const tlv = readTlv(der, 0);
+  return tlv && tlv.tag === DER_TAG.sequence ? der.subarray(0, tlv.end) : der;
+}
+
+/** Node prints one RDN per line with RFC 2253 escapes (`O=Contoso\, Inc.`). */
+function nodeDn(text: string): string {
+  const rdns: Rdn[] = text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .flatMap((line) => parseDn(line));
+  return formatDn(rdns);
+}
+
+function dnsNames(san: string | undefined): string[] {
+  if (!san) return [];
+  const names: string[] = [];
+  for (const match of san.matchAll(/(?:^|, )DNS:("(?:[^"\\]|\\.)*"|[^,]*)/g)) {
+    const raw = match[1]!.trim();
+    names.push(raw.startsWith('"') ? unquoteJson(raw) : raw);
+  }
+  return names;
+}
+
+/** Node quotes a SAN that holds separators as a JSON string. */
+function unquoteJson(raw: string): string {
+  try {
+    const value: unknown = JSON.parse(raw);
+    return typeof value === 'string' ? value : raw;
+  } catch {
+    return raw;
+  }
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const OPENSSL_DATE = /^([A-Za-z]{3}) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4})(?: GMT)?$/;
+
+/** "Jun  1 00:00:00 2026 GMT", the only form Node 20 gives (and openssl -text prints). */
+export function opensslDate(text: string): string | undefined {
+  const match = OPENSSL_DATE.exec(text.trim());
+  const month = match ? MONTHS.indexOf(match[1]!.toLowerCase()) + 1 : 0;
+  if (!match || month === 0) return undefined;
+  const [day, hour, minute, second, year] = match.slice(2).map(Number) as [number, number, number, number, number];
+  const parsed = DateTime.utc(year, month, day, hour, minute, second);
+  return parsed.isValid ? (parsed.toISO() ?? undefined) : undefined;
+}
+
+/**
+ * Issuer equals subject is not enough: a certificate can name itself and be signed by another key.
+ * checkIssued() is not used: it also demands keyCertSign, which Exchange's self-signed certificates lack.
+ */
+function selfSignedCheck(x509: X509Certificate): boolean {
+  try {
+    return x509.subject === x509.issuer && x509.verify(x509.publicKey);
+  } catch {
+    return false;
+  }
+}
+
+const CURVE_BITS: Readonly<Record<string, number>> = {
+  prime256v1: 256,
+  secp256r1: 256,
+  'P-256': 256,
+  secp384r1: 384,
+  'P-384': 384,
+  secp521r1: 521,
+  'P-521': 521,
+  secp256k1: 256,
+  secp224r1: 224,
+};
+
+const KEY_ALGORITHMS: Readonly<Record<string, string>> = {
+  rsa: 'RSA',
+  'rsa-pss': 'RSA',
+  ec: 'ECDSA',
+  ed25519: 'Ed25519',
+  ed448: 'Ed448',
+  dsa: 'DSA',
+};
+
+function keyFacts(x509: X509Certificate): { algorithm?: string; size?: number } {
+  try {
+    const key = x509.publicKey;
+    const type = key.asymmetricKeyType ?? '';
+    const details = key.asymmetricKeyDetails ?? {};
+    const algorithm = KEY_ALGORITHMS[type] ?? (type ? type.toUpperCase() : undefined);
+    if (details.modulusLength) return { algorithm, size: details.modulusLength };
+    if (details.namedCurve) return { algorithm, size: CURVE_BITS[details.namedCurve] };
+    if (type === 'ed25519') return { algorithm, size: 256 };
+    if (type === 'ed448') return { algorithm, size: 456 };
+    return { algorithm };
+  } catch {
+    // A key type this OpenSSL build cannot load: the rest of the certificate is still worth reporting.
+    return {};
+  }
+}
+
+/** Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue }. */
+function signatureHash(der: Uint8Array): string | undefined {
+  const cert = readTlv(der, 0);
+  const algorithm = cert && childrenOf(der, cert)?.[1];
+  const parts = algorithm && childrenOf(der, algorithm);
+  const oid = oidOf(der, parts?.[0]);
+  if (!oid) return undefined;
+  if (oid !== RSASSA_PSS_OID) return signatureHashFromOid(oid);
+  // RSASSA-PSS-params ::= SEQUENCE { hashAlgorithm [0] EXPLICIT AlgorithmIdentifier DEFAULT sha1, … }
+  const params = parts?.[1];
+  const hashField = params && childrenOf(der, params)?.find((tlv) => tlv.tag === 0xa0);
+  const hashAlgorithm = hashField && childrenOf(der, hashField)?.[0];
+  const hashOid = hashAlgorithm && oidOf(der, childrenOf(der, hashAlgorithm)?.[0]);
+  return hashOid ? signatureHashFromOid(hashOid) : 'SHA1';
+}
+
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

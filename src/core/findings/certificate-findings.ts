@@ -1,0 +1,139 @@
+import { countdownText, daysLeft, validFromText } from '../countdown.js';
+import type { DiagnosisText } from '../i18n/diagnosis-text.js';
+import type { PlanValues } from '../knowledge/plan-model.js';
+import type { CertificateFacts, Language } from '../model.js';
+import type { FindingDraft, Judgement } from './judgement.js';
+
+const CLIENT_FACING = ['IIS', 'POP', 'IMAP'];
+
+export interface CertificateJudgeOptions {
+  now: Date;
+  warnDays: number;
+  language: Language;
+  text: DiagnosisText;
+  /** The server the paste names, for plan values. */
+  server?: string;
+}
+
+/** Findings about one certificate's own facts: dates, trust, key, signature, Exchange status. */
+export function judgeCertificate(cert: CertificateFacts, options: CertificateJudgeOptions): Judgement {
+  const { now, warnDays, language, text } = options;
+  const findings: FindingDraft[] = [];
+  const plans: Judgement['plans'] = [];
+  const name = displayName(cert);
+  const thumbprint = cert.thumbprint;
+  const tp = thumbprint ? { thumbprint } : {};
+  const values = planValues(cert, options.server);
+
+  if (cert.status === 'PendingRequest') {
+    findings.push({ code: 'PENDING_REQUEST', severity: 'warning', ...tp, message: text.finding.pendingRequest({ name }) });
+    plans.push({ plan: 'pending-request', values });
+    return { findings, plans };
+  }
+
+  const days = cert.notAfter ? daysLeft(cert.notAfter, now) : undefined;
+  const when = cert.notAfter ? countdownText(cert.notAfter, now, language) : '';
+  const expired = days !== undefined && days < 0;
+  const expiring = days !== undefined && days >= 0 && days <= warnDays;
+  if (expired) {
+    findings.push({ code: 'CERT_EXPIRED', severity: 'critical', ...tp, message: text.finding.certExpired({ name, when }) });
+    if (cert.services?.includes('SMTP')) {
+      findings.push({
+        code: 'TRANSPORT_CERT_EXPIRED',
+        severity: 'warning',
+        ...tp,
+        message: text.finding.transportCertExpiredSmtp({ name }),
+      });
+    }
+  } else if (expiring) {
+    findings.push({ code: 'CERT_EXPIRING', severity: 'warning', ...tp, message: text.finding.certExpiring({ name, when }) });
+  }
+  if (cert.notBefore && Date.parse(cert.notBefore) > now.getTime()) {
+    findings.push({
+      code: 'CERT_NOT_YET_VALID',
+      severity: 'warning',
+      ...tp,
+      message: text.finding.certNotYetValid({ name, when: validFromText(cert.notBefore, now, language) }),
+    });
+  }
+  const root = cert.isCA === true && cert.selfSigned === true;
+  if (cert.selfSigned && !root) {
+    const clientFacing = (cert.services ?? []).some((s) => CLIENT_FACING.includes(s));
+    findings.push({
+      code: 'SELF_SIGNED',
+      severity: clientFacing ? 'warning' : 'info',
+      ...tp,
+      message: text.finding.selfSigned({ name, clientFacing }),
+    });
+    if (clientFacing) plans.push({ plan: 'self-signed-client-facing', values });
+  }
+  const weak = cert.keyAlgorithm === 'RSA' && cert.keySize !== undefined && cert.keySize < 2048;
+  if (weak) {
+    findings.push({ code: 'WEAK_KEY', severity: 'warning', ...tp, message: text.finding.weakKey({ name, bits: cert.keySize ?? 0 }) });
+  }
+  if ((cert.signatureHash === 'SHA1' || cert.signatureHash === 'MD5') && !root) {
+    const exchangeDefault = cert.role === 'exchange-self-signed' || cert.role === 'auth';
+    findings.push({ code: 'SHA1_SIGNATURE', severity: 'warning', ...tp, message: text.finding.sha1({ name, exchangeDefault }) });
+  }
+  if (cert.status === 'RevocationCheckFailure') {
+    findings.push({ code: 'REVOCATION_CHECK_FAILED', severity: 'warning', ...tp, message: text.finding.revocation({ name }) });
+    plans.push({ plan: 'revocation-check', values });
+  }
+  if ((expired || expiring || weak) && !root) plans.unshift(...renewalPlans(cert, expired, values));
+  return { findings, plans };
+}
+
+/** Which renewal procedure fits this kind of certificate. */
+function renewalPlans(cert: CertificateFacts, expired: boolean, values: PlanValues): Judgement['plans'] {
+  switch (cert.role) {
+    case 'auth':
+      return [{ plan: expired ? 'auth-renew' : 'auth-stage-next', values }];
+    case 'federation':
+      return [{ plan: expired ? 'federation-expired' : 'federation-renew', values }];
+    case 'wmsvc':
+    case 'certificate-authority':
+      return [];
+    case 'ca-issued':
+      return [{ plan: 'ca-renew', values }];
+    default:
+      if (cert.selfSigned === false) return [{ plan: 'ca-renew', values }];
+      return [{ plan: 'internal-transport-renew', values }];
+  }
+}
+
+function planValues(cert: CertificateFacts, server: string | undefined): PlanValues {
+  const values: PlanValues = {};
+  if (cert.thumbprint) values.thumbprint = cert.thumbprint;
+  if (cert.domains.length > 0) values.domains = cert.domains.join(',');
+  const fqdn = cert.domains.find((d) => d.includes('.'));
+  if (fqdn) values.fqdn = fqdn;
+  if (cert.subject) values.subject = cert.subject;
+  const cn = commonName(cert.subject);
+  if (cn) values.cn = cn.replace(/[^\w.-]/g, '_');
+  if (cert.services && cert.services.length > 0) values.services = cert.services.join(',');
+  if (server) values.server = server;
+  return values;
+}
+
+export function commonName(subject: string): string | undefined {
+  return /(?:^|,\s*)CN\s*=\s*([^,]+)/i.exec(subject)?.[1]?.trim();
+}
+
+/** How a certificate is named in prose: its CN, else its first name, else its thumbprint. */
+export function displayName(cert: Pick<CertificateFacts, 'subject' | 'domains' | 'thumbprint'>): string {
+  return commonName(cert.subject) ?? cert.domains[0] ?? (cert.thumbprint ? shortThumbprint(cert.thumbprint) : '?');
+}
+
+export function shortThumbprint(thumbprint: string): string {
+  return `${thumbprint.slice(0, 4)}…${thumbprint.slice(-4)}`;
+}
+
+/** A certificate name covers an FQDN exactly or by a one-label wildcard. */
+export function covers(names: readonly string[], fqdn: string): boolean {
+  const host = fqdn.toLowerCase();
+  return names.some((raw) => {
+    const name = raw.toLowerCase();
+    if (name === host) return true;
+    return name.startsWith('*.') && host.endsWith(name.slice(1)) && !host.slice(0, -name.length + 1).includes('.');
+  });
+}

@@ -1,0 +1,173 @@
+import type { DiagnosisText } from '../i18n/diagnosis-text.js';
+import { findCatalogueEntry } from '../knowledge/event-catalogue.js';
+import type { PlanValues } from '../knowledge/plan-model.js';
+import type { EventFacts, ExchangeVersion } from '../model.js';
+import type { Judgement } from './judgement.js';
+
+export interface EventJudgeOptions {
+  text: DiagnosisText;
+  version: ExchangeVersion;
+  /** Names of the paste's servers, for events that do not carry a Computer line. */
+  fallbackServer?: string;
+}
+
+/** Findings and plans for one event, by what the catalogue says the event means. */
+export function judgeEvent(event: EventFacts, options: EventJudgeOptions): Judgement {
+  const { text } = options;
+  const entry = findCatalogueEntry(event.id, event.source);
+  const findings: Judgement['findings'] = [];
+  const plans: Judgement['plans'] = [];
+  const computer = event.computer ?? options.fallbackServer;
+  const server = computer ? hostOf(computer) : undefined;
+  const serverLabel = computer ?? text.unknownServer;
+  const tp = event.thumbprint ? { thumbprint: event.thumbprint } : {};
+  const base = { eventId: event.id, ...(entry && { reference: entry.reference }) };
+  const values: PlanValues = {
+    ...(event.thumbprint && { thumbprint: event.thumbprint }),
+    ...(event.fqdn && { fqdn: event.fqdn }),
+    ...(server && { server }),
+    ...(computer?.includes('.') && { serverFqdn: computer }),
+    ...(event.connector && { connector: event.connector }),
+    ...(server && { domains: computer?.includes('.') ? `${server},${computer}` : server }),
+  };
+
+  if (!entry) {
+    findings.push({ ...base, code: 'UNKNOWN_EVENT', severity: 'info', message: text.finding.unknownEvent({ id: event.id }) });
+    return { findings, plans };
+  }
+  switch (entry.kind) {
+    case 'internal-cert-expired':
+      findings.push({
+        ...base,
+        code: 'TRANSPORT_CERT_EXPIRED',
+        severity: 'warning',
+        ...tp,
+        message: text.finding.transportCertExpired12015({ thumbprint: event.thumbprint ?? '?', server: serverLabel }),
+      });
+      plans.push({ plan: 'internal-transport-renew', values });
+      break;
+    case 'internal-cert-expiring':
+      plans.push({ plan: 'internal-transport-renew', values });
+      break;
+    case 'starttls-cert-missing': {
+      const fqdn = event.fqdn ?? '<FQDN>';
+      findings.push({
+        ...base,
+        code: 'STARTTLS_CERT_MISSING',
+        severity: 'critical',
+        message: text.finding.starttlsMissing({ fqdn, connector: event.connector ?? '?', server: serverLabel }),
+      });
+      if (event.tlsCertificateName) {
+        findings.push({
+          ...base,
+          code: 'TLS_CERTIFICATE_NAME_MISSING',
+          severity: 'critical',
+          message: text.finding.tlsCertificateNamePinned({
+            connector: event.connector ?? '?',
+            pinned: event.tlsCertificateName,
+          }),
+        });
+        plans.push({ plan: 'starttls-pinned', values: { ...values, pinned: event.tlsCertificateName } });
+      } else {
+        plans.push({ plan: 'starttls-missing', values: { ...values, ...(event.fqdn && { domains: event.fqdn }) } });
+      }
+      break;
+    }
+    case 'starttls-cert-expired':
+      findings.push({
+        ...base,
+        code: 'TRANSPORT_CERT_EXPIRED',
+        severity: 'warning',
+        ...tp,
+        message: text.finding.starttlsCertExpired({ fqdn: event.fqdn ?? '<FQDN>', server: serverLabel }),
+      });
+      plans.push({ plan: 'starttls-renew', values });
+      break;
+    case 'starttls-cert-expiring':
+      plans.push({ plan: 'starttls-renew', values });
+      break;
+    case 'remote-internal-expired':
+    case 'remote-starttls-expired': {
+      const peer = event.subject ?? event.fqdn ?? '<peer server>';
+      findings.push({ ...base, code: 'REMOTE_CERT_EXPIRED', severity: 'warning', message: text.finding.remoteExpired({ peer }) });
+      plans.push({ plan: 'remote-peer-renew', values: { peer } });
+      break;
+    }
+    case 'internal-cert-missing-local':
+    case 'internal-cert-fallback': {
+      const message = text.finding.internalMissingLocal({ thumbprint: event.thumbprint ?? '?', server: serverLabel });
+      const ephemeral = event.ephemeralThumbprint ? ` ${text.finding.ephemeralInUse({ ephemeral: event.ephemeralThumbprint })}` : '';
+      findings.push({
+        ...base,
+        code: 'INTERNAL_TRANSPORT_CERT_MISSING',
+        severity: 'critical',
+        ...tp,
+        message: message + ephemeral,
+      });
+      plans.push({ plan: 'internal-missing-local', values });
+      break;
+    }
+    case 'internal-cert-missing-ad':
+    case 'internal-cert-corrupt-ad':
+      findings.push({
+        ...base,
+        code: 'INTERNAL_TRANSPORT_CERT_MISSING',
+        severity: 'critical',
+        ...tp,
+        message: text.finding.internalMissingAd({ server: serverLabel }),
+      });
+      plans.push({ plan: 'internal-missing-ad', values });
+      break;
+    case 'federation-expiring':
+      findings.push({
+        ...base,
+        code: 'CERT_EXPIRING',
+        severity: 'warning',
+        ...tp,
+        message: text.finding.federationExpiring({ thumbprint: event.thumbprint ?? '?' }),
+      });
+      plans.push({ plan: 'federation-renew', values });
+      break;
+    case 'federation-expired':
+      findings.push({
+        ...base,
+        code: 'CERT_EXPIRED',
+        severity: 'critical',
+        ...tp,
+        message: text.finding.federationExpired({ thumbprint: event.thumbprint ?? '?' }),
+      });
+      plans.push({ plan: 'federation-expired', values });
+      break;
+    case 'auth-cert-problem':
+      findings.push({ ...base, code: 'AUTH_CERT_PROBLEM', severity: 'critical', ...tp, message: text.finding.authCert({ symptom: `Event ${event.id}.` }) });
+      plans.push({ plan: 'auth-renew', values });
+      break;
+    case 'not-certificate':
+      findings.push({
+        ...base,
+        code: 'NOT_A_CERTIFICATE_EVENT',
+        severity: 'info',
+        message: text.finding.notCertificateEvent({ id: event.id, meaning: meaningOf(event.id, text) }),
+      });
+      break;
+    case 'cert-expired-generic':
+    case 'cert-expiring-generic':
+    case 'federation-cert-missing':
+    case 'cert-not-capi':
+    case 'edge-credential-cert-missing':
+      if (event.thumbprint) plans.push({ plan: 'identify-thumbprint', values });
+      break;
+    default:
+      break;
+  }
+  return { findings, plans };
+}
+
+function meaningOf(id: number, text: DiagnosisText): string {
+  return id === 12025 ? text.eventMeaning[12025] : '';
+}
+
+/** "EX2019A.corp.contoso.com" → "EX2019A": cmdlets take the server's short name. */
+export function hostOf(computer: string): string {
+  return computer.split('.')[0] ?? computer;
+}

@@ -1,0 +1,102 @@
+import type { DiagnosisText } from '../i18n/diagnosis-text.js';
+import type { CertificateFacts, EventFacts, Language } from '../model.js';
+import type { Evidence } from '../recognize/evidence.js';
+import { countdownText } from '../countdown.js';
+import { covers, displayName, shortThumbprint } from './certificate-findings.js';
+import type { Judgement } from './judgement.js';
+
+export interface ExtrasInput {
+  evidence: Evidence;
+  events: EventFacts[];
+  certificates: CertificateFacts[];
+  text: DiagnosisText;
+  tooLarge: boolean;
+  language: Language;
+  now: Date;
+}
+
+/**
+ * Findings that come from the paste as a whole rather than from one item: a private key, a
+ * thumbprint alone, a name no certificate covers, a listing without dates, what could not be read.
+ */
+export function judgeEvidenceExtras({ evidence, events, certificates, text, tooLarge, language, now }: ExtrasInput): Judgement {
+  const findings: Judgement['findings'] = [];
+  const plans: Judgement['plans'] = [];
+
+  if (evidence.privateKeys > 0) {
+    findings.push({ code: 'PRIVATE_KEY_IN_INPUT', severity: 'critical', message: text.finding.privateKey({ count: evidence.privateKeys }) });
+  }
+  if (tooLarge) findings.push({ code: 'INPUT_TOO_LARGE', severity: 'warning', message: text.finding.tooLarge({ limit: '1 MiB' }) });
+
+  for (const tp of evidence.thumbprints.filter((t) => t.invisible)) {
+    const chars = tp.invisibleChars?.join(', ') ?? 'U+200E';
+    findings.push({ code: 'INVISIBLE_CHARACTERS', severity: 'warning', thumbprint: tp.value, message: text.finding.invisible({ chars }) });
+    plans.push({ plan: 'clean-thumbprint', values: { thumbprint: tp.value } });
+  }
+
+  const explained = new Set<string>([
+    ...certificates.map((c) => c.thumbprint),
+    ...events.flatMap((e) => [e.thumbprint, e.ephemeralThumbprint]),
+    ...evidence.symptoms.map((s) => s.values.thumbprint),
+    evidence.authConfig?.currentThumbprint,
+    evidence.authConfig?.nextThumbprint,
+    evidence.authConfig?.previousThumbprint,
+  ].filter((t): t is string => t !== undefined));
+  const lone = evidence.thumbprints.filter((t) => !explained.has(t.value));
+  if (lone.length > 0 && events.length === 0 && certificates.length === 0 && evidence.symptoms.length === 0) {
+    for (const tp of lone) {
+      findings.push({ code: 'THUMBPRINT_ONLY', severity: 'info', thumbprint: tp.value, message: text.finding.thumbprintOnly({ thumbprint: tp.value }) });
+      plans.push({ plan: 'identify-thumbprint', values: { thumbprint: tp.value } });
+    }
+  }
+
+  const named = [...new Set(events.map((e) => e.fqdn).filter((f): f is string => !!f && f.includes('.')))];
+  const withNames = certificates.filter((c) => c.domains.length > 0 && c.source !== 'event');
+  if (withNames.length > 0) {
+    const all = withNames.flatMap((c) => c.domains);
+    for (const fqdn of named.filter((f) => !covers(all, f))) {
+      findings.push({ code: 'DOMAIN_MISMATCH', severity: 'critical', message: text.finding.domainMismatch({ fqdn, names: all.join(', ') }) });
+    }
+  }
+
+  const undated = certificates.filter((c) => c.source === 'exchange-table' && !c.notAfter);
+  if (undated.length > 0) {
+    findings.push({ code: 'EXPIRY_UNKNOWN', severity: 'info', message: text.finding.noDates({ count: undated.length }) });
+    plans.push({ plan: 'list-with-dates', values: {} });
+  }
+
+  for (const cert of certificates.filter((c) => c.estimated && c.notAfter && (c.daysLeft ?? 0) > 30)) {
+    findings.push({
+      code: 'EXPIRY_NOTICE',
+      severity: 'info',
+      ...(cert.thumbprint && { thumbprint: cert.thumbprint }),
+      message: text.finding.expiryNotice({
+        name: cert.subject ? displayName(cert) : shortThumbprint(cert.thumbprint ?? ''),
+        when: countdownText(cert.notAfter ?? '', now, language),
+      }),
+    });
+  }
+
+  const auth = evidence.authConfig;
+  const authCert = certificates.find((c) => c.role === 'auth' && (!auth?.currentThumbprint || c.thumbprint === auth.currentThumbprint));
+  if (auth && !auth.nextThumbprint && authCert && (authCert.daysLeft ?? Number.POSITIVE_INFINITY) <= 60) {
+    findings.push({ code: 'AUTH_CERT_PROBLEM', severity: 'warning', ...(authCert.thumbprint && { thumbprint: authCert.thumbprint }), message: text.finding.authNextMissing() });
+  }
+
+  for (const note of evidence.notes) {
+    if (note.code === 'date-ambiguous') {
+      findings.push({ code: 'DATE_AMBIGUOUS', severity: 'info', ...(note.thumbprint && { thumbprint: note.thumbprint }), message: text.finding.dateAmbiguous({ detail: note.detail ?? '' }) });
+    } else if (note.code === 'unreadable-certificate') {
+      findings.push({ code: 'UNREADABLE_CERTIFICATE', severity: 'warning', message: text.finding.unreadable() });
+    } else if (note.code === 'empty-exchange-fields') {
+      findings.push({ code: 'AUTH_CERT_PROBLEM', severity: 'warning', message: text.finding.emptyExchangeFields() });
+      plans.push({ plan: 'auth-renew', values: {} });
+    }
+  }
+
+  const recognised = events.length + certificates.length + evidence.thumbprints.length + evidence.symptoms.length + evidence.privateKeys;
+  if (recognised === 0 && !evidence.notes.some((n) => n.code === 'unreadable-certificate')) {
+    findings.push({ code: 'UNRECOGNIZED_INPUT', severity: 'info', message: text.finding.unrecognized() });
+  }
+  return { findings, plans };
+}

@@ -1,0 +1,52 @@
+import { countdownText } from '../countdown.js';
+import type { DiagnosisText } from '../i18n/diagnosis-text.js';
+import type { CertificateFacts, EventFacts, Finding, Language } from '../model.js';
+import { displayName, shortThumbprint } from './certificate-findings.js';
+
+const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
+
+/** A pasted private key is said first, whatever else is wrong: it needs action now. */
+const rank = (f: Finding) => (f.code === 'PRIVATE_KEY_IN_INPUT' ? -1 : SEVERITY_RANK[f.severity]);
+
+/** Most severe first; among equals, the order the findings were made in. */
+export function orderFindings(findings: Finding[]): Finding[] {
+  return findings
+    .map((finding, index) => ({ finding, index }))
+    .sort((a, b) => rank(a.finding) - rank(b.finding) || a.index - b.index)
+    .map((x) => x.finding);
+}
+
+export interface SummaryInput {
+  findings: Finding[];
+  certificates: CertificateFacts[];
+  events: EventFacts[];
+  now: Date;
+  language: Language;
+  text: DiagnosisText;
+}
+
+/** The verdict in one line: what the most severe finding is about, with its countdown. */
+export function summarize({ findings, certificates, events, now, language, text }: SummaryInput): string {
+  const top = findings[0];
+  const byThumbprint = (tp: string | undefined) => certificates.find((c) => tp && c.thumbprint === tp);
+  if (!top) {
+    const dated = certificates.filter((c) => c.notAfter);
+    const first = dated[0];
+    if (dated.length === 1 && first?.notAfter) {
+      return text.summary.ok({ name: displayName(first), when: countdownText(first.notAfter, now, language) });
+    }
+    if (certificates.length > 0) return text.summary.okMany({ count: certificates.length });
+    return text.summary.nothing();
+  }
+  const cert = byThumbprint(top.thumbprint);
+  const event = events.find((e) => e.id === top.eventId) ?? events[0];
+  const name = cert ? displayName(cert) : top.thumbprint ? shortThumbprint(top.thumbprint) : undefined;
+  const when = cert?.notAfter ? countdownText(cert.notAfter, now, language) : undefined;
+  return text.headline[top.code]({
+    name: name ?? '',
+    when: when ?? '',
+    server: event?.computer ?? '',
+    fqdn: event?.fqdn ?? '',
+    id: event?.id ?? top.eventId ?? 0,
+  });
+}

@@ -1,0 +1,73 @@
+import type { DiagnosisText } from '../i18n/diagnosis-text.js';
+import type { Symptom } from '../recognize/evidence.js';
+import type { Judgement } from './judgement.js';
+
+const AUTH_SYMPTOMS: Partial<Record<Symptom['id'], { en: string; ja: string }>> = {
+  'owa-proxy-1003': {
+    en: 'OWA/ECP fails with event 1003 (FbaModule.ParseCadataCookies).',
+    ja: 'OWA/ECP がイベント 1003 (FbaModule.ParseCadataCookies) で失敗しています。',
+  },
+  'hmac-provider-assert': {
+    en: 'OWA/ECP fails with the HMACProvider.GetCertificates assert (no protection certificate).',
+    ja: 'OWA/ECP が HMACProvider.GetCertificates のアサートで失敗しています (保護用の証明書がありません)。',
+  },
+  'hcw-oauth-missing-cert': {
+    en: 'The Hybrid Configuration Wizard cannot find the authorization certificate that AuthConfig names.',
+    ja: 'ハイブリッド構成ウィザードが、AuthConfig が指定する承認用証明書を見つけられません。',
+  },
+  'queue-viewer-constraints': {
+    en: 'Queue Viewer fails with "Failed to enable constraints" (known after the November 2023 SU).',
+    ja: 'キュー ビューアーが "Failed to enable constraints" で失敗しています (2023 年 11 月の SU 以降の既知の問題)。',
+  },
+};
+
+/** Findings for error lines that point at a certificate without being an event. */
+export function judgeSymptom(symptom: Symptom, text: DiagnosisText, language: 'en' | 'ja'): Judgement {
+  const findings: Judgement['findings'] = [];
+  const plans: Judgement['plans'] = [];
+  const thumbprint = symptom.values.thumbprint;
+  const tp = thumbprint ? { thumbprint } : {};
+  const auth = AUTH_SYMPTOMS[symptom.id];
+  if (auth) {
+    findings.push({ code: 'AUTH_CERT_PROBLEM', severity: 'critical', ...tp, message: text.finding.authCert({ symptom: auth[language] }) });
+    if (symptom.id === 'hcw-oauth-missing-cert') plans.push({ plan: 'auth-check-thumbprint', values: { ...tp } });
+    plans.push({ plan: 'auth-renew', values: {} });
+    return { findings, plans };
+  }
+  switch (symptom.id) {
+    case 'send-connector-tls-name-missing':
+      findings.push({ code: 'TLS_CERTIFICATE_NAME_MISSING', severity: 'critical', message: text.finding.sendConnectorPinMissing() });
+      plans.push({ plan: 'send-connector-pin', values: { ...(symptom.values.queue && { queue: symptom.values.queue }) } });
+      break;
+    case 'starttls-required-451':
+      findings.push({ code: 'STARTTLS_CERT_MISSING', severity: 'critical', message: text.finding.starttlsRequired451() });
+      break;
+    case 'tls-no-credentials':
+      findings.push({ code: 'STARTTLS_CERT_MISSING', severity: 'critical', message: text.finding.tlsNoCredentials() });
+      plans.push({ plan: 'starttls-missing', values: {} });
+      break;
+    case 'setup-certificate-expired': {
+      const until = symptom.values.validUntil ?? '?';
+      findings.push({
+        code: 'CERT_EXPIRED',
+        severity: 'critical',
+        message: text.finding.setupCertExpired({
+          issuer: symptom.values.issuer ?? '?',
+          site: symptom.values.site ?? 'IIS',
+          until: until.slice(0, 10),
+        }),
+      });
+      plans.push({ plan: 'setup-cert-expired', values: {} });
+      break;
+    }
+    case 'smtp-overwrite-prompt':
+      findings.push({ code: 'SMTP_OVERWRITE_PROMPT', severity: 'info', message: text.finding.smtpOverwritePrompt() });
+      break;
+    case 'internal-cert-cannot-remove':
+      plans.push({ plan: 'internal-transport-renew', values: {} });
+      break;
+    default:
+      break;
+  }
+  return { findings, plans };
+}

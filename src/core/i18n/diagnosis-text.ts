@@ -1,0 +1,355 @@
+import type { FindingCode, Language } from '../model.js';
+
+export interface HeadlineParams {
+  name: string;
+  when: string;
+  server: string;
+  fqdn: string;
+  id: number;
+}
+
+/**
+ * What the diagnosis says, in English and Japanese. The interface keeps both catalogues on the
+ * same keys; parametrised messages are functions so the compiler checks every value.
+ */
+export interface DiagnosisText {
+  finding: {
+    certExpired(p: { name: string; when: string }): string;
+    certExpiring(p: { name: string; when: string }): string;
+    certNotYetValid(p: { name: string; when: string }): string;
+    selfSigned(p: { name: string; clientFacing: boolean }): string;
+    transportCertExpired12015(p: { thumbprint: string; server: string }): string;
+    starttlsCertExpired(p: { fqdn: string; server: string }): string;
+    transportCertExpiredSmtp(p: { name: string }): string;
+    starttlsMissing(p: { fqdn: string; connector: string; server: string }): string;
+    tlsCertificateNamePinned(p: { connector: string; pinned: string }): string;
+    domainMismatch(p: { fqdn: string; names: string }): string;
+    weakKey(p: { name: string; bits: number }): string;
+    sha1(p: { name: string; exchangeDefault: boolean }): string;
+    privateKey(p: { count: number }): string;
+    invisible(p: { chars: string }): string;
+    unknownEvent(p: { id: number }): string;
+    thumbprintOnly(p: { thumbprint: string }): string;
+    unrecognized(): string;
+    notCertificateEvent(p: { id: number; meaning: string }): string;
+    internalMissingLocal(p: { thumbprint: string; server: string }): string;
+    internalMissingAd(p: { server: string }): string;
+    ephemeralInUse(p: { ephemeral: string }): string;
+    remoteExpired(p: { peer: string }): string;
+    authCert(p: { symptom: string }): string;
+    authNextMissing(): string;
+    federationExpiring(p: { thumbprint: string }): string;
+    federationExpired(p: { thumbprint: string }): string;
+    sendConnectorPinMissing(): string;
+    starttlsRequired451(): string;
+    tlsNoCredentials(): string;
+    setupCertExpired(p: { issuer: string; site: string; until: string }): string;
+    revocation(p: { name: string }): string;
+    pendingRequest(p: { name: string }): string;
+    dateAmbiguous(p: { detail: string }): string;
+    tooLarge(p: { limit: string }): string;
+    unreadable(): string;
+    noDates(p: { count: number }): string;
+    smtpOverwritePrompt(): string;
+    emptyExchangeFields(): string;
+    expiryNotice(p: { name: string; when: string }): string;
+  };
+  /** The verdict line (Slack's header, the CLI's first line), by the most severe finding. */
+  headline: Record<FindingCode, (p: HeadlineParams) => string>;
+  summary: {
+    ok(p: { name: string; when: string }): string;
+    okMany(p: { count: number }): string;
+    nothing(): string;
+    notCertificate(p: { id: number }): string;
+  };
+  eventMeaning: { 12025: string };
+  /** Placeholders shown in prose (commands keep English placeholders). */
+  unknownServer: string;
+  theServer(server: string): string;
+  notes: {
+    understood(p: { what: string }): string;
+    kinds: Record<'event' | 'certificate' | 'list' | 'thumbprint' | 'symptom', (n: number) => string>;
+    pasteInstead: string;
+    estimated(p: { hours: number; base: string }): string;
+    version(p: { version: string }): string;
+  };
+}
+
+const en: DiagnosisText = {
+  finding: {
+    certExpired: ({ name, when }) => `${name} has expired: ${when}.`,
+    certExpiring: ({ name, when }) => `${name} ${when}.`,
+    certNotYetValid: ({ name, when }) => `${name} is not valid yet: ${when}. Clients reject it until then.`,
+    selfSigned: ({ name, clientFacing }) =>
+      clientFacing
+        ? `${name} is self-signed and serves clients (IIS/POP/IMAP): Outlook and browsers will warn. Use a certificate from a CA for client-facing names.`
+        : `${name} is self-signed. That is normal for Exchange's internal transport and Auth certificates.`,
+    transportCertExpired12015: ({ thumbprint, server }) =>
+      `The internal transport certificate (${thumbprint}) on ${server} has expired. Exchange-to-Exchange mail still flows over X-ANONYMOUSTLS, but STARTTLS can fail.`,
+    starttlsCertExpired: ({ fqdn, server }) =>
+      `The STARTTLS certificate for ${fqdn} on ${server} has expired: TLS mail to and from that name will fail until a new certificate is installed.`,
+    transportCertExpiredSmtp: ({ name }) =>
+      `${name} is enabled for SMTP and has expired: transport TLS (STARTTLS, Edge and Hub mutual TLS) depends on it.`,
+    starttlsMissing: ({ fqdn, connector, server }) =>
+      `${server} has no usable certificate for ${fqdn}, so connector "${connector}" no longer offers STARTTLS: senders that require TLS cannot deliver.`,
+    tlsCertificateNamePinned: ({ connector, pinned }) =>
+      `Connector "${connector}" pins its certificate by TlsCertificateName ${pinned}, and no installed certificate matches: typical right after a renewal (the new certificate has a new thumbprint and often a new issuer).`,
+    domainMismatch: ({ fqdn, names }) => `No pasted certificate covers ${fqdn} (they cover: ${names}).`,
+    weakKey: ({ name, bits }) => `${name} has a ${bits}-bit RSA key; 2048 bits is the minimum today.`,
+    sha1: ({ name, exchangeDefault }) =>
+      exchangeDefault
+        ? `${name} is signed with SHA-1. Exchange Setup creates its own certificates that way; replace them with SHA-256 ones when you renew.`
+        : `${name} is signed with SHA-1, which browsers and many mail servers no longer trust.`,
+    privateKey: ({ count }) =>
+      `The paste contains ${count === 1 ? 'a private key' : `${count} private keys`}. certcheck did not store, log or show it. Treat it as exposed: issue a new certificate with a new key and revoke the old one. If you pasted it into a channel, delete that message.`,
+    invisible: ({ chars }) =>
+      `The thumbprint carried invisible characters (${chars}), typically copied from the Windows certificate dialog. Cmdlets fail with "certificate not found" until they are removed: use the clean value below.`,
+    unknownEvent: ({ id }) =>
+      `Event ${id} is not in certcheck's catalogue of Exchange certificate events. Paste the full event text (with Source and Description) or the certificate itself.`,
+    thumbprintOnly: ({ thumbprint }) =>
+      `Only a thumbprint (${thumbprint}). Paste the output of the command below to see what the certificate is, what it serves and when it expires.`,
+    unrecognized: () =>
+      'Nothing certcheck knows was found in this paste. You can paste: an event (ID or full text, e.g. 12014 or 12015), a thumbprint, a PEM or base64 certificate or chain, Get-ExchangeCertificate output (table or | fl), certutil -dump or openssl x509 -text output.',
+    notCertificateEvent: ({ id, meaning }) =>
+      `Event ${id} is not a certificate problem: ${meaning} Some blogs say otherwise; no certificate change is needed for it.`,
+    internalMissingLocal: ({ thumbprint, server }) =>
+      `${server} cannot load its internal transport certificate (${thumbprint}) from the local computer's personal store: it was deleted, or its private key cannot be read. Mail flow to other Exchange servers can be affected.`,
+    internalMissingAd: ({ server }) =>
+      `The internal transport certificate of ${server} is missing or corrupt in Active Directory (the copy Exchange servers use to trust each other).`,
+    ephemeralInUse: ({ ephemeral }) =>
+      `Meanwhile Exchange uses a temporary self-signed certificate (${ephemeral}). Do not enable that one: it disappears at the next restart.`,
+    remoteExpired: ({ peer }) =>
+      `The peer server ${peer} presented an expired internal transport certificate. The fix is on ${peer}, not on this server.`,
+    authCert: ({ symptom }) =>
+      `${symptom} This points at the Exchange OAuth (Auth) certificate: expired, missing or not present on every server. OWA/ECP sign-in, hybrid free/busy and server-to-server OAuth depend on it.`,
+    authNextMissing: () =>
+      'No next Auth certificate is staged (NextCertificateThumbprint is empty): nothing will take over when the current one expires.',
+    federationExpiring: ({ thumbprint }) =>
+      `The federation certificate ${thumbprint} expires in less than 15 days (on Exchange 2013+ this event also covers the Auth certificate). Free/busy and sharing with other organisations stop when it expires.`,
+    federationExpired: ({ thumbprint }) => `The federation certificate ${thumbprint} has expired: federated sharing has stopped.`,
+    sendConnectorPinMissing: () =>
+      'A Send connector pins a certificate (TlsCertificateName) that is no longer installed, so mail to that destination queues with 454 4.7.5.',
+    starttlsRequired451: () =>
+      'Exchange Online could not start TLS with the on-premises server (451 5.7.3 STARTTLS is required): the receive connector has no usable certificate.',
+    tlsNoCredentials: () =>
+      'TLS negotiation failed with NoCredentials: the server has no certificate (with a readable private key) for the connector.',
+    setupCertExpired: ({ issuer, site, until }) =>
+      `Exchange Setup stopped because the certificate ${issuer} bound to ${site} expired (${until}). Renew it before re-running Setup.`,
+    revocation: ({ name }) =>
+      `${name} shows Status RevocationCheckFailure: the server cannot reach the CRL/OCSP address of its CA (proxy or firewall). The certificate itself is fine, but TLS to Exchange Online or partners can fail.`,
+    pendingRequest: ({ name }) =>
+      `${name} is a pending certificate request (CSR), not a usable certificate: complete it with the certificate your CA issued, on the same server that made the request.`,
+    dateAmbiguous: ({ detail }) =>
+      `The dates could be read day-first or month-first (${detail}). Run (Get-ExchangeCertificate -Thumbprint <thumbprint>).NotAfter.ToString('o') to settle it.`,
+    tooLarge: ({ limit }) => `The paste is larger than ${limit}; only the first ${limit} was read.`,
+    unreadable: () =>
+      'A certificate block could not be decoded (truncated or damaged). Paste it again in full, or export it as Base-64 (.cer).',
+    noDates: ({ count }) =>
+      `${count === 1 ? 'This listing has' : `These ${count} certificates have`} no dates in the default table view. Paste the output of the command below to get a countdown.`,
+    smtpOverwritePrompt: () =>
+      'This is the "overwrite the default SMTP certificate?" prompt. Answer Y only when the new certificate replaces the server\'s internal transport (self-signed) certificate; answer N when you are adding a CA certificate for SMTP or creating the Auth certificate.',
+    emptyExchangeFields: () =>
+      'Get-ExchangeCertificate returned objects without Thumbprint/Subject: PowerShell serialization signing fails, usually because the Auth certificate is expired or missing.',
+
+    expiryNotice: ({ name, when }) =>
+      `${name} ${when}. Not urgent yet (Exchange starts warning 90 days ahead): plan the renewal.`,
+  },
+  headline: {
+    CERT_EXPIRED: ({ name, when }) => (name && when ? `${name} ${when}` : 'A certificate has expired'),
+    CERT_EXPIRING: ({ name, when }) => (name && when ? `${name} ${when}` : `${name || 'A certificate'} expires soon`),
+    CERT_NOT_YET_VALID: ({ name }) => `${name} is not valid yet`,
+    SELF_SIGNED: ({ name }) => `${name} is self-signed`,
+    TRANSPORT_CERT_EXPIRED: ({ server, name, when }) =>
+      when ? `Transport certificate ${name} ${when}` : `Transport certificate expired on ${server || 'the server'}`,
+    STARTTLS_CERT_MISSING: ({ fqdn, server }) =>
+      fqdn ? `No STARTTLS certificate for ${fqdn}${server ? ` on ${server}` : ''}` : 'STARTTLS is not available',
+    DOMAIN_MISMATCH: ({ fqdn }) => `No pasted certificate covers ${fqdn}`,
+    WEAK_KEY: ({ name }) => `${name} has a weak RSA key`,
+    SHA1_SIGNATURE: ({ name }) => `${name} is signed with SHA-1`,
+    PRIVATE_KEY_IN_INPUT: () => 'Your paste contains a private key',
+    INVISIBLE_CHARACTERS: () => 'The thumbprint carries invisible characters',
+    UNKNOWN_EVENT: ({ id }) => `Event ${id} is not a known Exchange certificate event`,
+    THUMBPRINT_ONLY: ({ name }) => `Thumbprint ${name}: paste more to diagnose it`,
+    UNRECOGNIZED_INPUT: () => 'Nothing certcheck recognises in this paste',
+    NOT_A_CERTIFICATE_EVENT: ({ id }) => `Event ${id} is not a certificate problem`,
+    INTERNAL_TRANSPORT_CERT_MISSING: ({ server }) => `Internal transport certificate missing on ${server || 'the server'}`,
+    REMOTE_CERT_EXPIRED: () => 'A peer server presented an expired certificate: fix it on the peer',
+    AUTH_CERT_PROBLEM: () => 'The Exchange Auth (OAuth) certificate needs attention',
+    FEDERATION_CERT_EXPIRING: () => 'The federation certificate expires soon',
+    TLS_CERTIFICATE_NAME_MISSING: () => 'A connector pins a certificate that is gone (TlsCertificateName)',
+    REVOCATION_CHECK_FAILED: ({ name }) => `${name}: revocation check fails (CRL/OCSP unreachable)`,
+    PENDING_REQUEST: ({ name }) => `${name} is a pending request, not a certificate yet`,
+    DATE_AMBIGUOUS: () => 'The dates can be read two ways',
+    INPUT_TOO_LARGE: () => 'The paste is too large to read in full',
+    UNREADABLE_CERTIFICATE: () => 'A certificate in the paste could not be read',
+    EXPIRY_NOTICE: ({ name, when }) => `${name} ${when}`,
+    EXPIRY_UNKNOWN: () => 'Certificates listed without dates',
+    SMTP_OVERWRITE_PROMPT: () => 'Overwrite the default SMTP certificate: Y or N?',
+  },
+  summary: {
+    ok: ({ name, when }) => `${name} is fine: ${when}`,
+    okMany: ({ count }) => `${count} certificates, none needs attention now`,
+    nothing: () => 'Nothing certcheck recognises in this paste',
+    notCertificate: ({ id }) => `Event ${id} is not a certificate problem`,
+  },
+  eventMeaning: {
+    12025: 'MSExchangeTransport 12025 means the transport service is reconnecting its performance counters after a restart.',
+  },
+  unknownServer: 'the server',
+  theServer: (server) => server,
+  notes: {
+    understood: ({ what }) => `Understood: ${what}.`,
+    kinds: {
+      event: (n) => (n === 1 ? '1 event' : `${n} events`),
+      certificate: (n) => (n === 1 ? '1 certificate' : `${n} certificates`),
+      list: (n) => (n === 1 ? '1 Exchange certificate entry' : `${n} Exchange certificate entries`),
+      thumbprint: (n) => (n === 1 ? '1 thumbprint' : `${n} thumbprints`),
+      symptom: (n) => (n === 1 ? '1 known error message' : `${n} known error messages`),
+    },
+    pasteInstead:
+      'You can also paste: the event text, Get-ExchangeCertificate -Thumbprint <thumbprint> | fl, or the certificate (PEM).',
+    estimated: ({ hours, base }) => `Expiry estimated from "${hours} hours remaining" counted from ${base}.`,
+    version: ({ version }) => `Exchange ${version}, judging by the paste.`,
+  },
+};
+
+const ja: DiagnosisText = {
+  finding: {
+    certExpired: ({ name, when }) => `${name} は有効期限が切れています: ${when}。`,
+    certExpiring: ({ name, when }) => `${name} は ${when}。`,
+    certNotYetValid: ({ name, when }) => `${name} はまだ有効ではありません: ${when}。それまでクライアントは拒否します。`,
+    selfSigned: ({ name, clientFacing }) =>
+      clientFacing
+        ? `${name} は自己署名証明書で、クライアント (IIS/POP/IMAP) に使われています。Outlook やブラウザーが警告を出します。クライアント向けの名前には CA の証明書を使ってください。`
+        : `${name} は自己署名証明書です。Exchange の内部トランスポート証明書や Auth 証明書では通常の状態です。`,
+    transportCertExpired12015: ({ thumbprint, server }) =>
+      `${server} の内部トランスポート証明書 (${thumbprint}) の有効期限が切れています。Exchange 間のメールは X-ANONYMOUSTLS で流れ続けますが、STARTTLS は失敗することがあります。`,
+    starttlsCertExpired: ({ fqdn, server }) =>
+      `${server} の ${fqdn} 用 STARTTLS 証明書の有効期限が切れています。新しい証明書を入れるまで、その名前での TLS メールは失敗します。`,
+    transportCertExpiredSmtp: ({ name }) =>
+      `${name} は SMTP に割り当てられていて、有効期限が切れています。トランスポートの TLS (STARTTLS、エッジとハブの相互 TLS) が影響を受けます。`,
+    starttlsMissing: ({ fqdn, connector, server }) =>
+      `${server} に ${fqdn} の使える証明書がないため、コネクタ「${connector}」は STARTTLS を提供できません。TLS を必須とする送信元からメールが届きません。`,
+    tlsCertificateNamePinned: ({ connector, pinned }) =>
+      `コネクタ「${connector}」は TlsCertificateName ${pinned} で証明書を指定していますが、一致する証明書がインストールされていません。証明書の更新直後によく起きます (新しい証明書は拇印が変わり、発行者も変わることがあります)。`,
+    domainMismatch: ({ fqdn, names }) => `貼り付けられた証明書はどれも ${fqdn} を含みません (含む名前: ${names})。`,
+    weakKey: ({ name, bits }) => `${name} の RSA キーは ${bits} ビットです。現在は 2048 ビット以上が必要です。`,
+    sha1: ({ name, exchangeDefault }) =>
+      exchangeDefault
+        ? `${name} は SHA-1 で署名されています。Exchange セットアップが作る証明書はこの形式です。更新時に SHA-256 の証明書に置き換えてください。`
+        : `${name} は SHA-1 で署名されています。ブラウザーや多くのメール サーバーはもう信頼しません。`,
+    privateKey: ({ count }) =>
+      `貼り付けに秘密キーが ${count} 個含まれています。certcheck は保存も記録も再表示もしていません。漏えいしたものとして扱い、新しいキーで証明書を発行し直し、古い証明書を失効させてください。チャンネルに貼った場合はそのメッセージを削除してください。`,
+    invisible: ({ chars }) =>
+      `拇印に見えない文字 (${chars}) が含まれています。Windows の証明書ダイアログからコピーするとよく入ります。このままではコマンドレットが「証明書が見つからない」で失敗します。下のきれいな値を使ってください。`,
+    unknownEvent: ({ id }) =>
+      `イベント ${id} は certcheck の Exchange 証明書イベント一覧にありません。イベントの全文 (ソースと説明を含む) か、証明書そのものを貼り付けてください。`,
+    thumbprintOnly: ({ thumbprint }) =>
+      `拇印 (${thumbprint}) だけです。どの証明書か、何に使われ、いつ期限が切れるかを知るには、下のコマンドの出力を貼り付けてください。`,
+    unrecognized: () =>
+      'この貼り付けには certcheck が認識できるものがありませんでした。貼り付けられるもの: イベント (ID または全文、例: 12014、12015)、拇印、PEM または Base64 の証明書やチェーン、Get-ExchangeCertificate の出力 (表形式または | fl)、certutil -dump や openssl x509 -text の出力。',
+    notCertificateEvent: ({ id, meaning }) =>
+      `イベント ${id} は証明書の問題ではありません: ${meaning} 証明書の期限切れと書いているブログもありますが誤りで、証明書の変更は不要です。`,
+    internalMissingLocal: ({ thumbprint, server }) =>
+      `${server} がローカル コンピューターの個人用ストアから内部トランスポート証明書 (${thumbprint}) を読み込めません。削除されたか、秘密キーを読めません。他の Exchange サーバーへのメール フローに影響することがあります。`,
+    internalMissingAd: ({ server }) =>
+      `${server} の内部トランスポート証明書が Active Directory にないか壊れています (Exchange サーバー同士の信頼に使われるコピーです)。`,
+    ephemeralInUse: ({ ephemeral }) =>
+      `その間、Exchange は一時的な自己署名証明書 (${ephemeral}) を使っています。これは再起動で消えるので有効化しないでください。`,
+    remoteExpired: ({ peer }) =>
+      `相手のサーバー ${peer} が期限切れの内部トランスポート証明書を提示しました。対処するのはこのサーバーではなく ${peer} です。`,
+    authCert: ({ symptom }) =>
+      `${symptom} Exchange の OAuth (Auth) 証明書の問題を示しています: 期限切れ、存在しない、またはすべてのサーバーにありません。OWA/ECP のサインイン、ハイブリッドの空き時間情報、サーバー間 OAuth がこの証明書に依存します。`,
+    authNextMissing: () =>
+      '次の Auth 証明書が準備されていません (NextCertificateThumbprint が空です)。現在の証明書の期限が切れても引き継ぐものがありません。',
+    federationExpiring: ({ thumbprint }) =>
+      `フェデレーション証明書 ${thumbprint} の有効期限まで 15 日を切りました (Exchange 2013 以降ではこのイベントは Auth 証明書も対象です)。期限が切れると他組織との空き時間情報や共有が止まります。`,
+    federationExpired: ({ thumbprint }) => `フェデレーション証明書 ${thumbprint} の有効期限が切れ、フェデレーション共有が止まっています。`,
+    sendConnectorPinMissing: () =>
+      '送信コネクタが TlsCertificateName で指定している証明書がもうインストールされていないため、その宛先へのメールが 454 4.7.5 でキューに溜まっています。',
+    starttlsRequired451: () =>
+      'Exchange Online がオンプレミスのサーバーと TLS を開始できません (451 5.7.3 STARTTLS is required)。受信コネクタに使える証明書がありません。',
+    tlsNoCredentials: () =>
+      'TLS ネゴシエーションが NoCredentials で失敗しました。コネクタ用の証明書 (読み取れる秘密キー付き) がありません。',
+    setupCertExpired: ({ issuer, site, until }) =>
+      `${site} に割り当てられた証明書 ${issuer} の有効期限が切れている (${until}) ため、Exchange セットアップが止まりました。更新してからセットアップを再実行してください。`,
+    revocation: ({ name }) =>
+      `${name} の Status が RevocationCheckFailure です。サーバーが CA の CRL/OCSP に到達できません (プロキシやファイアウォール)。証明書自体は問題ありませんが、Exchange Online や相手先との TLS が失敗することがあります。`,
+    pendingRequest: ({ name }) =>
+      `${name} は保留中の証明書要求 (CSR) で、まだ使える証明書ではありません。CA が発行した証明書で、要求を作成したのと同じサーバー上で完了してください。`,
+    dateAmbiguous: ({ detail }) =>
+      `日付が日/月どちらの順にも読めます (${detail})。(Get-ExchangeCertificate -Thumbprint <thumbprint>).NotAfter.ToString('o') で確認してください。`,
+    tooLarge: ({ limit }) => `貼り付けが ${limit} を超えています。最初の ${limit} だけを読みました。`,
+    unreadable: () =>
+      '証明書のブロックを解読できませんでした (途中で切れているか壊れています)。全体を貼り直すか、Base-64 (.cer) でエクスポートしてください。',
+    noDates: ({ count }) =>
+      `既定の表形式には日付がありません (${count} 件)。残り日数を出すには、下のコマンドの出力を貼り付けてください。`,
+    smtpOverwritePrompt: () =>
+      '「既存の既定の SMTP 証明書を上書きしますか?」の確認です。新しい証明書がサーバーの内部トランスポート (自己署名) 証明書の置き換えなら Y、CA の証明書を SMTP に追加する場合や Auth 証明書を作成する場合は N と答えます。',
+    emptyExchangeFields: () =>
+      'Get-ExchangeCertificate の結果に Thumbprint/Subject がありません。PowerShell のシリアル化署名が失敗しています。多くは Auth 証明書の期限切れか欠落が原因です。',
+
+    expiryNotice: ({ name, when }) =>
+      `${name} は ${when}。まだ急ぎではありません (Exchange は 90 日前から警告します)。更新を計画してください。`,
+  },
+  headline: {
+    CERT_EXPIRED: ({ name, when }) => (name && when ? `${name}: ${when}` : '証明書の有効期限が切れています'),
+    CERT_EXPIRING: ({ name, when }) => (name && when ? `${name}: ${when}` : `${name || '証明書'} の有効期限が近づいています`),
+    CERT_NOT_YET_VALID: ({ name }) => `${name} はまだ有効ではありません`,
+    SELF_SIGNED: ({ name }) => `${name} は自己署名証明書です`,
+    TRANSPORT_CERT_EXPIRED: ({ server, name, when }) =>
+      when ? `トランスポート証明書 ${name}: ${when}` : `${server || 'サーバー'} のトランスポート証明書の有効期限が切れています`,
+    STARTTLS_CERT_MISSING: ({ fqdn, server }) =>
+      fqdn ? `${server ? `${server} に ` : ''}${fqdn} の STARTTLS 証明書がありません` : 'STARTTLS が使えません',
+    DOMAIN_MISMATCH: ({ fqdn }) => `${fqdn} を含む証明書がありません`,
+    WEAK_KEY: ({ name }) => `${name} の RSA キーが弱すぎます`,
+    SHA1_SIGNATURE: ({ name }) => `${name} は SHA-1 で署名されています`,
+    PRIVATE_KEY_IN_INPUT: () => '貼り付けに秘密キーが含まれています',
+    INVISIBLE_CHARACTERS: () => '拇印に見えない文字が含まれています',
+    UNKNOWN_EVENT: ({ id }) => `イベント ${id} は既知の Exchange 証明書イベントではありません`,
+    THUMBPRINT_ONLY: ({ name }) => `拇印 ${name}: 診断には追加の情報が必要です`,
+    UNRECOGNIZED_INPUT: () => 'この貼り付けに certcheck が認識できるものはありません',
+    NOT_A_CERTIFICATE_EVENT: ({ id }) => `イベント ${id} は証明書の問題ではありません`,
+    INTERNAL_TRANSPORT_CERT_MISSING: ({ server }) => `${server || 'サーバー'} の内部トランスポート証明書がありません`,
+    REMOTE_CERT_EXPIRED: () => '相手のサーバーが期限切れの証明書を提示しました: 相手側で対処します',
+    AUTH_CERT_PROBLEM: () => 'Exchange の Auth (OAuth) 証明書に対処が必要です',
+    FEDERATION_CERT_EXPIRING: () => 'フェデレーション証明書の有効期限が近づいています',
+    TLS_CERTIFICATE_NAME_MISSING: () => 'コネクタが存在しない証明書を指定しています (TlsCertificateName)',
+    REVOCATION_CHECK_FAILED: ({ name }) => `${name}: 失効確認に失敗しています (CRL/OCSP に到達できません)`,
+    PENDING_REQUEST: ({ name }) => `${name} は保留中の要求で、まだ証明書ではありません`,
+    DATE_AMBIGUOUS: () => '日付が 2 通りに読めます',
+    INPUT_TOO_LARGE: () => '貼り付けが大きすぎて全体を読めません',
+    UNREADABLE_CERTIFICATE: () => '貼り付けの証明書を読み取れませんでした',
+    EXPIRY_NOTICE: ({ name, when }) => `${name}: ${when}`,
+    EXPIRY_UNKNOWN: () => '日付のない証明書一覧です',
+    SMTP_OVERWRITE_PROMPT: () => '既定の SMTP 証明書の上書き: Y と N のどちら?',
+  },
+  summary: {
+    ok: ({ name, when }) => `${name} は問題ありません: ${when}`,
+    okMany: ({ count }) => `${count} 件の証明書、いま対処が必要なものはありません`,
+    nothing: () => 'この貼り付けに certcheck が認識できるものはありません',
+    notCertificate: ({ id }) => `イベント ${id} は証明書の問題ではありません`,
+  },
+  eventMeaning: {
+    12025:
+      'MSExchangeTransport 12025 は、トランスポート サービスが再起動後にパフォーマンス カウンターを接続し直したことを示します。',
+  },
+  unknownServer: 'サーバー',
+  theServer: (server) => server,
+  notes: {
+    understood: ({ what }) => `認識した内容: ${what}。`,
+    kinds: {
+      event: (n) => `イベント ${n} 件`,
+      certificate: (n) => `証明書 ${n} 件`,
+      list: (n) => `Exchange 証明書の一覧 ${n} 件`,
+      thumbprint: (n) => `拇印 ${n} 件`,
+      symptom: (n) => `既知のエラー メッセージ ${n} 件`,
+    },
+    pasteInstead:
+      'ほかに貼り付けられるもの: イベントの全文、Get-ExchangeCertificate -Thumbprint <thumbprint> | fl の出力、証明書 (PEM)。',
+    estimated: ({ hours, base }) => `有効期限は「残り ${hours} 時間」を ${base} から数えた推定です。`,
+    version: ({ version }) => `貼り付けの内容から Exchange ${version} と判断しました。`,
+  },
+};
+
+export const diagnosisText: Record<Language, DiagnosisText> = { en, ja };

@@ -1,0 +1,76 @@
+import type { SourceFamily } from './event-sources.js';
+import { type TemplateField, template } from './message-template.js';
+
+/** The shape of one catalogue entry (event-catalogue.ts), and helpers to write entries. */
+
+/** What the diagnosis does with the event. */
+export type EventKind =
+  | 'internal-cert-missing-ad'
+  | 'internal-cert-corrupt-ad'
+  | 'internal-cert-missing-local'
+  | 'internal-cert-fallback'
+  | 'internal-cert-expired'
+  | 'internal-cert-expiring'
+  | 'starttls-cert-missing'
+  | 'starttls-cert-expired'
+  | 'starttls-cert-expiring'
+  | 'remote-internal-expired'
+  | 'remote-starttls-expired'
+  | 'federation-expiring'
+  | 'federation-expired'
+  | 'federation-cert-missing'
+  | 'auth-cert-problem'
+  | 'cert-expired-generic'
+  | 'cert-expiring-generic'
+  | 'cert-not-capi'
+  | 'edge-credential-cert-missing'
+  | 'schannel'
+  /** A certificate event that reports normal operation (a roll-over, an installed copy). */
+  | 'informational'
+  | 'not-certificate';
+
+export interface EventMessage {
+  lang: 'en' | 'ja';
+  regex: RegExp;
+  /**
+   * False when the text alone does not prove the event (EWS prints a certificate's ToString(),
+   * which a pasted certificate also looks like): then it only fills fields of an event whose ID
+   * the paste states.
+   */
+  standalone: boolean;
+}
+
+export interface CatalogueEntry {
+  id: number;
+  family: SourceFamily;
+  /** The sources that log it under this meaning, as Event Viewer prints them. */
+  sources: readonly string[];
+  /** The constant in Exchange's code (TransportEventLogConstants and friends). */
+  symbolicName: string;
+  certificateRelated: boolean;
+  /** Corroborating only: on its own it does not prove an Exchange certificate problem (Schannel). */
+  corroborating?: boolean;
+  kind: EventKind;
+  /** Something an admin can look up. */
+  reference: string;
+  /** English, for people reading the table; replies come from i18n. */
+  title: string;
+  /** Templates: the first that matches a paste gives the fields. Longest match wins. */
+  messages: readonly EventMessage[];
+  /** The XML view's `<Data>` elements, in order (null: a parameter we do not use). */
+  data?: readonly (TemplateField | null)[];
+  /** 12018 calls the FQDN "subject": copy it to `fqdn` as well. */
+  subjectIsFqdn?: boolean;
+  /** A bare number in running text may be read as this event (distinctive 120xx IDs only). */
+  bareId?: boolean;
+}
+
+/** An English template (see message-template.ts). */
+export function en(text: string, standalone = true): EventMessage {
+  return { lang: 'en', regex: template(text), standalone };
+}
+
+/** A Japanese pattern, written as a regex: the verified Japanese text is fragmentary (§1.4). */
+export function ja(regex: RegExp): EventMessage {
+  return { lang: 'ja', regex, standalone: true };
+}

@@ -1,0 +1,111 @@
+/**
+ * Where a paste holds encoded blobs: PEM armour (`-----BEGIN X-----` … `-----END X-----`, anywhere on
+ * a line, even all on one line) and bare base64 runs. Shared by the PEM recogniser, which decodes
+ * them, and the thumbprint recogniser, which must not read hex out of them.
+ */
+export interface ArmourBlock {
+  label: string;
+  start: number;
+  end: number;
+  /** The text between the markers (for a block without END, what follows BEGIN). */
+  body: string;
+  complete: boolean;
+}
+
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+const BEGIN = /-----BEGIN ([A-Z0-9][A-Z0-9 ]{0,40}?)-----/g;
+const BASE64_LINE = /^[\s>`]*[A-Za-z0-9+/]+={0,2}[\s`]*$/;
+const KEY_HEADER_LINE = /^\s*(?:Proc-Type|DEK-Info|Comment):/;
+
+export function isPrivateKeyLabel(label: string): boolean {
+  return /PRIVATE KEY/.test(label);
+}
+
+export function armourBlocks(text: string): ArmourBlock[] {
+  const blocks: ArmourBlock[] = [];
+  BEGIN.lastIndex = 0;
+  for (let match = BEGIN.exec(text); match; match = BEGIN.exec(text)) {
+    const label = match[1]!;
+    const bodyStart = match.index + match[0].length;
+    const endMarker = `-----END ${label}-----`;
+    const endAt = text.indexOf(endMarker, bodyStart);
+    const nextBegin = text.indexOf('-----BEGIN ', bodyStart);
+    if (endAt >= 0 && (nextBegin < 0 || endAt < nextBegin)) {
+      blocks.push({
+        label,
+        start: match.index,
+        end: endAt + endMarker.length,
+        body: text.slice(bodyStart, endAt),
+        complete: true,
+      });
+      BEGIN.lastIndex = endAt + endMarker.length;
+    } else {
+      // Truncated: the block runs on while its lines still look like base64 (or key headers).
+      const end = base64TailEnd(text, bodyStart, nextBegin < 0 ? text.length : nextBegin);
+      blocks.push({ label, start: match.index, end, body: text.slice(bodyStart, end), complete: false });
+      BEGIN.lastIndex = Math.max(end, bodyStart);
+    }
+  }
+  return blocks;
+}
+
+function base64TailEnd(text: string, from: number, limit: number): number {
+  let pos = from;
+  while (pos < limit) {
+    const newline = text.indexOf('\n', pos);
+    const lineEnd = newline < 0 || newline >= limit ? limit : newline;
+    const line = text.slice(pos, lineEnd);
+    const blank = line.trim() === '';
+    // The rest of the BEGIN line is part of the block; after it, stop at the first non-base64 line.
+    if (pos !== from && !blank && !BASE64_LINE.test(line) && !KEY_HEADER_LINE.test(line)) return pos;
+    pos = lineEnd + 1;
+  }
+  return limit;
+}
+
+/** Runs of base64-only lines (one long line, or wrapped) that start like DER (`MI…`: a SEQUENCE). */
+export function bareBase64Blocks(text: string, minLength = 200): (TextRange & { body: string })[] {
+  const out: (TextRange & { body: string })[] = [];
+  let runStart = -1;
+  let runEnd = -1;
+  let pos = 0;
+  const flush = () => {
+    if (runStart < 0) return;
+    const body = text.slice(runStart, runEnd).replace(/[^A-Za-z0-9+/=]/g, '');
+    if (body.length >= minLength && body.startsWith('MI')) out.push({ start: runStart, end: runEnd, body });
+    runStart = -1;
+  };
+  while (pos <= text.length) {
+    const newline = text.indexOf('\n', pos);
+    const lineEnd = newline < 0 ? text.length : newline;
+    const line = text.slice(pos, lineEnd);
+    if (line.trim() !== '' && BASE64_LINE.test(line)) {
+      if (runStart < 0) runStart = pos;
+      runEnd = lineEnd;
+    } else {
+      flush();
+    }
+    pos = lineEnd + 1;
+  }
+  flush();
+  return out;
+}
+
+/** The text with the ranges blanked out (newlines kept, so line numbers and offsets still match). */
+export function maskRanges(text: string, ranges: readonly TextRange[]): string {
+  if (ranges.length === 0) return text;
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  let out = '';
+  let pos = 0;
+  for (const range of sorted) {
+    if (range.end <= pos) continue;
+    const start = Math.max(range.start, pos);
+    out += text.slice(pos, start) + text.slice(start, range.end).replace(/[^\n]/g, ' ');
+    pos = range.end;
+  }
+  return out + text.slice(pos);
+}

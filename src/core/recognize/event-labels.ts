@@ -1,0 +1,143 @@
+/**
+ * The labels of Event Viewer's "Copy details as text" (Windows 2003 and 2008+, English and
+ * Japanese) and of PowerShell's `Format-List` view of Get-WinEvent / Get-EventLog.
+ */
+
+export type LabelKey =
+  | 'logName'
+  | 'source'
+  | 'date'
+  | 'time'
+  | 'eventId'
+  | 'instanceId'
+  | 'category'
+  | 'level'
+  | 'levelName'
+  | 'keywords'
+  | 'user'
+  | 'computer'
+  /** Event Viewer's Description: everything after it is the message. */
+  | 'description'
+  /** PowerShell's Message: the value and its indented continuation lines. */
+  | 'message'
+  /** A known label whose value certcheck does not use. */
+  | 'other';
+
+/** Which layout a label gives away; 'any' labels appear in several. */
+export type LabelStyle = 'w2003' | 'w2008' | 'powershell' | 'any';
+
+export interface LabelInfo {
+  key: LabelKey;
+  style: LabelStyle;
+  /** Only the first label of a layout: it always opens a new event, even inside a description. */
+  opens?: boolean;
+}
+
+const label = (key: LabelKey, style: LabelStyle, opens = false): LabelInfo => ({ key, style, opens });
+
+/**
+ * Keyed by the label in lower case, spaces kept: Event Viewer's "Log Name" opens an event, while
+ * Format-List's "LogName" sits in the middle of one.
+ */
+export const EVENT_LABELS: ReadonlyMap<string, LabelInfo> = new Map([
+  ['log name', label('logName', 'w2008', true)],
+  ['ログの名前', label('logName', 'w2008', true)],
+  ['logname', label('logName', 'powershell')],
+  ['event type', label('level', 'w2003', true)],
+  ['イベントの種類', label('level', 'w2003', true)],
+  ['source', label('source', 'any')],
+  ['ソース', label('source', 'w2008')],
+  ['event source', label('source', 'w2003')],
+  ['イベント ソース', label('source', 'w2003')],
+  ['イベントソース', label('source', 'w2003')],
+  ['providername', label('source', 'powershell')],
+  ['date', label('date', 'any')],
+  ['日付', label('date', 'any')],
+  ['time', label('time', 'w2003')],
+  ['時刻', label('time', 'w2003')],
+  ['timecreated', label('date', 'powershell')],
+  ['timegenerated', label('date', 'powershell')],
+  ['event id', label('eventId', 'any')],
+  ['eventid', label('eventId', 'any')],
+  ['イベント id', label('eventId', 'any')],
+  ['イベントid', label('eventId', 'any')],
+  ['id', label('eventId', 'powershell')],
+  ['instanceid', label('instanceId', 'powershell')],
+  ['task category', label('category', 'w2008')],
+  ['タスクのカテゴリ', label('category', 'w2008')],
+  ['event category', label('category', 'w2003')],
+  ['イベント カテゴリ', label('category', 'w2003')],
+  ['イベントカテゴリ', label('category', 'w2003')],
+  ['category', label('category', 'any')],
+  ['level', label('level', 'any')],
+  ['レベル', label('level', 'w2008')],
+  ['entrytype', label('levelName', 'powershell')],
+  ['leveldisplayname', label('levelName', 'powershell')],
+  ['keywords', label('keywords', 'any')],
+  ['キーワード', label('keywords', 'w2008')],
+  ['user', label('user', 'any')],
+  ['ユーザー', label('user', 'any')],
+  ['username', label('user', 'powershell')],
+  ['userid', label('user', 'powershell')],
+  ['computer', label('computer', 'any')],
+  ['コンピューター', label('computer', 'w2008')],
+  ['コンピュータ', label('computer', 'w2003')],
+  ['machinename', label('computer', 'powershell')],
+  ['description', label('description', 'any')],
+  ['説明', label('description', 'any')],
+  ['message', label('message', 'powershell')],
+  ['opcode', label('other', 'w2008')],
+  ['event xml', label('other', 'w2008')],
+  ...[
+    'timewritten',
+    'index',
+    'recordid',
+    'replacementstrings',
+    'categorynumber',
+    'version',
+    'qualifiers',
+    'task',
+    'providerid',
+    'processid',
+    'threadid',
+    'activityid',
+    'relatedactivityid',
+    'containerlog',
+    'matchedqueryids',
+    'bookmark',
+    'opcodedisplayname',
+    'taskdisplayname',
+    'keywordsdisplaynames',
+    'properties',
+    'data',
+    'container',
+    'site',
+    'splitlines',
+  ].map((name) => [name, label('other', 'powershell')] as const),
+]);
+
+export interface LabelLine {
+  info: LabelInfo;
+  /** The label as pasted (to tell Japanese labels). */
+  text: string;
+  value: string;
+  /** Offset of the value inside the line. */
+  valueOffset: number;
+}
+
+const LABEL_LINE = /^([ \t]*)([^:\n]{1,40}?)[ \t]*:[ \t]*/;
+
+/** The label at the start of a line, when it is one the layouts use. */
+export function readLabelLine(line: string): LabelLine | undefined {
+  const match = LABEL_LINE.exec(line);
+  if (!match) return undefined;
+  const text = match[2]!;
+  const info = EVENT_LABELS.get(text.toLowerCase().replace(/\s+/g, ' '));
+  if (!info) return undefined;
+  return { info, text, value: line.slice(match[0].length).trim(), valueOffset: match[0].length };
+}
+
+/** "Foo    : bar": the shape of a Format-List line, label or not known. */
+export function looksLikeListLine(line: string): boolean {
+  return /^[ \t]*[A-Za-z][A-Za-z0-9]{0,40}[ \t]+:(?:[ \t]|$)/.test(line);
+}

@@ -1,0 +1,118 @@
+import type { EventFacts } from '../model.js';
+import { type LabelKey, type LabelLine, type LabelStyle, looksLikeListLine, readLabelLine } from './event-labels.js';
+import { type EventDraft, hasJapanese, parseEventId, parseLevel, parseLoggedAt, type Range } from './event-values.js';
+
+/**
+ * Events in labelled layouts: Event Viewer's copy-as-text (2003 and 2008+, English and Japanese)
+ * and PowerShell's Format-List. A new event starts at a layout's first label or when a label
+ * repeats; the message runs until then.
+ */
+
+interface Block {
+  start: number;
+  values: Map<LabelKey, string>;
+  styles: Set<LabelStyle>;
+  japanese: boolean;
+  /** After Description: every line is message until a new event opens. */
+  mode: 'header' | 'description' | 'list-message';
+  body?: [number, number];
+  headers: Range[];
+}
+
+export interface LayoutResult {
+  drafts: EventDraft[];
+  /** The label lines: numbers on them are not event mentions. */
+  headers: Range[];
+}
+
+export function readLabelledEvents(text: string, isConsumed: (offset: number) => boolean): LayoutResult {
+  const drafts: EventDraft[] = [];
+  const headers: Range[] = [];
+  let block: Block | undefined;
+  const close = () => {
+    const draft = block && toDraft(block);
+    if (draft && block) {
+      drafts.push(draft);
+      headers.push(...block.headers);
+    }
+    block = undefined;
+  };
+
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const lineStart = offset;
+    const lineEnd = offset + line.length;
+    offset = lineEnd + 1;
+    if (isConsumed(lineStart)) {
+      close();
+      continue;
+    }
+    const label = readLabelLine(line);
+    if (block && isMessageLine(block, line, label)) {
+      if (line.trim() === '' && block.body === undefined) continue;
+      block.body = [block.body?.[0] ?? lineStart, lineEnd];
+      if (block.mode === 'header') block.mode = 'description';
+      continue;
+    }
+    if (!label) continue;
+    const key = label.info.key;
+    if (!block || label.info.opens || (key !== 'other' && block.values.has(key))) {
+      close();
+      block = { start: lineStart, values: new Map(), styles: new Set(), japanese: false, mode: 'header', headers: [] };
+    }
+    addLabel(block, label, lineStart, lineEnd);
+  }
+  close();
+  return { drafts, headers };
+}
+
+/** Whether a line belongs to the current event's message rather than starting a label. */
+function isMessageLine(block: Block, line: string, label: LabelLine | undefined): boolean {
+  if (block.mode === 'list-message') return !looksLikeListLine(line);
+  if (block.mode === 'description') {
+    return !label || !(label.info.opens || (label.info.key !== 'other' && block.values.has(label.info.key)));
+  }
+  // Header lines run together; the first other text line is the message (pastes without Description:).
+  return !label && line.trim() !== '' && !/^[^:\n]{1,25}:/.test(line);
+}
+
+function addLabel(block: Block, label: LabelLine, lineStart: number, lineEnd: number): void {
+  const { key, style } = label.info;
+  block.styles.add(style);
+  block.japanese ||= hasJapanese(label.text) || hasJapanese(label.value);
+  block.headers.push([lineStart, lineEnd]);
+  if (key === 'other') return;
+  block.values.set(key, label.value);
+  if (key === 'description' || key === 'message') {
+    block.mode = key === 'message' ? 'list-message' : 'description';
+    if (label.value !== '') block.body = [lineStart + label.valueOffset, lineEnd];
+    block.headers.pop();
+  }
+}
+
+function toDraft(block: Block): EventDraft | undefined {
+  const { values } = block;
+  const id = parseEventId(values.get('eventId')) ?? parseEventId(values.get('instanceId'));
+  if (id === undefined) return undefined;
+  const facts: EventFacts = { id, format: formatOf(block) };
+  const source = values.get('source');
+  if (source) facts.source = source;
+  const level = parseLevel(values.get('levelName')) ?? parseLevel(values.get('level'));
+  if (level) facts.level = level;
+  const computer = values.get('computer');
+  if (computer) facts.computer = computer;
+  const loggedAt = parseLoggedAt(values.get('date'), values.get('time'));
+  if (loggedAt) facts.loggedAt = loggedAt;
+  const end = Math.max(block.body?.[1] ?? 0, ...block.headers.map(([, headerEnd]) => headerEnd));
+  const draft: EventDraft = { facts, start: block.start, end, japanese: block.japanese };
+  if (block.body) draft.body = block.body;
+  return draft;
+}
+
+function formatOf(block: Block): EventFacts['format'] {
+  const keys = [...block.values.keys()].filter((key) => key !== 'description' && key !== 'message');
+  if (keys.every((key) => key === 'eventId' || key === 'instanceId')) return 'id-only';
+  if (block.styles.has('w2003')) return 'w2003';
+  if (block.styles.has('powershell')) return 'powershell';
+  return 'w2008';
+}

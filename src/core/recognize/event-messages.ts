@@ -1,0 +1,104 @@
+import { type CatalogueEntry, EVENT_CATALOGUE } from '../knowledge/event-catalogue.js';
+import type { TemplateField } from '../knowledge/message-template.js';
+import type { EventFacts } from '../model.js';
+import { cleanValue, normalizeThumbprint } from './event-values.js';
+
+/** Event message texts found anywhere in the paste, and the fields they carry. */
+
+export interface MessageMatch {
+  entry: CatalogueEntry;
+  start: number;
+  end: number;
+  lang: 'en' | 'ja';
+  standalone: boolean;
+  captures: Partial<Record<TemplateField, string>>;
+}
+
+const SCANNERS = EVENT_CATALOGUE.flatMap((entry) =>
+  entry.messages.map((message) => ({
+    entry,
+    lang: message.lang,
+    standalone: message.standalone,
+    regex: new RegExp(message.regex.source, `${message.regex.flags.replace('g', '')}g`),
+  })),
+);
+
+/**
+ * Every template match, overlaps resolved in favour of the longest: 12024's text starts with
+ * 12013's, and a template's full form contains its truncated form. Matches of exactly the same
+ * text are all kept: the event around them decides which one it is.
+ */
+export function findMessageMatches(text: string): MessageMatch[] {
+  const all: MessageMatch[] = [];
+  for (const scanner of SCANNERS) {
+    for (const match of text.matchAll(scanner.regex)) {
+      if (match[0].length === 0) continue;
+      all.push({
+        entry: scanner.entry,
+        start: match.index,
+        end: match.index + match[0].length,
+        lang: scanner.lang,
+        standalone: scanner.standalone,
+        captures: (match.groups ?? {}) as Partial<Record<TemplateField, string>>,
+      });
+    }
+  }
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: MessageMatch[] = [];
+  let last: MessageMatch | undefined;
+  for (const match of all) {
+    const tie = last !== undefined && match.start === last.start && match.end === last.end;
+    if (last !== undefined && match.start < last.end && !tie) continue;
+    kept.push(match);
+    last = match;
+  }
+  return kept;
+}
+
+/** Fills the facts a layout left empty from captured parameters (message text or XML `<Data>`). */
+export function applyFields(
+  facts: EventFacts,
+  fields: Partial<Record<TemplateField, string>>,
+  entry: CatalogueEntry | undefined,
+): void {
+  const set = <K extends keyof EventFacts>(key: K, value: EventFacts[K] | undefined) => {
+    if (value !== undefined && facts[key] === undefined) facts[key] = value;
+  };
+  // A value PowerShell cut short ("mail.fab...") is worse than none.
+  fields = Object.fromEntries(Object.entries(fields).filter(([, value]) => !/(?:\.\.\.|…)\s*$/.test(value ?? '')));
+  set('thumbprint', normalizeThumbprint(fields.thumbprint));
+  set('ephemeralThumbprint', normalizeThumbprint(fields.ephemeralThumbprint));
+  const hours = cleanValue(fields.hoursRemaining);
+  if (hours !== undefined && /^-?\d+$/.test(hours)) set('hoursRemaining', Number(hours));
+  set('connector', cleanValue(fields.connector));
+  const subject = cleanValue(fields.subject);
+  set('subject', subject);
+  if (entry?.subjectIsFqdn) set('fqdn', subject);
+  // A connector pinned by TlsCertificateName prints `<I>issuer<S>subject` where a host name would be.
+  for (const name of [cleanValue(fields.fqdn), cleanValue(fields.domain)]) {
+    if (name === undefined) continue;
+    if (/^<I>/i.test(name)) {
+      set('tlsCertificateName', name);
+      set('fqdn', subjectCommonName(name));
+    } else set('fqdn', name);
+  }
+}
+
+/** The CN of the `<S>` part, as a host name (used when nothing better names the FQDN). */
+function subjectCommonName(tlsCertificateName: string): string | undefined {
+  const cn = /<S>[^\n]*?\bCN\s*=\s*([^,<\s]+)/i.exec(tlsCertificateName)?.[1];
+  return cn?.replace(/[.,;]+$/, '');
+}
+
+/** XML `<Data>` values, named by the catalogue's parameter order. */
+export function dataFields(
+  data: readonly string[] | undefined,
+  entry: CatalogueEntry | undefined,
+): Partial<Record<TemplateField, string>> {
+  const fields: Partial<Record<TemplateField, string>> = {};
+  entry?.data?.forEach((name, index) => {
+    const value = data?.[index];
+    if (name !== null && value) fields[name] = value;
+  });
+  return fields;
+}

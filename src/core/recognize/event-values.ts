@@ -1,0 +1,156 @@
+import { DateTime } from 'luxon';
+import type { EventFacts, EventLevel } from '../model.js';
+
+/** Small readers shared by the event layouts and the symptom lines. */
+
+/** One event found in a layout, before the message text is read. */
+export interface EventDraft {
+  facts: EventFacts;
+  /** Where the event starts in the text: events are returned in paste order. */
+  start: number;
+  /** Where it ends: an Event Viewer copy may carry the same event's XML right after. */
+  end: number;
+  /** Where its message text lies, [start, end). */
+  body?: readonly [number, number];
+  /** The XML view's `<Data>` values, in order. */
+  data?: string[];
+  japanese: boolean;
+}
+
+export type Range = readonly [number, number];
+
+/** Line ends to LF and the look-alikes Japanese IMEs and blogs produce, keeping offsets stable after. */
+export function normalizeEventText(raw: string): string {
+  return raw
+    .replace(/\r\n?/g, '\n')
+    .replace(/：/g, ':')
+    .replace(/\u3000|\u00a0/g, ' ')
+    .replace(/[‘’]/g, "'");
+}
+
+/** 40 upper-case hex digits, or undefined when the value is not a SHA-1 thumbprint. */
+export function normalizeThumbprint(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const hex = value.replace(/[\s:\u200b-\u200f\u202a-\u202e\u2060\ufeff]/g, '');
+  return /^[0-9a-fA-F]{40}$/.test(hex) ? hex.toUpperCase() : undefined;
+}
+
+const LEVEL_WORDS: Record<string, EventLevel> = {
+  error: 'error',
+  エラー: 'error',
+  critical: 'error',
+  重大: 'error',
+  fehler: 'error',
+  warning: 'warning',
+  警告: 'warning',
+  warnung: 'warning',
+  information: 'information',
+  informational: 'information',
+  info: 'information',
+  情報: 'information',
+  informationen: 'information',
+};
+/** The XML view's numbers: 1 critical, 2 error, 3 warning, 4 information (0 = log always). */
+const LEVEL_NUMBERS: Record<string, EventLevel> = {
+  '0': 'information',
+  '1': 'error',
+  '2': 'error',
+  '3': 'warning',
+  '4': 'information',
+  '5': 'information',
+};
+
+export function parseLevel(value: string | undefined): EventLevel | undefined {
+  const word = value?.trim().split(/\s+/)[0]?.toLowerCase();
+  if (!word) return undefined;
+  return LEVEL_WORDS[word] ?? LEVEL_NUMBERS[word];
+}
+
+/** An event ID as pasted; a raw 32-bit tuple (3221499631) carries the ID in its low 16 bits. */
+export function parseEventId(value: string | undefined): number | undefined {
+  const digits = value?.trim().match(/^\d{1,10}(?!\d)/)?.[0];
+  if (digits === undefined) return undefined;
+  const n = Number(digits);
+  if (n > 0xffffffff) return undefined;
+  const id = n > 0xffff ? n & 0xffff : n;
+  return id > 0 ? id : undefined;
+}
+
+const DATE_TIME_FORMATS = [
+  'M/d/yyyy h:mm:ss a',
+  'M/d/yyyy h:mm a',
+  'M/d/yyyy H:mm:ss',
+  'M/d/yyyy H:mm',
+  'd/M/yyyy h:mm:ss a',
+  'd/M/yyyy H:mm:ss',
+  'd/M/yyyy H:mm',
+  'yyyy/M/d H:mm:ss',
+  'yyyy/M/d H:mm',
+  'yyyy/M/d h:mm:ss a',
+  'd.M.yyyy H:mm:ss',
+  'd.M.yyyy H:mm',
+  'M/d/yyyy',
+  'yyyy/M/d',
+  'd.M.yyyy',
+];
+
+/**
+ * When the event was logged, as ISO-8601. The paste's local time is read as UTC: the paste does
+ * not say its zone, and a day's error is within what the diagnosis tolerates. US month-first
+ * order unless the day cannot be a month.
+ */
+export function parseLoggedAt(date: string | undefined, time?: string): string | undefined {
+  if (!date) return undefined;
+  const text = `${date} ${time ?? ''}`
+    .replace(/午前\s*(\d{1,2}:\d{2}(?::\d{2})?)/, '$1 AM')
+    .replace(/午後\s*(\d{1,2}:\d{2}(?::\d{2})?)/, '$1 PM')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (text.length > 60) return undefined;
+  const iso = text.match(/^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})?$/);
+  if (iso) {
+    // Whole seconds, like every other layout: the XML's 100-ns fraction means nothing here.
+    const parsed = DateTime.fromISO(`${iso[1]}T${iso[2]}${iso[4] ?? ''}`, { zone: 'utc' });
+    return parsed.isValid ? (parsed.toUTC().toISO({ suppressMilliseconds: true }) ?? undefined) : undefined;
+  }
+  for (const format of DATE_TIME_FORMATS) {
+    const parsed = DateTime.fromFormat(text, format, { zone: 'utc', locale: 'en-US' });
+    if (parsed.isValid) return parsed.toISO({ suppressMilliseconds: true }) ?? undefined;
+  }
+  return undefined;
+}
+
+/** Trims, joins wrapped lines and drops the sentence's full stop. */
+export function cleanValue(value: string | undefined): string | undefined {
+  const cleaned = value
+    ?.replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.,;。、]+$/, '');
+  return cleaned ? cleaned : undefined;
+}
+
+export function hasJapanese(text: string): boolean {
+  return /[\u3040-\u30ff\u4e00-\u9fff]/.test(text);
+}
+
+/** Ranges of the text already read, merged and sorted so that a lookup is a binary search. */
+export function rangeLookup(ranges: readonly Range[]): (offset: number) => boolean {
+  const merged: [number, number][] = [];
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    const last = merged[merged.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return (offset) => {
+    let low = 0;
+    let high = merged.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const [start, end] = merged[mid]!;
+      if (offset < start) high = mid - 1;
+      else if (offset >= end) low = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+}

@@ -1,0 +1,179 @@
+import { DateTime } from 'luxon';
+import { type CatalogueEntry, findCatalogueEntry, findEventSource } from '../knowledge/event-catalogue.js';
+import type { EventFacts } from '../model.js';
+import { readLabelledEvents } from './event-layouts.js';
+import { findIdMentions } from './event-mentions.js';
+import { applyFields, dataFields, findMessageMatches, type MessageMatch } from './event-messages.js';
+import { readEventTables } from './event-tables.js';
+import { type EventDraft, normalizeEventText, type Range, rangeLookup } from './event-values.js';
+import { readXmlEvents } from './event-xml.js';
+import type { Evidence, Recognizer, VersionHint } from './evidence.js';
+
+/**
+ * Windows/Exchange events in every way admins paste them: Event Viewer text (2003, 2008+,
+ * English and Japanese labels), the XML view, PowerShell tables and lists, the bare message, or
+ * just the ID. Layouts are read first; message templates then fill their fields; IDs mentioned
+ * elsewhere come last and only when no fuller event has that ID.
+ */
+export const recognizeEvents: Recognizer = (raw) => {
+  const text = normalizeEventText(raw);
+  const xml = readXmlEvents(text);
+  const tables = readEventTables(text);
+  const isLaidOut = rangeLookup([...xml.consumed, ...tables.consumed]);
+  const labelled = readLabelledEvents(text, isLaidOut);
+  const drafts = mergeXmlCopies(text, [...xml.drafts, ...tables.drafts, ...labelled.drafts]);
+  const matches = findMessageMatches(text);
+  drafts.push(...claimMessages(drafts, matches));
+
+  const taken = new Set(drafts.map((draft) => draft.facts.id));
+  const isExcluded = rangeLookup([
+    ...xml.consumed,
+    ...tables.consumed,
+    ...labelled.headers,
+    ...matches.map((match): Range => [match.start, match.end]),
+  ]);
+  for (const mention of findIdMentions(text, isExcluded)) {
+    if (taken.has(mention.id)) continue;
+    taken.add(mention.id);
+    const facts: EventFacts = { id: mention.id, format: 'id-only' };
+    if (mention.source) facts.source = mention.source;
+    drafts.push({ facts, start: mention.start, end: mention.start, japanese: mention.japanese });
+  }
+  drafts.sort((a, b) => a.start - b.start);
+
+  const events = drafts.map(finish);
+  const evidence: Partial<Evidence> = { events };
+  if (drafts.some((draft) => draft.japanese)) evidence.japanese = true;
+  const hints = versionHints(text, drafts);
+  if (hints.length > 0) evidence.versionHints = hints;
+  const found = roles(text, events);
+  if (found.length > 0) evidence.roles = found;
+  return evidence;
+};
+
+/** Event Viewer's copy-as-text ends with "Event Xml:" and the same event again as XML. */
+function mergeXmlCopies(text: string, drafts: EventDraft[]): EventDraft[] {
+  drafts.sort((a, b) => a.start - b.start);
+  const merged: EventDraft[] = [];
+  for (const draft of drafts) {
+    const previous = merged[merged.length - 1];
+    const isCopy =
+      previous &&
+      draft.facts.format === 'xml' &&
+      previous.facts.format !== 'xml' &&
+      previous.facts.id === draft.facts.id &&
+      draft.start - previous.end < 200 &&
+      text.slice(previous.end, draft.start).trim() === '';
+    if (!isCopy) {
+      merged.push(draft);
+      continue;
+    }
+    previous.facts = { ...draft.facts, ...previous.facts };
+    previous.data = draft.data;
+    previous.end = draft.end;
+  }
+  return merged;
+}
+
+/**
+ * Gives each laid-out event the message inside it: its own template, or, for an event whose text
+ * certcheck does not know (12023), the first one there, so that it still gets 12013's thumbprint.
+ * The other messages become message-only events.
+ */
+function claimMessages(drafts: EventDraft[], matches: MessageMatch[]): EventDraft[] {
+  const bodies = drafts.filter((draft) => draft.body).sort((a, b) => a.body![0] - b.body![0]);
+  const inside = new Map<EventDraft, MessageMatch[]>();
+  const loose: MessageMatch[] = [];
+  for (const match of matches) {
+    const owner = ownerOf(bodies, match.start);
+    if (owner) inside.set(owner, [...(inside.get(owner) ?? []), match]);
+    else loose.push(match);
+  }
+  for (const [draft, found] of inside) {
+    const entry = findCatalogueEntry(draft.facts.id, draft.facts.source);
+    const own =
+      found.find((match) => match.entry.id === draft.facts.id) ?? (entry?.messages.length ? undefined : found[0]);
+    if (own) {
+      applyMessage(draft, own);
+      if (draft.facts.format === 'id-only') draft.facts.format = 'message';
+    }
+    const isOwn = (match: MessageMatch) =>
+      own !== undefined && (match.entry.id === draft.facts.id || (match.start === own.start && match.end === own.end));
+    loose.push(...found.filter((match) => !isOwn(match)));
+  }
+  return loose
+    .filter((match) => match.standalone)
+    .map((match) => {
+      const draft: EventDraft = {
+        facts: { id: match.entry.id, format: 'message' },
+        start: match.start,
+        end: match.end,
+        japanese: match.lang === 'ja',
+      };
+      applyMessage(draft, match);
+      return draft;
+    });
+}
+
+function ownerOf(bodies: EventDraft[], offset: number): EventDraft | undefined {
+  let low = 0;
+  let high = bodies.length - 1;
+  let found: EventDraft | undefined;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const draft = bodies[mid]!;
+    if (draft.body![0] <= offset) {
+      found = draft;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found && offset < found.body![1] ? found : undefined;
+}
+
+function applyMessage(draft: EventDraft, match: MessageMatch): void {
+  draft.japanese ||= match.lang === 'ja';
+  const entry = findCatalogueEntry(draft.facts.id, draft.facts.source) ?? match.entry;
+  applyFields(draft.facts, match.captures, entry);
+}
+
+function finish(draft: EventDraft): EventFacts {
+  const facts = draft.facts;
+  const source = facts.source ? findEventSource(facts.source) : undefined;
+  if (source) facts.source = source.name;
+  const entry: CatalogueEntry | undefined = findCatalogueEntry(facts.id, facts.source);
+  if (draft.data) applyFields(facts, dataFields(draft.data, entry), entry);
+  facts.known = entry !== undefined;
+  if (facts.loggedAt && facts.hoursRemaining !== undefined) {
+    const estimated = DateTime.fromISO(facts.loggedAt, { zone: 'utc' }).plus({ hours: facts.hoursRemaining });
+    if (estimated.isValid) facts.estimatedNotAfter = estimated.toISO({ suppressMilliseconds: true }) ?? undefined;
+  }
+  return facts;
+}
+
+function versionHints(text: string, drafts: EventDraft[]): VersionHint[] {
+  const hints: VersionHint[] = [];
+  const add = (hint: VersionHint | undefined) => {
+    if (hint && !hints.some((h) => h.version === hint.version && h.reason === hint.reason)) hints.push(hint);
+  };
+  for (const { facts } of drafts) {
+    if (facts.format === 'w2003') add({ version: '2007', reason: 'w2003-event-format' });
+    add(facts.source ? findEventSource(facts.source)?.versionHint : undefined);
+    if (facts.tlsCertificateName) add({ version: '2013+', reason: 'tls-certificate-name' });
+  }
+  if (/\\V15\\/i.test(text)) add({ version: '2013+', reason: 'v15-path' });
+  if (/\\V14\\/i.test(text)) add({ version: '2010', reason: 'v14-path' });
+  return hints;
+}
+
+/**
+ * Role words only: a server or peer named EDGE01 is an Edge, and the paste may say "Edge
+ * Transport" or "Hub Transport"; MBX01 is not guessed to be anything. Free text is not searched
+ * for a bare "edge": base64 and browser names are full of it.
+ */
+function roles(text: string, events: EventFacts[]): Evidence['roles'] {
+  const found: Evidence['roles'] = [];
+  const names = events.map((event) => [event.computer, event.subject, event.fqdn, event.connector].join(' ')).join(' ');
+  if (/\bedge/i.test(names) || /\bEdge\s?(?:Transport|Sync|Subscription)|エッジ/i.test(text)) found.push('edge');
+  if (/\bhub/i.test(names) || /\bHub\s?Transport|ハブ/i.test(text)) found.push('hub');
+  return found;
+}

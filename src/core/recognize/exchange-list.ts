@@ -1,0 +1,148 @@
+import { certificateRole, certificateVersionHints } from '../certificate-role.js';
+import { hostLikeCommonNames, uniqueNames, windowsDn } from '../distinguished-name.js';
+import { signatureHashFromName, signatureHashFromOid } from '../signature-algorithms.js';
+import { readCultureDate, readCultureDates } from './culture-dates.js';
+import type { AuthConfigFacts, Evidence, ParsedCertificate, Recognizer, VersionHint } from './evidence.js';
+import { decodeServiceLetters, parseServiceNames, servicesLengthHint } from './exchange-services.js';
+import { type ListRecord, readListOutput } from './list-records.js';
+import { normalizeThumbprint } from './thumbprints.js';
+
+/** Names only Get-ExchangeCertificate prints: one of them makes a record a certificate. */
+const CERTIFICATE_KEYS = [
+  'Thumbprint',
+  'CertificateDomains',
+  'Services',
+  'ServicesStringForm',
+  'RootCAType',
+  'IsSelfSigned',
+  'HasPrivateKey',
+  'PublicKeySize',
+];
+const AUTH_CONFIG_KEYS = {
+  CurrentCertificateThumbprint: 'currentThumbprint',
+  PreviousCertificateThumbprint: 'previousThumbprint',
+  NextCertificateThumbprint: 'nextThumbprint',
+} as const;
+
+/** `Get-ExchangeCertificate | fl` (and `fl *`), and `Get-AuthConfig | fl`. */
+export const recognizeExchangeList: Recognizer = (text) => {
+  const { records, prompts } = readListOutput(text);
+  const out: Pick<Evidence, 'certificates' | 'notes' | 'versionHints'> & { authConfig?: AuthConfigFacts } = {
+    certificates: [],
+    notes: [],
+    versionHints: [],
+  };
+  const servers: string[] = [];
+  for (const record of records) {
+    const fields = record.fields;
+    if (Object.keys(AUTH_CONFIG_KEYS).some((key) => fields.has(key)) || fields.has('NextCertificateEffectiveDate')) {
+      out.authConfig = { ...out.authConfig, ...authConfig(fields) };
+    }
+    const isCertificate =
+      CERTIFICATE_KEYS.some((key) => fields.has(key)) || (fields.has('NotAfter') && fields.has('Subject'));
+    if (!isCertificate) continue;
+    readCertificate(record, out);
+    const server = fields.get('Identity')?.split('\\')[0]?.trim();
+    if (server && fields.get('Identity')?.includes('\\') && !servers.includes(server)) servers.push(server);
+  }
+  if (prompts.some((prompt) => /documents and settings/i.test(prompt))) {
+    out.versionHints.push({ version: '2007', reason: 'w2003-prompt' });
+  }
+  return {
+    ...out,
+    ...(servers.length > 0 ? { servers } : {}),
+  };
+};
+
+function readCertificate(record: ListRecord, out: Pick<Evidence, 'certificates' | 'notes' | 'versionHints'>): void {
+  const fields = record.fields;
+  const get = (key: string) => fields.get(key)?.trim() ?? '';
+  const thumbprint = normalizeThumbprint(get('Thumbprint'))?.value;
+  if ((fields.has('Thumbprint') && !thumbprint) || (fields.has('Subject') && get('Subject') === '')) {
+    out.notes.push({
+      code: 'empty-exchange-fields',
+      detail: emptyNames(fields),
+      ...(thumbprint ? { thumbprint } : {}),
+    });
+  }
+  const subject = windowsDn(get('Subject'));
+  const dates = readCultureDates([get('NotBefore') || undefined, get('NotAfter') || undefined]);
+  if (dates.ambiguous) {
+    out.notes.push({ code: 'date-ambiguous', detail: dates.detail, ...(thumbprint ? { thumbprint } : {}) });
+  }
+  const letters = get('ServicesStringForm');
+  const services = fields.has('Services') ? parseServiceNames(get('Services')) : decodeServiceLetters(letters);
+  const domainList = listValue(get('CertificateDomains') || get('DnsNameList'));
+  const facts: ParsedCertificate = {
+    subject,
+    issuer: windowsDn(get('Issuer')),
+    domains: uniqueNames(
+      fields.has('CertificateDomains') || fields.has('DnsNameList') ? domainList : hostLikeCommonNames(subject),
+    ),
+    source: 'exchange-list',
+  };
+  const put = <K extends keyof ParsedCertificate>(key: K, value: ParsedCertificate[K] | undefined) => {
+    if (value !== undefined && value !== '') facts[key] = value;
+  };
+  put('thumbprint', thumbprint);
+  put('notBefore', dates.values[0]);
+  put('notAfter', dates.values[1]);
+  put('selfSigned', bool(get('IsSelfSigned')));
+  put('services', services);
+  put('keySize', /^\d+$/.test(get('PublicKeySize')) ? Number(get('PublicKeySize')) : undefined);
+  put('signatureHash', signatureHash(get('SignatureAlgorithm')));
+  put('status', get('Status'));
+  put('rootCAType', get('RootCAType'));
+  put('friendlyName', get('FriendlyName'));
+  put('serialNumber', get('SerialNumber').replace(/[\s:]/g, '').toUpperCase());
+  if (dates.ambiguous) facts.dateAmbiguous = true;
+  put('role', certificateRole(facts));
+  out.certificates.push(facts);
+  out.versionHints.push(...certificateVersionHints(facts), ...listVersionHints(letters, get('IISServices')));
+}
+
+function listVersionHints(letters: string, iisServices: string): VersionHint[] {
+  const hints: VersionHint[] = [];
+  const byLength = decodeServiceLetters(letters) ? servicesLengthHint(letters) : undefined;
+  if (byLength) hints.push(byLength);
+  if (/W3SVC\/2\b/i.test(iisServices)) hints.push({ version: '2013+', reason: 'iis-backend-site' });
+  return hints;
+}
+
+function emptyNames(fields: Map<string, string>): string {
+  const empty = ['Thumbprint', 'Subject', 'Status', 'Services'].filter((key) => fields.has(key) && !fields.get(key));
+  return `empty: ${empty.join(', ')}`;
+}
+
+/** `{EX2016, EX2016.corp.contoso.com}`; `{}` is none. */
+function listValue(value: string): string[] {
+  return value
+    .replace(/^\{|\}$/g, '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '' && name !== '...' && !name.endsWith('...'));
+}
+
+function bool(value: string): boolean | undefined {
+  if (/^true$/i.test(value)) return true;
+  if (/^false$/i.test(value)) return false;
+  return undefined;
+}
+
+/** `fl *` prints an Oid object; some pastes expand it to its FriendlyName (`sha256RSA`) or value. */
+function signatureHash(value: string): string | undefined {
+  if (/^\d+(?:\.\d+)+$/.test(value)) return signatureHashFromOid(value);
+  return value ? signatureHashFromName(value) : undefined;
+}
+
+function authConfig(fields: Map<string, string>): AuthConfigFacts {
+  const facts: AuthConfigFacts = {};
+  for (const [key, name] of Object.entries(AUTH_CONFIG_KEYS)) {
+    const value = normalizeThumbprint(fields.get(key) ?? '')?.value;
+    if (value) facts[name] = value;
+  }
+  const effective = fields.get('NextCertificateEffectiveDate');
+  const date = effective ? readCultureDate(effective) : undefined;
+  if (date) facts.nextEffectiveDate = date;
+  return facts;
+}

@@ -1,0 +1,126 @@
+import { certificateRole, certificateVersionHints } from '../certificate-role.js';
+import { hostLikeCommonNames, uniqueNames, windowsDn } from '../distinguished-name.js';
+import { readCultureDates } from './culture-dates.js';
+import type { Evidence, ParsedCertificate, Recognizer, VersionHint } from './evidence.js';
+import { decodeServiceLetters, parseServiceNames, servicesLengthHint } from './exchange-services.js';
+import { normalizeThumbprint } from './thumbprints.js';
+
+/**
+ * `Get-ExchangeCertificate` as a table: the default view (`Thumbprint Services Subject`, services as
+ * the letter string) and `ft` with other columns (`ft Thumbprint,Services,NotAfter,Subject -Auto`).
+ * The default view shows no dates, so its certificates carry no notAfter.
+ */
+const COLUMNS = new Set([
+  'Thumbprint',
+  'Services',
+  'Subject',
+  'NotAfter',
+  'NotBefore',
+  'FriendlyName',
+  'Issuer',
+  'Status',
+  'IsSelfSigned',
+  'RootCAType',
+  'PublicKeySize',
+  'SerialNumber',
+]);
+const DEFAULT_ROW = /^\s*([0-9A-Fa-f]{40})\s+([IPUWSFC.]{5,7})\s+(\S.{0,2000}?)\s*$/;
+
+type Found = Pick<Evidence, 'certificates' | 'notes' | 'versionHints'>;
+
+export const recognizeExchangeTable: Recognizer = (text) => {
+  const out: Found = { certificates: [], notes: [], versionHints: [] };
+  const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
+  let columns: { name: string; start: number }[] | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const header = headerColumns(line);
+    if (header && /^[\s-]+$/.test(lines[i + 1] ?? '') && lines[i + 1]!.includes('-')) {
+      columns = header;
+      i++;
+      continue;
+    }
+    if (line.trim() === '') {
+      columns = undefined;
+      continue;
+    }
+    const cells = columns ? sliceCells(line, columns) : undefined;
+    const row = cells && normalizeThumbprint(cells.get('Thumbprint') ?? '') ? cells : defaultRow(line);
+    if (row) addRow(row, out);
+  }
+  return dedupeHints(out);
+};
+
+function headerColumns(line: string): { name: string; start: number }[] | undefined {
+  if (line.length > 400 || !line.includes('Thumbprint')) return undefined;
+  const columns = [...line.matchAll(/\S+/g)].map((m) => ({ name: m[0], start: m.index }));
+  if (columns.length < 2 || !columns.every((c) => COLUMNS.has(c.name))) return undefined;
+  return columns.some((c) => c.name === 'Thumbprint') ? columns : undefined;
+}
+
+function sliceCells(line: string, columns: { name: string; start: number }[]): Map<string, string> {
+  const cells = new Map<string, string>();
+  columns.forEach((column, i) => {
+    const end = columns[i + 1]?.start ?? line.length;
+    cells.set(column.name, line.slice(column.start, end).trim());
+  });
+  return cells;
+}
+
+function defaultRow(line: string): Map<string, string> | undefined {
+  const match = DEFAULT_ROW.exec(line);
+  if (!match) return undefined;
+  return new Map([
+    ['Thumbprint', match[1]!],
+    ['Services', match[2]!],
+    ['Subject', match[3]!],
+  ]);
+}
+
+function addRow(cells: Map<string, string>, out: Found): void {
+  const thumbprint = normalizeThumbprint(cells.get('Thumbprint') ?? '')?.value;
+  if (!thumbprint) return;
+  const servicesCell = cells.get('Services') ?? '';
+  const letters = decodeServiceLetters(servicesCell);
+  const subject = windowsDn(cells.get('Subject') ?? '');
+  const facts: ParsedCertificate = {
+    thumbprint,
+    subject,
+    issuer: windowsDn(cells.get('Issuer') ?? ''),
+    domains: uniqueNames(hostLikeCommonNames(subject)),
+    source: 'exchange-table',
+  };
+  if (cells.has('Services')) facts.services = letters ?? parseServiceNames(servicesCell);
+  if (cells.has('NotAfter') || cells.has('NotBefore')) {
+    const dates = readCultureDates([cells.get('NotBefore') || undefined, cells.get('NotAfter') || undefined]);
+    if (dates.values[0]) facts.notBefore = dates.values[0];
+    if (dates.values[1]) facts.notAfter = dates.values[1];
+    if (dates.ambiguous) {
+      facts.dateAmbiguous = true;
+      out.notes.push({ code: 'date-ambiguous', detail: dates.detail, thumbprint });
+    }
+  }
+  const selfSigned = cells.get('IsSelfSigned');
+  if (selfSigned && /^(true|false)$/i.test(selfSigned)) facts.selfSigned = /^true$/i.test(selfSigned);
+  for (const key of ['Status', 'FriendlyName', 'RootCAType'] as const) {
+    const value = cells.get(key);
+    const field = key === 'Status' ? 'status' : key === 'FriendlyName' ? 'friendlyName' : 'rootCAType';
+    if (value) facts[field] = value;
+  }
+  const role = certificateRole(facts);
+  if (role) facts.role = role;
+  out.certificates.push(facts);
+  const hint: VersionHint | undefined = letters ? servicesLengthHint(servicesCell) : undefined;
+  out.versionHints.push(...(hint ? [hint] : []), ...certificateVersionHints(facts));
+}
+
+function dedupeHints(out: Found): Found {
+  const seen = new Set<string>();
+  const versionHints = out.versionHints.filter((hint) => {
+    const key = `${hint.version}:${hint.reason}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { ...out, versionHints };
+}

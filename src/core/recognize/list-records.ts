@@ -1,0 +1,59 @@
+/**
+ * PowerShell `Format-List` output as records of `Name : value` fields. A blank line, a prompt line or
+ * a repeated name starts a new record; indented lines continue the value above them (AccessRules,
+ * RawData and other long values wrap that way).
+ */
+export interface ListRecord {
+  fields: Map<string, string>;
+}
+
+export interface ListOutput {
+  records: ListRecord[];
+  /** Prompt lines (`[PS] C:\Windows\system32>…`), which tell something about the server. */
+  prompts: string[];
+}
+
+const FIELD = /^([A-Za-z][A-Za-z0-9]{0,60})[ \t]*:(?:[ \t](.*))?$/;
+const PROMPT = /^\s*(?:\[PS\]\s*)?(?:PS\s+)?[A-Za-z]:\\[^>\n]{0,260}>/;
+
+export function readListOutput(text: string): ListOutput {
+  const records: ListRecord[] = [];
+  const prompts: string[] = [];
+  let current: Map<string, string> | undefined;
+  let lastKey: string | undefined;
+  const close = () => {
+    if (current && current.size > 0) records.push({ fields: current });
+    current = undefined;
+    lastKey = undefined;
+  };
+  for (const raw of text.split('\n')) {
+    const line = raw
+      .replace(/\r$/, '')
+      .replace(/：/g, ':')
+      .replace(/\u3000/g, ' ');
+    if (line.trim() === '') {
+      close();
+      continue;
+    }
+    if (PROMPT.test(line)) {
+      prompts.push(line.trim());
+      close();
+      continue;
+    }
+    const field = /^\s/.test(line) ? undefined : FIELD.exec(line);
+    if (field) {
+      const key = field[1]!;
+      if (current?.has(key)) close();
+      current ??= new Map();
+      current.set(key, (field[2] ?? '').trim());
+      lastKey = key;
+    } else if (current && lastKey && /^\s/.test(line)) {
+      current.set(lastKey, `${current.get(lastKey)} ${line.trim()}`.trim());
+    } else {
+      // Free text between records (a command's echo, an error) ends the current record.
+      close();
+    }
+  }
+  close();
+  return { records, prompts };
+}

@@ -1,0 +1,120 @@
+import { certificateRole, certificateVersionHints } from '../certificate-role.js';
+import { opensslDate } from '../certificate.js';
+import { hostLikeCommonNames, uniqueNames, windowsDn } from '../distinguished-name.js';
+import { signatureHashFromName } from '../signature-algorithms.js';
+import type { ParsedCertificate, Recognizer } from './evidence.js';
+import { normalizeThumbprint } from './thumbprints.js';
+
+/**
+ * `openssl x509 -text` (with or without -noout, -fingerprint). The text holds no DER, so there is no
+ * thumbprint unless `-fingerprint` printed the SHA-1 one (`sha1 Fingerprint=` in 3.x, `SHA1` in 1.x).
+ */
+const MAX_CERTIFICATES = 100;
+const CERTIFICATE_LINE = /^\s*Certificate:\s*$/;
+const FINGERPRINT = /^\s*sha-?1 Fingerprint=([0-9A-Fa-f:]{40,80})\s*$/i;
+const KEY_ALGORITHMS: readonly [RegExp, string][] = [
+  [/rsaEncryption|rsassaPss/i, 'RSA'],
+  [/id-ecPublicKey/i, 'ECDSA'],
+  [/ED25519/i, 'Ed25519'],
+  [/ED448/i, 'Ed448'],
+  [/dsaEncryption/i, 'DSA'],
+];
+
+export const recognizeOpensslText: Recognizer = (text) => {
+  const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
+  const starts = lines.flatMap((line, i) =>
+    CERTIFICATE_LINE.test(line) && /^\s*Data:\s*$/.test(lines[i + 1] ?? '') ? [i] : [],
+  );
+  // A paste can start below the `Certificate:` line; Validity with Not After is unmistakable enough.
+  if (
+    starts.length === 0 &&
+    lines.some((l) => /^\s*Validity\s*$/.test(l)) &&
+    lines.some((l) => /^\s*Not After\s*:/.test(l))
+  ) {
+    starts.push(0);
+  }
+  if (starts.length === 0) return {};
+  // A real paste holds a chain, not thousands of certificates: beyond that it is noise or an attack.
+  starts.splice(MAX_CERTIFICATES);
+  const blocks = starts.map((start, i) => ({
+    lines: lines.slice(start, starts[i + 1] ?? lines.length),
+    fingerprint: '',
+  }));
+  lines.forEach((line, i) => {
+    const match = FINGERPRINT.exec(line);
+    if (!match) return;
+    const block = blocks[fingerprintOwner(lines, starts, i)]!;
+    block.fingerprint ||= match[1]!;
+  });
+  const certificates = blocks
+    .map((block) => readBlock(block.lines, block.fingerprint))
+    .filter((cert) => cert.subject !== '' || cert.notAfter !== undefined || cert.thumbprint !== undefined);
+  return { certificates, versionHints: certificates.flatMap((cert) => certificateVersionHints(cert)) };
+};
+
+/** `-fingerprint -text` prints it before `Certificate:`, `-text -fingerprint` after the block. */
+function fingerprintOwner(lines: string[], starts: number[], at: number): number {
+  let next = at + 1;
+  while (next < lines.length && /^\s*(?:$|notBefore=|notAfter=|subject=|issuer=|serial=)/.test(lines[next]!)) next++;
+  const following = starts.indexOf(next);
+  if (following >= 0) return following;
+  const before = starts.filter((start) => start < at).length - 1;
+  return Math.max(0, before);
+}
+
+function readBlock(lines: string[], fingerprint: string): ParsedCertificate {
+  const get = (label: RegExp) => {
+    for (const line of lines) {
+      const match = label.exec(line);
+      if (match) return match[1]!.trim();
+    }
+    return undefined;
+  };
+  const after = (label: RegExp) => {
+    const at = lines.findIndex((line) => label.test(line));
+    return at >= 0 ? (lines[at + 1]?.trim() ?? '') : '';
+  };
+  const subject = windowsDn(get(/^\s*Subject:\s*(.*)$/) ?? '');
+  const issuer = windowsDn(get(/^\s*Issuer:\s*(.*)$/) ?? '');
+  const sans = after(/X509v3 Subject Alternative Name:/)
+    .split(/,\s*/)
+    .filter((entry) => entry.startsWith('DNS:'))
+    .map((entry) => entry.slice(4).trim());
+  const cert: ParsedCertificate = {
+    subject,
+    issuer,
+    domains: uniqueNames([...hostLikeCommonNames(subject), ...sans]),
+    source: 'openssl',
+  };
+  const thumbprint = normalizeThumbprint(fingerprint)?.value;
+  if (thumbprint) cert.thumbprint = thumbprint;
+  const notBefore = opensslDate(get(/^\s*Not Before\s*:\s*(.*)$/) ?? '');
+  const notAfter = opensslDate(get(/^\s*Not After\s*:\s*(.*)$/) ?? '');
+  if (notBefore) cert.notBefore = notBefore;
+  if (notAfter) cert.notAfter = notAfter;
+  if (subject && issuer) cert.selfSigned = subject.toLowerCase() === issuer.toLowerCase();
+  const keyAlgorithm = get(/^\s*Public Key Algorithm:\s*(.*)$/) ?? '';
+  const algorithm = KEY_ALGORITHMS.find(([pattern]) => pattern.test(keyAlgorithm))?.[1];
+  if (algorithm) cert.keyAlgorithm = algorithm;
+  const keySize = get(/Public-Key:\s*\((\d+) bit\)/);
+  if (keySize) cert.keySize = Number(keySize);
+  else if (algorithm === 'Ed25519') cert.keySize = 256;
+  const signature = get(/^\s*Signature Algorithm:\s*(.*)$/);
+  const signatureHash = signature ? signatureHashFromName(signature) : undefined;
+  if (signatureHash) cert.signatureHash = signatureHash;
+  const serial = serialOf(get(/^\s*Serial Number:\s*(.*)$/) ?? '', after(/^\s*Serial Number:\s*$/));
+  if (serial) cert.serialNumber = serial;
+  const basic = lines.find((line) => /^\s*CA:(TRUE|FALSE)/.test(line));
+  if (basic) cert.isCA = /CA:TRUE/.test(basic);
+  const role = certificateRole(cert);
+  if (role) cert.role = role;
+  return cert;
+}
+
+/** `439041195 (0x1a2b3cab)` on the label line, or colon hex on the next one. */
+function serialOf(sameLine: string, nextLine: string): string | undefined {
+  const hex = /\(0x([0-9a-f]+)\)/i.exec(sameLine)?.[1] ?? (sameLine === '' ? nextLine : '');
+  const clean = hex.replace(/:/g, '').toUpperCase();
+  if (!/^[0-9A-F]+$/.test(clean)) return undefined;
+  return clean.length % 2 === 1 ? `0${clean}` : clean;
+}

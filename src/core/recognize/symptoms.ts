@@ -1,0 +1,153 @@
+import { normalizeEventText, normalizeThumbprint, parseLoggedAt } from './event-values.js';
+import type { Evidence, Recognizer, Symptom, SymptomId } from './evidence.js';
+
+/**
+ * Lines that name a certificate problem without being an event: NDRs and queue errors, setup
+ * logs, HCW and OWA errors, and the prompts of the certificate cmdlets (knowledge §1.3, §4.6, §5).
+ * Each rule is a line to find and the values to read around it.
+ */
+
+interface SymptomRule {
+  id: SymptomId;
+  /** Finds the symptom; its named groups become values. */
+  pattern: RegExp;
+  /** Reads more values from the whole paste once the symptom is found. */
+  values?: (text: string, match: RegExpExecArray) => Record<string, string | undefined>;
+  japanese?: boolean;
+}
+
+const HEX40 = '[0-9A-Fa-f]{40}';
+const QUOTED_THUMBPRINT = `["'「]?(${HEX40})["'」]?`;
+
+const RULES: readonly SymptomRule[] = [
+  {
+    id: 'owa-proxy-1003',
+    pattern: /FbaModule\.ParseCadataCookies/,
+    values: (text) => ({ application: /^\s*\[(Owa|Ecp)\]/im.exec(text)?.[1] }),
+  },
+  {
+    id: 'hmac-provider-assert',
+    pattern: /HMACProvider\.GetCertificates\s*:\s*protectionCertificates\.Length\s*<\s*1/i,
+    values: (text) => ({ application: /Application Virtual Path:\s*(\/\w{1,20})/i.exec(text)?.[1] }),
+  },
+  {
+    id: 'hcw-oauth-missing-cert',
+    pattern: new RegExp(
+      `couldn['’]?t\\s+find\\s+the\\s+authorization\\s+certificate\\s+with\\s+thumbprint\\s+(?<thumbprint>${HEX40})`,
+      'i',
+    ),
+  },
+  {
+    id: 'send-connector-tls-name-missing',
+    pattern:
+      /454\s+4\.7\.5\s+The\s+certificate\s+specified\s+in\s+TlsCertificateName\s+of\s+the\s+SendConnector\s+could\s+not\s+be\s+found/i,
+    values: (text) => {
+      const queue = /\bIdentity\s*:\s*([A-Za-z0-9-]{1,63}\\[^\s]{1,100})/i.exec(text)?.[1];
+      return {
+        queue,
+        server: queue?.split('\\')[0],
+        nextHopDomain: /\bNextHopDomain\s*:\s*([A-Za-z0-9.-]{1,253})/i.exec(text)?.[1],
+      };
+    },
+  },
+  {
+    id: 'starttls-required-451',
+    pattern: /451\s+5\.7\.3\s+STARTTLS\s+is\s+required\s+to\s+send\s+mail/i,
+    values: (text) => ({ ndr: /\b(450\s+4\.4\.(?:317|101))\b/.exec(text)?.[1]?.replace(/\s+/, ' ') }),
+  },
+  {
+    id: 'tls-no-credentials',
+    pattern: /TLS\s+negotiation\s+failed\s+with\s+error\s+NoCredentials/i,
+  },
+  {
+    id: 'setup-certificate-expired',
+    pattern: /\[ERROR\]\s*The\s+certificate\s+is\s+expired|CryptographicException:\s*The\s+certificate\s+is\s+expired/i,
+    values: (text) => {
+      const installing =
+        /Installing\s+certificate\s+signed\s+by\s+'([^'\n]{1,300})'\s+for\s+site\s+'([^'\n]{1,200})'\.?\s*Certificate\s+is\s+valid\s+from\s+([0-9/.-]{6,10}\s+[0-9:]{4,8}(?:\s*[AP]M)?)\s+until\s+([0-9/.-]{6,10}\s+[0-9:]{4,8}(?:\s*[AP]M)?)/i.exec(
+          text,
+        );
+      const task = /\b(Install-ExchangeCertificate|Install-AuthCertificate)\b(?:[^\n"]{0,80}?-services\s+(\w+))?/i.exec(
+        text,
+      );
+      return {
+        issuer: installing?.[1],
+        site: installing?.[2],
+        validFrom: parseLoggedAt(installing?.[3]),
+        validUntil: parseLoggedAt(installing?.[4]),
+        task: task?.[1],
+        services: task?.[2],
+      };
+    },
+  },
+  {
+    id: 'queue-viewer-constraints',
+    pattern: /Failed\s+to\s+enable\s+constraints\.\s*One\s+or\s+more\s+rows\s+contain\s+values\s+violating/i,
+  },
+  {
+    id: 'smtp-overwrite-prompt',
+    pattern: /Overwrite\s+the\s+existing\s+default\s+SMTP\s+certificate\s*\?/i,
+    values: (text) => {
+      const current = new RegExp(
+        `Current\\s+certificate:\\s*${QUOTED_THUMBPRINT}\\s*\\(expires\\s+([^)\\n]{1,40})\\)`,
+        'i',
+      ).exec(text);
+      const replacement = new RegExp(
+        `Replace\\s+it\\s+with\\s+certificate:\\s*${QUOTED_THUMBPRINT}\\s*\\(expires\\s+([^)\\n]{1,40})\\)`,
+        'i',
+      ).exec(text);
+      return prompt(current, replacement);
+    },
+  },
+  {
+    id: 'smtp-overwrite-prompt',
+    pattern: /既存の既定の\s*SMTP\s*証明書を上書きしますか/,
+    japanese: true,
+    values: (text) => {
+      const line = `${QUOTED_THUMBPRINT}\\s*\\(\\s*有効期限\\s*:?\\s*([^)\\n]{1,40})\\)`;
+      const current = new RegExp(`現在の証明書\\s*:?\\s*${line}`).exec(text);
+      const after = current ? text.slice(current.index + current[0].length) : text;
+      return prompt(current, new RegExp(line).exec(after));
+    },
+  },
+  {
+    id: 'internal-cert-cannot-remove',
+    pattern:
+      /The\s+internal\s+transport\s+certificate\s+cannot\s+be\s+removed\s+because\s+that\s+would\s+cause\s+the\s+Microsoft\s+Exchange\s+Transport\s+service\s+to\s+stop/i,
+  },
+];
+
+function prompt(
+  current: RegExpExecArray | null,
+  replacement: RegExpExecArray | null,
+): Record<string, string | undefined> {
+  return {
+    currentThumbprint: normalizeThumbprint(current?.[1]),
+    currentExpires: current?.[2]?.trim(),
+    currentNotAfter: parseLoggedAt(current?.[2]),
+    newThumbprint: normalizeThumbprint(replacement?.[1]),
+    newExpires: replacement?.[2]?.trim(),
+    newNotAfter: parseLoggedAt(replacement?.[2]),
+  };
+}
+
+export const recognizeSymptoms: Recognizer = (raw) => {
+  const text = normalizeEventText(raw);
+  const symptoms: Symptom[] = [];
+  let japanese = false;
+  for (const rule of RULES) {
+    const match = rule.pattern.exec(text);
+    if (!match || symptoms.some((symptom) => symptom.id === rule.id)) continue;
+    const read = { ...match.groups, ...rule.values?.(text, match) };
+    const values: Record<string, string> = {};
+    for (const [key, value] of Object.entries(read)) {
+      const cleaned = key.toLowerCase().includes('thumbprint') ? normalizeThumbprint(value) : value?.trim();
+      if (cleaned) values[key] = cleaned;
+    }
+    symptoms.push({ id: rule.id, values });
+    japanese ||= rule.japanese === true;
+  }
+  const evidence: Partial<Evidence> = { symptoms };
+  if (japanese) evidence.japanese = true;
+  return evidence;
+};

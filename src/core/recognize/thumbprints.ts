@@ -1,0 +1,152 @@
+import { armourBlocks, bareBase64Blocks, maskRanges } from './armour.js';
+import type { Recognizer } from './evidence.js';
+
+/**
+ * Characters that copy along with a thumbprint (the Windows certificate dialog prepends U+200E) and
+ * make `-Thumbprint` fail while looking identical on screen.
+ */
+export const INVISIBLE_CHARACTERS: readonly string[] = [
+  '\u00A0',
+  '\u200B',
+  '\u200C',
+  '\u200D',
+  '\u200E',
+  '\u200F',
+  '\u202A',
+  '\u202B',
+  '\u202C',
+  '\u202D',
+  '\u202E',
+  '\u2060',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+  '\uFEFF',
+];
+const INVISIBLE = new Set(INVISIBLE_CHARACTERS);
+const INVISIBLE_TEST = /[\u00A0\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/;
+
+export interface NormalizedThumbprint {
+  value: string;
+  invisible: boolean;
+  /** Code points of the invisible characters found, e.g. 'U+200E'. */
+  invisibleChars?: string[];
+}
+
+export function codePoint(ch: string): string {
+  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** One value that should be a thumbprint: 40 hex, contiguous or as 20 space/colon-separated pairs. */
+export function normalizeThumbprint(s: string): NormalizedThumbprint | undefined {
+  const { clean, marks } = stripInvisible(s);
+  const trimmed = clean.replace(/^[\s"'`]+|[\s"'`]+$/g, '');
+  if (
+    !/^[0-9A-Fa-f]{40}$/.test(trimmed) &&
+    !/^[0-9A-Fa-f]{2}(?:([ :])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){18})$/.test(trimmed)
+  ) {
+    return undefined;
+  }
+  return result(
+    trimmed,
+    marks.map((mark) => mark.ch),
+  );
+}
+
+function result(hex: string, found: string[]): NormalizedThumbprint {
+  const value = hex.replace(/[ :]/g, '').toUpperCase();
+  if (found.length === 0) return { value, invisible: false };
+  return { value, invisible: true, invisibleChars: [...new Set(found.map(codePoint))] };
+}
+
+interface Mark {
+  /** Position in the cleaned string just after which the character stood. */
+  at: number;
+  ch: string;
+}
+
+/** NBSP becomes a plain space (it separates pairs); the others are dropped. */
+function stripInvisible(line: string): { clean: string; marks: Mark[] } {
+  if (!INVISIBLE_TEST.test(line)) return { clean: line.replace(/\u3000/g, ' '), marks: [] };
+  const marks: Mark[] = [];
+  let clean = '';
+  for (const ch of line) {
+    if (INVISIBLE.has(ch)) {
+      marks.push({ at: clean.length, ch });
+      if (ch === '\u00A0') clean += ' ';
+    } else {
+      clean += ch === '\u3000' ? ' ' : ch;
+    }
+  }
+  return { clean, marks };
+}
+
+/** A value after one of these labels is a hash or number of something else, never the thumbprint. */
+const NOT_A_THUMBPRINT_LABEL =
+  /serial|シリアル番号|名前ハッシュ|キー\s*ID|key\s*id|keyid|key\s*identifier|name\s*hash|modulus|signature|public[\s-]*key|\bpub:|\bpriv:|localkeyid|container|sha-?(?:224|256|384|512)|md5/i;
+/** openssl puts these values on the following, deeper-indented lines. */
+const BLOCK_LABEL =
+  /^(?:X509v3 )?(?:authority key identifier|subject key identifier|serial number|modulus|signature value|signature algorithm|signature|pub|priv|public key|public-key|bag attributes|key attributes)\b[^:]*:/i;
+
+const PAIRS = /[0-9A-Fa-f]{2}(?:[ :][0-9A-Fa-f]{2})+/g;
+const CONTIGUOUS = /[0-9A-Fa-f]{40,}/g;
+const WORDISH = /[0-9A-Za-z_+/]/;
+
+/** Every thumbprint in the paste, outside PEM/base64 and the hex dumps that are not thumbprints. */
+export const recognizeThumbprints: Recognizer = (text) => {
+  const blocks = armourBlocks(text);
+  const masked = maskRanges(text, [...blocks, ...bareBase64Blocks(maskRanges(text, blocks), 60)]);
+  const found = new Map<string, NormalizedThumbprint>();
+  let excludeDeeperThan = -1;
+  for (const rawLine of masked.split('\n')) {
+    const { clean: line, marks } = stripInvisible(rawLine.replace(/\r$/, '').replace(/：/g, ':'));
+    if (line.trim() === '') continue;
+    const indent = line.length - line.trimStart().length;
+    if (excludeDeeperThan >= 0 && indent > excludeDeeperThan) continue;
+    excludeDeeperThan = BLOCK_LABEL.test(line.trimStart()) ? indent : -1;
+    for (const run of candidateRuns(line)) {
+      if (NOT_A_THUMBPRINT_LABEL.test(line.slice(Math.max(0, run.start - 60), run.start))) continue;
+      const reach = leadingSpaceStart(line, run.start);
+      const hits = marks.filter((mark) => mark.at >= reach && mark.at <= run.end).map((mark) => mark.ch);
+      const tp = result(line.slice(run.start, run.end), hits);
+      const seen = found.get(tp.value);
+      found.set(tp.value, seen ? merge(seen, tp) : tp);
+    }
+  }
+  return { thumbprints: [...found.values()] };
+};
+
+function candidateRuns(line: string): { start: number; end: number }[] {
+  const runs: { start: number; end: number }[] = [];
+  for (const match of line.matchAll(CONTIGUOUS)) {
+    if (match[0].length === 40 && bounded(line, match.index, match.index + 40)) {
+      runs.push({ start: match.index, end: match.index + 40 });
+    }
+  }
+  for (const match of line.matchAll(PAIRS)) {
+    const run = match[0];
+    if (run.length !== 59 || (run.includes(' ') && run.includes(':'))) continue;
+    if (bounded(line, match.index, match.index + run.length)) runs.push({ start: match.index, end: match.index + 59 });
+  }
+  return runs;
+}
+
+/** Not glued to other word or base64 characters (a base64 line can hold 40 hex digits in a row). */
+function bounded(line: string, start: number, end: number): boolean {
+  const before = line[start - 1];
+  const after = line[end];
+  return !(before && WORDISH.test(before)) && !(after && (WORDISH.test(after) || after === '='));
+}
+
+function leadingSpaceStart(line: string, start: number): number {
+  let i = start;
+  while (i > 0 && line[i - 1] === ' ') i--;
+  return i;
+}
+
+function merge(a: NormalizedThumbprint, b: NormalizedThumbprint): NormalizedThumbprint {
+  if (!b.invisible) return a;
+  if (!a.invisible) return b;
+  return { ...a, invisibleChars: [...new Set([...(a.invisibleChars ?? []), ...(b.invisibleChars ?? [])])] };
+}

@@ -1,0 +1,139 @@
+import type { PlanContext, PlanId, PlanValues, RoleClass, StepTemplate } from './knowledge/plan-model.js';
+import { certificatePlans } from './knowledge/plans-certificates.js';
+import { transportPlans } from './knowledge/plans-transport.js';
+import type { ExchangeVersion, Language, Step, StepRole } from './model.js';
+
+const plans = new Map([...transportPlans, ...certificatePlans].map((plan) => [plan.id, plan]));
+
+export interface PlanRequest {
+  plan: PlanId;
+  values: PlanValues;
+}
+
+export interface StepSettings {
+  version: ExchangeVersion;
+  edge: 'yes' | 'no' | 'unknown';
+  frontEnd: boolean;
+  language: Language;
+}
+
+/** Turns the plans the findings asked for into ordered, filled-in steps; a repeated command is shown once. */
+export function buildSteps(requests: PlanRequest[], settings: StepSettings): { steps: Step[]; references: string[] } {
+  const steps: Step[] = [];
+  const references: string[] = [];
+  const seen = new Set<string>();
+  for (const request of requests) {
+    const plan = plans.get(request.plan);
+    if (!plan) continue;
+    const context: PlanContext = { ...settings, values: request.values };
+    let used = false;
+    for (const template of plan.steps) {
+      if (template.versions && !template.versions.includes(settings.version)) continue;
+      if (template.when && !template.when(context)) continue;
+      const step = fillStep(template, context, settings.language);
+      const key = step.command ?? `${step.title}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      steps.push(step);
+      used = true;
+    }
+    if (used) addReferences(references, plan.reference);
+  }
+  return { steps, references };
+}
+
+/** References are kept as atomic parts ("KB 953354"), each once. */
+export function addReferences(into: string[], reference: string): void {
+  for (const part of reference.split(/;\s*/)) if (part && !into.includes(part)) into.push(part);
+}
+
+function fillStep(template: StepTemplate, context: PlanContext, language: Language): Step {
+  const values = derivedValues(context);
+  const server = template.runsOn === 'peer' ? context.values.peer : context.values.server;
+  const rawCommand = pickCommand(template, context.version);
+  const step: Step = {
+    title: fillProse(template.title[language], values, language),
+    role: resolveRole(template.role, context),
+  };
+  if (rawCommand !== undefined) step.command = fillCommand(rawCommand, values);
+  if (template.why) step.why = fillProse(template.why[language], values, language);
+  if (server) step.server = server;
+  return step;
+}
+
+function pickCommand(template: StepTemplate, version: ExchangeVersion): string | undefined {
+  const command = template.command;
+  if (command === undefined || typeof command === 'string') return command;
+  return (version !== 'unknown' ? command[version] : undefined) ?? command.default;
+}
+
+function resolveRole(role: RoleClass, context: PlanContext): StepRole {
+  if (role === 'transport') {
+    if (context.edge === 'yes') return 'edge';
+    if (context.version === '2007' || context.version === '2010') return 'hub';
+    return context.version === '2013+' ? 'mailbox' : 'any';
+  }
+  if (role === 'client-access') {
+    if (context.version === '2007' || context.version === '2010') return 'cas';
+    return context.version === '2013+' ? 'mailbox' : 'any';
+  }
+  return role;
+}
+
+/** Every placeholder a template may use, with the visible stand-in for a value the paste did not give. */
+function derivedValues(context: PlanContext): Record<string, string | undefined> {
+  const v = context.values;
+  const serverLabel = v.server ?? 'server';
+  const domains = v.domains ?? (v.server ? `${v.server},<FQDN of ${v.server}>` : '<server name>,<server FQDN>');
+  return {
+    thumbprint: v.thumbprint,
+    fqdn: v.fqdn,
+    domains,
+    fqdnFirst: v.fqdn ?? v.serverFqdn ?? `<FQDN of ${serverLabel}>`,
+    server: v.server,
+    connector: v.connector,
+    pinned: v.pinned,
+    pinnedShort: v.pinned ? shorten(v.pinned, 90) : undefined,
+    subject: v.subject ?? (v.fqdn ? `CN=${v.fqdn}` : 'CN=<name>'),
+    cn: v.cn ?? 'certificate',
+    services: v.services,
+    servicesOrDefault: v.services && v.services !== '' ? v.services : 'IIS,SMTP',
+    peer: v.peer,
+    peerHost: v.peerHost ?? (v.peer ? v.peer.split('.')[0] : undefined),
+    queue: v.queue,
+    site: v.site,
+    transportService: context.frontEnd ? 'MSExchangeFrontEndTransport' : 'MSExchangeTransport',
+  };
+}
+
+const STAND_IN: Record<string, string> = {
+  thumbprint: '<thumbprint>',
+  fqdn: '<FQDN>',
+  server: '<server>',
+  connector: '<connector name>',
+  pinned: '<TlsCertificateName>',
+  pinnedShort: '<TlsCertificateName>',
+  services: 'IIS,SMTP',
+  peer: '<peer server>',
+  peerHost: '<peer server name>',
+  queue: '<queue identity>',
+  site: '<AD site>',
+};
+
+function fillCommand(template: string, values: Record<string, string | undefined>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? STAND_IN[name] ?? whole);
+}
+
+/** Prose drops "On {server}:" when the server is unknown instead of showing a placeholder. */
+function fillProse(template: string, values: Record<string, string | undefined>, language: Language): string {
+  let text = template;
+  if (!values.server) {
+    text = text.replace(/^On \{server\}: /, '').replace(/^\{server\} で: /, '');
+    if (language === 'en') text = text.charAt(0).toUpperCase() + text.slice(1);
+  }
+  return fillCommand(text, values);
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { diagnose } from '../../src/core/diagnose.js';
+import { diagnosisSchema } from '../../src/core/model.js';
+import { at, REFERENCE_NOW } from '../helpers/clock.js';
+import { corpusProblems, type Expectation } from '../helpers/corpus-expectations.js';
+
+const corpusDir = new URL('../fixtures/corpus/', import.meta.url);
+const sample = (name: string) => readFileSync(new URL(`${name}.txt`, corpusDir), 'utf8');
+const expectation = (name: string) => JSON.parse(readFileSync(new URL(`${name}.expect.json`, corpusDir), 'utf8')) as Expectation;
+const names = readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).map((f) => f.replace(/\.txt$/, ''));
+
+/** What Slack and e-mail do to a paste; every sample must survive each. */
+const mangles: { name: string; mangle: (s: string) => string }[] = [
+  { name: 'CRLF line endings', mangle: (s) => s.replace(/\n/g, '\r\n') },
+  { name: 'inside a code fence', mangle: (s) => `\`\`\`\n${s}\n\`\`\`` },
+  { name: 'HTML-escaped by Slack', mangle: (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') },
+  { name: 'with a question around it', mangle: (s) => `Hi all, we see this since this morning, any idea?\n\n${s}\n\nthanks!` },
+];
+
+describe('the corpus survives what Slack does to a paste', () => {
+  for (const name of names) {
+    for (const { name: how, mangle } of mangles) {
+      it(`${name} ${how}`, () => {
+        const d = diagnose(mangle(sample(name)), { now: REFERENCE_NOW });
+        const { language, ...rest } = expectation(name);
+        const expect = how.startsWith('with a question') ? { ...rest } : { ...rest, ...(language && { language }) };
+        assert.deepEqual(corpusProblems(d, expect, JSON.stringify(d)), []);
+      });
+    }
+  }
+});
+
+describe('diagnose', () => {
+  it('follows the paste language, then the caller default, and --lang overrides both', () => {
+    assert.equal(diagnose(sample('s02-e2007-edge-12015-12014-ja'), { now: REFERENCE_NOW }).language, 'ja');
+    assert.equal(diagnose(sample('s03-e2010-edge-12014-fqdn'), { now: REFERENCE_NOW }).language, 'en');
+    assert.equal(diagnose(sample('s03-e2010-edge-12014-fqdn'), { now: REFERENCE_NOW, defaultLanguage: 'ja' }).language, 'ja');
+    assert.equal(diagnose(sample('s02-e2007-edge-12015-12014-ja'), { now: REFERENCE_NOW, lang: 'en' }).language, 'en');
+  });
+
+  it('answers in Japanese when the paste is Japanese: findings, summary and step titles', () => {
+    const d = diagnose(sample('s02-e2007-edge-12015-12014-ja'), { now: REFERENCE_NOW });
+    assert.match(d.summary, /[\u3040-\u30ff\u4e00-\u9fff]/);
+    for (const f of d.findings) assert.match(f.message, /[\u3040-\u30ff\u4e00-\u9fff]/, f.code);
+    for (const s of d.steps) assert.match(s.title, /[\u3040-\u30ff\u4e00-\u9fff]/, s.title);
+  });
+
+  it('fills steps with the values from the paste and keeps placeholders visible', () => {
+    const d = diagnose(sample('s07-e2016-frontend-12014-tlscertname'), { now: REFERENCE_NOW });
+    const commands = d.steps.map((s) => s.command ?? '').join('\n');
+    assert.match(commands, /Set-ReceiveConnector "EXHYB01\\Default Frontend EXHYB01" -TlsCertificateName \$n/);
+    assert.match(commands, /<new thumbprint>/);
+    assert.doesNotMatch(commands, /\{\w+\}/, 'no unfilled template field');
+    assert.equal(d.exchangeVersion, '2013+');
+  });
+
+  it('gives the Exchange 2007 procedure of KB 953354 for a Windows 2003 event', () => {
+    const d = diagnose(sample('s01-e2007-hub-12015'), { now: REFERENCE_NOW });
+    assert.equal(d.exchangeVersion, '2007');
+    const commands = d.steps.map((s) => s.command ?? '').join('\n');
+    assert.match(commands, /New-EdgeSubscription -FileName C:\\EdgeSubscription.xml -Site/);
+    assert.match(commands, /Restart-Service ADAM_MSExchange/);
+    assert.match(commands, /Enable-ExchangeCertificate -Thumbprint <new thumbprint> -Services IIS/);
+    assert.doesNotMatch(commands, /-FileData/);
+    assert.ok(d.references.some((r) => r.includes('KB 953354')));
+  });
+
+  it('counts days with floor((notAfter - now) / 1 day)', () => {
+    const pem = sample('p03-pem-leaf-expiring-soon');
+    assert.equal(diagnose(pem, { now: at('2026-12-09T00:00:01Z') }).certificates[0]?.daysLeft, 0);
+    assert.equal(diagnose(pem, { now: at('2026-12-10T00:00:01Z') }).certificates[0]?.daysLeft, -1);
+    assert.equal(diagnose(pem, { now: at('2026-11-09T23:59:59Z') }).certificates[0]?.daysLeft, 30);
+  });
+
+  it('honours warnDays', () => {
+    const pem = sample('p03-pem-leaf-expiring-soon');
+    const codes = (warnDays: number) => diagnose(pem, { now: REFERENCE_NOW, warnDays }).findings.map((f) => f.code);
+    assert.ok(codes(30).includes('CERT_EXPIRING'));
+    assert.ok(!codes(5).includes('CERT_EXPIRING'));
+  });
+
+  it('never echoes a pasted private key and still diagnoses the certificate', () => {
+    const text = sample('p08-pem-with-private-key');
+    const d = diagnose(text, { now: REFERENCE_NOW });
+    const keyLines = text.split('-----BEGIN PRIVATE KEY-----')[1]?.split('\n').filter((l) => l.length > 40) ?? [];
+    assert.ok(keyLines.length > 10);
+    const json = JSON.stringify(d);
+    for (const line of keyLines) assert.ok(!json.includes(line));
+    assert.equal(d.findings[0]?.code, 'PRIVATE_KEY_IN_INPUT');
+    assert.ok(d.certificates.length === 1);
+  });
+
+  it('answers an oversized paste with a finding, quickly', () => {
+    const huge = `${sample('s03-e2010-edge-12014-fqdn')}\n${'x'.repeat(1024 * 1024 + 10)}`;
+    const start = performance.now();
+    const d = diagnose(huge, { now: REFERENCE_NOW });
+    assert.ok(performance.now() - start < 5000);
+    assert.ok(d.findings.some((f) => f.code === 'INPUT_TOO_LARGE'));
+    assert.ok(d.events.some((e) => e.id === 12014), 'the first MiB is still diagnosed');
+  });
+
+  it('says what can be pasted when nothing is recognised', () => {
+    for (const lang of ['en', 'ja'] as const) {
+      const d = diagnose('hello, is the mail server down?', { now: REFERENCE_NOW, lang });
+      assert.deepEqual(d.inputKinds, ['unknown']);
+      assert.equal(d.findings[0]?.code, 'UNRECOGNIZED_INPUT');
+      assert.match(d.findings[0]?.message ?? '', /Get-ExchangeCertificate/);
+      diagnosisSchema.parse(d);
+    }
+  });
+
+  it('reports a domain no pasted certificate covers, honouring wildcards', () => {
+    const event = sample('s03-e2010-edge-12014-fqdn');
+    const pem = sample('p03-pem-leaf-expiring-soon');
+    const codes = diagnose(`${event}\n${pem}`, { now: REFERENCE_NOW }).findings.map((f) => f.code);
+    assert.ok(codes.includes('DOMAIN_MISMATCH'));
+  });
+});

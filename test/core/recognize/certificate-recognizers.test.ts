@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { certificateRecognizers } from '../../../src/core/recognize/certificate-recognizers.js';
+import { mergeEvidence } from '../../../src/core/recognize/evidence.js';
+import { certificateFactsSchema } from '../../../src/core/model.js';
+import { certText } from '../../helpers/cert-fixtures.js';
+
+const corpusDir = new URL('../../fixtures/corpus/', import.meta.url);
+const samples = [
+  ...readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => readFileSync(new URL(f, corpusDir), 'utf8')),
+  certText('chain.p7b.pem'),
+  certText('ed25519.openssl.txt'),
+];
+
+/** Pastes cut, spliced and glued at random: what half-copied Slack messages look like. */
+const pasteLike = fc.oneof(
+  fc.string({ maxLength: 400 }),
+  fc.string({ unit: 'grapheme', maxLength: 300 }),
+  fc.tuple(fc.constantFrom(...samples), fc.nat(), fc.nat(), fc.string({ maxLength: 50 })).map(([s, a, b, junk]) => {
+    const i = a % (s.length + 1);
+    const j = b % (s.length + 1);
+    return s.slice(0, Math.min(i, j)) + junk + s.slice(Math.max(i, j));
+  }),
+  fc.array(fc.constantFrom(...samples), { minLength: 1, maxLength: 4 }).map((parts) => parts.join('\n')),
+);
+
+describe('certificate recognisers on any input', () => {
+  it('never throw, and every certificate fits the contract', () => {
+    fc.assert(
+      fc.property(pasteLike, (text) => {
+        const evidence = mergeEvidence(certificateRecognizers.map((recognize) => recognize(text)));
+        for (const cert of evidence.certificates) certificateFactsSchema.parse(cert);
+        for (const tp of evidence.thumbprints) assert.match(tp.value, /^[0-9A-F]{40}$/);
+        for (const cert of evidence.certificates) if (cert.thumbprint) assert.match(cert.thumbprint, /^[0-9A-F]{40}$/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never echo a pasted private key, however it is cut', () => {
+    const p08 = samples.find((s) => s.includes('BEGIN PRIVATE KEY'))!;
+    const keyLines = p08
+      .slice(p08.indexOf('-----BEGIN PRIVATE KEY-----'))
+      .split('\n')
+      .filter((line) => /^[A-Za-z0-9+/=]{40,}$/.test(line.trim()));
+    fc.assert(
+      fc.property(fc.nat(), fc.constantFrom('\n', '\r\n', '\n\n'), (cut, newline) => {
+        const text = p08.slice(0, p08.length - (cut % 400)).replace(/\n/g, newline);
+        const json = JSON.stringify(mergeEvidence(certificateRecognizers.map((recognize) => recognize(text))));
+        for (const line of keyLines) assert.ok(!json.includes(line.slice(0, 24)));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
