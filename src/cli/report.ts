@@ -10,7 +10,7 @@ export function renderReport(diagnosis: Diagnosis, options: { color: boolean }):
   out.push(`${mark} ${paint.bold(diagnosis.summary)}`);
   const now = new Date(diagnosis.now);
   for (const event of diagnosis.events) {
-    const parts = [event.source, `${label.event} ${event.id}`, event.level, event.computer].filter(Boolean);
+    const parts = [event.source, `${label.event} ${event.id}`, event.level && LEVELS[diagnosis.language][event.level], event.computer].filter(Boolean);
     out.push(paint.dim(`  ${parts.join(' · ')}`));
   }
   if (diagnosis.certificates.length > 0) {
@@ -103,4 +103,9 @@ const LABELS: Record<
     estimated: '(有効期限はイベントからの推定)',
     selfSigned: '自己署名',
   },
+};
+
+const LEVELS: Record<Language, Record<'error' | 'warning' | 'information', string>> = {
+  en: { error: 'error', warning: 'warning', information: 'information' },
+  ja: { error: 'エラー', warning: '警告', information: '情報' },
 };

@@ -5,6 +5,34 @@ import type { ExchangeVersion, Language, Step, StepRole } from './model.js';
 
 const plans = new Map([...transportPlans, ...certificatePlans].map((plan) => [plan.id, plan]));
 
+/**
+ * Root causes first: an expired internal certificate explains the 12014 that follows it (KB 953354),
+ * and a clean thumbprint comes before anything that uses it.
+ */
+const PLAN_ORDER: readonly PlanId[] = [
+  'clean-thumbprint',
+  'internal-transport-renew',
+  'internal-missing-local',
+  'internal-missing-ad',
+  'remote-peer-renew',
+  'starttls-renew',
+  'starttls-pinned',
+  'starttls-missing',
+  'send-connector-pin',
+  'auth-check-thumbprint',
+  'auth-renew',
+  'auth-stage-next',
+  'federation-expired',
+  'federation-renew',
+  'setup-cert-expired',
+  'ca-renew',
+  'pending-request',
+  'revocation-check',
+  'self-signed-client-facing',
+  'identify-thumbprint',
+  'list-with-dates',
+];
+
 export interface PlanRequest {
   plan: PlanId;
   values: PlanValues;
@@ -22,7 +50,8 @@ export function buildSteps(requests: PlanRequest[], settings: StepSettings): { s
   const steps: Step[] = [];
   const references: string[] = [];
   const seen = new Set<string>();
-  for (const request of requests) {
+  const ordered = [...requests].sort((a, b) => PLAN_ORDER.indexOf(a.plan) - PLAN_ORDER.indexOf(b.plan));
+  for (const request of ordered) {
     const plan = plans.get(request.plan);
     if (!plan) continue;
     const context: PlanContext = { ...settings, values: request.values };

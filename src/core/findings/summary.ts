@@ -38,10 +38,17 @@ export function summarize({ findings, certificates, events, now, language, text 
     if (certificates.length > 0) return text.summary.okMany({ count: certificates.length });
     return text.summary.nothing();
   }
+  const expiredInternal = findings.find((f) => f.code === 'TRANSPORT_CERT_EXPIRED' && f.eventId !== undefined);
+  if (expiredInternal && findings.some((f) => f.code === 'STARTTLS_CERT_MISSING')) {
+    const server = events.find((e) => e.id === expiredInternal.eventId)?.computer ?? '';
+    return text.summary.transportAndStarttls({ server });
+  }
   const cert = byThumbprint(top.thumbprint);
   const event = events.find((e) => e.id === top.eventId) ?? events[0];
   const name = cert ? displayName(cert) : top.thumbprint ? shortThumbprint(top.thumbprint) : undefined;
   const when = cert?.notAfter ? countdownText(cert.notAfter, now, language) : undefined;
+  // An expiry read from a log line (Setup, an event) names no certificate: its message says more.
+  if (!cert && (top.code === 'CERT_EXPIRED' || top.code === 'CERT_EXPIRING')) return firstSentence(top.message);
   return text.headline[top.code]({
     name: name ?? '',
     when: when ?? '',
@@ -49,4 +56,10 @@ export function summarize({ findings, certificates, events, now, language, text 
     fqdn: event?.fqdn ?? '',
     id: event?.id ?? top.eventId ?? 0,
   });
+}
+
+function firstSentence(message: string): string {
+  const end = message.search(/。|\.(\s|$)/);
+  const sentence = end > 0 ? message.slice(0, end) : message;
+  return sentence.length > 140 ? `${sentence.slice(0, 139)}…` : sentence;
 }

@@ -61,6 +61,8 @@ export interface DiagnosisText {
     okMany(p: { count: number }): string;
     nothing(): string;
     notCertificate(p: { id: number }): string;
+    /** 12015 with 12014: the expired certificate is the cause, STARTTLS the symptom (KB 953354). */
+    transportAndStarttls(p: { server: string }): string;
   };
   eventMeaning: { 12025: string };
   /** Placeholders shown in prose (commands keep English placeholders). */
@@ -191,6 +193,7 @@ const en: DiagnosisText = {
     okMany: ({ count }) => `${count} certificates, none needs attention now`,
     nothing: () => 'Nothing certcheck recognises in this paste',
     notCertificate: ({ id }) => `Event ${id} is not a certificate problem`,
+    transportAndStarttls: ({ server }) => `Transport certificate expired on ${server || 'the server'}: STARTTLS is down`,
   },
   eventMeaning: {
     12025: 'MSExchangeTransport 12025 means the transport service is reconnecting its performance counters after a restart.',
@@ -329,6 +332,7 @@ const ja: DiagnosisText = {
     okMany: ({ count }) => `${count} 件の証明書、いま対処が必要なものはありません`,
     nothing: () => 'この貼り付けに certcheck が認識できるものはありません',
     notCertificate: ({ id }) => `イベント ${id} は証明書の問題ではありません`,
+    transportAndStarttls: ({ server }) => `${server || 'サーバー'} のトランスポート証明書が期限切れです: STARTTLS が使えません`,
   },
   eventMeaning: {
     12025:

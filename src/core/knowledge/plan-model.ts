@@ -45,7 +45,7 @@ export interface StepTemplate {
   id: string;
   role: RoleClass;
   title: Record<Language, string>;
-  why?: Record<Language, string>;
+  why: Record<Language, string>;
   command?: string | VersionedCommand;
   /** Only for these versions ('unknown' included when listed). */
   versions?: ExchangeVersion[];

@@ -2,6 +2,10 @@ import type { Plan, StepTemplate } from './plan-model.js';
 
 const newAuthCertificate: StepTemplate = {
   id: 'new-auth',
+  why: {
+    en: 'Exchange signs OAuth tokens (OWA/ECP sign-in, hybrid, server-to-server) with this certificate; N keeps SMTP on its own certificate.',
+    ja: 'Exchange はこの証明書で OAuth トークン (OWA/ECP のサインイン、ハイブリッド、サーバー間) に署名します。N と答えれば SMTP は自分の証明書のままです。',
+  },
   role: 'mailbox',
   title: {
     en: 'Create a new Auth certificate; answer N when asked to overwrite the default SMTP certificate',
@@ -13,6 +17,10 @@ const newAuthCertificate: StepTemplate = {
 
 const restartAuthConsumers: StepTemplate = {
   id: 'restart-auth-consumers',
+  why: {
+    en: 'These processes cache the Auth certificate; they pick up the new one after a restart.',
+    ja: 'これらのプロセスは Auth 証明書をキャッシュしているので、再起動で新しい証明書を読み込みます。',
+  },
   role: 'mailbox',
   title: {
     en: 'On every Mailbox server: restart the Service Host and the OWA/ECP application pools (it can take up to an hour to take effect)',
@@ -24,6 +32,10 @@ const restartAuthConsumers: StepTemplate = {
 
 const rerunHcw: StepTemplate = {
   id: 'rerun-hcw',
+  why: {
+    en: 'The wizard writes the connectors and the organisation relationship from the certificates it finds, so nothing is left pointing at the old one.',
+    ja: 'ウィザードは見つけた証明書からコネクタや組織の関係を書き直すので、古い証明書を指したものが残りません。',
+  },
   role: 'any',
   title: {
     en: 'In hybrid: re-run the Hybrid Configuration Wizard so Exchange Online learns the new Auth certificate',
@@ -39,6 +51,10 @@ export const certificatePlans: Plan[] = [
     steps: [
       {
         id: 'check-auth',
+        why: {
+          en: 'Shows whether the Auth certificate is expired, missing its key or absent on this server.',
+          ja: 'Auth 証明書が期限切れか、キーがないか、このサーバーにないかがわかります。',
+        },
         role: 'mailbox',
         title: { en: 'Check the current Auth certificate', ja: '現在の Auth 証明書を確認します' },
         command:
@@ -47,6 +63,10 @@ export const certificatePlans: Plan[] = [
       newAuthCertificate,
       {
         id: 'set-auth-now',
+        why: {
+          en: 'When the current one is already broken, waiting for a staged roll-over only prolongs the outage.',
+          ja: '現在の証明書がすでに壊れているなら、段階的な切り替えを待つと障害が長引くだけです。',
+        },
         role: 'mailbox',
         title: {
           en: 'Make it the Auth certificate now (confirm with Y), publish it, and clear the previous one',
@@ -66,6 +86,10 @@ export const certificatePlans: Plan[] = [
       newAuthCertificate,
       {
         id: 'stage-auth',
+        why: {
+          en: 'A staged certificate is copied to every server before it takes over, so nothing breaks at the switch.',
+          ja: '準備した証明書は切り替え前に全サーバーへ配布されるので、切り替え時に問題が起きません。',
+        },
         role: 'mailbox',
         title: {
           en: 'Stage it as the next Auth certificate at least 48 hours ahead, so every server has it before it takes over',
@@ -76,6 +100,10 @@ export const certificatePlans: Plan[] = [
       },
       {
         id: 'publish-later',
+        why: {
+          en: 'The previous certificate stays trusted until cleared; clear it once the new one works everywhere.',
+          ja: '前の証明書はクリアするまで信頼され続けます。新しい証明書が全体で動いてからクリアします。',
+        },
         role: 'mailbox',
         title: {
           en: 'After the effective date Exchange promotes it within 12 hours; or publish it then yourself and clear the previous one',
@@ -93,6 +121,10 @@ export const certificatePlans: Plan[] = [
     steps: [
       {
         id: 'authconfig',
+        why: {
+          en: 'The wizard looks for exactly this thumbprint on the on-premises servers.',
+          ja: 'ウィザードはオンプレミスのサーバーでこの拇印を探します。',
+        },
         role: 'mailbox',
         title: {
           en: 'See which Auth certificate the organisation expects',
@@ -103,6 +135,10 @@ export const certificatePlans: Plan[] = [
       },
       {
         id: 'on-each-server',
+        why: {
+          en: 'OAuth fails on any server that lacks the certificate or its key.',
+          ja: '証明書かキーがないサーバーでは OAuth が失敗します。',
+        },
         role: 'mailbox',
         title: {
           en: 'Check that every Exchange server has that certificate, unexpired and with its private key',
@@ -119,6 +155,10 @@ export const certificatePlans: Plan[] = [
     steps: [
       {
         id: 'check-federation',
+        why: {
+          en: 'Shows the certificate federation uses and when it expires.',
+          ja: 'フェデレーションが使う証明書と有効期限がわかります。',
+        },
         role: 'mailbox',
         title: { en: 'Check the federation certificate', ja: 'フェデレーション証明書を確認します' },
         command:
@@ -126,6 +166,10 @@ export const certificatePlans: Plan[] = [
       },
       {
         id: 'check-is-auth',
+        why: {
+          en: 'On 2013 and later the same deployment event also watches the Auth certificate.',
+          ja: '2013 以降は同じ配布イベントが Auth 証明書も監視します。',
+        },
         role: 'mailbox',
         versions: ['2013+', 'unknown'],
         title: {
@@ -136,6 +180,10 @@ export const certificatePlans: Plan[] = [
       },
       {
         id: 'new-federation',
+        why: {
+          en: 'Federation needs its own self-signed certificate with a unique subject key identifier.',
+          ja: 'フェデレーションには一意のサブジェクト キー識別子を持つ専用の自己署名証明書が必要です。',
+        },
         role: 'mailbox',
         title: { en: 'Create a new federation certificate', ja: '新しいフェデレーション証明書を作成します' },
         command:
@@ -143,6 +191,10 @@ export const certificatePlans: Plan[] = [
       },
       {
         id: 'set-next',
+        why: {
+          en: "Microsoft's federation gateway must learn the new certificate before it is used.",
+          ja: '使う前に Microsoft のフェデレーション ゲートウェイに新しい証明書を知らせる必要があります。',
+        },
         role: 'mailbox',
         title: { en: 'Make it the next federation certificate', ja: '次のフェデレーション証明書として設定します' },
         command:
@@ -150,6 +202,10 @@ export const certificatePlans: Plan[] = [
       },
       {
         id: 'verify-distribution',
+        why: {
+          en: 'Publishing before every server has the certificate breaks free/busy on the servers that lack it.',
+          ja: '全サーバーに証明書が行き渡る前に公開すると、持っていないサーバーで空き時間情報が壊れます。',
+        },
         role: 'mailbox',
         title: {
           en: 'Wait until every server has it, then publish it and test the trust',
@@ -166,6 +222,10 @@ export const certificatePlans: Plan[] = [
     steps: [
       {
         id: 'check-federation',
+        why: {
+          en: 'Shows the certificate federation uses and when it expires.',
+          ja: 'フェデレーションが使う証明書と有効期限がわかります。',
+        },
         role: 'mailbox',
         title: { en: 'Check the federation certificate', ja: 'フェデレーション証明書を確認します' },
         command:
@@ -173,6 +233,10 @@ export const certificatePlans: Plan[] = [
       },
       {
         id: 'recreate-trust',
+        why: {
+          en: "Microsoft's gateway no longer accepts the expired certificate, so the trust must be made anew.",
+          ja: 'Microsoft のゲートウェイは期限切れの証明書を受け付けないため、信頼を作り直す必要があります。',
+        },
         role: 'mailbox',
         title: {
           en: 'An expired federation certificate cannot be renewed in place: remove the federated domains and the federation trust, then create them again (Microsoft\'s "Replace an expired federation certificate" procedure)',
@@ -189,6 +253,10 @@ export const certificatePlans: Plan[] = [
     steps: [
       {
         id: 'csr',
+        why: {
+          en: 'A CA-issued certificate is renewed by a new request; the same names keep clients free of warnings.',
+          ja: 'CA 発行の証明書は新しい要求で更新します。同じ名前にすればクライアントに警告が出ません。',
+        },
         role: 'client-access',
         title: {
           en: 'Make a certificate request (CSR) with the same names and send it to your CA',
@@ -203,6 +271,10 @@ export const certificatePlans: Plan[] = [
       },
       {
         id: 'import',
+        why: {
+          en: 'The private key stays on the server that made the request; the issued certificate completes it there.',
+          ja: '秘密キーは要求を作成したサーバーにあるので、発行された証明書でそこで完了します。',
+        },
         role: 'client-access',
         title: {
           en: 'Complete the request with the issued certificate, on the same server that made the request',
@@ -215,6 +287,10 @@ export const certificatePlans: Plan[] = [
       },
       {
         id: 'enable',
+        why: {
+          en: 'A certificate serves nothing until it is enabled for a service.',
+          ja: '証明書はサービスに割り当てるまで何にも使われません。',
+        },
         role: 'client-access',
         title: {
           en: 'Enable it for the same services; answer N to overwriting the default SMTP certificate',
@@ -225,6 +301,10 @@ export const certificatePlans: Plan[] = [
       },
       {
         id: 'pins',
+        why: {
+          en: 'A connector that names the old certificate by issuer and subject ignores the new one.',
+          ja: '発行者とサブジェクトで古い証明書を指定したコネクタは、新しい証明書を無視します。',
+        },
         role: 'mailbox',
         versions: ['2013+', 'unknown'],
         title: {
@@ -236,6 +316,10 @@ export const certificatePlans: Plan[] = [
       },
       {
         id: 'other-servers',
+        why: {
+          en: 'Each server presents its own copy; a server left with the old one breaks behind the load balancer.',
+          ja: '各サーバーは自分のコピーを提示します。古いままのサーバーがあると負荷分散の裏で障害になります。',
+        },
         role: 'any',
         title: {
           en: 'Export it with its key and import it on every other server that uses the same names (DAG members, load-balanced servers)',
@@ -250,6 +334,10 @@ export const certificatePlans: Plan[] = [
     steps: [
       {
         id: 'ca-for-clients',
+        why: {
+          en: "Clients do not trust a server's self-signed certificate and warn on every connection.",
+          ja: 'クライアントはサーバーの自己署名証明書を信頼せず、接続のたびに警告します。',
+        },
         role: 'client-access',
         title: {
           en: 'For names clients use (OWA, Outlook, ActiveSync, POP/IMAP), get a certificate from a CA and enable it for IIS; keep the self-signed one for internal SMTP',
@@ -264,6 +352,10 @@ export const certificatePlans: Plan[] = [
     steps: [
       {
         id: 'find-expired',
+        why: {
+          en: 'Setup names the issuer, not the thumbprint; this finds the certificate it means.',
+          ja: 'セットアップは拇印ではなく発行者を示すので、該当する証明書を探します。',
+        },
         role: 'any',
         title: { en: 'Find the expired certificate', ja: '期限切れの証明書を探します' },
         command:
@@ -271,6 +363,10 @@ export const certificatePlans: Plan[] = [
       },
       {
         id: 'renew',
+        why: {
+          en: 'Setup refuses to bind an expired certificate to IIS.',
+          ja: 'セットアップは期限切れの証明書を IIS に割り当てません。',
+        },
         role: 'any',
         title: {
           en: 'Renew it (answer Y to the overwrite prompt if it was the default SMTP certificate)',
@@ -280,12 +376,20 @@ export const certificatePlans: Plan[] = [
       },
       {
         id: 'enable-iis',
+        why: {
+          en: 'IIS keeps the old binding until told otherwise: OWA, EWS and Autodiscover would still present the expired certificate.',
+          ja: 'IIS は指示があるまで古いバインドのままです。OWA、EWS、自動検出が期限切れの証明書を出し続けます。',
+        },
         role: 'any',
         title: { en: 'Bind the new certificate to IIS', ja: '新しい証明書を IIS に割り当てます' },
         command: 'Enable-ExchangeCertificate -Thumbprint <new thumbprint> -Services IIS',
       },
       {
         id: 'rerun',
+        why: {
+          en: 'Setup resumes from the failed step once the certificate is valid.',
+          ja: '証明書が有効になれば、セットアップは失敗した手順から再開します。',
+        },
         role: 'any',
         title: {
           en: 'Restart the server, then run Setup again',
@@ -300,6 +404,10 @@ export const certificatePlans: Plan[] = [
     steps: [
       {
         id: 'urlfetch',
+        why: {
+          en: 'RevocationCheckFailure means Windows could not download the CRL or reach OCSP for this chain.',
+          ja: 'RevocationCheckFailure は、Windows がこのチェーンの CRL をダウンロードできないか OCSP に到達できないことを示します。',
+        },
         role: 'any',
         title: {
           en: 'On {server}: test whether the CRL/OCSP addresses of the chain can be reached',
@@ -310,6 +418,10 @@ export const certificatePlans: Plan[] = [
       },
       {
         id: 'proxy',
+        why: {
+          en: 'Servers without direct internet access need a WinHTTP proxy for revocation checks.',
+          ja: 'インターネットに直接出られないサーバーは、失効確認に WinHTTP プロキシが必要です。',
+        },
         role: 'any',
         title: {
           en: "Check the machine proxy: Exchange checks revocation through WinHTTP, not the browser's proxy",
@@ -319,6 +431,10 @@ export const certificatePlans: Plan[] = [
       },
       {
         id: 'recheck',
+        why: {
+          en: 'Status turns Valid once the revocation check succeeds.',
+          ja: '失効確認が成功すると Status は Valid になります。',
+        },
         role: 'any',
         title: {
           en: 'Once reachable, check the status again',
@@ -334,6 +450,10 @@ export const certificatePlans: Plan[] = [
     steps: [
       {
         id: 'complete',
+        why: {
+          en: 'A pending request has a key but no certificate yet; only the server that made it can complete it.',
+          ja: '保留中の要求にはキーはあっても証明書がまだありません。完了できるのは要求を作成したサーバーだけです。',
+        },
         role: 'any',
         title: {
           en: 'On the server that made the request: import the certificate your CA issued (.cer or .p7b)',
@@ -347,6 +467,10 @@ export const certificatePlans: Plan[] = [
       },
       {
         id: 'enable',
+        why: {
+          en: 'A certificate serves nothing until it is enabled for a service.',
+          ja: '証明書はサービスに割り当てるまで何にも使われません。',
+        },
         role: 'any',
         title: { en: 'Enable it for the services it is for', ja: '目的のサービスに割り当てます' },
         command: 'Enable-ExchangeCertificate -Thumbprint <new thumbprint> -Services IIS,SMTP',
@@ -359,6 +483,10 @@ export const certificatePlans: Plan[] = [
     steps: [
       {
         id: 'describe',
+        why: {
+          en: 'A thumbprint alone does not say what the certificate is or when it expires.',
+          ja: '拇印だけでは、どの証明書かも有効期限もわかりません。',
+        },
         role: 'any',
         title: {
           en: 'On each Exchange server: show the certificate with this thumbprint',
@@ -369,6 +497,10 @@ export const certificatePlans: Plan[] = [
       },
       {
         id: 'is-internal',
+        why: {
+          en: 'If it is, renewing it follows the internal transport procedure.',
+          ja: 'そうであれば、内部トランスポート証明書の手順で更新します。',
+        },
         role: 'any',
         title: {
           en: "Is it a server's internal transport certificate?",
@@ -382,6 +514,10 @@ export const certificatePlans: Plan[] = [
       },
       {
         id: 'is-auth',
+        why: {
+          en: 'If it is, renewing it follows the Auth certificate procedure.',
+          ja: 'そうであれば、Auth 証明書の手順で更新します。',
+        },
         role: 'any',
         versions: ['2013+', 'unknown'],
         title: {
@@ -398,6 +534,7 @@ export const certificatePlans: Plan[] = [
     steps: [
       {
         id: 'fl',
+        why: { en: 'The default table view shows no dates.', ja: '既定の表形式には日付が表示されません。' },
         role: 'any',
         title: { en: 'List the certificates with their expiry dates', ja: '有効期限付きで証明書を一覧します' },
         command: 'Get-ExchangeCertificate | fl Thumbprint,Subject,Services,NotAfter,Status,IsSelfSigned',
@@ -410,6 +547,10 @@ export const certificatePlans: Plan[] = [
     steps: [
       {
         id: 'use-clean',
+        why: {
+          en: 'The cmdlet compares characters exactly: an invisible mark makes it report that no certificate was found.',
+          ja: 'コマンドレットは文字をそのまま比較するので、見えない文字があると証明書が見つからないと報告します。',
+        },
         role: 'any',
         title: {
           en: 'Use the thumbprint without invisible characters or spaces',

@@ -39,6 +39,10 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'new-self-signed',
+        why: {
+          en: 'The server needs an unexpired certificate for its own name before TLS between Exchange servers works again.',
+          ja: 'Exchange サーバー間の TLS を戻すには、サーバー自身の名前の有効な証明書が必要です。',
+        },
         role: 'transport',
         versions: ['2010', '2013+', 'unknown'],
         title: {
@@ -50,6 +54,10 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'check-services',
+        why: {
+          en: 'Confirms SMTP moved to the new certificate before anything else changes.',
+          ja: '他を変更する前に、SMTP が新しい証明書に移ったことを確かめます。',
+        },
         role: 'transport',
         title: {
           en: 'Check the new certificate and the services it serves',
@@ -60,6 +68,10 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'confirm-internal',
+        why: {
+          en: 'Exchange trusts servers by this thumbprint; if it still shows the old one, the renewal did not take.',
+          ja: 'Exchange はこの拇印でサーバーを信頼します。古い拇印のままなら更新が反映されていません。',
+        },
         role: 'transport',
         versions: ['2010', '2013+', 'unknown'],
         title: {
@@ -73,6 +85,10 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'enable-iis-2007',
+        why: {
+          en: 'Otherwise OWA and Outlook Anywhere keep presenting the expired certificate.',
+          ja: 'そうしないと OWA や Outlook Anywhere が期限切れの証明書を出し続けます。',
+        },
         role: 'client-access',
         versions: ['2007'],
         title: {
@@ -83,6 +99,10 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'enable-iis',
+        why: {
+          en: 'IIS keeps the old binding until told otherwise: OWA, EWS and Autodiscover would still present the expired certificate.',
+          ja: 'IIS は指示があるまで古いバインドのままです。OWA、EWS、自動検出が期限切れの証明書を出し続けます。',
+        },
         role: 'client-access',
         versions: ['2010', '2013+', 'unknown'],
         title: {
@@ -129,6 +149,10 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'remove-old',
+        why: {
+          en: 'Exchange may still pick an expired certificate as a last resort; removing it avoids that and the repeated events.',
+          ja: 'Exchange は最後の手段として期限切れの証明書を選ぶことがあります。削除すればそれと繰り返されるイベントを防げます。',
+        },
         role: 'transport',
         when: (c) => c.values.thumbprint !== undefined,
         title: {
@@ -145,6 +169,10 @@ export const transportPlans: Plan[] = [
     steps: [
       {
         id: 'find-cert-for-fqdn',
+        why: {
+          en: '12014 means none of the certificates in the store matched this name with a usable key; this shows which ones Exchange sees.',
+          ja: '12014 は、ストアの証明書のどれもこの名前と使えるキーで一致しなかったことを示します。Exchange から見える証明書を確認します。',
+        },
         role: 'transport',
         title: {
           en: 'On {server}: list the certificates Exchange would consider for {fqdn} (the first one listed is the one it picks)',
@@ -155,6 +183,10 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'enable-smtp-found',
+        why: {
+          en: 'A matching certificate that is not enabled for SMTP, or whose key Network Service cannot read, still causes 12014.',
+          ja: '名前が一致しても SMTP に割り当てられていない、または Network Service がキーを読めない証明書では 12014 が続きます。',
+        },
         role: 'transport',
         title: {
           en: 'If one is listed: enable it for SMTP, which also lets the Transport service read its private key (answer N to the overwrite prompt for a CA certificate)',
@@ -164,6 +196,10 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'new-for-fqdn',
+        why: {
+          en: 'The connector can only offer STARTTLS with a certificate for its FQDN; self-signed is fine inside the organisation, partners need a CA certificate.',
+          ja: 'コネクタは FQDN の証明書がないと STARTTLS を提供できません。組織内なら自己署名で十分ですが、外部の相手には CA の証明書が必要です。',
+        },
         role: 'transport',
         title: {
           en: 'If none is listed: create a certificate that contains {fqdn} (or import one from your CA for public names)',
@@ -173,6 +209,10 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'restart-transport',
+        why: {
+          en: 'The transport service loads its certificates at start; a restart applies the change at once.',
+          ja: 'トランスポート サービスは起動時に証明書を読み込みます。再起動ですぐに反映されます。',
+        },
         role: 'transport',
         title: {
           en: 'Restart transport so the connector picks the certificate up',
@@ -188,6 +228,10 @@ export const transportPlans: Plan[] = [
     steps: [
       {
         id: 'find-renewed',
+        why: {
+          en: 'The pinned value must be rebuilt from the certificate that is actually installed now.',
+          ja: '指定値は、いま実際にインストールされている証明書から作り直す必要があります。',
+        },
         role: 'mailbox',
         title: {
           en: 'On {server}: find the renewed certificate for {fqdn} and note its thumbprint',
@@ -197,6 +241,10 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'enable-smtp-renewed',
+        why: {
+          en: 'Only certificates enabled for SMTP can be used by connectors; N keeps the internal transport certificate as it is.',
+          ja: 'コネクタが使えるのは SMTP に割り当てた証明書だけです。N と答えれば内部トランスポート証明書はそのままです。',
+        },
         role: 'mailbox',
         title: {
           en: 'Enable it for SMTP if it is not yet; answer N to overwriting the default SMTP certificate',
@@ -220,6 +268,10 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'set-send-pin',
+        why: {
+          en: 'Outbound TLS to Exchange Online fails the same way while a send connector pins the old certificate.',
+          ja: '送信コネクタが古い証明書を指定している間は、Exchange Online への TLS も同じ理由で失敗します。',
+        },
         role: 'mailbox',
         title: {
           en: 'Update the send connectors that pin a certificate too (in hybrid, "Outbound to Office 365")',
@@ -229,6 +281,10 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'restart-frontend',
+        why: {
+          en: 'The Front End Transport service reads the connector certificate at start.',
+          ja: 'フロントエンド トランスポート サービスは起動時にコネクタの証明書を読み込みます。',
+        },
         role: 'mailbox',
         title: {
           en: 'Restart the Front End Transport service',
@@ -238,6 +294,10 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'rerun-hcw',
+        why: {
+          en: 'The wizard writes the connectors and the organisation relationship from the certificates it finds, so nothing is left pointing at the old one.',
+          ja: 'ウィザードは見つけた証明書からコネクタや組織の関係を書き直すので、古い証明書を指したものが残りません。',
+        },
         role: 'any',
         title: {
           en: 'In hybrid, re-running the Hybrid Configuration Wizard sets these values for you as well',
@@ -252,6 +312,10 @@ export const transportPlans: Plan[] = [
     steps: [
       {
         id: 'inspect',
+        why: {
+          en: 'Self-signed and CA-issued certificates are renewed differently.',
+          ja: '自己署名と CA 発行では更新方法が違います。',
+        },
         role: 'transport',
         when: (c) => c.values.thumbprint !== undefined,
         title: {
@@ -262,6 +326,10 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'renew-self-signed',
+        why: {
+          en: 'A new certificate for the same FQDN lets the connector offer STARTTLS again.',
+          ja: '同じ FQDN の新しい証明書で、コネクタが再び STARTTLS を提供できます。',
+        },
         role: 'transport',
         title: {
           en: 'Self-signed: create a new one for {fqdn}',
@@ -274,6 +342,10 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'renew-clone',
+        why: {
+          en: 'Cloning keeps the names and services, so nothing else has to change.',
+          ja: '複製すれば名前とサービスが引き継がれ、他を変える必要がありません。',
+        },
         role: 'transport',
         when: (c) => c.values.thumbprint !== undefined,
         title: {
@@ -284,6 +356,10 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'enable-smtp',
+        why: {
+          en: 'Transport only uses certificates enabled for SMTP; N keeps the internal transport certificate untouched.',
+          ja: 'トランスポートは SMTP に割り当てた証明書だけを使います。N と答えれば内部トランスポート証明書は変わりません。',
+        },
         role: 'transport',
         title: {
           en: 'Enable the new certificate for SMTP (answer N to the overwrite prompt when it is a CA certificate)',
@@ -293,6 +369,10 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'connector-pins',
+        why: {
+          en: 'A connector that names the old certificate by issuer and subject ignores the new one.',
+          ja: '発行者とサブジェクトで古い証明書を指定したコネクタは、新しい証明書を無視します。',
+        },
         role: 'mailbox',
         versions: ['2013+', 'unknown'],
         title: {
@@ -304,6 +384,10 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'restart-transport',
+        why: {
+          en: 'The transport service loads its certificates at start; a restart applies the change at once.',
+          ja: 'トランスポート サービスは起動時に証明書を読み込みます。再起動ですぐに反映されます。',
+        },
         role: 'transport',
         title: { en: 'Restart transport', ja: 'トランスポートを再起動します' },
         command: {
@@ -319,6 +403,10 @@ export const transportPlans: Plan[] = [
     steps: [
       {
         id: 'peer-inspect',
+        why: {
+          en: '12019 is logged by the server that received the expired certificate; the certificate lives on the peer.',
+          ja: '12019 は期限切れの証明書を受け取った側が記録します。証明書があるのは相手のサーバーです。',
+        },
         role: 'any',
         runsOn: 'peer',
         title: {
@@ -330,6 +418,10 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'peer-renew',
+        why: {
+          en: "The peer's new internal transport certificate is what this server will see next time they connect.",
+          ja: '相手の新しい内部トランスポート証明書が、次の接続でこのサーバーに提示されます。',
+        },
         role: 'any',
         runsOn: 'peer',
         title: {
@@ -340,6 +432,10 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'peer-edge',
+        why: {
+          en: "An Edge's certificate reaches the organisation only through its subscription.",
+          ja: 'エッジの証明書はサブスクリプションを通してのみ組織に伝わります。',
+        },
         role: 'edge',
         runsOn: 'peer',
         title: {
@@ -357,6 +453,10 @@ export const transportPlans: Plan[] = [
     steps: [
       {
         id: 'check-present',
+        why: {
+          en: '12013/12024 can mean a deleted certificate or only a key Exchange cannot read; the fixes differ.',
+          ja: '12013/12024 は証明書の削除か、キーを読めないだけかのどちらかで、対処が異なります。',
+        },
         role: 'transport',
         title: {
           en: 'On {server}: check whether the certificate is still in the personal store',
@@ -366,6 +466,10 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'reenable',
+        why: {
+          en: 'Enabling again republishes it and gives Network Service access to the private key.',
+          ja: '再度割り当てると公開し直され、Network Service が秘密キーにアクセスできるようになります。',
+        },
         role: 'transport',
         title: {
           en: 'If it is there: enable it for SMTP again (this also fixes the key permissions)',
@@ -375,6 +479,10 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'recreate',
+        why: {
+          en: 'Until then Exchange uses a temporary certificate that other servers do not trust.',
+          ja: 'それまで Exchange は他のサーバーが信頼しない一時的な証明書を使います。',
+        },
         role: 'transport',
         title: {
           en: 'If it is gone: create a new one for the server (or restore it with Import-ExchangeCertificate); answer Y to the overwrite prompt',
@@ -384,6 +492,10 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'confirm-internal',
+        why: {
+          en: 'Exchange trusts servers by this thumbprint; if it still shows the old one, the renewal did not take.',
+          ja: 'Exchange はこの拇印でサーバーを信頼します。古い拇印のままなら更新が反映されていません。',
+        },
         role: 'transport',
         title: {
           en: 'Confirm the internal transport certificate thumbprint',
@@ -397,6 +509,10 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'edge-resubscribe-note',
+        why: {
+          en: "Edge servers hold a copy of this server's certificate from their subscription.",
+          ja: 'エッジ サーバーはサブスクリプションでこのサーバーの証明書のコピーを持っています。',
+        },
         role: 'edge',
         when: (c) => notKnownNotEdge(c.edge),
         title: {
@@ -412,6 +528,10 @@ export const transportPlans: Plan[] = [
     steps: [
       {
         id: 'republish',
+        why: {
+          en: "Other Exchange servers read this server's certificate from Active Directory to trust it.",
+          ja: '他の Exchange サーバーは Active Directory からこのサーバーの証明書を読んで信頼します。',
+        },
         role: 'transport',
         title: {
           en: 'On {server}: enable the certificate for SMTP again; this publishes it to Active Directory',
@@ -421,6 +541,10 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'wait-replication',
+        why: {
+          en: 'Servers in other sites see the certificate only after replication.',
+          ja: '他サイトのサーバーはレプリケーション後に証明書を認識します。',
+        },
         role: 'any',
         title: {
           en: 'Wait for Active Directory replication, then subscribe Edge servers again if you have any',
@@ -435,6 +559,10 @@ export const transportPlans: Plan[] = [
     steps: [
       {
         id: 'find-smtp-cert',
+        why: {
+          en: '454 4.7.5 means the pinned certificate is gone; the connector must name one that is installed.',
+          ja: '454 4.7.5 は指定された証明書がないことを示します。インストールされている証明書を指定し直します。',
+        },
         role: 'mailbox',
         title: { en: 'Find the certificate the connector should use now', ja: 'コネクタが今使うべき証明書を探します' },
         command:
@@ -442,6 +570,10 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'set-send',
+        why: {
+          en: 'The connector matches its certificate by issuer and subject, not by thumbprint.',
+          ja: 'コネクタは拇印ではなく発行者とサブジェクトで証明書を照合します。',
+        },
         role: 'mailbox',
         title: {
           en: 'Point the send connector(s) that pin a certificate at it (or re-run the Hybrid Configuration Wizard)',
@@ -452,6 +584,10 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'retry-queue',
+        why: {
+          en: 'Queued messages wait for the next retry interval otherwise.',
+          ja: 'そうしないとキューのメッセージは次の再試行間隔まで待ちます。',
+        },
         role: 'mailbox',
         title: {
           en: 'Retry the queue instead of waiting for the next attempt',
