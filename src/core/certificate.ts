@@ -2,7 +2,7 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { certificateRole } from './certificate-role.js';
 import { childrenOf, DER_TAG, oidOf, readTlv } from './der.js';
-import { formatDn, hostLikeCommonNames, parseDn, type Rdn, uniqueNames } from './distinguished-name.js';
+import { formatDn, hostLikeCommonNames, parseDn, type Rdn, toWindowsOrder, uniqueNames } from './distinguished-name.js';
 import type { ParsedCertificate } from './recognize/evidence.js';
 import { RSASSA_PSS_OID, signatureHashFromOid } from './signature-algorithms.js';
 
@@ -53,7 +53,7 @@ function nodeDn(text: string): string {
     .split('\n')
     .filter((line) => line.trim() !== '')
     .flatMap((line) => parseDn(line));
-  return formatDn(rdns);
+  return formatDn(toWindowsOrder(rdns));
 }
 
 function dnsNames(san: string | undefined): string[] {

@@ -87,6 +87,21 @@ function parseSlashDn(text: string): Rdn[] {
     });
 }
 
+/**
+ * A DN in the certificate's own order (as X.509 and OpenSSL print it: C first) turned into the
+ * order and names Windows and Exchange print (CN first, S= for ST=), so that a subject reads the same
+ * whichever way it was pasted and can be used in `<I>issuer<S>subject` for TlsCertificateName.
+ */
+export function toWindowsOrder(rdns: readonly Rdn[]): Rdn[] {
+  return [...rdns].reverse().map((rdn) => (rdn.type.toUpperCase() === 'ST' ? { ...rdn, type: 'S' } : rdn));
+}
+
+/** An OpenSSL-printed DN (certificate order) as Windows prints it. */
+export function windowsDnFromCertificateOrder(text: string): string {
+  const rdns = parseDn(text);
+  return rdns.length > 0 ? formatDn(toWindowsOrder(rdns)) : text.trim();
+}
+
 /** Any DN text to the Windows form; text that holds no `TYPE=value` pair is returned trimmed. */
 export function windowsDn(text: string): string {
   const rdns = parseDn(text);

@@ -88,13 +88,13 @@ describe('parseCertificateDer', () => {
     });
   }
 
-  it('reads an Ed25519 certificate, with multi-RDN subject in certificate order and a quoted comma', () => {
+  it('reads an Ed25519 certificate, with a multi-RDN subject in Windows order and a quoted comma', () => {
     const got = parseCertificateDer(der('ed25519.pem'), 'der');
     // Thumbprint and dates as `openssl x509 -fingerprint -dates` printed them (ed25519.openssl.txt).
     assert.equal(got.thumbprint, '6600874EAF725FF132AC259A5AAFEB2DDC7754DC');
     assert.equal(got.notBefore, '2026-11-28T12:35:21.000Z');
     assert.equal(got.notAfter, '2036-11-25T12:35:21.000Z');
-    assert.equal(got.subject, 'C=US, ST=Washington, O="Contoso, Inc.", CN=ed.contoso.com');
+    assert.equal(got.subject, 'CN=ed.contoso.com, O="Contoso, Inc.", S=Washington, C=US');
     assert.deepEqual(got.domains, ['ed.contoso.com', 'ed2.contoso.com']);
     assert.equal(got.keyAlgorithm, 'Ed25519');
     assert.equal(got.signatureHash, 'Ed25519');

@@ -38,9 +38,6 @@ export function judgeEvidenceExtras({ evidence, events, certificates, text, tooL
     ...certificates.map((c) => c.thumbprint),
     ...events.flatMap((e) => [e.thumbprint, e.ephemeralThumbprint]),
     ...evidence.symptoms.map((s) => s.values.thumbprint),
-    evidence.authConfig?.currentThumbprint,
-    evidence.authConfig?.nextThumbprint,
-    evidence.authConfig?.previousThumbprint,
   ].filter((t): t is string => t !== undefined));
   const lone = evidence.thumbprints.filter((t) => !explained.has(t.value));
   if (lone.length > 0 && events.length === 0 && certificates.length === 0 && evidence.symptoms.length === 0) {

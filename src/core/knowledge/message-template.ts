@@ -17,7 +17,8 @@ export type TemplateField =
 
 const HEX40 = '[0-9A-Fa-f]{40}(?![0-9A-Fa-f])';
 const HOST = '[^\\s,;<>]{0,255}';
-const X509_OR_HOST = `<I>[^\\n]{0,600}?<S>[^\\n]{0,600}?|${HOST}`;
+/** The subject part stops at the next '<': a DN has none, and it keeps a flood of `<S>` linear. */
+const X509_OR_HOST = `<I>[\\s\\S]{0,600}?<S>[^<]{0,600}?|${HOST}`;
 const CAPTURES: Record<TemplateField, string> = {
   thumbprint: HEX40,
   ephemeralThumbprint: HEX40,

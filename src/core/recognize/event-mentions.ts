@@ -34,8 +34,8 @@ const SOURCE_LABEL = new RegExp(
 );
 const BARE = /(?<![A-Za-z0-9_.:/\\-])\d{4,5}(?![A-Za-z0-9_]|[.:/\\-]\d)/g;
 const NOT_AN_EVENT_BEFORE =
-  /(?:port|pid|process(?:[ \t]*id)?|thread|remaining|hours?|index|record|serial|size|length|count|line|build|version|kb|ms|bytes|code|status|sp|cu|su)\W{0,3}$/i;
-const NOT_AN_EVENT_AFTER = /^[ \t]*(?:hours?|hrs?|時間|days?|日|bytes|ms|秒|seconds?|minutes?|分|%)/i;
+  /(?:port|pid|process(?:[ \t]*id)?|thread|remaining|hours?|index|record|serial|size|length|count|line|build|version|kb|ms|bytes|code|status|number|no|sp|cu|su)\W{0,3}$/i;
+const NOT_AN_EVENT_AFTER = /^[ \t]*(?:ports?|hours?|hrs?|時間|days?|日|bytes|ms|秒|seconds?|minutes?|分|%)/i;
 const ONLY_NUMBERS = /^\s*\d{4,10}(?:[\s,、]{1,10}\d{4,10}){0,50}\s*$/;
 
 export function findIdMentions(text: string, isExcluded: (offset: number) => boolean): Mention[] {

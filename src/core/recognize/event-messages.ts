@@ -74,13 +74,14 @@ export function applyFields(
   const subject = cleanValue(fields.subject);
   set('subject', subject);
   if (entry?.subjectIsFqdn) set('fqdn', subject);
-  // A connector pinned by TlsCertificateName prints `<I>issuer<S>subject` where a host name would be.
-  for (const name of [cleanValue(fields.fqdn), cleanValue(fields.domain)]) {
-    if (name === undefined) continue;
-    if (/^<I>/i.test(name)) {
-      set('tlsCertificateName', name);
-      set('fqdn', subjectCommonName(name));
-    } else set('fqdn', name);
+  // A connector pinned by TlsCertificateName prints `<I>issuer<S>subject` where a host name would be;
+  // the domain parameter carries it whole, the FQDN parameter (when it has it too) less reliably.
+  const fqdn = cleanValue(fields.fqdn);
+  const domain = cleanValue(fields.domain);
+  const isPinned = (name: string | undefined): name is string => name !== undefined && /^<I>/i.test(name);
+  set('tlsCertificateName', [domain, fqdn].find(isPinned));
+  for (const name of [fqdn, domain]) {
+    if (name !== undefined) set('fqdn', isPinned(name) ? subjectCommonName(name) : name);
   }
 }
 

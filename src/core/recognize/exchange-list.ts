@@ -87,7 +87,11 @@ function readCertificate(record: ListRecord, out: Pick<Evidence, 'certificates' 
   put('thumbprint', thumbprint);
   put('notBefore', dates.values[0]);
   put('notAfter', dates.values[1]);
-  put('selfSigned', bool(get('IsSelfSigned')));
+  const sameNames = facts.subject !== '' && facts.subject.toLowerCase() === facts.issuer.toLowerCase();
+  put(
+    'selfSigned',
+    bool(get('IsSelfSigned')) ?? (fields.has('Issuer') && fields.has('Subject') ? sameNames : undefined),
+  );
   put('services', services);
   put('keySize', /^\d+$/.test(get('PublicKeySize')) ? Number(get('PublicKeySize')) : undefined);
   put('signatureHash', signatureHash(get('SignatureAlgorithm')));
@@ -120,7 +124,7 @@ function listValue(value: string): string[] {
     .replace(/^\{|\}$/g, '')
     .split(',')
     .map((name) => name.trim())
-    .filter((name) => name !== '' && name !== '...' && !name.endsWith('...'));
+    .filter((name) => name !== '' && !name.endsWith('...') && !name.endsWith('…'));
 }
 
 function bool(value: string): boolean | undefined {

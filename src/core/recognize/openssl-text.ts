@@ -1,8 +1,9 @@
 import { certificateRole, certificateVersionHints } from '../certificate-role.js';
 import { opensslDate } from '../certificate.js';
-import { hostLikeCommonNames, uniqueNames, windowsDn } from '../distinguished-name.js';
+import { hostLikeCommonNames, uniqueNames, windowsDnFromCertificateOrder } from '../distinguished-name.js';
 import { signatureHashFromName } from '../signature-algorithms.js';
 import type { ParsedCertificate, Recognizer } from './evidence.js';
+import { recognizePem } from './pem.js';
 import { normalizeThumbprint } from './thumbprints.js';
 
 /**
@@ -49,8 +50,23 @@ export const recognizeOpensslText: Recognizer = (text) => {
   const certificates = blocks
     .map((block) => readBlock(block.lines, block.fingerprint))
     .filter((cert) => cert.subject !== '' || cert.notAfter !== undefined || cert.thumbprint !== undefined);
-  return { certificates, versionHints: certificates.flatMap((cert) => certificateVersionHints(cert)) };
+  const kept = withoutPemDuplicates(text, certificates);
+  return { certificates: kept, versionHints: kept.flatMap((cert) => certificateVersionHints(cert)) };
 };
+
+/**
+ * `openssl x509 -text` without -noout prints the PEM after the text: the PEM recogniser reports that
+ * certificate with its thumbprint, so the thumbprint-less copy read from the text is dropped.
+ */
+function withoutPemDuplicates(text: string, certificates: ParsedCertificate[]): ParsedCertificate[] {
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) return certificates;
+  const pem = recognizePem(text).certificates ?? [];
+  return certificates.filter(
+    (cert) =>
+      cert.thumbprint !== undefined ||
+      !pem.some((other) => other.serialNumber === cert.serialNumber && other.notAfter === cert.notAfter),
+  );
+}
 
 /** `-fingerprint -text` prints it before `Certificate:`, `-text -fingerprint` after the block. */
 function fingerprintOwner(lines: string[], starts: number[], at: number): number {
@@ -74,8 +90,8 @@ function readBlock(lines: string[], fingerprint: string): ParsedCertificate {
     const at = lines.findIndex((line) => label.test(line));
     return at >= 0 ? (lines[at + 1]?.trim() ?? '') : '';
   };
-  const subject = windowsDn(get(/^\s*Subject:\s*(.*)$/) ?? '');
-  const issuer = windowsDn(get(/^\s*Issuer:\s*(.*)$/) ?? '');
+  const subject = windowsDnFromCertificateOrder(get(/^\s*Subject:\s*(.*)$/) ?? '');
+  const issuer = windowsDnFromCertificateOrder(get(/^\s*Issuer:\s*(.*)$/) ?? '');
   const sans = after(/X509v3 Subject Alternative Name:/)
     .split(/,\s*/)
     .filter((entry) => entry.startsWith('DNS:'))

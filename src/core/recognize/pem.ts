@@ -84,7 +84,8 @@ function tryParse(der: Uint8Array, source: CertificateSource): ParsedCertificate
 
 /** Strict enough to refuse text that is not base64 at all (Buffer.from silently skips bad characters). */
 function decodeBase64(body: string): Uint8Array | undefined {
-  const clean = body.replace(/[\s>`]/g, '');
+  // `\n` escapes: a PEM copied out of JSON or a log line.
+  const clean = body.replace(/\\r|\\n/g, '').replace(/[\s>`"]/g, '');
   if (clean === '' || !/^[A-Za-z0-9+/]+={0,2}$/.test(clean) || clean.replace(/=+$/, '').length % 4 === 1) {
     return undefined;
   }

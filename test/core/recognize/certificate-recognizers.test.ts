@@ -2,10 +2,24 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { certificateRecognizers } from '../../../src/core/recognize/certificate-recognizers.js';
-import { mergeEvidence } from '../../../src/core/recognize/evidence.js';
+import { recognizeCertutil } from '../../../src/core/recognize/certutil.js';
+import { mergeEvidence, type Recognizer } from '../../../src/core/recognize/evidence.js';
+import { recognizeExchangeList } from '../../../src/core/recognize/exchange-list.js';
+import { recognizeExchangeTable } from '../../../src/core/recognize/exchange-table.js';
+import { recognizeOpensslText } from '../../../src/core/recognize/openssl-text.js';
+import { recognizePem } from '../../../src/core/recognize/pem.js';
+import { recognizeThumbprints } from '../../../src/core/recognize/thumbprints.js';
 import { certificateFactsSchema } from '../../../src/core/model.js';
 import { certText } from '../../helpers/cert-fixtures.js';
+
+const certificateRecognizers: readonly Recognizer[] = [
+  recognizePem,
+  recognizeExchangeList,
+  recognizeExchangeTable,
+  recognizeCertutil,
+  recognizeOpensslText,
+  recognizeThumbprints,
+];
 
 const corpusDir = new URL('../../fixtures/corpus/', import.meta.url);
 const samples = [

@@ -176,7 +176,9 @@ const ROWS: { name: string; input: string; want: Partial<EventFacts>[] }[] = [
   {
     name: 'XML view: 12017 thumbprint and hours, warning level',
     input: xmlEvent('MSExchangeTransport', '12017', 3, [TP, '1187']),
-    want: [{ id: 12017, level: 'warning', thumbprint: TP, hoursRemaining: 1187, estimatedNotAfter: '2027-01-16T18:31:10Z' }],
+    want: [
+      { id: 12017, level: 'warning', thumbprint: TP, hoursRemaining: 1187, estimatedNotAfter: '2027-01-16T18:31:10Z' },
+    ],
   },
   {
     name: 'XML view: 12018 subject is the FQDN',
@@ -287,7 +289,12 @@ const ROWS: { name: string; input: string; want: Partial<EventFacts>[] }[] = [
         thumbprint: TP,
         loggedAt: '2026-11-28T07:31:10Z',
       },
-      { id: 2009, computer: 'EX2016.corp.contoso.com', thumbprint: TP_FED, source: 'MSExchange Certificate Deployment' },
+      {
+        id: 2009,
+        computer: 'EX2016.corp.contoso.com',
+        thumbprint: TP_FED,
+        source: 'MSExchange Certificate Deployment',
+      },
     ],
   },
   {
@@ -300,11 +307,21 @@ const ROWS: { name: string; input: string; want: Partial<EventFacts>[] }[] = [
 コンピューター：      EX2019A
 説明：
 An internal transport certificate expired. Thumbprint: ${TP}`,
-    want: [{ id: 12015, format: 'w2008', level: 'warning', computer: 'EX2019A', thumbprint: TP, loggedAt: '2026-11-28T07:31:10Z' }],
+    want: [
+      {
+        id: 12015,
+        format: 'w2008',
+        level: 'warning',
+        computer: 'EX2019A',
+        thumbprint: TP,
+        loggedAt: '2026-11-28T07:31:10Z',
+      },
+    ],
   },
   {
     name: 'A layout of an unknown source and ID is still an event, known: false',
-    input: 'Log Name: Application\nSource: Application Error\nEvent ID: 1000\nLevel: Error\nDescription:\nFaulting application name: w3wp.exe',
+    input:
+      'Log Name: Application\nSource: Application Error\nEvent ID: 1000\nLevel: Error\nDescription:\nFaulting application name: w3wp.exe',
     want: [{ id: 1000, known: false, source: 'Application Error', level: 'error' }],
   },
   {

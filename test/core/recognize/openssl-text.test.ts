@@ -8,7 +8,7 @@ describe('recognizeOpensslText', () => {
     const evidence = recognizeOpensslText(corpusText('s23-openssl-text-expiring.txt'));
     assert.deepEqual(evidence.certificates, [
       {
-        subject: 'C=US, ST=Washington, L=Redmond, O=Contoso Ltd, CN=mail.contoso.com',
+        subject: 'CN=mail.contoso.com, O=Contoso Ltd, L=Redmond, S=Washington, C=US',
         issuer: 'CN=Contoso Issuing CA 01',
         domains: ['mail.contoso.com', 'autodiscover.contoso.com', 'owa.contoso.com'],
         source: 'openssl',
@@ -38,7 +38,7 @@ describe('recognizeOpensslText', () => {
   it('-fingerprint before -text (fingerprint first), Ed25519 with a quoted comma', () => {
     const [cert] = recognizeOpensslText(certText('ed25519.openssl.txt')).certificates ?? [];
     assert.equal(cert?.thumbprint, '6600874EAF725FF132AC259A5AAFEB2DDC7754DC');
-    assert.equal(cert?.subject, 'C=US, ST=Washington, O="Contoso, Inc.", CN=ed.contoso.com');
+    assert.equal(cert?.subject, 'CN=ed.contoso.com, O="Contoso, Inc.", S=Washington, C=US');
     assert.equal(cert?.keyAlgorithm, 'Ed25519');
     assert.equal(cert?.signatureHash, 'Ed25519');
     assert.equal(cert?.selfSigned, true);
@@ -145,4 +145,16 @@ sha1 Fingerprint=76:BA:2A:35:0D:6D:8F:5F:78:71:8A:49:75:52:77:FF:0E:8B:58:0A
       assert.ok(performance.now() - started < 1000);
     });
   }
+});
+
+describe('recognizeOpensslText next to the PEM it was printed from', () => {
+  it('leaves the certificate to the PEM recogniser (which has the thumbprint)', () => {
+    const input = `${certText('leaf-expiring-soon.openssl.txt')}${certText('leaf-expiring-soon.pem')}`;
+    assert.deepEqual(recognizeOpensslText(input).certificates, []);
+  });
+
+  it('keeps a certificate whose PEM is not in the paste', () => {
+    const input = `${certText('leaf-expiring-soon.openssl.txt')}${certText('ca.pem')}`;
+    assert.equal(recognizeOpensslText(input).certificates?.length, 1);
+  });
 });

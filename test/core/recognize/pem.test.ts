@@ -44,6 +44,7 @@ describe('recognizePem: certificates in every shape they are pasted in', () => {
     { name: 'all on one line', input: leaf.replace(/\n/g, ' '), want: [LEAF] },
     { name: 'X509 CERTIFICATE label', input: leaf.replace(/CERTIFICATE/g, 'X509 CERTIFICATE'), want: [LEAF] },
     { name: 'TRUSTED CERTIFICATE label', input: leaf.replace(/CERTIFICATE/g, 'TRUSTED CERTIFICATE'), want: [LEAF] },
+    { name: 'a JSON string with \\n escapes', input: JSON.stringify({ pem: leaf }), want: [LEAF] },
     { name: 'text around the PEM', input: `Here is our cert:\n${leaf}\nthanks!`, want: [LEAF] },
     { name: 'wrapped bare base64', input: bareBase64(p256).replace(/(.{64})/g, '$1\n'), want: [P256], source: 'der' },
     {

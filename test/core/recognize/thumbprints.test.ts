@@ -57,6 +57,11 @@ describe('recognizeThumbprints: what is a thumbprint', () => {
       input: `内部トランスポート証明書の有効期限が切れています。拇印: ${TP}`,
       want: [TP],
     },
+    {
+      name: '"serialization" is not "serial"',
+      input: `Serialization signing uses the Auth certificate ${TP}`,
+      want: [TP],
+    },
     { name: 'Identity SERVER\\thumbprint', input: `Identity : EX2016\\${TP}`, want: [TP] },
     { name: 'XML event data', input: `<Data>${TP}</Data>`, want: [TP] },
     { name: 'openssl SHA1 fingerprint', input: `SHA1 Fingerprint=${colons}`, want: [TP] },
@@ -95,6 +100,7 @@ describe('recognizeThumbprints: what is a thumbprint', () => {
 describe('recognizeThumbprints: hex that is not a thumbprint', () => {
   const rows: { name: string; input: string }[] = [
     { name: 'fl SerialNumber of 40 digits', input: `SerialNumber       : ${TP}` },
+    { name: 'certutil -verify Serial', input: `  Serial: ${TP.toLowerCase()}` },
     { name: 'certutil Serial Number', input: `Serial Number: ${TP.toLowerCase()}` },
     {
       name: 'openssl serial on the next line',
