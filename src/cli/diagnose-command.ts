@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { diagnose } from '../core/diagnose.js';
 import { languageSchema } from '../core/model.js';
+import { renderReport } from './report.js';
 import type { CliCommand } from './commands.js';
 import { UsageError } from './io.js';
 
@@ -31,7 +32,11 @@ export const diagnoseCommand: CliCommand = {
       }
     }
     const diagnosis = diagnose(text, { now, warnDays, ...(lang?.success && { lang: lang.data }) });
-    io.stdout(`${JSON.stringify(diagnosis, null, 2)}\n`);
+    io.stdout(
+      values.json
+        ? `${JSON.stringify(diagnosis, null, 2)}\n`
+        : renderReport(diagnosis, { color: io.isTTY && !io.env.NO_COLOR }),
+    );
     return 0;
   },
 };

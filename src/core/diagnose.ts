@@ -158,7 +158,12 @@ function kindsOf(evidence: Evidence, certs: CertificateFacts[]): InputKind[] {
   if (evidence.events.length > 0) kinds.add('event');
   if (certs.some((c) => ['pem', 'der', 'pkcs7', 'certutil', 'openssl'].includes(c.source))) kinds.add('certificate');
   if (certs.some((c) => c.source === 'exchange-list' || c.source === 'exchange-table')) kinds.add('exchange-certificate-list');
-  const standalone = evidence.thumbprints.some((t) => !certs.some((c) => c.thumbprint === t.value));
+  const explained = new Set([
+    ...certs.map((c) => c.thumbprint),
+    ...evidence.events.flatMap((e) => [e.thumbprint, e.ephemeralThumbprint]),
+    ...evidence.symptoms.map((s) => s.values.thumbprint),
+  ]);
+  const standalone = evidence.thumbprints.some((t) => !explained.has(t.value));
   if (standalone || (evidence.thumbprints.length > 0 && kinds.size === 0)) kinds.add('thumbprint');
   if (evidence.privateKeys > 0) kinds.add('private-key');
   if (evidence.symptoms.length > 0) kinds.add('symptom');

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { runCli } from '../../src/cli/run-cli.js';
+import { REFERENCE_NOW } from '../helpers/clock.js';
+import { captureIo } from '../helpers/cli-io.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/corpus/${name}.txt`, import.meta.url));
+const NOW = ['--now', REFERENCE_NOW.toISOString()];
+
+describe('certcheck diagnose', () => {
+  it('prints a readable report by default: verdict first, then what is wrong and numbered steps', async () => {
+    const io = captureIo({ now: REFERENCE_NOW });
+    assert.equal(await runCli(['diagnose', ...NOW, fixture('s01-e2007-hub-12015')], io), 0);
+    const out = io.out.join('');
+    assert.match(out.split('\n')[0] ?? '', /Transport certificate expired on HUB01/);
+    assert.match(out, /What is wrong/);
+    assert.match(out, /1\. On HUB01: create a new self-signed certificate/);
+    assert.match(out, /New-ExchangeCertificate -DomainName <FQDN of HUB01>/);
+    assert.doesNotMatch(out, /\u001b\[/, 'no colours when not on a terminal');
+    assert.throws(() => JSON.parse(out));
+  });
+
+  it('reads standard input with - and answers in Japanese with --lang ja', async () => {
+    const io = captureIo({ now: REFERENCE_NOW, stdin: readFileSync(fixture('s03-e2010-edge-12014-fqdn'), 'utf8') });
+    assert.equal(await runCli(['diagnose', '-', '--json', '--lang', 'ja', ...NOW], io), 0);
+    const d = JSON.parse(io.out.join(''));
+    assert.equal(d.language, 'ja');
+    assert.equal(d.events[0].fqdn, 'mail.contoso.com');
+  });
+
+  it('exits 0 with a finding for unrecognised input', async () => {
+    const io = captureIo({ now: REFERENCE_NOW, stdin: 'no idea what this is' });
+    assert.equal(await runCli(['diagnose', '--json', ...NOW], io), 0);
+    assert.equal(JSON.parse(io.out.join('')).findings[0].code, 'UNRECOGNIZED_INPUT');
+  });
+
+  const usageErrors: { name: string; args: string[]; stderr: RegExp }[] = [
+    { name: 'a file that cannot be read', args: ['/no/such/file.txt'], stderr: /cannot read \/no\/such\/file.txt: ENOENT/ },
+    { name: 'a bad --lang', args: ['--lang', 'fr', fixture('s01-e2007-hub-12015')], stderr: /--lang takes en or ja/ },
+    { name: 'a bad --now', args: ['--now', 'yesterday', fixture('s01-e2007-hub-12015')], stderr: /--now takes an ISO-8601 time/ },
+    { name: 'a bad --warn-days', args: ['--warn-days', 'soon', fixture('s01-e2007-hub-12015')], stderr: /--warn-days takes a whole number/ },
+    { name: 'an unknown option', args: ['--colour', fixture('s01-e2007-hub-12015')], stderr: /Unknown option/ },
+  ];
+  for (const row of usageErrors) {
+    it(`exits 1 with one clear line for ${row.name}`, async () => {
+      const io = captureIo({ now: REFERENCE_NOW });
+      assert.equal(await runCli(['diagnose', ...row.args], io), 1);
+      assert.match(io.err.join(''), row.stderr);
+      assert.equal(io.out.join(''), '');
+    });
+  }
+
+  it('is the installed `certcheck` binary (built on npm ci)', { skip: !existsSync('dist/cli.js') && 'not built' }, () => {
+    const run = spawnSync(process.execPath, ['dist/cli.js', 'diagnose', '--json', ...NOW, fixture('p03-pem-leaf-expiring-soon')], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(JSON.parse(run.stdout).certificates[0].daysLeft, 11);
+  });
+});
