@@ -1,5 +1,9 @@
 import { diagnoseCommand } from './diagnose-command.js';
 import type { CliIo, ExitCode } from './io.js';
+import { listCommand } from './list-command.js';
+import { remindCommand } from './remind-command.js';
+import { trackCommand } from './track-command.js';
+import { untrackCommand } from './untrack-command.js';
 
 export interface CliCommand {
   /** One line for `certcheck --help`. */
@@ -11,4 +15,8 @@ export interface CliCommand {
 /** The routing table of the CLI: one line per command. */
 export const commands: Record<string, CliCommand> = {
   diagnose: diagnoseCommand,
+  track: trackCommand,
+  list: listCommand,
+  untrack: untrackCommand,
+  remind: remindCommand,
 };

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { diagnose } from '../core/diagnose.js';
 import { languageSchema } from '../core/model.js';
 import { renderReport } from './report.js';
+import { trackedLines } from './tracked-lines.js';
 import type { CliCommand } from './commands.js';
 import { UsageError } from './io.js';
 
@@ -32,11 +33,12 @@ export const diagnoseCommand: CliCommand = {
       }
     }
     const diagnosis = diagnose(text, { now, warnDays, ...(lang?.success && { lang: lang.data }) });
-    io.stdout(
-      values.json
-        ? `${JSON.stringify(diagnosis, null, 2)}\n`
-        : renderReport(diagnosis, { color: io.isTTY && !io.env.NO_COLOR }),
-    );
+    if (values.json) {
+      io.stdout(`${JSON.stringify(diagnosis, null, 2)}\n`);
+      return 0;
+    }
+    io.stdout(renderReport(diagnosis, { color: io.isTTY && !io.env.NO_COLOR }));
+    for (const line of await trackedLines(diagnosis, io)) io.stdout(`${line}\n`);
     return 0;
   },
 };

@@ -1,0 +1,63 @@
+import { parseArgs } from 'node:util';
+import { countdownText, daysLeft } from '../core/countdown.js';
+import { trackingText } from '../core/i18n/tracking-text.js';
+import type { CliCommand } from './commands.js';
+import { UsageError } from './io.js';
+import { nowFrom, withTrackingStore } from './tracking-store.js';
+
+export const listCommand: CliCommand = {
+  summary: 'List tracked certificates, soonest expiry first, with countdowns.',
+  usage: 'certcheck list [--json] [--now ISO-8601]',
+  async run(args, io) {
+    const { values, positionals } = parse(args);
+    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    const now = nowFrom(values.now, io);
+    if (!now) throw new UsageError(`--now takes an ISO-8601 time, not '${values.now}'`);
+    return withTrackingStore(io, 'list', async (store, config) => {
+      const certificates = await store.list();
+      const fallback = config.reminders.defaultChannel;
+      if (values.json) {
+        const rows = certificates.map((c) => ({
+          thumbprint: c.thumbprint,
+          subject: c.subject,
+          notAfter: c.notAfter,
+          daysLeft: daysLeft(c.notAfter, now),
+          channel: c.channel ?? fallback ?? null,
+          owner: c.owner ?? null,
+          services: c.services,
+          domains: c.domains,
+          estimated: c.estimated,
+        }));
+        io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+        return 0;
+      }
+      const t = trackingText[config.defaultLanguage];
+      if (certificates.length === 0) {
+        io.stdout(`${t.list.empty}\n`);
+        return 0;
+      }
+      const lines = [t.list.title(certificates.length)];
+      for (const c of certificates) {
+        const channel = c.channel ?? fallback;
+        const where = [
+          channel ? t.list.channel(channel) : t.list.noChannel,
+          ...(c.owner ? [t.list.owner(c.owner)] : []),
+        ];
+        const services = c.services.length > 0 ? ` (${c.services.join(', ')})` : '';
+        lines.push(
+          `  ${c.thumbprint}  ${c.subject}${services} — ${countdownText(c.notAfter, now, config.defaultLanguage)} · ${where.join(' · ')}`,
+        );
+      }
+      io.stdout(`${lines.join('\n')}\n`);
+      return 0;
+    });
+  },
+};
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, now: { type: 'string' } } });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}

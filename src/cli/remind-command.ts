@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { countdownText } from '../core/countdown.js';
+import { nextReminderRun } from '../reminders/scheduler.js';
+import { runReminders } from '../reminders/runner.js';
+import { createSlackNotifier } from '../slack/slack-notifier.js';
+import type { CliCommand } from './commands.js';
+import { UsageError } from './io.js';
+import { nowFrom, withTrackingStore } from './tracking-store.js';
+import type { Notifier } from '../reminders/notifier.js';
+
+export const remindCommand: CliCommand = {
+  summary: 'Send the reminders that are due (one digest per channel); --dry-run only lists them.',
+  usage: 'certcheck remind [--now ISO-8601] [--dry-run] [--json]',
+  async run(args, io) {
+    const { values, positionals } = parse(args);
+    if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+    const now = nowFrom(values.now, io);
+    if (!now) throw new UsageError(`--now takes an ISO-8601 time, not '${values.now}'`);
+    const dryRun = values['dry-run'] === true;
+    return withTrackingStore(io, 'remind', async (store, config) => {
+      const token = config.slack.botToken;
+      if (!dryRun && !token) {
+        io.stderr('certcheck remind: SLACK_BOT_TOKEN is not set (the bot token, xoxb-…); --dry-run needs none\n');
+        return 1;
+      }
+      const notifier: Notifier = token
+        ? createSlackNotifier({ token, ...(config.slack.apiUrl && { apiUrl: config.slack.apiUrl }) })
+        : dryRunNotifier;
+      const nextRun = nextReminderRun(config.reminders.cron, config.reminders.timeZone, now);
+      const report = await runReminders({
+        store,
+        notifier,
+        now,
+        dryRun,
+        thresholds: config.reminders.days,
+        timeZone: config.reminders.timeZone,
+        lang: config.defaultLanguage,
+        owner: `cli:${randomUUID()}`,
+        ...(config.reminders.defaultChannel && { defaultChannel: config.reminders.defaultChannel }),
+        ...(nextRun && { nextRun }),
+      });
+      const due = report.due.map((d) => ({
+        channel: d.channel,
+        thumbprint: d.thumbprint,
+        subject: d.subject,
+        // null: the daily reminder of an expired certificate.
+        threshold: d.threshold,
+        daysLeft: d.daysLeft,
+      }));
+      const unsent = report.failed.flatMap((f) =>
+        f.thumbprints.map((t) => ({ channel: f.channel, thumbprint: t, error: f.error })),
+      );
+      for (const thumbprint of report.unrouted)
+        unsent.push({ channel: '', thumbprint, error: 'no channel (set REMINDER_CHANNEL or track --channel)' });
+      if (values.json) {
+        const output = dryRun
+          ? { due }
+          : {
+              due,
+              sent: report.sent,
+              skipped: report.skipped.map((s) => s.thumbprint),
+              unsent,
+              reconciled: report.reconciled,
+            };
+        io.stdout(`${JSON.stringify(output, null, 2)}\n`);
+      } else {
+        const lines = report.due.map(
+          (d) =>
+            `  ${d.channel}  ${d.thumbprint}  ${d.subject} — ${countdownText(d.notAfter, now, config.defaultLanguage)}`,
+        );
+        const verb = dryRun ? 'due' : 'sent';
+        const count = dryRun ? due.length : report.sent.reduce((n, s) => n + s.thumbprints.length, 0);
+        io.stdout(
+          `${count} reminder(s) ${verb}${dryRun ? ' (dry run: nothing sent)' : ''}\n${lines.join('\n')}${lines.length ? '\n' : ''}`,
+        );
+      }
+      if (dryRun || unsent.length === 0) return 0;
+      for (const u of unsent) io.stderr(`certcheck remind: not sent: ${u.thumbprint} ${u.channel}: ${u.error}\n`);
+      return 2;
+    });
+  },
+};
+
+/** Never called: a dry run claims and posts nothing. */
+const dryRunNotifier: Notifier = {
+  maxItemsPerMessage: 1,
+  postDigest: () => Promise.reject(new Error('dry run')),
+  updateDigest: () => Promise.reject(new Error('dry run')),
+  findDigest: () => Promise.resolve(undefined),
+};
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: { now: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}

@@ -1,0 +1,93 @@
+import { parseArgs } from 'node:util';
+import { countdownText, daysLeft } from '../core/countdown.js';
+import { diagnose } from '../core/diagnose.js';
+import { trackingText } from '../core/i18n/tracking-text.js';
+import { trackDiagnosis } from '../tracking/track-certificates.js';
+import type { CliCommand } from './commands.js';
+import { UsageError } from './io.js';
+import { withTrackingStore } from './tracking-store.js';
+
+export const trackCommand: CliCommand = {
+  summary: 'Track every certificate in a paste (PEM, Get-ExchangeCertificate | fl, 12017/12018 events) for reminders.',
+  usage: 'certcheck track [FILE | -] [--channel C] [--owner U] [--include-wmsvc] [--json]',
+  async run(args, io) {
+    const { values, positionals } = parse(args);
+    if (positionals.length > 1) throw new UsageError('give one FILE (or - for standard input)');
+    const file = positionals[0];
+    let text: string;
+    if (file === undefined || file === '-') text = await io.readStdin();
+    else {
+      try {
+        text = new TextDecoder().decode(await io.readFile(file));
+      } catch (error) {
+        io.stderr(`certcheck track: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}\n`);
+        return 1;
+      }
+    }
+    return withTrackingStore(io, 'track', async (store, config) => {
+      const now = io.now();
+      const lang = config.defaultLanguage;
+      const t = trackingText[lang].track;
+      const diagnosis = diagnose(text, { now, defaultLanguage: lang });
+      const channel = values.channel ?? config.reminders.defaultChannel;
+      const outcome = await trackDiagnosis(store, diagnosis, {
+        addedBy: 'cli',
+        now,
+        includeWmsvc: values['include-wmsvc'] === true,
+        ...(values.channel !== undefined && { channel: values.channel }),
+        ...(values.owner !== undefined && { owner: values.owner }),
+      });
+      if (outcome.tracked.length === 0) {
+        const onlyWmsvc = outcome.skipped.length > 0 && outcome.skipped.every((s) => s.reason === 'wmsvc');
+        io.stderr(`certcheck track: ${onlyWmsvc ? t.skippedWmsvc : t.noCertificate}\n`);
+        return 1;
+      }
+      if (values.json) {
+        const tracked = outcome.tracked.map(({ certificate: c, created }) => ({
+          thumbprint: c.thumbprint,
+          subject: c.subject,
+          notAfter: c.notAfter,
+          daysLeft: daysLeft(c.notAfter, now),
+          estimated: c.estimated,
+          channel: c.channel ?? config.reminders.defaultChannel ?? null,
+          owner: c.owner ?? null,
+          created,
+        }));
+        io.stdout(`${JSON.stringify({ tracked, skipped: outcome.skipped }, null, 2)}\n`);
+        return 0;
+      }
+      const lines = [t.tracked(outcome.tracked.length)];
+      for (const { certificate: c, created } of outcome.tracked) {
+        const estimated = c.estimated ? ` (${trackingText[lang].digest.estimated})` : '';
+        lines.push(
+          `  ${(created ? t.added : t.updated).padEnd(8)}${c.thumbprint}  ${c.subject} — ${countdownText(c.notAfter, now, lang)}${estimated}`,
+        );
+      }
+      for (const skip of outcome.skipped) {
+        if (skip.reason === 'wmsvc') lines.push(`  ${t.skippedWmsvc}`);
+        else if (skip.reason === 'no-thumbprint') lines.push(`  ${t.skippedNoThumbprint(skip.subject)}`);
+        else lines.push(`  ${t.skippedNoExpiry(skip.subject)}`);
+      }
+      lines.push(channel ? t.remindIn(channel) : t.noChannel);
+      io.stdout(`${lines.join('\n')}\n`);
+      return 0;
+    });
+  },
+};
+
+function parse(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        channel: { type: 'string' },
+        owner: { type: 'string' },
+        'include-wmsvc': { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}

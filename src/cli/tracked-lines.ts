@@ -1,0 +1,28 @@
+import { existsSync } from 'node:fs';
+import { loadConfig } from '../config.js';
+import type { Diagnosis } from '../core/model.js';
+import { openSqliteStore } from '../store/sqlite-store.js';
+import { describeTrackedText } from '../tracking/describe-tracked.js';
+import type { CliIo } from './io.js';
+
+/**
+ * What the tracking store knows of the paste's thumbprints, for the readable report. Only an
+ * existing store is read: diagnosing a paste never creates a database, and a bad configuration or
+ * an unreadable store costs these lines, not the diagnosis.
+ */
+export async function trackedLines(diagnosis: Diagnosis, io: CliIo): Promise<string[]> {
+  if (diagnosis.thumbprints.length === 0) return [];
+  try {
+    const { databasePath } = loadConfig(io.env);
+    if (databasePath !== ':memory:' && !existsSync(databasePath)) return [];
+    const store = openSqliteStore(databasePath);
+    try {
+      const lines = await describeTrackedText(diagnosis.thumbprints, store, new Date(diagnosis.now), diagnosis.language);
+      return lines.length > 0 ? ['', ...lines] : [];
+    } finally {
+      await store.close();
+    }
+  } catch {
+    return [];
+  }
+}

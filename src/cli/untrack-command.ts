@@ -1,0 +1,25 @@
+import { trackingText } from '../core/i18n/tracking-text.js';
+import { normalizeThumbprint } from '../core/tracking.js';
+import type { CliCommand } from './commands.js';
+import { UsageError } from './io.js';
+import { withTrackingStore } from './tracking-store.js';
+
+export const untrackCommand: CliCommand = {
+  summary: 'Stop tracking a certificate (no more reminders for it).',
+  usage: 'certcheck untrack THUMBPRINT',
+  async run(args, io) {
+    if (args.length === 0) throw new UsageError('give the THUMBPRINT to untrack');
+    const thumbprint = normalizeThumbprint(args.join(''));
+    if (!thumbprint) throw new UsageError(`'${args.join(' ')}' is not a thumbprint (40 hexadecimal digits)`);
+    return withTrackingStore(io, 'untrack', async (store, config) => {
+      const t = trackingText[config.defaultLanguage].untrack;
+      const certificate = await store.get(thumbprint);
+      if (!certificate || !(await store.untrack(thumbprint, 'cli', io.now().toISOString()))) {
+        io.stderr(`certcheck untrack: ${t.notTracked(thumbprint)}\n`);
+        return 1;
+      }
+      io.stdout(`${t.done(`${certificate.subject} (${thumbprint})`)}\n`);
+      return 0;
+    });
+  },
+};

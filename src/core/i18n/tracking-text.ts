@@ -1,0 +1,260 @@
+import type { Language } from '../model.js';
+
+/** Every string tracking and reminders show (Slack and CLI), in English and Japanese. */
+export interface TrackingText {
+  digest: {
+    header: (count: number) => string;
+    part: (part: number, parts: number) => string;
+    fallback: (count: number, first: string) => string;
+    nextRun: (when: string) => string;
+    listHint: string;
+    estimated: string;
+    firstReminder: (threshold: number) => string;
+    dailyAfterExpiry: string;
+    more: (count: number) => string;
+  };
+  notes: {
+    snoozed: (until: string, by: string) => string;
+    renewed: (by: string) => string;
+    untracked: (by: string) => string;
+    someone: string;
+  };
+  buttons: {
+    snooze1d: string;
+    snooze1w: string;
+    markRenewed: string;
+    showSteps: string;
+    untrack: string;
+  };
+  badges: { expired: string; critical: string; soon: string; fine: string };
+  home: {
+    title: string;
+    summary: (counts: { expired: number; critical: number; soon: number; fine: number }) => string;
+    empty: string;
+    more: (count: number) => string;
+  };
+  list: {
+    title: (count: number) => string;
+    empty: string;
+    channel: (channel: string) => string;
+    noChannel: string;
+    owner: (owner: string) => string;
+  };
+  track: {
+    tracked: (count: number) => string;
+    updated: string;
+    added: string;
+    noCertificate: string;
+    skippedWmsvc: string;
+    skippedNoThumbprint: (subject: string) => string;
+    skippedNoExpiry: (subject: string) => string;
+    remindIn: (channel: string) => string;
+    noChannel: string;
+    usage: string;
+  };
+  untrack: {
+    done: (subject: string) => string;
+    notTracked: (thumbprint: string) => string;
+    usage: string;
+  };
+  snoozed: (subject: string, until: string) => string;
+  described: {
+    title: string;
+    services: string;
+    servers: string;
+    channel: string;
+    owner: string;
+    addedBy: (who: string, when: string) => string;
+    status: Record<'active' | 'renewed' | 'untracked', string>;
+    renewedTo: (thumbprint: string) => string;
+  };
+  renewModal: {
+    title: string;
+    label: string;
+    hint: string;
+    submit: string;
+    intro: (subject: string) => string;
+    nothingFound: string;
+    done: (oldSubject: string, newThumbprint: string) => string;
+  };
+  steps: {
+    title: (subject: string) => string;
+    renew: string;
+    enable: string;
+    verify: string;
+  };
+}
+
+export const trackingText = {
+  en: {
+    digest: {
+      header: (count) => `Certificate reminders — ${count} need${count === 1 ? 's' : ''} attention`,
+      part: (part, parts) => `(${part} of ${parts})`,
+      fallback: (count, first) =>
+        `Certificate reminders: ${count} need${count === 1 ? 's' : ''} attention. Most urgent: ${first}`,
+      nextRun: (when) => `Next reminder for these: ${when}`,
+      listHint: '`/certcheck list` for everything tracked',
+      estimated: 'estimated from an event',
+      firstReminder: (threshold) => (threshold === 0 ? 'last day' : `${threshold}-day reminder`),
+      dailyAfterExpiry: 'daily until renewed or untracked',
+      more: (count) => `…and ${count} more in the next message`,
+    },
+    notes: {
+      snoozed: (until, by) => `snoozed until ${until} by ${by}`,
+      renewed: (by) => `marked renewed by ${by}`,
+      untracked: (by) => `untracked by ${by}`,
+      someone: 'someone',
+    },
+    buttons: {
+      snooze1d: 'Snooze 1 day',
+      snooze1w: 'Snooze 1 week',
+      markRenewed: 'Mark renewed',
+      showSteps: 'Show steps',
+      untrack: 'Untrack',
+    },
+    badges: { expired: 'expired', critical: '≤ 7 days', soon: '≤ 30 days', fine: 'fine' },
+    home: {
+      title: 'Tracked certificates',
+      summary: (c) => `${c.expired} expired · ${c.critical} within 7 days · ${c.soon} within 30 days · ${c.fine} fine`,
+      empty:
+        'Nothing tracked yet. Paste a certificate or `Get-ExchangeCertificate | fl` output to `/certcheck track`, or press *Track* on a diagnosis.',
+      more: (count) => `…and ${count} more: \`certcheck list\` shows them all.`,
+    },
+    list: {
+      title: (count) => `Tracked certificates (${count})`,
+      empty: 'Nothing is tracked. `/certcheck track <paste>` adds certificates.',
+      channel: (channel) => `reminders in ${channel}`,
+      noChannel: 'no reminder channel',
+      owner: (owner) => `owner ${owner}`,
+    },
+    track: {
+      tracked: (count) => `Tracking ${count} certificate${count === 1 ? '' : 's'}.`,
+      updated: 'updated',
+      added: 'added',
+      noCertificate:
+        'No certificate with a thumbprint and an expiry date in the paste: paste the PEM, `Get-ExchangeCertificate | fl` output, or a 12017/12018 event.',
+      skippedWmsvc: 'Skipped the WMSvc certificate (IIS management service); add --include-wmsvc to track it.',
+      skippedNoThumbprint: (subject) => `Skipped ${subject}: the paste does not give its thumbprint.`,
+      skippedNoExpiry: (subject) => `Skipped ${subject}: the paste does not give its expiry date.`,
+      remindIn: (channel) => `Reminders go to ${channel}.`,
+      noChannel: 'No reminder channel: pass --channel or set REMINDER_CHANNEL.',
+      usage: 'Usage: `/certcheck track` followed by a pasted certificate or `Get-ExchangeCertificate | fl` output.',
+    },
+    untrack: {
+      done: (subject) => `No longer tracking ${subject}.`,
+      notTracked: (thumbprint) => `${thumbprint} is not tracked.`,
+      usage: 'Usage: `/certcheck untrack <thumbprint>`',
+    },
+    snoozed: (subject, until) => `Snoozed ${subject} until ${until}.`,
+    described: {
+      title: 'Tracked by certcheck',
+      services: 'Services',
+      servers: 'Server',
+      channel: 'Reminders',
+      owner: 'Owner',
+      addedBy: (who, when) => `Tracked by ${who} on ${when}`,
+      status: { active: 'tracked', renewed: 'renewed', untracked: 'no longer tracked' },
+      renewedTo: (thumbprint) => `Renewed: the new certificate is \`${thumbprint}\``,
+    },
+    renewModal: {
+      title: 'Mark renewed',
+      label: 'New certificate or thumbprint',
+      hint: 'Paste the new certificate (PEM or Get-ExchangeCertificate | fl) or its 40-digit thumbprint.',
+      submit: 'Save',
+      intro: (subject) => `Renewing *${subject}*: the old certificate stops being reminded, the new one is tracked.`,
+      nothingFound: 'No certificate or thumbprint found in this paste.',
+      done: (oldSubject, newThumbprint) => `${oldSubject} marked renewed; now tracking \`${newThumbprint}\`.`,
+    },
+    steps: {
+      title: (subject) => `Renewing ${subject}`,
+      renew: 'Create or import the new certificate (on the server that holds it)',
+      enable: 'Enable it for the same services',
+      verify: 'Check the new one is in use, then Mark renewed here',
+    },
+  },
+  ja: {
+    digest: {
+      header: (count) => `証明書リマインダー — 対応が必要: ${count} 件`,
+      part: (part, parts) => `(${part}/${parts})`,
+      fallback: (count, first) => `証明書リマインダー: 対応が必要な証明書 ${count} 件。最も緊急: ${first}`,
+      nextRun: (when) => `次回のリマインダー: ${when}`,
+      listHint: '追跡中の一覧は `/certcheck list`',
+      estimated: 'イベントからの推定',
+      firstReminder: (threshold) => (threshold === 0 ? '最終日' : `${threshold} 日前のリマインダー`),
+      dailyAfterExpiry: '更新または追跡解除まで毎日',
+      more: (count) => `…ほか ${count} 件は次のメッセージに`,
+    },
+    notes: {
+      snoozed: (until, by) => `${by} が ${until} までスヌーズ`,
+      renewed: (by) => `${by} が更新済みにしました`,
+      untracked: (by) => `${by} が追跡を解除しました`,
+      someone: '誰か',
+    },
+    buttons: {
+      snooze1d: '1 日スヌーズ',
+      snooze1w: '1 週間スヌーズ',
+      markRenewed: '更新済みにする',
+      showSteps: '手順を表示',
+      untrack: '追跡解除',
+    },
+    badges: { expired: '期限切れ', critical: '7 日以内', soon: '30 日以内', fine: '問題なし' },
+    home: {
+      title: '追跡中の証明書',
+      summary: (c) => `期限切れ ${c.expired} · 7 日以内 ${c.critical} · 30 日以内 ${c.soon} · 問題なし ${c.fine}`,
+      empty:
+        'まだ何も追跡していません。証明書や `Get-ExchangeCertificate | fl` の出力を `/certcheck track` に貼り付けるか、診断結果の *追跡* を押してください。',
+      more: (count) => `…ほか ${count} 件。すべては \`certcheck list\` で表示できます。`,
+    },
+    list: {
+      title: (count) => `追跡中の証明書 (${count} 件)`,
+      empty: '追跡中の証明書はありません。`/certcheck track <貼り付け>` で追加できます。',
+      channel: (channel) => `通知先 ${channel}`,
+      noChannel: '通知先なし',
+      owner: (owner) => `担当 ${owner}`,
+    },
+    track: {
+      tracked: (count) => `${count} 件の証明書を追跡します。`,
+      updated: '更新',
+      added: '追加',
+      noCertificate:
+        '貼り付けに拇印と有効期限のある証明書がありません。PEM、`Get-ExchangeCertificate | fl` の出力、または 12017/12018 イベントを貼り付けてください。',
+      skippedWmsvc: 'WMSvc 証明書 (IIS 管理サービス) は除外しました。追跡するには --include-wmsvc を付けてください。',
+      skippedNoThumbprint: (subject) => `${subject} は拇印が分からないため除外しました。`,
+      skippedNoExpiry: (subject) => `${subject} は有効期限が分からないため除外しました。`,
+      remindIn: (channel) => `リマインダーの通知先: ${channel}`,
+      noChannel: '通知先がありません。--channel を指定するか REMINDER_CHANNEL を設定してください。',
+      usage: '使い方: `/certcheck track` の後に証明書か `Get-ExchangeCertificate | fl` の出力を貼り付けます。',
+    },
+    untrack: {
+      done: (subject) => `${subject} の追跡を解除しました。`,
+      notTracked: (thumbprint) => `${thumbprint} は追跡されていません。`,
+      usage: '使い方: `/certcheck untrack <拇印>`',
+    },
+    snoozed: (subject, until) => `${subject} を ${until} までスヌーズしました。`,
+    described: {
+      title: 'certcheck で追跡中',
+      services: 'サービス',
+      servers: 'サーバー',
+      channel: '通知先',
+      owner: '担当',
+      addedBy: (who, when) => `${when} に ${who} が追加`,
+      status: { active: '追跡中', renewed: '更新済み', untracked: '追跡解除済み' },
+      renewedTo: (thumbprint) => `更新済み: 新しい証明書は \`${thumbprint}\``,
+    },
+    renewModal: {
+      title: '更新済みにする',
+      label: '新しい証明書または拇印',
+      hint: '新しい証明書 (PEM か Get-ExchangeCertificate | fl) または 40 桁の拇印を貼り付けてください。',
+      submit: '保存',
+      intro: (subject) => `*${subject}* を更新: 古い証明書のリマインダーは止まり、新しい証明書を追跡します。`,
+      nothingFound: 'この貼り付けには証明書も拇印も見つかりません。',
+      done: (oldSubject, newThumbprint) => `${oldSubject} を更新済みにしました。\`${newThumbprint}\` を追跡します。`,
+    },
+    steps: {
+      title: (subject) => `${subject} の更新`,
+      renew: '新しい証明書を作成またはインポートする (証明書を持つサーバーで)',
+      enable: '同じサービスに対して有効にする',
+      verify: '新しい証明書が使われていることを確認し、ここで「更新済みにする」を押す',
+    },
+  },
+} satisfies Record<Language, TrackingText>;

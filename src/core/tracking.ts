@@ -1,0 +1,95 @@
+import type { CertificateFacts, Diagnosis } from './model.js';
+
+/**
+ * Which certificates of a diagnosis can be tracked: every one with a thumbprint (the key) and an
+ * expiry (estimated ones included: a 12017/12018 event gives "hours remaining"). The WMSvc
+ * certificate of a Get-ExchangeCertificate listing is left out unless asked: it serves IIS's
+ * management service only, and tracking it would remind about a certificate nobody renews.
+ */
+
+export interface TrackableCertificate {
+  thumbprint: string;
+  subject: string;
+  issuer: string;
+  domains: string[];
+  notBefore?: string;
+  notAfter: string;
+  services: string[];
+  servers: string[];
+  role?: string;
+  source: string;
+  estimated: boolean;
+}
+
+export interface TrackSkip {
+  reason: 'wmsvc' | 'no-thumbprint' | 'no-expiry';
+  subject: string;
+  thumbprint?: string;
+}
+
+export function trackableCertificates(
+  diagnosis: Diagnosis,
+  options: { includeWmsvc?: boolean } = {},
+): { certificates: TrackableCertificate[]; skipped: TrackSkip[] } {
+  const certificates = new Map<string, TrackableCertificate>();
+  const skipped: TrackSkip[] = [];
+  const computers = [...new Set(diagnosis.events.map((e) => e.computer).filter((c): c is string => !!c))];
+  for (const cert of diagnosis.certificates) {
+    const thumbprint = cert.thumbprint ? normalizeThumbprint(cert.thumbprint) : undefined;
+    if (!thumbprint) {
+      skipped.push({ reason: 'no-thumbprint', subject: cert.subject });
+      continue;
+    }
+    const notAfter = isoOrUndefined(cert.notAfter);
+    if (!notAfter) {
+      skipped.push({ reason: 'no-expiry', subject: cert.subject, thumbprint });
+      continue;
+    }
+    if (cert.role === 'wmsvc' && !options.includeWmsvc) {
+      skipped.push({ reason: 'wmsvc', subject: cert.subject, thumbprint });
+      continue;
+    }
+    if (certificates.has(thumbprint)) continue;
+    certificates.set(thumbprint, toTrackable(cert, thumbprint, notAfter, serversFor(diagnosis, thumbprint, computers)));
+  }
+  return { certificates: [...certificates.values()], skipped };
+}
+
+function toTrackable(cert: CertificateFacts, thumbprint: string, notAfter: string, servers: string[]) {
+  const notBefore = isoOrUndefined(cert.notBefore);
+  const trackable: TrackableCertificate = {
+    thumbprint,
+    subject: cert.subject,
+    issuer: cert.issuer,
+    domains: cert.domains,
+    notAfter,
+    services: cert.services ?? [],
+    servers,
+    source: cert.source,
+    estimated: cert.estimated === true,
+  };
+  if (notBefore) trackable.notBefore = notBefore;
+  if (cert.role) trackable.role = cert.role;
+  return trackable;
+}
+
+/** The server an event about this certificate was logged on; else the paste's only server. */
+function serversFor(diagnosis: Diagnosis, thumbprint: string, computers: string[]): string[] {
+  const own = diagnosis.events
+    .filter((e) => e.computer && e.thumbprint && normalizeThumbprint(e.thumbprint) === thumbprint)
+    .map((e) => e.computer as string);
+  if (own.length > 0) return [...new Set(own)];
+  return computers.length === 1 ? computers : [];
+}
+
+/** 40 upper-case hex digits, from what people paste (spaces, colons, U+200E from the cert dialog). */
+export function normalizeThumbprint(text: string): string | undefined {
+  const hex = text.replace(/[\s:\u200e\u200f\u202a-\u202e\ufeff-]/g, '').toUpperCase();
+  return /^[0-9A-F]{40}$/.test(hex) ? hex : undefined;
+}
+
+function isoOrUndefined(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}

@@ -1,0 +1,110 @@
+import { hostname } from 'node:os';
+import { ConfigError, loadConfig, slackStartProblems } from './config.js';
+import type { SchedulerHandle } from './reminders/scheduler.js';
+import { startReminders } from './reminders/start-reminders.js';
+import { createApp, StartupError } from './slack/app.js';
+import { createSlackNotifier } from './slack/slack-notifier.js';
+import { trackingForApp } from './slack/tracking.js';
+import { openSqliteStore } from './store/sqlite-store.js';
+
+/**
+ * `npm start`: the composition root. The only place (with cli.ts) that reads the real clock and
+ * the environment; everything below gets them handed in.
+ */
+async function main(): Promise<number> {
+  loadDotEnv();
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  const problems = slackStartProblems(config);
+  if (problems.length > 0) {
+    console.error(
+      [
+        'certcheck cannot connect to Slack yet:',
+        ...problems.map((p) => `  - ${p}`),
+        '',
+        'Set them in .env (see .env.example and docs/slack.md), then run npm start again.',
+        'To try certcheck without Slack, diagnose a paste on the command line:',
+        '  npx certcheck diagnose examples/<file>.txt',
+        '  Get-ExchangeCertificate | fl | npx certcheck diagnose -',
+      ].join('\n'),
+    );
+    return 1;
+  }
+
+  const clock = { now: () => new Date() };
+  const store = openSqliteStore(config.databasePath);
+  let reminders: SchedulerHandle | undefined;
+  const tracking = trackingForApp({
+    store,
+    timeZone: config.reminders.timeZone,
+    ...(config.reminders.defaultChannel && { defaultChannel: config.reminders.defaultChannel }),
+    nextRun: () => reminders?.nextRun(),
+  });
+  const certcheck = createApp(config, { now: clock.now, ...tracking });
+  try {
+    const { port } = await certcheck.start();
+    console.log(
+      config.slack.appToken
+        ? 'certcheck is connected to Slack (Socket Mode).'
+        : `certcheck is listening on port ${port}: Slack posts to /slack/events, health at /healthz.`,
+    );
+  } catch (error) {
+    if (error instanceof StartupError) {
+      console.error(`certcheck could not start: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+  reminders = startReminders({
+    config,
+    store,
+    // Its own client: the runner does the retrying (Retry-After honoured), the client none.
+    notifier: createSlackNotifier({
+      token: config.slack.botToken ?? '',
+      ...(config.slack.apiUrl && { apiUrl: config.slack.apiUrl }),
+    }),
+    clock: clock.now,
+    processName: `${hostname()}:${process.pid}`,
+    log: { info: (m) => console.log(m), error: (m) => console.error(m) },
+  });
+  console.log(
+    `Reminders: ${config.reminders.cron} (${config.reminders.timeZone}); next ${reminders.nextRun()?.toISOString() ?? 'never'}.`,
+  );
+  const stop = () => {
+    reminders?.stop();
+    certcheck
+      .stop()
+      .then(() => store.close())
+      .finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return 0;
+}
+
+/** `.env` in the working directory, when there is one; real environment variables win. */
+function loadDotEnv() {
+  try {
+    process.loadEnvFile('.env');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+main().then(
+  (code) => {
+    if (code !== 0) process.exit(code);
+  },
+  (error: unknown) => {
+    console.error('certcheck crashed:', error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,63 @@
+import { Cron } from 'croner';
+
+export interface SchedulerOptions {
+  /** REMINDER_CRON, e.g. `0 9 * * 1-5`. */
+  cron: string;
+  /** REMINDER_TZ: the cron is read in this zone. */
+  timeZone: string;
+  /** One reminder run; receives the clock's now and when the next run is due. */
+  run: (now: Date, nextRun: Date | undefined) => Promise<unknown>;
+  clock: () => Date;
+  onError?: (error: unknown) => void;
+}
+
+export interface SchedulerHandle {
+  /** The next scheduled run, for the digest's footer. */
+  nextRun(): Date | undefined;
+  /** Runs now (the same guard as the schedule): resolves false when a run was already going. */
+  trigger(): Promise<boolean>;
+  stop(): void;
+}
+
+/**
+ * Runs reminders on REMINDER_CRON in REMINDER_TZ. Runs never overlap in this process (a slow run
+ * makes the next tick a no-op); across processes the ledger's claims keep them apart.
+ */
+export function startReminderScheduler(options: SchedulerOptions): SchedulerHandle {
+  let running: Promise<unknown> | undefined;
+  const job = new Cron(options.cron, { timezone: options.timeZone, paused: true }, () => {
+    void guarded();
+  });
+  const nextRun = () => job.nextRun(options.clock()) ?? undefined;
+
+  async function guarded(): Promise<boolean> {
+    if (running) return false;
+    const now = options.clock();
+    running = options.run(now, job.nextRun(now) ?? undefined);
+    try {
+      await running;
+    } catch (error) {
+      options.onError?.(error);
+    } finally {
+      running = undefined;
+    }
+    return true;
+  }
+
+  job.resume();
+  return {
+    nextRun,
+    trigger: guarded,
+    stop: () => job.stop(),
+  };
+}
+
+/** The next run after `from` without starting anything (the CLI's digest footer). */
+export function nextReminderRun(cron: string, timeZone: string, from: Date): Date | undefined {
+  const job = new Cron(cron, { timezone: timeZone, paused: true });
+  try {
+    return job.nextRun(from) ?? undefined;
+  } finally {
+    job.stop();
+  }
+}

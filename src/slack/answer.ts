@@ -1,0 +1,87 @@
+import { looksJapanese } from '../core/normalize.js';
+import type { Diagnosis, Language } from '../core/model.js';
+import { type DiagnosisMessageOptions, diagnosisMessage } from './blocks/diagnosis-message.js';
+import type { SlackMessage } from './blocks/kit.js';
+import type { ListenerDeps, WebClient } from './deps.js';
+import type { CachedPaste } from './paste-cache.js';
+
+/**
+ * The one path from a paste to a reply that every surface shares: pick the language, diagnose,
+ * remember the (redacted) paste for the buttons, render.
+ */
+
+export interface Answer {
+  diagnosis: Diagnosis;
+  pasteId: string;
+  paste: CachedPaste;
+}
+
+export async function answerPaste(
+  deps: ListenerDeps,
+  request: { text: string; userId: string; client: WebClient; postedInChannel: boolean },
+): Promise<Answer> {
+  // A Japanese paste decides the language itself: no need to ask Slack for the user's locale.
+  const defaultLanguage = looksJapanese(request.text)
+    ? 'ja'
+    : await deps.language.forUser(request.client, request.userId);
+  return answerNow(deps, { ...request, defaultLanguage });
+}
+
+/** The answer when the language is already settled: no I/O, so it can be the ack itself. */
+export function answerNow(
+  deps: ListenerDeps,
+  request: { text: string; userId: string; postedInChannel: boolean; defaultLanguage: Language },
+): Answer {
+  const diagnosis = deps.diagnose(request.text, {
+    now: deps.now(),
+    defaultLanguage: request.defaultLanguage,
+    ...(deps.warnDays !== undefined && { warnDays: deps.warnDays }),
+  });
+  const paste: CachedPaste = {
+    text: request.text,
+    userId: request.userId,
+    privateKey: hasPrivateKey(diagnosis, request.text),
+    postedInChannel: request.postedInChannel,
+  };
+  const pasteId = deps.cache.put(paste);
+  return { diagnosis, pasteId, paste: { ...paste, text: '' } };
+}
+
+/** The same paste again, in a given language (the buttons). */
+export function rediagnose(deps: ListenerDeps, paste: CachedPaste, lang: Language): Diagnosis {
+  return deps.diagnose(paste.text, {
+    now: deps.now(),
+    lang,
+    ...(deps.warnDays !== undefined && { warnDays: deps.warnDays }),
+  });
+}
+
+export function render(
+  deps: ListenerDeps,
+  diagnosis: Diagnosis,
+  paste: CachedPaste,
+  pasteId: string,
+  options: Omit<DiagnosisMessageOptions, 'now' | 'pasteId' | 'privateKey'> = {},
+): SlackMessage {
+  return diagnosisMessage(diagnosis, {
+    ...options,
+    now: deps.now(),
+    pasteId,
+    ...(paste.privateKey && { privateKey: { postedInChannel: paste.postedInChannel } }),
+  });
+}
+
+/**
+ * The core's finding, or the key block itself: the adapter must never make a key public, even if
+ * a recogniser misses it.
+ */
+export function hasPrivateKey(diagnosis: Diagnosis, text: string): boolean {
+  return (
+    diagnosis.findings.some((f) => f.code === 'PRIVATE_KEY_IN_INPUT') || /-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)
+  );
+}
+
+/** Nothing the core could use: only UNRECOGNIZED_INPUT, or no input at all. */
+export function isNothing(diagnosis: Diagnosis): boolean {
+  return diagnosis.inputKinds.every((k) => k === 'unknown');
+}

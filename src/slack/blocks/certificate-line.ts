@@ -1,0 +1,39 @@
+import { countdownText, daysLeft, type Urgency, urgency } from '../../core/countdown.js';
+import type { Language } from '../../core/model.js';
+import { escapeMrkdwn, truncate } from './kit.js';
+
+/** What the tracking blocks show of a certificate (a tracked record or a digest item). */
+export interface CertificateSummary {
+  thumbprint: string;
+  subject: string;
+  domains: string[];
+  services: string[];
+  notAfter: string;
+  estimated: boolean;
+}
+
+export const URGENCY_EMOJI: Record<Urgency, string> = { expired: '🔴', critical: '🟠', soon: '🟡', fine: '🟢' };
+
+/** `6F62…FAB0`: enough to tell certificates apart on screen; buttons carry the whole one. */
+export function shortThumbprint(thumbprint: string): string {
+  return thumbprint.length <= 12 ? thumbprint : `${thumbprint.slice(0, 4)}…${thumbprint.slice(-4)}`;
+}
+
+/** The name people use: the CN, else the first domain, else the whole subject. */
+export function displayName(cert: Pick<CertificateSummary, 'subject' | 'domains'> & { thumbprint?: string }): string {
+  const cn = /(?:^|,\s*)CN=([^,]+)/i.exec(cert.subject)?.[1]?.trim();
+  // An event's certificate has no subject, only a thumbprint.
+  const fallback = cert.thumbprint ? shortThumbprint(cert.thumbprint) : '?';
+  return truncate(cn || cert.domains[0] || cert.subject || fallback, 120);
+}
+
+export function urgencyOf(cert: Pick<CertificateSummary, 'notAfter'>, now: Date): Urgency {
+  return urgency(daysLeft(cert.notAfter, now));
+}
+
+/** 🔴 *EXHUB01* (SMTP, IMAP, POP) — expired 58 days ago (1 Oct 2026) · `6F62…FAB0` */
+export function certificateLine(cert: CertificateSummary, now: Date, lang: Language, timeZone = 'UTC'): string {
+  const services = cert.services.length > 0 ? ` (${escapeMrkdwn(cert.services.slice(0, 7).join(', '))})` : '';
+  const countdown = countdownText(cert.notAfter, now, lang, timeZone);
+  return `${URGENCY_EMOJI[urgencyOf(cert, now)]} *${escapeMrkdwn(displayName(cert))}*${services} — ${countdown} · \`${shortThumbprint(cert.thumbprint)}\``;
+}

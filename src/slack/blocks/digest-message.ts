@@ -1,0 +1,63 @@
+import { countdownText, formatDate, formatDateTime } from '../../core/countdown.js';
+import { trackingText } from '../../core/i18n/tracking-text.js';
+import type { Digest, DigestItem, DigestNote } from '../../reminders/notifier.js';
+import { certificateLine, displayName } from './certificate-line.js';
+import { context, escapeMrkdwn, header, LIMITS, type SlackBlock, type SlackMessage, truncate } from './kit.js';
+import { certificateActions } from './tracking-actions.js';
+
+/**
+ * Certificates per digest message. Each takes a section and an actions block (≤ ~550 characters
+ * with a 120-character name), so 15 stay within 50 blocks and well under the ~12k text cap.
+ */
+export const DIGEST_ITEMS_PER_MESSAGE = 15;
+
+/**
+ * The reminder digest of one channel (design/reply-examples.md §5): the count in the header, each
+ * certificate with its countdown and buttons, the next run in the footer. After an action the same
+ * message is redrawn with a note in place of that certificate's buttons.
+ */
+export function digestMessage(digest: Digest): SlackMessage {
+  const t = trackingText[digest.lang];
+  const now = new Date(digest.now);
+  const part = digest.parts > 1 ? ` ${t.digest.part(digest.part, digest.parts)}` : '';
+  const blocks: SlackBlock[] = [header(`${t.digest.header(digest.total)}${part}`)];
+  for (const item of digest.items.slice(0, DIGEST_ITEMS_PER_MESSAGE)) {
+    blocks.push({ type: 'section', block_id: `digest:${item.thumbprint}`, text: mrkdwnLine(itemText(item, digest)) });
+    if (!item.note) blocks.push(certificateActions(item.thumbprint, digest.lang));
+  }
+  const footer = [t.digest.listHint];
+  if (digest.nextRun) footer.unshift(t.digest.nextRun(formatDateTime(digest.nextRun, digest.lang, digest.timeZone)));
+  blocks.push(context(footer.join(' · ')));
+  const first = digest.items[0];
+  const fallback = first
+    ? t.digest.fallback(digest.total, `${displayName(first)} — ${countdownText(first.notAfter, now, digest.lang)}`)
+    : t.digest.header(digest.total);
+  return { text: truncate(fallback, LIMITS.fallback), blocks };
+}
+
+function itemText(item: DigestItem, digest: Digest): string {
+  const t = trackingText[digest.lang];
+  const now = new Date(digest.now);
+  const line = certificateLine(item, now, digest.lang, digest.timeZone);
+  if (item.note) return `~${line}~\n${noteText(item.note, digest)}`;
+  const why = item.threshold === null ? t.digest.dailyAfterExpiry : t.digest.firstReminder(item.threshold);
+  const extra = [why, ...(item.estimated ? [t.digest.estimated] : [])];
+  const domains =
+    item.domains.length > 1 ? ` · ${escapeMrkdwn(truncate(item.domains.slice(0, 4).join(', '), 160))}` : '';
+  return `${line}\n_${extra.join(' · ')}_${domains}`;
+}
+
+function noteText(note: DigestNote, digest: Digest): string {
+  const t = trackingText[digest.lang].notes;
+  const by = note.by ? `<@${note.by}>` : t.someone;
+  switch (note.kind) {
+    case 'snoozed':
+      return `💤 ${t.snoozed(formatDate(note.until, digest.lang, digest.timeZone), by)}`;
+    case 'renewed':
+      return `✅ ${t.renewed(by)}${note.newThumbprint ? ` → \`${note.newThumbprint}\`` : ''}`;
+    case 'untracked':
+      return `🚫 ${t.untracked(by)}`;
+  }
+}
+
+const mrkdwnLine = (text: string) => ({ type: 'mrkdwn' as const, text: truncate(text, LIMITS.section) });

@@ -1,0 +1,127 @@
+/**
+ * The few Block Kit shapes certcheck renders, with the limits applied where the text is made
+ * (knowledge/slack-platform.md §4), so no builder can produce a payload Slack rejects.
+ */
+
+export interface PlainText {
+  type: 'plain_text';
+  text: string;
+  emoji?: boolean;
+}
+export interface Mrkdwn {
+  type: 'mrkdwn';
+  text: string;
+}
+export type TextObject = PlainText | Mrkdwn;
+
+export interface ButtonElement {
+  type: 'button';
+  text: PlainText;
+  action_id: string;
+  value?: string;
+  style?: 'primary' | 'danger';
+}
+
+export type SlackBlock =
+  | { type: 'header'; text: PlainText }
+  | { type: 'section'; text: TextObject; block_id?: string }
+  | { type: 'context'; elements: TextObject[] }
+  | { type: 'divider' }
+  | { type: 'actions'; block_id?: string; elements: ButtonElement[] }
+  | { type: 'rich_text'; elements: RichTextChild[] }
+  | {
+      type: 'input';
+      block_id: string;
+      label: PlainText;
+      hint?: PlainText;
+      element: {
+        type: 'plain_text_input';
+        action_id: string;
+        multiline: boolean;
+        max_length: number;
+        min_length?: number;
+        placeholder?: PlainText;
+      };
+    };
+
+export interface RichTextChild {
+  type: 'rich_text_preformatted' | 'rich_text_section';
+  elements: { type: 'text'; text: string }[];
+}
+
+/** What every builder returns: Slack wants `text` as the notification and screen-reader fallback. */
+export interface SlackMessage {
+  text: string;
+  blocks: SlackBlock[];
+}
+
+export const LIMITS = {
+  blocks: 50,
+  section: 3000,
+  header: 150,
+  buttonText: 75,
+  buttonValue: 2000,
+  fallback: 3000,
+  /** Slack's undocumented msg_blocks_too_long sits near 12k; stay well under it. */
+  messageText: 10_000,
+} as const;
+
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max - 1)}…`;
+}
+
+/** mrkdwn treats &, < and > as control characters; a paste's `<I>issuer<S>subject` must survive. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export const plain = (text: string, max: number = LIMITS.section): PlainText => ({
+  type: 'plain_text',
+  text: truncate(text || ' ', max),
+  emoji: true,
+});
+
+export const mrkdwn = (text: string): Mrkdwn => ({ type: 'mrkdwn', text: truncate(text || ' ', LIMITS.section) });
+
+export const header = (text: string): SlackBlock => ({ type: 'header', text: plain(text, LIMITS.header) });
+export const section = (text: string): SlackBlock => ({ type: 'section', text: mrkdwn(text) });
+export const context = (...texts: string[]): SlackBlock => ({
+  type: 'context',
+  elements: texts.slice(0, 10).map(mrkdwn),
+});
+
+/** A command in its own preformatted block so it copies alone, exactly as written. */
+export const codeBlock = (code: string): SlackBlock => ({
+  type: 'rich_text',
+  elements: [{ type: 'rich_text_preformatted', elements: [{ type: 'text', text: truncate(code, LIMITS.section) }] }],
+});
+
+export const button = (
+  text: string,
+  actionId: string,
+  value?: string,
+  style?: 'primary' | 'danger',
+): ButtonElement => ({
+  type: 'button',
+  text: plain(text, LIMITS.buttonText),
+  action_id: actionId,
+  ...(value !== undefined && { value: value.slice(0, LIMITS.buttonValue) }),
+  ...(style && { style }),
+});
+
+/** Characters of text the blocks carry, as Slack counts them toward msg_blocks_too_long. */
+export function blocksTextLength(blocks: SlackBlock[]): number {
+  let total = 0;
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) {
+        if (key === 'text' && typeof v === 'string') total += v.length;
+        else visit(v);
+      }
+    }
+  };
+  visit(blocks);
+  return total;
+}

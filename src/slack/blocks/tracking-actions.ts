@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { trackingText } from '../../core/i18n/tracking-text.js';
+import { type Language, languageSchema } from '../../core/model.js';
+import { ids } from '../ids.js';
+import { button, type SlackBlock } from './kit.js';
+
+/** What a tracking button carries: the certificate and the language to answer in. */
+export const certificateActionValueSchema = z.object({ t: z.string().regex(/^[0-9A-F]{40}$/), l: languageSchema });
+export type CertificateActionValue = z.infer<typeof certificateActionValueSchema>;
+
+export function decodeCertificateAction(value: string | undefined): CertificateActionValue | undefined {
+  if (!value) return undefined;
+  try {
+    const parsed = certificateActionValueSchema.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Show steps / Mark renewed / Snooze 1 day / Snooze 1 week / Untrack for one certificate. */
+export function certificateActions(thumbprint: string, lang: Language): SlackBlock {
+  const t = trackingText[lang].buttons;
+  const value = JSON.stringify({ t: thumbprint, l: lang } satisfies CertificateActionValue);
+  return {
+    type: 'actions',
+    // Unique per certificate: Slack requires distinct block_ids and the handler finds its row by it.
+    block_id: `cert:${thumbprint}`,
+    elements: [
+      button(t.showSteps, ids.actions.showSteps, value),
+      button(t.markRenewed, ids.actions.markRenewed, value, 'primary'),
+      button(t.snooze1d, ids.actions.snooze1d, value),
+      button(t.snooze1w, ids.actions.snooze1w, value),
+      button(t.untrack, ids.actions.untrack, value, 'danger'),
+    ],
+  };
+}

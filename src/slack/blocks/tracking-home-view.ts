@@ -1,0 +1,64 @@
+import { daysLeft, formatDate } from '../../core/countdown.js';
+import { trackingText } from '../../core/i18n/tracking-text.js';
+import type { Language } from '../../core/model.js';
+import type { Snooze, TrackedCertificate } from '../../store/store.js';
+import { certificateLine, urgencyOf } from './certificate-line.js';
+import { context, header, type SlackBlock, section } from './kit.js';
+import { channelRef, userRef } from './mentions.js';
+import { certificateActions } from './tracking-actions.js';
+
+/** Header, summary, the footer line: what is left of Home's 100 blocks is two per certificate. */
+export const HOME_MAX_CERTIFICATES = 48;
+
+export interface TrackingHomeView {
+  type: 'home';
+  blocks: SlackBlock[];
+}
+
+/** The App Home dashboard: every tracked certificate, soonest expiry first, with a badge and buttons. */
+export function trackingHomeView(
+  certificates: TrackedCertificate[],
+  snoozes: Snooze[],
+  options: { now: Date; lang: Language; timeZone: string; defaultChannel?: string },
+): TrackingHomeView {
+  const t = trackingText[options.lang];
+  const counts = { expired: 0, critical: 0, soon: 0, fine: 0 };
+  for (const c of certificates) counts[urgencyOf(c, options.now)]++;
+  const blocks: SlackBlock[] = [header(t.home.title)];
+  if (certificates.length === 0) {
+    blocks.push(section(t.home.empty));
+    return { type: 'home', blocks };
+  }
+  blocks.push(context(t.home.summary(counts)));
+  const snoozedUntil = new Map(snoozes.map((s) => [s.thumbprint, s]));
+  for (const cert of certificates.slice(0, HOME_MAX_CERTIFICATES)) {
+    const badge = t.badges[urgencyOf(cert, options.now)];
+    const channel = cert.channel ?? options.defaultChannel;
+    const details = [
+      `*${badge}*`,
+      channel ? t.list.channel(channelRef(channel)) : t.list.noChannel,
+      ...(cert.owner ? [t.list.owner(userRef(cert.owner))] : []),
+      ...(cert.estimated ? [t.digest.estimated] : []),
+    ];
+    const snooze = snoozedUntil.get(cert.thumbprint);
+    if (snooze) {
+      details.push(
+        `💤 ${t.notes.snoozed(formatDate(snooze.until, options.lang, options.timeZone), snooze.by ? userRef(snooze.by) : t.notes.someone)}`,
+      );
+    }
+    const line = certificateLine(cert, options.now, options.lang, options.timeZone);
+    blocks.push({
+      type: 'section',
+      block_id: `home:${cert.thumbprint}`,
+      text: { type: 'mrkdwn', text: `${line}\n${details.join(' · ')}` },
+    });
+    blocks.push(certificateActions(cert.thumbprint, options.lang));
+  }
+  if (certificates.length > HOME_MAX_CERTIFICATES) {
+    blocks.push(context(t.home.more(certificates.length - HOME_MAX_CERTIFICATES)));
+  }
+  return { type: 'home', blocks };
+}
+
+/** Days left, for sorting and tests. */
+export const daysLeftOf = (cert: TrackedCertificate, now: Date) => daysLeft(cert.notAfter, now);

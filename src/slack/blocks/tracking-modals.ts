@@ -1,0 +1,70 @@
+import type { types } from '@slack/bolt';
+import { trackingText } from '../../core/i18n/tracking-text.js';
+import type { Language } from '../../core/model.js';
+import { ids } from '../ids.js';
+import { escapeMrkdwn, mrkdwn, plain, truncate } from './kit.js';
+
+/** Block and action ids inside the tracking modals (Slack echoes them in view.state). */
+export const trackingInputs = {
+  channelBlock: 'track_channel',
+  channelAction: 'track_channel_select',
+  renewalBlock: 'renewal_input',
+  renewalAction: 'renewal_text',
+} as const;
+
+const modal = (
+  title: string,
+  submit: string,
+  callbackId: string,
+  metadata: string,
+  blocks: types.KnownBlock[],
+): types.ModalView => ({
+  type: 'modal',
+  callback_id: callbackId,
+  title: plain(title, 24),
+  submit: plain(submit, 24),
+  close: plain('×', 24),
+  private_metadata: metadata,
+  blocks,
+});
+
+/** Track: choose the reminder channel, the current one preselected. */
+export function trackModal(lang: Language, subjects: string[], channel: string | undefined, metadata: string) {
+  const t = trackingText[lang];
+  const list = subjects.slice(0, 10).map((s) => `• ${escapeMrkdwn(truncate(s || '?', 150))}`);
+  return modal(
+    lang === 'ja' ? '証明書を追跡' : 'Track certificates',
+    lang === 'ja' ? '追跡' : 'Track',
+    ids.views.track,
+    metadata,
+    [
+      { type: 'section', text: mrkdwn(`${t.track.tracked(subjects.length)}\n${list.join('\n')}`) },
+      {
+        type: 'input',
+        block_id: trackingInputs.channelBlock,
+        label: plain(lang === 'ja' ? 'リマインダーの通知先' : 'Send reminders to', 2000),
+        element: {
+          type: 'conversations_select',
+          action_id: trackingInputs.channelAction,
+          ...(channel && { initial_conversation: channel }),
+          filter: { include: ['public', 'private'], exclude_bot_users: true },
+        },
+      },
+    ],
+  );
+}
+
+/** Mark renewed: paste the new certificate or its thumbprint. */
+export function markRenewedModal(lang: Language, subject: string, metadata: string) {
+  const t = trackingText[lang].renewModal;
+  return modal(t.title, t.submit, ids.views.markRenewed, metadata, [
+    { type: 'section', text: mrkdwn(t.intro(escapeMrkdwn(subject))) },
+    {
+      type: 'input',
+      block_id: trackingInputs.renewalBlock,
+      label: plain(t.label, 2000),
+      hint: plain(t.hint, 2000),
+      element: { type: 'plain_text_input', action_id: trackingInputs.renewalAction, multiline: true, max_length: 3000 },
+    },
+  ]);
+}

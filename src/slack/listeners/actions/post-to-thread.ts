@@ -1,0 +1,41 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { slackText } from '../../../core/i18n/slack-text.js';
+import { errorMessage, noticeMessage } from '../../blocks/error-message.js';
+import { privateKeyWarning } from '../../blocks/private-key-warning.js';
+import type { ListenerDeps } from '../../deps.js';
+import { cachedReply } from './cached-reply.js';
+
+/** **Post to thread** (the shortcut's answer): the answer in the message's thread, for everyone. */
+export function createPostToThread(deps: ListenerDeps) {
+  return async ({
+    body,
+    action,
+    ack,
+    respond,
+    client,
+  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+    await ack();
+    const reply = await cachedReply(deps, body, action, respond);
+    if (!reply) return;
+    const { value, paste } = reply;
+    if (paste.privateKey) {
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        ...privateKeyWarning(value.l, paste.postedInChannel),
+      });
+      return;
+    }
+    if (!value.c || !value.t) {
+      await respond({ response_type: 'ephemeral', replace_original: false, ...errorMessage(value.l, 'expired') });
+      return;
+    }
+    const message = reply.message({ sharedBy: body.user.id });
+    await client.chat.postMessage({ channel: value.c, thread_ts: value.t, ...message });
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      ...noticeMessage(`✅ ${slackText[value.l].postedToThread}`),
+    });
+  };
+}

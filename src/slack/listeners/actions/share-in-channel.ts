@@ -1,0 +1,32 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { privateKeyWarning } from '../../blocks/private-key-warning.js';
+import type { ListenerDeps } from '../../deps.js';
+import { cachedReply } from './cached-reply.js';
+
+/** **Share in channel**: the same answer, posted for everyone, saying who shared it. */
+export function createShareInChannel(deps: ListenerDeps) {
+  return async ({
+    body,
+    action,
+    ack,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+    await ack();
+    const reply = await cachedReply(deps, body, action, respond);
+    if (!reply) return;
+    if (reply.paste.privateKey) {
+      // The button is never rendered for these; a forged or stale click still gets no public post.
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        ...privateKeyWarning(reply.value.l, reply.paste.postedInChannel),
+      });
+      return;
+    }
+    await respond({
+      response_type: 'in_channel',
+      replace_original: false,
+      ...reply.message({ sharedBy: body.user.id }),
+    });
+  };
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import type { Language } from '../../core/model.js';
+import { type ErrorKind, errorMessage } from '../blocks/error-message.js';
+import type { ListenerDeps, WebClient } from '../deps.js';
+import { postToResponseUrl } from '../respond.js';
+import { decodeModalMetadata } from './views/paste-submitted.js';
+
+/**
+ * Where a friendly apology can go, read from whatever Slack sent: a response_url (commands,
+ * shortcuts, buttons, the modal's metadata), else the channel and user (events).
+ */
+const incoming = z.looseObject({
+  response_url: z.string().optional(),
+  user_id: z.string().optional(),
+  channel_id: z.string().optional(),
+  user: z.union([z.string(), z.looseObject({ id: z.string() })]).optional(),
+  channel: z.looseObject({ id: z.string() }).optional(),
+  view: z.looseObject({ private_metadata: z.string().optional() }).optional(),
+  event: z
+    .looseObject({
+      user: z.string().optional(),
+      channel: z.string().optional(),
+      thread_ts: z.string().optional(),
+      ts: z.string().optional(),
+    })
+    .optional(),
+});
+
+export interface ErrorArgs {
+  error: Error;
+  body?: unknown;
+}
+
+/** The one app.error handler: log without secrets, and never leave the user in silence. */
+export function createErrorHandler(deps: ListenerDeps, client: WebClient) {
+  return async ({ error, body }: ErrorArgs): Promise<void> => {
+    const kind = errorKind(error);
+    deps.logger.error(`listener failed (${kind}): ${describe(error)}`);
+    const parsed = incoming.safeParse(body);
+    if (!parsed.success) return;
+    const b = parsed.data;
+    const userId = b.user_id ?? (typeof b.user === 'string' ? b.user : b.user?.id) ?? b.event?.user;
+    const lang: Language = deps.language.cached(userId);
+    const message = errorMessage(lang, kind);
+    const responseUrl = b.response_url ?? decodeModalMetadata(b.view?.private_metadata)?.responseUrl;
+    if (responseUrl) {
+      try {
+        await postToResponseUrl(deps.fetch, responseUrl, {
+          response_type: 'ephemeral',
+          replace_original: false,
+          ...message,
+        });
+        return;
+      } catch (failure) {
+        deps.logger.warn(`could not apologise through response_url: ${describe(failure)}`);
+      }
+    }
+    const channel = b.channel_id ?? b.channel?.id ?? b.event?.channel;
+    if (!channel || !userId) return;
+    const threadTs = b.event?.thread_ts ?? b.event?.ts;
+    try {
+      await client.chat.postEphemeral({ channel, user: userId, ...(threadTs && { thread_ts: threadTs }), ...message });
+    } catch (failure) {
+      deps.logger.warn(`could not apologise with chat.postEphemeral: ${describe(failure)}`);
+    }
+  };
+}
+
+export function errorKind(error: unknown): ErrorKind {
+  const code = z
+    .looseObject({ code: z.string().optional(), data: z.looseObject({ error: z.string().optional() }).optional() })
+    .safeParse(error);
+  const text = error instanceof Error ? error.message : '';
+  if (code.success && code.data.code === 'slack_webapi_rate_limited_error') return 'rateLimited';
+  if (/rate limit|ratelimited|\b429\b/i.test(text)) return 'rateLimited';
+  const platform = code.success ? code.data.data?.error : undefined;
+  if (platform && ['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action'].includes(platform))
+    return 'notInChannel';
+  return 'generic';
+}
+
+/** The error's name, code and Slack error string: never the request, which can carry a paste or a token. */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return 'non-error thrown';
+  const code = 'code' in error && typeof error.code === 'string' ? ` ${error.code}` : '';
+  const data = 'data' in error ? z.looseObject({ error: z.string().optional() }).safeParse(error.data) : undefined;
+  const slackError = data?.success && data.data.error ? ` (${data.data.error})` : '';
+  return `${error.name}${code}${slackError}: ${redactSecrets(error.message).slice(0, 300)}`;
+}
+
+export function redactSecrets(text: string): string {
+  return text.replace(/xox[abpre]-[A-Za-z0-9-]+/g, 'xox?-…').replace(/xapp-[A-Za-z0-9-]+/g, 'xapp-…');
+}

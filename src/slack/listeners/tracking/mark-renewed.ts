@@ -1,0 +1,26 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { decodeCertificateAction } from '../../blocks/tracking-actions.js';
+import { markRenewedModal } from '../../blocks/tracking-modals.js';
+import type { TrackingListenerDeps } from '../../tracking-deps.js';
+import { displayName } from '../../blocks/certificate-line.js';
+import { encodeRenewalMetadata } from './renewal-metadata.js';
+import { messageOf } from './refresh.js';
+
+/** **Mark renewed**: a modal to paste the new certificate (or its thumbprint). */
+export function createMarkRenewed(deps: TrackingListenerDeps) {
+  return async ({
+    body,
+    action,
+    ack,
+    client,
+  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+    await ack();
+    const value = decodeCertificateAction(action.value);
+    if (!value) return;
+    // trigger_id lives 3 s: one quick lookup for the title, then open.
+    const cert = await deps.tracking.store.get(value.t);
+    const subject = cert ? displayName(cert) : value.t;
+    const metadata = encodeRenewalMetadata({ t: value.t, l: value.l, ...messageOf(body) });
+    await client.views.open({ trigger_id: body.trigger_id, view: markRenewedModal(value.l, subject, metadata) });
+  };
+}

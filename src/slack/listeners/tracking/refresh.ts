@@ -1,0 +1,102 @@
+import type { BlockAction } from '@slack/bolt';
+import type { Digest, DigestItem, DigestNote } from '../../../reminders/notifier.js';
+import type { Store } from '../../../store/store.js';
+import type { Language } from '../../../core/model.js';
+import { createSlackNotifierFor } from '../../slack-notifier.js';
+import { trackingHomeView } from '../../blocks/tracking-home-view.js';
+import type { WebClient } from '../../deps.js';
+import type { TrackingListenerDeps } from '../../tracking-deps.js';
+
+/**
+ * After a button changed something: redraw the digest it was pressed on (in place, from the ledger
+ * and the store, so every note shows who did what) and the acting user's App Home.
+ */
+export async function refreshAfterChange(
+  deps: TrackingListenerDeps,
+  client: WebClient,
+  userId: string,
+  lang: Language,
+  where: { channel?: string; ts?: string },
+): Promise<void> {
+  if (where.channel && where.ts) await redrawDigest(deps, client, { channel: where.channel, ts: where.ts }, lang);
+  await publishHome(deps, client, userId, lang);
+}
+
+/** The message a button was on (a digest, a diagnosis reply): `container` has it even for ephemerals. */
+export function messageOf(body: BlockAction): { channel?: string; ts?: string } {
+  const container: Record<string, unknown> = body.container ?? {};
+  const channel = body.channel?.id ?? (typeof container.channel_id === 'string' ? container.channel_id : undefined);
+  const ts = body.message?.ts ?? (typeof container.message_ts === 'string' ? container.message_ts : undefined);
+  return { ...(channel && { channel }), ...(ts && { ts }) };
+}
+
+export async function publishHome(deps: TrackingListenerDeps, client: WebClient, userId: string, lang: Language) {
+  const { store, timeZone, defaultChannel } = deps.tracking;
+  const now = deps.now();
+  const view = trackingHomeView(await store.list(), await store.activeSnoozes(now.toISOString()), {
+    now,
+    lang,
+    timeZone,
+    ...(defaultChannel && { defaultChannel }),
+  });
+  await client.views.publish({ user_id: userId, view });
+}
+
+async function redrawDigest(
+  deps: TrackingListenerDeps,
+  client: WebClient,
+  posted: { channel: string; ts: string },
+  lang: Language,
+) {
+  const { store } = deps.tracking;
+  const entries = await store.entriesForMessage(posted.channel, posted.ts);
+  // Not one of ours (a diagnosis reply, or a digest from another database): nothing to redraw.
+  if (entries.length === 0) return;
+  const now = deps.now();
+  const items: DigestItem[] = [];
+  for (const entry of entries) {
+    const cert = await store.get(entry.thumbprint);
+    if (!cert) continue;
+    const note = await noteFor(store, cert.thumbprint, cert.status, cert.statusBy, now);
+    items.push({
+      thumbprint: cert.thumbprint,
+      subject: cert.subject,
+      domains: cert.domains,
+      services: cert.services,
+      notAfter: cert.notAfter,
+      estimated: cert.estimated,
+      threshold: entry.threshold,
+      ...(note && { note }),
+    });
+  }
+  const nextRun = deps.tracking.nextRun?.();
+  const digest: Digest = {
+    channel: posted.channel,
+    items,
+    part: 1,
+    parts: 1,
+    total: items.length,
+    now: now.toISOString(),
+    lang,
+    timeZone: deps.tracking.timeZone,
+    ...(nextRun && { nextRun: nextRun.toISOString() }),
+  };
+  await createSlackNotifierFor(client).updateDigest(posted, digest);
+}
+
+async function noteFor(
+  store: Store,
+  thumbprint: string,
+  status: string,
+  statusBy: string | undefined,
+  now: Date,
+): Promise<DigestNote | undefined> {
+  const by = statusBy ? { by: statusBy } : {};
+  if (status === 'renewed') {
+    const renewal = await store.renewalOf(thumbprint);
+    return { kind: 'renewed', ...by, ...(renewal && { newThumbprint: renewal.newThumbprint }) };
+  }
+  if (status === 'untracked') return { kind: 'untracked', ...by };
+  const snooze = (await store.activeSnoozes(now.toISOString())).find((s) => s.thumbprint === thumbprint);
+  return snooze ? { kind: 'snoozed', until: snooze.until, ...(snooze.by && { by: snooze.by }) } : undefined;
+}

@@ -1,0 +1,26 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { decodeCertificateAction } from '../../blocks/tracking-actions.js';
+import type { TrackingListenerDeps } from '../../tracking-deps.js';
+import { messageOf, refreshAfterChange } from './refresh.js';
+
+/** **Snooze 1 day / 1 week**: no reminder for this certificate until then; the digest says who. */
+export function createSnooze(deps: TrackingListenerDeps, days: number) {
+  return async ({
+    body,
+    action,
+    ack,
+    client,
+  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+    await ack();
+    const value = decodeCertificateAction(action.value);
+    if (!value) return;
+    const now = deps.now();
+    await deps.tracking.store.snooze({
+      thumbprint: value.t,
+      until: new Date(now.getTime() + days * 86_400_000).toISOString(),
+      by: body.user.id,
+      at: now.toISOString(),
+    });
+    await refreshAfterChange(deps, client, body.user.id, value.l, messageOf(body));
+  };
+}

@@ -1,0 +1,30 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { decodeTrackValue } from '../../blocks/button-values.js';
+import { trackModal } from '../../blocks/tracking-modals.js';
+import type { TrackingListenerDeps } from '../../tracking-deps.js';
+import { encodeTrackMetadata } from './track-metadata.js';
+
+/** **Track** on a diagnosis: choose the reminder channel (the current one preselected). */
+export function createTrackCertificate(_deps: TrackingListenerDeps) {
+  return async ({
+    body,
+    action,
+    ack,
+    client,
+  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+    await ack();
+    const value = decodeTrackValue(action.value);
+    if (!value || value.certs.length === 0) return;
+    const origin = body.channel?.id;
+    const metadata = encodeTrackMetadata({ v: value, ...(origin && { origin }) });
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: trackModal(
+        value.l,
+        value.certs.map((c) => c.subject || c.thumbprint),
+        origin,
+        metadata,
+      ),
+    });
+  };
+}

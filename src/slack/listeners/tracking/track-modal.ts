@@ -1,0 +1,56 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { trackingText } from '../../../core/i18n/tracking-text.js';
+import type { TrackableCertificate } from '../../../core/tracking.js';
+import { trackAll, trackDiagnosis } from '../../../tracking/track-certificates.js';
+import type { TrackValue } from '../../blocks/button-values.js';
+import { trackingInputs } from '../../blocks/tracking-modals.js';
+import { channelRef } from '../../blocks/mentions.js';
+import type { TrackingListenerDeps } from '../../tracking-deps.js';
+import { publishHome } from './refresh.js';
+import { decodeTrackMetadata } from './track-metadata.js';
+
+/**
+ * The track modal's submission. With the paste still cached, it is diagnosed again so the full
+ * facts (services, issuer, server) are stored; otherwise the button's own facts are enough.
+ */
+export function createTrackSubmitted(deps: TrackingListenerDeps) {
+  return async ({ view, body, ack, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    await ack();
+    const metadata = decodeTrackMetadata(view.private_metadata);
+    if (!metadata) return;
+    const value = metadata.v;
+    const selected =
+      view.state.values[trackingInputs.channelBlock]?.[trackingInputs.channelAction]?.selected_conversation;
+    const channel = selected ?? metadata.origin;
+    const now = deps.now();
+    const request = { addedBy: body.user.id, now, ...(channel && { channel }) };
+    const paste = value.p ? deps.cache.get(value.p) : undefined;
+    const tracked = paste
+      ? (await trackDiagnosis(deps.tracking.store, deps.diagnose(paste.text, { now, lang: value.l }), request)).tracked
+      : await trackAll(deps.tracking.store, fromButton(value), request);
+    const t = trackingText[value.l].track;
+    const text = `${t.tracked(tracked.length)} ${channel ? t.remindIn(channelRef(channel)) : ''}`.trim();
+    await client.chat.postEphemeral({ channel: metadata.origin ?? body.user.id, user: body.user.id, text });
+    await publishHome(deps, client, body.user.id, value.l);
+  };
+}
+
+function fromButton(value: TrackValue): TrackableCertificate[] {
+  return value.certs.flatMap((c) =>
+    c.notAfter
+      ? [
+          {
+            thumbprint: c.thumbprint,
+            subject: c.subject,
+            issuer: '',
+            domains: c.domains,
+            notAfter: new Date(c.notAfter).toISOString(),
+            services: [],
+            servers: [],
+            source: 'slack',
+            estimated: false,
+          },
+        ]
+      : [],
+  );
+}

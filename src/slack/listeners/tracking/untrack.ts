@@ -1,0 +1,20 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { decodeCertificateAction } from '../../blocks/tracking-actions.js';
+import type { TrackingListenerDeps } from '../../tracking-deps.js';
+import { messageOf, refreshAfterChange } from './refresh.js';
+
+/** **Untrack**: no more reminders for it; the digest shows who untracked it. */
+export function createUntrack(deps: TrackingListenerDeps) {
+  return async ({
+    body,
+    action,
+    ack,
+    client,
+  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+    await ack();
+    const value = decodeCertificateAction(action.value);
+    if (!value) return;
+    await deps.tracking.store.untrack(value.t, body.user.id, deps.now().toISOString());
+    await refreshAfterChange(deps, client, body.user.id, value.l, messageOf(body));
+  };
+}

@@ -1,0 +1,330 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate } from './migrations.js';
+import type {
+  ClaimOptions,
+  ClaimRequest,
+  LedgerEntry,
+  ReminderHistory,
+  Renewal,
+  Snooze,
+  StillDue,
+  Store,
+  TrackedCertificate,
+  TrackInput,
+} from './store.js';
+
+interface CertificateRow {
+  thumbprint: string;
+  subject: string;
+  issuer: string;
+  domains: string;
+  not_before: string | null;
+  not_after: string;
+  services: string;
+  servers: string;
+  role: string | null;
+  source: string;
+  channel: string | null;
+  owner: string | null;
+  added_by: string;
+  added_at: string;
+  estimated: number;
+  status: TrackedCertificate['status'];
+  status_by: string | null;
+  status_at: string | null;
+}
+
+interface LedgerRow {
+  id: number;
+  thumbprint: string;
+  slot: string;
+  threshold: number | null;
+  day: string;
+  channel: string;
+  claimed_at: string;
+  claim_owner: string;
+  lease_until: string;
+  batch: string | null;
+  sent_at: string | null;
+  message_ts: string | null;
+  confirmed_at: string | null;
+}
+
+/** Opens (creating the file and its folder on first run) and migrates the SQLite store. */
+export function openSqliteStore(path: string): SqliteStore {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  // Another process (cron + bot, two replicas) may hold the write lock for a moment: wait, not fail.
+  db.pragma('busy_timeout = 10000');
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  migrate(db);
+  return new SqliteStore(db);
+}
+
+export class SqliteStore implements Store {
+  constructor(readonly db: Database.Database) {}
+
+  async track(input: TrackInput) {
+    return this.db
+      .transaction(() => {
+        const existing = this.db.prepare('SELECT 1 FROM certificates WHERE thumbprint = ?').get(input.thumbprint);
+        this.db
+          .prepare(
+            `INSERT INTO certificates (thumbprint, subject, issuer, domains, not_before, not_after, services, servers,
+               role, source, channel, owner, added_by, added_at, estimated, status)
+             VALUES (@thumbprint, @subject, @issuer, @domains, @notBefore, @notAfter, @services, @servers,
+               @role, @source, @channel, @owner, @addedBy, @addedAt, @estimated, 'active')
+             ON CONFLICT (thumbprint) DO UPDATE SET
+               subject = excluded.subject, issuer = excluded.issuer, domains = excluded.domains,
+               not_before = excluded.not_before, not_after = excluded.not_after,
+               services = CASE WHEN excluded.services = '[]' THEN services ELSE excluded.services END,
+               servers = excluded.servers, role = COALESCE(excluded.role, role), source = excluded.source,
+               channel = COALESCE(excluded.channel, channel), owner = COALESCE(excluded.owner, owner),
+               estimated = excluded.estimated, status = 'active', status_by = NULL, status_at = NULL`,
+          )
+          .run({
+            ...input,
+            domains: JSON.stringify(input.domains),
+            services: JSON.stringify(input.services),
+            servers: JSON.stringify(input.servers),
+            notBefore: input.notBefore ?? null,
+            role: input.role ?? null,
+            channel: input.channel ?? null,
+            owner: input.owner ?? null,
+            estimated: input.estimated ? 1 : 0,
+          });
+        const row = this.db.prepare('SELECT * FROM certificates WHERE thumbprint = ?').get(input.thumbprint);
+        return { certificate: toCertificate(row as CertificateRow), created: existing === undefined };
+      })
+      .immediate();
+  }
+
+  async get(thumbprint: string) {
+    const row = this.db.prepare('SELECT * FROM certificates WHERE thumbprint = ?').get(thumbprint);
+    return row === undefined ? undefined : toCertificate(row as CertificateRow);
+  }
+
+  async list(options: { all?: boolean } = {}) {
+    const where = options.all ? '' : "WHERE status = 'active'";
+    const rows = this.db.prepare(`SELECT * FROM certificates ${where} ORDER BY not_after, thumbprint`).all();
+    return (rows as CertificateRow[]).map(toCertificate);
+  }
+
+  async untrack(thumbprint: string, by: string, at: string) {
+    const result = this.db
+      .prepare(
+        "UPDATE certificates SET status = 'untracked', status_by = ?, status_at = ? WHERE thumbprint = ? AND status = 'active'",
+      )
+      .run(by, at, thumbprint);
+    return result.changes > 0;
+  }
+
+  async markRenewed(renewal: Renewal) {
+    return this.db
+      .transaction(() => {
+        const result = this.db
+          .prepare(
+            "UPDATE certificates SET status = 'renewed', status_by = ?, status_at = ? WHERE thumbprint = ? AND status <> 'renewed'",
+          )
+          .run(renewal.by ?? null, renewal.at, renewal.oldThumbprint);
+        if (result.changes === 0) return false;
+        this.db
+          .prepare(
+            `INSERT INTO renewals (old_thumbprint, new_thumbprint, renewed_by, renewed_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT (old_thumbprint) DO UPDATE SET new_thumbprint = excluded.new_thumbprint,
+               renewed_by = excluded.renewed_by, renewed_at = excluded.renewed_at`,
+          )
+          .run(renewal.oldThumbprint, renewal.newThumbprint, renewal.by ?? null, renewal.at);
+        return true;
+      })
+      .immediate();
+  }
+
+  async renewalOf(oldThumbprint: string) {
+    const row = this.db.prepare('SELECT * FROM renewals WHERE old_thumbprint = ?').get(oldThumbprint) as
+      | { old_thumbprint: string; new_thumbprint: string; renewed_by: string | null; renewed_at: string }
+      | undefined;
+    if (!row) return undefined;
+    return {
+      oldThumbprint: row.old_thumbprint,
+      newThumbprint: row.new_thumbprint,
+      at: row.renewed_at,
+      ...(row.renewed_by !== null && { by: row.renewed_by }),
+    };
+  }
+
+  async snooze(snooze: Snooze) {
+    this.db
+      .prepare(
+        `INSERT INTO snoozes (thumbprint, until, snoozed_by, snoozed_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (thumbprint) DO UPDATE SET until = excluded.until, snoozed_by = excluded.snoozed_by,
+           snoozed_at = excluded.snoozed_at`,
+      )
+      .run(snooze.thumbprint, snooze.until, snooze.by ?? null, snooze.at);
+  }
+
+  async activeSnoozes(now: string) {
+    const rows = this.db.prepare('SELECT * FROM snoozes WHERE until > ? ORDER BY thumbprint').all(now) as {
+      thumbprint: string;
+      until: string;
+      snoozed_by: string | null;
+      snoozed_at: string;
+    }[];
+    return rows.map((r) => ({
+      thumbprint: r.thumbprint,
+      until: r.until,
+      at: r.snoozed_at,
+      ...(r.snoozed_by !== null && { by: r.snoozed_by }),
+    }));
+  }
+
+  async reminderHistory() {
+    const rows = this.db
+      .prepare('SELECT thumbprint, MIN(threshold) AS lowest, MAX(day) AS last FROM reminder_ledger GROUP BY thumbprint')
+      .all() as { thumbprint: string; lowest: number | null; last: string | null }[];
+    return new Map<string, ReminderHistory>(
+      rows.map((r) => [r.thumbprint, { lowestThreshold: r.lowest, lastDay: r.last }]),
+    );
+  }
+
+  async claim(requests: ClaimRequest[], options: ClaimOptions, stillDue: StillDue) {
+    const history = this.db.prepare(
+      'SELECT MIN(threshold) AS lowest, MAX(day) AS last FROM reminder_ledger WHERE thumbprint = ?',
+    );
+    const exists = this.db.prepare('SELECT 1 FROM certificates WHERE thumbprint = ?');
+    const insert = this.db.prepare(
+      `INSERT INTO reminder_ledger (thumbprint, slot, threshold, day, channel, claimed_at, claim_owner, lease_until)
+       VALUES (@thumbprint, @slot, @threshold, @day, @channel, @at, @owner, @leaseUntil)
+       ON CONFLICT (thumbprint, slot) DO NOTHING RETURNING *`,
+    );
+    // IMMEDIATE: the re-check and the insert happen under the write lock, so a concurrent process
+    // either sees our rows or waits for them.
+    return this.db
+      .transaction(() => {
+        const won: LedgerEntry[] = [];
+        for (const request of requests) {
+          if (exists.get(request.thumbprint) === undefined) continue;
+          const h = history.get(request.thumbprint) as { lowest: number | null; last: string | null };
+          if (!stillDue(request, { lowestThreshold: h.lowest, lastDay: h.last })) continue;
+          const row = insert.get({ ...request, ...options }) as LedgerRow | undefined;
+          if (row) won.push(toEntry(row));
+        }
+        return won;
+      })
+      .immediate();
+  }
+
+  async assignBatch(ids: number[], batch: string, owner: string) {
+    const update = this.db.prepare(
+      'UPDATE reminder_ledger SET batch = ? WHERE id = ? AND claim_owner = ? AND sent_at IS NULL',
+    );
+    this.db.transaction(() => {
+      for (const id of ids) update.run(batch, id, owner);
+    })();
+  }
+
+  async confirm(ids: number[], sent: { messageTs: string; sentAt: string; confirmedAt: string }) {
+    const update = this.db.prepare(
+      'UPDATE reminder_ledger SET sent_at = ?, message_ts = ?, confirmed_at = ? WHERE id = ?',
+    );
+    this.db.transaction(() => {
+      for (const id of ids) update.run(sent.sentAt, sent.messageTs, sent.confirmedAt, id);
+    })();
+  }
+
+  async release(ids: number[]) {
+    const remove = this.db.prepare('DELETE FROM reminder_ledger WHERE id = ? AND sent_at IS NULL');
+    this.db.transaction(() => {
+      for (const id of ids) remove.run(id);
+    })();
+  }
+
+  async staleClaims(now: string) {
+    const rows = this.db
+      .prepare('SELECT * FROM reminder_ledger WHERE sent_at IS NULL AND lease_until < ? ORDER BY id')
+      .all(now) as LedgerRow[];
+    return rows.map(toEntry);
+  }
+
+  async takeOver(ids: number[], options: ClaimOptions) {
+    const update = this.db.prepare(
+      `UPDATE reminder_ledger SET claim_owner = @owner, claimed_at = @at, lease_until = @leaseUntil
+       WHERE id = @id AND sent_at IS NULL AND lease_until < @at RETURNING *`,
+    );
+    return this.db
+      .transaction(() => {
+        const won: LedgerEntry[] = [];
+        for (const id of ids) {
+          const row = update.get({ id, ...options }) as LedgerRow | undefined;
+          if (row) won.push(toEntry(row));
+        }
+        return won;
+      })
+      .immediate();
+  }
+
+  async ledger(thumbprint?: string) {
+    const rows = (
+      thumbprint === undefined
+        ? this.db.prepare('SELECT * FROM reminder_ledger ORDER BY id').all()
+        : this.db.prepare('SELECT * FROM reminder_ledger WHERE thumbprint = ? ORDER BY id').all(thumbprint)
+    ) as LedgerRow[];
+    return rows.map(toEntry);
+  }
+
+  async entriesForMessage(channel: string, messageTs: string) {
+    const rows = this.db
+      .prepare('SELECT * FROM reminder_ledger WHERE channel = ? AND message_ts = ? ORDER BY id')
+      .all(channel, messageTs) as LedgerRow[];
+    return rows.map(toEntry);
+  }
+
+  async close() {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function toCertificate(row: CertificateRow): TrackedCertificate {
+  return {
+    thumbprint: row.thumbprint,
+    subject: row.subject,
+    issuer: row.issuer,
+    domains: JSON.parse(row.domains) as string[],
+    notAfter: row.not_after,
+    services: JSON.parse(row.services) as string[],
+    servers: JSON.parse(row.servers) as string[],
+    source: row.source,
+    addedBy: row.added_by,
+    addedAt: row.added_at,
+    estimated: row.estimated === 1,
+    status: row.status,
+    ...(row.not_before !== null && { notBefore: row.not_before }),
+    ...(row.role !== null && { role: row.role }),
+    ...(row.channel !== null && { channel: row.channel }),
+    ...(row.owner !== null && { owner: row.owner }),
+    ...(row.status_by !== null && { statusBy: row.status_by }),
+    ...(row.status_at !== null && { statusAt: row.status_at }),
+  };
+}
+
+function toEntry(row: LedgerRow): LedgerEntry {
+  return {
+    id: row.id,
+    thumbprint: row.thumbprint,
+    slot: row.slot,
+    threshold: row.threshold,
+    day: row.day,
+    channel: row.channel,
+    claimedAt: row.claimed_at,
+    claimOwner: row.claim_owner,
+    leaseUntil: row.lease_until,
+    ...(row.batch !== null && { batch: row.batch }),
+    ...(row.sent_at !== null && { sentAt: row.sent_at }),
+    ...(row.message_ts !== null && { messageTs: row.message_ts }),
+    ...(row.confirmed_at !== null && { confirmedAt: row.confirmed_at }),
+  };
+}

@@ -1,0 +1,134 @@
+import type { ReminderHistory } from '../core/reminders.js';
+
+export type { ReminderHistory } from '../core/reminders.js';
+export { overdueSlot, thresholdSlot } from '../core/reminders.js';
+
+/**
+ * The tracking store port: what certcheck remembers between runs. Every implementation passes
+ * test/store/store-contract.ts. Times are ISO-8601 strings in UTC (toISOString), so they compare
+ * as strings.
+ */
+
+export type TrackStatus = 'active' | 'renewed' | 'untracked';
+
+export interface TrackedCertificate {
+  /** 40 upper-case hex digits. */
+  thumbprint: string;
+  subject: string;
+  issuer: string;
+  domains: string[];
+  notBefore?: string;
+  notAfter: string;
+  services: string[];
+  /** Servers the paste named (an event's Computer line). */
+  servers: string[];
+  /** 'wmsvc', 'auth', … when the diagnosis said. */
+  role?: string;
+  /** Where the facts came from (pem, exchange-list, event, …). */
+  source: string;
+  /** The channel reminders go to; unset means REMINDER_CHANNEL. */
+  channel?: string;
+  owner?: string;
+  addedBy: string;
+  addedAt: string;
+  /** The expiry was estimated from an event's "hours remaining". */
+  estimated: boolean;
+  status: TrackStatus;
+  /** Who renewed or untracked it, and when. */
+  statusBy?: string;
+  statusAt?: string;
+}
+
+/** What `track` writes: the facts plus who asked. Channel and owner only overwrite when given. */
+export type TrackInput = Omit<TrackedCertificate, 'status' | 'statusBy' | 'statusAt'>;
+
+/** A row of the reminder ledger: claimed, then sent (with the message ts), or released (deleted). */
+export interface LedgerEntry {
+  id: number;
+  thumbprint: string;
+  /** Unique per certificate: `threshold:30` or `overdue:2026-11-28`. */
+  slot: string;
+  /** Days before expiry; null for the daily reminder after expiry. */
+  threshold: number | null;
+  /** The run's day in REMINDER_TZ. */
+  day: string;
+  channel: string;
+  claimedAt: string;
+  claimOwner: string;
+  leaseUntil: string;
+  /** Set just before posting: the key put in the message metadata, to find the message again. */
+  batch?: string;
+  sentAt?: string;
+  messageTs?: string;
+  confirmedAt?: string;
+}
+
+export interface ClaimRequest {
+  thumbprint: string;
+  slot: string;
+  threshold: number | null;
+  day: string;
+  channel: string;
+}
+
+export interface ClaimOptions {
+  owner: string;
+  at: string;
+  leaseUntil: string;
+}
+
+export interface Snooze {
+  thumbprint: string;
+  until: string;
+  by?: string;
+  at: string;
+}
+
+export interface Renewal {
+  oldThumbprint: string;
+  newThumbprint: string;
+  by?: string;
+  at: string;
+}
+
+/** Decides, inside the claim's transaction, whether a request is still due given the fresh history. */
+export type StillDue = (request: ClaimRequest, history: ReminderHistory) => boolean;
+
+export interface Store {
+  /** Inserts or refreshes a certificate and makes it active again. */
+  track(input: TrackInput): Promise<{ certificate: TrackedCertificate; created: boolean }>;
+  get(thumbprint: string): Promise<TrackedCertificate | undefined>;
+  /** Sorted by expiry, soonest (or longest expired) first. Active only unless `all`. */
+  list(options?: { all?: boolean }): Promise<TrackedCertificate[]>;
+  /** false when it was not tracked (or already untracked). */
+  untrack(thumbprint: string, by: string, at: string): Promise<boolean>;
+  /** Closes the old certificate as renewed and remembers old → new. The new one is tracked by the caller. */
+  markRenewed(renewal: Renewal): Promise<boolean>;
+  renewalOf(oldThumbprint: string): Promise<Renewal | undefined>;
+  /** One snooze per certificate; a new one replaces it. */
+  snooze(snooze: Snooze): Promise<void>;
+  /** Snoozes whose `until` is after `now`. */
+  activeSnoozes(now: string): Promise<Snooze[]>;
+
+  /** Per thumbprint, for every certificate with ledger rows. */
+  reminderHistory(): Promise<Map<string, ReminderHistory>>;
+  /**
+   * Claims atomically: a request is won only if no other claim holds its slot and `stillDue` agrees
+   * with the history as it is inside the transaction. Returns the rows won.
+   */
+  claim(requests: ClaimRequest[], options: ClaimOptions, stillDue: StillDue): Promise<LedgerEntry[]>;
+  /** Stamps claimed rows with the batch key before posting. Only rows still held by `owner`. */
+  assignBatch(ids: number[], batch: string, owner: string): Promise<void>;
+  /** Records the message that carried these reminders. */
+  confirm(ids: number[], sent: { messageTs: string; sentAt: string; confirmedAt: string }): Promise<void>;
+  /** Gives claims back (unsent): they are due again on the next run. */
+  release(ids: number[]): Promise<void>;
+  /** Claims never confirmed whose lease ran out before `now`: their process died or hung. */
+  staleClaims(now: string): Promise<LedgerEntry[]>;
+  /** Takes over a stale claim so that only one process reconciles it. */
+  takeOver(ids: number[], options: ClaimOptions): Promise<LedgerEntry[]>;
+  ledger(thumbprint?: string): Promise<LedgerEntry[]>;
+  /** The reminders a posted digest carried, to redraw it in place. */
+  entriesForMessage(channel: string, messageTs: string): Promise<LedgerEntry[]>;
+  close(): Promise<void>;
+}

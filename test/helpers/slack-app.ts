@@ -1,0 +1,104 @@
+import type { Logger } from '@slack/bolt';
+import { LogLevel } from '@slack/bolt';
+import { loadConfig } from '../../src/config.js';
+import { type AppDeps, type CertcheckApp, createApp } from '../../src/slack/app.js';
+import { REFERENCE_NOW } from './clock.js';
+import { FAKE_BOT, type FakeSlack, startFakeSlack } from './fake-slack.js';
+import { blockKitProblems } from './block-kit-limits.js';
+import { type CommandFields, SIGNING_SECRET, sendCommand } from './slack-request.js';
+
+/** The real certcheck app on loopback, talking to the fake Slack. */
+export interface Harness {
+  fake: FakeSlack;
+  /** `http://127.0.0.1:<port>/slack/events` */
+  url: string;
+  origin: string;
+  certcheck: CertcheckApp;
+  /** Every log line the app wrote (to check that no secret leaks into logs). */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+export async function startHarness(
+  overrides: Partial<AppDeps> = {},
+  env: Record<string, string> = {},
+): Promise<Harness> {
+  const fake = await startFakeSlack();
+  const logs: string[] = [];
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: FAKE_BOT.token,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    ...env,
+  });
+  const certcheck = createApp(config, {
+    now: () => REFERENCE_NOW,
+    logger: recordingLogger(logs),
+    botId: FAKE_BOT.botId,
+    botUserId: FAKE_BOT.botUserId,
+    processBeforeResponse: true,
+    retryConfig: { retries: 0 },
+    ...overrides,
+  });
+  let port: number | undefined;
+  try {
+    ({ port } = await certcheck.start({ port: 0, host: '127.0.0.1' }));
+  } catch (error) {
+    await fake.close();
+    throw error;
+  }
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    fake,
+    url: `${origin}/slack/events`,
+    origin,
+    certcheck,
+    logs,
+    async close() {
+      await certcheck.stop();
+      await fake.close();
+    },
+  };
+}
+
+export function recordingLogger(lines: string[]): Logger {
+  let level = LogLevel.DEBUG;
+  const write =
+    (tag: string) =>
+    (...msg: unknown[]) =>
+      void lines.push(
+        `${tag} ${msg.map((m) => (typeof m === 'string' ? m : (JSON.stringify(m) ?? String(m)))).join(' ')}`,
+      );
+  return {
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+/**
+ * Runs `/certcheck` and returns what the user sees: the ack body when certcheck answered in the
+ * ack, else the response_url post. Ack bodies are checked against Block Kit's limits too.
+ */
+export async function commandReply(
+  h: Harness,
+  fields: Omit<CommandFields, 'response_url'> & { response_url?: string },
+): Promise<{ via: 'ack' | 'response_url'; payload: Record<string, unknown> }> {
+  const before = h.fake.callsTo('response').length;
+  const res = await sendCommand(h.url, { response_url: h.fake.responseUrl('cmd'), ...fields });
+  if (res.status !== 200) throw new Error(`/certcheck answered HTTP ${res.status}`);
+  if (res.body !== '') {
+    const payload = JSON.parse(res.body) as Record<string, unknown>;
+    for (const problem of blockKitProblems('message', payload)) h.fake.violations.push(`ack: ${problem}`);
+    return { via: 'ack', payload };
+  }
+  const reply = h.fake.callsTo('response')[before];
+  if (!reply) throw new Error('/certcheck answered neither in the ack nor through response_url');
+  return { via: 'response_url', payload: reply.params };
+}

@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Diagnosis } from '../../src/core/model.js';
+import { decodeReplyValue, decodeTrackValue } from '../../src/slack/blocks/button-values.js';
+import { diagnosisMessage } from '../../src/slack/blocks/diagnosis-message.js';
+import { errorMessage } from '../../src/slack/blocks/error-message.js';
+import { helpMessage } from '../../src/slack/blocks/help-message.js';
+import { homeView } from '../../src/slack/blocks/home-view.js';
+import { pasteModal } from '../../src/slack/blocks/paste-modal.js';
+import { privateKeyWarning } from '../../src/slack/blocks/private-key-warning.js';
+import { ids } from '../../src/slack/ids.js';
+import { blockKitProblems } from '../helpers/block-kit-limits.js';
+import { REFERENCE_NOW } from '../helpers/clock.js';
+import { TRANSPORT_THUMBPRINT, transportDiagnosis } from '../helpers/diagnoses.js';
+
+const json = (value: unknown) => JSON.stringify(value);
+const now = REFERENCE_NOW;
+
+/** A worst case: everything long, many of everything. */
+function huge(lang: 'en' | 'ja'): Diagnosis {
+  const base = transportDiagnosis(lang, now, 80);
+  const long = (n: number) => 'x'.repeat(n);
+  return {
+    ...base,
+    summary: `${long(400)} summary`,
+    events: Array.from({ length: 30 }, (_, i) => ({ id: 12000 + i, source: long(200), level: 'error' as const })),
+    certificates: Array.from({ length: 12 }, (_, i) => ({
+      ...base.certificates[0]!,
+      thumbprint: `${String(i).padStart(2, '0')}${TRANSPORT_THUMBPRINT.slice(2)}`,
+      subject: `CN=${long(500)}`,
+      domains: Array.from({ length: 40 }, (_, j) => `host${j}.${long(60)}.example`),
+    })),
+    findings: Array.from({ length: 60 }, () => ({
+      code: 'CERT_EXPIRED' as const,
+      severity: 'critical' as const,
+      message: long(300),
+    })),
+    steps: base.steps.map((s) => ({ ...s, title: long(500), why: long(900), command: `${long(5000)}` })),
+    references: Array.from({ length: 40 }, (_, i) => `KB ${i} ${long(200)}`),
+    notes: [long(4000)],
+  };
+}
+
+describe('diagnosisMessage', () => {
+  for (const lang of ['en', 'ja'] as const) {
+    for (const allSteps of [false, true]) {
+      it(`stays within Slack's limits for a huge diagnosis (${lang}, allSteps=${allSteps})`, () => {
+        const message = diagnosisMessage(huge(lang), { now, pasteId: 'p1', share: true, allSteps });
+        assert.deepEqual(blockKitProblems('message', message), []);
+        assert.ok(message.blocks.length <= 50);
+        const last = message.blocks.at(-1);
+        assert.equal(last?.type, 'actions', 'the buttons are never cut off');
+        assert.match(json(message), /do not fit|収まりません/, 'says where the rest of the plan is');
+      });
+    }
+  }
+
+  it('reads: verdict header, context, countdown, findings, numbered steps with copyable commands, reference, buttons', () => {
+    const message = diagnosisMessage(transportDiagnosis('en', now, 2), { now, pasteId: 'p1', share: true });
+    assert.deepEqual(
+      message.blocks.map((b) => b.type),
+      [
+        'header',
+        'context',
+        'section',
+        'context',
+        'section',
+        'section',
+        'section',
+        'rich_text',
+        'section',
+        'rich_text',
+        'context',
+        'actions',
+      ],
+    );
+    assert.match(message.text, /^🔴 Transport certificate expired on HUB01 — ⏱ expired/);
+    assert.match(json(message.blocks[6]), /\*1\. Step 1/);
+    assert.match(json(message.blocks[6]), /on HUB01 \(Hub Transport\)/);
+  });
+
+  it('escapes mrkdwn control characters from the paste', () => {
+    const d = transportDiagnosis('en', now, 1);
+    d.findings[0]!.message = 'TlsCertificateName <I>CN=CA<S>CN=mail & co';
+    assert.match(json(diagnosisMessage(d, { now }).blocks), /&lt;I&gt;CN=CA&lt;S&gt;CN=mail &amp; co/);
+  });
+
+  it('carries ids, not pastes, in button values; the Track value decodes for the tracking listeners', () => {
+    const message = diagnosisMessage(transportDiagnosis('en', now, 9), { now, pasteId: 'p1', share: true });
+    const values = json(message.blocks.at(-1));
+    for (const id of [
+      ids.actions.shareInChannel,
+      ids.actions.toggleLanguage,
+      ids.actions.showAllSteps,
+      ids.actions.trackCertificate,
+    ]) {
+      assert.match(values, new RegExp(id));
+    }
+    const actions = message.blocks.at(-1);
+    assert.ok(actions?.type === 'actions');
+    const track = actions.elements.find((e) => e.action_id === ids.actions.trackCertificate);
+    assert.equal(decodeTrackValue(track?.value)?.certs[0]?.thumbprint, TRANSPORT_THUMBPRINT);
+    const toggle = actions.elements.find((e) => e.action_id === ids.actions.toggleLanguage);
+    assert.deepEqual(decodeReplyValue(toggle?.value), { p: 'p1', l: 'ja' });
+  });
+
+  it('a private key: warning first, no Share or Post to thread', () => {
+    const message = diagnosisMessage(transportDiagnosis('ja', now), {
+      now,
+      pasteId: 'p1',
+      share: true,
+      postToThread: { channel: 'C1', threadTs: '1.2' },
+      privateKey: { postedInChannel: true },
+    });
+    assert.equal(message.blocks[0]?.type, 'header');
+    assert.match(json(message.blocks[0]), /秘密鍵/);
+    assert.match(json(message.blocks[1]), /削除/);
+    assert.doesNotMatch(json(message), new RegExp(`${ids.actions.shareInChannel}|${ids.actions.postToThread}`));
+  });
+});
+
+describe('the other builders', () => {
+  for (const lang of ['en', 'ja'] as const) {
+    it(`help, modal, home, errors and the key warning are within limits (${lang})`, () => {
+      assert.deepEqual(blockKitProblems('message', helpMessage(lang, ['track', 'list'])), []);
+      assert.deepEqual(
+        blockKitProblems('view', pasteModal(lang, json({ channel: 'C1', responseUrl: 'x'.repeat(5000) }))),
+        [],
+      );
+      assert.deepEqual(blockKitProblems('view', homeView(lang)), []);
+      assert.deepEqual(blockKitProblems('message', privateKeyWarning(lang, true)), []);
+      for (const kind of ['generic', 'rateLimited', 'notInChannel', 'expired', 'nothingFound'] as const) {
+        assert.deepEqual(blockKitProblems('message', errorMessage(lang, kind)), []);
+      }
+    });
+  }
+
+  it('help says slash commands do not work in threads, in both languages', () => {
+    assert.match(json(helpMessage('en')), /do not work in threads.*mention @certcheck/);
+    assert.match(json(helpMessage('ja')), /スレッド内では使えません.*@certcheck/);
+  });
+});

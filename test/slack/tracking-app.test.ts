@@ -1,0 +1,236 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { runReminders } from '../../src/reminders/runner.js';
+import { createSlackNotifier } from '../../src/slack/slack-notifier.js';
+import { trackingForApp } from '../../src/slack/tracking.js';
+import { ids } from '../../src/slack/ids.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
+import type { Store } from '../../src/store/store.js';
+import { REFERENCE_NOW } from '../helpers/clock.js';
+import { FAKE_BOT } from '../helpers/fake-slack.js';
+import { type Harness, startHarness } from '../helpers/slack-app.js';
+import {
+  blockActionPayload,
+  sendCommand,
+  sendEvent,
+  sendInteraction,
+  viewSubmissionPayload,
+} from '../helpers/slack-request.js';
+import { aCertificate } from '../store/store-contract.js';
+
+const EXPIRED = 'E'.repeat(40);
+const SOON = '5'.repeat(40);
+const OWA = '896777B6CA9D0066DB7463DB76DA36DD6241D5D5';
+const pem = readFileSync(join('test', 'fixtures', 'corpus', 'p03-pem-leaf-expiring-soon.txt'), 'utf8');
+const value = (thumbprint: string) => JSON.stringify({ t: thumbprint, l: 'en' });
+const texts = (blocks: unknown) => JSON.stringify(blocks);
+
+describe('tracking through the real Bolt app (signed requests, fake Slack)', () => {
+  let harness: Harness;
+  let store: Store;
+  let digestTs: string;
+
+  before(async () => {
+    store = createMemoryStore();
+    harness = await startHarness(
+      trackingForApp({ store, timeZone: 'UTC', nextRun: () => new Date('2026-11-30T09:00:00Z') }),
+    );
+    await store.track(
+      aCertificate({ thumbprint: EXPIRED, subject: 'CN=EXHUB01', notAfter: '2026-10-01T08:12:00.000Z' }),
+    );
+    await store.track(
+      aCertificate({ thumbprint: SOON, subject: 'CN=owa.northwind.example', notAfter: '2026-12-03T00:00:00.000Z' }),
+    );
+    const report = await runReminders({
+      store,
+      notifier: createSlackNotifier({ token: FAKE_BOT.token, apiUrl: harness.fake.apiUrl }),
+      now: REFERENCE_NOW,
+      thresholds: [60, 30, 14, 7, 3, 1, 0],
+      timeZone: 'UTC',
+      lang: 'en',
+      dryRun: false,
+      owner: 'test',
+      sleep: async () => {},
+    });
+    digestTs = report.sent[0]!.ts;
+  });
+  after(async () => {
+    await harness.close();
+  });
+
+  const click = (actionId: string, thumbprint: string) =>
+    sendInteraction(
+      harness.url,
+      blockActionPayload({
+        actionId,
+        value: value(thumbprint),
+        responseUrl: harness.fake.responseUrl('digest'),
+        messageTs: digestTs,
+      }),
+    );
+
+  test('Snooze 1 week: the digest is updated in place with who snoozed it until when', async () => {
+    harness.fake.reset();
+    const response = await click(ids.actions.snooze1w, SOON);
+    assert.equal(response.status, 200);
+    const [update] = harness.fake.callsTo('chat.update');
+    assert.equal(update?.params.ts, digestTs);
+    assert.equal(update?.params.channel, 'C0OPS');
+    assert.match(texts(update?.params.blocks), /snoozed until 5 Dec 2026 by <@U0ADMIN>/);
+    assert.match(texts(update?.params.blocks), /EXHUB01/, 'the other certificate stays in the digest');
+    assert.equal((await store.activeSnoozes(REFERENCE_NOW.toISOString()))[0]?.until, '2026-12-05T12:00:00.000Z');
+    assert.equal(harness.fake.callsTo('views.publish')[0]?.params.user_id, 'U0ADMIN', 'Home refreshed');
+    assert.deepEqual(harness.fake.violations, []);
+  });
+
+  test('Untrack: closed in the store and shown as untracked by whom', async () => {
+    harness.fake.reset();
+    await click(ids.actions.untrack, EXPIRED);
+    assert.equal((await store.get(EXPIRED))?.status, 'untracked');
+    assert.match(texts(harness.fake.callsTo('chat.update')[0]?.params.blocks), /untracked by <@U0ADMIN>/);
+  });
+
+  test('Mark renewed: a modal; pasting the new certificate tracks it in the same channel and closes the old one', async () => {
+    harness.fake.reset();
+    await click(ids.actions.markRenewed, SOON);
+    const opened = harness.fake.callsTo('views.open')[0]?.params.view as {
+      callback_id: string;
+      private_metadata: string;
+    };
+    assert.equal(opened.callback_id, ids.views.markRenewed);
+    const empty = await sendInteraction(
+      harness.url,
+      viewSubmissionPayload({
+        callbackId: ids.views.markRenewed,
+        privateMetadata: opened.private_metadata,
+        values: { renewal_input: { renewal_text: { type: 'plain_text_input', value: 'nothing here' } } },
+      }),
+    );
+    assert.match(empty.body, /"response_action":"errors"/);
+    await sendInteraction(
+      harness.url,
+      viewSubmissionPayload({
+        callbackId: ids.views.markRenewed,
+        privateMetadata: opened.private_metadata,
+        values: { renewal_input: { renewal_text: { type: 'plain_text_input', value: pem } } },
+      }),
+    );
+    assert.equal((await store.get(SOON))?.status, 'renewed');
+    assert.equal((await store.renewalOf(SOON))?.newThumbprint, OWA);
+    const renewed = await store.get(OWA);
+    assert.equal(renewed?.channel, 'C0OPS');
+    assert.equal(renewed?.status, 'active');
+    assert.match(
+      texts(harness.fake.callsTo('chat.update')[0]?.params.blocks),
+      /marked renewed by <@U0ADMIN> → `896777B6CA9D0066DB7463DB76DA36DD6241D5D5`/,
+    );
+  });
+
+  test('Show steps: the commands pre-filled for this certificate, ephemeral', async () => {
+    harness.fake.reset();
+    await click(ids.actions.showSteps, OWA);
+    const [reply] = harness.fake.callsTo('response');
+    assert.equal(reply?.params.response_type, 'ephemeral');
+    assert.match(
+      texts(reply?.params.blocks),
+      /Enable-ExchangeCertificate -Thumbprint <new thumbprint> -Services IIS,SMTP/,
+    );
+    assert.match(texts(reply?.params.blocks), /New-ExchangeCertificate -DomainName owa\.contoso\.com/);
+  });
+
+  test('/certcheck list: ephemeral, soonest first, with countdowns', async () => {
+    harness.fake.reset();
+    await sendCommand(harness.url, { text: 'list', response_url: harness.fake.responseUrl('list') });
+    const [reply] = harness.fake.callsTo('response');
+    assert.equal(reply?.params.response_type, 'ephemeral');
+    assert.match(texts(reply?.params.blocks), /Tracked certificates \(1\)/);
+    assert.match(texts(reply?.params.blocks), /owa\.contoso\.com\* — expires in 11 days/);
+  });
+
+  test('/certcheck untrack and /certcheck track <paste>', async () => {
+    harness.fake.reset();
+    await sendCommand(harness.url, { text: `untrack ${OWA}`, response_url: harness.fake.responseUrl('u') });
+    assert.match(String(harness.fake.callsTo('response')[0]?.params.text), /No longer tracking owa\.contoso\.com/);
+    await sendCommand(harness.url, {
+      text: `track ${pem}`,
+      channel_id: 'C0WEB',
+      response_url: harness.fake.responseUrl('t'),
+    });
+    assert.match(
+      String(harness.fake.callsTo('response')[1]?.params.text),
+      /Tracking 1 certificate\. Reminders go to <#C0WEB>/,
+    );
+    assert.equal((await store.get(OWA))?.channel, 'C0WEB');
+  });
+
+  test('App Home: the dashboard sorted by expiry with badges and the same buttons', async () => {
+    harness.fake.reset();
+    await sendEvent(harness.url, {
+      type: 'app_home_opened',
+      user: 'U0ADMIN',
+      channel: 'D0HOME',
+      tab: 'home',
+      event_ts: '1.2',
+    });
+    const view = harness.fake.callsTo('views.publish')[0]?.params.view as { blocks: { type: string }[] };
+    assert.match(texts(view.blocks), /Tracked certificates/);
+    assert.match(texts(view.blocks), /\*≤ 30 days\*/);
+    assert.ok(view.blocks.some((b) => b.type === 'actions'));
+    assert.deepEqual(harness.fake.violations, []);
+  });
+
+  test('Track on a diagnosis: choose the channel, then tracked there', async () => {
+    harness.fake.reset();
+    const trackValue = JSON.stringify({
+      l: 'en',
+      certs: [
+        {
+          thumbprint: 'C'.repeat(40),
+          subject: 'CN=mail.contoso.com',
+          notAfter: '2027-01-01T00:00:00Z',
+          domains: ['mail.contoso.com'],
+        },
+      ],
+    });
+    await sendInteraction(
+      harness.url,
+      blockActionPayload({
+        actionId: ids.actions.trackCertificate,
+        value: trackValue,
+        responseUrl: harness.fake.responseUrl('d'),
+      }),
+    );
+    const opened = harness.fake.callsTo('views.open')[0]?.params.view as {
+      callback_id: string;
+      private_metadata: string;
+    };
+    assert.equal(opened.callback_id, ids.views.track);
+    assert.match(texts(opened), /"initial_conversation":"C0OPS"/);
+    const submission = viewSubmissionPayload({
+      callbackId: ids.views.track,
+      privateMetadata: opened.private_metadata,
+      values: {},
+    });
+    const withChannel = {
+      ...submission,
+      view: {
+        ...submission.view,
+        state: {
+          values: {
+            track_channel: { track_channel_select: { type: 'conversations_select', selected_conversation: 'C0CERTS' } },
+          },
+        },
+      },
+    };
+    await sendInteraction(harness.url, withChannel);
+    const tracked = await store.get('C'.repeat(40));
+    assert.equal(tracked?.channel, 'C0CERTS');
+    assert.equal(tracked?.addedBy, 'U0ADMIN');
+    assert.match(
+      String(harness.fake.callsTo('chat.postEphemeral')[0]?.params.text),
+      /Tracking 1 certificate\. Reminders go to <#C0CERTS>/,
+    );
+  });
+});

@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Digest, DigestItem } from '../../src/reminders/notifier.js';
+import { DIGEST_ITEMS_PER_MESSAGE, digestMessage } from '../../src/slack/blocks/digest-message.js';
+import { describeTracked } from '../../src/slack/blocks/tracked-blocks.js';
+import { HOME_MAX_CERTIFICATES, trackingHomeView } from '../../src/slack/blocks/tracking-home-view.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
+import type { TrackedCertificate } from '../../src/store/store.js';
+import { describeTrackedText } from '../../src/tracking/describe-tracked.js';
+import { blockKitProblems } from '../helpers/block-kit-limits.js';
+import { at } from '../helpers/clock.js';
+import { aCertificate } from '../store/store-contract.js';
+
+const NOW = at('2026-11-30T09:00:00Z');
+const longItem = (i: number): DigestItem => ({
+  thumbprint: i.toString(16).toUpperCase().padStart(40, '0'),
+  subject: `CN=${'very-long-host-name-'.repeat(20)}${i}.example, O=Contoso & <Partners>, C=US`,
+  domains: Array.from({ length: 30 }, (_, d) => `${'alias'.repeat(10)}${d}.example`),
+  services: ['IMAP', 'POP', 'UM', 'IIS', 'SMTP', 'Federation', 'UMCallRouter'],
+  notAfter: new Date(NOW.getTime() + (i - 5) * 86_400_000).toISOString(),
+  estimated: i % 2 === 0,
+  threshold: i < 5 ? null : 7,
+});
+const digest = (items: DigestItem[], overrides: Partial<Digest> = {}): Digest => ({
+  channel: 'C0OPS',
+  items,
+  part: 1,
+  parts: 1,
+  total: items.length,
+  now: NOW.toISOString(),
+  lang: 'en',
+  timeZone: 'Asia/Tokyo',
+  nextRun: '2026-12-01T00:00:00.000Z',
+  ...overrides,
+});
+
+describe('digestMessage', () => {
+  test('the worst case that fits one message stays within every Block Kit limit', () => {
+    for (const lang of ['en', 'ja'] as const) {
+      const message = digestMessage(
+        digest(
+          Array.from({ length: DIGEST_ITEMS_PER_MESSAGE }, (_, i) => longItem(i)),
+          { lang },
+        ),
+      );
+      assert.deepEqual(blockKitProblems('message', message), [], lang);
+    }
+  });
+
+  test('header, urgency emoji, countdown, short thumbprint, the five buttons, the next run in REMINDER_TZ', () => {
+    const message = digestMessage(
+      digest([
+        {
+          ...longItem(0),
+          subject: 'CN=EXHUB01',
+          domains: ['EXHUB01'],
+          services: ['SMTP', 'IMAP', 'POP'],
+          notAfter: '2026-10-01T08:12:00.000Z',
+        },
+      ]),
+    );
+    const json = JSON.stringify(message.blocks);
+    assert.match(json, /Certificate reminders — 1 needs attention/);
+    assert.match(json, /🔴 \*EXHUB01\* \(SMTP, IMAP, POP\) — expired 60 days ago \(1 Oct 2026\) · `0000…0000`/);
+    for (const label of ['Show steps', 'Mark renewed', 'Snooze 1 day', 'Snooze 1 week', 'Untrack'])
+      assert.ok(json.includes(label), label);
+    assert.match(json, /Next reminder for these: 1 Dec 2026 09:00 \(Asia\/Tokyo\)/);
+    assert.match(
+      message.text,
+      /^Certificate reminders: 1 needs attention\. Most urgent: EXHUB01 — expired 60 days ago/,
+    );
+  });
+
+  test('Japanese', () => {
+    const message = digestMessage(digest([longItem(1)], { lang: 'ja', parts: 2, part: 2, total: 16 }));
+    assert.match(JSON.stringify(message.blocks), /証明書リマインダー — 対応が必要: 16 件 \(2\/2\)/);
+    assert.match(JSON.stringify(message.blocks), /1 週間スヌーズ/);
+  });
+
+  test('a note replaces the buttons of that certificate only', () => {
+    const message = digestMessage(
+      digest([
+        { ...longItem(1), note: { kind: 'snoozed', until: '2026-12-05T12:00:00.000Z', by: 'U0AIKO' } },
+        longItem(2),
+      ]),
+    );
+    assert.equal(message.blocks.filter((b) => b.type === 'actions').length, 1);
+    assert.match(JSON.stringify(message.blocks), /snoozed until 5 Dec 2026 by <@U0AIKO>/);
+  });
+});
+
+describe('trackingHomeView', () => {
+  const cert = (i: number, notAfter: string): TrackedCertificate => ({
+    ...aCertificate({ thumbprint: i.toString(16).toUpperCase().padStart(40, '0'), notAfter }),
+    status: 'active',
+  });
+
+  test('badges by urgency, a summary, and never more than 100 blocks', () => {
+    const certificates = Array.from({ length: 120 }, (_, i) =>
+      cert(i, new Date(NOW.getTime() + (i - 3) * 86_400_000).toISOString()),
+    );
+    const view = trackingHomeView(certificates, [], { now: NOW, lang: 'en', timeZone: 'UTC' });
+    assert.deepEqual(blockKitProblems('view', view), []);
+    const json = JSON.stringify(view.blocks);
+    assert.match(json, /3 expired · 8 within 7 days · 23 within 30 days · 86 fine/);
+    assert.match(json, /\*expired\*/);
+    assert.match(json, /\*≤ 7 days\*/);
+    assert.match(json, new RegExp(`and ${120 - HOME_MAX_CERTIFICATES} more`));
+  });
+
+  test('empty: says how to track', () => {
+    const view = trackingHomeView([], [], { now: NOW, lang: 'ja', timeZone: 'UTC' });
+    assert.match(JSON.stringify(view.blocks), /まだ何も追跡していません/);
+  });
+});
+
+describe('describeTracked', () => {
+  test('a tracked thumbprint, however pasted, is answered with what certcheck knows; unknown ones add nothing', async () => {
+    const store = createMemoryStore();
+    await store.track(aCertificate({ servers: ['EX01.contoso.local'] }));
+    const blocks = await describeTracked(
+      ['89:67:77:b6:ca:9d:00:66:db:74:63:db:76:da:36:dd:62:41:d5:d5', 'A'.repeat(40)],
+      store,
+      NOW,
+      'en',
+    );
+    const json = JSON.stringify(blocks);
+    assert.match(json, /Tracked by certcheck/);
+    assert.match(json, /owa\.contoso\.com\* \(IIS, SMTP\) — expires in 9 days/);
+    assert.match(json, /Server: EX01\.contoso\.local · Reminders: <#C0OPS> · Owner: <@U0AIKO>/);
+    assert.equal(blocks.filter((b) => b.type === 'actions').length, 1);
+    assert.deepEqual(await describeTracked(['B'.repeat(40)], store, NOW, 'en'), []);
+    const lines = await describeTrackedText([aCertificate().thumbprint], store, NOW, 'ja');
+    assert.match(lines.join('\n'), /certcheck で追跡中 \(追跡中\)/);
+  });
+});
