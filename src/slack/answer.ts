@@ -1,7 +1,7 @@
 import { looksJapanese } from '../core/normalize.js';
 import type { Diagnosis, Language } from '../core/model.js';
 import { type DiagnosisMessageOptions, diagnosisMessage } from './blocks/diagnosis-message.js';
-import type { SlackMessage } from './blocks/kit.js';
+import type { SlackBlock, SlackMessage } from './blocks/kit.js';
 import type { ListenerDeps, WebClient } from './deps.js';
 import type { CachedPaste } from './paste-cache.js';
 
@@ -14,6 +14,8 @@ export interface Answer {
   diagnosis: Diagnosis;
   pasteId: string;
   paste: CachedPaste;
+  /** What tracking knows of the pasted thumbprints (rendered under the findings). */
+  tracked: SlackBlock[];
 }
 
 export async function answerPaste(
@@ -24,7 +26,18 @@ export async function answerPaste(
   const defaultLanguage = looksJapanese(request.text)
     ? 'ja'
     : await deps.language.forUser(request.client, request.userId);
-  return answerNow(deps, { ...request, defaultLanguage });
+  return withTracked(deps, answerNow(deps, { ...request, defaultLanguage }));
+}
+
+/** Adds what tracking knows of the paste's thumbprints; a failing store costs these lines, not the answer. */
+export async function withTracked(deps: ListenerDeps, answer: Answer): Promise<Answer> {
+  if (!deps.describeTracked || answer.diagnosis.thumbprints.length === 0) return answer;
+  try {
+    return { ...answer, tracked: await deps.describeTracked(answer.diagnosis.thumbprints, answer.diagnosis.language) };
+  } catch (error) {
+    deps.logger.warn(`tracking lookup failed: ${(error as Error).message}`);
+    return answer;
+  }
 }
 
 /** The answer when the language is already settled: no I/O, so it can be the ack itself. */
@@ -44,7 +57,7 @@ export function answerNow(
     postedInChannel: request.postedInChannel,
   };
   const pasteId = deps.cache.put(paste);
-  return { diagnosis, pasteId, paste: { ...paste, text: '' } };
+  return { diagnosis, pasteId, paste: { ...paste, text: '' }, tracked: [] };
 }
 
 /** The same paste again, in a given language (the buttons). */

@@ -1,7 +1,7 @@
 import { App, LogLevel, type Logger, webApi } from '@slack/bolt';
 import type { Config } from '../config.js';
 import { diagnose } from '../core/diagnose.js';
-import type { AppExtension, DiagnoseFn, HomeRenderer, ListenerDeps, Subcommand } from './deps.js';
+import type { AppExtension, DiagnoseFn, HomeRenderer, ListenerDeps, Subcommand, TrackedDescriber } from './deps.js';
 import { ids } from './ids.js';
 import { createLanguageResolver } from './language.js';
 import { createPostToThread } from './listeners/actions/post-to-thread.js';
@@ -33,6 +33,8 @@ export interface AppDeps {
   /** `/certcheck <word> …` handlers owned elsewhere (track, list, untrack). */
   subcommands?: Record<string, Subcommand>;
   home?: HomeRenderer;
+  /** Tracking: a pasted thumbprint that is tracked is answered with what certcheck knows of it. */
+  describeTracked?: TrackedDescriber;
   /** Extra listeners, registered after certcheck's own (tracking, reminders' buttons). */
   extensions?: AppExtension[];
 }
@@ -93,6 +95,7 @@ export function createApp(config: Config, appDeps: AppDeps): CertcheckApp {
     ...(appDeps.warnDays !== undefined && { warnDays: appDeps.warnDays }),
     subcommands: appDeps.subcommands ?? {},
     ...(appDeps.home && { home: appDeps.home }),
+    ...(appDeps.describeTracked && { describeTracked: appDeps.describeTracked }),
   };
 
   app.command(ids.command, createCertcheckCommand(deps));

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, App, Logger, RespondFn, SlashCommand, webApi } from '@slack/bolt';
 import type { DiagnoseOptions, Diagnosis, Language } from '../core/model.js';
 import type { HomeView } from './blocks/home-view.js';
+import type { SlackBlock } from './blocks/kit.js';
 import type { LanguageResolver } from './language.js';
 import type { PasteCache } from './paste-cache.js';
 
@@ -40,6 +41,10 @@ export interface ListenerDeps {
   warnDays?: number;
   subcommands: Readonly<Record<string, Subcommand>>;
   home?: HomeRenderer;
+  describeTracked?: TrackedDescriber;
 }
+
+/** What certcheck knows of pasted thumbprints it tracks (blocks under the diagnosis); none when untracked. */
+export type TrackedDescriber = (thumbprints: readonly string[], lang: Language) => Promise<SlackBlock[]>;
 
 export type ListenerClient = AllMiddlewareArgs['client'];

@@ -11,6 +11,7 @@ import { createTrackCertificate } from './listeners/tracking/track-certificate.j
 import { createTrackSubmitted } from './listeners/tracking/track-modal.js';
 import { createTrackSubcommands } from './listeners/tracking/track-subcommands.js';
 import { createUntrack } from './listeners/tracking/untrack.js';
+import { describeTracked } from './blocks/tracked-blocks.js';
 import type { TrackingDeps, TrackingListenerDeps } from './tracking-deps.js';
 
 export type { TrackingDeps } from './tracking-deps.js';
@@ -32,7 +33,9 @@ export function registerTracking(app: App, deps: TrackingListenerDeps): void {
  * subcommands and Home need the app's own deps (clock, language, diagnose), which the extension
  * receives when the app registers it — before any request can arrive.
  */
-export function trackingForApp(tracking: TrackingDeps): Required<Pick<AppDeps, 'subcommands' | 'home' | 'extensions'>> {
+export function trackingForApp(
+  tracking: TrackingDeps,
+): Required<Pick<AppDeps, 'subcommands' | 'home' | 'extensions' | 'describeTracked'>> {
   let registered: TrackingListenerDeps | undefined;
   const get = () => {
     if (!registered) throw new Error('tracking used before the app registered it');
@@ -50,6 +53,8 @@ export function trackingForApp(tracking: TrackingDeps): Required<Pick<AppDeps, '
         ...(tracking.defaultChannel && { defaultChannel: tracking.defaultChannel }),
       });
     },
+    describeTracked: (thumbprints, lang) =>
+      describeTracked(thumbprints, tracking.store, get().now(), lang, tracking.timeZone),
     extensions: [
       (app: App, deps: ListenerDeps) => {
         registered = { ...deps, tracking };

@@ -10,7 +10,7 @@ import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
 import { REFERENCE_NOW } from '../helpers/clock.js';
 import { FAKE_BOT } from '../helpers/fake-slack.js';
-import { type Harness, startHarness } from '../helpers/slack-app.js';
+import { commandReply, type Harness, startHarness } from '../helpers/slack-app.js';
 import {
   blockActionPayload,
   sendCommand,
@@ -232,5 +232,22 @@ describe('tracking through the real Bolt app (signed requests, fake Slack)', () 
       String(harness.fake.callsTo('chat.postEphemeral')[0]?.params.text),
       /Tracking 1 certificate\. Reminders go to <#C0CERTS>/,
     );
+  });
+
+  test('a pasted thumbprint that is tracked is answered with what certcheck knows of it', async () => {
+    harness.fake.reset();
+    const reply = await commandReply(harness, { text: SOON.toLowerCase().replace(/(..)/g, '$1 ').trim() });
+    const shown = texts(reply.payload.blocks);
+    assert.match(shown, /owa\.northwind\.example/);
+    assert.match(shown, /C0OPS/);
+    // Renewed by the Mark renewed test above: the answer says so and names the new certificate.
+    assert.match(shown, /renewed/i);
+    assert.match(shown, new RegExp(OWA));
+    assert.deepEqual(harness.fake.violations, []);
+  });
+
+  test('an untracked thumbprint gets no tracking lines', async () => {
+    const reply = await commandReply(harness, { text: 'A'.repeat(40) });
+    assert.doesNotMatch(texts(reply.payload.blocks), /northwind|EXHUB01/);
   });
 });

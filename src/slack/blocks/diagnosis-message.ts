@@ -34,6 +34,8 @@ export interface DiagnosisMessageOptions {
   sharedBy?: string;
   /** The paste carried a private key: warn first, and never offer to make it public. */
   privateKey?: { postedInChannel: boolean };
+  /** What tracking knows of the pasted thumbprints, shown under the findings. */
+  tracked?: SlackBlock[];
 }
 
 export const SEVERITY_EMOJI = { critical: '🔴', warning: '🟠', info: '🔵', ok: '🟢' } as const;
@@ -69,6 +71,9 @@ export function diagnosisMessage(diagnosis: Diagnosis, options: DiagnosisMessage
     const lines = findings.map((f) => `${SEVERITY_EMOJI[f.severity]} ${escapeMrkdwn(f.message)}`);
     blocks.push(section(`*${t.whatIsWrong}*\n${fitLines(lines, LIMITS.section - t.whatIsWrong.length - 3)}`));
   }
+
+  // Bounded so the steps and the tail keep their room within Slack's 50 blocks.
+  blocks.push(...(options.tracked ?? []).slice(0, 8));
 
   const plan = addSteps(blocks, diagnosis.steps, t, options);
 

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { helpMessage } from '../../blocks/help-message.js';
 import { pasteModal } from '../../blocks/paste-modal.js';
 import { looksJapanese } from '../../../core/normalize.js';
-import { answerNow, answerPaste, render } from '../../answer.js';
+import { answerNow, answerPaste, render, withTracked } from '../../answer.js';
 import type { ListenerDeps } from '../../deps.js';
 import { encodeModalMetadata } from '../views/paste-submitted.js';
 
@@ -23,10 +23,13 @@ export function createCertcheckCommand(deps: ListenerDeps) {
     if (isPaste && text.length <= FAST_PATH_CHARS && (looksJapanese(text) || deps.language.known(user))) {
       // Nothing to wait for: the diagnosis is the ack (one round trip, no response_url use).
       const defaultLanguage = looksJapanese(text) ? 'ja' : deps.language.cached(user);
-      const answer = answerNow(deps, { text, userId: user, postedInChannel: false, defaultLanguage });
+      const answer = await withTracked(
+        deps,
+        answerNow(deps, { text, userId: user, postedInChannel: false, defaultLanguage }),
+      );
       await ack({
         response_type: 'ephemeral',
-        ...render(deps, answer.diagnosis, answer.paste, answer.pasteId, { share: true }),
+        ...render(deps, answer.diagnosis, answer.paste, answer.pasteId, { share: true, tracked: answer.tracked }),
       });
       return;
     }
@@ -54,7 +57,7 @@ export function createCertcheckCommand(deps: ListenerDeps) {
     const answer = await answerPaste(deps, { text, userId: user, client, postedInChannel: false });
     await respond({
       response_type: 'ephemeral',
-      ...render(deps, answer.diagnosis, answer.paste, answer.pasteId, { share: true }),
+      ...render(deps, answer.diagnosis, answer.paste, answer.pasteId, { share: true, tracked: answer.tracked }),
     });
   };
 }

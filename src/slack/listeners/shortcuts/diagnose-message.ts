@@ -25,6 +25,7 @@ export function createDiagnoseMessageShortcut(deps: ListenerDeps) {
     const threadTs = typeof message.thread_ts === 'string' ? message.thread_ts : message.ts;
     const reply = render(deps, answer.diagnosis, answer.paste, answer.pasteId, {
       postToThread: { channel: shortcut.channel.id, threadTs },
+      tracked: answer.tracked,
     });
     await respond({ response_type: 'ephemeral', ...reply });
   };
