@@ -10,7 +10,12 @@ export function renderReport(diagnosis: Diagnosis, options: { color: boolean }):
   out.push(`${mark} ${paint.bold(diagnosis.summary)}`);
   const now = new Date(diagnosis.now);
   for (const event of diagnosis.events) {
-    const parts = [event.source, `${label.event} ${event.id}`, event.level && LEVELS[diagnosis.language][event.level], event.computer].filter(Boolean);
+    const parts = [
+      event.source,
+      `${label.event} ${event.id}`,
+      event.level && LEVELS[diagnosis.language][event.level],
+      event.computer,
+    ].filter(Boolean);
     out.push(paint.dim(`  ${parts.join(' · ')}`));
   }
   if (diagnosis.certificates.length > 0) {

@@ -17,7 +17,12 @@ export async function trackedLines(diagnosis: Diagnosis, io: CliIo): Promise<str
     if (databasePath !== ':memory:' && !existsSync(databasePath)) return [];
     const store = openSqliteStore(databasePath);
     try {
-      const lines = await describeTrackedText(diagnosis.thumbprints, store, new Date(diagnosis.now), diagnosis.language);
+      const lines = await describeTrackedText(
+        diagnosis.thumbprints,
+        store,
+        new Date(diagnosis.now),
+        diagnosis.language,
+      );
       return lines.length > 0 ? ['', ...lines] : [];
     } finally {
       await store.close();

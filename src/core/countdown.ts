@@ -37,12 +37,16 @@ export function countdownText(notAfter: string, now: Date, lang: Language, zone 
   // Elapsed days count whole days gone by: 114.2 days ago is "114 days ago", while daysLeft is −115.
   const ago = Math.floor((now.getTime() - Date.parse(notAfter)) / DAY_MS);
   if (lang === 'ja') {
-    if (days < 0) return ago === 0 ? `${date} に期限切れ (${Math.max(1, Math.floor((now.getTime() - Date.parse(notAfter)) / 3_600_000))} 時間経過)` : `${date} に期限切れ (${ago} 日経過)`;
+    if (days < 0)
+      return ago === 0
+        ? `${date} に期限切れ (${Math.max(1, Math.floor((now.getTime() - Date.parse(notAfter)) / 3_600_000))} 時間経過)`
+        : `${date} に期限切れ (${ago} 日経過)`;
     if (days === 0) return hours >= 0 ? `${date} に期限切れ (あと ${hours} 時間)` : `${date} に期限切れ`;
     return `${date} に期限切れ (あと ${days} 日)`;
   }
   if (days < 0) {
-    if (ago === 0) return `expired ${Math.max(1, Math.floor((now.getTime() - Date.parse(notAfter)) / 3_600_000))} hours ago (${date})`;
+    if (ago === 0)
+      return `expired ${Math.max(1, Math.floor((now.getTime() - Date.parse(notAfter)) / 3_600_000))} hours ago (${date})`;
     return ago === 1 ? `expired 1 day ago (${date})` : `expired ${ago} days ago (${date})`;
   }
   if (days === 0) return hours >= 1 ? `expires in ${hours} hours (${date})` : `expires within the hour (${date})`;

@@ -33,7 +33,10 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   const t = diagnosisText[language];
   const version = exchangeVersion(evidence);
   const events = enrichEvents(evidence.events, now);
-  const certificates = withCountdown([...dedupeCertificates(evidence.certificates), ...estimatedCertificates(events, evidence)], now);
+  const certificates = withCountdown(
+    [...dedupeCertificates(evidence.certificates), ...estimatedCertificates(events, evidence)],
+    now,
+  );
   const server = events.find((e) => e.computer)?.computer ?? evidence.servers?.[0];
 
   const judgement: Judgement = emptyJudgement();
@@ -41,7 +44,10 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
     addJudgement(judgement, judgeEvent(event, { text: t, version, ...(server && { fallbackServer: server }) }));
   }
   for (const cert of certificates) {
-    addJudgement(judgement, judgeCertificate(cert, { now, warnDays, language, text: t, ...(server && { server: hostOf(server) }) }));
+    addJudgement(
+      judgement,
+      judgeCertificate(cert, { now, warnDays, language, text: t, ...(server && { server: hostOf(server) }) }),
+    );
   }
   for (const symptom of evidence.symptoms) addJudgement(judgement, judgeSymptom(symptom, t, language));
   addJudgement(judgement, judgeEvidenceExtras({ evidence, events, certificates, text: t, tooLarge, language, now }));
@@ -124,13 +130,21 @@ function dedupeCertificates(certs: ParsedCertificate[]): ParsedCertificate[] {
   for (const cert of certs) {
     const twin = cert.thumbprint ? out.find((c) => c.thumbprint === cert.thumbprint) : undefined;
     if (!twin) out.push({ ...cert });
-    else Object.assign(twin, Object.fromEntries(Object.entries(cert).filter(([k, v]) => v !== undefined && twin[k as keyof ParsedCertificate] === undefined)));
+    else
+      Object.assign(
+        twin,
+        Object.fromEntries(
+          Object.entries(cert).filter(([k, v]) => v !== undefined && twin[k as keyof ParsedCertificate] === undefined),
+        ),
+      );
   }
   return out;
 }
 
 function withCountdown(certs: ParsedCertificate[], now: Date): CertificateFacts[] {
-  return certs.map((c) => (c.notAfter && c.status !== 'PendingRequest' ? { ...c, daysLeft: daysLeft(c.notAfter, now) } : { ...c }));
+  return certs.map((c) =>
+    c.notAfter && c.status !== 'PendingRequest' ? { ...c, daysLeft: daysLeft(c.notAfter, now) } : { ...c },
+  );
 }
 
 function dedupeFindings(findings: Judgement['findings']): Judgement['findings'] {
@@ -157,7 +171,8 @@ function kindsOf(evidence: Evidence, certs: CertificateFacts[]): InputKind[] {
   const kinds = new Set<InputKind>();
   if (evidence.events.length > 0) kinds.add('event');
   if (certs.some((c) => ['pem', 'der', 'pkcs7', 'certutil', 'openssl'].includes(c.source))) kinds.add('certificate');
-  if (certs.some((c) => c.source === 'exchange-list' || c.source === 'exchange-table')) kinds.add('exchange-certificate-list');
+  if (certs.some((c) => c.source === 'exchange-list' || c.source === 'exchange-table'))
+    kinds.add('exchange-certificate-list');
   const explained = new Set([
     ...certs.map((c) => c.thumbprint),
     ...evidence.events.flatMap((e) => [e.thumbprint, e.ephemeralThumbprint]),
@@ -171,7 +186,12 @@ function kindsOf(evidence: Evidence, certs: CertificateFacts[]): InputKind[] {
   return [...kinds];
 }
 
-function notesFor(evidence: Evidence, certs: CertificateFacts[], version: ExchangeVersion, t: (typeof diagnosisText)[Language]): string[] {
+function notesFor(
+  evidence: Evidence,
+  certs: CertificateFacts[],
+  version: ExchangeVersion,
+  t: (typeof diagnosisText)[Language],
+): string[] {
   const parts: string[] = [];
   const events = evidence.events.length;
   const pasted = certs.filter((c) => c.source !== 'event');
@@ -185,7 +205,12 @@ function notesFor(evidence: Evidence, certs: CertificateFacts[], version: Exchan
   for (const cert of certs.filter((c) => c.estimated)) {
     const event = evidence.events.find((e) => e.thumbprint === cert.thumbprint && e.hoursRemaining !== undefined);
     if (event?.hoursRemaining !== undefined) {
-      notes.push(t.notes.estimated({ hours: event.hoursRemaining, base: event.loggedAt?.slice(0, 16).replace('T', ' ') ?? displayName(cert) }));
+      notes.push(
+        t.notes.estimated({
+          hours: event.hoursRemaining,
+          base: event.loggedAt?.slice(0, 16).replace('T', ' ') ?? displayName(cert),
+        }),
+      );
     }
   }
   return notes;

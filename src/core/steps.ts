@@ -81,13 +81,31 @@ function fillStep(template: StepTemplate, context: PlanContext, language: Langua
   const server = template.runsOn === 'peer' ? context.values.peer : context.values.server;
   const rawCommand = pickCommand(template, context.version);
   const step: Step = {
-    title: fillProse(template.title[language], values, language),
+    title: fillProse(withVersionNote(template, context.version, language), values, language),
     role: resolveRole(template.role, context),
   };
   if (rawCommand !== undefined) step.command = fillCommand(rawCommand, values);
   if (template.why) step.why = fillProse(template.why[language], values, language);
   if (server) step.server = server;
   return step;
+}
+
+const SINCE: Record<Language, Record<'2010' | '2013', string>> = {
+  en: { '2010': 'Exchange 2010 and later', '2013': 'Exchange 2013 and later' },
+  ja: { '2010': 'Exchange 2010 以降', '2013': 'Exchange 2013 以降' },
+};
+
+/**
+ * With the version unknown the 2013+ command is shown, so the title says where it does not apply:
+ * the template's own note, or the oldest version its `versions` allow (unless the title names one).
+ */
+function withVersionNote(template: StepTemplate, version: ExchangeVersion, language: Language): string {
+  const title = template.title[language];
+  if (version !== 'unknown') return title;
+  if (template.unknownNote) return `${title} (${template.unknownNote[language]})`;
+  const versions = template.versions;
+  if (!versions || versions.includes('2007') || /20(07|10|13)/.test(title)) return title;
+  return `${title} (${SINCE[language][versions.includes('2010') ? '2010' : '2013']})`;
 }
 
 function pickCommand(template: StepTemplate, version: ExchangeVersion): string | undefined {
@@ -126,7 +144,7 @@ function derivedValues(context: PlanContext): Record<string, string | undefined>
     subject: v.subject ?? (v.fqdn ? `CN=${v.fqdn}` : 'CN=<name>'),
     cn: v.cn ?? 'certificate',
     services: v.services,
-    servicesOrDefault: v.services && v.services !== '' ? v.services : 'IIS,SMTP',
+    servicesOrDefault: enableableServices(v.services),
     peer: v.peer,
     peerHost: v.peerHost ?? (v.peer ? v.peer.split('.')[0] : undefined),
     queue: v.queue,
@@ -161,6 +179,15 @@ function fillProse(template: string, values: Record<string, string | undefined>,
     if (language === 'en') text = text.charAt(0).toUpperCase() + text.slice(1);
   }
   return fillCommand(text, values);
+}
+
+/**
+ * The services to enable again on a renewed certificate: None means nothing, and federation
+ * certificates are managed by Set-FederationTrust, never by Enable-ExchangeCertificate (knowledge §4.2).
+ */
+function enableableServices(services: string | undefined): string {
+  const kept = (services ?? '').split(/[\s,]+/).filter((s) => s !== '' && s !== 'None' && s !== 'Federation');
+  return kept.length > 0 ? kept.join(',') : 'IIS,SMTP';
 }
 
 function shorten(text: string, max: number): string {

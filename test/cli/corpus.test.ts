@@ -10,7 +10,9 @@ import { corpusProblems, type Expectation } from '../helpers/corpus-expectations
 
 // The sample corpus (copied from the shared samples): every paste, through the CLI as a user runs it.
 const dir = fileURLToPath(new URL('../fixtures/corpus/', import.meta.url));
-const cases = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+const cases = readdirSync(dir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 
 describe('sample corpus through `certcheck diagnose --json`', () => {
   it('has the whole corpus', () => assert.ok(cases.length >= 35, `only ${cases.length} cases`));

@@ -38,10 +38,22 @@ describe('certcheck diagnose', () => {
   });
 
   const usageErrors: { name: string; args: string[]; stderr: RegExp }[] = [
-    { name: 'a file that cannot be read', args: ['/no/such/file.txt'], stderr: /cannot read \/no\/such\/file.txt: ENOENT/ },
+    {
+      name: 'a file that cannot be read',
+      args: ['/no/such/file.txt'],
+      stderr: /cannot read \/no\/such\/file.txt: ENOENT/,
+    },
     { name: 'a bad --lang', args: ['--lang', 'fr', fixture('s01-e2007-hub-12015')], stderr: /--lang takes en or ja/ },
-    { name: 'a bad --now', args: ['--now', 'yesterday', fixture('s01-e2007-hub-12015')], stderr: /--now takes an ISO-8601 time/ },
-    { name: 'a bad --warn-days', args: ['--warn-days', 'soon', fixture('s01-e2007-hub-12015')], stderr: /--warn-days takes a whole number/ },
+    {
+      name: 'a bad --now',
+      args: ['--now', 'yesterday', fixture('s01-e2007-hub-12015')],
+      stderr: /--now takes an ISO-8601 time/,
+    },
+    {
+      name: 'a bad --warn-days',
+      args: ['--warn-days', 'soon', fixture('s01-e2007-hub-12015')],
+      stderr: /--warn-days takes a whole number/,
+    },
     { name: 'an unknown option', args: ['--colour', fixture('s01-e2007-hub-12015')], stderr: /Unknown option/ },
   ];
   for (const row of usageErrors) {
@@ -53,8 +65,14 @@ describe('certcheck diagnose', () => {
     });
   }
 
-  it('is the installed `certcheck` binary (built on npm ci)', { skip: !existsSync('dist/cli.js') && 'not built' }, () => {
-    const run = spawnSync(process.execPath, ['dist/cli.js', 'diagnose', '--json', ...NOW, fixture('p03-pem-leaf-expiring-soon')], { encoding: 'utf8' });
+  it('is the installed `certcheck` binary (built on npm ci)', {
+    skip: !existsSync('dist/cli.js') && 'not built',
+  }, () => {
+    const run = spawnSync(
+      process.execPath,
+      ['dist/cli.js', 'diagnose', '--json', ...NOW, fixture('p03-pem-leaf-expiring-soon')],
+      { encoding: 'utf8' },
+    );
     assert.equal(run.status, 0, run.stderr);
     assert.equal(JSON.parse(run.stdout).certificates[0].daysLeft, 11);
   });

@@ -256,7 +256,12 @@ describe('certcheck remind', () => {
 describe('certcheck diagnose with a tracking store', () => {
   test('a pasted thumbprint that is tracked is answered with what certcheck knows of it', async () => {
     await cli(['track', corpus('s18-fl-expired-default-cert'), '--channel', 'C0EXOPS', '--owner', 'U0AIKO']);
-    const { code, out } = await cli(['diagnose', '--now', REFERENCE_NOW.toISOString(), corpus('s16-thumbprint-invisible-mark')]);
+    const { code, out } = await cli([
+      'diagnose',
+      '--now',
+      REFERENCE_NOW.toISOString(),
+      corpus('s16-thumbprint-invisible-mark'),
+    ]);
     assert.equal(code, 0);
     assert.match(out, new RegExp(EX2016));
     assert.match(out, /CN=EX2016/);

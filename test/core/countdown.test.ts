@@ -7,11 +7,36 @@ const notAfter = '2026-12-10T00:00:00.000Z';
 
 describe('countdown', () => {
   const rows = [
-    { now: '2026-11-28T12:00:00Z', days: 11, en: 'expires in 11 days (10 Dec 2026)', ja: '2026/12/10 に期限切れ (あと 11 日)' },
-    { now: '2026-12-08T12:00:00Z', days: 1, en: 'expires tomorrow (10 Dec 2026)', ja: '2026/12/10 に期限切れ (あと 1 日)' },
-    { now: '2026-12-09T18:00:00Z', days: 0, en: 'expires in 6 hours (10 Dec 2026)', ja: '2026/12/10 に期限切れ (あと 6 時間)' },
-    { now: '2026-12-10T05:00:00Z', days: -1, en: 'expired 5 hours ago (10 Dec 2026)', ja: '2026/12/10 に期限切れ (5 時間経過)' },
-    { now: '2027-02-06T12:00:00Z', days: -59, en: 'expired 58 days ago (10 Dec 2026)', ja: '2026/12/10 に期限切れ (58 日経過)' },
+    {
+      now: '2026-11-28T12:00:00Z',
+      days: 11,
+      en: 'expires in 11 days (10 Dec 2026)',
+      ja: '2026/12/10 に期限切れ (あと 11 日)',
+    },
+    {
+      now: '2026-12-08T12:00:00Z',
+      days: 1,
+      en: 'expires tomorrow (10 Dec 2026)',
+      ja: '2026/12/10 に期限切れ (あと 1 日)',
+    },
+    {
+      now: '2026-12-09T18:00:00Z',
+      days: 0,
+      en: 'expires in 6 hours (10 Dec 2026)',
+      ja: '2026/12/10 に期限切れ (あと 6 時間)',
+    },
+    {
+      now: '2026-12-10T05:00:00Z',
+      days: -1,
+      en: 'expired 5 hours ago (10 Dec 2026)',
+      ja: '2026/12/10 に期限切れ (5 時間経過)',
+    },
+    {
+      now: '2027-02-06T12:00:00Z',
+      days: -59,
+      en: 'expired 58 days ago (10 Dec 2026)',
+      ja: '2026/12/10 に期限切れ (58 日経過)',
+    },
   ];
   for (const row of rows) {
     it(`at ${row.now}`, () => {

@@ -7,7 +7,11 @@ export interface CapturedIo extends CliIo {
 }
 
 /** A CliIo with a fixed clock, captured output, real file reads and an optional stdin text. */
-export function captureIo(options: { now: Date; stdin?: string; env?: Record<string, string | undefined> }): CapturedIo {
+export function captureIo(options: {
+  now: Date;
+  stdin?: string;
+  env?: Record<string, string | undefined>;
+}): CapturedIo {
   const out: string[] = [];
   const err: string[] = [];
   return {

@@ -26,7 +26,12 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
   const values = planValues(cert, options.server);
 
   if (cert.status === 'PendingRequest') {
-    findings.push({ code: 'PENDING_REQUEST', severity: 'warning', ...tp, message: text.finding.pendingRequest({ name }) });
+    findings.push({
+      code: 'PENDING_REQUEST',
+      severity: 'warning',
+      ...tp,
+      message: text.finding.pendingRequest({ name }),
+    });
     plans.push({ plan: 'pending-request', values });
     return { findings, plans };
   }
@@ -36,7 +41,12 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
   const expired = days !== undefined && days < 0;
   const expiring = days !== undefined && days >= 0 && days <= warnDays;
   if (expired) {
-    findings.push({ code: 'CERT_EXPIRED', severity: 'critical', ...tp, message: text.finding.certExpired({ name, when }) });
+    findings.push({
+      code: 'CERT_EXPIRED',
+      severity: 'critical',
+      ...tp,
+      message: text.finding.certExpired({ name, when }),
+    });
     if (cert.services?.includes('SMTP')) {
       findings.push({
         code: 'TRANSPORT_CERT_EXPIRED',
@@ -46,7 +56,12 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
       });
     }
   } else if (expiring) {
-    findings.push({ code: 'CERT_EXPIRING', severity: 'warning', ...tp, message: text.finding.certExpiring({ name, when }) });
+    findings.push({
+      code: 'CERT_EXPIRING',
+      severity: 'warning',
+      ...tp,
+      message: text.finding.certExpiring({ name, when }),
+    });
   }
   if (cert.notBefore && Date.parse(cert.notBefore) > now.getTime()) {
     findings.push({
@@ -69,14 +84,29 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
   }
   const weak = cert.keyAlgorithm === 'RSA' && cert.keySize !== undefined && cert.keySize < 2048;
   if (weak) {
-    findings.push({ code: 'WEAK_KEY', severity: 'warning', ...tp, message: text.finding.weakKey({ name, bits: cert.keySize ?? 0 }) });
+    findings.push({
+      code: 'WEAK_KEY',
+      severity: 'warning',
+      ...tp,
+      message: text.finding.weakKey({ name, bits: cert.keySize ?? 0 }),
+    });
   }
   if ((cert.signatureHash === 'SHA1' || cert.signatureHash === 'MD5') && !root) {
     const exchangeDefault = cert.role === 'exchange-self-signed' || cert.role === 'auth';
-    findings.push({ code: 'SHA1_SIGNATURE', severity: 'warning', ...tp, message: text.finding.sha1({ name, exchangeDefault }) });
+    findings.push({
+      code: 'SHA1_SIGNATURE',
+      severity: 'warning',
+      ...tp,
+      message: text.finding.sha1({ name, exchangeDefault }),
+    });
   }
   if (cert.status === 'RevocationCheckFailure') {
-    findings.push({ code: 'REVOCATION_CHECK_FAILED', severity: 'warning', ...tp, message: text.finding.revocation({ name }) });
+    findings.push({
+      code: 'REVOCATION_CHECK_FAILED',
+      severity: 'warning',
+      ...tp,
+      message: text.finding.revocation({ name }),
+    });
     plans.push({ plan: 'revocation-check', values });
   }
   if ((expired || expiring || weak) && !root) plans.unshift(...renewalPlans(cert, expired, values));

@@ -32,7 +32,12 @@ export function judgeEvent(event: EventFacts, options: EventJudgeOptions): Judge
   };
 
   if (!entry) {
-    findings.push({ ...base, code: 'UNKNOWN_EVENT', severity: 'info', message: text.finding.unknownEvent({ id: event.id }) });
+    findings.push({
+      ...base,
+      code: 'UNKNOWN_EVENT',
+      severity: 'info',
+      message: text.finding.unknownEvent({ id: event.id }),
+    });
     return { findings, plans };
   }
   switch (entry.kind) {
@@ -89,14 +94,21 @@ export function judgeEvent(event: EventFacts, options: EventJudgeOptions): Judge
     case 'remote-internal-expired':
     case 'remote-starttls-expired': {
       const peer = event.subject ?? event.fqdn ?? '<peer server>';
-      findings.push({ ...base, code: 'REMOTE_CERT_EXPIRED', severity: 'warning', message: text.finding.remoteExpired({ peer }) });
+      findings.push({
+        ...base,
+        code: 'REMOTE_CERT_EXPIRED',
+        severity: 'warning',
+        message: text.finding.remoteExpired({ peer }),
+      });
       plans.push({ plan: 'remote-peer-renew', values: { peer } });
       break;
     }
     case 'internal-cert-missing-local':
     case 'internal-cert-fallback': {
       const message = text.finding.internalMissingLocal({ thumbprint: event.thumbprint ?? '?', server: serverLabel });
-      const ephemeral = event.ephemeralThumbprint ? ` ${text.finding.ephemeralInUse({ ephemeral: event.ephemeralThumbprint })}` : '';
+      const ephemeral = event.ephemeralThumbprint
+        ? ` ${text.finding.ephemeralInUse({ ephemeral: event.ephemeralThumbprint })}`
+        : '';
       findings.push({
         ...base,
         code: 'INTERNAL_TRANSPORT_CERT_MISSING',
@@ -139,7 +151,13 @@ export function judgeEvent(event: EventFacts, options: EventJudgeOptions): Judge
       plans.push({ plan: 'federation-expired', values });
       break;
     case 'auth-cert-problem':
-      findings.push({ ...base, code: 'AUTH_CERT_PROBLEM', severity: 'critical', ...tp, message: text.finding.authCert({ symptom: `Event ${event.id}.` }) });
+      findings.push({
+        ...base,
+        code: 'AUTH_CERT_PROBLEM',
+        severity: 'critical',
+        ...tp,
+        message: text.finding.authCert({ symptom: `Event ${event.id}.` }),
+      });
       plans.push({ plan: 'auth-renew', values });
       break;
     case 'not-certificate':

@@ -19,30 +19,55 @@ export interface ExtrasInput {
  * Findings that come from the paste as a whole rather than from one item: a private key, a
  * thumbprint alone, a name no certificate covers, a listing without dates, what could not be read.
  */
-export function judgeEvidenceExtras({ evidence, events, certificates, text, tooLarge, language, now }: ExtrasInput): Judgement {
+export function judgeEvidenceExtras({
+  evidence,
+  events,
+  certificates,
+  text,
+  tooLarge,
+  language,
+  now,
+}: ExtrasInput): Judgement {
   const findings: Judgement['findings'] = [];
   const plans: Judgement['plans'] = [];
 
   if (evidence.privateKeys > 0) {
-    findings.push({ code: 'PRIVATE_KEY_IN_INPUT', severity: 'critical', message: text.finding.privateKey({ count: evidence.privateKeys }) });
+    findings.push({
+      code: 'PRIVATE_KEY_IN_INPUT',
+      severity: 'critical',
+      message: text.finding.privateKey({ count: evidence.privateKeys }),
+    });
   }
-  if (tooLarge) findings.push({ code: 'INPUT_TOO_LARGE', severity: 'warning', message: text.finding.tooLarge({ limit: '1 MiB' }) });
+  if (tooLarge)
+    findings.push({ code: 'INPUT_TOO_LARGE', severity: 'warning', message: text.finding.tooLarge({ limit: '1 MiB' }) });
 
   for (const tp of evidence.thumbprints.filter((t) => t.invisible)) {
     const chars = tp.invisibleChars?.join(', ') ?? 'U+200E';
-    findings.push({ code: 'INVISIBLE_CHARACTERS', severity: 'warning', thumbprint: tp.value, message: text.finding.invisible({ chars }) });
+    findings.push({
+      code: 'INVISIBLE_CHARACTERS',
+      severity: 'warning',
+      thumbprint: tp.value,
+      message: text.finding.invisible({ chars }),
+    });
     plans.push({ plan: 'clean-thumbprint', values: { thumbprint: tp.value } });
   }
 
-  const explained = new Set<string>([
-    ...certificates.map((c) => c.thumbprint),
-    ...events.flatMap((e) => [e.thumbprint, e.ephemeralThumbprint]),
-    ...evidence.symptoms.map((s) => s.values.thumbprint),
-  ].filter((t): t is string => t !== undefined));
+  const explained = new Set<string>(
+    [
+      ...certificates.map((c) => c.thumbprint),
+      ...events.flatMap((e) => [e.thumbprint, e.ephemeralThumbprint]),
+      ...evidence.symptoms.map((s) => s.values.thumbprint),
+    ].filter((t): t is string => t !== undefined),
+  );
   const lone = evidence.thumbprints.filter((t) => !explained.has(t.value));
   if (lone.length > 0 && events.length === 0 && certificates.length === 0 && evidence.symptoms.length === 0) {
     for (const tp of lone) {
-      findings.push({ code: 'THUMBPRINT_ONLY', severity: 'info', thumbprint: tp.value, message: text.finding.thumbprintOnly({ thumbprint: tp.value }) });
+      findings.push({
+        code: 'THUMBPRINT_ONLY',
+        severity: 'info',
+        thumbprint: tp.value,
+        message: text.finding.thumbprintOnly({ thumbprint: tp.value }),
+      });
       plans.push({ plan: 'identify-thumbprint', values: { thumbprint: tp.value } });
     }
   }
@@ -52,13 +77,21 @@ export function judgeEvidenceExtras({ evidence, events, certificates, text, tooL
   if (withNames.length > 0) {
     const all = withNames.flatMap((c) => c.domains);
     for (const fqdn of named.filter((f) => !covers(all, f))) {
-      findings.push({ code: 'DOMAIN_MISMATCH', severity: 'critical', message: text.finding.domainMismatch({ fqdn, names: all.join(', ') }) });
+      findings.push({
+        code: 'DOMAIN_MISMATCH',
+        severity: 'critical',
+        message: text.finding.domainMismatch({ fqdn, names: all.join(', ') }),
+      });
     }
   }
 
   const undated = certificates.filter((c) => c.source === 'exchange-table' && !c.notAfter);
   if (undated.length > 0) {
-    findings.push({ code: 'EXPIRY_UNKNOWN', severity: 'info', message: text.finding.noDates({ count: undated.length }) });
+    findings.push({
+      code: 'EXPIRY_UNKNOWN',
+      severity: 'info',
+      message: text.finding.noDates({ count: undated.length }),
+    });
     plans.push({ plan: 'list-with-dates', values: {} });
   }
 
@@ -75,14 +108,26 @@ export function judgeEvidenceExtras({ evidence, events, certificates, text, tooL
   }
 
   const auth = evidence.authConfig;
-  const authCert = certificates.find((c) => c.role === 'auth' && (!auth?.currentThumbprint || c.thumbprint === auth.currentThumbprint));
+  const authCert = certificates.find(
+    (c) => c.role === 'auth' && (!auth?.currentThumbprint || c.thumbprint === auth.currentThumbprint),
+  );
   if (auth && !auth.nextThumbprint && authCert && (authCert.daysLeft ?? Number.POSITIVE_INFINITY) <= 60) {
-    findings.push({ code: 'AUTH_CERT_PROBLEM', severity: 'warning', ...(authCert.thumbprint && { thumbprint: authCert.thumbprint }), message: text.finding.authNextMissing() });
+    findings.push({
+      code: 'AUTH_CERT_PROBLEM',
+      severity: 'warning',
+      ...(authCert.thumbprint && { thumbprint: authCert.thumbprint }),
+      message: text.finding.authNextMissing(),
+    });
   }
 
   for (const note of evidence.notes) {
     if (note.code === 'date-ambiguous') {
-      findings.push({ code: 'DATE_AMBIGUOUS', severity: 'info', ...(note.thumbprint && { thumbprint: note.thumbprint }), message: text.finding.dateAmbiguous({ detail: note.detail ?? '' }) });
+      findings.push({
+        code: 'DATE_AMBIGUOUS',
+        severity: 'info',
+        ...(note.thumbprint && { thumbprint: note.thumbprint }),
+        message: text.finding.dateAmbiguous({ detail: note.detail ?? '' }),
+      });
     } else if (note.code === 'unreadable-certificate') {
       findings.push({ code: 'UNREADABLE_CERTIFICATE', severity: 'warning', message: text.finding.unreadable() });
     } else if (note.code === 'empty-exchange-fields') {
@@ -91,7 +136,8 @@ export function judgeEvidenceExtras({ evidence, events, certificates, text, tooL
     }
   }
 
-  const recognised = events.length + certificates.length + evidence.thumbprints.length + evidence.symptoms.length + evidence.privateKeys;
+  const recognised =
+    events.length + certificates.length + evidence.thumbprints.length + evidence.symptoms.length + evidence.privateKeys;
   if (recognised === 0 && !evidence.notes.some((n) => n.code === 'unreadable-certificate')) {
     findings.push({ code: 'UNRECOGNIZED_INPUT', severity: 'info', message: text.finding.unrecognized() });
   }

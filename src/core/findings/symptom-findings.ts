@@ -29,18 +29,34 @@ export function judgeSymptom(symptom: Symptom, text: DiagnosisText, language: 'e
   const tp = thumbprint ? { thumbprint } : {};
   const auth = AUTH_SYMPTOMS[symptom.id];
   if (auth) {
-    findings.push({ code: 'AUTH_CERT_PROBLEM', severity: 'critical', ...tp, message: text.finding.authCert({ symptom: auth[language] }) });
+    findings.push({
+      code: 'AUTH_CERT_PROBLEM',
+      severity: 'critical',
+      ...tp,
+      message: text.finding.authCert({ symptom: auth[language] }),
+    });
     if (symptom.id === 'hcw-oauth-missing-cert') plans.push({ plan: 'auth-check-thumbprint', values: { ...tp } });
     plans.push({ plan: 'auth-renew', values: {} });
     return { findings, plans };
   }
   switch (symptom.id) {
     case 'send-connector-tls-name-missing':
-      findings.push({ code: 'TLS_CERTIFICATE_NAME_MISSING', severity: 'critical', message: text.finding.sendConnectorPinMissing() });
-      plans.push({ plan: 'send-connector-pin', values: { ...(symptom.values.queue && { queue: symptom.values.queue }) } });
+      findings.push({
+        code: 'TLS_CERTIFICATE_NAME_MISSING',
+        severity: 'critical',
+        message: text.finding.sendConnectorPinMissing(),
+      });
+      plans.push({
+        plan: 'send-connector-pin',
+        values: { ...(symptom.values.queue && { queue: symptom.values.queue }) },
+      });
       break;
     case 'starttls-required-451':
-      findings.push({ code: 'STARTTLS_CERT_MISSING', severity: 'critical', message: text.finding.starttlsRequired451() });
+      findings.push({
+        code: 'STARTTLS_CERT_MISSING',
+        severity: 'critical',
+        message: text.finding.starttlsRequired451(),
+      });
       break;
     case 'tls-no-credentials':
       findings.push({ code: 'STARTTLS_CERT_MISSING', severity: 'critical', message: text.finding.tlsNoCredentials() });

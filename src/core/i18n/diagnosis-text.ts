@@ -119,7 +119,7 @@ const en: DiagnosisText = {
     internalMissingAd: ({ server }) =>
       `The internal transport certificate of ${server} is missing or corrupt in Active Directory (the copy Exchange servers use to trust each other).`,
     ephemeralInUse: ({ ephemeral }) =>
-      `Meanwhile Exchange uses a temporary self-signed certificate (${ephemeral}). Do not enable that one: it disappears at the next restart.`,
+      `Meanwhile Exchange uses an ephemeral (temporary) self-signed certificate (${ephemeral}). Do not enable or keep that one: it is only a stand-in until the real internal transport certificate is back.`,
     remoteExpired: ({ peer }) =>
       `The peer server ${peer} presented an expired internal transport certificate. The fix is on ${peer}, not on this server.`,
     authCert: ({ symptom }) =>
@@ -128,7 +128,8 @@ const en: DiagnosisText = {
       'No next Auth certificate is staged (NextCertificateThumbprint is empty): nothing will take over when the current one expires.',
     federationExpiring: ({ thumbprint }) =>
       `The federation certificate ${thumbprint} expires in less than 15 days (on Exchange 2013+ this event also covers the Auth certificate). Free/busy and sharing with other organisations stop when it expires.`,
-    federationExpired: ({ thumbprint }) => `The federation certificate ${thumbprint} has expired: federated sharing has stopped.`,
+    federationExpired: ({ thumbprint }) =>
+      `The federation certificate ${thumbprint} has expired: federated sharing has stopped.`,
     sendConnectorPinMissing: () =>
       'A Send connector pins a certificate (TlsCertificateName) that is no longer installed, so mail to that destination queues with 454 4.7.5.',
     starttlsRequired451: () =>
@@ -154,7 +155,7 @@ const en: DiagnosisText = {
       'Get-ExchangeCertificate returned objects without Thumbprint/Subject: PowerShell serialization signing fails, usually because the Auth certificate is expired or missing.',
 
     expiryNotice: ({ name, when }) =>
-      `${name} ${when}. Not urgent yet (Exchange starts warning 90 days ahead): plan the renewal.`,
+      `${name} ${when}. Not urgent yet (Exchange 2013 and later log transport warnings 12017/12018 from 90 days ahead): plan the renewal.`,
   },
   headline: {
     CERT_EXPIRED: ({ name, when }) => (name && when ? `${name} ${when}` : 'A certificate has expired'),
@@ -174,7 +175,8 @@ const en: DiagnosisText = {
     THUMBPRINT_ONLY: ({ name }) => `Thumbprint ${name}: paste more to diagnose it`,
     UNRECOGNIZED_INPUT: () => 'Nothing certcheck recognises in this paste',
     NOT_A_CERTIFICATE_EVENT: ({ id }) => `Event ${id} is not a certificate problem`,
-    INTERNAL_TRANSPORT_CERT_MISSING: ({ server }) => `Internal transport certificate missing on ${server || 'the server'}`,
+    INTERNAL_TRANSPORT_CERT_MISSING: ({ server }) =>
+      `Internal transport certificate missing on ${server || 'the server'}`,
     REMOTE_CERT_EXPIRED: () => 'A peer server presented an expired certificate: fix it on the peer',
     AUTH_CERT_PROBLEM: () => 'The Exchange Auth (OAuth) certificate needs attention',
     FEDERATION_CERT_EXPIRING: () => 'The federation certificate expires soon',
@@ -193,10 +195,12 @@ const en: DiagnosisText = {
     okMany: ({ count }) => `${count} certificates, none needs attention now`,
     nothing: () => 'Nothing certcheck recognises in this paste',
     notCertificate: ({ id }) => `Event ${id} is not a certificate problem`,
-    transportAndStarttls: ({ server }) => `Transport certificate expired on ${server || 'the server'}: STARTTLS is down`,
+    transportAndStarttls: ({ server }) =>
+      `Transport certificate expired on ${server || 'the server'}: STARTTLS is down`,
   },
   eventMeaning: {
-    12025: 'MSExchangeTransport 12025 means the transport service is reconnecting its performance counters after a restart.',
+    12025:
+      'MSExchangeTransport 12025 means the transport service is reconnecting its performance counters after a restart.',
   },
   unknownServer: 'the server',
   theServer: (server) => server,
@@ -220,7 +224,8 @@ const ja: DiagnosisText = {
   finding: {
     certExpired: ({ name, when }) => `${name} は有効期限が切れています: ${when}。`,
     certExpiring: ({ name, when }) => `${name} は ${when}。`,
-    certNotYetValid: ({ name, when }) => `${name} はまだ有効ではありません: ${when}。それまでクライアントは拒否します。`,
+    certNotYetValid: ({ name, when }) =>
+      `${name} はまだ有効ではありません: ${when}。それまでクライアントは拒否します。`,
     selfSigned: ({ name, clientFacing }) =>
       clientFacing
         ? `${name} は自己署名証明書で、クライアント (IIS/POP/IMAP) に使われています。Outlook やブラウザーが警告を出します。クライアント向けの名前には CA の証明書を使ってください。`
@@ -258,7 +263,7 @@ const ja: DiagnosisText = {
     internalMissingAd: ({ server }) =>
       `${server} の内部トランスポート証明書が Active Directory にないか壊れています (Exchange サーバー同士の信頼に使われるコピーです)。`,
     ephemeralInUse: ({ ephemeral }) =>
-      `その間、Exchange は一時的な自己署名証明書 (${ephemeral}) を使っています。これは再起動で消えるので有効化しないでください。`,
+      `その間、Exchange は一時的 (ephemeral) な自己署名証明書 (${ephemeral}) を使っています。本来の内部トランスポート証明書が戻るまでの代わりにすぎないので、有効化したり残したりしないでください。`,
     remoteExpired: ({ peer }) =>
       `相手のサーバー ${peer} が期限切れの内部トランスポート証明書を提示しました。対処するのはこのサーバーではなく ${peer} です。`,
     authCert: ({ symptom }) =>
@@ -267,7 +272,8 @@ const ja: DiagnosisText = {
       '次の Auth 証明書が準備されていません (NextCertificateThumbprint が空です)。現在の証明書の期限が切れても引き継ぐものがありません。',
     federationExpiring: ({ thumbprint }) =>
       `フェデレーション証明書 ${thumbprint} の有効期限まで 15 日を切りました (Exchange 2013 以降ではこのイベントは Auth 証明書も対象です)。期限が切れると他組織との空き時間情報や共有が止まります。`,
-    federationExpired: ({ thumbprint }) => `フェデレーション証明書 ${thumbprint} の有効期限が切れ、フェデレーション共有が止まっています。`,
+    federationExpired: ({ thumbprint }) =>
+      `フェデレーション証明書 ${thumbprint} の有効期限が切れ、フェデレーション共有が止まっています。`,
     sendConnectorPinMissing: () =>
       '送信コネクタが TlsCertificateName で指定している証明書がもうインストールされていないため、その宛先へのメールが 454 4.7.5 でキューに溜まっています。',
     starttlsRequired451: () =>
@@ -293,15 +299,18 @@ const ja: DiagnosisText = {
       'Get-ExchangeCertificate の結果に Thumbprint/Subject がありません。PowerShell のシリアル化署名が失敗しています。多くは Auth 証明書の期限切れか欠落が原因です。',
 
     expiryNotice: ({ name, when }) =>
-      `${name} は ${when}。まだ急ぎではありません (Exchange は 90 日前から警告します)。更新を計画してください。`,
+      `${name} は ${when}。まだ急ぎではありません (Exchange 2013 以降は 90 日前からトランスポートの警告 12017/12018 を記録します)。更新を計画してください。`,
   },
   headline: {
     CERT_EXPIRED: ({ name, when }) => (name && when ? `${name}: ${when}` : '証明書の有効期限が切れています'),
-    CERT_EXPIRING: ({ name, when }) => (name && when ? `${name}: ${when}` : `${name || '証明書'} の有効期限が近づいています`),
+    CERT_EXPIRING: ({ name, when }) =>
+      name && when ? `${name}: ${when}` : `${name || '証明書'} の有効期限が近づいています`,
     CERT_NOT_YET_VALID: ({ name }) => `${name} はまだ有効ではありません`,
     SELF_SIGNED: ({ name }) => `${name} は自己署名証明書です`,
     TRANSPORT_CERT_EXPIRED: ({ server, name, when }) =>
-      when ? `トランスポート証明書 ${name}: ${when}` : `${server || 'サーバー'} のトランスポート証明書の有効期限が切れています`,
+      when
+        ? `トランスポート証明書 ${name}: ${when}`
+        : `${server || 'サーバー'} のトランスポート証明書の有効期限が切れています`,
     STARTTLS_CERT_MISSING: ({ fqdn, server }) =>
       fqdn ? `${server ? `${server} に ` : ''}${fqdn} の STARTTLS 証明書がありません` : 'STARTTLS が使えません',
     DOMAIN_MISMATCH: ({ fqdn }) => `${fqdn} を含む証明書がありません`,
@@ -332,7 +341,8 @@ const ja: DiagnosisText = {
     okMany: ({ count }) => `${count} 件の証明書、いま対処が必要なものはありません`,
     nothing: () => 'この貼り付けに certcheck が認識できるものはありません',
     notCertificate: ({ id }) => `イベント ${id} は証明書の問題ではありません`,
-    transportAndStarttls: ({ server }) => `${server || 'サーバー'} のトランスポート証明書が期限切れです: STARTTLS が使えません`,
+    transportAndStarttls: ({ server }) =>
+      `${server || 'サーバー'} のトランスポート証明書が期限切れです: STARTTLS が使えません`,
   },
   eventMeaning: {
     12025:

@@ -47,6 +47,12 @@ export interface StepTemplate {
   title: Record<Language, string>;
   why: Record<Language, string>;
   command?: string | VersionedCommand;
+  /**
+   * Shown after the title when the version is unknown and the command (the 2013+ form) differs on
+   * Exchange 2007/2010: the reader must see what to run there instead. A step whose `versions` leave
+   * out 2007 (or 2010) gets "Exchange 2010 (2013) and later" without one.
+   */
+  unknownNote?: Record<Language, string>;
   /** Only for these versions ('unknown' included when listed). */
   versions?: ExchangeVersion[];
   when?: (context: PlanContext) => boolean;

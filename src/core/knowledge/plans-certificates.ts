@@ -1,7 +1,41 @@
 import type { Plan, StepTemplate } from './plan-model.js';
 
+/** OAuth and its Auth certificate came with Exchange 2013 (ps:Set-AuthConfig applies to 2013 and later). */
+const SINCE_2013: StepTemplate['versions'] = ['2013+', 'unknown'];
+/** Federation trusts exist from Exchange 2010 (ps:Set-FederationTrust, New-ExchangeCertificate -Services Federation). */
+const SINCE_2010: StepTemplate['versions'] = ['2010', '2013+', 'unknown'];
+
+const noAuthBefore2013: StepTemplate = {
+  id: 'no-auth-before-2013',
+  role: 'any',
+  versions: ['2007', '2010'],
+  title: {
+    en: 'Exchange 2007/2010 have no Auth (OAuth) certificate: it came with Exchange 2013. Run these checks on the Exchange 2013-or-later server that shows the symptom (Get-AuthConfig, Set-AuthConfig)',
+    ja: 'Exchange 2007/2010 には Auth (OAuth) 証明書はありません (Exchange 2013 からです)。症状が出ている Exchange 2013 以降のサーバーで確認します (Get-AuthConfig、Set-AuthConfig)',
+  },
+  why: {
+    en: 'Set-AuthConfig and the Auth certificate exist only from Exchange 2013, so the symptom comes from a newer server.',
+    ja: 'Set-AuthConfig と Auth 証明書は Exchange 2013 以降にしかないので、症状はより新しいサーバーのものです。',
+  },
+};
+
+const noFederationIn2007: StepTemplate = {
+  id: 'no-federation-in-2007',
+  role: 'any',
+  versions: ['2007'],
+  title: {
+    en: 'Exchange 2007 has no federation trust: federation (and its certificate) came with Exchange 2010. Renew it on an Exchange 2010-or-later server',
+    ja: 'Exchange 2007 にはフェデレーション信頼はありません (Exchange 2010 からです)。Exchange 2010 以降のサーバーで更新します',
+  },
+  why: {
+    en: 'Get-FederationTrust and Set-FederationTrust exist only from Exchange 2010.',
+    ja: 'Get-FederationTrust と Set-FederationTrust は Exchange 2010 以降にしかありません。',
+  },
+};
+
 const newAuthCertificate: StepTemplate = {
   id: 'new-auth',
+  versions: SINCE_2013,
   why: {
     en: 'Exchange signs OAuth tokens (OWA/ECP sign-in, hybrid, server-to-server) with this certificate; N keeps SMTP on its own certificate.',
     ja: 'Exchange はこの証明書で OAuth トークン (OWA/ECP のサインイン、ハイブリッド、サーバー間) に署名します。N と答えれば SMTP は自分の証明書のままです。',
@@ -17,6 +51,7 @@ const newAuthCertificate: StepTemplate = {
 
 const restartAuthConsumers: StepTemplate = {
   id: 'restart-auth-consumers',
+  versions: SINCE_2013,
   why: {
     en: 'These processes cache the Auth certificate; they pick up the new one after a restart.',
     ja: 'これらのプロセスは Auth 証明書をキャッシュしているので、再起動で新しい証明書を読み込みます。',
@@ -32,6 +67,7 @@ const restartAuthConsumers: StepTemplate = {
 
 const rerunHcw: StepTemplate = {
   id: 'rerun-hcw',
+  versions: SINCE_2013,
   why: {
     en: 'The wizard writes the connectors and the organisation relationship from the certificates it finds, so nothing is left pointing at the old one.',
     ja: 'ウィザードは見つけた証明書からコネクタや組織の関係を書き直すので、古い証明書を指したものが残りません。',
@@ -49,8 +85,10 @@ export const certificatePlans: Plan[] = [
     id: 'auth-renew',
     reference: 'KB 2617816; Microsoft Learn: Set-AuthConfig; https://aka.ms/MonitorExchangeAuthCertificate',
     steps: [
+      noAuthBefore2013,
       {
         id: 'check-auth',
+        versions: SINCE_2013,
         why: {
           en: 'Shows whether the Auth certificate is expired, missing its key or absent on this server.',
           ja: 'Auth 証明書が期限切れか、キーがないか、このサーバーにないかがわかります。',
@@ -63,6 +101,7 @@ export const certificatePlans: Plan[] = [
       newAuthCertificate,
       {
         id: 'set-auth-now',
+        versions: SINCE_2013,
         why: {
           en: 'When the current one is already broken, waiting for a staged roll-over only prolongs the outage.',
           ja: '現在の証明書がすでに壊れているなら、段階的な切り替えを待つと障害が長引くだけです。',
@@ -83,9 +122,11 @@ export const certificatePlans: Plan[] = [
     id: 'auth-stage-next',
     reference: 'Microsoft Learn: Set-AuthConfig; https://aka.ms/MonitorExchangeAuthCertificate',
     steps: [
+      noAuthBefore2013,
       newAuthCertificate,
       {
         id: 'stage-auth',
+        versions: SINCE_2013,
         why: {
           en: 'A staged certificate is copied to every server before it takes over, so nothing breaks at the switch.',
           ja: '準備した証明書は切り替え前に全サーバーへ配布されるので、切り替え時に問題が起きません。',
@@ -100,6 +141,7 @@ export const certificatePlans: Plan[] = [
       },
       {
         id: 'publish-later',
+        versions: SINCE_2013,
         why: {
           en: 'The previous certificate stays trusted until cleared; clear it once the new one works everywhere.',
           ja: '前の証明書はクリアするまで信頼され続けます。新しい証明書が全体で動いてからクリアします。',
@@ -119,8 +161,10 @@ export const certificatePlans: Plan[] = [
     id: 'auth-check-thumbprint',
     reference: 'KB 3089171',
     steps: [
+      noAuthBefore2013,
       {
         id: 'authconfig',
+        versions: SINCE_2013,
         why: {
           en: 'The wizard looks for exactly this thumbprint on the on-premises servers.',
           ja: 'ウィザードはオンプレミスのサーバーでこの拇印を探します。',
@@ -135,6 +179,7 @@ export const certificatePlans: Plan[] = [
       },
       {
         id: 'on-each-server',
+        versions: SINCE_2013,
         why: {
           en: 'OAuth fails on any server that lacks the certificate or its key.',
           ja: '証明書かキーがないサーバーでは OAuth が失敗します。',
@@ -151,10 +196,13 @@ export const certificatePlans: Plan[] = [
   },
   {
     id: 'federation-renew',
-    reference: 'Microsoft Learn: Renew the federation certificate (Exchange 2013)',
+    reference:
+      'Microsoft Learn: Renew the federation certificate (Exchange 2013); Microsoft Learn: Get-FederatedDomainProof',
     steps: [
+      noFederationIn2007,
       {
         id: 'check-federation',
+        versions: SINCE_2010,
         why: {
           en: 'Shows the certificate federation uses and when it expires.',
           ja: 'フェデレーションが使う証明書と有効期限がわかります。',
@@ -180,6 +228,7 @@ export const certificatePlans: Plan[] = [
       },
       {
         id: 'new-federation',
+        versions: SINCE_2010,
         why: {
           en: 'Federation needs its own self-signed certificate with a unique subject key identifier.',
           ja: 'フェデレーションには一意のサブジェクト キー識別子を持つ専用の自己署名証明書が必要です。',
@@ -191,17 +240,32 @@ export const certificatePlans: Plan[] = [
       },
       {
         id: 'set-next',
+        versions: SINCE_2010,
         why: {
           en: "Microsoft's federation gateway must learn the new certificate before it is used.",
           ja: '使う前に Microsoft のフェデレーション ゲートウェイに新しい証明書を知らせる必要があります。',
         },
         role: 'mailbox',
         title: { en: 'Make it the next federation certificate', ja: '次のフェデレーション証明書として設定します' },
-        command:
-          'Set-FederationTrust -Identity "Microsoft Federation Gateway" -Thumbprint <new thumbprint> -RefreshMetaData',
+        command: 'Get-FederationTrust | Set-FederationTrust -Thumbprint <new thumbprint> -RefreshMetadata',
+      },
+      {
+        id: 'domain-proof',
+        versions: SINCE_2010,
+        why: {
+          en: 'The proof in the TXT record is computed from the federation certificate; Microsoft recommends updating it whenever the trust gets a new certificate.',
+          ja: 'TXT レコードの証明文字列はフェデレーション証明書から計算されます。信頼に新しい証明書を設定したら更新するよう Microsoft は推奨しています。',
+        },
+        role: 'mailbox',
+        title: {
+          en: 'For each federated domain: put the proof for the new certificate in its TXT record in public DNS',
+          ja: 'フェデレーション ドメインごとに: 新しい証明書の証明文字列を公開 DNS の TXT レコードに設定します',
+        },
+        command: 'Get-FederatedDomainProof -DomainName <federated domain> -Thumbprint <new thumbprint>',
       },
       {
         id: 'verify-distribution',
+        versions: SINCE_2010,
         why: {
           en: 'Publishing before every server has the certificate breaks free/busy on the servers that lack it.',
           ja: '全サーバーに証明書が行き渡る前に公開すると、持っていないサーバーで空き時間情報が壊れます。',
@@ -212,7 +276,7 @@ export const certificatePlans: Plan[] = [
           ja: 'すべてのサーバーに行き渡るのを待ってから公開し、信頼関係をテストします',
         },
         command:
-          'Get-ExchangeServer | % { Get-ExchangeCertificate -Server $_.Name | ? { $_.Services -match \'Federation\' } }\nSet-FederationTrust -Identity "Microsoft Federation Gateway" -PublishFederationCertificate\nTest-FederationTrust',
+          'Test-FederationTrustCertificate\nGet-FederationTrust | Set-FederationTrust -PublishFederationCertificate\nTest-FederationTrust',
       },
     ],
   },
@@ -220,8 +284,10 @@ export const certificatePlans: Plan[] = [
     id: 'federation-expired',
     reference: 'Microsoft Learn: Renew the federation certificate — Replace an expired federation certificate',
     steps: [
+      noFederationIn2007,
       {
         id: 'check-federation',
+        versions: SINCE_2010,
         why: {
           en: 'Shows the certificate federation uses and when it expires.',
           ja: 'フェデレーションが使う証明書と有効期限がわかります。',
@@ -233,6 +299,7 @@ export const certificatePlans: Plan[] = [
       },
       {
         id: 'recreate-trust',
+        versions: SINCE_2010,
         why: {
           en: "Microsoft's gateway no longer accepts the expired certificate, so the trust must be made anew.",
           ja: 'Microsoft のゲートウェイは期限切れの証明書を受け付けないため、信頼を作り直す必要があります。',
@@ -268,6 +335,10 @@ export const certificatePlans: Plan[] = [
           '2007':
             'New-ExchangeCertificate -GenerateRequest -Path C:\\certreq\\{cn}.req -SubjectName "{subject}" -DomainName {domains} -PrivateKeyExportable $true',
         },
+        unknownNote: {
+          en: 'Exchange 2007: New-ExchangeCertificate -GenerateRequest -Path <file> writes the file itself',
+          ja: 'Exchange 2007 では New-ExchangeCertificate -GenerateRequest -Path <ファイル> で直接ファイルに書き出します',
+        },
       },
       {
         id: 'import',
@@ -283,6 +354,10 @@ export const certificatePlans: Plan[] = [
         command: {
           default: "Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\certreq\\{cn}.cer'))",
           '2007': 'Import-ExchangeCertificate -Path C:\\certreq\\{cn}.cer',
+        },
+        unknownNote: {
+          en: 'Exchange 2007 has no -FileData: Import-ExchangeCertificate -Path <file>',
+          ja: 'Exchange 2007 には -FileData がないので Import-ExchangeCertificate -Path <ファイル>',
         },
       },
       {
@@ -369,8 +444,8 @@ export const certificatePlans: Plan[] = [
         },
         role: 'any',
         title: {
-          en: 'Renew it (answer Y to the overwrite prompt if it was the default SMTP certificate)',
-          ja: '更新します (既定の SMTP 証明書だった場合は上書き確認に Y と答えます)',
+          en: 'Renew it: this makes a self-signed copy with the same names (answer Y to the overwrite prompt if it was the default SMTP certificate); for a CA certificate add -GenerateRequest and complete the request with your CA instead',
+          ja: '更新します: 同じ名前の自己署名証明書が作られます (既定の SMTP 証明書だった場合は上書き確認に Y と答えます)。CA の証明書なら -GenerateRequest を付け、CA で要求を完了します',
         },
         command: 'Get-ExchangeCertificate -Thumbprint <expired thumbprint> | New-ExchangeCertificate',
       },
@@ -414,7 +489,7 @@ export const certificatePlans: Plan[] = [
           ja: '{server} で: チェーンの CRL/OCSP に到達できるかテストします',
         },
         command:
-          'Export-Certificate -Cert Cert:\\LocalMachine\\My\\{thumbprint} -FilePath C:\\Temp\\cert.cer\ncertutil -verify -urlfetch C:\\Temp\\cert.cer',
+          "[System.IO.File]::WriteAllBytes('C:\\Temp\\cert.cer', (Get-Item Cert:\\LocalMachine\\My\\{thumbprint}).RawData)\ncertutil -verify -urlfetch C:\\Temp\\cert.cer",
       },
       {
         id: 'proxy',
@@ -464,6 +539,10 @@ export const certificatePlans: Plan[] = [
             "Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('<path to the issued .cer or .p7b>'))",
           '2007': 'Import-ExchangeCertificate -Path <path to the issued .cer>',
         },
+        unknownNote: {
+          en: 'Exchange 2007 has no -FileData: Import-ExchangeCertificate -Path <file>',
+          ja: 'Exchange 2007 には -FileData がないので Import-ExchangeCertificate -Path <ファイル>',
+        },
       },
       {
         id: 'enable',
@@ -510,6 +589,10 @@ export const certificatePlans: Plan[] = [
           default: 'Get-TransportService | ft Name,InternalTransportCertificateThumbprint',
           '2007': 'Get-TransportServer | ft Name,InternalTransportCertificateThumbprint',
           '2010': 'Get-TransportServer | ft Name,InternalTransportCertificateThumbprint',
+        },
+        unknownNote: {
+          en: 'Exchange 2007/2010: Get-TransportServer instead of Get-TransportService',
+          ja: 'Exchange 2007/2010 では Get-TransportService の代わりに Get-TransportServer',
         },
       },
       {

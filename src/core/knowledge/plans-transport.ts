@@ -2,6 +2,27 @@ import type { Plan } from './plan-model.js';
 
 const notKnownNotEdge = (edge: 'yes' | 'no' | 'unknown') => edge !== 'no';
 
+/** Get-TransportService is 2013+; 2007/2010 have Get-TransportServer (ps:Get-TransportService). */
+const TRANSPORT_SERVER_NOTE = {
+  en: 'Exchange 2007/2010: Get-TransportServer instead of Get-TransportService',
+  ja: 'Exchange 2007/2010 では Get-TransportService の代わりに Get-TransportServer',
+};
+
+/**
+ * New-EdgeSubscription -FileData exists from 2010 (ps:New-EdgeSubscription); Exchange 2007 imports the
+ * file with -FileName on the Hub (bb123800(v=exchg.80)). 2010 imports on a Hub Transport server.
+ */
+const EDGE_SUBSCRIPTION_NOTE = {
+  en: 'Exchange 2010: import on a Hub Transport server; Exchange 2007 has no -FileData: New-EdgeSubscription -FileName <file> -Site <AD site> on the Hub',
+  ja: 'Exchange 2010 ではハブ トランスポート サーバーで取り込みます。Exchange 2007 には -FileData がないので、ハブで New-EdgeSubscription -FileName <ファイル> -Site <AD サイト>',
+};
+
+/** TlsCertificateName on connectors and the Front End Transport service exist from Exchange 2013 (ps:Set-ReceiveConnector, Set-SendConnector). */
+const PIN_NEEDS_2013 = {
+  en: 'A TlsCertificateName value (<I>…<S>…) exists only on Exchange 2013 and later connectors: run these steps on the Exchange 2013-or-later server that logged the event or queued the mail, not on an Exchange 2007/2010 server',
+  ja: 'TlsCertificateName (<I>…<S>…) は Exchange 2013 以降のコネクタにしかありません: イベントを記録した (またはメールを滞留させた) Exchange 2013 以降のサーバーで対処します。Exchange 2007/2010 のサーバーではありません',
+};
+
 /** Transport certificates: the internal (direct trust) one, STARTTLS, connectors and Edge. */
 export const transportPlans: Plan[] = [
   {
@@ -82,6 +103,7 @@ export const transportPlans: Plan[] = [
           default: 'Get-TransportService {server} | fl InternalTransportCertificateThumbprint',
           '2010': 'Get-TransportServer {server} | fl InternalTransportCertificateThumbprint',
         },
+        unknownNote: TRANSPORT_SERVER_NOTE,
       },
       {
         id: 'enable-iis-2007',
@@ -125,7 +147,7 @@ export const transportPlans: Plan[] = [
           ja: 'エッジとハブはサブスクリプションで公開された証明書で互いを信頼します (KB 953354)。',
         },
         command:
-          'New-EdgeSubscription -FileName C:\\EdgeSubscription.xml   # on the Edge\nNew-EdgeSubscription -FileName C:\\EdgeSubscription.xml -Site "<AD site>"   # on the Hub\nRestart-Service ADAM_MSExchange   # on the Edge',
+          'New-EdgeSubscription -FileName C:\\EdgeSubscription.xml   # on the Edge\nNew-EdgeSubscription -FileName C:\\EdgeSubscription.xml -Site "{site}"   # on the Hub\nRestart-Service -DisplayName "Microsoft Exchange ADAM"   # on the Edge',
       },
       {
         id: 'edge-resubscribe',
@@ -142,10 +164,11 @@ export const transportPlans: Plan[] = [
         },
         command: {
           default:
-            'New-EdgeSubscription -FileName C:\\Data\\EdgeSubscription.xml   # on the Edge\nNew-EdgeSubscription -FileData ([System.IO.File]::ReadAllBytes(\'C:\\Data\\EdgeSubscription.xml\')) -Site "<AD site>"   # on a Mailbox server\nRestart-Service ADAM_MSExchange   # on the Edge\nStart-EdgeSynchronization   # on the Mailbox server',
+            'New-EdgeSubscription -FileName C:\\Data\\EdgeSubscription.xml   # on the Edge\nNew-EdgeSubscription -FileData ([System.IO.File]::ReadAllBytes(\'C:\\Data\\EdgeSubscription.xml\')) -Site "{site}"   # on a Mailbox server\nRestart-Service ADAM_MSExchange   # on the Edge\nStart-EdgeSynchronization   # on the Mailbox server',
           '2010':
-            'New-EdgeSubscription -FileName C:\\Data\\EdgeSubscription.xml   # on the Edge\nNew-EdgeSubscription -FileData ([byte[]]$(Get-Content -Path C:\\Data\\EdgeSubscription.xml -Encoding Byte -ReadCount 0)) -Site "<AD site>"   # on a Hub Transport server\nRestart-Service ADAM_MSExchange   # on the Edge\nStart-EdgeSynchronization   # on the Hub',
+            'New-EdgeSubscription -FileName C:\\Data\\EdgeSubscription.xml   # on the Edge\nNew-EdgeSubscription -FileData ([byte[]]$(Get-Content -Path C:\\Data\\EdgeSubscription.xml -Encoding Byte -ReadCount 0)) -Site "{site}"   # on a Hub Transport server\nRestart-Service ADAM_MSExchange   # on the Edge\nStart-EdgeSynchronization   # on the Hub',
         },
+        unknownNote: EDGE_SUBSCRIPTION_NOTE,
       },
       {
         id: 'remove-old',
@@ -227,6 +250,16 @@ export const transportPlans: Plan[] = [
     reference: 'KB 2989382; Microsoft Learn: Set-ReceiveConnector -TlsCertificateName',
     steps: [
       {
+        id: 'pin-needs-2013',
+        role: 'any',
+        versions: ['2007', '2010'],
+        title: PIN_NEEDS_2013,
+        why: {
+          en: 'Exchange 2007/2010 connectors cannot pin a certificate, so the pinned value comes from a newer server.',
+          ja: 'Exchange 2007/2010 のコネクタは証明書を指定できないので、この指定値はより新しいサーバーのものです。',
+        },
+      },
+      {
         id: 'find-renewed',
         why: {
           en: 'The pinned value must be rebuilt from the certificate that is actually installed now.',
@@ -255,6 +288,7 @@ export const transportPlans: Plan[] = [
       {
         id: 'set-receive-pin',
         role: 'mailbox',
+        versions: ['2013+', 'unknown'],
         title: {
           en: 'Point the receive connector "{connector}" at the new certificate (it still pins {pinnedShort})',
           ja: '受信コネクタ「{connector}」が新しい証明書を指すようにします (今は {pinnedShort} を指しています)',
@@ -268,6 +302,7 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'set-send-pin',
+        versions: ['2013+', 'unknown'],
         why: {
           en: 'Outbound TLS to Exchange Online fails the same way while a send connector pins the old certificate.',
           ja: '送信コネクタが古い証明書を指定している間は、Exchange Online への TLS も同じ理由で失敗します。',
@@ -281,6 +316,7 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'restart-frontend',
+        versions: ['2013+', 'unknown'],
         why: {
           en: 'The Front End Transport service reads the connector certificate at start.',
           ja: 'フロントエンド トランスポート サービスは起動時にコネクタの証明書を読み込みます。',
@@ -335,10 +371,7 @@ export const transportPlans: Plan[] = [
           en: 'Self-signed: create a new one for {fqdn}',
           ja: '自己署名の場合: {fqdn} の新しい証明書を作成します',
         },
-        command: {
-          default: 'New-ExchangeCertificate -DomainName {fqdn} -Services SMTP',
-          '2007': 'New-ExchangeCertificate -DomainName {fqdn}',
-        },
+        command: 'New-ExchangeCertificate -DomainName {fqdn} -Services SMTP',
       },
       {
         id: 'renew-clone',
@@ -389,11 +422,27 @@ export const transportPlans: Plan[] = [
           ja: 'トランスポート サービスは起動時に証明書を読み込みます。再起動ですぐに反映されます。',
         },
         role: 'transport',
+        when: (c) => c.edge !== 'yes',
         title: { en: 'Restart transport', ja: 'トランスポートを再起動します' },
         command: {
           default: 'Restart-Service MSExchangeTransport',
           '2013+': 'Restart-Service MSExchangeTransport, MSExchangeFrontEndTransport',
         },
+        unknownNote: {
+          en: 'on an Exchange 2013-or-later Mailbox server restart MSExchangeFrontEndTransport too',
+          ja: 'Exchange 2013 以降のメールボックス サーバーでは MSExchangeFrontEndTransport も再起動します',
+        },
+      },
+      {
+        id: 'restart-transport-edge',
+        why: {
+          en: 'The transport service loads its certificates at start; an Edge Transport server has no Front End Transport service.',
+          ja: 'トランスポート サービスは起動時に証明書を読み込みます。エッジ トランスポート サーバーにはフロントエンド トランスポート サービスはありません。',
+        },
+        role: 'edge',
+        when: (c) => c.edge === 'yes',
+        title: { en: 'Restart transport on the Edge', ja: 'エッジでトランスポートを再起動します' },
+        command: 'Restart-Service MSExchangeTransport',
       },
     ],
   },
@@ -442,8 +491,15 @@ export const transportPlans: Plan[] = [
           en: 'If {peer} is an Edge Transport server: subscribe it again so this site learns the new certificate',
           ja: '{peer} がエッジ トランスポート サーバーの場合: サブスクリプションをやり直して、新しい証明書をこのサイトに伝えます',
         },
-        command:
-          'New-EdgeSubscription -FileName C:\\Data\\EdgeSubscription.xml   # on {peer}\nNew-EdgeSubscription -FileData ([System.IO.File]::ReadAllBytes(\'C:\\Data\\EdgeSubscription.xml\')) -Site "<AD site>"   # on a Mailbox/Hub server',
+        command: {
+          default:
+            'New-EdgeSubscription -FileName C:\\Data\\EdgeSubscription.xml   # on {peer}\nNew-EdgeSubscription -FileData ([System.IO.File]::ReadAllBytes(\'C:\\Data\\EdgeSubscription.xml\')) -Site "{site}"   # on a Mailbox server\nRestart-Service ADAM_MSExchange   # on {peer}',
+          '2010':
+            'New-EdgeSubscription -FileName C:\\Data\\EdgeSubscription.xml   # on {peer}\nNew-EdgeSubscription -FileData ([System.IO.File]::ReadAllBytes(\'C:\\Data\\EdgeSubscription.xml\')) -Site "{site}"   # on a Hub Transport server\nRestart-Service ADAM_MSExchange   # on {peer}',
+          '2007':
+            'New-EdgeSubscription -FileName C:\\EdgeSubscription.xml   # on {peer}\nNew-EdgeSubscription -FileName C:\\EdgeSubscription.xml -Site "{site}"   # on a Hub Transport server, after copying the file\nRestart-Service -DisplayName "Microsoft Exchange ADAM"   # on {peer}',
+        },
+        unknownNote: EDGE_SUBSCRIPTION_NOTE,
       },
     ],
   },
@@ -506,6 +562,7 @@ export const transportPlans: Plan[] = [
           '2010': 'Get-TransportServer {server} | fl InternalTransportCertificateThumbprint',
           '2007': 'Get-TransportServer {server} | fl InternalTransportCertificateThumbprint',
         },
+        unknownNote: TRANSPORT_SERVER_NOTE,
       },
       {
         id: 'edge-resubscribe-note',
@@ -558,7 +615,18 @@ export const transportPlans: Plan[] = [
     reference: 'Microsoft Learn: Set-SendConnector -TlsCertificateName; Exchange hybrid TLS guidance',
     steps: [
       {
+        id: 'pin-needs-2013',
+        role: 'any',
+        versions: ['2007', '2010'],
+        title: PIN_NEEDS_2013,
+        why: {
+          en: 'Exchange 2007/2010 Send connectors have no TlsCertificateName, so the 454 4.7.5 comes from a newer server.',
+          ja: 'Exchange 2007/2010 の送信コネクタには TlsCertificateName がないので、454 4.7.5 はより新しいサーバーから出ています。',
+        },
+      },
+      {
         id: 'find-smtp-cert',
+        versions: ['2013+', 'unknown'],
         why: {
           en: '454 4.7.5 means the pinned certificate is gone; the connector must name one that is installed.',
           ja: '454 4.7.5 は指定された証明書がないことを示します。インストールされている証明書を指定し直します。',
@@ -570,6 +638,7 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'set-send',
+        versions: ['2013+', 'unknown'],
         why: {
           en: 'The connector matches its certificate by issuer and subject, not by thumbprint.',
           ja: 'コネクタは拇印ではなく発行者とサブジェクトで証明書を照合します。',
