@@ -16,7 +16,9 @@ export async function benchCore(): Promise<BenchResult[]> {
     .map((f) => readFileSync(new URL(f, dir), 'utf8'));
   const pems = pastes.filter((p) => p.includes('-----BEGIN CERTIFICATE-----'));
   const ders = pems.flatMap((p) =>
-    [...p.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64')),
+    [...p.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) =>
+      Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'),
+    ),
   );
 
   const corpusRate = rate(() => {
