@@ -30,9 +30,9 @@ async function main(): Promise<number> {
         'certcheck cannot connect to Slack yet:',
         ...problems.map((p) => `  - ${p}`),
         '',
-        'Set them in .env (see .env.example and docs/slack.md), then run npm start again.',
+        'Set them in .env (see .env.example and "Run it in Slack" in README.md), then run npm start again.',
         'To try certcheck without Slack, diagnose a paste on the command line:',
-        '  npx certcheck diagnose examples/<file>.txt',
+        '  npx certcheck diagnose examples/event-12015-exchange2007-hub.txt',
         '  Get-ExchangeCertificate | fl | npx certcheck diagnose -',
       ].join('\n'),
     );

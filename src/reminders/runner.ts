@@ -8,7 +8,7 @@ import { type Digest, type DigestItem, type Notifier, NotifierError } from './no
  * One reminder run: reconcile what a dead run left behind, ask core what is due, claim it in the
  * ledger, post one digest per channel, confirm with the message ts.
  *
- * The guarantee (docs/tracking.md):
+ * The guarantee (README, "Guarantees"):
  * - A reminder is posted by at most one process: the claim is a row under UNIQUE(thumbprint, slot),
  *   re-checked inside an IMMEDIATE transaction.
  * - A failed post (after bounded retries) is released and is due again on the next run.
