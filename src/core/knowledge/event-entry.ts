@@ -1,5 +1,5 @@
 import type { SourceFamily } from './event-sources.js';
-import { type TemplateField, template } from './message-template.js';
+import { type TemplateField, template, templateAnchors } from './message-template.js';
 
 /** The shape of one catalogue entry (event-catalogue.ts), and helpers to write entries. */
 
@@ -38,6 +38,8 @@ export interface EventMessage {
    * the paste states.
    */
   standalone: boolean;
+  /** Lower-case words the paste must contain before the regex is worth running (none: always run). */
+  anchors: readonly string[];
 }
 
 export interface CatalogueEntry {
@@ -67,10 +69,10 @@ export interface CatalogueEntry {
 
 /** An English template (see message-template.ts). */
 export function en(text: string, standalone = true): EventMessage {
-  return { lang: 'en', regex: template(text), standalone };
+  return { lang: 'en', regex: template(text), standalone, anchors: templateAnchors(text) };
 }
 
 /** A Japanese pattern, written as a regex: the verified Japanese text is fragmentary (§1.4). */
 export function ja(regex: RegExp): EventMessage {
-  return { lang: 'ja', regex, standalone: true };
+  return { lang: 'ja', regex, standalone: true, anchors: [] };
 }

@@ -37,6 +37,16 @@ function escapeRegExp(literal: string): string {
   return literal.replace(/[.*+?^$()|[\]\\/-]/g, '\\$&');
 }
 
+/**
+ * Words a paste must contain for the template to have a chance: the long words before its first
+ * parameter, lower-cased. Checking them with includes() spares running dozens of regexes over every
+ * paste; the start of a message survives PowerShell's truncation, so these words do too.
+ */
+export function templateAnchors(text: string): string[] {
+  const head = text.split('{', 1)[0] ?? '';
+  return [...new Set(head.toLowerCase().match(/[a-z]{6,}/g) ?? [])];
+}
+
 /** Compiles an English template. Spaces next to a parameter or after a colon may vanish. */
 export function template(text: string): RegExp {
   const parts: string[] = [];

@@ -12,6 +12,7 @@ const SCHANNEL_REF = 'Schannel event list (detection-wiki); frankysweb.de on 368
 /** EWS logs the certificate's ToString(): only trusted inside an event that states its ID. */
 const CERTIFICATE_TO_STRING: EventMessage = {
   lang: 'en',
+  anchors: ['[subject]', '[thumbprint]'],
   regex: /\[Subject\]\s*(?<subject>[^\n]{1,600})[\s\S]{0,3000}?\[Thumbprint\]\s*(?<thumbprint>[0-9A-Fa-f]{40})/,
   standalone: false,
 };

@@ -19,6 +19,7 @@ const SCANNERS = EVENT_CATALOGUE.flatMap((entry) =>
     entry,
     lang: message.lang,
     standalone: message.standalone,
+    anchors: message.anchors,
     regex: new RegExp(message.regex.source, `${message.regex.flags.replace('g', '')}g`),
   })),
 );
@@ -30,7 +31,9 @@ const SCANNERS = EVENT_CATALOGUE.flatMap((entry) =>
  */
 export function findMessageMatches(text: string): MessageMatch[] {
   const all: MessageMatch[] = [];
+  const lower = text.toLowerCase();
   for (const scanner of SCANNERS) {
+    if (!scanner.anchors.every((word) => lower.includes(word))) continue;
     for (const match of text.matchAll(scanner.regex)) {
       if (match[0].length === 0) continue;
       all.push({

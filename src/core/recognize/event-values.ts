@@ -93,6 +93,8 @@ const DATE_TIME_FORMATS = [
   'yyyy/M/d',
   'd.M.yyyy',
 ];
+/** Compiled once: building a Luxon parser costs far more than running it. */
+const DATE_TIME_PARSERS = DATE_TIME_FORMATS.map((format) => DateTime.buildFormatParser(format, { locale: 'en-US' }));
 
 /**
  * When the event was logged, as ISO-8601. The paste's local time is read as UTC: the paste does
@@ -113,8 +115,8 @@ export function parseLoggedAt(date: string | undefined, time?: string): string |
     const parsed = DateTime.fromISO(`${iso[1]}T${iso[2]}${iso[4] ?? ''}`, { zone: 'utc' });
     return parsed.isValid ? (parsed.toUTC().toISO({ suppressMilliseconds: true }) ?? undefined) : undefined;
   }
-  for (const format of DATE_TIME_FORMATS) {
-    const parsed = DateTime.fromFormat(text, format, { zone: 'utc', locale: 'en-US' });
+  for (const parser of DATE_TIME_PARSERS) {
+    const parsed = DateTime.fromFormatParser(text, parser, { zone: 'utc', locale: 'en-US' });
     if (parsed.isValid) return parsed.toISO({ suppressMilliseconds: true }) ?? undefined;
   }
   return undefined;
