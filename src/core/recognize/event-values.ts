@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { EventFacts, EventLevel } from '../model.js';
+import { readCultureDate } from './culture-dates.js';
 
 /** Small readers shared by the event layouts and the symptom lines. */
 
@@ -76,50 +77,16 @@ export function parseEventId(value: string | undefined): number | undefined {
   return id > 0 ? id : undefined;
 }
 
-const DATE_TIME_FORMATS = [
-  'M/d/yyyy h:mm:ss a',
-  'M/d/yyyy h:mm a',
-  'M/d/yyyy H:mm:ss',
-  'M/d/yyyy H:mm',
-  'd/M/yyyy h:mm:ss a',
-  'd/M/yyyy H:mm:ss',
-  'd/M/yyyy H:mm',
-  'yyyy/M/d H:mm:ss',
-  'yyyy/M/d H:mm',
-  'yyyy/M/d h:mm:ss a',
-  'd.M.yyyy H:mm:ss',
-  'd.M.yyyy H:mm',
-  'M/d/yyyy',
-  'yyyy/M/d',
-  'd.M.yyyy',
-];
-/** Compiled once: building a Luxon parser costs far more than running it. */
-const DATE_TIME_PARSERS = DATE_TIME_FORMATS.map((format) => DateTime.buildFormatParser(format, { locale: 'en-US' }));
-
 /**
- * When the event was logged, as ISO-8601. The paste's local time is read as UTC: the paste does
- * not say its zone, and a day's error is within what the diagnosis tolerates. US month-first
- * order unless the day cannot be a month.
+ * When the event was logged, as ISO-8601 without milliseconds. The paste's local time is read as UTC
+ * (the paste does not say its zone; a day's error is within what the diagnosis tolerates), by the
+ * same culture-date reader as the certificate listings.
  */
 export function parseLoggedAt(date: string | undefined, time?: string): string | undefined {
   if (!date) return undefined;
-  const text = `${date} ${time ?? ''}`
-    .replace(/午前\s*(\d{1,2}:\d{2}(?::\d{2})?)/, '$1 AM')
-    .replace(/午後\s*(\d{1,2}:\d{2}(?::\d{2})?)/, '$1 PM')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const text = `${date} ${time ?? ''}`.replace(/\s+/g, ' ').trim();
   if (text.length > 60) return undefined;
-  const iso = text.match(/^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})?$/);
-  if (iso) {
-    // Whole seconds, like every other layout: the XML's 100-ns fraction means nothing here.
-    const parsed = DateTime.fromISO(`${iso[1]}T${iso[2]}${iso[4] ?? ''}`, { zone: 'utc' });
-    return parsed.isValid ? (parsed.toUTC().toISO({ suppressMilliseconds: true }) ?? undefined) : undefined;
-  }
-  for (const parser of DATE_TIME_PARSERS) {
-    const parsed = DateTime.fromFormatParser(text, parser, { zone: 'utc', locale: 'en-US' });
-    if (parsed.isValid) return parsed.toISO({ suppressMilliseconds: true }) ?? undefined;
-  }
-  return undefined;
+  return readCultureDate(text)?.replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** Trims, joins wrapped lines and drops the sentence's full stop. */
