@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { EventFacts, EventLevel } from '../model.js';
 import { readCultureDate } from './culture-dates.js';
 
