@@ -18,7 +18,8 @@ export function certificateRole(facts: RoleFacts): CertificateRole | undefined {
   if (cns.includes(AUTH_CN) || friendly === AUTH_CN) return 'auth';
   if (cns.some((cn) => cn.startsWith('wmsvc-'))) return 'wmsvc';
   if (cns.includes('federation') || friendly === 'exchange delegation federation') return 'federation';
-  if (facts.isCA) return 'certificate-authority';
+  // `openssl req -x509` marks a self-signed server certificate CA:TRUE: a host name says it serves TLS.
+  if (facts.isCA && !facts.domains.some((name) => name.includes('.'))) return 'certificate-authority';
   const selfSigned = facts.selfSigned ?? (facts.issuer ? sameDn(facts.issuer, facts.subject) : undefined);
   if (selfSigned === undefined) return undefined;
   if (!selfSigned) return 'ca-issued';

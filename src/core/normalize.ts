@@ -48,7 +48,15 @@ export function redactPrivateKeys(text: string): string {
   );
 }
 
-/** True when the text carries Japanese script: the reply follows the paste's language. */
+/**
+ * True when the text is written partly in Japanese: the reply follows the paste's language. A word,
+ * not a stray character: binary bytes decoded as text, or one kanji in an English log, do not count.
+ */
 export function looksJapanese(text: string): boolean {
-  return /[\u3040-\u30ff\u4e00-\u9fff]/.test(text);
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const replaced = sample.match(/\uFFFD/g)?.length ?? 0;
+  if (replaced > 8 && replaced > sample.length / 200) return false;
+  return (
+    /[\u3040-\u30ff\u4e00-\u9fff]{2}/.test(sample) && (sample.match(/[\u3040-\u30ff\u4e00-\u9fff]/g)?.length ?? 0) >= 3
+  );
 }

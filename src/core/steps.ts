@@ -78,13 +78,19 @@ export function addReferences(into: string[], reference: string): void {
 
 function fillStep(template: StepTemplate, context: PlanContext, language: Language): Step {
   const values = derivedValues(context);
-  const server = template.runsOn === 'peer' ? context.values.peer : context.values.server;
+  // An Edge step runs on the Edge: the server in the paste only when the paste says it is one.
+  const server =
+    template.runsOn === 'peer'
+      ? context.values.peer
+      : template.role === 'edge' && context.edge !== 'yes'
+        ? undefined
+        : context.values.server;
   const rawCommand = pickCommand(template, context.version);
   const step: Step = {
     title: fillProse(withVersionNote(template, context.version, language), values, language),
     role: resolveRole(template.role, context),
   };
-  if (rawCommand !== undefined) step.command = fillCommand(rawCommand, values);
+  if (rawCommand !== undefined) step.command = localizeCommand(fillCommand(rawCommand, values), language);
   if (template.why) step.why = fillProse(template.why[language], values, language);
   if (server) step.server = server;
   return step;
@@ -120,6 +126,7 @@ function resolveRole(role: RoleClass, context: PlanContext): StepRole {
     if (context.version === '2007' || context.version === '2010') return 'hub';
     return context.version === '2013+' ? 'mailbox' : 'any';
   }
+  if (role === 'mailbox' && context.edge === 'yes') return 'edge';
   if (role === 'client-access') {
     if (context.version === '2007' || context.version === '2010') return 'cas';
     return context.version === '2013+' ? 'mailbox' : 'any';
@@ -160,12 +167,49 @@ const STAND_IN: Record<string, string> = {
   connector: '<connector name>',
   pinned: '<TlsCertificateName>',
   pinnedShort: '<TlsCertificateName>',
-  services: 'IIS,SMTP',
+  services: '<services>',
   peer: '<peer server>',
   peerHost: '<peer server name>',
   queue: '<queue identity>',
   site: '<AD site>',
 };
+
+/**
+ * Placeholders and comments inside commands are prose too: a Japanese reply says them in Japanese.
+ * The cmdlets, parameters and values stay as PowerShell takes them.
+ */
+const COMMAND_WORDS_JA: readonly [RegExp, string][] = [
+  [/<new thumbprint>/g, '<新しい証明書の拇印>'],
+  [/<thumbprint from the list>/g, '<一覧に表示された拇印>'],
+  [/<expired thumbprint>/g, '<期限切れの証明書の拇印>'],
+  [/<thumbprint>/g, '<拇印>'],
+  [/<FQDN of ([^<>]+)>/g, '<$1 の FQDN>'],
+  [/<server name>/g, '<サーバー名>'],
+  [/<server FQDN>/g, '<サーバーの FQDN>'],
+  [/<server>/g, '<サーバー名>'],
+  [/<connector name>/g, '<コネクタ名>'],
+  [/<peer server name>/g, '<相手のサーバー名>'],
+  [/<peer server>/g, '<相手のサーバー>'],
+  [/<queue identity>/g, '<キューの ID>'],
+  [/<AD site>/g, '<AD サイト>'],
+  [/<services>/g, '<サービス>'],
+  [/<path to the issued \.cer or \.p7b>/g, '<発行された .cer または .p7b のパス>'],
+  [/<path to the issued \.cer>/g, '<発行された .cer のパス>'],
+  [/<federated domain>/g, '<フェデレーション ドメイン>'],
+  [/<name>/g, '<名前>'],
+  [/# on a Hub Transport server, after copying the file/g, '# ファイルをコピーした後、ハブ トランスポート サーバーで'],
+  [/# on a Hub Transport server/g, '# ハブ トランスポート サーバーで'],
+  [/# on a Mailbox\/Hub server/g, '# メールボックス/ハブ サーバーで'],
+  [/# on (?:a|the) Mailbox server/g, '# メールボックス サーバーで'],
+  [/# on the Edge/g, '# エッジで'],
+  [/# on the Hub/g, '# ハブで'],
+  [/# on ([\w.-]+)$/gm, '# $1 で'],
+];
+
+function localizeCommand(command: string, language: Language): string {
+  if (language !== 'ja') return command;
+  return COMMAND_WORDS_JA.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), command);
+}
 
 function fillCommand(template: string, values: Record<string, string | undefined>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? STAND_IN[name] ?? whole);
@@ -187,7 +231,7 @@ function fillProse(template: string, values: Record<string, string | undefined>,
  */
 function enableableServices(services: string | undefined): string {
   const kept = (services ?? '').split(/[\s,]+/).filter((s) => s !== '' && s !== 'None' && s !== 'Federation');
-  return kept.length > 0 ? kept.join(',') : 'IIS,SMTP';
+  return kept.length > 0 ? kept.join(',') : '<services>';
 }
 
 function shorten(text: string, max: number): string {

@@ -138,3 +138,49 @@ describe('diagnose', () => {
     assert.ok(codes.includes('DOMAIN_MISMATCH'));
   });
 });
+
+describe('answers an admin would check (walkthrough review)', () => {
+  const certs = new URL('../fixtures/certs/', import.meta.url);
+
+  it('a self-signed server certificate marked CA:TRUE (openssl req -x509) still gets renewal steps', () => {
+    const d = diagnose(readFileSync(new URL('selfsigned-server-ca-true.pem', certs), 'utf8'), { now: REFERENCE_NOW });
+    assert.equal(d.certificates[0]?.role, 'self-signed');
+    assert.ok(d.findings.some((f) => f.code === 'SELF_SIGNED'));
+    assert.ok(d.steps.some((s) => s.command?.includes('New-ExchangeCertificate')));
+  });
+
+  it('never invents the services to enable: unknown services stay a placeholder', () => {
+    const d = diagnose(sample('p03-pem-leaf-expiring-soon'), { now: REFERENCE_NOW });
+    const enable = d.steps.find((s) => s.command?.startsWith('Enable-ExchangeCertificate'));
+    assert.match(enable?.command ?? '', /-Services <services>/);
+  });
+
+  it('an Edge gets no Client Access step, and Edge steps are not pinned on a Hub', () => {
+    const edge = diagnose(sample('s02-e2007-edge-12015-12014-ja'), { now: REFERENCE_NOW });
+    assert.ok(!edge.steps.some((s) => s.role === 'cas'));
+    const hub = diagnose(sample('s01-e2007-hub-12015'), { now: REFERENCE_NOW });
+    for (const step of hub.steps.filter((s) => s.role === 'edge')) assert.equal(step.server, undefined, step.title);
+  });
+
+  it('a certificate serving IIS/POP/IMAP is no Edge: no re-subscription step', () => {
+    const d = diagnose(sample('s18-fl-expired-default-cert'), { now: REFERENCE_NOW });
+    assert.ok(!d.steps.some((s) => s.command?.includes('New-EdgeSubscription')));
+  });
+
+  it('a Japanese reply says its placeholders and command comments in Japanese', () => {
+    const d = diagnose(sample('s02-e2007-edge-12015-12014-ja'), { now: REFERENCE_NOW });
+    const commands = d.steps.map((s) => s.command ?? '').join('\n');
+    assert.match(commands, /# エッジで/);
+    assert.match(commands, /<一覧に表示された拇印>/);
+    assert.doesNotMatch(commands, /<(new thumbprint|thumbprint from the list|AD site)>|# on the/);
+  });
+
+  it('binary bytes decoded as text do not make the answer Japanese', () => {
+    const noise = Array.from({ length: 400 }, (_, i) => String.fromCharCode(0x4e00 + ((i * 7919) % 500), 0xfffd)).join(
+      '',
+    );
+    assert.equal(diagnose(noise, { now: REFERENCE_NOW }).language, 'en');
+    assert.equal(diagnose('Our OWA shows 証明書 errors since today', { now: REFERENCE_NOW }).language, 'ja');
+    assert.equal(diagnose('Cert for 東 region expired', { now: REFERENCE_NOW }).language, 'en');
+  });
+});

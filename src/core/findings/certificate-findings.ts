@@ -71,7 +71,7 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
       message: text.finding.certNotYetValid({ name, when: validFromText(cert.notBefore, now, language) }),
     });
   }
-  const root = cert.isCA === true && cert.selfSigned === true;
+  const root = cert.role === 'certificate-authority' && cert.selfSigned === true;
   if (cert.selfSigned && !root) {
     const clientFacing = (cert.services ?? []).some((s) => CLIENT_FACING.includes(s));
     findings.push({

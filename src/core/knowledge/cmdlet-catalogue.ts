@@ -243,7 +243,8 @@ export function commandProblems(command: string, releases: readonly Release[]): 
         else if (!allowed.includes(release))
           problems.push(`${use.cmdlet} -${name} does not exist on Exchange ${release}`);
         if (name === 'Services' && value !== undefined) {
-          for (const service of value.split(',').filter((s) => s !== '')) {
+          // A visible placeholder (<services>) is the admin's to fill, not a value to check.
+          for (const service of value.split(',').filter((s) => s !== '' && !/^<.*>$/.test(s))) {
             if (!SERVICES[release].includes(service))
               problems.push(`-Services ${service} does not exist on Exchange ${release}`);
           }

@@ -1,6 +1,9 @@
-import type { Plan } from './plan-model.js';
+import type { Plan, PlanContext } from './plan-model.js';
 
-const notKnownNotEdge = (edge: 'yes' | 'no' | 'unknown') => edge !== 'no';
+/** The server may be an Edge: the paste does not say otherwise, and it serves no clients (an Edge has no IIS, POP or IMAP). */
+const mayBeEdge = (c: PlanContext) => c.edge !== 'no' && !/IIS|POP|IMAP/.test(c.values.services ?? '');
+/** Client Access work never runs on an Edge Transport server. */
+const notEdge = (c: PlanContext) => c.edge !== 'yes';
 
 /** Get-TransportService is 2013+; 2007/2010 have Get-TransportServer (ps:Get-TransportService). */
 const TRANSPORT_SERVER_NOTE = {
@@ -107,6 +110,7 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'enable-iis-2007',
+        when: notEdge,
         why: {
           en: 'Otherwise OWA and Outlook Anywhere keep presenting the expired certificate.',
           ja: 'そうしないと OWA や Outlook Anywhere が期限切れの証明書を出し続けます。',
@@ -132,7 +136,7 @@ export const transportPlans: Plan[] = [
           ja: '古い証明書は IIS に使われていました: 新しい証明書も IIS に割り当て、IIS を再起動します',
         },
         command: 'Enable-ExchangeCertificate -Thumbprint <new thumbprint> -Services IIS; iisreset /noforce',
-        when: (c) => /IIS/.test(c.values.services ?? ''),
+        when: (c) => notEdge(c) && /IIS/.test(c.values.services ?? ''),
       },
       {
         id: 'edge-resubscribe-2007',
@@ -153,7 +157,7 @@ export const transportPlans: Plan[] = [
         id: 'edge-resubscribe',
         role: 'edge',
         versions: ['2010', '2013+', 'unknown'],
-        when: (c) => notKnownNotEdge(c.edge),
+        when: mayBeEdge,
         title: {
           en: 'If this is an Edge Transport server: subscribe it again (the file expires 24 hours after it is made), then restart AD LDS on the Edge',
           ja: 'エッジ トランスポート サーバーの場合: サブスクリプションをやり直し (ファイルは作成から 24 時間で無効になります)、エッジの AD LDS を再起動します',
@@ -571,7 +575,7 @@ export const transportPlans: Plan[] = [
           ja: 'エッジ サーバーはサブスクリプションでこのサーバーの証明書のコピーを持っています。',
         },
         role: 'edge',
-        when: (c) => notKnownNotEdge(c.edge),
+        when: mayBeEdge,
         title: {
           en: 'If Edge servers subscribe to this site, subscribe them again afterwards (New-EdgeSubscription)',
           ja: 'このサイトにエッジ サーバーがサブスクライブしている場合は、その後でサブスクリプションをやり直します (New-EdgeSubscription)',

@@ -102,7 +102,8 @@ sha1 Fingerprint=76:BA:2A:35:0D:6D:8F:5F:78:71:8A:49:75:52:77:FF:0E:8B:58:0A
         keySize: 1024,
         signatureHash: 'SHA1',
         isCA: true,
-        role: 'certificate-authority',
+        // CA:TRUE on a certificate for a host name: a self-signed server certificate (openssl req -x509).
+        role: 'self-signed',
       },
     },
     {
