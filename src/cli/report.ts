@@ -1,10 +1,13 @@
 import { countdownText, urgency } from '../core/countdown.js';
+import { slackText } from '../core/i18n/slack-text.js';
 import type { Diagnosis, Language, Severity } from '../core/model.js';
 
 /** The human-readable `certcheck diagnose` report: verdict, countdowns, findings, numbered steps. */
 export function renderReport(diagnosis: Diagnosis, options: { color: boolean }): string {
   const paint = painter(options.color);
   const label = LABELS[diagnosis.language];
+  // The same words as the Slack reply: one vocabulary for both surfaces.
+  const ui = slackText[diagnosis.language];
   const out: string[] = [];
   const mark = diagnosis.severity === 'ok' ? paint.green('✔') : SEVERITY_MARK[diagnosis.severity](paint);
   out.push(`${mark} ${paint.bold(diagnosis.summary)}`);
@@ -37,16 +40,18 @@ export function renderReport(diagnosis: Diagnosis, options: { color: boolean }):
     }
   }
   if (diagnosis.findings.length > 0) {
-    out.push('', paint.bold(label.findings));
+    out.push('', paint.bold(ui.whatIsWrong));
     for (const finding of diagnosis.findings) {
       out.push(`  ${SEVERITY_MARK[finding.severity](paint)} ${finding.message} ${paint.dim(`[${finding.code}]`)}`);
     }
   }
   if (diagnosis.steps.length > 0) {
-    out.push('', paint.bold(label.steps));
+    out.push('', paint.bold(ui.fix));
     diagnosis.steps.forEach((step, index) => {
-      const where = step.role !== 'any' ? paint.dim(` (${step.server ? `${step.server}, ` : ''}${step.role})`) : '';
-      out.push(`  ${index + 1}. ${step.title}${where}`);
+      out.push(`  ${index + 1}. ${step.title}`);
+      const role = step.role !== 'any' ? ui.role[step.role] : undefined;
+      const where = step.server && role ? ui.runOn(step.server, role) : (role ?? step.server);
+      if (where) out.push(paint.dim(`     📍 ${where}`));
       if (step.why) out.push(paint.dim(`     ${step.why}`));
       for (const line of step.command?.split('\n') ?? []) out.push(`       ${paint.cyan(line)}`);
     });
@@ -86,13 +91,11 @@ const BAND_COLOUR = {
 
 const LABELS: Record<
   Language,
-  Record<'event' | 'certificates' | 'findings' | 'steps' | 'references' | 'noDate' | 'estimated' | 'selfSigned', string>
+  Record<'event' | 'certificates' | 'references' | 'noDate' | 'estimated' | 'selfSigned', string>
 > = {
   en: {
     event: 'event',
     certificates: 'Certificates',
-    findings: 'What is wrong',
-    steps: 'What to do',
     references: 'References',
     noDate: 'no expiry date in this paste',
     estimated: '(expiry estimated from the event)',
@@ -101,8 +104,6 @@ const LABELS: Record<
   ja: {
     event: 'イベント',
     certificates: '証明書',
-    findings: '問題点',
-    steps: '対処',
     references: '参考資料',
     noDate: 'この貼り付けには有効期限がありません',
     estimated: '(有効期限はイベントからの推定)',

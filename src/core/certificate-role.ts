@@ -1,6 +1,6 @@
+import { commonNames } from './distinguished-name.js';
 import type { CertificateRole } from './model.js';
 import type { ParsedCertificate, VersionHint } from './recognize/evidence.js';
-import { commonNames } from './distinguished-name.js';
 
 export type RoleFacts = Pick<ParsedCertificate, 'subject' | 'domains'> &
   Partial<Pick<ParsedCertificate, 'issuer' | 'selfSigned' | 'isCA' | 'friendlyName' | 'services'>>;

@@ -34,21 +34,16 @@ export function countdownText(notAfter: string, now: Date, lang: Language, zone 
   const days = daysLeft(notAfter, now);
   const date = formatDate(notAfter, lang, zone);
   const hours = Math.floor((Date.parse(notAfter) - now.getTime()) / 3_600_000);
-  // Elapsed days count whole days gone by: 114.2 days ago is "114 days ago", while daysLeft is −115.
-  const ago = Math.floor((now.getTime() - Date.parse(notAfter)) / DAY_MS);
+  // The contract reads daysLeft −58 as "expired 58 days ago": the text says what the JSON says.
+  // Its first day (daysLeft −1) is counted in hours instead.
+  const ago = -days;
+  const hoursAgo = Math.max(1, Math.floor((now.getTime() - Date.parse(notAfter)) / 3_600_000));
   if (lang === 'ja') {
-    if (days < 0)
-      return ago === 0
-        ? `${date} に期限切れ (${Math.max(1, Math.floor((now.getTime() - Date.parse(notAfter)) / 3_600_000))} 時間経過)`
-        : `${date} に期限切れ (${ago} 日経過)`;
+    if (days < 0) return ago === 1 ? `${date} に期限切れ (${hoursAgo} 時間経過)` : `${date} に期限切れ (${ago} 日経過)`;
     if (days === 0) return hours >= 0 ? `${date} に期限切れ (あと ${hours} 時間)` : `${date} に期限切れ`;
     return `${date} に期限切れ (あと ${days} 日)`;
   }
-  if (days < 0) {
-    if (ago === 0)
-      return `expired ${Math.max(1, Math.floor((now.getTime() - Date.parse(notAfter)) / 3_600_000))} hours ago (${date})`;
-    return ago === 1 ? `expired 1 day ago (${date})` : `expired ${ago} days ago (${date})`;
-  }
+  if (days < 0) return ago === 1 ? `expired ${hoursAgo} hours ago (${date})` : `expired ${ago} days ago (${date})`;
   if (days === 0) return hours >= 1 ? `expires in ${hours} hours (${date})` : `expires within the hour (${date})`;
   if (days === 1) return `expires tomorrow (${date})`;
   return `expires in ${days} days (${date})`;

@@ -1,20 +1,22 @@
 import { daysLeft } from './countdown.js';
 import { displayName, judgeCertificate } from './findings/certificate-findings.js';
 import { hostOf, judgeEvent } from './findings/event-findings.js';
-import { addJudgement, emptyJudgement, type Judgement } from './findings/judgement.js';
 import { judgeEvidenceExtras } from './findings/extra-findings.js';
-import { judgeSymptom } from './findings/symptom-findings.js';
+import { addJudgement, emptyJudgement, type Judgement } from './findings/judgement.js';
 import { orderFindings, summarize } from './findings/summary.js';
+import { judgeSymptom } from './findings/symptom-findings.js';
 import { diagnosisText } from './i18n/diagnosis-text.js';
+import { findCatalogueEntry } from './knowledge/event-catalogue.js';
 import {
   type CertificateFacts,
-  type Diagnosis,
   type DiagnoseOptions,
+  type Diagnosis,
   type EventFacts,
   type ExchangeVersion,
   type InputKind,
   type Language,
   MAX_INPUT_BYTES,
+  type Step,
 } from './model.js';
 import { looksJapanese, normalizePaste } from './normalize.js';
 import type { Evidence, ParsedCertificate } from './recognize/evidence.js';
@@ -40,8 +42,17 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   const server = events.find((e) => e.computer)?.computer ?? evidence.servers?.[0];
 
   const judgement: Judgement = emptyJudgement();
+  const candidate = loneThumbprint(evidence, events);
   for (const event of events) {
-    addJudgement(judgement, judgeEvent(event, { text: t, version, ...(server && { fallbackServer: server }) }));
+    addJudgement(
+      judgement,
+      judgeEvent(event, {
+        text: t,
+        version,
+        ...(server && { fallbackServer: server }),
+        ...(candidate && { candidate }),
+      }),
+    );
   }
   for (const cert of certificates) {
     addJudgement(
@@ -57,6 +68,11 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   const frontEnd = events.some((e) => /FrontEnd/i.test(e.source ?? ''));
   const { steps, references } = buildSteps(judgement.plans, { version, edge, frontEnd, language });
   for (const finding of findings) if (finding.reference) addReferences(references, finding.reference);
+  for (const event of events) {
+    const reference = findCatalogueEntry(event.id, event.source)?.reference;
+    if (reference) addReferences(references, reference);
+  }
+  const cited = references.filter((reference) => referenceFits(reference, version, steps));
   const inputKinds = kindsOf(evidence, certificates);
   return {
     inputKinds,
@@ -69,10 +85,27 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
     summary: summarize({ findings, certificates, events, now, language, text: t }),
     severity: findings[0]?.severity ?? 'ok',
     exchangeVersion: version,
-    references,
+    references: cited,
     notes: notesFor(evidence, certificates, version, t),
     now: now.toISOString(),
   };
+}
+
+/** A source cited only where it applies: KB 953354 is about Exchange 2007, an Edge page needs an Edge step. */
+function referenceFits(reference: string, version: ExchangeVersion, steps: Step[]): boolean {
+  if (reference.includes('953354')) return version === '2007' || version === 'unknown';
+  if (/Edge Subscription/i.test(reference))
+    return steps.some((step) => step.role === 'edge' || /EdgeSubscription/.test(step.command ?? ''));
+  return true;
+}
+
+/** One thumbprint pasted beside the events and named by none of them: the certificate meant for the fix. */
+function loneThumbprint(evidence: Evidence, events: EventFacts[]): string | undefined {
+  const named = new Set(events.flatMap((e) => [e.thumbprint, e.ephemeralThumbprint]));
+  const lone = evidence.thumbprints.filter(
+    (t) => !named.has(t.value) && !evidence.certificates.some((c) => c.thumbprint === t.value),
+  );
+  return lone.length === 1 ? lone[0]?.value : undefined;
 }
 
 function exchangeVersion(evidence: Evidence): ExchangeVersion {
@@ -147,14 +180,26 @@ function withCountdown(certs: ParsedCertificate[], now: Date): CertificateFacts[
   );
 }
 
+/**
+ * One finding per thing wrong: the same code for the same thumbprint keeps its fullest message
+ * (12013 and 12024 name one certificate), and a finding read from a symptom line yields to the
+ * event's finding of the same code (event 1003 and its own stack trace; 12014 and the 451 it causes).
+ */
 function dedupeFindings(findings: Judgement['findings']): Judgement['findings'] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const key = `${f.code}|${f.thumbprint ?? ''}|${f.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const fromEvents = new Set(findings.filter((f) => f.eventId !== undefined).map((f) => f.code));
+  const kept: Judgement['findings'] = [];
+  for (const finding of findings) {
+    if (finding.eventId === undefined && finding.thumbprint === undefined && fromEvents.has(finding.code)) continue;
+    const twin = kept.find(
+      (k) =>
+        k.code === finding.code &&
+        (k.thumbprint ?? '') === (finding.thumbprint ?? '') &&
+        (k.thumbprint !== undefined || k.message === finding.message),
+    );
+    if (!twin) kept.push(finding);
+    else if (finding.message.length > twin.message.length) kept[kept.indexOf(twin)] = finding;
+  }
+  return kept;
 }
 
 function allThumbprints(evidence: Evidence, certs: CertificateFacts[], events: EventFacts[]): string[] {

@@ -141,6 +141,7 @@ function derivedValues(context: PlanContext): Record<string, string | undefined>
   const domains = v.domains ?? (v.server ? `${v.server},<FQDN of ${v.server}>` : '<server name>,<server FQDN>');
   return {
     thumbprint: v.thumbprint,
+    candidate: v.candidate,
     fqdn: v.fqdn,
     domains,
     fqdnFirst: v.fqdn ?? v.serverFqdn ?? `<FQDN of ${serverLabel}>`,
@@ -162,6 +163,7 @@ function derivedValues(context: PlanContext): Record<string, string | undefined>
 
 const STAND_IN: Record<string, string> = {
   thumbprint: '<thumbprint>',
+  candidate: '<thumbprint from the list>',
   fqdn: '<FQDN>',
   server: '<server>',
   connector: '<connector name>',

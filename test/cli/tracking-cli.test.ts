@@ -1,17 +1,16 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { runCli } from '../../src/cli/run-cli.js';
-import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { withStore } from '../../src/cli/tracking-store.js';
 import { captureIo } from '../helpers/cli-io.js';
 import { at, REFERENCE_NOW } from '../helpers/clock.js';
 import { FAKE_BOT, type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js';
-import { tempDatabasePath } from '../helpers/temp-db.js';
+import { tempDatabasePath, tempDir } from '../helpers/temp-db.js';
 import { aCertificate } from '../store/store-contract.js';
 
-const dir = join(tmpdir(), `certcheck-cli-${process.pid}-${Date.now()}`);
+const dir = tempDir('cli');
 const corpus = (name: string) => join('test', 'fixtures', 'corpus', `${name}.txt`);
 const OWA = '896777B6CA9D0066DB7463DB76DA36DD6241D5D5';
 const EX2016 = '2747582B9132F38EB2A0BE075A1C964195851AF1';
@@ -23,7 +22,6 @@ before(async () => {
 });
 after(async () => {
   await slack.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 beforeEach(() => {
   slack.reset();
@@ -41,12 +39,9 @@ async function cli(argv: string[], options: { now?: Date; stdin?: string; env?: 
 }
 
 async function seed(certs: Parameters<typeof aCertificate>[0][]) {
-  const store = openSqliteStore(dbPath);
-  try {
+  await withStore(dbPath, async (store) => {
     for (const c of certs) await store.track(aCertificate(c));
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 describe('certcheck track', () => {
@@ -85,21 +80,16 @@ describe('certcheck track', () => {
     assert.equal(code, 0);
     assert.match(
       out,
-      /^Tracking 1 certificate\.\n {2}added {3}2747582B9132F38EB2A0BE075A1C964195851AF1 {2}CN=EX2016 — expired 114 days ago \(6 Aug 2026\)\nReminders go to C0DEFAULT\.\n$/,
+      /^Tracking 1 certificate\.\n {2}added {3}2747582B9132F38EB2A0BE075A1C964195851AF1 {2}CN=EX2016 — expired 115 days ago \(6 Aug 2026\)\nReminders go to C0DEFAULT\.\n$/,
     );
   });
 
   test('an event with hours remaining: tracked with an estimated expiry and the server it was logged on', async () => {
     const { code } = await cli(['track', corpus('s04-e2010-hub-12017-expiring'), '--channel', 'C0OPS']);
     assert.equal(code, 0);
-    const store = openSqliteStore(dbPath);
-    try {
-      const [cert] = await store.list();
-      assert.equal(cert?.estimated, true);
-      assert.deepEqual(cert?.servers, ['HUB2010.corp.contoso.com']);
-    } finally {
-      await store.close();
-    }
+    const [cert] = await withStore(dbPath, (store) => store.list());
+    assert.equal(cert?.estimated, true);
+    assert.deepEqual(cert?.servers, ['HUB2010.corp.contoso.com']);
   });
 
   test('a listing skips the WMSvc certificate unless --include-wmsvc', async () => {
@@ -167,7 +157,7 @@ describe('certcheck list / untrack', () => {
       ],
     );
     const text = await cli(['list']);
-    assert.match(text.out, /Tracked certificates \(2\)\n {2}2747582B.* — expired 114 days ago/);
+    assert.match(text.out, /Tracked certificates \(2\)\n {2}2747582B.* — expired 115 days ago/);
   });
 
   test('untrack: gone from the list; untracking again is an error', async () => {

@@ -34,8 +34,8 @@ describe('countdown', () => {
     {
       now: '2027-02-06T12:00:00Z',
       days: -59,
-      en: 'expired 58 days ago (10 Dec 2026)',
-      ja: '2026/12/10 に期限切れ (58 日経過)',
+      en: 'expired 59 days ago (10 Dec 2026)',
+      ja: '2026/12/10 に期限切れ (59 日経過)',
     },
   ];
   for (const row of rows) {

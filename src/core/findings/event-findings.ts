@@ -9,6 +9,8 @@ export interface EventJudgeOptions {
   version: ExchangeVersion;
   /** Names of the paste's servers, for events that do not carry a Computer line. */
   fallbackServer?: string;
+  /** The one thumbprint pasted beside the events, not named by any of them. */
+  candidate?: string;
 }
 
 /** Findings and plans for one event, by what the catalogue says the event means. */
@@ -24,6 +26,7 @@ export function judgeEvent(event: EventFacts, options: EventJudgeOptions): Judge
   const base = { eventId: event.id, ...(entry && { reference: entry.reference }) };
   const values: PlanValues = {
     ...(event.thumbprint && { thumbprint: event.thumbprint }),
+    ...(options.candidate && { candidate: options.candidate }),
     ...(event.fqdn && { fqdn: event.fqdn }),
     ...(server && { server }),
     ...(computer?.includes('.') && { serverFqdn: computer }),

@@ -1,7 +1,7 @@
+import { countdownText } from '../countdown.js';
 import type { DiagnosisText } from '../i18n/diagnosis-text.js';
 import type { CertificateFacts, EventFacts, Language } from '../model.js';
 import type { Evidence } from '../recognize/evidence.js';
-import { countdownText } from '../countdown.js';
 import { covers, displayName, shortThumbprint } from './certificate-findings.js';
 import type { Judgement } from './judgement.js';
 
@@ -101,7 +101,9 @@ export function judgeEvidenceExtras({
       severity: 'info',
       ...(cert.thumbprint && { thumbprint: cert.thumbprint }),
       message: text.finding.expiryNotice({
-        name: cert.subject ? displayName(cert) : shortThumbprint(cert.thumbprint ?? ''),
+        name: cert.subject
+          ? displayName(cert)
+          : text.internalTransportCertificate(shortThumbprint(cert.thumbprint ?? '')),
         when: countdownText(cert.notAfter ?? '', now, language),
       }),
     });

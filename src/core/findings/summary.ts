@@ -45,7 +45,13 @@ export function summarize({ findings, certificates, events, now, language, text 
   }
   const cert = byThumbprint(top.thumbprint);
   const event = events.find((e) => e.id === top.eventId) ?? events[0];
-  const name = cert ? displayName(cert) : top.thumbprint ? shortThumbprint(top.thumbprint) : undefined;
+  const name = cert
+    ? cert.estimated && !cert.subject && cert.thumbprint
+      ? text.internalTransportCertificate(shortThumbprint(cert.thumbprint))
+      : displayName(cert)
+    : top.thumbprint
+      ? shortThumbprint(top.thumbprint)
+      : undefined;
   const when = cert?.notAfter ? countdownText(cert.notAfter, now, language) : undefined;
   // An expiry read from a log line (Setup, an event) names no certificate: its message says more.
   if (!cert && (top.code === 'CERT_EXPIRED' || top.code === 'CERT_EXPIRING')) return firstSentence(top.message);

@@ -1,3 +1,4 @@
+import { formatDate } from '../countdown.js';
 import type { DiagnosisText } from '../i18n/diagnosis-text.js';
 import type { Symptom } from '../recognize/evidence.js';
 import type { Judgement } from './judgement.js';
@@ -70,7 +71,7 @@ export function judgeSymptom(symptom: Symptom, text: DiagnosisText, language: 'e
         message: text.finding.setupCertExpired({
           issuer: symptom.values.issuer ?? '?',
           site: symptom.values.site ?? 'IIS',
-          until: until.slice(0, 10),
+          until: symptom.values.validUntil ? formatDate(symptom.values.validUntil, language) : '?',
         }),
       });
       plans.push({ plan: 'setup-cert-expired', values: {} });

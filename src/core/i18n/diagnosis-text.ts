@@ -67,6 +67,8 @@ export interface DiagnosisText {
   eventMeaning: { 12025: string };
   /** Placeholders shown in prose (commands keep English placeholders). */
   unknownServer: string;
+  /** How a certificate known only from an event's thumbprint (12017) is named. */
+  internalTransportCertificate(short: string): string;
   theServer(server: string): string;
   notes: {
     understood(p: { what: string }): string;
@@ -203,6 +205,7 @@ const en: DiagnosisText = {
       'MSExchangeTransport 12025 means the transport service is reconnecting its performance counters after a restart.',
   },
   unknownServer: 'the server',
+  internalTransportCertificate: (short) => `The internal transport certificate ${short}`,
   theServer: (server) => server,
   notes: {
     understood: ({ what }) => `Understood: ${what}.`,
@@ -349,6 +352,7 @@ const ja: DiagnosisText = {
       'MSExchangeTransport 12025 は、トランスポート サービスが再起動後にパフォーマンス カウンターを接続し直したことを示します。',
   },
   unknownServer: 'サーバー',
+  internalTransportCertificate: (short) => `内部トランスポート証明書 ${short}`,
   theServer: (server) => server,
   notes: {
     understood: ({ what }) => `認識した内容: ${what}。`,

@@ -1,4 +1,4 @@
-import { type CatalogueEntry, en, type EventMessage } from './event-entry.js';
+import { type CatalogueEntry, type EventMessage, en } from './event-entry.js';
 import type { SourceFamily } from './event-sources.js';
 
 /** Certificate events outside MSExchangeTransport (knowledge §1.3). Most texts are unpublished. */

@@ -9,6 +9,8 @@ import type { ExchangeVersion, Language, StepRole } from '../model.js';
 /** The values a plan may use. Every one is optional: the paste decides. */
 export interface PlanValues {
   thumbprint?: string;
+  /** A thumbprint pasted on its own beside the event: the certificate the admin means to use. */
+  candidate?: string;
   fqdn?: string;
   /** Comma-separated names for -DomainName (host, FQDN, SANs). */
   domains?: string;

@@ -30,7 +30,7 @@ const PIN_NEEDS_2013 = {
 export const transportPlans: Plan[] = [
   {
     id: 'internal-transport-renew',
-    reference: 'KB 953354; Microsoft Learn: New-ExchangeCertificate, Edge Subscriptions',
+    reference: 'KB 953354; Microsoft Learn: New-ExchangeCertificate; Microsoft Learn: Edge Subscriptions',
     steps: [
       {
         id: 'new-self-signed-2007',
@@ -219,7 +219,7 @@ export const transportPlans: Plan[] = [
           en: 'If one is listed: enable it for SMTP, which also lets the Transport service read its private key (answer N to the overwrite prompt for a CA certificate)',
           ja: '表示された場合: SMTP に割り当てます。Transport サービスが秘密キーを読めるようにもなります (CA の証明書なら上書き確認に N と答えます)',
         },
-        command: 'Enable-ExchangeCertificate -Thumbprint <thumbprint from the list> -Services SMTP',
+        command: 'Enable-ExchangeCertificate -Thumbprint {candidate} -Services SMTP',
       },
       {
         id: 'new-for-fqdn',

@@ -1,5 +1,5 @@
-import { certificateRole, certificateVersionHints } from '../certificate-role.js';
 import { opensslDate } from '../certificate.js';
+import { certificateRole, certificateVersionHints } from '../certificate-role.js';
 import { hostLikeCommonNames, uniqueNames, windowsDnFromCertificateOrder } from '../distinguished-name.js';
 import { signatureHashFromName } from '../signature-algorithms.js';
 import type { ParsedCertificate, Recognizer } from './evidence.js';

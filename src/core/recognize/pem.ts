@@ -1,6 +1,6 @@
 import { Buffer } from 'node:buffer';
-import { certificateVersionHints } from '../certificate-role.js';
 import { type CertificateSource, parseCertificateDer } from '../certificate.js';
+import { certificateVersionHints } from '../certificate-role.js';
 import { isPkcs7, pkcs7Certificates } from '../pkcs7.js';
 import { armourBlocks, bareBase64Blocks, isPrivateKeyLabel, maskRanges } from './armour.js';
 import type { Evidence, ParsedCertificate, Recognizer } from './evidence.js';
