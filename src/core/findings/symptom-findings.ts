@@ -64,7 +64,6 @@ export function judgeSymptom(symptom: Symptom, text: DiagnosisText, language: 'e
       plans.push({ plan: 'starttls-missing', values: {} });
       break;
     case 'setup-certificate-expired': {
-      const until = symptom.values.validUntil ?? '?';
       findings.push({
         code: 'CERT_EXPIRED',
         severity: 'critical',
