@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { languageSchema } from './core/model.js';
+import { type Language, languageSchema } from './core/model.js';
 
 /**
  * The environment, read once and validated: the only module that looks at `process.env`
@@ -13,6 +13,8 @@ const daysList = z
   .string()
   .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'a comma-separated list of whole days, e.g. 60,30,14,7,3,1,0')
   .transform((s) => [...new Set(s.split(',').map((d) => Number.parseInt(d.trim(), 10)))].sort((a, b) => b - a));
+
+const logLevelSchema = z.enum(['debug', 'info', 'warn', 'error']);
 
 const configSchema = z.object({
   SLACK_BOT_TOKEN: z.preprocess(
@@ -43,7 +45,7 @@ const configSchema = z.object({
   CERTCHECK_LANG: z.preprocess(emptyAsUnset, languageSchema.default('en')),
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === 'string' ? emptyAsUnset(v.toLowerCase()) : v),
-    z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    logLevelSchema.default('info'),
   ),
 });
 
@@ -73,8 +75,8 @@ export interface Config {
     days: number[];
     defaultChannel?: string;
   };
-  defaultLanguage: 'en' | 'ja';
-  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  defaultLanguage: Language;
+  logLevel: z.infer<typeof logLevelSchema>;
 }
 
 export class ConfigError extends Error {

@@ -1,3 +1,4 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { Env } from '../config.js';
 
 /**
@@ -24,4 +25,35 @@ export type ExitCode = 0 | 1 | 2;
 /** A usage error: one clear line on standard error, exit 1. */
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+/** node:util's parseArgs with positionals, its complaints turned into usage errors. */
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, allowPositionals: true, options });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** `--now` when given (a usage error unless ISO-8601), else the injected clock. */
+export function parseNow(value: string | undefined, io: CliIo): Date {
+  if (value === undefined) return io.now();
+  const now = new Date(value);
+  if (Number.isNaN(now.getTime())) throw new UsageError(`--now takes an ISO-8601 time, not '${value}'`);
+  return now;
+}
+
+/**
+ * The paste: FILE's text, or standard input for none or `-`. An unreadable file is reported with
+ * its error code only, and gives undefined.
+ */
+export async function readPaste(file: string | undefined, io: CliIo, command: string): Promise<string | undefined> {
+  if (file === undefined || file === '-') return io.readStdin();
+  try {
+    return new TextDecoder().decode(await io.readFile(file));
+  } catch (error) {
+    io.stderr(`certcheck ${command}: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}\n`);
+    return undefined;
+  }
 }

@@ -1,18 +1,16 @@
-import { parseArgs } from 'node:util';
 import { countdownText, daysLeft } from '../core/countdown.js';
 import { trackingText } from '../core/i18n/tracking-text.js';
 import type { CliCommand } from './commands.js';
-import { UsageError } from './io.js';
-import { nowFrom, withTrackingStore } from './tracking-store.js';
+import { parseCommandArgs, parseNow, UsageError } from './io.js';
+import { withTrackingStore } from './tracking-store.js';
 
 export const listCommand: CliCommand = {
   summary: 'List tracked certificates, soonest expiry first, with countdowns.',
   usage: 'certcheck list [--json] [--now ISO-8601]',
   async run(args, io) {
-    const { values, positionals } = parse(args);
+    const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' }, now: { type: 'string' } });
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
-    const now = nowFrom(values.now, io);
-    if (!now) throw new UsageError(`--now takes an ISO-8601 time, not '${values.now}'`);
+    const now = parseNow(values.now, io);
     return withTrackingStore(io, 'list', async (store, config) => {
       const certificates = await store.list();
       const fallback = config.reminders.defaultChannel;
@@ -53,11 +51,3 @@ export const listCommand: CliCommand = {
     });
   },
 };
-
-function parse(args: string[]) {
-  try {
-    return parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, now: { type: 'string' } } });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}

@@ -1,22 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { countdownText } from '../core/countdown.js';
 import { nextReminderRun } from '../reminders/scheduler.js';
 import { runReminders } from '../reminders/runner.js';
+import { configuredRunOptions } from '../reminders/start-reminders.js';
 import { createSlackNotifier } from '../slack/slack-notifier.js';
 import type { CliCommand } from './commands.js';
-import { UsageError } from './io.js';
-import { nowFrom, withTrackingStore } from './tracking-store.js';
+import { parseCommandArgs, parseNow, UsageError } from './io.js';
+import { withTrackingStore } from './tracking-store.js';
 import type { Notifier } from '../reminders/notifier.js';
 
 export const remindCommand: CliCommand = {
   summary: 'Send the reminders that are due (one digest per channel); --dry-run only lists them.',
   usage: 'certcheck remind [--now ISO-8601] [--dry-run] [--json]',
   async run(args, io) {
-    const { values, positionals } = parse(args);
+    const { values, positionals } = parseCommandArgs(args, {
+      now: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+    });
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
-    const now = nowFrom(values.now, io);
-    if (!now) throw new UsageError(`--now takes an ISO-8601 time, not '${values.now}'`);
+    const now = parseNow(values.now, io);
     const dryRun = values['dry-run'] === true;
     return withTrackingStore(io, 'remind', async (store, config) => {
       const token = config.slack.botToken;
@@ -33,11 +36,8 @@ export const remindCommand: CliCommand = {
         notifier,
         now,
         dryRun,
-        thresholds: config.reminders.days,
-        timeZone: config.reminders.timeZone,
-        lang: config.defaultLanguage,
+        ...configuredRunOptions(config),
         owner: `cli:${randomUUID()}`,
-        ...(config.reminders.defaultChannel && { defaultChannel: config.reminders.defaultChannel }),
         ...(nextRun && { nextRun }),
       });
       const due = report.due.map((d) => ({
@@ -89,15 +89,3 @@ const dryRunNotifier: Notifier = {
   updateDigest: () => Promise.reject(new Error('dry run')),
   findDigest: () => Promise.resolve(undefined),
 };
-
-function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: { now: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}

@@ -1,29 +1,24 @@
-import { parseArgs } from 'node:util';
 import { countdownText, daysLeft } from '../core/countdown.js';
 import { diagnose } from '../core/diagnose.js';
 import { trackingText } from '../core/i18n/tracking-text.js';
 import { trackDiagnosis } from '../tracking/track-certificates.js';
 import type { CliCommand } from './commands.js';
-import { UsageError } from './io.js';
+import { parseCommandArgs, readPaste, UsageError } from './io.js';
 import { withTrackingStore } from './tracking-store.js';
 
 export const trackCommand: CliCommand = {
   summary: 'Track every certificate in a paste (PEM, Get-ExchangeCertificate | fl, 12017/12018 events) for reminders.',
   usage: 'certcheck track [FILE | -] [--channel C] [--owner U] [--include-wmsvc] [--json]',
   async run(args, io) {
-    const { values, positionals } = parse(args);
+    const { values, positionals } = parseCommandArgs(args, {
+      channel: { type: 'string' },
+      owner: { type: 'string' },
+      'include-wmsvc': { type: 'boolean' },
+      json: { type: 'boolean' },
+    });
     if (positionals.length > 1) throw new UsageError('give one FILE (or - for standard input)');
-    const file = positionals[0];
-    let text: string;
-    if (file === undefined || file === '-') text = await io.readStdin();
-    else {
-      try {
-        text = new TextDecoder().decode(await io.readFile(file));
-      } catch (error) {
-        io.stderr(`certcheck track: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}\n`);
-        return 1;
-      }
-    }
+    const text = await readPaste(positionals[0], io, 'track');
+    if (text === undefined) return 1;
     return withTrackingStore(io, 'track', async (store, config) => {
       const now = io.now();
       const lang = config.defaultLanguage;
@@ -74,20 +69,3 @@ export const trackCommand: CliCommand = {
     });
   },
 };
-
-function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        channel: { type: 'string' },
-        owner: { type: 'string' },
-        'include-wmsvc': { type: 'boolean' },
-        json: { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}

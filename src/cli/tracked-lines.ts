@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../config.js';
 import type { Diagnosis } from '../core/model.js';
-import { openSqliteStore } from '../store/sqlite-store.js';
 import { describeTrackedText } from '../tracking/describe-tracked.js';
 import type { CliIo } from './io.js';
+import { withStore } from './tracking-store.js';
 
 /**
  * What the tracking store knows of the paste's thumbprints, for the readable report. Only an
@@ -15,18 +15,10 @@ export async function trackedLines(diagnosis: Diagnosis, io: CliIo): Promise<str
   try {
     const { databasePath } = loadConfig(io.env);
     if (databasePath !== ':memory:' && !existsSync(databasePath)) return [];
-    const store = openSqliteStore(databasePath);
-    try {
-      const lines = await describeTrackedText(
-        diagnosis.thumbprints,
-        store,
-        new Date(diagnosis.now),
-        diagnosis.language,
-      );
-      return lines.length > 0 ? ['', ...lines] : [];
-    } finally {
-      await store.close();
-    }
+    const lines = await withStore(databasePath, (store) =>
+      describeTrackedText(diagnosis.thumbprints, store, new Date(diagnosis.now), diagnosis.language),
+    );
+    return lines.length > 0 ? ['', ...lines] : [];
   } catch {
     return [];
   }

@@ -17,17 +17,15 @@ export async function withTrackingStore(
     io.stderr(`certcheck ${command}: ${error.message}\n`);
     return 1;
   }
-  const store = openSqliteStore(config.databasePath);
+  return withStore(config.databasePath, (store) => fn(store, config));
+}
+
+/** Opens the SQLite store at `path` (creating it), runs `fn`, always closes the store. */
+export async function withStore<T>(path: string, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = openSqliteStore(path);
   try {
-    return await fn(store, config);
+    return await fn(store);
   } finally {
     await store.close();
   }
-}
-
-/** `--now` or the injected clock. */
-export function nowFrom(value: string | undefined, io: CliIo): Date | undefined {
-  if (value === undefined) return io.now();
-  const now = new Date(value);
-  return Number.isNaN(now.getTime()) ? undefined : now;
 }

@@ -1,4 +1,5 @@
 import type { Language } from '../core/model.js';
+import type { TrackedCertificate } from '../store/store.js';
 
 /**
  * The reminder runner's port to the chat: one digest message per channel (or a few, when the
@@ -6,17 +7,26 @@ import type { Language } from '../core/model.js';
  * src/slack/slack-notifier.ts; tests use plain objects.
  */
 
-export interface DigestItem {
-  thumbprint: string;
-  subject: string;
-  domains: string[];
-  services: string[];
-  notAfter: string;
-  estimated: boolean;
+export interface DigestItem
+  extends Pick<TrackedCertificate, 'thumbprint' | 'subject' | 'domains' | 'services' | 'notAfter' | 'estimated'> {
   /** The threshold crossed, or null for the daily reminder after expiry. */
   threshold: number | null;
   /** Set when the digest is redrawn after an action: what happened to this certificate. */
   note?: DigestNote;
+}
+
+/** A tracked certificate as its digest shows it (a run posting it, or a button redrawing it). */
+export function digestItem(cert: TrackedCertificate, threshold: number | null, note?: DigestNote): DigestItem {
+  return {
+    thumbprint: cert.thumbprint,
+    subject: cert.subject,
+    domains: cert.domains,
+    services: cert.services,
+    notAfter: cert.notAfter,
+    estimated: cert.estimated,
+    threshold,
+    ...(note && { note }),
+  };
 }
 
 export type DigestNote =

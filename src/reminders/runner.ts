@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type DueReminder, dueReminders, stillDue } from '../core/reminders.js';
 import type { Language } from '../core/model.js';
 import type { LedgerEntry, Store, TrackedCertificate } from '../store/store.js';
-import { type Digest, type DigestItem, type Notifier, NotifierError } from './notifier.js';
+import { type Digest, digestItem, type Notifier, NotifierError } from './notifier.js';
 
 /**
  * One reminder run: reconcile what a dead run left behind, ask core what is due, claim it in the
@@ -51,7 +51,7 @@ export interface RunReport {
   reconciled: { confirmed: number; released: number };
 }
 
-export const DEFAULT_LEASE_MS = 15 * 60_000;
+const DEFAULT_LEASE_MS = 15 * 60_000;
 const DEFAULT_RETRIES = 4;
 const DEFAULT_MAX_RETRY_AFTER_MS = 120_000;
 
@@ -119,7 +119,7 @@ async function sendChannel(
     const ids = chunk.map((e) => e.id);
     const digest: Digest = {
       channel,
-      items: chunk.map((e) => digestItem(e, certificates.get(e.thumbprint)!)),
+      items: chunk.map((e) => digestItem(certificates.get(e.thumbprint)!, e.threshold)),
       part: part + 1,
       parts,
       total: entries.length,
@@ -215,18 +215,6 @@ function claimOptions(options: RunRemindersOptions) {
   };
 }
 
-function digestItem(entry: LedgerEntry, cert: TrackedCertificate): DigestItem {
-  return {
-    thumbprint: cert.thumbprint,
-    subject: cert.subject,
-    domains: cert.domains,
-    services: cert.services,
-    notAfter: cert.notAfter,
-    estimated: cert.estimated,
-    threshold: entry.threshold,
-  };
-}
-
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
@@ -239,7 +227,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 }
 
 /** Slack's ts is seconds.micro since the epoch: when Slack accepted the message. */
-export function tsToIso(ts: string): string {
+function tsToIso(ts: string): string {
   const seconds = Number.parseFloat(ts);
   return Number.isFinite(seconds) ? new Date(Math.round(seconds * 1000)).toISOString() : ts;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
 import type { Store } from '../store/store.js';
 import type { Notifier } from './notifier.js';
-import { type RunReport, runReminders } from './runner.js';
+import { type RunRemindersOptions, type RunReport, runReminders } from './runner.js';
 import { type SchedulerHandle, startReminderScheduler } from './scheduler.js';
 
 export interface ReminderLog {
@@ -31,11 +31,8 @@ export function startReminders(options: {
         notifier: options.notifier,
         now,
         dryRun: false,
-        thresholds: config.reminders.days,
-        timeZone: config.reminders.timeZone,
-        lang: config.defaultLanguage,
+        ...configuredRunOptions(config),
         owner: `${options.processName}:${randomUUID()}`,
-        ...(config.reminders.defaultChannel && { defaultChannel: config.reminders.defaultChannel }),
         ...(nextRun && { nextRun }),
       });
       options.log.info(summary(report));
@@ -50,6 +47,18 @@ export function startReminders(options: {
     onError: (error) =>
       options.log.error(`reminder run failed: ${error instanceof Error ? error.message : String(error)}`),
   });
+}
+
+/** What REMINDER_* and CERTCHECK_LANG decide of a run: the bot's schedule and `certcheck remind` alike. */
+export function configuredRunOptions(
+  config: Config,
+): Pick<RunRemindersOptions, 'thresholds' | 'timeZone' | 'lang' | 'defaultChannel'> {
+  return {
+    thresholds: config.reminders.days,
+    timeZone: config.reminders.timeZone,
+    lang: config.defaultLanguage,
+    ...(config.reminders.defaultChannel && { defaultChannel: config.reminders.defaultChannel }),
+  };
 }
 
 function summary(report: RunReport): string {

@@ -3,6 +3,7 @@ import type { Diagnosis, Language } from '../core/model.js';
 import { type DiagnosisMessageOptions, diagnosisMessage } from './blocks/diagnosis-message.js';
 import type { SlackBlock, SlackMessage } from './blocks/kit.js';
 import type { ListenerDeps, WebClient } from './deps.js';
+import { describeError } from './describe-error.js';
 import type { CachedPaste } from './paste-cache.js';
 
 /**
@@ -35,7 +36,7 @@ export async function withTracked(deps: ListenerDeps, answer: Answer): Promise<A
   try {
     return { ...answer, tracked: await deps.describeTracked(answer.diagnosis.thumbprints, answer.diagnosis.language) };
   } catch (error) {
-    deps.logger.warn(`tracking lookup failed: ${(error as Error).message}`);
+    deps.logger.warn(`tracking lookup failed: ${describeError(error)}`);
     return answer;
   }
 }
@@ -88,7 +89,7 @@ export function render(
  * The core's finding, or the key block itself: the adapter must never make a key public, even if
  * a recogniser misses it.
  */
-export function hasPrivateKey(diagnosis: Diagnosis, text: string): boolean {
+function hasPrivateKey(diagnosis: Diagnosis, text: string): boolean {
   return (
     diagnosis.findings.some((f) => f.code === 'PRIVATE_KEY_IN_INPUT') || /-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)
   );

@@ -6,8 +6,7 @@ import { ids } from './ids.js';
 import { createLanguageResolver } from './language.js';
 import { createPostToThread } from './listeners/actions/post-to-thread.js';
 import { createShareInChannel } from './listeners/actions/share-in-channel.js';
-import { createShowAllSteps } from './listeners/actions/show-all-steps.js';
-import { createToggleLanguage } from './listeners/actions/toggle-language.js';
+import { createRerenderReply } from './listeners/actions/rerender-reply.js';
 import { createCertcheckCommand } from './listeners/commands/certcheck.js';
 import { createErrorHandler } from './listeners/error-handler.js';
 import { createAppHomeOpened } from './listeners/events/app-home-opened.js';
@@ -47,7 +46,12 @@ export interface CertcheckApp {
   stop(): Promise<void>;
 }
 
-const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR };
+const LOG_LEVELS: Record<Config['logLevel'], LogLevel> = {
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+  error: LogLevel.ERROR,
+};
 
 export class StartupError extends Error {
   override name = 'StartupError';
@@ -107,8 +111,8 @@ export function createApp(config: Config, appDeps: AppDeps): CertcheckApp {
     createDiagnoseMessageShortcut(deps),
   );
   app.action(ids.actions.shareInChannel, createShareInChannel(deps));
-  app.action(ids.actions.toggleLanguage, createToggleLanguage(deps));
-  app.action(ids.actions.showAllSteps, createShowAllSteps(deps));
+  app.action(ids.actions.toggleLanguage, createRerenderReply(deps));
+  app.action(ids.actions.showAllSteps, createRerenderReply(deps));
   app.action(ids.actions.postToThread, createPostToThread(deps));
   for (const extend of appDeps.extensions ?? []) extend(app, deps);
   app.error(createErrorHandler(deps, app.client));

@@ -1,4 +1,14 @@
-import type { AllMiddlewareArgs, App, Logger, RespondFn, SlashCommand, webApi } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  ButtonAction,
+  Logger,
+  RespondFn,
+  SlackActionMiddlewareArgs,
+  SlashCommand,
+  webApi,
+} from '@slack/bolt';
 import type { DiagnoseOptions, Diagnosis, Language } from '../core/model.js';
 import type { HomeView } from './blocks/home-view.js';
 import type { SlackBlock } from './blocks/kit.js';
@@ -47,4 +57,5 @@ export interface ListenerDeps {
 /** What certcheck knows of pasted thumbprints it tracks (blocks under the diagnosis); none when untracked. */
 export type TrackedDescriber = (thumbprints: readonly string[], lang: Language) => Promise<SlackBlock[]>;
 
-export type ListenerClient = AllMiddlewareArgs['client'];
+/** What Bolt hands a button's listener. */
+export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;

@@ -5,7 +5,7 @@ import { MAX_INPUT_BYTES } from '../core/model.js';
  * the bot token (url_private_download needs it); binary DER becomes PEM so the core sees text.
  */
 
-export const DIAGNOSABLE_EXTENSIONS = ['.cer', '.crt', '.pem', '.der', '.p7b', '.txt'] as const;
+const DIAGNOSABLE_EXTENSIONS = ['.cer', '.crt', '.pem', '.der', '.p7b', '.txt'] as const;
 
 export interface SharedFile {
   name?: string;
@@ -36,7 +36,7 @@ export async function downloadFile(file: SharedFile, botToken: string, fetchFn: 
 }
 
 /** Text files as text (UTF-8, or UTF-16 as Windows PowerShell writes); anything else as PEM. */
-export function bytesToText(bytes: Uint8Array, name: string): string {
+function bytesToText(bytes: Uint8Array, name: string): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   if (!bytes.some((b) => b < 0x09 || (b > 0x0d && b < 0x20))) {

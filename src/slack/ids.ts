@@ -30,10 +30,13 @@ export const ids = {
     pasteInput: 'paste_input',
     actions: 'certcheck_actions',
     trackActions: 'certcheck_track_actions',
+    trackChannel: 'track_channel',
+    renewal: 'renewal_input',
   },
+  /** action_ids of the inputs inside those blocks (Slack echoes both in view.state). */
   inputs: {
     paste: 'paste_text',
+    trackChannel: 'track_channel_select',
+    renewal: 'renewal_text',
   },
 } as const;
-
-export type ActionId = (typeof ids.actions)[keyof typeof ids.actions];

@@ -1,5 +1,6 @@
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from './deps.js';
+import { describeError } from './describe-error.js';
 import type { Language } from '../core/model.js';
 
 /**
@@ -14,7 +15,7 @@ export interface LanguageResolver {
   known(userId: string): boolean;
 }
 
-export function localeToLanguage(locale: string | undefined): Language | undefined {
+function localeToLanguage(locale: string | undefined): Language | undefined {
   if (!locale) return undefined;
   if (/^ja\b/i.test(locale)) return 'ja';
   if (/^en\b/i.test(locale)) return 'en';
@@ -32,7 +33,7 @@ export function createLanguageResolver(defaultLanguage: Language, logger: Logger
         language = localeToLanguage(info.user?.locale);
       } catch (error) {
         // A missing scope or a hiccup must not cost the user their answer: use the default, retry next time.
-        logger.warn(`users.info failed; replying in ${defaultLanguage}: ${(error as Error).message}`);
+        logger.warn(`users.info failed; replying in ${defaultLanguage}: ${describeError(error)}`);
         return defaultLanguage;
       }
       if (byUser.size >= maxUsers) byUser.clear();

@@ -17,7 +17,7 @@ export interface CachedPaste {
 }
 
 /** Matches the life of a response_url (30 minutes), after which the buttons could not answer anyway. */
-export const PASTE_TTL_MS = 30 * 60 * 1000;
+const PASTE_TTL_MS = 30 * 60 * 1000;
 
 export class PasteCache {
   readonly #entries = new Map<string, CachedPaste & { expires: number }>();

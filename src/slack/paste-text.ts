@@ -9,7 +9,7 @@ const leaf = z.looseObject({ type: z.string(), text: z.string().optional(), url:
 const container = z.looseObject({ type: z.string(), elements: z.array(z.unknown()).optional() });
 const block = z.looseObject({ type: z.string(), elements: z.array(z.unknown()).optional() });
 
-export function richTextOf(blocks: unknown): string | undefined {
+function richTextOf(blocks: unknown): string | undefined {
   const parsed = z.array(block).safeParse(blocks);
   if (!parsed.success) return undefined;
   const parts: string[] = [];
@@ -41,7 +41,7 @@ function leafText(value: unknown): string {
 }
 
 /** The mention's own text without the bot's `<@U…>` (and any other user mention). */
-export function withoutMentions(text: string): string {
+function withoutMentions(text: string): string {
   return text.replace(/<@[UW][A-Z0-9]+(\|[^>]*)?>/g, '').trim();
 }
 

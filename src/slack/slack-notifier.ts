@@ -6,11 +6,18 @@ import {
   WebAPIRequestError,
   WebClient,
 } from '@slack/web-api';
+import { z } from 'zod';
 import type { Digest, Notifier, PostedDigest } from '../reminders/notifier.js';
 import { NotifierError } from '../reminders/notifier.js';
 import { DIGEST_ITEMS_PER_MESSAGE, digestMessage } from './blocks/digest-message.js';
 
 export const DIGEST_EVENT_TYPE = 'certcheck_digest';
+
+/** What postDigest puts in the message metadata, as conversations.history gives it back. */
+const digestMetadata = z.looseObject({
+  event_type: z.literal(DIGEST_EVENT_TYPE),
+  event_payload: z.looseObject({ batch: z.string() }),
+});
 
 export interface SlackNotifierOptions {
   token: string;
@@ -75,8 +82,8 @@ export function createSlackNotifierFor(client: WebClient, lookupPages = 4): Noti
           }),
         );
         for (const message of result.messages ?? []) {
-          const payload = message.metadata?.event_payload as Record<string, unknown> | undefined;
-          if (message.metadata?.event_type === DIGEST_EVENT_TYPE && payload?.batch === batch && message.ts) {
+          const metadata = digestMetadata.safeParse(message.metadata);
+          if (metadata.success && metadata.data.event_payload.batch === batch && message.ts) {
             return { channel, ts: message.ts };
           }
         }

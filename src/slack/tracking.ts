@@ -1,6 +1,5 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from './app.js';
-import { trackingHomeView } from './blocks/tracking-home-view.js';
 import type { ListenerDeps } from './deps.js';
 import { ids } from './ids.js';
 import { createMarkRenewed } from './listeners/tracking/mark-renewed.js';
@@ -11,13 +10,12 @@ import { createTrackCertificate } from './listeners/tracking/track-certificate.j
 import { createTrackSubmitted } from './listeners/tracking/track-modal.js';
 import { createTrackSubcommands } from './listeners/tracking/track-subcommands.js';
 import { createUntrack } from './listeners/tracking/untrack.js';
+import { trackingHome } from './listeners/tracking/refresh.js';
 import { describeTracked } from './blocks/tracked-blocks.js';
 import type { TrackingDeps, TrackingListenerDeps } from './tracking-deps.js';
 
-export type { TrackingDeps } from './tracking-deps.js';
-
 /** Every tracking listener: the buttons of diagnoses, digests and Home, and the two modals. */
-export function registerTracking(app: App, deps: TrackingListenerDeps): void {
+function registerTracking(app: App, deps: TrackingListenerDeps): void {
   app.action(ids.actions.trackCertificate, createTrackCertificate(deps));
   app.view(ids.views.track, createTrackSubmitted(deps));
   app.action(ids.actions.snooze1d, createSnooze(deps, 1));
@@ -43,16 +41,7 @@ export function trackingForApp(
   };
   return {
     subcommands: createTrackSubcommands(get),
-    async home({ lang }) {
-      const deps = get();
-      const now = deps.now();
-      return trackingHomeView(await tracking.store.list(), await tracking.store.activeSnoozes(now.toISOString()), {
-        now,
-        lang,
-        timeZone: tracking.timeZone,
-        ...(tracking.defaultChannel && { defaultChannel: tracking.defaultChannel }),
-      });
-    },
+    home: ({ lang }) => trackingHome(tracking, get().now(), lang),
     describeTracked: (thumbprints, lang) =>
       describeTracked(thumbprints, tracking.store, get().now(), lang, tracking.timeZone),
     extensions: [

@@ -1,7 +1,7 @@
 import type { ReminderHistory } from '../core/reminders.js';
+import type { TrackableCertificate } from '../core/tracking.js';
 
 export type { ReminderHistory } from '../core/reminders.js';
-export { overdueSlot, thresholdSlot } from '../core/reminders.js';
 
 /**
  * The tracking store port: what certcheck remembers between runs. Every implementation passes
@@ -11,28 +11,18 @@ export { overdueSlot, thresholdSlot } from '../core/reminders.js';
 
 export type TrackStatus = 'active' | 'renewed' | 'untracked';
 
-export interface TrackedCertificate {
-  /** 40 upper-case hex digits. */
-  thumbprint: string;
-  subject: string;
-  issuer: string;
-  domains: string[];
-  notBefore?: string;
-  notAfter: string;
-  services: string[];
-  /** Servers the paste named (an event's Computer line). */
-  servers: string[];
-  /** 'wmsvc', 'auth', … when the diagnosis said. */
-  role?: string;
-  /** Where the facts came from (pem, exchange-list, event, …). */
-  source: string;
+/**
+ * The facts core's trackableCertificates takes from a diagnosis (thumbprint as 40 upper-case hex
+ * digits; servers from an event's Computer line; role such as 'wmsvc' or 'auth'; source such as
+ * pem or event; `estimated` when the expiry came from an event's "hours remaining"), and who
+ * tracks it where.
+ */
+export interface TrackedCertificate extends TrackableCertificate {
   /** The channel reminders go to; unset means REMINDER_CHANNEL. */
   channel?: string;
   owner?: string;
   addedBy: string;
   addedAt: string;
-  /** The expiry was estimated from an event's "hours remaining". */
-  estimated: boolean;
   status: TrackStatus;
   /** Who renewed or untracked it, and when. */
   statusBy?: string;

@@ -2,7 +2,7 @@ import { countdownText, formatDate } from '../core/countdown.js';
 import { trackingText } from '../core/i18n/tracking-text.js';
 import type { Language } from '../core/model.js';
 import type { Store } from '../store/store.js';
-import { lookUp } from '../slack/blocks/tracked-blocks.js';
+import { lookUpTracked } from './look-up-tracked.js';
 
 /**
  * The CLI's counterpart of the Slack `describeTracked` blocks: for each pasted thumbprint that is
@@ -16,7 +16,7 @@ export async function describeTrackedText(
 ): Promise<string[]> {
   const t = trackingText[lang].described;
   const lines: string[] = [];
-  for (const cert of await lookUp(thumbprints, store)) {
+  for (const { certificate: cert, renewedTo } of await lookUpTracked(thumbprints, store)) {
     lines.push(`${t.title} (${t.status[cert.status]}): ${cert.thumbprint}`);
     lines.push(`  ${cert.subject || cert.domains[0] || '?'} — ${countdownText(cert.notAfter, now, lang)}`);
     if (cert.services.length) lines.push(`  ${t.services}: ${cert.services.join(', ')}`);
@@ -24,8 +24,7 @@ export async function describeTrackedText(
     if (cert.channel) lines.push(`  ${t.channel}: ${cert.channel}`);
     if (cert.owner) lines.push(`  ${t.owner}: ${cert.owner}`);
     lines.push(`  ${t.addedBy(cert.addedBy, formatDate(cert.addedAt, lang))}`);
-    const renewal = cert.status === 'renewed' ? await store.renewalOf(cert.thumbprint) : undefined;
-    if (renewal) lines.push(`  ${t.renewedTo(renewal.newThumbprint).replaceAll('`', '')}`);
+    if (renewedTo) lines.push(`  ${t.renewedTo(renewedTo).replaceAll('`', '')}`);
   }
   return lines;
 }

@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, beforeEach, describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 import { type RunRemindersOptions, runReminders } from '../../src/reminders/runner.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 import { at } from '../helpers/clock.js';
-import { tempDatabasePath } from '../helpers/temp-db.js';
+import { tempDatabasePath, tempDir } from '../helpers/temp-db.js';
 import { aCertificate } from '../store/store-contract.js';
 import { createFakeNotifier, rateLimited, refused, serverError } from './fake-notifier.js';
 
@@ -16,8 +13,7 @@ const NOW = at('2026-11-30T09:00:00Z');
 const EXPIRED = 'E'.repeat(40);
 const SOON = '5'.repeat(40);
 const LATER = 'A'.repeat(40);
-const dir = join(tmpdir(), `certcheck-runner-${process.pid}-${Date.now()}`);
-after(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('runner');
 
 async function seed(store: Store) {
   await store.track(

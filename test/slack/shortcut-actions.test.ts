@@ -29,16 +29,18 @@ describe('message shortcut and buttons', () => {
   const command = async (text: string) => (await commandReply(h, { text })).payload;
   const click = (actionId: string, value: string, responseId = 'btn') =>
     sendInteraction(h.url, blockActionPayload({ actionId, value, responseUrl: h.fake.responseUrl(responseId) }));
-
-  it('"Diagnose with certcheck" answers ephemerally with Post to thread, which posts in the thread', async () => {
-    await sendInteraction(
+  const shortcut = (message: Parameters<typeof messageShortcutPayload>[0]['message'], responseId: string) =>
+    sendInteraction(
       h.url,
       messageShortcutPayload({
         callbackId: ids.shortcuts.diagnoseMessage,
-        responseUrl: h.fake.responseUrl('sc'),
-        message: { ts: '1700000500.000500', thread_ts: '1700000400.000400', text: PASTE_12015 },
+        responseUrl: h.fake.responseUrl(responseId),
+        message,
       }),
     );
+
+  it('"Diagnose with certcheck" answers ephemerally with Post to thread, which posts in the thread', async () => {
+    await shortcut({ ts: '1700000500.000500', thread_ts: '1700000400.000400', text: PASTE_12015 }, 'sc');
     const [answer] = h.fake.callsTo('response');
     assert.equal(answer?.params.response_type, 'ephemeral');
     assert.match(json(answer?.params), new RegExp(TRANSPORT_THUMBPRINT));
@@ -51,14 +53,7 @@ describe('message shortcut and buttons', () => {
   });
 
   it('the shortcut on a message with a private key warns, without Post to thread', async () => {
-    await sendInteraction(
-      h.url,
-      messageShortcutPayload({
-        callbackId: ids.shortcuts.diagnoseMessage,
-        responseUrl: h.fake.responseUrl('sc2'),
-        message: { ts: '1700000500.000500', text: PASTE_WITH_KEY },
-      }),
-    );
+    await shortcut({ ts: '1700000500.000500', text: PASTE_WITH_KEY }, 'sc2');
     const body = json(h.fake.callsTo('response')[0]?.params);
     assert.match(body, /delete that message/);
     assert.doesNotMatch(body, new RegExp(ids.actions.postToThread));

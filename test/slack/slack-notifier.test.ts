@@ -1,21 +1,18 @@
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import { type RunRemindersOptions, runReminders } from '../../src/reminders/runner.js';
 import { createSlackNotifier, DIGEST_EVENT_TYPE } from '../../src/slack/slack-notifier.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 import { at } from '../helpers/clock.js';
 import { FAKE_BOT, type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js';
-import { tempDatabasePath } from '../helpers/temp-db.js';
+import { tempDatabasePath, tempDir } from '../helpers/temp-db.js';
 import { aCertificate } from '../store/store-contract.js';
 
 const NOW = at('2026-11-30T09:00:00Z');
 const EXPIRED = 'E'.repeat(40);
 const SOON = '5'.repeat(40);
-const dir = join(tmpdir(), `certcheck-slack-notifier-${process.pid}-${Date.now()}`);
+const dir = tempDir('slack-notifier');
 
 describe('reminders through the Slack Web API (fake)', () => {
   let slack: FakeSlack;
@@ -25,8 +22,9 @@ describe('reminders through the Slack Web API (fake)', () => {
   });
   after(async () => {
     await slack.close();
-    rmSync(dir, { recursive: true, force: true });
   });
+  // Closed after every test, passed or failed: an open SQLite handle would keep the file busy.
+  afterEach(() => store.close());
   beforeEach(async () => {
     slack.reset();
     store = openSqliteStore(tempDatabasePath(dir));
@@ -67,16 +65,15 @@ describe('reminders through the Slack Web API (fake)', () => {
     slack.fail('chat.postMessage', { kind: 'rate-limited', retryAfterSeconds: 2 });
     const { slept, result } = run(store);
     const report = await result;
-    await store.close();
     assert.deepEqual(slept, [2000]);
     const posts = slack.callsTo('chat.postMessage');
     assert.equal(posts.length, 2, 'the rate-limited attempt and the one that went through');
     const sent = posts[1]!.params;
     assert.equal(sent.channel, 'C0OPS');
-    assert.match(String(sent.text), /2 need attention\. Most urgent: EXHUB01 — expired 60 days ago/);
+    assert.match(String(sent.text), /2 need attention\. Most urgent: EXHUB01 — expired 61 days ago/);
     const blocks = sent.blocks as { type: string; text?: { text: string } }[];
     assert.equal(blocks[0]!.text!.text, 'Certificate reminders — 2 need attention');
-    assert.match(blocks[1]!.text!.text, /🔴 \*EXHUB01\* \(SMTP, IMAP, POP\) — expired 60 days ago .* · `EEEE…EEEE`/);
+    assert.match(blocks[1]!.text!.text, /🔴 \*EXHUB01\* \(SMTP, IMAP, POP\) — expired 61 days ago .* · `EEEE…EEEE`/);
     assert.match(blocks[3]!.text!.text, /🟠 \*owa\.northwind\.example\* .* expires in 4 days/);
     assert.match(
       blocks.at(-1)!.text?.text ?? JSON.stringify(blocks.at(-1)),
@@ -97,7 +94,6 @@ describe('reminders through the Slack Web API (fake)', () => {
     assert.equal(slack.callsTo('chat.postMessage').length, 1);
     const next = await run(store, { now: at('2026-11-30T09:20:00Z') }).result;
     const ledger = await store.ledger();
-    await store.close();
     assert.deepEqual(next.reconciled, { confirmed: 2, released: 0 });
     assert.equal(slack.callsTo('conversations.history').length, 1);
     assert.equal(slack.callsTo('conversations.history')[0]!.params.include_all_metadata, 'true');
@@ -114,7 +110,6 @@ describe('reminders through the Slack Web API (fake)', () => {
     const { slept, result } = run(store, { retries: 2 });
     const report = await result;
     const ledger = await store.ledger();
-    await store.close();
     assert.deepEqual(slept, [1000, 2000]);
     assert.equal(slack.callsTo('conversations.history').length, 2, 'looked for a lost post before each retry');
     assert.equal(report.failed.length, 1);
@@ -137,7 +132,6 @@ describe('reminders through the Slack Web API (fake)', () => {
     } finally {
       await a.close();
       await b.close();
-      await store.close();
     }
   });
 });

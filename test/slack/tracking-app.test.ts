@@ -105,7 +105,7 @@ describe('tracking through the real Bolt app (signed requests, fake Slack)', () 
       viewSubmissionPayload({
         callbackId: ids.views.markRenewed,
         privateMetadata: opened.private_metadata,
-        values: { renewal_input: { renewal_text: { type: 'plain_text_input', value: 'nothing here' } } },
+        values: { [ids.blocks.renewal]: { [ids.inputs.renewal]: { type: 'plain_text_input', value: 'nothing here' } } },
       }),
     );
     assert.match(empty.body, /"response_action":"errors"/);
@@ -114,7 +114,7 @@ describe('tracking through the real Bolt app (signed requests, fake Slack)', () 
       viewSubmissionPayload({
         callbackId: ids.views.markRenewed,
         privateMetadata: opened.private_metadata,
-        values: { renewal_input: { renewal_text: { type: 'plain_text_input', value: pem } } },
+        values: { [ids.blocks.renewal]: { [ids.inputs.renewal]: { type: 'plain_text_input', value: pem } } },
       }),
     );
     assert.equal((await store.get(SOON))?.status, 'renewed');
@@ -219,7 +219,9 @@ describe('tracking through the real Bolt app (signed requests, fake Slack)', () 
         ...submission.view,
         state: {
           values: {
-            track_channel: { track_channel_select: { type: 'conversations_select', selected_conversation: 'C0CERTS' } },
+            [ids.blocks.trackChannel]: {
+              [ids.inputs.trackChannel]: { type: 'conversations_select', selected_conversation: 'C0CERTS' },
+            },
           },
         },
       },

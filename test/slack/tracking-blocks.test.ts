@@ -61,13 +61,13 @@ describe('digestMessage', () => {
     );
     const json = JSON.stringify(message.blocks);
     assert.match(json, /Certificate reminders — 1 needs attention/);
-    assert.match(json, /🔴 \*EXHUB01\* \(SMTP, IMAP, POP\) — expired 60 days ago \(1 Oct 2026\) · `0000…0000`/);
+    assert.match(json, /🔴 \*EXHUB01\* \(SMTP, IMAP, POP\) — expired 61 days ago \(1 Oct 2026\) · `0000…0000`/);
     for (const label of ['Show steps', 'Mark renewed', 'Snooze 1 day', 'Snooze 1 week', 'Untrack'])
       assert.ok(json.includes(label), label);
     assert.match(json, /Next reminder for these: 1 Dec 2026 09:00 \(Asia\/Tokyo\)/);
     assert.match(
       message.text,
-      /^Certificate reminders: 1 needs attention\. Most urgent: EXHUB01 — expired 60 days ago/,
+      /^Certificate reminders: 1 needs attention\. Most urgent: EXHUB01 — expired 61 days ago/,
     );
   });
 
@@ -86,6 +86,19 @@ describe('digestMessage', () => {
     );
     assert.equal(message.blocks.filter((b) => b.type === 'actions').length, 1);
     assert.match(JSON.stringify(message.blocks), /snoozed until 5 Dec 2026 by <@U0AIKO>/);
+  });
+
+  test('a note names a Slack user as a mention, and the CLI as itself', () => {
+    const message = digestMessage(
+      digest([
+        { ...longItem(1), note: { kind: 'renewed', by: 'U0AIKO' } },
+        { ...longItem(2), note: { kind: 'untracked', by: 'cli' } },
+      ]),
+    );
+    const json = JSON.stringify(message.blocks);
+    assert.match(json, /renewed by <@U0AIKO>/);
+    assert.match(json, /untracked by cli/);
+    assert.ok(!json.includes('<@cli>'));
   });
 });
 

@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
-import { existsSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { migrations } from '../../src/store/migrations.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { storeContract } from './store-contract.js';
-import { tempDatabasePath } from '../helpers/temp-db.js';
+import { tempDatabasePath, tempDir } from '../helpers/temp-db.js';
 
-const dir = join(tmpdir(), `certcheck-store-${process.pid}-${Date.now()}`);
-after(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('store');
 
 storeContract('SQLite', async () => openSqliteStore(tempDatabasePath(dir)));
 

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { languageSchema } from '../../core/model.js';
+import { decodeJson } from '../json-value.js';
 
 /**
  * What certcheck's buttons carry in `value` (≤ 2000 characters): the id of the cached paste and
  * how to render it, never the paste itself.
  */
-export const replyValueSchema = z.object({
+const replyValueSchema = z.object({
   /** Paste id in the PasteCache. */
   p: z.string().min(1).max(64),
   /** The language to render in. */
@@ -20,15 +21,8 @@ export type ReplyValue = z.infer<typeof replyValueSchema>;
 
 export const encodeReplyValue = (value: ReplyValue): string => JSON.stringify(value);
 
-export function decodeReplyValue(value: string | undefined): ReplyValue | undefined {
-  if (!value) return undefined;
-  try {
-    const parsed = replyValueSchema.safeParse(JSON.parse(value));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export const decodeReplyValue = (value: string | undefined): ReplyValue | undefined =>
+  decodeJson(replyValueSchema, value);
 
 /**
  * The Track button's value, for the tracking listeners (issue 4): enough facts to track each
@@ -62,12 +56,5 @@ export function encodeTrackValue(value: TrackValue, max = 2000): string {
   return JSON.stringify({ ...value, certs });
 }
 
-export function decodeTrackValue(value: string | undefined): TrackValue | undefined {
-  if (!value) return undefined;
-  try {
-    const parsed = trackValueSchema.safeParse(JSON.parse(value));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export const decodeTrackValue = (value: string | undefined): TrackValue | undefined =>
+  decodeJson(trackValueSchema, value);

@@ -1,18 +1,17 @@
-import { countdownText, daysLeft, type Urgency, urgency } from '../../core/countdown.js';
+import { countdownText, daysLeft, formatDate, type Urgency, urgency } from '../../core/countdown.js';
+import { trackingText } from '../../core/i18n/tracking-text.js';
 import type { Language } from '../../core/model.js';
+import type { TrackedCertificate } from '../../store/store.js';
 import { escapeMrkdwn, truncate } from './kit.js';
+import { userRef } from './mentions.js';
 
 /** What the tracking blocks show of a certificate (a tracked record or a digest item). */
-export interface CertificateSummary {
-  thumbprint: string;
-  subject: string;
-  domains: string[];
-  services: string[];
-  notAfter: string;
-  estimated: boolean;
-}
+export type CertificateSummary = Pick<
+  TrackedCertificate,
+  'thumbprint' | 'subject' | 'domains' | 'services' | 'notAfter' | 'estimated'
+>;
 
-export const URGENCY_EMOJI: Record<Urgency, string> = { expired: '🔴', critical: '🟠', soon: '🟡', fine: '🟢' };
+const URGENCY_EMOJI: Record<Urgency, string> = { expired: '🔴', critical: '🟠', soon: '🟡', fine: '🟢' };
 
 /** `6F62…FAB0`: enough to tell certificates apart on screen; buttons carry the whole one. */
 export function shortThumbprint(thumbprint: string): string {
@@ -36,4 +35,10 @@ export function certificateLine(cert: CertificateSummary, now: Date, lang: Langu
   const services = cert.services.length > 0 ? ` (${escapeMrkdwn(cert.services.slice(0, 7).join(', '))})` : '';
   const countdown = countdownText(cert.notAfter, now, lang, timeZone);
   return `${URGENCY_EMOJI[urgencyOf(cert, now)]} *${escapeMrkdwn(displayName(cert))}*${services} — ${countdown} · \`${shortThumbprint(cert.thumbprint)}\``;
+}
+
+/** 💤 snoozed until 5 Dec 2026 by @aiko: the digest's note and Home's line say it alike. */
+export function snoozedText(until: string, by: string | undefined, lang: Language, timeZone: string): string {
+  const t = trackingText[lang].notes;
+  return `💤 ${t.snoozed(formatDate(until, lang, timeZone), by ? userRef(by) : t.someone)}`;
 }

@@ -38,7 +38,7 @@ export interface DiagnosisMessageOptions {
   tracked?: SlackBlock[];
 }
 
-export const SEVERITY_EMOJI = { critical: '🔴', warning: '🟠', info: '🔵', ok: '🟢' } as const;
+const SEVERITY_EMOJI = { critical: '🔴', warning: '🟠', info: '🔵', ok: '🟢' } as const;
 const MAX_CERTIFICATES = 3;
 /** Blocks kept free after the steps: step note, references, notes, actions. */
 const TAIL_BLOCKS = 4;

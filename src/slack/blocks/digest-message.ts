@@ -1,8 +1,9 @@
-import { countdownText, formatDate, formatDateTime } from '../../core/countdown.js';
+import { countdownText, formatDateTime } from '../../core/countdown.js';
 import { trackingText } from '../../core/i18n/tracking-text.js';
 import type { Digest, DigestItem, DigestNote } from '../../reminders/notifier.js';
-import { certificateLine, displayName } from './certificate-line.js';
+import { certificateLine, displayName, snoozedText } from './certificate-line.js';
 import { context, escapeMrkdwn, header, LIMITS, type SlackBlock, type SlackMessage, truncate } from './kit.js';
+import { userRef } from './mentions.js';
 import { certificateActions } from './tracking-actions.js';
 
 /**
@@ -49,10 +50,11 @@ function itemText(item: DigestItem, digest: Digest): string {
 
 function noteText(note: DigestNote, digest: Digest): string {
   const t = trackingText[digest.lang].notes;
-  const by = note.by ? `<@${note.by}>` : t.someone;
+  // userRef: `certcheck untrack` records 'cli', which must not render as a broken <@cli> mention.
+  const by = note.by ? userRef(note.by) : t.someone;
   switch (note.kind) {
     case 'snoozed':
-      return `💤 ${t.snoozed(formatDate(note.until, digest.lang, digest.timeZone), by)}`;
+      return snoozedText(note.until, note.by, digest.lang, digest.timeZone);
     case 'renewed':
       return `✅ ${t.renewed(by)}${note.newThumbprint ? ` → \`${note.newThumbprint}\`` : ''}`;
     case 'untracked':

@@ -1,15 +1,12 @@
 import { formatDate } from '../../core/countdown.js';
 import { trackingText } from '../../core/i18n/tracking-text.js';
 import type { Language } from '../../core/model.js';
-import { normalizeThumbprint } from '../../core/tracking.js';
-import type { Store, TrackedCertificate } from '../../store/store.js';
+import type { Store } from '../../store/store.js';
+import { lookUpTracked, type TrackedLookup } from '../../tracking/look-up-tracked.js';
 import { certificateLine } from './certificate-line.js';
 import { type SlackBlock, escapeMrkdwn, section } from './kit.js';
 import { channelRef, userRef } from './mentions.js';
 import { certificateActions } from './tracking-actions.js';
-
-/** At most this many tracked certificates are described under a diagnosis. */
-const MAX_DESCRIBED = 3;
 
 /**
  * What certcheck knows of pasted thumbprints that are tracked (a bare thumbprint, a 12015/12017
@@ -23,28 +20,14 @@ export async function describeTracked(
   timeZone = 'UTC',
 ): Promise<SlackBlock[]> {
   const blocks: SlackBlock[] = [];
-  for (const cert of await lookUp(thumbprints, store)) {
-    blocks.push(section(await describeOne(cert, store, now, lang, timeZone)));
-    if (cert.status === 'active') blocks.push(certificateActions(cert.thumbprint, lang));
+  for (const found of await lookUpTracked(thumbprints, store)) {
+    blocks.push(section(describeOne(found, now, lang, timeZone)));
+    if (found.certificate.status === 'active') blocks.push(certificateActions(found.certificate.thumbprint, lang));
   }
   return blocks;
 }
 
-export async function lookUp(thumbprints: readonly string[], store: Store): Promise<TrackedCertificate[]> {
-  const found: TrackedCertificate[] = [];
-  const seen = new Set<string>();
-  for (const raw of thumbprints) {
-    const thumbprint = normalizeThumbprint(raw);
-    if (!thumbprint || seen.has(thumbprint)) continue;
-    seen.add(thumbprint);
-    const cert = await store.get(thumbprint);
-    if (cert) found.push(cert);
-    if (found.length >= MAX_DESCRIBED) break;
-  }
-  return found;
-}
-
-async function describeOne(cert: TrackedCertificate, store: Store, now: Date, lang: Language, timeZone: string) {
+function describeOne({ certificate: cert, renewedTo }: TrackedLookup, now: Date, lang: Language, timeZone: string) {
   const t = trackingText[lang].described;
   const lines = [`*${t.title}* (${t.status[cert.status]})`, certificateLine(cert, now, lang, timeZone)];
   const facts = [
@@ -54,9 +37,6 @@ async function describeOne(cert: TrackedCertificate, store: Store, now: Date, la
   ];
   if (facts.length) lines.push(facts.join(' · '));
   lines.push(`_${t.addedBy(userRef(cert.addedBy), formatDate(cert.addedAt, lang, timeZone))}_`);
-  if (cert.status === 'renewed') {
-    const renewal = await store.renewalOf(cert.thumbprint);
-    if (renewal) lines.push(t.renewedTo(renewal.newThumbprint));
-  }
+  if (renewedTo) lines.push(t.renewedTo(renewedTo));
   return lines.join('\n');
 }

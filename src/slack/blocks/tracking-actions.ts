@@ -2,21 +2,15 @@ import { z } from 'zod';
 import { trackingText } from '../../core/i18n/tracking-text.js';
 import { type Language, languageSchema } from '../../core/model.js';
 import { ids } from '../ids.js';
+import { decodeJson } from '../json-value.js';
 import { button, type SlackBlock } from './kit.js';
 
 /** What a tracking button carries: the certificate and the language to answer in. */
-export const certificateActionValueSchema = z.object({ t: z.string().regex(/^[0-9A-F]{40}$/), l: languageSchema });
+const certificateActionValueSchema = z.object({ t: z.string().regex(/^[0-9A-F]{40}$/), l: languageSchema });
 export type CertificateActionValue = z.infer<typeof certificateActionValueSchema>;
 
-export function decodeCertificateAction(value: string | undefined): CertificateActionValue | undefined {
-  if (!value) return undefined;
-  try {
-    const parsed = certificateActionValueSchema.safeParse(JSON.parse(value));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export const decodeCertificateAction = (value: string | undefined): CertificateActionValue | undefined =>
+  decodeJson(certificateActionValueSchema, value);
 
 /** Show steps / Mark renewed / Snooze 1 day / Snooze 1 week / Untrack for one certificate. */
 export function certificateActions(thumbprint: string, lang: Language): SlackBlock {

@@ -1,8 +1,8 @@
-import { daysLeft, formatDate } from '../../core/countdown.js';
 import { trackingText } from '../../core/i18n/tracking-text.js';
 import type { Language } from '../../core/model.js';
 import type { Snooze, TrackedCertificate } from '../../store/store.js';
-import { certificateLine, urgencyOf } from './certificate-line.js';
+import { certificateLine, snoozedText, urgencyOf } from './certificate-line.js';
+import type { HomeView } from './home-view.js';
 import { context, header, type SlackBlock, section } from './kit.js';
 import { channelRef, userRef } from './mentions.js';
 import { certificateActions } from './tracking-actions.js';
@@ -10,17 +10,12 @@ import { certificateActions } from './tracking-actions.js';
 /** Header, summary, the footer line: what is left of Home's 100 blocks is two per certificate. */
 export const HOME_MAX_CERTIFICATES = 48;
 
-export interface TrackingHomeView {
-  type: 'home';
-  blocks: SlackBlock[];
-}
-
 /** The App Home dashboard: every tracked certificate, soonest expiry first, with a badge and buttons. */
 export function trackingHomeView(
   certificates: TrackedCertificate[],
   snoozes: Snooze[],
   options: { now: Date; lang: Language; timeZone: string; defaultChannel?: string },
-): TrackingHomeView {
+): HomeView {
   const t = trackingText[options.lang];
   const counts = { expired: 0, critical: 0, soon: 0, fine: 0 };
   for (const c of certificates) counts[urgencyOf(c, options.now)]++;
@@ -41,11 +36,7 @@ export function trackingHomeView(
       ...(cert.estimated ? [t.digest.estimated] : []),
     ];
     const snooze = snoozedUntil.get(cert.thumbprint);
-    if (snooze) {
-      details.push(
-        `💤 ${t.notes.snoozed(formatDate(snooze.until, options.lang, options.timeZone), snooze.by ? userRef(snooze.by) : t.notes.someone)}`,
-      );
-    }
+    if (snooze) details.push(snoozedText(snooze.until, snooze.by, options.lang, options.timeZone));
     const line = certificateLine(cert, options.now, options.lang, options.timeZone);
     blocks.push({
       type: 'section',
@@ -59,6 +50,3 @@ export function trackingHomeView(
   }
   return { type: 'home', blocks };
 }
-
-/** Days left, for sorting and tests. */
-export const daysLeftOf = (cert: TrackedCertificate, now: Date) => daysLeft(cert.notAfter, now);

@@ -4,14 +4,6 @@ import type { Language } from '../../core/model.js';
 import { ids } from '../ids.js';
 import { escapeMrkdwn, mrkdwn, plain, truncate } from './kit.js';
 
-/** Block and action ids inside the tracking modals (Slack echoes them in view.state). */
-export const trackingInputs = {
-  channelBlock: 'track_channel',
-  channelAction: 'track_channel_select',
-  renewalBlock: 'renewal_input',
-  renewalAction: 'renewal_text',
-} as const;
-
 const modal = (
   title: string,
   submit: string,
@@ -41,11 +33,11 @@ export function trackModal(lang: Language, subjects: string[], channel: string |
       { type: 'section', text: mrkdwn(`${t.track.tracked(subjects.length)}\n${list.join('\n')}`) },
       {
         type: 'input',
-        block_id: trackingInputs.channelBlock,
+        block_id: ids.blocks.trackChannel,
         label: plain(lang === 'ja' ? 'リマインダーの通知先' : 'Send reminders to', 2000),
         element: {
           type: 'conversations_select',
-          action_id: trackingInputs.channelAction,
+          action_id: ids.inputs.trackChannel,
           ...(channel && { initial_conversation: channel }),
           filter: { include: ['public', 'private'], exclude_bot_users: true },
         },
@@ -61,10 +53,10 @@ export function markRenewedModal(lang: Language, subject: string, metadata: stri
     { type: 'section', text: mrkdwn(t.intro(escapeMrkdwn(subject))) },
     {
       type: 'input',
-      block_id: trackingInputs.renewalBlock,
+      block_id: ids.blocks.renewal,
       label: plain(t.label, 2000),
       hint: plain(t.hint, 2000),
-      element: { type: 'plain_text_input', action_id: trackingInputs.renewalAction, multiline: true, max_length: 3000 },
+      element: { type: 'plain_text_input', action_id: ids.inputs.renewal, multiline: true, max_length: 3000 },
     },
   ]);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Language } from '../../core/model.js';
 import { type ErrorKind, errorMessage } from '../blocks/error-message.js';
 import type { ListenerDeps, WebClient } from '../deps.js';
+import { describeError } from '../describe-error.js';
 import { postToResponseUrl } from '../respond.js';
 import { decodeModalMetadata } from './views/paste-submitted.js';
 
@@ -35,7 +36,7 @@ export interface ErrorArgs {
 export function createErrorHandler(deps: ListenerDeps, client: WebClient) {
   return async ({ error, body }: ErrorArgs): Promise<void> => {
     const kind = errorKind(error);
-    deps.logger.error(`listener failed (${kind}): ${describe(error)}`);
+    deps.logger.error(`listener failed (${kind}): ${describeError(error)}`);
     const parsed = incoming.safeParse(body);
     if (!parsed.success) return;
     const b = parsed.data;
@@ -52,7 +53,7 @@ export function createErrorHandler(deps: ListenerDeps, client: WebClient) {
         });
         return;
       } catch (failure) {
-        deps.logger.warn(`could not apologise through response_url: ${describe(failure)}`);
+        deps.logger.warn(`could not apologise through response_url: ${describeError(failure)}`);
       }
     }
     const channel = b.channel_id ?? b.channel?.id ?? b.event?.channel;
@@ -61,12 +62,12 @@ export function createErrorHandler(deps: ListenerDeps, client: WebClient) {
     try {
       await client.chat.postEphemeral({ channel, user: userId, ...(threadTs && { thread_ts: threadTs }), ...message });
     } catch (failure) {
-      deps.logger.warn(`could not apologise with chat.postEphemeral: ${describe(failure)}`);
+      deps.logger.warn(`could not apologise with chat.postEphemeral: ${describeError(failure)}`);
     }
   };
 }
 
-export function errorKind(error: unknown): ErrorKind {
+function errorKind(error: unknown): ErrorKind {
   const code = z
     .looseObject({ code: z.string().optional(), data: z.looseObject({ error: z.string().optional() }).optional() })
     .safeParse(error);
@@ -77,17 +78,4 @@ export function errorKind(error: unknown): ErrorKind {
   if (platform && ['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action'].includes(platform))
     return 'notInChannel';
   return 'generic';
-}
-
-/** The error's name, code and Slack error string: never the request, which can carry a paste or a token. */
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return 'non-error thrown';
-  const code = 'code' in error && typeof error.code === 'string' ? ` ${error.code}` : '';
-  const data = 'data' in error ? z.looseObject({ error: z.string().optional() }).safeParse(error.data) : undefined;
-  const slackError = data?.success && data.data.error ? ` (${data.data.error})` : '';
-  return `${error.name}${code}${slackError}: ${redactSecrets(error.message).slice(0, 300)}`;
-}
-
-export function redactSecrets(text: string): string {
-  return text.replace(/xox[abpre]-[A-Za-z0-9-]+/g, 'xox?-…').replace(/xapp-[A-Za-z0-9-]+/g, 'xapp-…');
 }

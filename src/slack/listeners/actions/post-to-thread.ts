@@ -1,19 +1,12 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { slackText } from '../../../core/i18n/slack-text.js';
 import { errorMessage, noticeMessage } from '../../blocks/error-message.js';
 import { privateKeyWarning } from '../../blocks/private-key-warning.js';
-import type { ListenerDeps } from '../../deps.js';
+import type { ButtonArgs, ListenerDeps } from '../../deps.js';
 import { cachedReply } from './cached-reply.js';
 
 /** **Post to thread** (the shortcut's answer): the answer in the message's thread, for everyone. */
 export function createPostToThread(deps: ListenerDeps) {
-  return async ({
-    body,
-    action,
-    ack,
-    respond,
-    client,
-  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+  return async ({ body, action, ack, respond, client }: ButtonArgs) => {
     await ack();
     const reply = await cachedReply(deps, body, action, respond);
     if (!reply) return;

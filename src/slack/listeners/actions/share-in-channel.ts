@@ -1,16 +1,10 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { privateKeyWarning } from '../../blocks/private-key-warning.js';
-import type { ListenerDeps } from '../../deps.js';
+import type { ButtonArgs, ListenerDeps } from '../../deps.js';
 import { cachedReply } from './cached-reply.js';
 
 /** **Share in channel**: the same answer, posted for everyone, saying who shared it. */
 export function createShareInChannel(deps: ListenerDeps) {
-  return async ({
-    body,
-    action,
-    ack,
-    respond,
-  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+  return async ({ body, action, ack, respond }: ButtonArgs) => {
     await ack();
     const reply = await cachedReply(deps, body, action, respond);
     if (!reply) return;

@@ -3,7 +3,7 @@ import { trackingText } from '../../../core/i18n/tracking-text.js';
 import { normalizeThumbprint, trackableCertificates } from '../../../core/tracking.js';
 import { trackAll } from '../../../tracking/track-certificates.js';
 import { displayName } from '../../blocks/certificate-line.js';
-import { trackingInputs } from '../../blocks/tracking-modals.js';
+import { ids } from '../../ids.js';
 import type { TrackingListenerDeps } from '../../tracking-deps.js';
 import { refreshAfterChange } from './refresh.js';
 import { decodeRenewalMetadata } from './renewal-metadata.js';
@@ -16,7 +16,7 @@ import { decodeRenewalMetadata } from './renewal-metadata.js';
 export function createMarkRenewedSubmitted(deps: TrackingListenerDeps) {
   return async ({ view, body, ack, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const metadata = decodeRenewalMetadata(view.private_metadata);
-    const text = view.state.values[trackingInputs.renewalBlock]?.[trackingInputs.renewalAction]?.value?.trim() ?? '';
+    const text = view.state.values[ids.blocks.renewal]?.[ids.inputs.renewal]?.value?.trim() ?? '';
     const lang = metadata?.l ?? deps.defaultLanguage;
     const t = trackingText[lang].renewModal;
     const now = deps.now();
@@ -28,7 +28,7 @@ export function createMarkRenewedSubmitted(deps: TrackingListenerDeps) {
       diagnosis.thumbprints.map((p) => normalizeThumbprint(p)).find((p) => p !== undefined && p !== metadata?.t) ??
       normalizeThumbprint(text);
     if (!metadata || !newThumbprint) {
-      await ack({ response_action: 'errors', errors: { [trackingInputs.renewalBlock]: t.nothingFound } });
+      await ack({ response_action: 'errors', errors: { [ids.blocks.renewal]: t.nothingFound } });
       return;
     }
     await ack();

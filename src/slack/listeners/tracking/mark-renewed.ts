@@ -1,19 +1,14 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { decodeCertificateAction } from '../../blocks/tracking-actions.js';
 import { markRenewedModal } from '../../blocks/tracking-modals.js';
 import type { TrackingListenerDeps } from '../../tracking-deps.js';
 import { displayName } from '../../blocks/certificate-line.js';
 import { encodeRenewalMetadata } from './renewal-metadata.js';
 import { messageOf } from './refresh.js';
+import type { ButtonArgs } from '../../deps.js';
 
 /** **Mark renewed**: a modal to paste the new certificate (or its thumbprint). */
 export function createMarkRenewed(deps: TrackingListenerDeps) {
-  return async ({
-    body,
-    action,
-    ack,
-    client,
-  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+  return async ({ body, action, ack, client }: ButtonArgs) => {
     await ack();
     const value = decodeCertificateAction(action.value);
     if (!value) return;

@@ -1,11 +1,13 @@
 import type { BlockAction } from '@slack/bolt';
-import type { Digest, DigestItem, DigestNote } from '../../../reminders/notifier.js';
+import { z } from 'zod';
+import { type Digest, type DigestItem, type DigestNote, digestItem } from '../../../reminders/notifier.js';
 import type { Store } from '../../../store/store.js';
 import type { Language } from '../../../core/model.js';
 import { createSlackNotifierFor } from '../../slack-notifier.js';
 import { trackingHomeView } from '../../blocks/tracking-home-view.js';
 import type { WebClient } from '../../deps.js';
-import type { TrackingListenerDeps } from '../../tracking-deps.js';
+import type { TrackingDeps, TrackingListenerDeps } from '../../tracking-deps.js';
+import type { HomeView } from '../../blocks/home-view.js';
 
 /**
  * After a button changed something: redraw the digest it was pressed on (in place, from the ledger
@@ -22,24 +24,29 @@ export async function refreshAfterChange(
   await publishHome(deps, client, userId, lang);
 }
 
+const messageContainer = z.looseObject({ channel_id: z.string().optional(), message_ts: z.string().optional() });
+
 /** The message a button was on (a digest, a diagnosis reply): `container` has it even for ephemerals. */
 export function messageOf(body: BlockAction): { channel?: string; ts?: string } {
-  const container: Record<string, unknown> = body.container ?? {};
-  const channel = body.channel?.id ?? (typeof container.channel_id === 'string' ? container.channel_id : undefined);
-  const ts = body.message?.ts ?? (typeof container.message_ts === 'string' ? container.message_ts : undefined);
+  const container = messageContainer.safeParse(body.container);
+  const channel = body.channel?.id ?? (container.success ? container.data.channel_id : undefined);
+  const ts = body.message?.ts ?? (container.success ? container.data.message_ts : undefined);
   return { ...(channel && { channel }), ...(ts && { ts }) };
 }
 
 export async function publishHome(deps: TrackingListenerDeps, client: WebClient, userId: string, lang: Language) {
-  const { store, timeZone, defaultChannel } = deps.tracking;
-  const now = deps.now();
-  const view = trackingHomeView(await store.list(), await store.activeSnoozes(now.toISOString()), {
+  await client.views.publish({ user_id: userId, view: await trackingHome(deps.tracking, deps.now(), lang) });
+}
+
+/** The tracking dashboard as it stands: App Home when opened, and after every change. */
+export async function trackingHome(tracking: TrackingDeps, now: Date, lang: Language): Promise<HomeView> {
+  const { store, timeZone, defaultChannel } = tracking;
+  return trackingHomeView(await store.list(), await store.activeSnoozes(now.toISOString()), {
     now,
     lang,
     timeZone,
     ...(defaultChannel && { defaultChannel }),
   });
-  await client.views.publish({ user_id: userId, view });
 }
 
 async function redrawDigest(
@@ -58,16 +65,7 @@ async function redrawDigest(
     const cert = await store.get(entry.thumbprint);
     if (!cert) continue;
     const note = await noteFor(store, cert.thumbprint, cert.status, cert.statusBy, now);
-    items.push({
-      thumbprint: cert.thumbprint,
-      subject: cert.subject,
-      domains: cert.domains,
-      services: cert.services,
-      notAfter: cert.notAfter,
-      estimated: cert.estimated,
-      threshold: entry.threshold,
-      ...(note && { note }),
-    });
+    items.push(digestItem(cert, entry.threshold, note));
   }
   const nextRun = deps.tracking.nextRun?.();
   const digest: Digest = {

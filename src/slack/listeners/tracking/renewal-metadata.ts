@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { languageSchema } from '../../../core/model.js';
+import { decodeJson } from '../../json-value.js';
 
 /** The mark-renewed modal's private_metadata: which certificate, and the digest to redraw. */
 const schema = z.object({
@@ -12,11 +13,5 @@ export type RenewalMetadata = z.infer<typeof schema>;
 
 export const encodeRenewalMetadata = (m: RenewalMetadata) => JSON.stringify(m);
 
-export function decodeRenewalMetadata(text: string | undefined): RenewalMetadata | undefined {
-  try {
-    const parsed = schema.safeParse(JSON.parse(text ?? ''));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export const decodeRenewalMetadata = (text: string | undefined): RenewalMetadata | undefined =>
+  decodeJson(schema, text);

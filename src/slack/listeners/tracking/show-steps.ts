@@ -1,23 +1,17 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { trackingText } from '../../../core/i18n/tracking-text.js';
 import { codeBlock, context, section, type SlackBlock } from '../../blocks/kit.js';
 import { describeTracked } from '../../blocks/tracked-blocks.js';
 import { displayName } from '../../blocks/certificate-line.js';
 import { decodeCertificateAction } from '../../blocks/tracking-actions.js';
 import type { TrackingListenerDeps } from '../../tracking-deps.js';
+import type { ButtonArgs } from '../../deps.js';
 
 /**
  * **Show steps**: what certcheck knows of the certificate and the renewal commands, pre-filled
  * with its thumbprint, domains and services. Ephemeral where the button was; a DM from Home.
  */
 export function createShowSteps(deps: TrackingListenerDeps) {
-  return async ({
-    body,
-    action,
-    ack,
-    client,
-    respond,
-  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+  return async ({ body, action, ack, client, respond }: ButtonArgs) => {
     await ack();
     const value = decodeCertificateAction(action.value);
     if (!value) return;

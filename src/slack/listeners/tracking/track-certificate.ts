@@ -1,17 +1,12 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { decodeTrackValue } from '../../blocks/button-values.js';
 import { trackModal } from '../../blocks/tracking-modals.js';
 import type { TrackingListenerDeps } from '../../tracking-deps.js';
 import { encodeTrackMetadata } from './track-metadata.js';
+import type { ButtonArgs } from '../../deps.js';
 
 /** **Track** on a diagnosis: choose the reminder channel (the current one preselected). */
 export function createTrackCertificate(_deps: TrackingListenerDeps) {
-  return async ({
-    body,
-    action,
-    ack,
-    client,
-  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+  return async ({ body, action, ack, client }: ButtonArgs) => {
     await ack();
     const value = decodeTrackValue(action.value);
     if (!value || value.certs.length === 0) return;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { trackValueSchema } from '../../blocks/button-values.js';
+import { decodeJson } from '../../json-value.js';
 
 /** The track modal's private_metadata (≤ 3000): the Track button's value and where it was pressed. */
 const schema = z.object({ v: trackValueSchema, origin: z.string().optional() });
@@ -7,11 +8,4 @@ export type TrackMetadata = z.infer<typeof schema>;
 
 export const encodeTrackMetadata = (m: TrackMetadata) => JSON.stringify(m);
 
-export function decodeTrackMetadata(text: string | undefined): TrackMetadata | undefined {
-  try {
-    const parsed = schema.safeParse(JSON.parse(text ?? ''));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export const decodeTrackMetadata = (text: string | undefined): TrackMetadata | undefined => decodeJson(schema, text);

@@ -3,7 +3,7 @@ import { trackingText } from '../../../core/i18n/tracking-text.js';
 import type { TrackableCertificate } from '../../../core/tracking.js';
 import { trackAll, trackDiagnosis } from '../../../tracking/track-certificates.js';
 import type { TrackValue } from '../../blocks/button-values.js';
-import { trackingInputs } from '../../blocks/tracking-modals.js';
+import { ids } from '../../ids.js';
 import { channelRef } from '../../blocks/mentions.js';
 import type { TrackingListenerDeps } from '../../tracking-deps.js';
 import { publishHome } from './refresh.js';
@@ -19,8 +19,7 @@ export function createTrackSubmitted(deps: TrackingListenerDeps) {
     const metadata = decodeTrackMetadata(view.private_metadata);
     if (!metadata) return;
     const value = metadata.v;
-    const selected =
-      view.state.values[trackingInputs.channelBlock]?.[trackingInputs.channelAction]?.selected_conversation;
+    const selected = view.state.values[ids.blocks.trackChannel]?.[ids.inputs.trackChannel]?.selected_conversation;
     const channel = selected ?? metadata.origin;
     const now = deps.now();
     const request = { addedBy: body.user.id, now, ...(channel && { channel }) };

@@ -1,16 +1,11 @@
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { decodeCertificateAction } from '../../blocks/tracking-actions.js';
 import type { TrackingListenerDeps } from '../../tracking-deps.js';
 import { messageOf, refreshAfterChange } from './refresh.js';
+import type { ButtonArgs } from '../../deps.js';
 
 /** **Untrack**: no more reminders for it; the digest shows who untracked it. */
 export function createUntrack(deps: TrackingListenerDeps) {
-  return async ({
-    body,
-    action,
-    ack,
-    client,
-  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+  return async ({ body, action, ack, client }: ButtonArgs) => {
     await ack();
     const value = decodeCertificateAction(action.value);
     if (!value) return;

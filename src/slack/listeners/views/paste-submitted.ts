@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { slackText } from '../../../core/i18n/slack-text.js';
 import { answerPaste, render } from '../../answer.js';
 import type { ListenerDeps } from '../../deps.js';
+import { decodeJson } from '../../json-value.js';
 import { ids } from '../../ids.js';
 import { postToResponseUrl } from '../../respond.js';
 
@@ -12,14 +13,8 @@ type ModalMetadata = z.infer<typeof metadataSchema>;
 
 export const encodeModalMetadata = (metadata: ModalMetadata): string => JSON.stringify(metadata);
 
-export function decodeModalMetadata(text: string | undefined): ModalMetadata | undefined {
-  try {
-    const parsed = metadataSchema.safeParse(JSON.parse(text ?? ''));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export const decodeModalMetadata = (text: string | undefined): ModalMetadata | undefined =>
+  decodeJson(metadataSchema, text);
 
 /** The paste modal's submission: close it, then answer ephemerally where `/certcheck` was typed. */
 export function createPasteSubmitted(deps: ListenerDeps) {

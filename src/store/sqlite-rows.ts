@@ -1,0 +1,81 @@
+import type { LedgerEntry, TrackedCertificate } from './store.js';
+
+/** The SQLite tables' rows (snake_case, JSON text, 0/1, NULL) and the records they hold. */
+
+export interface CertificateRow {
+  thumbprint: string;
+  subject: string;
+  issuer: string;
+  domains: string;
+  not_before: string | null;
+  not_after: string;
+  services: string;
+  servers: string;
+  role: string | null;
+  source: string;
+  channel: string | null;
+  owner: string | null;
+  added_by: string;
+  added_at: string;
+  estimated: number;
+  status: TrackedCertificate['status'];
+  status_by: string | null;
+  status_at: string | null;
+}
+
+export interface LedgerRow {
+  id: number;
+  thumbprint: string;
+  slot: string;
+  threshold: number | null;
+  day: string;
+  channel: string;
+  claimed_at: string;
+  claim_owner: string;
+  lease_until: string;
+  batch: string | null;
+  sent_at: string | null;
+  message_ts: string | null;
+  confirmed_at: string | null;
+}
+
+export function toCertificate(row: CertificateRow): TrackedCertificate {
+  return {
+    thumbprint: row.thumbprint,
+    subject: row.subject,
+    issuer: row.issuer,
+    domains: JSON.parse(row.domains) as string[],
+    notAfter: row.not_after,
+    services: JSON.parse(row.services) as string[],
+    servers: JSON.parse(row.servers) as string[],
+    source: row.source,
+    addedBy: row.added_by,
+    addedAt: row.added_at,
+    estimated: row.estimated === 1,
+    status: row.status,
+    ...(row.not_before !== null && { notBefore: row.not_before }),
+    ...(row.role !== null && { role: row.role }),
+    ...(row.channel !== null && { channel: row.channel }),
+    ...(row.owner !== null && { owner: row.owner }),
+    ...(row.status_by !== null && { statusBy: row.status_by }),
+    ...(row.status_at !== null && { statusAt: row.status_at }),
+  };
+}
+
+export function toEntry(row: LedgerRow): LedgerEntry {
+  return {
+    id: row.id,
+    thumbprint: row.thumbprint,
+    slot: row.slot,
+    threshold: row.threshold,
+    day: row.day,
+    channel: row.channel,
+    claimedAt: row.claimed_at,
+    claimOwner: row.claim_owner,
+    leaseUntil: row.lease_until,
+    ...(row.batch !== null && { batch: row.batch }),
+    ...(row.sent_at !== null && { sentAt: row.sent_at }),
+    ...(row.message_ts !== null && { messageTs: row.message_ts }),
+    ...(row.confirmed_at !== null && { confirmedAt: row.confirmed_at }),
+  };
+}
