@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { CliIo } from './cli/io.js';
 import { runCli } from './cli/run-cli.js';
+import { pasteFromBytes } from './core/paste-bytes.js';
 
 // The composition root of the command line: the real process, the real clock.
 const io: CliIo = {
@@ -10,12 +11,14 @@ const io: CliIo = {
   readStdin: async () => {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
+    // A pipe from Windows PowerShell may carry UTF-16: read stdin like a file.
+    return pasteFromBytes(new Uint8Array(Buffer.concat(chunks))).text;
   },
   readFile: async (path) => new Uint8Array(await readFile(path)),
   env: process.env,
   now: () => new Date(),
   isTTY: Boolean(process.stdout.isTTY),
+  stdinIsTTY: Boolean(process.stdin.isTTY),
 };
 
 runCli(process.argv.slice(2), io).then(

@@ -14,7 +14,7 @@ const daysList = z
   .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'a comma-separated list of whole days, e.g. 60,30,14,7,3,1,0')
   .transform((s) => [...new Set(s.split(',').map((d) => Number.parseInt(d.trim(), 10)))].sort((a, b) => b - a));
 
-const logLevelSchema = z.enum(['debug', 'info', 'warn', 'error']);
+const logLevelSchema = z.enum(['debug', 'info', 'warn', 'error'], { error: 'debug, info, warn or error' });
 
 const configSchema = z.object({
   SLACK_BOT_TOKEN: z.preprocess(
@@ -26,7 +26,15 @@ const configSchema = z.object({
     emptyAsUnset,
     z.string().startsWith('xapp-', 'an app-level token starts with xapp- (Basic Information page)').optional(),
   ),
-  PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(0).max(65535).default(3000)),
+  PORT: z.preprocess(
+    emptyAsUnset,
+    z.coerce
+      .number({ error: 'a port number from 0 to 65535, e.g. 3000' })
+      .int('a whole port number, e.g. 3000')
+      .min(0, 'a port number from 0 to 65535')
+      .max(65535, 'a port number from 0 to 65535')
+      .default(3000),
+  ),
   SLACK_API_URL: z.preprocess(emptyAsUnset, z.url('a URL such as https://slack.com/api/').optional()),
   DATABASE_URL: z.preprocess(
     emptyAsUnset,
@@ -42,7 +50,10 @@ const configSchema = z.object({
   ),
   REMINDER_DAYS: z.preprocess(emptyAsUnset, daysList.default([60, 30, 14, 7, 3, 1, 0])),
   REMINDER_CHANNEL: optionalString,
-  CERTCHECK_LANG: z.preprocess(emptyAsUnset, languageSchema.default('en')),
+  CERTCHECK_LANG: z.preprocess(
+    emptyAsUnset,
+    z.enum(languageSchema.options, { error: 'en or ja' }).default('en'),
+  ),
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === 'string' ? emptyAsUnset(v.toLowerCase()) : v),
     logLevelSchema.default('info'),

@@ -1,5 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { Env } from '../config.js';
+import { pasteFromBytes } from '../core/paste-bytes.js';
 
 /**
  * Everything a CLI command touches of the outside world, injected so that `runCli(argv, io)`
@@ -17,6 +18,8 @@ export interface CliIo {
   now(): Date;
   /** Colours only on a terminal. */
   isTTY: boolean;
+  /** Standard input is a terminal: say how to end a paste instead of seeming to hang. */
+  stdinIsTTY?: boolean;
 }
 
 /** The exit status of a command: 0 done, 1 usage or input error, 2 something stayed undone. */
@@ -32,7 +35,24 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
   try {
     return parseArgs({ args, allowPositionals: true, options });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(readableParseError(error as NodeJS.ErrnoException));
+  }
+}
+
+/** node:util's messages are written for programmers; say what to type instead. */
+function readableParseError(error: NodeJS.ErrnoException): string {
+  const option = /'(-{1,2}[\w-]+)/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${option}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /ambiguous/.test(error.message)
+        ? `${option} takes a value: write ${option}=VALUE when the value starts with '-'`
+        : `${option} takes a value`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return 'too many arguments';
+    default:
+      return error.message;
   }
 }
 
@@ -49,11 +69,23 @@ export function parseNow(value: string | undefined, io: CliIo): Date {
  * its error code only, and gives undefined.
  */
 export async function readPaste(file: string | undefined, io: CliIo, command: string): Promise<string | undefined> {
-  if (file === undefined || file === '-') return io.readStdin();
+  if (file === undefined || file === '-') {
+    if (io.stdinIsTTY) io.stderr('Paste the text, then press Ctrl-D (Ctrl-Z and Enter on Windows).\n');
+    return io.readStdin();
+  }
   try {
-    return new TextDecoder().decode(await io.readFile(file));
+    // Windows PowerShell writes `> file.txt` as UTF-16; a .cer or .pfx is binary: the core reads all of them.
+    return pasteFromBytes(await io.readFile(file)).text;
   } catch (error) {
-    io.stderr(`certcheck ${command}: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}\n`);
+    io.stderr(
+      `certcheck ${command}: cannot read ${file}: ${READ_ERRORS[(error as NodeJS.ErrnoException).code ?? ''] ?? (error as Error).message}\n`,
+    );
     return undefined;
   }
 }
+
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file (ENOENT)',
+  EACCES: 'permission denied (EACCES)',
+  EISDIR: 'it is a folder, not a file (EISDIR)',
+};

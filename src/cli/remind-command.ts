@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { countdownText } from '../core/countdown.js';
-import { nextReminderRun } from '../reminders/scheduler.js';
+import type { Notifier } from '../reminders/notifier.js';
 import { runReminders } from '../reminders/runner.js';
+import { nextReminderRun } from '../reminders/scheduler.js';
 import { configuredRunOptions } from '../reminders/start-reminders.js';
 import { createSlackNotifier } from '../slack/slack-notifier.js';
 import type { CliCommand } from './commands.js';
 import { parseCommandArgs, parseNow, UsageError } from './io.js';
 import { withTrackingStore } from './tracking-store.js';
-import type { Notifier } from '../reminders/notifier.js';
 
 export const remindCommand: CliCommand = {
   summary: 'Send the reminders that are due (one digest per channel); --dry-run only lists them.',

@@ -17,11 +17,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
     io.stderr(`certcheck: unknown command '${name}'. Try: ${Object.keys(commands).join(', ')} (certcheck --help)\n`);
     return 1;
   }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(`${command.summary}\n\nusage: ${command.usage}\n`);
+    return 0;
+  }
   try {
     return await command.run(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`certcheck ${name}: ${error.message}\nusage: ${command.usage}\n`);
+      // The contract's one clear line: the problem, then how the command is written.
+      io.stderr(`certcheck ${name}: ${error.message} (usage: ${command.usage})\n`);
       return 1;
     }
     throw error;

@@ -4,8 +4,8 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/cli/run-cli.js';
 import type { Diagnosis } from '../../src/core/model.js';
-import { REFERENCE_NOW } from '../helpers/clock.js';
 import { captureIo } from '../helpers/cli-io.js';
+import { REFERENCE_NOW } from '../helpers/clock.js';
 import { corpusProblems, type Expectation } from '../helpers/corpus-expectations.js';
 
 // The sample corpus (copied from the shared samples): every paste, through the CLI as a user runs it.

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/cli/run-cli.js';
-import { REFERENCE_NOW } from '../helpers/clock.js';
 import { captureIo } from '../helpers/cli-io.js';
+import { REFERENCE_NOW } from '../helpers/clock.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/corpus/${name}.txt`, import.meta.url));
 const NOW = ['--now', REFERENCE_NOW.toISOString()];
@@ -41,7 +43,7 @@ describe('certcheck diagnose', () => {
     {
       name: 'a file that cannot be read',
       args: ['/no/such/file.txt'],
-      stderr: /cannot read \/no\/such\/file.txt: ENOENT/,
+      stderr: /cannot read \/no\/such\/file.txt: no such file \(ENOENT\)/,
     },
     { name: 'a bad --lang', args: ['--lang', 'fr', fixture('s01-e2007-hub-12015')], stderr: /--lang takes en or ja/ },
     {
@@ -54,13 +56,18 @@ describe('certcheck diagnose', () => {
       args: ['--warn-days', 'soon', fixture('s01-e2007-hub-12015')],
       stderr: /--warn-days takes a whole number/,
     },
-    { name: 'an unknown option', args: ['--colour', fixture('s01-e2007-hub-12015')], stderr: /Unknown option/ },
+    {
+      name: 'an unknown option',
+      args: ['--colour', fixture('s01-e2007-hub-12015')],
+      stderr: /unknown option --colour \(usage: certcheck diagnose/,
+    },
   ];
   for (const row of usageErrors) {
     it(`exits 1 with one clear line for ${row.name}`, async () => {
       const io = captureIo({ now: REFERENCE_NOW });
       assert.equal(await runCli(['diagnose', ...row.args], io), 1);
       assert.match(io.err.join(''), row.stderr);
+      assert.equal(io.err.join('').trimEnd().split('\n').length, 1, 'one line');
       assert.equal(io.out.join(''), '');
     });
   }
@@ -75,5 +82,37 @@ describe('certcheck diagnose', () => {
     );
     assert.equal(run.status, 0, run.stderr);
     assert.equal(JSON.parse(run.stdout).certificates[0].daysLeft, 11);
+  });
+
+  it('--help shows the usage and exits 0', async () => {
+    const io = captureIo({ now: REFERENCE_NOW });
+    assert.equal(await runCli(['diagnose', '--help'], io), 0);
+    assert.match(io.out.join(''), /usage: certcheck diagnose \[FILE \| -\]/);
+  });
+
+  it('reads a file Windows PowerShell wrote (UTF-16LE) and a binary .cer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'certcheck-cli-'));
+    try {
+      const fl = readFileSync(fixture('s18-fl-expired-default-cert'), 'utf8');
+      writeFileSync(join(dir, 'fl.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fl, 'utf16le')]));
+      const pem = readFileSync(fixture('p03-pem-leaf-expiring-soon'), 'utf8');
+      writeFileSync(join(dir, 'owa.cer'), Buffer.from(pem.replace(/-----[A-Z ]+-----|\s/g, ''), 'base64'));
+      for (const [file, thumbprint] of [
+        ['fl.txt', '2747582B9132F38EB2A0BE075A1C964195851AF1'],
+        ['owa.cer', '896777B6CA9D0066DB7463DB76DA36DD6241D5D5'],
+      ] as const) {
+        const io = captureIo({ now: REFERENCE_NOW });
+        assert.equal(await runCli(['diagnose', '--json', ...NOW, join(dir, file)], io), 0);
+        assert.equal(JSON.parse(io.out.join('')).certificates[0].thumbprint, thumbprint, file);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says how to end a paste when standard input is a terminal', async () => {
+    const io = { ...captureIo({ now: REFERENCE_NOW, stdin: '12015' }), stdinIsTTY: true };
+    assert.equal(await runCli(['diagnose', '--json', ...NOW], io), 0);
+    assert.match(io.err.join(''), /Ctrl-D/);
   });
 });
