@@ -79,6 +79,18 @@ const rerunHcw: StepTemplate = {
   },
 };
 
+const checkFederation: StepTemplate = {
+  id: 'check-federation',
+  versions: SINCE_2010,
+  why: {
+    en: 'Shows the certificate federation uses and when it expires.',
+    ja: 'フェデレーションが使う証明書と有効期限がわかります。',
+  },
+  role: 'mailbox',
+  title: { en: 'Check the federation certificate', ja: 'フェデレーション証明書を確認します' },
+  command: 'Get-ExchangeCertificate -Thumbprint (Get-FederationTrust).OrgCertificate.Thumbprint | ft -Auto Thumbprint,NotAfter',
+};
+
 /** The Auth (OAuth) certificate, federation, CA-issued renewals and the plain look-ups. */
 export const certificatePlans: Plan[] = [
   {
@@ -200,18 +212,7 @@ export const certificatePlans: Plan[] = [
       'Microsoft Learn: Renew the federation certificate (Exchange 2013); Microsoft Learn: Get-FederatedDomainProof',
     steps: [
       noFederationIn2007,
-      {
-        id: 'check-federation',
-        versions: SINCE_2010,
-        why: {
-          en: 'Shows the certificate federation uses and when it expires.',
-          ja: 'フェデレーションが使う証明書と有効期限がわかります。',
-        },
-        role: 'mailbox',
-        title: { en: 'Check the federation certificate', ja: 'フェデレーション証明書を確認します' },
-        command:
-          'Get-ExchangeCertificate -Thumbprint (Get-FederationTrust).OrgCertificate.Thumbprint | ft -Auto Thumbprint,NotAfter',
-      },
+      checkFederation,
       {
         id: 'check-is-auth',
         why: {
@@ -285,18 +286,7 @@ export const certificatePlans: Plan[] = [
     reference: 'Microsoft Learn: Renew the federation certificate — Replace an expired federation certificate',
     steps: [
       noFederationIn2007,
-      {
-        id: 'check-federation',
-        versions: SINCE_2010,
-        why: {
-          en: 'Shows the certificate federation uses and when it expires.',
-          ja: 'フェデレーションが使う証明書と有効期限がわかります。',
-        },
-        role: 'mailbox',
-        title: { en: 'Check the federation certificate', ja: 'フェデレーション証明書を確認します' },
-        command:
-          'Get-ExchangeCertificate -Thumbprint (Get-FederationTrust).OrgCertificate.Thumbprint | ft -Auto Thumbprint,NotAfter',
-      },
+      checkFederation,
       {
         id: 'recreate-trust',
         versions: SINCE_2010,

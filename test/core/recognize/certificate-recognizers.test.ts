@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { certificateFactsSchema } from '../../../src/core/model.js';
 import { recognizeCertutil } from '../../../src/core/recognize/certutil.js';
 import { mergeEvidence, type Recognizer } from '../../../src/core/recognize/evidence.js';
 import { recognizeExchangeList } from '../../../src/core/recognize/exchange-list.js';
@@ -9,7 +10,6 @@ import { recognizeExchangeTable } from '../../../src/core/recognize/exchange-tab
 import { recognizeOpensslText } from '../../../src/core/recognize/openssl-text.js';
 import { recognizePem } from '../../../src/core/recognize/pem.js';
 import { recognizeThumbprints } from '../../../src/core/recognize/thumbprints.js';
-import { certificateFactsSchema } from '../../../src/core/model.js';
 import { certText } from '../../helpers/cert-fixtures.js';
 
 const certificateRecognizers: readonly Recognizer[] = [

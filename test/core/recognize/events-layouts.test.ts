@@ -2,21 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { EventFacts } from '../../../src/core/model.js';
 import { recognizeEvents } from '../../../src/core/recognize/events.js';
+import { assertEventsMatch } from '../../helpers/events.js';
 
-/** Every wanted event is found, in order, with at least the wanted fields. */
 function assertEvents(text: string, want: Partial<EventFacts>[]): void {
-  const events = recognizeEvents(text).events ?? [];
-  assert.deepEqual(
-    events.map((event) => event.id),
-    want.map((event) => event.id),
-    `event IDs: ${JSON.stringify(events)}`,
-  );
-  want.forEach((fields, index) => {
-    const event = events[index]!;
-    for (const [key, value] of Object.entries(fields)) {
-      assert.deepEqual(event[key as keyof EventFacts], value, `event ${event.id} ${key} in ${JSON.stringify(event)}`);
-    }
-  });
+  assertEventsMatch(recognizeEvents(text).events ?? [], want);
 }
 
 const TP = '3BFBD8DFD6642FE619EA98BBB6051BC5ADEBBE0C';

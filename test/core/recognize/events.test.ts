@@ -4,25 +4,14 @@ import { describe, it } from 'node:test';
 import type { EventFacts } from '../../../src/core/model.js';
 import { recognizeEvents } from '../../../src/core/recognize/events.js';
 import type { Evidence } from '../../../src/core/recognize/evidence.js';
+import { assertEventsMatch } from '../../helpers/events.js';
 
 function corpus(name: string): string {
   return readFileSync(new URL(`../../fixtures/corpus/${name}`, import.meta.url), 'utf8');
 }
 
-/** Every wanted event is found, in order, with at least the wanted fields. */
 function assertEvents(evidence: Partial<Evidence>, want: Partial<EventFacts>[]): void {
-  const events = evidence.events ?? [];
-  assert.deepEqual(
-    events.map((event) => event.id),
-    want.map((event) => event.id),
-    `event IDs: ${JSON.stringify(events)}`,
-  );
-  want.forEach((fields, index) => {
-    const event = events[index]!;
-    for (const [key, value] of Object.entries(fields)) {
-      assert.deepEqual(event[key as keyof EventFacts], value, `event ${event.id} ${key} in ${JSON.stringify(event)}`);
-    }
-  });
+  assertEventsMatch(evidence.events ?? [], want);
 }
 
 const TP_S01 = '3BFBD8DFD6642FE619EA98BBB6051BC5ADEBBE0C';
