@@ -1,4 +1,3 @@
-import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { EventFacts } from '../../../src/core/model.js';
 import { recognizeEvents } from '../../../src/core/recognize/events.js';
