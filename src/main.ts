@@ -5,6 +5,7 @@ import { startReminders } from './reminders/start-reminders.js';
 import { createApp, StartupError } from './slack/app.js';
 import { createSlackNotifier } from './slack/slack-notifier.js';
 import { trackingForApp } from './slack/tracking.js';
+import { shutdown } from './shutdown.js';
 import { openSqliteStore } from './store/sqlite-store.js';
 
 /**
@@ -79,11 +80,13 @@ async function main(): Promise<number> {
     `Reminders: ${config.reminders.cron} (${config.reminders.timeZone}); next ${reminders.nextRun()?.toISOString() ?? 'never'}.`,
   );
   const stop = () => {
-    reminders?.stop();
-    certcheck
-      .stop()
-      .then(() => store.close())
-      .finally(() => process.exit(0));
+    shutdown({ reminders, app: certcheck, store }).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('certcheck did not stop cleanly:', error instanceof Error ? error.message : error);
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

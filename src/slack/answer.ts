@@ -1,7 +1,7 @@
 import { looksJapanese } from '../core/normalize.js';
 import type { Diagnosis, Language } from '../core/model.js';
-import { type DiagnosisMessageOptions, diagnosisMessage } from './blocks/diagnosis-message.js';
-import type { SlackBlock, SlackMessage } from './blocks/kit.js';
+import { type DiagnosisMessageOptions, diagnosisMessage, type TrackedDescription } from './blocks/diagnosis-message.js';
+import type { SlackMessage } from './blocks/kit.js';
 import type { ListenerDeps, WebClient } from './deps.js';
 import { describeError } from './describe-error.js';
 import type { CachedPaste } from './paste-cache.js';
@@ -16,7 +16,7 @@ export interface Answer {
   pasteId: string;
   paste: CachedPaste;
   /** What tracking knows of the pasted thumbprints (rendered under the findings). */
-  tracked: SlackBlock[];
+  tracked: TrackedDescription;
 }
 
 export async function answerPaste(
@@ -32,12 +32,19 @@ export async function answerPaste(
 
 /** Adds what tracking knows of the paste's thumbprints; a failing store costs these lines, not the answer. */
 export async function withTracked(deps: ListenerDeps, answer: Answer): Promise<Answer> {
-  if (!deps.describeTracked || answer.diagnosis.thumbprints.length === 0) return answer;
+  return { ...answer, tracked: await trackedOf(deps, answer.diagnosis) };
+}
+
+const NOTHING_TRACKED: TrackedDescription = { blocks: [], active: [] };
+
+/** What tracking knows of a diagnosis's thumbprints; a failing store costs these lines, not the answer. */
+export async function trackedOf(deps: ListenerDeps, diagnosis: Diagnosis): Promise<TrackedDescription> {
+  if (!deps.describeTracked || diagnosis.thumbprints.length === 0) return NOTHING_TRACKED;
   try {
-    return { ...answer, tracked: await deps.describeTracked(answer.diagnosis.thumbprints, answer.diagnosis.language) };
+    return await deps.describeTracked(diagnosis.thumbprints, diagnosis.language);
   } catch (error) {
     deps.logger.warn(`tracking lookup failed: ${describeError(error)}`);
-    return answer;
+    return NOTHING_TRACKED;
   }
 }
 
@@ -58,7 +65,7 @@ export function answerNow(
     postedInChannel: request.postedInChannel,
   };
   const pasteId = deps.cache.put(paste);
-  return { diagnosis, pasteId, paste: { ...paste, text: '' }, tracked: [] };
+  return { diagnosis, pasteId, paste: { ...paste, text: '' }, tracked: NOTHING_TRACKED };
 }
 
 /** The same paste again, in a given language (the buttons). */
@@ -93,9 +100,4 @@ function hasPrivateKey(diagnosis: Diagnosis, text: string): boolean {
   return (
     diagnosis.findings.some((f) => f.code === 'PRIVATE_KEY_IN_INPUT') || /-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)
   );
-}
-
-/** Nothing the core could use: only UNRECOGNIZED_INPUT, or no input at all. */
-export function isNothing(diagnosis: Diagnosis): boolean {
-  return diagnosis.inputKinds.every((k) => k === 'unknown');
 }

@@ -11,7 +11,7 @@ import type {
 } from '@slack/bolt';
 import type { DiagnoseOptions, Diagnosis, Language } from '../core/model.js';
 import type { HomeView } from './blocks/home-view.js';
-import type { SlackBlock } from './blocks/kit.js';
+import type { TrackedDescription } from './blocks/diagnosis-message.js';
 import type { LanguageResolver } from './language.js';
 import type { PasteCache } from './paste-cache.js';
 
@@ -55,7 +55,7 @@ export interface ListenerDeps {
 }
 
 /** What certcheck knows of pasted thumbprints it tracks (blocks under the diagnosis); none when untracked. */
-export type TrackedDescriber = (thumbprints: readonly string[], lang: Language) => Promise<SlackBlock[]>;
+export type TrackedDescriber = (thumbprints: readonly string[], lang: Language) => Promise<TrackedDescription>;
 
 /** What Bolt hands a button's listener. */
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;

@@ -11,7 +11,8 @@ import { createTrackSubmitted } from './listeners/tracking/track-modal.js';
 import { createTrackSubcommands } from './listeners/tracking/track-subcommands.js';
 import { createUntrack } from './listeners/tracking/untrack.js';
 import { trackingHome } from './listeners/tracking/refresh.js';
-import { describeTracked } from './blocks/tracked-blocks.js';
+import { trackedBlocks } from './blocks/tracked-blocks.js';
+import { lookUpTracked } from '../tracking/look-up-tracked.js';
 import type { TrackingDeps, TrackingListenerDeps } from './tracking-deps.js';
 
 /** Every tracking listener: the buttons of diagnoses, digests and Home, and the two modals. */
@@ -42,8 +43,13 @@ export function trackingForApp(
   return {
     subcommands: createTrackSubcommands(get),
     home: ({ lang }) => trackingHome(tracking, get().now(), lang),
-    describeTracked: (thumbprints, lang) =>
-      describeTracked(thumbprints, tracking.store, get().now(), lang, tracking.timeZone),
+    describeTracked: async (thumbprints, lang) => {
+      const found = await lookUpTracked(thumbprints, tracking.store);
+      return {
+        blocks: trackedBlocks(found, get().now(), lang, tracking.timeZone),
+        active: found.filter((f) => f.certificate.status === 'active').map((f) => f.certificate.thumbprint),
+      };
+    },
     extensions: [
       (app: App, deps: ListenerDeps) => {
         registered = { ...deps, tracking };

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { countdownText } from '../../src/core/countdown.js';
 import type { Diagnosis } from '../../src/core/model.js';
 import { decodeReplyValue, decodeTrackValue } from '../../src/slack/blocks/button-values.js';
 import { diagnosisMessage } from '../../src/slack/blocks/diagnosis-message.js';
@@ -11,7 +12,7 @@ import { privateKeyWarning } from '../../src/slack/blocks/private-key-warning.js
 import { ids } from '../../src/slack/ids.js';
 import { blockKitProblems } from '../helpers/block-kit-limits.js';
 import { REFERENCE_NOW } from '../helpers/clock.js';
-import { TRANSPORT_THUMBPRINT, transportDiagnosis } from '../helpers/diagnoses.js';
+import { TRANSPORT_THUMBPRINT, transportDiagnosis, unrecognized } from '../helpers/diagnoses.js';
 
 const json = (value: unknown) => JSON.stringify(value);
 const now = REFERENCE_NOW;
@@ -116,6 +117,74 @@ describe('diagnosisMessage', () => {
     assert.match(json(message.blocks[0]), /秘密鍵/);
     assert.match(json(message.blocks[1]), /削除/);
     assert.doesNotMatch(json(message), new RegExp(`${ids.actions.shareInChannel}|${ids.actions.postToThread}`));
+  });
+});
+
+describe('diagnosisMessage: what a new user noticed', () => {
+  const actionIds = (message: { blocks: unknown[] }) => json(message.blocks.at(-1));
+
+  it('never hides just one or two steps behind Show all steps', () => {
+    for (const count of [5, 6]) {
+      const message = diagnosisMessage(transportDiagnosis('en', now, count), { now, pasteId: 'p1' });
+      assert.match(json(message), new RegExp(`# ${count}"`), `${count} steps all shown`);
+      assert.doesNotMatch(json(message), /Showing \d+ of/);
+      assert.doesNotMatch(actionIds(message), new RegExp(ids.actions.showAllSteps));
+    }
+    const seven = diagnosisMessage(transportDiagnosis('en', now, 7), { now, pasteId: 'p1' });
+    assert.match(json(seven), /Showing 4 of 7 steps/);
+    assert.match(actionIds(seven), new RegExp(ids.actions.showAllSteps));
+  });
+
+  it('the fallback text does not repeat a countdown the verdict already gives', () => {
+    const d = transportDiagnosis('en', now);
+    d.summary = `HUB01 ${countdownText(d.certificates[0]!.notAfter!, now, 'en')}`;
+    assert.equal(diagnosisMessage(d, { now }).text, `🔴 ${d.summary}`);
+  });
+
+  it('a private key is announced once, with the rest of the verdict below', () => {
+    const d = transportDiagnosis('en', now);
+    d.summary = 'Your paste contains a private key';
+    d.findings.unshift({ code: 'PRIVATE_KEY_IN_INPUT', severity: 'critical', message: 'A private key was pasted.' });
+    const message = diagnosisMessage(d, { now, pasteId: 'p1', privateKey: { postedInChannel: false } });
+    assert.equal(json(message.blocks).split('contains a private key').length - 1, 1);
+    assert.match(json(message.blocks), /The internal transport certificate expired/);
+    assert.doesNotMatch(actionIds(message), new RegExp(ids.actions.trackCertificate), 'renew it, do not track it');
+  });
+
+  it('names the Exchange version only when the diagnosis knows it', () => {
+    const d = transportDiagnosis('en', now);
+    assert.match(json(diagnosisMessage(d, { now }).blocks[1]), /MSExchangeTransport 12015 \(warning\) · Exchange 2007/);
+    d.exchangeVersion = 'unknown';
+    assert.doesNotMatch(json(diagnosisMessage(d, { now })), /Exchange version|Exchange unknown/);
+    const bare = { ...d, events: [] };
+    const message = diagnosisMessage(bare, { now });
+    assert.notEqual(message.blocks[1]?.type, 'context', 'no empty context line');
+    assert.deepEqual(blockKitProblems('message', message), []);
+    assert.doesNotMatch(json(diagnosisMessage(unrecognized('ja', now), { now })), /バージョンは不明/);
+  });
+
+  it('offers neither Share nor Track on "Nothing recognised"', () => {
+    const message = diagnosisMessage(unrecognized('en', now), { now, pasteId: 'p1', share: true });
+    assert.doesNotMatch(json(message), new RegExp(`${ids.actions.shareInChannel}|${ids.actions.trackCertificate}`));
+  });
+
+  it('offers Track only for the certificates not tracked yet', () => {
+    const d = transportDiagnosis('en', now);
+    const other = { ...d.certificates[0]!, thumbprint: 'B'.repeat(40), subject: 'CN=mail.contoso.com' };
+    d.certificates.push(other);
+    const tracked = { blocks: [], active: [TRANSPORT_THUMBPRINT.toLowerCase()] };
+    const actions = diagnosisMessage(d, { now, pasteId: 'p1', tracked }).blocks.at(-1);
+    assert.ok(actions?.type === 'actions');
+    const track = actions.elements.find((e) => e.action_id === ids.actions.trackCertificate);
+    assert.deepEqual(
+      decodeTrackValue(track?.value)?.certs.map((c) => c.thumbprint),
+      ['B'.repeat(40)],
+    );
+    const all = { blocks: [], active: [TRANSPORT_THUMBPRINT, 'B'.repeat(40)] };
+    assert.doesNotMatch(
+      json(diagnosisMessage(d, { now, pasteId: 'p1', tracked: all })),
+      new RegExp(ids.actions.trackCertificate),
+    );
   });
 });
 

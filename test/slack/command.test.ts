@@ -56,6 +56,13 @@ describe('/certcheck', () => {
     }
   });
 
+  it('answers a paste with nothing recognised without offering to share or track it', async () => {
+    const { payload } = await commandReply(h, { text: 'hello there' });
+    const body = json(payload);
+    assert.match(body, /Nothing recognised/);
+    assert.doesNotMatch(body, new RegExp(`${ids.actions.shareInChannel}|${ids.actions.trackCertificate}`));
+  });
+
   it('shows usage with the thread rule for `help`', async () => {
     await sendCommand(h.url, { text: 'help', response_url: h.fake.responseUrl('c2') });
     const body = json(h.fake.callsTo('response')[0]?.params);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, afterEach, before, describe, it } from 'node:test';
+import { certFacts, certText } from '../helpers/cert-fixtures.js';
 import { FAKE_BOT } from '../helpers/fake-slack.js';
 import { commandReply, type Harness, startHarness } from '../helpers/slack-app.js';
 import { appMentionEvent, sendEvent } from '../helpers/slack-request.js';
@@ -55,4 +56,36 @@ describe('Slack replies on the real core and corpus', () => {
     for (const line of expectOf('p08-pem-with-private-key.txt').secret ?? []) assert.ok(!everything.includes(line));
     assert.match(json(h.fake.callsTo('chat.postEphemeral')[0]?.params), /private key/);
   });
+
+  const utf16 = Buffer.from(fixture('s18-fl-expired-default-cert.txt'), 'utf16le');
+  const files = {
+    'with a BOM (Windows PowerShell `> file.txt`)': Buffer.concat([Buffer.from([0xff, 0xfe]), utf16]),
+    'without a BOM': utf16,
+  };
+  for (const [how, fl] of Object.entries(files)) {
+    it(`a binary DER file and a UTF-16LE \`Get-ExchangeCertificate | fl\` file ${how}, shared with a mention`, async () => {
+      const der = Buffer.from(
+        certText('leaf-expiring-soon.pem')
+          .replace(/-----[^-]+-----/g, '')
+          .replace(/\s+/g, ''),
+        'base64',
+      );
+      await sendEvent(
+        h.url,
+        appMentionEvent({
+          text: `<@${FAKE_BOT.botUserId}>`,
+          files: [
+            { name: 'owa.cer', url: h.fake.addFile('owa.cer', der) },
+            { name: 'certs.txt', url: h.fake.addFile('certs.txt', fl) },
+          ],
+        }),
+      );
+      const [post] = h.fake.callsTo('chat.postMessage');
+      const body = json(post?.params);
+      assert.ok(body.includes(certFacts['leaf-expiring-soon']!.thumbprint), 'the DER certificate');
+      for (const thumbprint of expectOf('s18-fl-expired-default-cert.txt').thumbprints ?? [])
+        assert.ok(body.includes(thumbprint), 'the UTF-16 listing');
+      assert.match(body, /EX2016/);
+    });
+  }
 });

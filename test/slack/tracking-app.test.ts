@@ -137,7 +137,16 @@ describe('tracking through the real Bolt app (signed requests, fake Slack)', () 
       texts(reply?.params.blocks),
       /Enable-ExchangeCertificate -Thumbprint <new thumbprint> -Services IIS,SMTP/,
     );
-    assert.match(texts(reply?.params.blocks), /New-ExchangeCertificate -DomainName owa\.contoso\.com/);
+    // A CA-issued certificate is renewed by a request to the CA, not by a new self-signed one.
+    assert.match(texts(reply?.params.blocks), /New-ExchangeCertificate -GenerateRequest/);
+    assert.match(texts(reply?.params.blocks), /-DomainName owa\.contoso\.com/);
+    assert.doesNotMatch(texts(reply?.params.blocks), /New-ExchangeCertificate -DomainName/);
+    const commands = ((reply?.params.blocks ?? []) as { type: string; elements?: { type: string }[] }[]).filter(
+      (b) => b.type === 'rich_text',
+    );
+    assert.ok(commands.length >= 3, 'each command in its own block');
+    for (const block of commands) assert.equal(block.elements?.[0]?.type, 'rich_text_preformatted');
+    assert.deepEqual(harness.fake.violations, []);
   });
 
   test('/certcheck list: ephemeral, soonest first, with countdowns', async () => {
@@ -246,6 +255,76 @@ describe('tracking through the real Bolt app (signed requests, fake Slack)', () 
     assert.match(shown, /renewed/i);
     assert.match(shown, new RegExp(OWA));
     assert.deepEqual(harness.fake.violations, []);
+  });
+
+  test('tracking buttons on a certificate that is not tracked (any more) say so, and how to track it', async () => {
+    harness.fake.reset();
+    const answers = async (actionId: string, thumbprint: string, userId = 'U0ADMIN') => {
+      const before = harness.fake.callsTo('response').length;
+      await sendInteraction(
+        harness.url,
+        blockActionPayload({
+          actionId,
+          value: value(thumbprint),
+          responseUrl: harness.fake.responseUrl('stale'),
+          messageTs: digestTs,
+          userId,
+        }),
+      );
+      const reply = harness.fake.callsTo('response')[before];
+      assert.equal(reply?.params.response_type, 'ephemeral', actionId);
+      assert.equal(reply?.params.replace_original, false, 'the digest stays');
+      return String(reply?.params.text);
+    };
+    const never = 'A'.repeat(40);
+    assert.match(
+      await answers(ids.actions.showSteps, never),
+      new RegExp(`${never}\` is not tracked.*/certcheck track`),
+    );
+    // Untracked by the Untrack test above: nothing is snoozed, the digest is not redrawn.
+    assert.match(await answers(ids.actions.snooze1d, EXPIRED), /EXHUB01 is no longer tracked: it was untracked/);
+    assert.ok(!(await store.activeSnoozes(REFERENCE_NOW.toISOString())).some((s) => s.thumbprint === EXPIRED));
+    // Renewed by the Mark renewed test above: no modal for it.
+    assert.match(await answers(ids.actions.markRenewed, SOON), /no longer tracked: it was marked renewed/);
+    assert.match(await answers(ids.actions.untrack, never), /Track this certificate/);
+    assert.equal(harness.fake.callsTo('views.open').length, 0);
+    assert.equal(harness.fake.callsTo('chat.update').length, 0);
+    harness.fake.setLocale('U0JAPAN', 'ja-JP');
+    assert.match(await answers(ids.actions.showSteps, never, 'U0JAPAN'), /追跡されていません.*\/certcheck track/);
+    assert.deepEqual(harness.fake.violations, []);
+  });
+
+  test('a paste whose certificate is tracked: no Track button, the same colour as its reminder, no repeats', async () => {
+    harness.fake.reset();
+    // Tracked again by `/certcheck track` above.
+    const reply = await commandReply(harness, { text: pem });
+    const shown = texts(reply.payload.blocks);
+    assert.match(shown, /\*Tracked by certcheck\*\\n/);
+    assert.doesNotMatch(shown, /\(tracked\)/, 'an active one needs no status word');
+    assert.doesNotMatch(shown, new RegExp(ids.actions.trackCertificate));
+    assert.doesNotMatch(shown, /version not stated/);
+    const text = String(reply.payload.text);
+    assert.match(text, /^🟠 owa\.contoso\.com expires in 11 days \(10 Dec 2026\)/);
+    assert.doesNotMatch(text, /⏱/, 'the verdict already has the countdown');
+    await sendEvent(harness.url, {
+      type: 'app_home_opened',
+      user: 'U0ADMIN',
+      channel: 'D0',
+      tab: 'home',
+      event_ts: '1.3',
+    });
+    assert.match(texts(harness.fake.callsTo('views.publish').at(-1)?.params.view), /🟠 \*owa\.contoso\.com\*/);
+    assert.deepEqual(harness.fake.violations, []);
+  });
+
+  test('a paste with a private key is never offered for tracking, and says so once', async () => {
+    harness.fake.reset();
+    const reply = await commandReply(harness, {
+      text: readFileSync(join('test', 'fixtures', 'corpus', 'p08-pem-with-private-key.txt'), 'utf8'),
+    });
+    const shown = texts(reply.payload.blocks);
+    assert.doesNotMatch(shown, new RegExp(ids.actions.trackCertificate));
+    assert.equal(shown.split('contains a private key').length - 1, 1);
   });
 
   test('an untracked thumbprint gets no tracking lines', async () => {

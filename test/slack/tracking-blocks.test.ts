@@ -4,6 +4,8 @@ import type { Digest, DigestItem } from '../../src/reminders/notifier.js';
 import { DIGEST_ITEMS_PER_MESSAGE, digestMessage } from '../../src/slack/blocks/digest-message.js';
 import { describeTracked } from '../../src/slack/blocks/tracked-blocks.js';
 import { HOME_MAX_CERTIFICATES, trackingHomeView } from '../../src/slack/blocks/tracking-home-view.js';
+import { trackModal } from '../../src/slack/blocks/tracking-modals.js';
+import { SEVERITY_EMOJI } from '../../src/slack/blocks/severity.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { TrackedCertificate } from '../../src/store/store.js';
 import { describeTrackedText } from '../../src/tracking/describe-tracked.js';
@@ -102,6 +104,39 @@ describe('digestMessage', () => {
   });
 });
 
+describe('urgency colours', () => {
+  test('digest and Home colour a certificate as the diagnosis does: expired 🔴, within 30 days 🟠, later 🟢', () => {
+    const inDays = (days: number) => new Date(NOW.getTime() + days * 86_400_000 + 3_600_000).toISOString();
+    const cases = [
+      { days: -2, emoji: SEVERITY_EMOJI.critical },
+      { days: 3, emoji: SEVERITY_EMOJI.warning },
+      { days: 11, emoji: SEVERITY_EMOJI.warning },
+      { days: 40, emoji: SEVERITY_EMOJI.ok },
+    ];
+    for (const { days, emoji } of cases) {
+      const item = { ...longItem(1), subject: 'CN=owa.contoso.com', notAfter: inDays(days) };
+      assert.match(
+        JSON.stringify(digestMessage(digest([item])).blocks),
+        new RegExp(`${emoji} \\*owa`),
+        `digest ${days}`,
+      );
+      const cert: TrackedCertificate = { ...aCertificate({ notAfter: inDays(days) }), status: 'active' };
+      const home = trackingHomeView([cert], [], { now: NOW, lang: 'en', timeZone: 'UTC' });
+      assert.match(JSON.stringify(home.blocks), new RegExp(`${emoji} \\*owa`), `Home ${days}`);
+    }
+  });
+});
+
+describe('trackModal', () => {
+  test('speaks the language asked for, within limits', () => {
+    const en = trackModal('en', ['CN=owa.contoso.com'], 'C0OPS', '{}');
+    const ja = trackModal('ja', ['CN=owa.contoso.com'], 'C0OPS', '{}');
+    assert.match(JSON.stringify(en), /"Track certificates".*"Track".*Send reminders to/);
+    assert.match(JSON.stringify(ja), /"証明書を追跡".*"追跡".*リマインダーの通知先/);
+    for (const view of [en, ja]) assert.deepEqual(blockKitProblems('view', view), []);
+  });
+});
+
 describe('trackingHomeView', () => {
   const cert = (i: number, notAfter: string): TrackedCertificate => ({
     ...aCertificate({ thumbprint: i.toString(16).toUpperCase().padStart(40, '0'), notAfter }),
@@ -142,8 +177,20 @@ describe('describeTracked', () => {
     assert.match(json, /owa\.contoso\.com\* \(IIS, SMTP\) — expires in 9 days/);
     assert.match(json, /Server: EX01\.contoso\.local · Reminders: <#C0OPS> · Owner: <@U0AIKO>/);
     assert.equal(blocks.filter((b) => b.type === 'actions').length, 1);
+    assert.match(json, /\*Tracked by certcheck\*\\n/, 'an active one has no redundant status word');
+    assert.doesNotMatch(json, /\(tracked\)/);
     assert.deepEqual(await describeTracked(['B'.repeat(40)], store, NOW, 'en'), []);
     const lines = await describeTrackedText([aCertificate().thumbprint], store, NOW, 'ja');
     assert.match(lines.join('\n'), /certcheck で追跡中 \(追跡中\)/);
+  });
+
+  test('only a certificate that is no longer tracked says its state', async () => {
+    const store = createMemoryStore();
+    await store.track(aCertificate());
+    await store.untrack(aCertificate().thumbprint, 'U0AIKO', NOW.toISOString());
+    assert.match(
+      JSON.stringify(await describeTracked([aCertificate().thumbprint], store, NOW, 'en')),
+      /\*Tracked by certcheck\* \(no longer tracked\)/,
+    );
   });
 });

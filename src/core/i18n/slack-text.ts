@@ -13,6 +13,7 @@ export interface SlackText {
   references: string;
   issuedBy: string;
   thumbprint: string;
+  /** Only for a version the diagnosis knows. */
   exchange: (version: string) => string;
   eventLevel: Record<'error' | 'warning' | 'information', string>;
   sharedBy: (userMention: string) => string;
@@ -71,7 +72,7 @@ const en: SlackText = {
   references: 'Reference',
   issuedBy: 'issued by',
   thumbprint: 'Thumbprint',
-  exchange: (version) => (version === 'unknown' ? 'Exchange version not stated' : `Exchange ${version}`),
+  exchange: (version) => `Exchange ${version}`,
   eventLevel: { error: 'error', warning: 'warning', information: 'information' },
   sharedBy: (user) => `Shared by ${user}`,
   buttons: {
@@ -147,7 +148,7 @@ const ja: SlackText = {
   references: '参考',
   issuedBy: '発行元',
   thumbprint: '拇印',
-  exchange: (version) => (version === 'unknown' ? 'Exchange のバージョンは不明' : `Exchange ${version}`),
+  exchange: (version) => `Exchange ${version}`,
   eventLevel: { error: 'エラー', warning: '警告', information: '情報' },
   sharedBy: (user) => `${user} さんが共有`,
   buttons: {

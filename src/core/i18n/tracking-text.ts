@@ -79,9 +79,19 @@ export interface TrackingText {
   };
   steps: {
     title: (subject: string) => string;
-    renew: string;
-    enable: string;
     verify: string;
+  };
+  trackModal: {
+    title: string;
+    submit: string;
+    channelLabel: string;
+  };
+  /** A tracking button pressed on a certificate that is not (or no longer) tracked. */
+  notTracked: {
+    never: (subject: string) => string;
+    untracked: (subject: string) => string;
+    renewed: (subject: string) => string;
+    howTo: string;
   };
 }
 
@@ -167,9 +177,20 @@ export const trackingText = {
     },
     steps: {
       title: (subject) => `Renewing ${subject}`,
-      renew: 'Create or import the new certificate (on the server that holds it)',
-      enable: 'Enable it for the same services',
-      verify: 'Check the new one is in use, then Mark renewed here',
+      verify: 'Once the new certificate is in use, press *Mark renewed* on the reminder or in App Home.',
+    },
+    trackModal: {
+      title: 'Track certificates',
+      submit: 'Track',
+      channelLabel: 'Send reminders to',
+    },
+    notTracked: {
+      never: (subject) => `${subject} is not tracked.`,
+      untracked: (subject) => `${subject} is no longer tracked: it was untracked.`,
+      renewed: (subject) =>
+        `${subject} is no longer tracked: it was marked renewed, and its replacement is tracked instead.`,
+      howTo:
+        'To track it, paste the certificate or its `Get-ExchangeCertificate | fl` output after `/certcheck track`, or press *Track this certificate* on a diagnosis.',
     },
   },
   ja: {
@@ -252,9 +273,20 @@ export const trackingText = {
     },
     steps: {
       title: (subject) => `${subject} の更新`,
-      renew: '新しい証明書を作成またはインポートする (証明書を持つサーバーで)',
-      enable: '同じサービスに対して有効にする',
-      verify: '新しい証明書が使われていることを確認し、ここで「更新済みにする」を押す',
+      verify: '新しい証明書が使われるようになったら、リマインダーか App ホームで *更新済みにする* を押してください。',
+    },
+    trackModal: {
+      title: '証明書を追跡',
+      submit: '追跡',
+      channelLabel: 'リマインダーの通知先',
+    },
+    notTracked: {
+      never: (subject) => `${subject} は追跡されていません。`,
+      untracked: (subject) => `${subject} はもう追跡されていません (追跡解除済み)。`,
+      renewed: (subject) =>
+        `${subject} はもう追跡されていません。更新済みになり、代わりに新しい証明書を追跡しています。`,
+      howTo:
+        '追跡するには、証明書か `Get-ExchangeCertificate | fl` の出力を `/certcheck track` に続けて貼り付けるか、診断結果の *この証明書を追跡* を押してください。',
     },
   },
 } satisfies Record<Language, TrackingText>;

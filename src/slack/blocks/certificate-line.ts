@@ -4,14 +4,13 @@ import type { Language } from '../../core/model.js';
 import type { TrackedCertificate } from '../../store/store.js';
 import { escapeMrkdwn, truncate } from './kit.js';
 import { userRef } from './mentions.js';
+import { urgencyEmoji } from './severity.js';
 
 /** What the tracking blocks show of a certificate (a tracked record or a digest item). */
 export type CertificateSummary = Pick<
   TrackedCertificate,
   'thumbprint' | 'subject' | 'domains' | 'services' | 'notAfter' | 'estimated'
 >;
-
-const URGENCY_EMOJI: Record<Urgency, string> = { expired: '🔴', critical: '🟠', soon: '🟡', fine: '🟢' };
 
 /** `6F62…FAB0`: enough to tell certificates apart on screen; buttons carry the whole one. */
 export function shortThumbprint(thumbprint: string): string {
@@ -34,7 +33,7 @@ export function urgencyOf(cert: Pick<CertificateSummary, 'notAfter'>, now: Date)
 export function certificateLine(cert: CertificateSummary, now: Date, lang: Language, timeZone = 'UTC'): string {
   const services = cert.services.length > 0 ? ` (${escapeMrkdwn(cert.services.slice(0, 7).join(', '))})` : '';
   const countdown = countdownText(cert.notAfter, now, lang, timeZone);
-  return `${URGENCY_EMOJI[urgencyOf(cert, now)]} *${escapeMrkdwn(displayName(cert))}*${services} — ${countdown} · \`${shortThumbprint(cert.thumbprint)}\``;
+  return `${urgencyEmoji(urgencyOf(cert, now))} *${escapeMrkdwn(displayName(cert))}*${services} — ${countdown} · \`${shortThumbprint(cert.thumbprint)}\``;
 }
 
 /** 💤 snoozed until 5 Dec 2026 by @aiko: the digest's note and Home's line say it alike. */

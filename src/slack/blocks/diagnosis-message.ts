@@ -1,13 +1,12 @@
 import { countdownText, validFromText } from '../../core/countdown.js';
 import { type SlackText, slackText } from '../../core/i18n/slack-text.js';
-import type { CertificateFacts, Diagnosis, Step } from '../../core/model.js';
+import type { CertificateFacts, Diagnosis } from '../../core/model.js';
+import { normalizeThumbprint } from '../../core/tracking.js';
 import { ids } from '../ids.js';
 import { encodeReplyValue, encodeTrackValue } from './button-values.js';
 import {
-  blocksTextLength,
   button,
   type ButtonElement,
-  codeBlock,
   context,
   escapeMrkdwn,
   header,
@@ -17,7 +16,17 @@ import {
   section,
   truncate,
 } from './kit.js';
+import { addSteps, findingsSection, referencesContext } from './plan-blocks.js';
 import { privateKeyWarningBlocks } from './private-key-warning.js';
+import { SEVERITY_EMOJI } from './severity.js';
+
+/** What tracking knows of the pasted thumbprints. */
+export interface TrackedDescription {
+  /** Shown under the findings. */
+  blocks: SlackBlock[];
+  /** The thumbprints tracked and active: no Track button for those. */
+  active: readonly string[];
+}
 
 export interface DiagnosisMessageOptions {
   now: Date;
@@ -34,11 +43,10 @@ export interface DiagnosisMessageOptions {
   sharedBy?: string;
   /** The paste carried a private key: warn first, and never offer to make it public. */
   privateKey?: { postedInChannel: boolean };
-  /** What tracking knows of the pasted thumbprints, shown under the findings. */
-  tracked?: SlackBlock[];
+  /** What tracking knows of the pasted thumbprints. */
+  tracked?: TrackedDescription;
 }
 
-const SEVERITY_EMOJI = { critical: '🔴', warning: '🟠', info: '🔵', ok: '🟢' } as const;
 const MAX_CERTIFICATES = 3;
 /** Blocks kept free after the steps: step note, references, notes, actions. */
 const TAIL_BLOCKS = 4;
@@ -49,12 +57,14 @@ export function diagnosisMessage(diagnosis: Diagnosis, options: DiagnosisMessage
   const now = options.now;
   const verdict = `${SEVERITY_EMOJI[diagnosis.severity]} ${diagnosis.summary}`;
   const blocks: SlackBlock[] = options.privateKey
-    ? [
-        ...privateKeyWarningBlocks(diagnosis.language, options.privateKey.postedInChannel),
-        section(`*${escapeMrkdwn(verdict)}*`),
-      ]
+    ? privateKeyWarningBlocks(diagnosis.language, options.privateKey.postedInChannel)
     : [header(verdict)];
-  blocks.push(context(...metaLine(diagnosis, t, options.sharedBy)));
+  // The core puts the key first, so its verdict is then the warning's title again.
+  if (options.privateKey && diagnosis.findings[0]?.code !== 'PRIVATE_KEY_IN_INPUT') {
+    blocks.push(section(`*${escapeMrkdwn(verdict)}*`));
+  }
+  const meta = metaLine(diagnosis, t, options.sharedBy);
+  if (meta.length > 0) blocks.push(context(...meta));
 
   const certificates = diagnosis.certificates;
   for (const cert of certificates.slice(0, MAX_CERTIFICATES)) {
@@ -66,20 +76,19 @@ export function diagnosisMessage(diagnosis: Diagnosis, options: DiagnosisMessage
     blocks.push(context(t.certificatesOmitted(certificates.length - MAX_CERTIFICATES)));
   }
 
-  const findings = diagnosis.findings.filter((f) => f.code !== 'PRIVATE_KEY_IN_INPUT');
-  if (findings.length > 0) {
-    const lines = findings.map((f) => `${SEVERITY_EMOJI[f.severity]} ${escapeMrkdwn(f.message)}`);
-    blocks.push(section(`*${t.whatIsWrong}*\n${fitLines(lines, LIMITS.section - t.whatIsWrong.length - 3)}`));
-  }
+  const findings = findingsSection(
+    diagnosis.findings.filter((f) => f.code !== 'PRIVATE_KEY_IN_INPUT'),
+    t,
+  );
+  if (findings) blocks.push(findings);
 
   // Bounded so the steps and the tail keep their room within Slack's 50 blocks.
-  blocks.push(...(options.tracked ?? []).slice(0, 8));
+  blocks.push(...(options.tracked?.blocks ?? []).slice(0, 8));
 
-  const plan = addSteps(blocks, diagnosis.steps, t, options);
+  const plan = addSteps(blocks, diagnosis.steps, t, { ...options, tailBlocks: TAIL_BLOCKS });
 
-  if (diagnosis.references.length > 0) {
-    blocks.push(context(`📚 ${t.references}: ${escapeMrkdwn(diagnosis.references.join(' · '))}`));
-  }
+  const references = referencesContext(diagnosis.references, t);
+  if (references) blocks.push(references);
   if (diagnosis.notes.length > 0 && blocks.length < LIMITS.blocks - 1) {
     blocks.push(context(escapeMrkdwn(diagnosis.notes.slice(0, 3).join(' · '))));
   }
@@ -87,7 +96,9 @@ export function diagnosisMessage(diagnosis: Diagnosis, options: DiagnosisMessage
   if (actions.length > 0) blocks.push({ type: 'actions', block_id: ids.blocks.actions, elements: actions });
 
   const firstCountdown = certificates.map((c) => countdown(c, now, diagnosis)).find(Boolean);
-  const text = truncate([verdict, firstCountdown].filter(Boolean).join(' — '), LIMITS.fallback);
+  // The verdict often says the countdown already ("… expires in 11 days (10 Dec 2026)").
+  const repeated = firstCountdown !== undefined && verdict.includes(firstCountdown.replace(/^⏱ ~?/, ''));
+  const text = truncate([verdict, repeated ? undefined : firstCountdown].filter(Boolean).join(' — '), LIMITS.fallback);
   return { text, blocks: blocks.slice(0, LIMITS.blocks) };
 }
 
@@ -96,10 +107,9 @@ function metaLine(diagnosis: Diagnosis, t: SlackText, sharedBy?: string): string
     [e.source, e.id, e.level && `(${t.eventLevel[e.level]})`].filter((part) => part !== undefined).join(' '),
   );
   const line = [...new Set(events)].slice(0, 6).join(' · ');
-  return [
-    ...(sharedBy ? [t.sharedBy(`<@${sharedBy}>`)] : []),
-    escapeMrkdwn([line, t.exchange(diagnosis.exchangeVersion)].filter(Boolean).join(' · ')),
-  ];
+  const version = diagnosis.exchangeVersion === 'unknown' ? '' : t.exchange(diagnosis.exchangeVersion);
+  const facts = escapeMrkdwn([line, version].filter(Boolean).join(' · '));
+  return [...(sharedBy ? [t.sharedBy(`<@${sharedBy}>`)] : []), ...(facts ? [facts] : [])];
 }
 
 function certificateLine(cert: CertificateFacts, t: SlackText): string {
@@ -121,45 +131,6 @@ function countdown(cert: CertificateFacts, now: Date, diagnosis: Diagnosis): str
 
 const cn = (dn: string): string | undefined => /CN=([^,]+)/i.exec(dn)?.[1]?.trim();
 
-function fitLines(lines: string[], max: number): string {
-  let out = '';
-  for (const line of lines) {
-    const next = out ? `${out}\n${line}` : line;
-    if (next.length > max) return out ? `${out}\n…` : truncate(line, max);
-    out = next;
-  }
-  return out;
-}
-
-/** Adds as many steps as the options and Slack's limits allow; says so when some are left out. */
-function addSteps(blocks: SlackBlock[], steps: Step[], t: SlackText, options: DiagnosisMessageOptions) {
-  if (steps.length === 0) return { shortened: false };
-  blocks.push(section(`*${t.fix}*`));
-  const wanted = options.allSteps ? steps.length : Math.min(steps.length, options.maxSteps ?? 4);
-  let shown = 0;
-  for (const [index, step] of steps.slice(0, wanted).entries()) {
-    const stepBlocks = [section(stepText(index + 1, step, t)), ...(step.command ? [codeBlock(step.command)] : [])];
-    const fits =
-      blocks.length + stepBlocks.length <= LIMITS.blocks - TAIL_BLOCKS &&
-      blocksTextLength(blocks) + blocksTextLength(stepBlocks) <= LIMITS.messageText - 1500;
-    if (!fits) break;
-    blocks.push(...stepBlocks);
-    shown++;
-  }
-  if (shown === steps.length) return { shortened: false };
-  const canShowMore = !options.allSteps && shown === wanted;
-  blocks.push(context(canShowMore ? t.stepsShown(shown, steps.length) : t.stepsOmitted(steps.length - shown)));
-  return { shortened: canShowMore };
-}
-
-function stepText(n: number, step: Step, t: SlackText): string {
-  const where = step.server ? t.runOn(step.server, t.role[step.role]) : step.role !== 'any' ? t.role[step.role] : '';
-  const lines = [`*${n}. ${escapeMrkdwn(step.title)}*`];
-  if (step.why) lines.push(`_${escapeMrkdwn(step.why)}_`);
-  if (where) lines.push(`📍 ${escapeMrkdwn(where)}`);
-  return lines.join('\n');
-}
-
 function actionButtons(
   diagnosis: Diagnosis,
   t: SlackText,
@@ -170,7 +141,8 @@ function actionButtons(
   const { pasteId } = options;
   const lang = diagnosis.language;
   const other = lang === 'en' ? 'ja' : 'en';
-  const mayGoPublic = !options.privateKey;
+  const recognised = !isNothing(diagnosis);
+  const mayGoPublic = !options.privateKey && recognised;
   if (pasteId) {
     if (options.share && mayGoPublic) {
       buttons.push(
@@ -183,9 +155,10 @@ function actionButtons(
       buttons.push(button(t.buttons.postToThread, ids.actions.postToThread, value, 'primary'));
     }
   }
-  const tracked = diagnosis.certificates.filter((c): c is CertificateFacts & { thumbprint: string } => !!c.thumbprint);
-  if (tracked.length > 0) {
-    const certs = tracked.map((c) => ({
+  // A pasted key means a compromised certificate: renew it, do not track it.
+  const trackable = options.privateKey || !recognised ? [] : untracked(diagnosis.certificates, options.tracked);
+  if (trackable.length > 0) {
+    const certs = trackable.map((c) => ({
       thumbprint: c.thumbprint,
       subject: c.subject,
       domains: c.domains,
@@ -210,4 +183,17 @@ function actionButtons(
     }
   }
   return buttons;
+}
+
+type WithThumbprint = CertificateFacts & { thumbprint: string };
+
+function untracked(certificates: readonly CertificateFacts[], tracked?: TrackedDescription): WithThumbprint[] {
+  const key = (thumbprint: string) => normalizeThumbprint(thumbprint) ?? thumbprint;
+  const active = new Set((tracked?.active ?? []).map(key));
+  return certificates.filter((c): c is WithThumbprint => !!c.thumbprint && !active.has(key(c.thumbprint)));
+}
+
+/** Nothing the core could use: only UNRECOGNIZED_INPUT, or no input at all. */
+export function isNothing(diagnosis: Diagnosis): boolean {
+  return diagnosis.inputKinds.every((k) => k === 'unknown');
 }

@@ -19,8 +19,18 @@ export async function describeTracked(
   lang: Language,
   timeZone = 'UTC',
 ): Promise<SlackBlock[]> {
+  return trackedBlocks(await lookUpTracked(thumbprints, store), now, lang, timeZone);
+}
+
+/** The blocks of certificates already looked up: each one's facts, and its buttons while it is tracked. */
+export function trackedBlocks(
+  tracked: readonly TrackedLookup[],
+  now: Date,
+  lang: Language,
+  timeZone = 'UTC',
+): SlackBlock[] {
   const blocks: SlackBlock[] = [];
-  for (const found of await lookUpTracked(thumbprints, store)) {
+  for (const found of tracked) {
     blocks.push(section(describeOne(found, now, lang, timeZone)));
     if (found.certificate.status === 'active') blocks.push(certificateActions(found.certificate.thumbprint, lang));
   }
@@ -29,7 +39,9 @@ export async function describeTracked(
 
 function describeOne({ certificate: cert, renewedTo }: TrackedLookup, now: Date, lang: Language, timeZone: string) {
   const t = trackingText[lang].described;
-  const lines = [`*${t.title}* (${t.status[cert.status]})`, certificateLine(cert, now, lang, timeZone)];
+  // An active one is simply "Tracked by certcheck"; only the other states need saying.
+  const status = cert.status === 'active' ? '' : ` (${t.status[cert.status]})`;
+  const lines = [`*${t.title}*${status}`, certificateLine(cert, now, lang, timeZone)];
   const facts = [
     ...(cert.servers.length ? [`${t.servers}: ${escapeMrkdwn(cert.servers.join(', '))}`] : []),
     ...(cert.channel ? [`${t.channel}: ${channelRef(cert.channel)}`] : []),

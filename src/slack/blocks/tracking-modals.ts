@@ -24,26 +24,20 @@ const modal = (
 export function trackModal(lang: Language, subjects: string[], channel: string | undefined, metadata: string) {
   const t = trackingText[lang];
   const list = subjects.slice(0, 10).map((s) => `• ${escapeMrkdwn(truncate(s || '?', 150))}`);
-  return modal(
-    lang === 'ja' ? '証明書を追跡' : 'Track certificates',
-    lang === 'ja' ? '追跡' : 'Track',
-    ids.views.track,
-    metadata,
-    [
-      { type: 'section', text: mrkdwn(`${t.track.tracked(subjects.length)}\n${list.join('\n')}`) },
-      {
-        type: 'input',
-        block_id: ids.blocks.trackChannel,
-        label: plain(lang === 'ja' ? 'リマインダーの通知先' : 'Send reminders to', 2000),
-        element: {
-          type: 'conversations_select',
-          action_id: ids.inputs.trackChannel,
-          ...(channel && { initial_conversation: channel }),
-          filter: { include: ['public', 'private'], exclude_bot_users: true },
-        },
+  return modal(t.trackModal.title, t.trackModal.submit, ids.views.track, metadata, [
+    { type: 'section', text: mrkdwn(`${t.track.tracked(subjects.length)}\n${list.join('\n')}`) },
+    {
+      type: 'input',
+      block_id: ids.blocks.trackChannel,
+      label: plain(t.trackModal.channelLabel, 2000),
+      element: {
+        type: 'conversations_select',
+        action_id: ids.inputs.trackChannel,
+        ...(channel && { initial_conversation: channel }),
+        filter: { include: ['public', 'private'], exclude_bot_users: true },
       },
-    ],
-  );
+    },
+  ]);
 }
 
 /** Mark renewed: paste the new certificate or its thumbprint. */

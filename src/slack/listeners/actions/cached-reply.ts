@@ -1,5 +1,5 @@
 import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
-import { rediagnose, render } from '../../answer.js';
+import { rediagnose, render, trackedOf } from '../../answer.js';
 import { decodeReplyValue, type ReplyValue } from '../../blocks/button-values.js';
 import { errorMessage } from '../../blocks/error-message.js';
 import type { SlackMessage } from '../../blocks/kit.js';
@@ -9,8 +9,8 @@ import type { CachedPaste } from '../../paste-cache.js';
 export interface CachedReply {
   value: ReplyValue;
   paste: CachedPaste;
-  /** The answer again, rendered as the button asks (language, all steps). */
-  message(extra?: { sharedBy?: string }): SlackMessage;
+  /** The answer again, rendered as the button asks (language, all steps), with what tracking knows. */
+  message(extra?: { sharedBy?: string }): Promise<SlackMessage>;
 }
 
 /**
@@ -36,12 +36,15 @@ export async function cachedReply(
   return {
     value,
     paste,
-    message: (extra = {}) =>
-      render(deps, rediagnose(deps, paste, value.l), paste, value.p, {
+    message: async (extra = {}) => {
+      const diagnosis = rediagnose(deps, paste, value.l);
+      return render(deps, diagnosis, paste, value.p, {
         ...(value.a && { allSteps: true }),
         ...(postToThread && { postToThread }),
         share: ephemeral && !postToThread && !extra.sharedBy,
         ...(extra.sharedBy && { sharedBy: extra.sharedBy }),
-      }),
+        tracked: await trackedOf(deps, diagnosis),
+      });
+    },
   };
 }

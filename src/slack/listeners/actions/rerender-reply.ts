@@ -9,6 +9,6 @@ export function createRerenderReply(deps: ListenerDeps) {
   return async ({ body, action, ack, respond }: ButtonArgs) => {
     await ack();
     const reply = await cachedReply(deps, body, action, respond);
-    if (reply) await respond({ replace_original: true, ...reply.message() });
+    if (reply) await respond({ replace_original: true, ...(await reply.message()) });
   };
 }

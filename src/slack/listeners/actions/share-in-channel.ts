@@ -20,7 +20,7 @@ export function createShareInChannel(deps: ListenerDeps) {
     await respond({
       response_type: 'in_channel',
       replace_original: false,
-      ...reply.message({ sharedBy: body.user.id }),
+      ...(await reply.message({ sharedBy: body.user.id })),
     });
   };
 }

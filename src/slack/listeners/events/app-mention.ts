@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { slackText } from '../../../core/i18n/slack-text.js';
-import { type Answer, answerPaste, isNothing, render } from '../../answer.js';
+import { type Answer, answerPaste, render } from '../../answer.js';
+import { isNothing } from '../../blocks/diagnosis-message.js';
 import { errorMessage, noticeMessage } from '../../blocks/error-message.js';
 import type { ListenerDeps, WebClient } from '../../deps.js';
 import { downloadFile, isDiagnosable } from '../../files.js';

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { answerPaste, isNothing, render } from '../../answer.js';
+import { answerPaste, render } from '../../answer.js';
+import { isNothing } from '../../blocks/diagnosis-message.js';
 import { errorMessage } from '../../blocks/error-message.js';
 import type { ListenerDeps } from '../../deps.js';
 import { messageText } from '../../paste-text.js';

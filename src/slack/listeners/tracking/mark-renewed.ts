@@ -2,20 +2,25 @@ import { decodeCertificateAction } from '../../blocks/tracking-actions.js';
 import { markRenewedModal } from '../../blocks/tracking-modals.js';
 import type { TrackingListenerDeps } from '../../tracking-deps.js';
 import { displayName } from '../../blocks/certificate-line.js';
+import { trackedForButton } from './button-reply.js';
 import { encodeRenewalMetadata } from './renewal-metadata.js';
 import { messageOf } from './refresh.js';
 import type { ButtonArgs } from '../../deps.js';
 
 /** **Mark renewed**: a modal to paste the new certificate (or its thumbprint). */
 export function createMarkRenewed(deps: TrackingListenerDeps) {
-  return async ({ body, action, ack, client }: ButtonArgs) => {
+  return async (args: ButtonArgs) => {
+    const { body, action, ack, client } = args;
     await ack();
     const value = decodeCertificateAction(action.value);
     if (!value) return;
     // trigger_id lives 3 s: one quick lookup for the title, then open.
-    const cert = await deps.tracking.store.get(value.t);
-    const subject = cert ? displayName(cert) : value.t;
+    const cert = await trackedForButton(deps, args, value.t);
+    if (!cert) return;
     const metadata = encodeRenewalMetadata({ t: value.t, l: value.l, ...messageOf(body) });
-    await client.views.open({ trigger_id: body.trigger_id, view: markRenewedModal(value.l, subject, metadata) });
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: markRenewedModal(value.l, displayName(cert), metadata),
+    });
   };
 }

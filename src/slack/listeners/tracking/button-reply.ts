@@ -1,0 +1,35 @@
+import { trackingText } from '../../../core/i18n/tracking-text.js';
+import type { TrackedCertificate } from '../../../store/store.js';
+import { displayName } from '../../blocks/certificate-line.js';
+import { noticeMessage } from '../../blocks/error-message.js';
+import type { SlackMessage } from '../../blocks/kit.js';
+import type { ButtonArgs } from '../../deps.js';
+import type { TrackingListenerDeps } from '../../tracking-deps.js';
+
+/** An answer only the user who pressed the button sees: ephemeral on a message, a DM from App Home. */
+export async function replyToButton({ body, respond, client }: ButtonArgs, message: SlackMessage): Promise<void> {
+  // Home-tab buttons have no response_url.
+  if (body.container?.type === 'message') {
+    await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+  } else {
+    await client.chat.postMessage({ channel: body.user.id, ...message });
+  }
+}
+
+/**
+ * The certificate a tracking button is about, while it is tracked. Otherwise (an old digest, a
+ * second click) the user is told, in their language, that it is not tracked (any more) and how
+ * to track it.
+ */
+export async function trackedForButton(
+  deps: TrackingListenerDeps,
+  args: ButtonArgs,
+  thumbprint: string,
+): Promise<TrackedCertificate | undefined> {
+  const cert = await deps.tracking.store.get(thumbprint);
+  if (cert?.status === 'active') return cert;
+  const t = trackingText[await deps.language.forUser(args.client, args.body.user.id)].notTracked;
+  const why = cert ? t[cert.status](displayName(cert)) : t.never(`\`${thumbprint}\``);
+  await replyToButton(args, noticeMessage(`ℹ️ ${why} ${t.howTo}`));
+  return undefined;
+}
