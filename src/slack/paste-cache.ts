@@ -21,18 +21,23 @@ const PASTE_TTL_MS = 30 * 60 * 1000;
 
 export class PasteCache {
   readonly #entries = new Map<string, CachedPaste & { expires: number }>();
+  #chars = 0;
 
   constructor(
     private readonly now: () => Date,
     private readonly ttlMs = PASTE_TTL_MS,
     private readonly maxEntries = 500,
+    /** Pastes reach 1 MiB (shared files): bound the memory as well as the count. */
+    private readonly maxChars = 32 * 1024 * 1024,
   ) {}
 
   put(entry: CachedPaste): string {
     const id = randomBytes(9).toString('base64url');
     const at = this.now().getTime();
-    this.#evict(at);
-    this.#entries.set(id, { ...entry, text: redactPrivateKeys(entry.text), expires: at + this.ttlMs });
+    const text = redactPrivateKeys(entry.text);
+    this.#evict(at, text.length);
+    this.#entries.set(id, { ...entry, text, expires: at + this.ttlMs });
+    this.#chars += text.length;
     return id;
   }
 
@@ -40,7 +45,7 @@ export class PasteCache {
     const entry = this.#entries.get(id);
     if (!entry) return undefined;
     if (entry.expires <= this.now().getTime()) {
-      this.#entries.delete(id);
+      this.#delete(id);
       return undefined;
     }
     const { expires: _, ...paste } = entry;
@@ -51,13 +56,22 @@ export class PasteCache {
     return this.#entries.size;
   }
 
-  #evict(at: number) {
-    for (const [id, entry] of this.#entries) if (entry.expires <= at) this.#entries.delete(id);
-    // Map keeps insertion order: the first keys are the oldest.
-    while (this.#entries.size >= this.maxEntries) {
-      const oldest = this.#entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.#entries.delete(oldest);
+  /**
+   * Every entry lives the same TTL, so Map's insertion order is expiry order: the oldest go first,
+   * and the scan stops at the first live one (a put costs O(evicted), not O(size)).
+   */
+  #evict(at: number, incoming: number) {
+    for (const [id, entry] of this.#entries) {
+      const full = this.#entries.size >= this.maxEntries || this.#chars + incoming > this.maxChars;
+      if (entry.expires > at && !full) break;
+      this.#delete(id);
     }
+  }
+
+  #delete(id: string) {
+    const entry = this.#entries.get(id);
+    if (!entry) return;
+    this.#chars -= entry.text.length;
+    this.#entries.delete(id);
   }
 }

@@ -51,13 +51,17 @@ export function addSteps(
   const maxSteps = options.maxSteps ?? 4;
   const wanted = options.allSteps || steps.length < maxSteps + MIN_HIDDEN_STEPS ? steps.length : maxSteps;
   let shown = 0;
+  // Counted once, then kept up to date: measuring the whole message for every step was quadratic.
+  let textLength = blocksTextLength(blocks);
   for (const [index, step] of steps.slice(0, wanted).entries()) {
     const stepBlocks = [section(stepText(index + 1, step, t)), ...(step.command ? [codeBlock(step.command)] : [])];
+    const stepLength = blocksTextLength(stepBlocks);
     const fits =
       blocks.length + stepBlocks.length <= LIMITS.blocks - options.tailBlocks &&
-      blocksTextLength(blocks) + blocksTextLength(stepBlocks) <= LIMITS.messageText - 1500;
+      textLength + stepLength <= LIMITS.messageText - 1500;
     if (!fits) break;
     blocks.push(...stepBlocks);
+    textLength += stepLength;
     shown++;
   }
   if (shown === steps.length) return { shortened: false };
