@@ -16,9 +16,15 @@ import type { BenchResult } from './result.js';
  * response_url, so the diagnosis and the reply are paid for inside the measured time.
  */
 
-const REQUESTS = 300;
+const REQUESTS = 1200;
 const CONCURRENCY = 8;
-const WARMUP = 50;
+/**
+ * Both sides get the same warm-up, long enough for V8 to optimise the heavier path too: with 50
+ * requests the real app was measured half-cold (756 req/s cold against 953 warm in one run).
+ */
+const WARMUP = 500;
+/** Rounds alternate bare and real so that drift on a shared machine hits both; each keeps its best. */
+const ROUNDS = 2;
 const PASTE = `Event Type:\tWarning
 Event Source:\tMSExchangeTransport
 Event ID:\t12015
@@ -161,8 +167,12 @@ async function measureCertcheck(fake: FakeSlack): Promise<Run> {
 export async function benchSlack(): Promise<BenchResult[]> {
   const fake = await startFakeSlack();
   try {
-    const bare = await measureBare(fake.responseUrl('bench'));
-    const real = await measureCertcheck(fake);
+    let bare: Run = { rps: 0, p99: Number.POSITIVE_INFINITY };
+    let real: Run = { rps: 0, p99: Number.POSITIVE_INFINITY };
+    for (let round = 0; round < ROUNDS; round++) {
+      bare = best(bare, await measureBare(fake.responseUrl('bench')));
+      real = best(real, await measureCertcheck(fake));
+    }
     const floor = { rps: 'bare Bolt ack: requests/s', p99: 'bare Bolt ack: p99' };
     return [
       {
@@ -186,3 +196,4 @@ export async function benchSlack(): Promise<BenchResult[]> {
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+const best = (a: Run, b: Run): Run => ({ rps: Math.max(a.rps, b.rps), p99: Math.min(a.p99, b.p99) });
