@@ -162,14 +162,17 @@ function dedupeCertificates(certs: ParsedCertificate[]): ParsedCertificate[] {
   const out: ParsedCertificate[] = [];
   for (const cert of certs) {
     const twin = cert.thumbprint ? out.find((c) => c.thumbprint === cert.thumbprint) : undefined;
-    if (!twin) out.push({ ...cert });
-    else
-      Object.assign(
-        twin,
-        Object.fromEntries(
-          Object.entries(cert).filter(([k, v]) => v !== undefined && twin[k as keyof ParsedCertificate] === undefined),
-        ),
-      );
+    if (!twin) {
+      out.push({ ...cert });
+      continue;
+    }
+    const missing = Object.entries(cert).filter(
+      ([k, v]) => v !== undefined && twin[k as keyof ParsedCertificate] === undefined,
+    );
+    Object.assign(twin, Object.fromEntries(missing));
+    // The same certificate imported on several servers (a DAG, a load-balanced array) is one certificate.
+    const servers = [...new Set([...(twin.servers ?? []), ...(cert.servers ?? [])])];
+    if (servers.length > 0) twin.servers = servers;
   }
   return out;
 }

@@ -129,6 +129,8 @@ export const certificateFactsSchema = z.object({
   dateAmbiguous: z.boolean().optional(),
   /** The expiry is estimated (for example from an event's hours remaining), not read from the certificate. */
   estimated: z.boolean().optional(),
+  /** Added: the servers the paste shows it on (PSComputerName or Identity of Get-ExchangeCertificate). */
+  servers: z.array(z.string()).optional(),
 });
 export type CertificateFacts = z.infer<typeof certificateFactsSchema>;
 

@@ -75,6 +75,8 @@ function toTrackable(cert: CertificateFacts, thumbprint: string, notAfter: strin
 
 /** The server an event about this certificate was logged on; else the paste's only server. */
 function serversFor(diagnosis: Diagnosis, thumbprint: string, computers: string[]): string[] {
+  const listed = diagnosis.certificates.find((c) => c.thumbprint === thumbprint)?.servers;
+  if (listed?.length) return listed;
   const own = diagnosis.events
     .filter((e) => e.computer && e.thumbprint && normalizeThumbprint(e.thumbprint) === thumbprint)
     .map((e) => e.computer as string);

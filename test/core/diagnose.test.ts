@@ -184,3 +184,23 @@ describe('answers an admin would check (walkthrough review)', () => {
     assert.equal(diagnose('Cert for 東 region expired', { now: REFERENCE_NOW }).language, 'en');
   });
 });
+
+describe('Get-ExchangeCertificate from several servers (Invoke-Command, PSComputerName)', () => {
+  const text = readFileSync(new URL('../fixtures/multi-server-fl.txt', import.meta.url), 'utf8');
+  const d = diagnose(text, { now: REFERENCE_NOW });
+  const byThumbprint = (t: string) => d.certificates.find((c) => c.thumbprint === t);
+
+  it('keeps which server holds each copy, and one entry for a certificate on two servers', () => {
+    assert.deepEqual(byThumbprint('0A1B2C3D4E5F60718293A4B5C6D7E8F901234567')?.servers, ['EX01']);
+    assert.deepEqual(byThumbprint('89ABCDEF0123456789ABCDEF0123456789ABCDEF')?.servers, ['EX02']);
+    assert.deepEqual(byThumbprint('2747582B9132F38EB2A0BE075A1C964195851AF1')?.servers, ['EX02', 'EX01']);
+    assert.equal(d.certificates.length, 3);
+  });
+
+  it('names the server in each finding, so two copies of mail.contoso.com are told apart', () => {
+    const expired = d.findings.find((f) => f.code === 'CERT_EXPIRED');
+    const expiring = d.findings.find((f) => f.code === 'CERT_EXPIRING');
+    assert.match(expired?.message ?? '', /mail\.contoso\.com \(EX01\)/);
+    assert.match(expiring?.message ?? '', /mail\.contoso\.com \(EX02\)/);
+  });
+});

@@ -20,7 +20,8 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
   const { now, warnDays, language, text } = options;
   const findings: FindingDraft[] = [];
   const plans: Judgement['plans'] = [];
-  const name = displayName(cert);
+  // Several servers' listings in one paste: say which server's copy the finding is about.
+  const name = cert.servers?.length ? `${displayName(cert)} (${cert.servers.join(', ')})` : displayName(cert);
   const thumbprint = cert.thumbprint;
   const tp = thumbprint ? { thumbprint } : {};
   const values = planValues(cert, options.server);
@@ -141,7 +142,8 @@ function planValues(cert: CertificateFacts, server: string | undefined): PlanVal
   const cn = commonName(cert.subject);
   if (cn) values.cn = cn.replace(/[^\w.-]/g, '_');
   if (cert.services && cert.services.length > 0) values.services = cert.services.join(',');
-  if (server) values.server = server;
+  const own = cert.servers?.length === 1 ? cert.servers[0] : undefined;
+  if (own ?? server) values.server = own ?? server;
   return values;
 }
 

@@ -88,7 +88,8 @@ const checkFederation: StepTemplate = {
   },
   role: 'mailbox',
   title: { en: 'Check the federation certificate', ja: 'フェデレーション証明書を確認します' },
-  command: 'Get-ExchangeCertificate -Thumbprint (Get-FederationTrust).OrgCertificate.Thumbprint | ft -Auto Thumbprint,NotAfter',
+  command:
+    'Get-ExchangeCertificate -Thumbprint (Get-FederationTrust).OrgCertificate.Thumbprint | ft -Auto Thumbprint,NotAfter',
 };
 
 /** The Auth (OAuth) certificate, federation, CA-issued renewals and the plain look-ups. */

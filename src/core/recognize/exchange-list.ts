@@ -42,8 +42,7 @@ export const recognizeExchangeList: Recognizer = (text) => {
       CERTIFICATE_KEYS.some((key) => fields.has(key)) || (fields.has('NotAfter') && fields.has('Subject'));
     if (!isCertificate) continue;
     readCertificate(record, out);
-    const server = fields.get('Identity')?.split('\\')[0]?.trim();
-    if (server && fields.get('Identity')?.includes('\\') && !servers.includes(server)) servers.push(server);
+    for (const server of out.certificates.at(-1)?.servers ?? []) if (!servers.includes(server)) servers.push(server);
   }
   if (prompts.some((prompt) => /documents and settings/i.test(prompt))) {
     out.versionHints.push({ version: '2007', reason: 'w2003-prompt' });
@@ -100,6 +99,10 @@ function readCertificate(record: ListRecord, out: Pick<Evidence, 'certificates' 
   put('friendlyName', get('FriendlyName'));
   put('serialNumber', get('SerialNumber').replace(/[\s:]/g, '').toUpperCase());
   if (dates.ambiguous) facts.dateAmbiguous = true;
+  // Invoke-Command adds PSComputerName; Identity is SERVER\Thumbprint: which server holds this copy.
+  const server =
+    get('PSComputerName') || (get('Identity').includes('\\') ? get('Identity').split('\\')[0]?.trim() : '');
+  if (server) facts.servers = [server];
   put('role', certificateRole(facts));
   out.certificates.push(facts);
   out.versionHints.push(...certificateVersionHints(facts), ...listVersionHints(letters, get('IISServices')));
