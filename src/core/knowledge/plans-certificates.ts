@@ -79,6 +79,11 @@ const rerunHcw: StepTemplate = {
   },
 };
 
+const NO_FILEDATA_IN_2007: StepTemplate['unknownNote'] = {
+  en: 'Exchange 2007 has no -FileData: Import-ExchangeCertificate -Path <file>',
+  ja: 'Exchange 2007 には -FileData がないので Import-ExchangeCertificate -Path <ファイル>',
+};
+
 const checkFederation: StepTemplate = {
   id: 'check-federation',
   versions: SINCE_2010,
@@ -346,10 +351,7 @@ export const certificatePlans: Plan[] = [
           default: "Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\certreq\\{cn}.cer'))",
           '2007': 'Import-ExchangeCertificate -Path C:\\certreq\\{cn}.cer',
         },
-        unknownNote: {
-          en: 'Exchange 2007 has no -FileData: Import-ExchangeCertificate -Path <file>',
-          ja: 'Exchange 2007 には -FileData がないので Import-ExchangeCertificate -Path <ファイル>',
-        },
+        unknownNote: NO_FILEDATA_IN_2007,
       },
       {
         id: 'enable',
@@ -530,10 +532,7 @@ export const certificatePlans: Plan[] = [
             "Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('<path to the issued .cer or .p7b>'))",
           '2007': 'Import-ExchangeCertificate -Path <path to the issued .cer>',
         },
-        unknownNote: {
-          en: 'Exchange 2007 has no -FileData: Import-ExchangeCertificate -Path <file>',
-          ja: 'Exchange 2007 には -FileData がないので Import-ExchangeCertificate -Path <ファイル>',
-        },
+        unknownNote: NO_FILEDATA_IN_2007,
       },
       {
         id: 'enable',

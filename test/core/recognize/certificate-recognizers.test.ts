@@ -11,6 +11,7 @@ import { recognizeOpensslText } from '../../../src/core/recognize/openssl-text.j
 import { recognizePem } from '../../../src/core/recognize/pem.js';
 import { recognizeThumbprints } from '../../../src/core/recognize/thumbprints.js';
 import { certText } from '../../helpers/cert-fixtures.js';
+import { pasteLike } from '../../helpers/paste-like.js';
 
 const certificateRecognizers: readonly Recognizer[] = [
   recognizePem,
@@ -30,22 +31,10 @@ const samples = [
   certText('ed25519.openssl.txt'),
 ];
 
-/** Pastes cut, spliced and glued at random: what half-copied Slack messages look like. */
-const pasteLike = fc.oneof(
-  fc.string({ maxLength: 400 }),
-  fc.string({ unit: 'grapheme', maxLength: 300 }),
-  fc.tuple(fc.constantFrom(...samples), fc.nat(), fc.nat(), fc.string({ maxLength: 50 })).map(([s, a, b, junk]) => {
-    const i = a % (s.length + 1);
-    const j = b % (s.length + 1);
-    return s.slice(0, Math.min(i, j)) + junk + s.slice(Math.max(i, j));
-  }),
-  fc.array(fc.constantFrom(...samples), { minLength: 1, maxLength: 4 }).map((parts) => parts.join('\n')),
-);
-
 describe('certificate recognisers on any input', () => {
   it('never throw, and every certificate fits the contract', () => {
     fc.assert(
-      fc.property(pasteLike, (text) => {
+      fc.property(pasteLike(samples, '\n'), (text) => {
         const evidence = mergeEvidence(certificateRecognizers.map((recognize) => recognize(text)));
         for (const cert of evidence.certificates) certificateFactsSchema.parse(cert);
         for (const tp of evidence.thumbprints) assert.match(tp.value, /^[0-9A-F]{40}$/);
