@@ -43,11 +43,15 @@ export function countdownText(notAfter: string, now: Date, lang: Language, zone 
     if (days === 0) return hours >= 0 ? `${date} に期限切れ (あと ${hours} 時間)` : `${date} に期限切れ`;
     return `${date} に期限切れ (あと ${days} 日)`;
   }
-  if (days < 0) return ago === 1 ? `expired ${hoursAgo} hours ago (${date})` : `expired ${ago} days ago (${date})`;
-  if (days === 0) return hours >= 1 ? `expires in ${hours} hours (${date})` : `expires within the hour (${date})`;
+  if (days < 0)
+    return ago === 1 ? `expired ${plural(hoursAgo, 'hour')} ago (${date})` : `expired ${ago} days ago (${date})`;
+  if (days === 0)
+    return hours >= 1 ? `expires in ${plural(hours, 'hour')} (${date})` : `expires within the hour (${date})`;
   if (days === 1) return `expires tomorrow (${date})`;
   return `expires in ${days} days (${date})`;
 }
+
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 
 /** A not-yet-valid certificate: "valid from 1 Jan 2027 (in 33 days)". */
 export function validFromText(notBefore: string, now: Date, lang: Language): string {

@@ -51,6 +51,7 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
         version,
         ...(server && { fallbackServer: server }),
         ...(candidate && { candidate }),
+        renewingInternal: event.id === 12014 && events.some((e) => e.id === 12015 && e.computer === event.computer),
       }),
     );
   }
@@ -111,6 +112,14 @@ function loneThumbprint(evidence: Evidence, events: EventFacts[]): string | unde
 function exchangeVersion(evidence: Evidence): ExchangeVersion {
   const hinted = new Set(evidence.versionHints.map((h) => h.version));
   if (evidence.events.some((e) => /FrontEnd/i.test(e.source ?? '') || e.tlsCertificateName)) hinted.add('2013+');
+  // OAuth and its Auth certificate arrived with Exchange 2013: these symptoms exist nowhere else.
+  const oauth: readonly string[] = [
+    'owa-proxy-1003',
+    'hmac-provider-assert',
+    'hcw-oauth-missing-cert',
+    'queue-viewer-constraints',
+  ];
+  if (evidence.symptoms.some((symptom) => oauth.includes(symptom.id))) hinted.add('2013+');
   if (hinted.has('2007')) return '2007';
   if (hinted.has('2013+')) return '2013+';
   if (hinted.has('2010')) return '2010';
@@ -248,7 +257,7 @@ function notesFor(
   if (pasted.length - listed) parts.push(t.notes.kinds.certificate(pasted.length - listed));
   if (listed) parts.push(t.notes.kinds.list(listed));
   if (evidence.symptoms.length) parts.push(t.notes.kinds.symptom(evidence.symptoms.length));
-  const notes = parts.length ? [t.notes.understood({ what: parts.join(', ') })] : [t.notes.pasteInstead];
+  const notes = parts.length ? [t.notes.understood({ what: parts.join(t.notes.separator) })] : [t.notes.pasteInstead];
   if (version !== 'unknown') notes.push(t.notes.version({ version }));
   for (const cert of certs.filter((c) => c.estimated)) {
     const event = evidence.events.find((e) => e.thumbprint === cert.thumbprint && e.hoursRemaining !== undefined);

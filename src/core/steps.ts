@@ -51,6 +51,7 @@ export function buildSteps(requests: PlanRequest[], settings: StepSettings): { s
   const references: string[] = [];
   const seen = new Set<string>();
   const ordered = [...requests].sort((a, b) => PLAN_ORDER.indexOf(a.plan) - PLAN_ORDER.indexOf(b.plan));
+  const cleanUp: Step[] = [];
   for (const request of ordered) {
     const plan = plans.get(request.plan);
     if (!plan) continue;
@@ -63,12 +64,13 @@ export function buildSteps(requests: PlanRequest[], settings: StepSettings): { s
       const key = step.command ?? `${step.title}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      steps.push(step);
+      // Removing the old certificate comes after everything that moves services off it, in every plan.
+      (template.last ? cleanUp : steps).push(step);
       used = true;
     }
     if (used) addReferences(references, plan.reference);
   }
-  return { steps, references };
+  return { steps: [...steps, ...cleanUp], references };
 }
 
 /** References are kept as atomic parts ("KB 953354"), each once. */
@@ -123,7 +125,8 @@ function pickCommand(template: StepTemplate, version: ExchangeVersion): string |
 function resolveRole(role: RoleClass, context: PlanContext): StepRole {
   if (role === 'transport') {
     if (context.edge === 'yes') return 'edge';
-    if (context.version === '2007' || context.version === '2010') return 'hub';
+    // Hub or Edge: on 2007/2010 the paste must say which, or the step names no role.
+    if (context.version === '2007' || context.version === '2010') return context.edge === 'no' ? 'hub' : 'any';
     return context.version === '2013+' ? 'mailbox' : 'any';
   }
   if (role === 'mailbox' && context.edge === 'yes') return 'edge';

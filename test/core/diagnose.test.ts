@@ -72,9 +72,15 @@ describe('diagnose', () => {
     const d = diagnose(sample('s01-e2007-hub-12015'), { now: REFERENCE_NOW });
     assert.equal(d.exchangeVersion, '2007');
     const commands = d.steps.map((s) => s.command ?? '').join('\n');
-    assert.match(commands, /New-EdgeSubscription -FileName C:\\EdgeSubscription.xml -Site/);
+    // A Hub's new certificate reaches its Edges through EdgeSync: no re-subscription from the Hub.
+    assert.doesNotMatch(commands, /New-EdgeSubscription/);
+    const edge = diagnose(sample('s02-e2007-edge-12015-12014-ja'), { now: REFERENCE_NOW, lang: 'en' });
+    const edgeCommands = edge.steps.map((s) => s.command ?? '').join('\n');
+    assert.match(edgeCommands, /New-EdgeSubscription -FileName C:\\EdgeSubscription.xml -Site/);
     // KB 953354 names the Edge's ADAM service by its display name; ADAM_MSExchange is verified only from 2013 code.
-    assert.match(commands, /Restart-Service -DisplayName "Microsoft Exchange ADAM"/);
+    assert.match(edgeCommands, /Restart-Service -DisplayName "Microsoft Exchange ADAM"/);
+    // Removing the old certificate comes last, after the new one is in place and the Edge re-subscribed.
+    assert.match(edgeCommands.split('\n').at(-1) ?? '', /^Remove-ExchangeCertificate/);
     assert.match(commands, /Enable-ExchangeCertificate -Thumbprint <new thumbprint> -Services IIS/);
     assert.doesNotMatch(commands, /-FileData/);
     assert.ok(d.references.some((r) => r.includes('KB 953354')));
@@ -171,8 +177,27 @@ describe('answers an admin would check (walkthrough review)', () => {
     const d = diagnose(sample('s02-e2007-edge-12015-12014-ja'), { now: REFERENCE_NOW });
     const commands = d.steps.map((s) => s.command ?? '').join('\n');
     assert.match(commands, /# エッジで/);
-    assert.match(commands, /<一覧に表示された拇印>/);
+    assert.match(commands, /<AD サイト>/);
     assert.doesNotMatch(commands, /<(new thumbprint|thumbprint from the list|AD site)>|# on the/);
+  });
+
+  it('placeholders inside commands are Japanese in a Japanese plan with a listed certificate', () => {
+    const d = diagnose(sample('s03-e2010-edge-12014-fqdn'), { now: REFERENCE_NOW, lang: 'ja' });
+    const commands = d.steps.map((s) => s.command ?? '').join('\n');
+    assert.match(commands, /<一覧に表示された拇印>/);
+  });
+
+  it('a STARTTLS certificate expiring (12018) gets only the STARTTLS procedure: N to the overwrite prompt, clean-up last', () => {
+    const d = diagnose(sample('s06-e2013-12018-starttls-expiring'), { now: REFERENCE_NOW });
+    const text = d.steps.map((s) => `${s.title}\n${s.command ?? ''}`).join('\n');
+    assert.doesNotMatch(text, /internal transport certificate\)|answer Y/);
+    assert.match(d.steps.at(-1)?.command ?? '', /^Remove-ExchangeCertificate -Thumbprint 323C4AC6/);
+  });
+
+  it('a bare certificate is not assumed to be the internal transport certificate', () => {
+    const d = diagnose(sample('s22-pem-ex2016-default-cert'), { now: REFERENCE_NOW });
+    const renew = d.steps.find((s) => s.command?.includes('| New-ExchangeCertificate'));
+    assert.match(renew?.title ?? '', /answer Y only if this is the server's internal transport certificate/);
   });
 
   it('binary bytes decoded as text do not make the answer Japanese', () => {

@@ -110,7 +110,9 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
     });
     plans.push({ plan: 'revocation-check', values });
   }
-  if ((expired || expiring || weak) && !root) plans.unshift(...renewalPlans(cert, expired, values));
+  // A certificate known only from an event (12017/12018) is renewed by that event's own plan, which
+  // knows whether it is the internal transport or a STARTTLS certificate.
+  if ((expired || expiring || weak) && !root && !cert.estimated) plans.unshift(...renewalPlans(cert, expired, values));
   return { findings, plans };
 }
 
@@ -142,7 +144,13 @@ function planValues(cert: CertificateFacts, server: string | undefined): PlanVal
   const cn = commonName(cert.subject);
   if (cn) values.cn = cn.replace(/[^\w.-]/g, '_');
   if (cert.services && cert.services.length > 0) values.services = cert.services.join(',');
-  const own = cert.servers?.length === 1 ? cert.servers[0] : undefined;
+  // Setup's certificate is named after its server (CN=EX2016, SAN EX2016 and its FQDN).
+  const own =
+    cert.servers?.length === 1
+      ? cert.servers[0]
+      : cert.role === 'exchange-self-signed'
+        ? cert.domains.find((d) => !d.includes('.'))
+        : undefined;
   if (own ?? server) values.server = own ?? server;
   return values;
 }

@@ -11,6 +11,8 @@ export interface EventJudgeOptions {
   fallbackServer?: string;
   /** The one thumbprint pasted beside the events, not named by any of them. */
   candidate?: string;
+  /** The same server's internal transport certificate is recreated in this paste (12015 with 12014). */
+  renewingInternal?: boolean;
 }
 
 /** Findings and plans for one event, by what the catalogue says the event means. */
@@ -45,6 +47,7 @@ export function judgeEvent(event: EventFacts, options: EventJudgeOptions): Judge
   }
   switch (entry.kind) {
     case 'internal-cert-expired':
+      values.internal = 'yes';
       findings.push({
         ...base,
         code: 'TRANSPORT_CERT_EXPIRED',
@@ -55,7 +58,7 @@ export function judgeEvent(event: EventFacts, options: EventJudgeOptions): Judge
       plans.push({ plan: 'internal-transport-renew', values });
       break;
     case 'internal-cert-expiring':
-      plans.push({ plan: 'internal-transport-renew', values });
+      plans.push({ plan: 'internal-transport-renew', values: { ...values, internal: 'yes' } });
       break;
     case 'starttls-cert-missing': {
       const fqdn = event.fqdn ?? '<FQDN>';
@@ -63,7 +66,12 @@ export function judgeEvent(event: EventFacts, options: EventJudgeOptions): Judge
         ...base,
         code: 'STARTTLS_CERT_MISSING',
         severity: 'critical',
-        message: text.finding.starttlsMissing({ fqdn, connector: event.connector ?? '?', server: serverLabel }),
+        message: text.finding.starttlsMissing({
+          fqdn,
+          connector: event.connector ?? '?',
+          server: serverLabel,
+          send: /send|送信/i.test(event.connector ?? ''),
+        }),
       });
       if (event.tlsCertificateName) {
         findings.push({
@@ -77,7 +85,14 @@ export function judgeEvent(event: EventFacts, options: EventJudgeOptions): Judge
         });
         plans.push({ plan: 'starttls-pinned', values: { ...values, pinned: event.tlsCertificateName } });
       } else {
-        plans.push({ plan: 'starttls-missing', values: { ...values, ...(event.fqdn && { domains: event.fqdn }) } });
+        plans.push({
+          plan: 'starttls-missing',
+          values: {
+            ...values,
+            ...(event.fqdn && { domains: event.fqdn }),
+            ...(options.renewingInternal && { renewing: 'yes' }),
+          },
+        });
       }
       break;
     }
@@ -159,7 +174,7 @@ export function judgeEvent(event: EventFacts, options: EventJudgeOptions): Judge
         code: 'AUTH_CERT_PROBLEM',
         severity: 'critical',
         ...tp,
-        message: text.finding.authCert({ symptom: `Event ${event.id}.` }),
+        message: text.finding.authCert({ symptom: text.eventLogged(event.id) }),
       });
       plans.push({ plan: 'auth-renew', values });
       break;

@@ -21,7 +21,7 @@ export interface DiagnosisText {
     transportCertExpired12015(p: { thumbprint: string; server: string }): string;
     starttlsCertExpired(p: { fqdn: string; server: string }): string;
     transportCertExpiredSmtp(p: { name: string }): string;
-    starttlsMissing(p: { fqdn: string; connector: string; server: string }): string;
+    starttlsMissing(p: { fqdn: string; connector: string; server: string; send: boolean }): string;
     tlsCertificateNamePinned(p: { connector: string; pinned: string }): string;
     domainMismatch(p: { fqdn: string; names: string }): string;
     weakKey(p: { name: string; bits: number }): string;
@@ -67,6 +67,8 @@ export interface DiagnosisText {
   eventMeaning: { 12025: string };
   /** Placeholders shown in prose (commands keep English placeholders). */
   unknownServer: string;
+  /** 'Event 1003 was logged.' */
+  eventLogged(id: number): string;
   /** How a certificate known only from an event's thumbprint (12017) is named. */
   internalTransportCertificate(short: string): string;
   theServer(server: string): string;
@@ -74,6 +76,8 @@ export interface DiagnosisText {
     understood(p: { what: string }): string;
     kinds: Record<'event' | 'certificate' | 'list' | 'thumbprint' | 'symptom', (n: number) => string>;
     pasteInstead: string;
+    /** Joins the parts of `understood`. */
+    separator: string;
     estimated(p: { hours: number; base: string }): string;
     version(p: { version: string }): string;
   };
@@ -94,8 +98,10 @@ const en: DiagnosisText = {
       `The STARTTLS certificate for ${fqdn} on ${server} has expired: TLS mail to and from that name will fail until a new certificate is installed.`,
     transportCertExpiredSmtp: ({ name }) =>
       `${name} is enabled for SMTP and has expired: transport TLS (STARTTLS, Edge and Hub mutual TLS) depends on it.`,
-    starttlsMissing: ({ fqdn, connector, server }) =>
-      `${server} has no usable certificate for ${fqdn}, so connector "${connector}" no longer offers STARTTLS: senders that require TLS cannot deliver.`,
+    starttlsMissing: ({ fqdn, connector, server, send }) =>
+      send
+        ? `${server} has no usable certificate for ${fqdn}, so send connector "${connector}" cannot use STARTTLS: mail to servers that require TLS queues or fails.`
+        : `${server} has no usable certificate for ${fqdn}, so connector "${connector}" no longer offers STARTTLS: senders that require TLS cannot deliver.`,
     tlsCertificateNamePinned: ({ connector, pinned }) =>
       `Connector "${connector}" pins its certificate by TlsCertificateName ${pinned}, and no installed certificate matches: typical right after a renewal (the new certificate has a new thumbprint and often a new issuer).`,
     domainMismatch: ({ fqdn, names }) => `No pasted certificate covers ${fqdn} (they cover: ${names}).`,
@@ -129,7 +135,7 @@ const en: DiagnosisText = {
     authNextMissing: () =>
       'No next Auth certificate is staged (NextCertificateThumbprint is empty): nothing will take over when the current one expires.',
     federationExpiring: ({ thumbprint }) =>
-      `The federation certificate ${thumbprint} expires in less than 15 days (on Exchange 2013+ this event also covers the Auth certificate). Free/busy and sharing with other organisations stop when it expires.`,
+      `The federation certificate ${thumbprint} expires in less than 15 days. Free/busy and sharing with other organisations stop when it expires (on Exchange 2013 and later this event also covers the Auth certificate).`,
     federationExpired: ({ thumbprint }) =>
       `The federation certificate ${thumbprint} has expired: federated sharing has stopped.`,
     sendConnectorPinMissing: () =>
@@ -205,6 +211,7 @@ const en: DiagnosisText = {
       'MSExchangeTransport 12025 means the transport service is reconnecting its performance counters after a restart.',
   },
   unknownServer: 'the server',
+  eventLogged: (id) => `Event ${id} was logged.`,
   internalTransportCertificate: (short) => `The internal transport certificate ${short}`,
   theServer: (server) => server,
   notes: {
@@ -216,16 +223,17 @@ const en: DiagnosisText = {
       thumbprint: (n) => (n === 1 ? '1 thumbprint' : `${n} thumbprints`),
       symptom: (n) => (n === 1 ? '1 known error message' : `${n} known error messages`),
     },
+    separator: ', ',
     pasteInstead:
       'You can also paste: the event text, Get-ExchangeCertificate -Thumbprint <thumbprint> | fl, or the certificate (PEM).',
     estimated: ({ hours, base }) => `Expiry estimated from "${hours} hours remaining" counted from ${base}.`,
-    version: ({ version }) => `Exchange ${version}, judging by the paste.`,
+    version: ({ version }) => `Exchange ${version.replace('+', ' or later')}, judging by the paste.`,
   },
 };
 
 const ja: DiagnosisText = {
   finding: {
-    certExpired: ({ name, when }) => `${name} は有効期限が切れています: ${when}。`,
+    certExpired: ({ name, when }) => `${name} の有効期限が切れています (${when})。`,
     certExpiring: ({ name, when }) => `${name} は ${when}。`,
     certNotYetValid: ({ name, when }) =>
       `${name} はまだ有効ではありません: ${when}。それまでクライアントは拒否します。`,
@@ -239,8 +247,10 @@ const ja: DiagnosisText = {
       `${server} の ${fqdn} 用 STARTTLS 証明書の有効期限が切れています。新しい証明書を入れるまで、その名前での TLS メールは失敗します。`,
     transportCertExpiredSmtp: ({ name }) =>
       `${name} は SMTP に割り当てられていて、有効期限が切れています。トランスポートの TLS (STARTTLS、エッジとハブの相互 TLS) が影響を受けます。`,
-    starttlsMissing: ({ fqdn, connector, server }) =>
-      `${server} に ${fqdn} の使える証明書がないため、コネクタ「${connector}」は STARTTLS を提供できません。TLS を必須とする送信元からメールが届きません。`,
+    starttlsMissing: ({ fqdn, connector, server, send }) =>
+      send
+        ? `${server} に ${fqdn} の使える証明書がないため、送信コネクタ「${connector}」で STARTTLS を使えません。TLS を必須とする相手へのメールがキューに溜まるか失敗します。`
+        : `${server} に ${fqdn} の使える証明書がないため、コネクタ「${connector}」は STARTTLS を提供できません。TLS を必須とする送信元からメールが届きません。`,
     tlsCertificateNamePinned: ({ connector, pinned }) =>
       `コネクタ「${connector}」は TlsCertificateName ${pinned} で証明書を指定していますが、一致する証明書がインストールされていません。証明書の更新直後によく起きます (新しい証明書は拇印が変わり、発行者も変わることがあります)。`,
     domainMismatch: ({ fqdn, names }) => `貼り付けられた証明書はどれも ${fqdn} を含みません (含む名前: ${names})。`,
@@ -252,7 +262,7 @@ const ja: DiagnosisText = {
     privateKey: ({ count }) =>
       `貼り付けに秘密キーが ${count} 個含まれています。certcheck は保存も記録も再表示もしていません。漏えいしたものとして扱い、新しいキーで証明書を発行し直し、古い証明書を失効させてください。チャンネルに貼った場合はそのメッセージを削除してください。`,
     invisible: ({ chars }) =>
-      `拇印に見えない文字 (${chars}) が含まれています。Windows の証明書ダイアログからコピーするとよく入ります。このままではコマンドレットが「証明書が見つからない」で失敗します。下のきれいな値を使ってください。`,
+      `拇印に見えない文字 (${chars}) が含まれています。Windows の証明書ダイアログからコピーするとよく入ります。このままではコマンドレットが「証明書が見つからない」で失敗します。不可視文字を除いた下の値を使ってください。`,
     unknownEvent: ({ id }) =>
       `イベント ${id} は certcheck の Exchange 証明書イベント一覧にありません。イベントの全文 (ソースと説明を含む) か、証明書そのものを貼り付けてください。`,
     thumbprintOnly: ({ thumbprint }) =>
@@ -274,7 +284,7 @@ const ja: DiagnosisText = {
     authNextMissing: () =>
       '次の Auth 証明書が準備されていません (NextCertificateThumbprint が空です)。現在の証明書の期限が切れても引き継ぐものがありません。',
     federationExpiring: ({ thumbprint }) =>
-      `フェデレーション証明書 ${thumbprint} の有効期限まで 15 日を切りました (Exchange 2013 以降ではこのイベントは Auth 証明書も対象です)。期限が切れると他組織との空き時間情報や共有が止まります。`,
+      `フェデレーション証明書 ${thumbprint} の有効期限まで 15 日を切りました。期限が切れると他組織との空き時間情報や共有が止まります (Exchange 2013 以降ではこのイベントは Auth 証明書も対象です)。`,
     federationExpired: ({ thumbprint }) =>
       `フェデレーション証明書 ${thumbprint} の有効期限が切れ、フェデレーション共有が止まっています。`,
     sendConnectorPinMissing: () =>
@@ -352,6 +362,7 @@ const ja: DiagnosisText = {
       'MSExchangeTransport 12025 は、トランスポート サービスが再起動後にパフォーマンス カウンターを接続し直したことを示します。',
   },
   unknownServer: 'サーバー',
+  eventLogged: (id) => `イベント ${id} が記録されています。`,
   internalTransportCertificate: (short) => `内部トランスポート証明書 ${short}`,
   theServer: (server) => server,
   notes: {
@@ -359,14 +370,15 @@ const ja: DiagnosisText = {
     kinds: {
       event: (n) => `イベント ${n} 件`,
       certificate: (n) => `証明書 ${n} 件`,
-      list: (n) => `Exchange 証明書の一覧 ${n} 件`,
+      list: (n) => `Exchange 証明書 ${n} 件`,
       thumbprint: (n) => `拇印 ${n} 件`,
       symptom: (n) => `既知のエラー メッセージ ${n} 件`,
     },
+    separator: '、',
     pasteInstead:
-      'ほかに貼り付けられるもの: イベントの全文、Get-ExchangeCertificate -Thumbprint <thumbprint> | fl の出力、証明書 (PEM)。',
+      'ほかに貼り付けられるもの: イベントの全文、Get-ExchangeCertificate -Thumbprint <拇印> | fl の出力、証明書 (PEM)。',
     estimated: ({ hours, base }) => `有効期限は「残り ${hours} 時間」を ${base} から数えた推定です。`,
-    version: ({ version }) => `貼り付けの内容から Exchange ${version} と判断しました。`,
+    version: ({ version }) => `貼り付けの内容から Exchange ${version.replace('+', ' 以降')} と判断しました。`,
   },
 };
 

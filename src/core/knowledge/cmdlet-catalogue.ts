@@ -67,6 +67,18 @@ export const CMDLETS: Readonly<Record<string, CmdletEntry>> = {
       Server: FROM_2010,
     },
   },
+  // ps:Export-ExchangeCertificate: -BinaryEncoded and -Password everywhere; 2016+ returns FileData to write yourself.
+  'Export-ExchangeCertificate': {
+    releases: all,
+    parameters: {
+      Thumbprint: all,
+      BinaryEncoded: all,
+      Password: all,
+      Server: FROM_2010,
+      FileName: ['2013'],
+      Path: ['2007'],
+    },
+  },
   'Enable-ExchangeCertificate': {
     releases: all,
     parameters: { Thumbprint: all, Services: all, Force: all, Server: FROM_2010 },
@@ -116,6 +128,7 @@ export const CMDLETS: Readonly<Record<string, CmdletEntry>> = {
   'Get-Content': { releases: all, parameters: { Path: all, Encoding: all, ReadCount: all } },
   'Set-Content': { releases: all, parameters: { Path: all, Value: all, Encoding: all } },
   'Get-Date': { releases: all, parameters: {} },
+  'Get-Credential': { releases: all, parameters: {} },
   'Where-Object': { releases: all, parameters: {} },
   'ForEach-Object': { releases: all, parameters: {} },
   'Format-List': { releases: all, parameters: {} },

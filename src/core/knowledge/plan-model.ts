@@ -11,6 +11,10 @@ export interface PlanValues {
   thumbprint?: string;
   /** A thumbprint pasted on its own beside the event: the certificate the admin means to use. */
   candidate?: string;
+  /** 'yes' when the event says this is the internal transport certificate (12015, 12017). */
+  internal?: 'yes';
+  /** 'yes' when the same server's internal certificate is recreated for this FQDN (12015 with 12014). */
+  renewing?: 'yes';
   fqdn?: string;
   /** Comma-separated names for -DomainName (host, FQDN, SANs). */
   domains?: string;
@@ -58,6 +62,8 @@ export interface StepTemplate {
   /** Only for these versions ('unknown' included when listed). */
   versions?: ExchangeVersion[];
   when?: (context: PlanContext) => boolean;
+  /** Clean-up (removing the old certificate): shown after every other step of every plan. */
+  last?: boolean;
   /** The step runs on another server than the one in the paste (12019: the peer). */
   runsOn?: 'peer';
 }

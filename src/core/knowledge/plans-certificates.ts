@@ -38,7 +38,7 @@ const newAuthCertificate: StepTemplate = {
   versions: SINCE_2013,
   why: {
     en: 'Exchange signs OAuth tokens (OWA/ECP sign-in, hybrid, server-to-server) with this certificate; N keeps SMTP on its own certificate.',
-    ja: 'Exchange はこの証明書で OAuth トークン (OWA/ECP のサインイン、ハイブリッド、サーバー間) に署名します。N と答えれば SMTP は自分の証明書のままです。',
+    ja: 'Exchange はこの証明書で OAuth トークン (OWA/ECP のサインイン、ハイブリッド、サーバー間) に署名します。N と答えれば、SMTP は現在の証明書を使い続けます。',
   },
   role: 'mailbox',
   title: {
@@ -209,6 +209,21 @@ export const certificatePlans: Plan[] = [
         },
         command:
           'Get-ExchangeServer | ? { $_.IsClientAccessServer -or $_.IsMailboxServer } | % { Get-ExchangeCertificate -Server $_.Name -Thumbprint {thumbprint} | fl Identity,NotAfter,HasPrivateKey }',
+      },
+      {
+        id: 'copy-to-servers',
+        versions: SINCE_2013,
+        why: {
+          en: 'The same certificate with its key must be on every Mailbox server; a new one is needed only if it is gone or expired everywhere.',
+          ja: '同じ証明書を秘密キー付きですべてのメールボックス サーバーに置く必要があります。新しく作るのは、どこにもないか期限切れの場合だけです。',
+        },
+        role: 'mailbox',
+        title: {
+          en: 'Where it is missing: export it with its key from a server that has it and import it there. Only if it is expired or gone everywhere, create a new one (next steps)',
+          ja: '証明書がないサーバーには、持っているサーバーから秘密キー付きでエクスポートして取り込みます。どのサーバーでも期限切れかない場合だけ、次の手順で新しく作成します',
+        },
+        command:
+          "$b = Export-ExchangeCertificate -Thumbprint {thumbprint} -BinaryEncoded -Password (Get-Credential).Password\n[System.IO.File]::WriteAllBytes('C:\\Temp\\auth.pfx', $b.FileData)   # on a server that has it\nImport-ExchangeCertificate -Server <server without it> -FileData ([System.IO.File]::ReadAllBytes('\\\\<server>\\C$\\Temp\\auth.pfx')) -Password (Get-Credential).Password",
       },
     ],
   },
@@ -386,7 +401,7 @@ export const certificatePlans: Plan[] = [
         id: 'other-servers',
         why: {
           en: 'Each server presents its own copy; a server left with the old one breaks behind the load balancer.',
-          ja: '各サーバーは自分のコピーを提示します。古いままのサーバーがあると負荷分散の裏で障害になります。',
+          ja: '各サーバーは自分のコピーを提示します。古い証明書のままのサーバーがあると、ロード バランサー経由の接続の一部が失敗します。',
         },
         role: 'any',
         title: {
@@ -446,7 +461,7 @@ export const certificatePlans: Plan[] = [
         id: 'enable-iis',
         why: {
           en: 'IIS keeps the old binding until told otherwise: OWA, EWS and Autodiscover would still present the expired certificate.',
-          ja: 'IIS は指示があるまで古いバインドのままです。OWA、EWS、自動検出が期限切れの証明書を出し続けます。',
+          ja: 'IIS のバインドは、変更するまで古い証明書のままです。OWA、EWS、自動検出が期限切れの証明書を出し続けます。',
         },
         role: 'any',
         title: { en: 'Bind the new certificate to IIS', ja: '新しい証明書を IIS に割り当てます' },
@@ -541,7 +556,10 @@ export const certificatePlans: Plan[] = [
           ja: '証明書はサービスに割り当てるまで何にも使われません。',
         },
         role: 'any',
-        title: { en: 'Enable it for the services it is for', ja: '目的のサービスに割り当てます' },
+        title: {
+          en: 'Enable it for the services it is for; answer N to overwriting the default SMTP certificate',
+          ja: '目的のサービスに割り当てます。既定の SMTP 証明書の上書き確認には N と答えます',
+        },
         command: 'Enable-ExchangeCertificate -Thumbprint <new thumbprint> -Services IIS,SMTP',
       },
     ],

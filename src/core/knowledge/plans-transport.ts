@@ -59,7 +59,22 @@ export const transportPlans: Plan[] = [
           ja: '新しい証明書が、Exchange サーバー同士の信頼に使われる内部トランスポート証明書に自動でなります。',
         },
         command: 'Get-ExchangeCertificate -Thumbprint {thumbprint} | New-ExchangeCertificate',
-        when: (c) => c.values.thumbprint !== undefined,
+        when: (c) => c.values.thumbprint !== undefined && c.values.internal === 'yes',
+      },
+      {
+        id: 'clone-renew-maybe',
+        role: 'transport',
+        versions: ['2010', '2013+', 'unknown'],
+        title: {
+          en: "On {server}: renew the certificate with the same names; asked to overwrite the default SMTP certificate, answer Y only if this is the server's internal transport certificate (see the next step), otherwise N",
+          ja: '{server} で: 同じ名前で証明書を更新します。既定の SMTP 証明書の上書き確認には、これがサーバーの内部トランスポート証明書の場合だけ Y (次の手順で確認できます)、それ以外は N と答えます',
+        },
+        why: {
+          en: 'Y makes the new certificate the one Exchange servers use to trust each other; that is right only when it replaces that certificate.',
+          ja: 'Y と答えると、新しい証明書が Exchange サーバー同士の信頼に使われる証明書になります。それを置き換える場合にだけ正しい答えです。',
+        },
+        command: 'Get-ExchangeCertificate -Thumbprint {thumbprint} | New-ExchangeCertificate',
+        when: (c) => c.values.thumbprint !== undefined && c.values.internal !== 'yes',
       },
       {
         id: 'new-self-signed',
@@ -110,7 +125,7 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'enable-iis-2007',
-        when: notEdge,
+        when: (c) => notEdge(c) && (c.values.services === undefined || /IIS/.test(c.values.services)),
         why: {
           en: 'Otherwise OWA and Outlook Anywhere keep presenting the expired certificate.',
           ja: 'そうしないと OWA や Outlook Anywhere が期限切れの証明書を出し続けます。',
@@ -127,7 +142,7 @@ export const transportPlans: Plan[] = [
         id: 'enable-iis',
         why: {
           en: 'IIS keeps the old binding until told otherwise: OWA, EWS and Autodiscover would still present the expired certificate.',
-          ja: 'IIS は指示があるまで古いバインドのままです。OWA、EWS、自動検出が期限切れの証明書を出し続けます。',
+          ja: 'IIS のバインドは、変更するまで古い証明書のままです。OWA、EWS、自動検出が期限切れの証明書を出し続けます。',
         },
         role: 'client-access',
         versions: ['2010', '2013+', 'unknown'],
@@ -142,9 +157,11 @@ export const transportPlans: Plan[] = [
         id: 'edge-resubscribe-2007',
         role: 'edge',
         versions: ['2007'],
+        // A Hub's new certificate reaches its Edges through EdgeSync; only an Edge's own needs this.
+        when: mayBeEdge,
         title: {
-          en: "If this is an Edge Transport server (or an Edge subscribes to this Hub's site): on the Edge, export a new subscription file, copy it to a Hub Transport server and import it there, then restart the Microsoft Exchange ADAM service on the Edge",
-          ja: 'エッジ トランスポート サーバーの場合 (またはこのハブのサイトにエッジがサブスクライブしている場合): エッジでサブスクリプション ファイルを作成してハブ トランスポート サーバーにコピーして取り込み、エッジの Microsoft Exchange ADAM サービスを再起動します',
+          en: 'If this is an Edge Transport server: on the Edge, export a new subscription file, copy it to a Hub Transport server and import it there, then restart the Microsoft Exchange ADAM service on the Edge',
+          ja: 'エッジ トランスポート サーバーの場合: エッジでエッジ サブスクリプション ファイルを作成し、ハブ トランスポート サーバーにコピーして取り込み、エッジの Microsoft Exchange ADAM サービスを再起動します',
         },
         why: {
           en: 'Edge and Hub trust each other through the certificates published by the subscription (KB 953354).',
@@ -160,7 +177,7 @@ export const transportPlans: Plan[] = [
         when: mayBeEdge,
         title: {
           en: 'If this is an Edge Transport server: subscribe it again (the file expires 24 hours after it is made), then restart AD LDS on the Edge',
-          ja: 'エッジ トランスポート サーバーの場合: サブスクリプションをやり直し (ファイルは作成から 24 時間で無効になります)、エッジの AD LDS を再起動します',
+          ja: 'エッジ トランスポート サーバーの場合: エッジ サブスクリプションを作成し直し (ファイルは作成から 24 時間で無効になります)、エッジの AD LDS を再起動します',
         },
         why: {
           en: "Renewing an Edge's certificate does not reach the Mailbox/Hub servers until the subscription is made again.",
@@ -178,10 +195,11 @@ export const transportPlans: Plan[] = [
         id: 'remove-old',
         why: {
           en: 'Exchange may still pick an expired certificate as a last resort; removing it avoids that and the repeated events.',
-          ja: 'Exchange は最後の手段として期限切れの証明書を選ぶことがあります。削除すればそれと繰り返されるイベントを防げます。',
+          ja: '削除しておけば、期限切れの証明書が最後の手段として選ばれることも、イベントが繰り返し記録されることもなくなります。',
         },
         role: 'transport',
         when: (c) => c.values.thumbprint !== undefined,
+        last: true,
         title: {
           en: 'Once mail flows with the new certificate, remove the old one',
           ja: '新しい証明書でメールが流れることを確認してから、古い証明書を削除します',
@@ -198,7 +216,7 @@ export const transportPlans: Plan[] = [
         id: 'find-cert-for-fqdn',
         why: {
           en: '12014 means none of the certificates in the store matched this name with a usable key; this shows which ones Exchange sees.',
-          ja: '12014 は、ストアの証明書のどれもこの名前と使えるキーで一致しなかったことを示します。Exchange から見える証明書を確認します。',
+          ja: '12014 は、この名前に一致し、使用可能な秘密キーを持つ証明書がストアに見つからなかったことを示します。Exchange から見える証明書を確認します。',
         },
         role: 'transport',
         title: {
@@ -207,6 +225,7 @@ export const transportPlans: Plan[] = [
         },
         command:
           'Get-ExchangeCertificate -DomainName {fqdn} | fl Thumbprint,Subject,CertificateDomains,Services,NotAfter,HasPrivateKey',
+        when: (c) => c.values.renewing !== 'yes',
       },
       {
         id: 'enable-smtp-found',
@@ -217,9 +236,10 @@ export const transportPlans: Plan[] = [
         role: 'transport',
         title: {
           en: 'If one is listed: enable it for SMTP, which also lets the Transport service read its private key (answer N to the overwrite prompt for a CA certificate)',
-          ja: '表示された場合: SMTP に割り当てます。Transport サービスが秘密キーを読めるようにもなります (CA の証明書なら上書き確認に N と答えます)',
+          ja: '表示された場合: SMTP に割り当てます。Microsoft Exchange Transport サービスが秘密キーを読めるようにもなります (CA の証明書なら上書き確認に N と答えます)',
         },
         command: 'Enable-ExchangeCertificate -Thumbprint {candidate} -Services SMTP',
+        when: (c) => c.values.renewing !== 'yes',
       },
       {
         id: 'new-for-fqdn',
@@ -229,8 +249,8 @@ export const transportPlans: Plan[] = [
         },
         role: 'transport',
         title: {
-          en: 'If none is listed: create a certificate that contains {fqdn} (or import one from your CA for public names)',
-          ja: '表示されない場合: {fqdn} を含む証明書を作成します (公開名なら CA の証明書を取り込みます)',
+          en: "If none is listed: create a certificate that contains {fqdn} (or import one from your CA for public names); asked to overwrite the default SMTP certificate, answer N unless {fqdn} is the server's own name",
+          ja: '表示されない場合: {fqdn} を含む証明書を作成します (公開名なら CA の証明書を取り込みます)。既定の SMTP 証明書の上書き確認には、{fqdn} がサーバー自身の名前でない限り N と答えます',
         },
         command: 'New-ExchangeCertificate -DomainName {fqdn}',
       },
@@ -243,7 +263,7 @@ export const transportPlans: Plan[] = [
         role: 'transport',
         title: {
           en: 'Restart transport so the connector picks the certificate up',
-          ja: 'コネクタが証明書を読み込むようにトランスポートを再起動します',
+          ja: 'コネクタが証明書を読み込むようにトランスポート サービスを再起動します',
         },
         command: { default: 'Restart-Service MSExchangeTransport', '2013+': 'Restart-Service {transportService}' },
       },
@@ -372,8 +392,8 @@ export const transportPlans: Plan[] = [
         },
         role: 'transport',
         title: {
-          en: 'Self-signed: create a new one for {fqdn}',
-          ja: '自己署名の場合: {fqdn} の新しい証明書を作成します',
+          en: 'Self-signed: create a new one for {fqdn}; answer N to overwriting the default SMTP certificate (this is a STARTTLS certificate, not the internal one)',
+          ja: '自己署名の場合: {fqdn} の新しい証明書を作成します。既定の SMTP 証明書の上書き確認には N と答えます (内部トランスポート証明書ではなく STARTTLS 用の証明書です)',
         },
         command: 'New-ExchangeCertificate -DomainName {fqdn} -Services SMTP',
       },
@@ -386,8 +406,8 @@ export const transportPlans: Plan[] = [
         role: 'transport',
         when: (c) => c.values.thumbprint !== undefined,
         title: {
-          en: 'Or renew it with the same names (for a CA certificate add -GenerateRequest and complete the request with your CA)',
-          ja: 'または同じ名前で更新します (CA の証明書なら -GenerateRequest を付け、CA で要求を完了します)',
+          en: 'Or renew it with the same names (for a CA certificate add -GenerateRequest and complete the request with your CA); answer N to the overwrite prompt',
+          ja: 'または同じ名前で更新します (CA の証明書なら -GenerateRequest を付け、CA で要求を完了します)。上書き確認には N と答えます',
         },
         command: 'Get-ExchangeCertificate -Thumbprint {thumbprint} | New-ExchangeCertificate',
       },
@@ -427,7 +447,7 @@ export const transportPlans: Plan[] = [
         },
         role: 'transport',
         when: (c) => c.edge !== 'yes',
-        title: { en: 'Restart transport', ja: 'トランスポートを再起動します' },
+        title: { en: 'Restart transport', ja: 'トランスポート サービスを再起動します' },
         command: {
           default: 'Restart-Service MSExchangeTransport',
           '2013+': 'Restart-Service MSExchangeTransport, MSExchangeFrontEndTransport',
@@ -445,8 +465,23 @@ export const transportPlans: Plan[] = [
         },
         role: 'edge',
         when: (c) => c.edge === 'yes',
-        title: { en: 'Restart transport on the Edge', ja: 'エッジでトランスポートを再起動します' },
+        title: { en: 'Restart transport on the Edge', ja: 'エッジでトランスポート サービスを再起動します' },
         command: 'Restart-Service MSExchangeTransport',
+      },
+      {
+        id: 'remove-old-starttls',
+        why: {
+          en: 'Exchange may still pick an expired certificate as a last resort; removing it avoids that and the repeated events.',
+          ja: '削除しておけば、期限切れの証明書が最後の手段として選ばれることも、イベントが繰り返し記録されることもなくなります。',
+        },
+        role: 'transport',
+        when: (c) => c.values.thumbprint !== undefined,
+        last: true,
+        title: {
+          en: 'Once TLS works with the new certificate, remove the old one',
+          ja: '新しい証明書で TLS が動くことを確認してから、古い証明書を削除します',
+        },
+        command: 'Remove-ExchangeCertificate -Thumbprint {thumbprint}',
       },
     ],
   },
@@ -493,7 +528,7 @@ export const transportPlans: Plan[] = [
         runsOn: 'peer',
         title: {
           en: 'If {peer} is an Edge Transport server: subscribe it again so this site learns the new certificate',
-          ja: '{peer} がエッジ トランスポート サーバーの場合: サブスクリプションをやり直して、新しい証明書をこのサイトに伝えます',
+          ja: '{peer} がエッジ トランスポート サーバーの場合: エッジ サブスクリプションを作成し直して、新しい証明書をこのサイトに伝えます',
         },
         command: {
           default:
@@ -578,7 +613,7 @@ export const transportPlans: Plan[] = [
         when: mayBeEdge,
         title: {
           en: 'If Edge servers subscribe to this site, subscribe them again afterwards (New-EdgeSubscription)',
-          ja: 'このサイトにエッジ サーバーがサブスクライブしている場合は、その後でサブスクリプションをやり直します (New-EdgeSubscription)',
+          ja: 'このサイトにエッジ サーバーがサブスクライブしている場合は、その後でエッジ サブスクリプションを作成し直します (New-EdgeSubscription)',
         },
       },
     ],
@@ -609,7 +644,7 @@ export const transportPlans: Plan[] = [
         role: 'any',
         title: {
           en: 'Wait for Active Directory replication, then subscribe Edge servers again if you have any',
-          ja: 'Active Directory のレプリケーションを待ち、エッジ サーバーがあればサブスクリプションをやり直します',
+          ja: 'Active Directory のレプリケーションを待ち、エッジ サーバーがあればエッジ サブスクリプションを作成し直します',
         },
       },
     ],
