@@ -85,7 +85,7 @@ export interface DiagnosisText {
 
 const en: DiagnosisText = {
   finding: {
-    certExpired: ({ name, when }) => `${name} has expired: ${when}.`,
+    certExpired: ({ name, when }) => `${name} ${when}.`,
     certExpiring: ({ name, when }) => `${name} ${when}.`,
     certNotYetValid: ({ name, when }) => `${name} is not valid yet: ${when}. Clients reject it until then.`,
     selfSigned: ({ name, clientFacing }) =>
@@ -233,7 +233,7 @@ const en: DiagnosisText = {
 
 const ja: DiagnosisText = {
   finding: {
-    certExpired: ({ name, when }) => `${name} の有効期限が切れています (${when})。`,
+    certExpired: ({ name, when }) => `${name}: ${when}。`,
     certExpiring: ({ name, when }) => `${name} は ${when}。`,
     certNotYetValid: ({ name, when }) =>
       `${name} はまだ有効ではありません: ${when}。それまでクライアントは拒否します。`,
