@@ -5,6 +5,14 @@ import { runCli } from './cli/run-cli.js';
 import { pasteFromBytes } from './core/paste-bytes.js';
 
 // The composition root of the command line: the real process, the real clock.
+
+// `certcheck diagnose … | head -3`: the reader closed the pipe because it has what it wants.
+// Nothing is wrong and nothing more can be said: stop quietly, as the other filters in a pipe do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const io: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

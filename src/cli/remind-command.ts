@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { countdownText } from '../core/countdown.js';
+import { trackingText } from '../core/i18n/tracking-text.js';
+import { byUrgency } from '../core/reminders.js';
 import type { Notifier } from '../reminders/notifier.js';
 import { runReminders } from '../reminders/runner.js';
 import { nextReminderRun } from '../reminders/scheduler.js';
@@ -40,7 +42,10 @@ export const remindCommand: CliCommand = {
         owner: `cli:${randomUUID()}`,
         ...(nextRun && { nextRun }),
       });
-      const due = report.due.map((d) => ({
+      const t = trackingText[config.defaultLanguage].remind;
+      // Reminders with no channel are due all the same: listed (channel null), and reported unsent.
+      const everyDue = [...report.due, ...report.unrouted.map((u) => ({ ...u, channel: null }))].sort(byUrgency);
+      const due = everyDue.map((d) => ({
         channel: d.channel,
         thumbprint: d.thumbprint,
         subject: d.subject,
@@ -48,11 +53,12 @@ export const remindCommand: CliCommand = {
         threshold: d.threshold,
         daysLeft: d.daysLeft,
       }));
-      const unsent = report.failed.flatMap((f) =>
-        f.thumbprints.map((t) => ({ channel: f.channel, thumbprint: t, error: f.error })),
+      const unsent: { channel: string | null; thumbprint: string; error: string }[] = report.failed.flatMap((f) =>
+        f.thumbprints.map((thumbprint) => ({ channel: f.channel, thumbprint, error: f.error })),
       );
-      for (const thumbprint of report.unrouted)
-        unsent.push({ channel: '', thumbprint, error: 'no channel (set REMINDER_CHANNEL or track --channel)' });
+      // The JSON's error stays in English, like Slack's error codes beside it.
+      for (const { thumbprint } of report.unrouted)
+        unsent.push({ channel: null, thumbprint, error: trackingText.en.remind.noChannel });
       if (values.json) {
         const output = dryRun
           ? { due }
@@ -65,18 +71,19 @@ export const remindCommand: CliCommand = {
             };
         io.stdout(`${JSON.stringify(output, null, 2)}\n`);
       } else {
-        const lines = report.due.map(
+        const lines = everyDue.map(
           (d) =>
-            `  ${d.channel}  ${d.thumbprint}  ${d.subject} — ${countdownText(d.notAfter, now, config.defaultLanguage)}`,
+            `  ${d.channel ?? '-'}  ${d.thumbprint}  ${d.subject} — ${countdownText(d.notAfter, now, config.defaultLanguage)}`,
         );
-        const verb = dryRun ? 'due' : 'sent';
         const count = dryRun ? due.length : report.sent.reduce((n, s) => n + s.thumbprints.length, 0);
-        io.stdout(
-          `${count} reminder(s) ${verb}${dryRun ? ' (dry run: nothing sent)' : ''}\n${lines.join('\n')}${lines.length ? '\n' : ''}`,
-        );
+        io.stdout(`${dryRun ? t.due(count) : t.sent(count)}\n${lines.join('\n')}${lines.length ? '\n' : ''}`);
       }
-      if (dryRun || unsent.length === 0) return 0;
-      for (const u of unsent) io.stderr(`certcheck remind: not sent: ${u.thumbprint} ${u.channel}: ${u.error}\n`);
+      // A dry run has only the reminders with no channel here: no run could send them.
+      if (unsent.length === 0) return 0;
+      for (const u of unsent) {
+        const error = u.channel === null ? t.noChannel : u.error;
+        io.stderr(`certcheck remind: ${t.notSent(u.thumbprint, u.channel, error)}\n`);
+      }
       return 2;
     });
   },

@@ -1,5 +1,5 @@
 import { countdownText, urgency } from '../core/countdown.js';
-import { slackText } from '../core/i18n/slack-text.js';
+import { slackText, stepPlace } from '../core/i18n/slack-text.js';
 import type { Diagnosis, Language, Severity } from '../core/model.js';
 
 /** The human-readable `certcheck diagnose` report: verdict, countdowns, findings, numbered steps. */
@@ -25,7 +25,11 @@ export function renderReport(diagnosis: Diagnosis, options: { color: boolean }):
     out.push('', paint.bold(label.certificates));
     for (const cert of diagnosis.certificates) {
       const name = cert.subject || cert.domains[0] || cert.thumbprint || '?';
-      const when = cert.notAfter ? countdownText(cert.notAfter, now, diagnosis.language) : label.noDate;
+      // A pending request has dates but is no certificate yet: nothing to count down.
+      const when =
+        cert.notAfter && cert.status !== 'PendingRequest'
+          ? countdownText(cert.notAfter, now, diagnosis.language)
+          : label.noDate;
       const colour = cert.daysLeft === undefined ? paint.dim : BAND_COLOUR[urgency(cert.daysLeft)](paint);
       out.push(`  ${name}${cert.estimated ? ` ${label.estimated}` : ''}`);
       out.push(`    ${colour(when)}`);
@@ -49,8 +53,7 @@ export function renderReport(diagnosis: Diagnosis, options: { color: boolean }):
     out.push('', paint.bold(ui.fix));
     diagnosis.steps.forEach((step, index) => {
       out.push(`  ${index + 1}. ${step.title}`);
-      const role = step.role !== 'any' ? ui.role[step.role] : undefined;
-      const where = step.server && role ? ui.runOn(step.server, role) : (role ?? step.server);
+      const where = stepPlace(step, ui);
       if (where) out.push(paint.dim(`     📍 ${where}`));
       if (step.why) out.push(paint.dim(`     ${step.why}`));
       for (const line of step.command?.split('\n') ?? []) out.push(`       ${paint.cyan(line)}`);

@@ -1,6 +1,7 @@
 import { countdownText, daysLeft } from '../core/countdown.js';
 import { diagnose } from '../core/diagnose.js';
 import { trackingText } from '../core/i18n/tracking-text.js';
+import { nothingTrackedText, whyNothingTracked } from '../core/tracking.js';
 import { trackDiagnosis } from '../tracking/track-certificates.js';
 import type { CliCommand } from './commands.js';
 import { parseCommandArgs, readPaste, UsageError } from './io.js';
@@ -33,8 +34,7 @@ export const trackCommand: CliCommand = {
         ...(values.owner !== undefined && { owner: values.owner }),
       });
       if (outcome.tracked.length === 0) {
-        const onlyWmsvc = outcome.skipped.length > 0 && outcome.skipped.every((s) => s.reason === 'wmsvc');
-        io.stderr(`certcheck track: ${onlyWmsvc ? t.skippedWmsvc : t.noCertificate}\n`);
+        io.stderr(`certcheck track: ${nothingTrackedText(whyNothingTracked(diagnosis, outcome.skipped), t)}\n`);
         return 1;
       }
       if (values.json) {

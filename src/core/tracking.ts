@@ -1,4 +1,5 @@
-import type { CertificateFacts, Diagnosis } from './model.js';
+import { type TrackingText, trackingText } from './i18n/tracking-text.js';
+import type { CertificateFacts, Diagnosis, Language } from './model.js';
 
 /**
  * Which certificates of a diagnosis can be tracked: every one with a thumbprint (the key) and an
@@ -50,7 +51,9 @@ export function trackableCertificates(
       continue;
     }
     if (certificates.has(thumbprint)) continue;
-    certificates.set(thumbprint, toTrackable(cert, thumbprint, notAfter, serversFor(diagnosis, thumbprint, computers)));
+    const servers = serversFor(diagnosis, thumbprint, computers);
+    const subject = trackedSubject(cert, servers, diagnosis.language);
+    certificates.set(thumbprint, toTrackable({ ...cert, subject }, thumbprint, notAfter, servers));
   }
   return { certificates: [...certificates.values()], skipped };
 }
@@ -71,6 +74,43 @@ function toTrackable(cert: CertificateFacts, thumbprint: string, notAfter: strin
   if (notBefore) trackable.notBefore = notBefore;
   if (cert.role) trackable.role = cert.role;
   return trackable;
+}
+
+/** Why a paste gave nothing to track, for the one line `track` answers with. */
+export type NothingTracked = 'wmsvc' | 'table-without-dates' | 'no-certificate';
+
+export function whyNothingTracked(diagnosis: Diagnosis, skipped: readonly TrackSkip[]): NothingTracked {
+  if (skipped.length > 0 && skipped.every((s) => s.reason === 'wmsvc')) return 'wmsvc';
+  // `Get-ExchangeCertificate` without `| fl` prints thumbprints and subjects only.
+  if (diagnosis.certificates.some((c) => c.source === 'exchange-table' && !c.notAfter)) return 'table-without-dates';
+  return 'no-certificate';
+}
+
+/** What `track` says when nothing was tracked, in the CLI and in Slack alike. */
+export function nothingTrackedText(why: NothingTracked, t: TrackingText['track']): string {
+  if (why === 'wmsvc') return t.skippedWmsvc;
+  return why === 'table-without-dates' ? t.tableHasNoDates : t.noCertificate;
+}
+
+/**
+ * The subject to store and show. A certificate known only from event 12017 has none: name it by its
+ * first domain as a CN, else by what it is and the server that logged it, so that `list`, digests
+ * and Home never show a blank.
+ */
+export function trackedSubject(
+  cert: Pick<CertificateFacts, 'subject' | 'domains'>,
+  servers: readonly string[],
+  lang: Language,
+): string {
+  if (cert.subject.trim()) return cert.subject;
+  const domain = cert.domains[0];
+  if (domain) return `CN=${domain}`;
+  return trackingText[lang].unnamedSubject(servers.map(hostName));
+}
+
+/** `HUB2010` of `HUB2010.corp.contoso.com`; an IP address stays whole. */
+function hostName(server: string): string {
+  return /^\d+(\.\d+){3}$/.test(server) ? server : (server.split('.')[0] ?? server);
 }
 
 /** The server an event about this certificate was logged on; else the paste's only server. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type DueReminder, dueReminders, stillDue } from '../core/reminders.js';
 import type { Language } from '../core/model.js';
+import { type DuePlan, type DueReminder, dueReminders, stillDue } from '../core/reminders.js';
 import type { LedgerEntry, Store, TrackedCertificate } from '../store/store.js';
 import { type Digest, digestItem, type Notifier, NotifierError } from './notifier.js';
 
@@ -43,7 +43,8 @@ export interface RunRemindersOptions {
 
 export interface RunReport {
   due: DueReminder[];
-  unrouted: DueReminder['thumbprint'][];
+  /** Due, but with no channel and no REMINDER_CHANNEL: never sent, dry run or not. */
+  unrouted: DuePlan['unrouted'];
   sent: { channel: string; ts: string; thumbprints: string[] }[];
   /** Claimed by another process at the same time: it sends them. */
   skipped: DueReminder[];
@@ -83,7 +84,7 @@ export async function runReminders(options: RunRemindersOptions): Promise<RunRep
     ...(options.defaultChannel !== undefined && { defaultChannel: options.defaultChannel }),
   });
   report.due = plan.due;
-  report.unrouted = plan.unrouted.map((u) => u.thumbprint);
+  report.unrouted = plan.unrouted;
   if (options.dryRun || plan.due.length === 0) return report;
 
   const claimed = await store.claim(

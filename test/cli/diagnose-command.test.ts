@@ -5,9 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { renderReport } from '../../src/cli/report.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { captureIo } from '../helpers/cli-io.js';
 import { REFERENCE_NOW } from '../helpers/clock.js';
+import { transportDiagnosis } from '../helpers/diagnoses.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/corpus/${name}.txt`, import.meta.url));
 const NOW = ['--now', REFERENCE_NOW.toISOString()];
@@ -23,6 +25,23 @@ describe('certcheck diagnose', () => {
     assert.match(out, /New-ExchangeCertificate -DomainName <FQDN of HUB01>/);
     assert.ok(!out.includes('\u001b['), 'no colours when not on a terminal');
     assert.throws(() => JSON.parse(out));
+  });
+
+  it('says where to run a step as Slack does: the server alone for any server, nothing for neither', () => {
+    for (const [lang, onServer, edge] of [
+      ['en', 'on HUB2010', 'on EDGE01 (Edge Transport)'],
+      ['ja', 'HUB2010 で実行', 'EDGE01 (エッジ トランスポート) で実行'],
+    ] as const) {
+      const d = transportDiagnosis(lang, REFERENCE_NOW, 0);
+      d.steps = [
+        { title: 'A', role: 'any', server: 'HUB2010' },
+        { title: 'B', role: 'any' },
+        { title: 'C', role: 'edge', server: 'EDGE01' },
+      ];
+      const report = renderReport(d, { color: false });
+      assert.ok(report.includes(`  1. A\n     📍 ${onServer}\n  2. B\n  3. C\n     📍 ${edge}\n`), report);
+      assert.doesNotMatch(report, /any server|任意のサーバー/, lang);
+    }
   });
 
   it('reads standard input with - and answers in Japanese with --lang ja', async () => {

@@ -131,10 +131,37 @@ describe('certcheck track', () => {
     assert.match(err, /^certcheck track: No certificate with a thumbprint and an expiry date in the paste/);
   });
 
-  test('a table listing without dates is refused the same way', async () => {
+  test('a table listing without dates is refused, saying to paste the | fl view instead', async () => {
     const { code, err } = await cli(['track', corpus('s17-get-exchangecertificate-table')]);
     assert.equal(code, 1);
-    assert.match(err, /No certificate with a thumbprint and an expiry date/);
+    assert.equal(
+      err,
+      'certcheck track: The Get-ExchangeCertificate table view has no expiry dates: paste the output of `Get-ExchangeCertificate | fl` instead.\n',
+    );
+    const ja = await cli(['track', corpus('s17-get-exchangecertificate-table')], { env: { CERTCHECK_LANG: 'ja' } });
+    assert.equal(ja.code, 1);
+    assert.match(ja.err, /表形式の出力には有効期限がありません。代わりに `Get-ExchangeCertificate \| fl` の出力/);
+  });
+
+  test('an internal transport certificate (12017) is named by its server in list, --json and the digest', async () => {
+    const tracked = await cli(['track', corpus('s04-e2010-hub-12017-expiring'), '--channel', 'C0OPS', '--json']);
+    assert.equal(tracked.code, 0);
+    const label = 'Internal transport certificate (HUB2010)';
+    assert.equal((JSON.parse(tracked.out) as { tracked: { subject: string }[] }).tracked[0]?.subject, label);
+    const json = JSON.parse((await cli(['list', '--json'])).out) as { subject: string }[];
+    assert.deepEqual(
+      json.map((r) => r.subject),
+      [label],
+    );
+    assert.match(
+      (await cli(['list'])).out,
+      /4B7670E292365AC9BB92935281E6A52675C82B02 {2}Internal transport certificate \(HUB2010\) \(SMTP\) — /,
+    );
+    const env = { SLACK_BOT_TOKEN: FAKE_BOT.token, SLACK_API_URL: slack.apiUrl };
+    const sent = await cli(['remind', '--now', '2026-11-30T09:00:00Z'], { env });
+    assert.equal(sent.code, 0, sent.err);
+    const [post] = slack.callsTo('chat.postMessage');
+    assert.match(JSON.stringify(post?.params), /\*Internal transport certificate \(HUB2010\)\* \(SMTP\)/);
   });
 });
 
@@ -156,6 +183,7 @@ describe('certcheck list / untrack', () => {
         [OWA, 'CN=owa.contoso.com', '2026-12-10T00:00:00.000Z', 11, 'C0OPS'],
       ],
     );
+    assert.ok(out.endsWith(']\n'), 'ends with one newline, like the other --json outputs');
     const text = await cli(['list']);
     assert.match(text.out, /Tracked certificates \(2\)\n {2}2747582B.* — expired 115 days ago/);
   });
@@ -240,6 +268,58 @@ describe('certcheck remind', () => {
     const { code, err } = await cli(['remind', '--now', NOW], { env: slackEnv() });
     assert.equal(code, 2);
     assert.match(err, /no channel/);
+    const json = await cli(['remind', '--now', NOW, '--json'], { env: slackEnv() });
+    assert.equal(json.code, 2);
+    const output = JSON.parse(json.out) as { due: { channel: unknown }[]; unsent: { channel: unknown }[] };
+    assert.deepEqual(
+      output.unsent.map((u) => u.channel),
+      [null],
+      'null, not ""',
+    );
+    assert.deepEqual(
+      output.due.map((d) => d.channel),
+      [null],
+    );
+  });
+
+  test('--dry-run lists the reminders with no channel too (channel null) and exits 2, as a real run would', async () => {
+    await seed([
+      { thumbprint: OWA, channel: undefined },
+      { thumbprint: EX2016, subject: 'CN=EX2016', notAfter: '2026-08-06T06:56:14.000Z' },
+    ]);
+    const { code, out, err } = await cli(['remind', '--dry-run', '--json', '--now', NOW], { env: slackEnv() });
+    assert.equal(code, 2);
+    assert.deepEqual(JSON.parse(out), {
+      due: [
+        { channel: 'C0OPS', thumbprint: EX2016, subject: 'CN=EX2016', threshold: null, daysLeft: -117 },
+        { channel: null, thumbprint: OWA, subject: 'CN=owa.contoso.com', threshold: 14, daysLeft: 9 },
+      ],
+    });
+    assert.match(err, new RegExp(`not sent: ${OWA}: no channel \\(set REMINDER_CHANNEL or track --channel\\)`));
+    const text = await cli(['remind', '--dry-run', '--now', NOW]);
+    assert.equal(text.code, 2);
+    assert.match(text.out, /^2 reminders due \(dry run: nothing sent\)\n {2}C0OPS {2}2747582B.*\n {2}- {2}896777B6/);
+    assert.equal(slack.calls.length, 0);
+  });
+
+  test('speaks CERTCHECK_LANG, with English plurals that agree', async () => {
+    await seed([{ thumbprint: OWA }]);
+    const dry = await cli(['remind', '--dry-run', '--now', NOW]);
+    assert.match(dry.out, /^1 reminder due \(dry run: nothing sent\)\n/);
+    const ja = await cli(['remind', '--dry-run', '--now', NOW], { env: { CERTCHECK_LANG: 'ja' } });
+    assert.match(
+      ja.out,
+      /^送信予定のリマインダー 1 件 \(--dry-run: 何も送信していません\)\n {2}C0OPS {2}896777B6.* — .*あと 9 日/,
+    );
+    const sent = await cli(['remind', '--now', NOW], { env: { ...slackEnv(), CERTCHECK_LANG: 'ja' } });
+    assert.equal(sent.code, 0, sent.err);
+    assert.match(sent.out, /^1 件のリマインダーを送信しました\n/);
+    await seed([
+      { thumbprint: EX2016, subject: 'CN=EX2016', notAfter: '2026-08-06T06:56:14.000Z', channel: undefined },
+    ]);
+    const unsent = await cli(['remind', '--now', NOW], { env: { ...slackEnv(), CERTCHECK_LANG: 'ja' } });
+    assert.equal(unsent.code, 2);
+    assert.match(unsent.err, /送信できませんでした: 2747582B9132F38EB2A0BE075A1C964195851AF1: 通知先がありません/);
   });
 });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { countdownText } from '../../src/core/countdown.js';
+import { slackText } from '../../src/core/i18n/slack-text.js';
 import type { Diagnosis } from '../../src/core/model.js';
 import { decodeReplyValue, decodeTrackValue } from '../../src/slack/blocks/button-values.js';
 import { diagnosisMessage } from '../../src/slack/blocks/diagnosis-message.js';
@@ -114,7 +115,7 @@ describe('diagnosisMessage', () => {
       privateKey: { postedInChannel: true },
     });
     assert.equal(message.blocks[0]?.type, 'header');
-    assert.match(json(message.blocks[0]), /秘密鍵/);
+    assert.match(json(message.blocks[0]), /秘密キー/);
     assert.match(json(message.blocks[1]), /削除/);
     assert.doesNotMatch(json(message), new RegExp(`${ids.actions.shareInChannel}|${ids.actions.postToThread}`));
   });
@@ -185,6 +186,76 @@ describe('diagnosisMessage: what a new user noticed', () => {
       json(diagnosisMessage(d, { now, pasteId: 'p1', tracked: all })),
       new RegExp(ids.actions.trackCertificate),
     );
+  });
+});
+
+describe('diagnosisMessage: what a bilingual Exchange admin noticed', () => {
+  it("Japanese uses Microsoft's terms: 秘密キー, 発行者, 参考資料, Exchange 2013 以降", () => {
+    const d = transportDiagnosis('ja', now, 1);
+    d.certificates[0] = { ...d.certificates[0]!, selfSigned: false, issuer: 'CN=Contoso Issuing CA, O=Contoso' };
+    d.exchangeVersion = '2013+';
+    const text = json(diagnosisMessage(d, { now, privateKey: { postedInChannel: false } }));
+    assert.match(text, /秘密キー/);
+    assert.match(text, /発行者 Contoso Issuing CA/);
+    assert.match(text, /📚 参考資料: KB 953354/);
+    assert.match(text, /Exchange 2013 以降/);
+    assert.doesNotMatch(text, /秘密鍵|発行元|参考:|2013\+/);
+    assert.match(json(diagnosisMessage({ ...d, language: 'en' }, { now })), /Exchange 2013\+/);
+  });
+
+  it('a step for any server names only the server; one for neither says nothing of where', () => {
+    for (const [lang, onServer, any] of [
+      ['en', 'on HUB2010', 'any server'],
+      ['ja', 'HUB2010 で実行', '任意のサーバー'],
+    ] as const) {
+      const d = transportDiagnosis(lang, now, 0);
+      d.steps = [
+        { title: 'A', role: 'any', server: 'HUB2010' },
+        { title: 'B', role: 'any' },
+        { title: 'C', role: 'edge', server: 'EDGE01' },
+        { title: 'D', role: 'edge' },
+      ];
+      const sections = diagnosisMessage(d, { now }).blocks.map(json);
+      const step = (title: string) => sections.find((b) => b.includes(`. ${title}*`)) ?? '';
+      assert.match(step('A'), new RegExp(`📍 ${onServer}"`), lang);
+      assert.doesNotMatch(step('A'), new RegExp(`\\(|${any}`), lang);
+      assert.doesNotMatch(step('B'), /📍/, lang);
+      assert.match(step('C'), new RegExp(`📍 .*EDGE01.*${slackText[lang].role.edge}`), lang);
+      assert.match(step('D'), new RegExp(`📍 ${slackText[lang].role.edge}`), lang);
+    }
+  });
+
+  it('a certificate known only from event 12017 is named, never an empty name or "issued by"', () => {
+    for (const [lang, label] of [
+      ['en', 'Internal transport certificate'],
+      ['ja', '内部トランスポート証明書'],
+    ] as const) {
+      const d = transportDiagnosis(lang, now, 1);
+      const unnamed = {
+        thumbprint: '4B7670E292365AC9BB92935281E6A52675C82B02',
+        subject: '',
+        issuer: '',
+        domains: [],
+        notAfter: '2027-01-16T00:00:00.000Z',
+        services: ['SMTP' as const],
+        source: 'event' as const,
+        estimated: true,
+      };
+      d.certificates = [unnamed, { ...unnamed, thumbprint: 'C'.repeat(40), domains: ['smtp.contoso.com'] }];
+      const line = (i: number) => json(diagnosisMessage(d, { now }).blocks.filter((b) => b.type === 'section')[i]);
+      assert.match(line(0), new RegExp(`\\*${label} 4B76…2B02\\* · SMTP`), lang);
+      assert.match(line(1), /\*smtp\.contoso\.com\* · SMTP/, lang);
+      for (const i of [0, 1]) {
+        assert.doesNotMatch(line(i), /\*\*|· {2}|issued by|発行者 ·/, lang);
+      }
+    }
+  });
+
+  it('a button pressed after 30 minutes speaks of the time to act, not of something expired', () => {
+    assert.match(json(errorMessage('ja', 'expired')), /この回答は操作できる時間 \(30 分\) を過ぎました。/);
+    assert.doesNotMatch(json(errorMessage('ja', 'expired')), /有効期限/);
+    assert.match(json(errorMessage('en', 'expired')), /30 minutes/);
+    assert.doesNotMatch(json(errorMessage('en', 'expired')), /expired/);
   });
 });
 

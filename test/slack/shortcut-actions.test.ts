@@ -94,10 +94,10 @@ describe('message shortcut and buttons', () => {
     );
   });
 
-  it('an unknown or expired paste id says the answer expired', async () => {
+  it('an unknown or expired paste id says the 30 minutes to use the answer are over', async () => {
     await click(ids.actions.toggleLanguage, json({ p: 'gone', l: 'en' }));
     const reply = h.fake.callsTo('response').at(-1);
-    assert.match(json(reply?.params), /expired/);
+    assert.match(json(reply?.params), /30 minutes/);
     assert.match(json(reply?.params), /\/certcheck/);
   });
 });
@@ -113,7 +113,9 @@ describe('paste cache expiry', () => {
         h.url,
         blockActionPayload({ actionId: ids.actions.toggleLanguage, value, responseUrl: h.fake.responseUrl('b') }),
       );
-      assert.match(json(h.fake.callsTo('response').at(-1)?.params), /has expired/);
+      const reply = json(h.fake.callsTo('response').at(-1)?.params);
+      assert.match(reply, /can only be used for 30 minutes/);
+      assert.doesNotMatch(reply, /expired/, 'not to be confused with an expired certificate');
     } finally {
       await h.close();
     }

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { slackText } from '../../src/core/i18n/slack-text.js';
 import type { Digest, DigestItem } from '../../src/reminders/notifier.js';
 import { DIGEST_ITEMS_PER_MESSAGE, digestMessage } from '../../src/slack/blocks/digest-message.js';
+import { SEVERITY_EMOJI } from '../../src/slack/blocks/severity.js';
 import { describeTracked } from '../../src/slack/blocks/tracked-blocks.js';
 import { HOME_MAX_CERTIFICATES, trackingHomeView } from '../../src/slack/blocks/tracking-home-view.js';
-import { trackModal } from '../../src/slack/blocks/tracking-modals.js';
-import { SEVERITY_EMOJI } from '../../src/slack/blocks/severity.js';
+import { markRenewedModal, trackModal } from '../../src/slack/blocks/tracking-modals.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { TrackedCertificate } from '../../src/store/store.js';
 import { describeTrackedText } from '../../src/tracking/describe-tracked.js';
@@ -75,7 +76,7 @@ describe('digestMessage', () => {
 
   test('Japanese', () => {
     const message = digestMessage(digest([longItem(1)], { lang: 'ja', parts: 2, part: 2, total: 16 }));
-    assert.match(JSON.stringify(message.blocks), /証明書リマインダー — 対応が必要: 16 件 \(2\/2\)/);
+    assert.match(JSON.stringify(message.blocks), /証明書リマインダー — 対応が必要な証明書 16 件 \(2\/2\)/);
     assert.match(JSON.stringify(message.blocks), /1 週間スヌーズ/);
   });
 
@@ -135,6 +136,16 @@ describe('trackModal', () => {
     assert.match(JSON.stringify(ja), /"証明書を追跡".*"追跡".*リマインダーの通知先/);
     for (const view of [en, ja]) assert.deepEqual(blockKitProblems('view', view), []);
   });
+
+  test('the track and mark-renewed modals close with a word, not ×', () => {
+    for (const [lang, cancel] of [
+      ['en', 'Cancel'],
+      ['ja', 'キャンセル'],
+    ] as const) {
+      assert.equal(trackModal(lang, ['CN=owa.contoso.com'], undefined, '{}').close?.text, cancel);
+      assert.equal(markRenewedModal(lang, 'owa.contoso.com', '{}').close?.text, cancel);
+    }
+  });
 });
 
 describe('trackingHomeView', () => {
@@ -159,6 +170,13 @@ describe('trackingHomeView', () => {
   test('empty: says how to track', () => {
     const view = trackingHomeView([], [], { now: NOW, lang: 'ja', timeZone: 'UTC' });
     assert.match(JSON.stringify(view.blocks), /まだ何も追跡していません/);
+  });
+
+  test('empty: names the button as the diagnosis shows it', () => {
+    for (const lang of ['en', 'ja'] as const) {
+      const view = trackingHomeView([], [], { now: NOW, lang, timeZone: 'UTC' });
+      assert.ok(JSON.stringify(view.blocks).includes(`*${slackText[lang].buttons.track}*`), lang);
+    }
   });
 });
 

@@ -1,11 +1,14 @@
-import type { Language } from '../model.js';
+import type { Language, Step } from '../model.js';
 
 /** Every string the Slack app shows, in English and Japanese (the same keys in both). */
 export interface SlackText {
   severity: Record<'critical' | 'warning' | 'info' | 'ok', string>;
   whatIsWrong: string;
   fix: string;
+  /** A step for one role, on a known server. */
   runOn: (server: string, role: string) => string;
+  /** A step for any server, on a known one: the role would only repeat "any". */
+  runOnServer: (server: string) => string;
   role: Record<'hub' | 'edge' | 'cas' | 'mailbox' | 'any', string>;
   stepsShown: (shown: number, total: number) => string;
   stepsOmitted: (omitted: number) => string;
@@ -13,6 +16,8 @@ export interface SlackText {
   references: string;
   issuedBy: string;
   thumbprint: string;
+  /** A certificate known only from its thumbprint (event 12017): what it is, not a blank. */
+  internalTransportCertificate: string;
   /** Only for a version the diagnosis knows. */
   exchange: (version: string) => string;
   eventLevel: Record<'error' | 'warning' | 'information', string>;
@@ -64,6 +69,7 @@ const en: SlackText = {
   whatIsWrong: 'What is wrong',
   fix: 'Fix',
   runOn: (server, role) => `on ${server} (${role})`,
+  runOnServer: (server) => `on ${server}`,
   role: { hub: 'Hub Transport', edge: 'Edge Transport', cas: 'Client Access', mailbox: 'Mailbox', any: 'any server' },
   stepsShown: (shown, total) => `Showing ${shown} of ${total} steps.`,
   stepsOmitted: (omitted) =>
@@ -72,6 +78,7 @@ const en: SlackText = {
   references: 'Reference',
   issuedBy: 'issued by',
   thumbprint: 'Thumbprint',
+  internalTransportCertificate: 'Internal transport certificate',
   exchange: (version) => `Exchange ${version}`,
   eventLevel: { error: 'error', warning: 'warning', information: 'information' },
   sharedBy: (user) => `Shared by ${user}`,
@@ -116,7 +123,7 @@ const en: SlackText = {
     generic: 'Sorry, something went wrong while answering. Please try again in a moment.',
     rateLimited: 'Slack is asking certcheck to slow down. Please try again in a minute.',
     notInChannel: 'certcheck cannot post in this conversation. Invite it with `/invite @certcheck` and try again.',
-    expired: 'This answer has expired (certcheck keeps pastes for 30 minutes). Run `/certcheck` again.',
+    expired: 'This answer can only be used for 30 minutes, and that time has passed. Run `/certcheck` again.',
     nothingFound:
       'I found nothing to diagnose. Mention me with a paste (an event, a certificate or Get-ExchangeCertificate output), or mention me in the thread of a message that has one.',
     fileTooLarge: (name) => `${name} is too large to diagnose (1 MB at most).`,
@@ -134,6 +141,7 @@ const ja: SlackText = {
   whatIsWrong: '何が起きているか',
   fix: '対処',
   runOn: (server, role) => `${server} (${role}) で実行`,
+  runOnServer: (server) => `${server} で実行`,
   role: {
     hub: 'ハブ トランスポート',
     edge: 'エッジ トランスポート',
@@ -145,10 +153,11 @@ const ja: SlackText = {
   stepsOmitted: (omitted) =>
     `残り ${omitted} 手順は Slack の 1 メッセージに収まりません。貼り付けた内容を \`certcheck diagnose\` で確認してください。`,
   certificatesOmitted: (omitted) => `…ほか ${omitted} 件の証明書`,
-  references: '参考',
-  issuedBy: '発行元',
+  references: '参考資料',
+  issuedBy: '発行者',
   thumbprint: '拇印',
-  exchange: (version) => `Exchange ${version}`,
+  internalTransportCertificate: '内部トランスポート証明書',
+  exchange: (version) => (version === '2013+' ? 'Exchange 2013 以降' : `Exchange ${version}`),
   eventLevel: { error: 'エラー', warning: '警告', information: '情報' },
   sharedBy: (user) => `${user} さんが共有`,
   buttons: {
@@ -159,8 +168,8 @@ const ja: SlackText = {
     postToThread: 'スレッドに投稿',
   },
   privateKey: {
-    title: '⚠️ 貼り付けた内容に秘密鍵が含まれています',
-    body: 'certcheck は秘密鍵を保存・記録・再表示していません。この鍵は漏えいしたものとして扱い、新しい鍵で証明書を発行し直し、この証明書を失効させてください。',
+    title: '⚠️ 貼り付けた内容に秘密キーが含まれています',
+    body: 'certcheck は秘密キーを保存・記録・再表示していません。このキーは漏えいしたものとして扱い、新しいキーで証明書を発行し直し、この証明書を失効させてください。',
     deleteMessage: '会話に投稿されています。そのメッセージをすぐに削除してください。',
   },
   help: {
@@ -192,8 +201,7 @@ const ja: SlackText = {
     generic: '応答中に問題が発生しました。しばらくしてからもう一度お試しください。',
     rateLimited: 'Slack から送信を控えるよう求められています。1 分ほどしてからもう一度お試しください。',
     notInChannel: 'この会話には投稿できません。`/invite @certcheck` で招待してから、もう一度お試しください。',
-    expired:
-      'この回答は有効期限が切れました (貼り付け内容は 30 分間だけ保持します)。もう一度 `/certcheck` を実行してください。',
+    expired: 'この回答は操作できる時間 (30 分) を過ぎました。もう一度 `/certcheck` を実行してください。',
     nothingFound:
       '診断できる内容が見つかりませんでした。イベント、証明書、Get-ExchangeCertificate の出力と一緒にメンションするか、それを含むメッセージのスレッドでメンションしてください。',
     fileTooLarge: (name) => `${name} は大きすぎて診断できません (最大 1 MB)。`,
@@ -207,3 +215,13 @@ const ja: SlackText = {
 };
 
 export const slackText = { en, ja } satisfies Record<Language, SlackText>;
+
+/**
+ * Where to run a step, as the Slack reply and the CLI report both say it: the server with its role,
+ * or either alone. A role of 'any' adds nothing: "on HUB2010 (any server)" contradicts itself.
+ */
+export function stepPlace(step: Pick<Step, 'server' | 'role'>, t: SlackText): string {
+  const role = step.role === 'any' ? undefined : t.role[step.role];
+  if (step.server) return role ? t.runOn(step.server, role) : t.runOnServer(step.server);
+  return role ?? '';
+}

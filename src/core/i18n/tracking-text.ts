@@ -45,6 +45,8 @@ export interface TrackingText {
     updated: string;
     added: string;
     noCertificate: string;
+    /** A Get-ExchangeCertificate table: thumbprints and subjects, but no dates to remind about. */
+    tableHasNoDates: string;
     skippedWmsvc: string;
     skippedNoThumbprint: (subject: string) => string;
     skippedNoExpiry: (subject: string) => string;
@@ -57,7 +59,22 @@ export interface TrackingText {
     notTracked: (thumbprint: string) => string;
     usage: string;
   };
+  remind: {
+    sent: (count: number) => string;
+    /** --dry-run: what a run would send now. */
+    due: (count: number) => string;
+    /** A due reminder with neither its own channel nor REMINDER_CHANNEL. */
+    noChannel: string;
+    notSent: (thumbprint: string, channel: string | null, error: string) => string;
+  };
   snoozed: (subject: string, until: string) => string;
+  /**
+   * The name stored for a certificate known only from its thumbprint (event 12017): what it is,
+   * with the server that logged it in parentheses, so that it never reads as a real subject.
+   */
+  unnamedSubject: (servers: readonly string[]) => string;
+  /** The close button of the track and mark-renewed modals. */
+  modalClose: string;
   described: {
     title: string;
     services: string;
@@ -127,7 +144,7 @@ export const trackingText = {
       title: 'Tracked certificates',
       summary: (c) => `${c.expired} expired · ${c.critical} within 7 days · ${c.soon} within 30 days · ${c.fine} fine`,
       empty:
-        'Nothing tracked yet. Paste a certificate or `Get-ExchangeCertificate | fl` output to `/certcheck track`, or press *Track* on a diagnosis.',
+        'Nothing tracked yet. Paste a certificate or `Get-ExchangeCertificate | fl` output to `/certcheck track`, or press *Track this certificate* on a diagnosis.',
       more: (count) => `…and ${count} more: \`certcheck list\` shows them all.`,
     },
     list: {
@@ -143,6 +160,8 @@ export const trackingText = {
       added: 'added',
       noCertificate:
         'No certificate with a thumbprint and an expiry date in the paste: paste the PEM, `Get-ExchangeCertificate | fl` output, or a 12017/12018 event.',
+      tableHasNoDates:
+        'The Get-ExchangeCertificate table view has no expiry dates: paste the output of `Get-ExchangeCertificate | fl` instead.',
       skippedWmsvc: 'Skipped the WMSvc certificate (IIS management service); add --include-wmsvc to track it.',
       skippedNoThumbprint: (subject) => `Skipped ${subject}: the paste does not give its thumbprint.`,
       skippedNoExpiry: (subject) => `Skipped ${subject}: the paste does not give its expiry date.`,
@@ -155,7 +174,16 @@ export const trackingText = {
       notTracked: (thumbprint) => `${thumbprint} is not tracked.`,
       usage: 'Usage: `/certcheck untrack <thumbprint>`',
     },
+    remind: {
+      sent: (count) => `${count} reminder${count === 1 ? '' : 's'} sent`,
+      due: (count) => `${count} reminder${count === 1 ? '' : 's'} due (dry run: nothing sent)`,
+      noChannel: 'no channel (set REMINDER_CHANNEL or track --channel)',
+      notSent: (thumbprint, channel, error) => `not sent: ${thumbprint}${channel ? ` ${channel}` : ''}: ${error}`,
+    },
     snoozed: (subject, until) => `Snoozed ${subject} until ${until}.`,
+    unnamedSubject: (servers) =>
+      `Internal transport certificate${servers.length > 0 ? ` (${servers.join(', ')})` : ''}`,
+    modalClose: 'Cancel',
     described: {
       title: 'Tracked by certcheck',
       services: 'Services',
@@ -195,7 +223,7 @@ export const trackingText = {
   },
   ja: {
     digest: {
-      header: (count) => `証明書リマインダー — 対応が必要: ${count} 件`,
+      header: (count) => `証明書リマインダー — 対応が必要な証明書 ${count} 件`,
       part: (part, parts) => `(${part}/${parts})`,
       fallback: (count, first) => `証明書リマインダー: 対応が必要な証明書 ${count} 件。最も緊急: ${first}`,
       nextRun: (when) => `次回のリマインダー: ${when}`,
@@ -223,7 +251,7 @@ export const trackingText = {
       title: '追跡中の証明書',
       summary: (c) => `期限切れ ${c.expired} · 7 日以内 ${c.critical} · 30 日以内 ${c.soon} · 問題なし ${c.fine}`,
       empty:
-        'まだ何も追跡していません。証明書や `Get-ExchangeCertificate | fl` の出力を `/certcheck track` に貼り付けるか、診断結果の *追跡* を押してください。',
+        'まだ何も追跡していません。証明書や `Get-ExchangeCertificate | fl` の出力を `/certcheck track` に貼り付けるか、診断結果の *この証明書を追跡* を押してください。',
       more: (count) => `…ほか ${count} 件。すべては \`certcheck list\` で表示できます。`,
     },
     list: {
@@ -239,6 +267,8 @@ export const trackingText = {
       added: '追加',
       noCertificate:
         '貼り付けに拇印と有効期限のある証明書がありません。PEM、`Get-ExchangeCertificate | fl` の出力、または 12017/12018 イベントを貼り付けてください。',
+      tableHasNoDates:
+        'Get-ExchangeCertificate の表形式の出力には有効期限がありません。代わりに `Get-ExchangeCertificate | fl` の出力を貼り付けてください。',
       skippedWmsvc: 'WMSvc 証明書 (IIS 管理サービス) は除外しました。追跡するには --include-wmsvc を付けてください。',
       skippedNoThumbprint: (subject) => `${subject} は拇印が分からないため除外しました。`,
       skippedNoExpiry: (subject) => `${subject} は有効期限が分からないため除外しました。`,
@@ -251,7 +281,16 @@ export const trackingText = {
       notTracked: (thumbprint) => `${thumbprint} は追跡されていません。`,
       usage: '使い方: `/certcheck untrack <拇印>`',
     },
+    remind: {
+      sent: (count) => `${count} 件のリマインダーを送信しました`,
+      due: (count) => `送信予定のリマインダー ${count} 件 (--dry-run: 何も送信していません)`,
+      noChannel: '通知先がありません (REMINDER_CHANNEL を設定するか track --channel を指定してください)',
+      notSent: (thumbprint, channel, error) =>
+        `送信できませんでした: ${thumbprint}${channel ? ` ${channel}` : ''}: ${error}`,
+    },
     snoozed: (subject, until) => `${subject} を ${until} までスヌーズしました。`,
+    unnamedSubject: (servers) => `内部トランスポート証明書${servers.length > 0 ? ` (${servers.join(', ')})` : ''}`,
+    modalClose: 'キャンセル',
     described: {
       title: 'certcheck で追跡中',
       services: 'サービス',

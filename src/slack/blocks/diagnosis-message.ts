@@ -4,9 +4,10 @@ import type { CertificateFacts, Diagnosis } from '../../core/model.js';
 import { normalizeThumbprint } from '../../core/tracking.js';
 import { ids } from '../ids.js';
 import { encodeReplyValue, encodeTrackValue } from './button-values.js';
+import { shortThumbprint } from './certificate-line.js';
 import {
-  button,
   type ButtonElement,
+  button,
   context,
   escapeMrkdwn,
   header,
@@ -113,8 +114,9 @@ function metaLine(diagnosis: Diagnosis, t: SlackText, sharedBy?: string): string
 }
 
 function certificateLine(cert: CertificateFacts, t: SlackText): string {
-  const name = cert.domains[0] ?? cn(cert.subject) ?? cert.subject;
-  const issuer = cert.selfSigned ? undefined : `${t.issuedBy} ${cn(cert.issuer) ?? cert.issuer}`;
+  const name = certificateName(cert, t);
+  const issuerName = cn(cert.issuer) || cert.issuer.trim();
+  const issuer = cert.selfSigned || !issuerName ? undefined : `${t.issuedBy} ${issuerName}`;
   const key = [cert.keyAlgorithm, cert.keySize].filter(Boolean).join(' ');
   const details = [issuer, key, cert.signatureHash, cert.services?.join(', ')].filter(Boolean);
   const first = `*${escapeMrkdwn(name)}*${details.length ? ` · ${escapeMrkdwn(details.join(' · '))}` : ''}`;
@@ -130,6 +132,15 @@ function countdown(cert: CertificateFacts, now: Date, diagnosis: Diagnosis): str
 }
 
 const cn = (dn: string): string | undefined => /CN=([^,]+)/i.exec(dn)?.[1]?.trim();
+
+/** Never blank: an event's certificate (12017) has a thumbprint and nothing else to go by. */
+function certificateName(cert: CertificateFacts, t: SlackText): string {
+  const named = cert.domains[0] || cn(cert.subject) || cert.subject.trim();
+  if (named) return named;
+  const short = cert.thumbprint && shortThumbprint(cert.thumbprint);
+  if (cert.source !== 'event') return short || '?';
+  return short ? `${t.internalTransportCertificate} ${short}` : t.internalTransportCertificate;
+}
 
 function actionButtons(
   diagnosis: Diagnosis,

@@ -1,4 +1,4 @@
-import type { SlackText } from '../../core/i18n/slack-text.js';
+import { type SlackText, stepPlace } from '../../core/i18n/slack-text.js';
 import type { Finding, Step } from '../../core/model.js';
 import {
   blocksTextLength,
@@ -71,7 +71,7 @@ export function addSteps(
 }
 
 function stepText(n: number, step: Step, t: SlackText): string {
-  const where = step.server ? t.runOn(step.server, t.role[step.role]) : step.role !== 'any' ? t.role[step.role] : '';
+  const where = stepPlace(step, t);
   const lines = [`*${n}. ${escapeMrkdwn(step.title)}*`];
   if (step.why) lines.push(`_${escapeMrkdwn(step.why)}_`);
   if (where) lines.push(`📍 ${escapeMrkdwn(where)}`);

@@ -5,6 +5,7 @@ import { ids } from '../ids.js';
 import { escapeMrkdwn, mrkdwn, plain, truncate } from './kit.js';
 
 const modal = (
+  lang: Language,
   title: string,
   submit: string,
   callbackId: string,
@@ -15,7 +16,7 @@ const modal = (
   callback_id: callbackId,
   title: plain(title, 24),
   submit: plain(submit, 24),
-  close: plain('×', 24),
+  close: plain(trackingText[lang].modalClose, 24),
   private_metadata: metadata,
   blocks,
 });
@@ -24,7 +25,7 @@ const modal = (
 export function trackModal(lang: Language, subjects: string[], channel: string | undefined, metadata: string) {
   const t = trackingText[lang];
   const list = subjects.slice(0, 10).map((s) => `• ${escapeMrkdwn(truncate(s || '?', 150))}`);
-  return modal(t.trackModal.title, t.trackModal.submit, ids.views.track, metadata, [
+  return modal(lang, t.trackModal.title, t.trackModal.submit, ids.views.track, metadata, [
     { type: 'section', text: mrkdwn(`${t.track.tracked(subjects.length)}\n${list.join('\n')}`) },
     {
       type: 'input',
@@ -43,7 +44,7 @@ export function trackModal(lang: Language, subjects: string[], channel: string |
 /** Mark renewed: paste the new certificate or its thumbprint. */
 export function markRenewedModal(lang: Language, subject: string, metadata: string) {
   const t = trackingText[lang].renewModal;
-  return modal(t.title, t.submit, ids.views.markRenewed, metadata, [
+  return modal(lang, t.title, t.submit, ids.views.markRenewed, metadata, [
     { type: 'section', text: mrkdwn(t.intro(escapeMrkdwn(subject))) },
     {
       type: 'input',

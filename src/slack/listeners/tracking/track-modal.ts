@@ -1,10 +1,10 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { trackingText } from '../../../core/i18n/tracking-text.js';
-import type { TrackableCertificate } from '../../../core/tracking.js';
+import { type TrackableCertificate, trackedSubject } from '../../../core/tracking.js';
 import { trackAll, trackDiagnosis } from '../../../tracking/track-certificates.js';
 import type { TrackValue } from '../../blocks/button-values.js';
-import { ids } from '../../ids.js';
 import { channelRef } from '../../blocks/mentions.js';
+import { ids } from '../../ids.js';
 import type { TrackingListenerDeps } from '../../tracking-deps.js';
 import { publishHome } from './refresh.js';
 import { decodeTrackMetadata } from './track-metadata.js';
@@ -40,7 +40,8 @@ function fromButton(value: TrackValue): TrackableCertificate[] {
       ? [
           {
             thumbprint: c.thumbprint,
-            subject: c.subject,
+            // The paste is gone: no server to name an event's certificate by.
+            subject: trackedSubject(c, [], value.l),
             issuer: '',
             domains: c.domains,
             notAfter: new Date(c.notAfter).toISOString(),

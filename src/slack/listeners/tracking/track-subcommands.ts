@@ -1,6 +1,6 @@
 import { countdownText } from '../../../core/countdown.js';
 import { trackingText } from '../../../core/i18n/tracking-text.js';
-import { normalizeThumbprint } from '../../../core/tracking.js';
+import { normalizeThumbprint, nothingTrackedText, whyNothingTracked } from '../../../core/tracking.js';
 import { trackDiagnosis } from '../../../tracking/track-certificates.js';
 import { displayName } from '../../blocks/certificate-line.js';
 import { context, escapeMrkdwn, header, LIMITS, type SlackBlock, section, truncate } from '../../blocks/kit.js';
@@ -31,8 +31,8 @@ export function createTrackSubcommands(get: () => TrackingListenerDeps): Record<
         channel: command.channel_id,
       });
       if (outcome.tracked.length === 0) {
-        const wmsvc = outcome.skipped.some((s) => s.reason === 'wmsvc');
-        return void (await respond({ response_type: 'ephemeral', text: wmsvc ? t.skippedWmsvc : t.noCertificate }));
+        const text = nothingTrackedText(whyNothingTracked(diagnosis, outcome.skipped), t);
+        return void (await respond({ response_type: 'ephemeral', text }));
       }
       const lines = outcome.tracked.map(
         ({ certificate: c }) =>

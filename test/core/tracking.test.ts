@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { diagnose } from '../../src/core/diagnose.js';
+import type { Language } from '../../src/core/model.js';
+import { trackableCertificates, trackedSubject } from '../../src/core/tracking.js';
+import { REFERENCE_NOW } from '../helpers/clock.js';
+
+const corpus = (name: string) => readFileSync(join('test', 'fixtures', 'corpus', `${name}.txt`), 'utf8');
+
+describe('trackedSubject: never a blank name', () => {
+  const rows: { name: string; subject: string; domains: string[]; servers: string[]; lang: Language; want: string }[] =
+    [
+      {
+        name: 'a subject stays',
+        subject: 'CN=EX2016',
+        domains: ['ex2016'],
+        servers: [],
+        lang: 'en',
+        want: 'CN=EX2016',
+      },
+      {
+        name: 'no subject: the first domain as a CN',
+        subject: '',
+        domains: ['smtp.contoso.com', 'mail.contoso.com'],
+        servers: ['EX01'],
+        lang: 'en',
+        want: 'CN=smtp.contoso.com',
+      },
+      {
+        name: 'neither: what it is, and the server that logged it by its host name',
+        subject: ' ',
+        domains: [],
+        servers: ['HUB2010.corp.contoso.com'],
+        lang: 'en',
+        want: 'Internal transport certificate (HUB2010)',
+      },
+      {
+        name: 'in Japanese',
+        subject: '',
+        domains: [],
+        servers: ['HUB2010.corp.contoso.com'],
+        lang: 'ja',
+        want: '内部トランスポート証明書 (HUB2010)',
+      },
+      {
+        name: 'an IP address stays whole',
+        subject: '',
+        domains: [],
+        servers: ['10.0.0.5'],
+        lang: 'en',
+        want: 'Internal transport certificate (10.0.0.5)',
+      },
+      {
+        name: 'no server known',
+        subject: '',
+        domains: [],
+        servers: [],
+        lang: 'en',
+        want: 'Internal transport certificate',
+      },
+    ];
+  for (const { name, subject, domains, servers, lang, want } of rows) {
+    test(name, () => assert.equal(trackedSubject({ subject, domains }, servers, lang), want));
+  }
+});
+
+describe('trackableCertificates', () => {
+  test('a 12017 event: tracked under a label naming the server, in the language of the diagnosis', () => {
+    for (const [lang, want] of [
+      ['en', 'Internal transport certificate (HUB2010)'],
+      ['ja', '内部トランスポート証明書 (HUB2010)'],
+    ] as const) {
+      const diagnosis = diagnose(corpus('s04-e2010-hub-12017-expiring'), { now: REFERENCE_NOW, lang });
+      const [cert] = trackableCertificates(diagnosis).certificates;
+      assert.equal(cert?.subject, want);
+      assert.deepEqual(cert?.servers, ['HUB2010.corp.contoso.com'], 'the full name stays in servers');
+    }
+  });
+});
