@@ -1,4 +1,5 @@
 import { countdownText, urgency } from '../core/countdown.js';
+import { diagnosisText } from '../core/i18n/diagnosis-text.js';
 import { slackText, stepPlace } from '../core/i18n/slack-text.js';
 import type { Diagnosis, Language, Severity } from '../core/model.js';
 
@@ -24,12 +25,17 @@ export function renderReport(diagnosis: Diagnosis, options: { color: boolean }):
   if (diagnosis.certificates.length > 0) {
     out.push('', paint.bold(label.certificates));
     for (const cert of diagnosis.certificates) {
-      const name = cert.subject || cert.domains[0] || cert.thumbprint || '?';
+      const name =
+        cert.subject ||
+        cert.domains[0] ||
+        (cert.thumbprint ? diagnosisText[diagnosis.language].internalTransportCertificate(cert.thumbprint) : '?');
       // A pending request has dates but is no certificate yet: nothing to count down.
       const when =
-        cert.notAfter && cert.status !== 'PendingRequest'
-          ? countdownText(cert.notAfter, now, diagnosis.language)
-          : label.noDate;
+        cert.status === 'PendingRequest'
+          ? label.pending
+          : cert.notAfter
+            ? countdownText(cert.notAfter, now, diagnosis.language)
+            : label.noDate;
       const colour = cert.daysLeft === undefined ? paint.dim : BAND_COLOUR[urgency(cert.daysLeft)](paint);
       out.push(`  ${name}${cert.estimated ? ` ${label.estimated}` : ''}`);
       out.push(`    ${colour(when)}`);
@@ -94,13 +100,14 @@ const BAND_COLOUR = {
 
 const LABELS: Record<
   Language,
-  Record<'event' | 'certificates' | 'references' | 'noDate' | 'estimated' | 'selfSigned', string>
+  Record<'event' | 'certificates' | 'references' | 'noDate' | 'pending' | 'estimated' | 'selfSigned', string>
 > = {
   en: {
     event: 'event',
     certificates: 'Certificates',
     references: 'References',
     noDate: 'no expiry date in this paste',
+    pending: 'a pending request (CSR): no certificate yet',
     estimated: '(expiry estimated from the event)',
     selfSigned: 'self-signed',
   },
@@ -109,6 +116,7 @@ const LABELS: Record<
     certificates: '証明書',
     references: '参考資料',
     noDate: 'この貼り付けには有効期限がありません',
+    pending: '保留中の要求 (CSR) です。まだ証明書ではありません',
     estimated: '(有効期限はイベントからの推定)',
     selfSigned: '自己署名',
   },

@@ -125,6 +125,8 @@ function certificateLine(cert: CertificateFacts, t: SlackText): string {
 
 function countdown(cert: CertificateFacts, now: Date, diagnosis: Diagnosis): string | undefined {
   const lang = diagnosis.language;
+  // A pending request has dates but is no certificate yet: nothing to count down.
+  if (cert.status === 'PendingRequest') return undefined;
   if (cert.notBefore && Date.parse(cert.notBefore) > now.getTime())
     return `⏱ ${validFromText(cert.notBefore, now, lang)}`;
   if (!cert.notAfter || Number.isNaN(Date.parse(cert.notAfter))) return undefined;
