@@ -1,5 +1,5 @@
 import { daysLeft } from './countdown.js';
-import { displayName, judgeCertificate } from './findings/certificate-findings.js';
+import { covers, displayName, judgeCertificate } from './findings/certificate-findings.js';
 import { hostOf, judgeEvent } from './findings/event-findings.js';
 import { judgeEvidenceExtras } from './findings/extra-findings.js';
 import { addJudgement, emptyJudgement, type Judgement } from './findings/judgement.js';
@@ -42,7 +42,9 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   const server = events.find((e) => e.computer)?.computer ?? evidence.servers?.[0];
 
   const judgement: Judgement = emptyJudgement();
-  const candidate = loneThumbprint(evidence, events);
+  const lone = loneThumbprint(evidence, events);
+  adoptLoneThumbprint(events, lone);
+  const pasted = certificates.filter((c) => !c.estimated && c.thumbprint);
   for (const event of events) {
     addJudgement(
       judgement,
@@ -50,8 +52,11 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
         text: t,
         version,
         ...(server && { fallbackServer: server }),
-        ...(candidate && { candidate }),
-        renewingInternal: event.id === 12014 && events.some((e) => e.id === 12015 && e.computer === event.computer),
+        ...candidateFor(event, pasted, lone),
+        renewingInternal:
+          event.id === 12014 &&
+          isOwnName(event.fqdn, event.computer) &&
+          events.some((e) => e.id === 12015 && e.computer === event.computer),
       }),
     );
   }
@@ -61,7 +66,9 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
       judgeCertificate(cert, { now, warnDays, language, text: t, ...(server && { server: hostOf(server) }) }),
     );
   }
-  for (const symptom of evidence.symptoms) addJudgement(judgement, judgeSymptom(symptom, t, language));
+  const starttlsEvent = events.some((e) => e.id === 12014 || e.id === 12016);
+  for (const symptom of evidence.symptoms)
+    addJudgement(judgement, judgeSymptom(symptom, t, language, { starttlsEvent }));
   addJudgement(judgement, judgeEvidenceExtras({ evidence, events, certificates, text: t, tooLarge, language, now }));
 
   const findings = orderFindings(dedupeFindings(judgement.findings));
@@ -98,6 +105,31 @@ function referenceFits(reference: string, version: ExchangeVersion, steps: Step[
   if (/Edge Subscription/i.test(reference))
     return steps.some((step) => step.role === 'edge' || /EdgeSubscription/.test(step.command ?? ''));
   return true;
+}
+
+/** The 12014 FQDN is the server's own name (KB 953354's case), not a public name on its connector. */
+function isOwnName(fqdn: string | undefined, computer: string | undefined): boolean {
+  if (!fqdn || !computer) return false;
+  return (
+    fqdn.toLowerCase() === computer.toLowerCase() ||
+    fqdn.split('.')[0]?.toLowerCase() === computer.split('.')[0]?.toLowerCase()
+  );
+}
+
+/** The certificate a 12014's fix should enable: one pasted that covers its FQDN, else the one lone thumbprint. */
+function candidateFor(event: EventFacts, pasted: CertificateFacts[], lone: string | undefined): { candidate?: string } {
+  const covering = event.fqdn ? pasted.find((c) => covers(c.domains, event.fqdn ?? '')) : undefined;
+  const candidate = covering?.thumbprint ?? lone;
+  return candidate ? { candidate } : {};
+}
+
+/** Events whose text Microsoft never published (2010, 12022, 12023) still carry their thumbprint beside them. */
+const WANTS_THUMBPRINT = new Set([2010, 2009, 12012, 12013, 12015, 12017, 12022, 12023, 12024, 24, 25, 26]);
+function adoptLoneThumbprint(events: EventFacts[], lone: string | undefined): void {
+  if (!lone) return;
+  const without = events.filter((e) => !e.thumbprint && WANTS_THUMBPRINT.has(e.id));
+  const only = without.length === 1 ? without[0] : undefined;
+  if (only) only.thumbprint = lone;
 }
 
 /** One thumbprint pasted beside the events and named by none of them: the certificate meant for the fix. */
@@ -138,7 +170,9 @@ function enrichEvents(events: EventFacts[], now: Date): EventFacts[] {
   return unique.map((event) => {
     const out = { ...event };
     if (!out.fqdn && (out.id === 12015 || out.id === 12017)) {
-      const sibling = unique.find((e) => e.id === 12014 && e.fqdn && e.computer === out.computer);
+      const sibling = unique.find(
+        (e) => e.id === 12014 && e.computer === out.computer && isOwnName(e.fqdn, e.computer),
+      );
       if (sibling?.fqdn) out.fqdn = sibling.fqdn;
     }
     if (out.hoursRemaining !== undefined && !out.estimatedNotAfter) {

@@ -222,7 +222,10 @@ function fillCommand(template: string, values: Record<string, string | undefined
 
 /** Prose drops "On {server}:" when the server is unknown instead of showing a placeholder. */
 function fillProse(template: string, values: Record<string, string | undefined>, language: Language): string {
-  let text = template;
+  // A [[ … ]] aside is said only when the paste gave every value it needs.
+  let text = template.replace(/\[\[(.*?)\]\]/g, (_, aside: string) =>
+    [...aside.matchAll(/\{(\w+)\}/g)].every((m) => values[m[1] ?? ''] !== undefined) ? aside : '',
+  );
   if (!values.server) {
     text = text.replace(/^On \{server\}: /, '').replace(/^\{server\} で: /, '');
     if (language === 'en') text = text.charAt(0).toUpperCase() + text.slice(1);

@@ -53,7 +53,10 @@ export function judgeEvent(event: EventFacts, options: EventJudgeOptions): Judge
         code: 'TRANSPORT_CERT_EXPIRED',
         severity: 'warning',
         ...tp,
-        message: text.finding.transportCertExpired12015({ thumbprint: event.thumbprint ?? '?', server: serverLabel }),
+        message: text.finding.transportCertExpired12015({
+          thumbprint: event.thumbprint ?? text.notInPaste,
+          server: serverLabel,
+        }),
       });
       plans.push({ plan: 'internal-transport-renew', values });
       break;
@@ -68,7 +71,7 @@ export function judgeEvent(event: EventFacts, options: EventJudgeOptions): Judge
         severity: 'critical',
         message: text.finding.starttlsMissing({
           fqdn,
-          connector: event.connector ?? '?',
+          connector: event.connector ?? text.notInPaste,
           server: serverLabel,
           send: /send|送信/i.test(event.connector ?? ''),
         }),
@@ -79,7 +82,7 @@ export function judgeEvent(event: EventFacts, options: EventJudgeOptions): Judge
           code: 'TLS_CERTIFICATE_NAME_MISSING',
           severity: 'critical',
           message: text.finding.tlsCertificateNamePinned({
-            connector: event.connector ?? '?',
+            connector: event.connector ?? text.notInPaste,
             pinned: event.tlsCertificateName,
           }),
         });
@@ -123,7 +126,10 @@ export function judgeEvent(event: EventFacts, options: EventJudgeOptions): Judge
     }
     case 'internal-cert-missing-local':
     case 'internal-cert-fallback': {
-      const message = text.finding.internalMissingLocal({ thumbprint: event.thumbprint ?? '?', server: serverLabel });
+      const message = text.finding.internalMissingLocal({
+        thumbprint: event.thumbprint ?? text.notInPaste,
+        server: serverLabel,
+      });
       const ephemeral = event.ephemeralThumbprint
         ? ` ${text.finding.ephemeralInUse({ ephemeral: event.ephemeralThumbprint })}`
         : '';
@@ -154,7 +160,7 @@ export function judgeEvent(event: EventFacts, options: EventJudgeOptions): Judge
         code: 'CERT_EXPIRING',
         severity: 'warning',
         ...tp,
-        message: text.finding.federationExpiring({ thumbprint: event.thumbprint ?? '?' }),
+        message: text.finding.federationExpiring({ thumbprint: event.thumbprint ?? text.notInPaste }),
       });
       plans.push({ plan: 'federation-renew', values });
       break;
@@ -164,7 +170,7 @@ export function judgeEvent(event: EventFacts, options: EventJudgeOptions): Judge
         code: 'CERT_EXPIRED',
         severity: 'critical',
         ...tp,
-        message: text.finding.federationExpired({ thumbprint: event.thumbprint ?? '?' }),
+        message: text.finding.federationExpired({ thumbprint: event.thumbprint ?? text.notInPaste }),
       });
       plans.push({ plan: 'federation-expired', values });
       break;
@@ -187,7 +193,24 @@ export function judgeEvent(event: EventFacts, options: EventJudgeOptions): Judge
       });
       break;
     case 'cert-expired-generic':
-    case 'cert-expiring-generic':
+    case 'cert-expiring-generic': {
+      const expired = entry.kind === 'cert-expired-generic';
+      const name = event.subject ?? (event.thumbprint ? event.thumbprint : text.notInPaste);
+      findings.push({
+        ...base,
+        code: expired ? 'CERT_EXPIRED' : 'CERT_EXPIRING',
+        severity: expired ? 'critical' : 'warning',
+        ...tp,
+        message: expired
+          ? text.finding.eventCertExpired({ id: event.id, name })
+          : text.finding.eventCertExpiring({ id: event.id, name }),
+      });
+      // The printout names the certificate: federation has its own renewal.
+      if (/CN=Federation\b/i.test(event.subject ?? ''))
+        plans.push({ plan: expired ? 'federation-expired' : 'federation-renew', values });
+      else if (event.thumbprint) plans.push({ plan: 'identify-thumbprint', values });
+      break;
+    }
     case 'federation-cert-missing':
     case 'cert-not-capi':
     case 'edge-credential-cert-missing':

@@ -23,7 +23,13 @@ const AUTH_SYMPTOMS: Partial<Record<Symptom['id'], { en: string; ja: string }>> 
 };
 
 /** Findings for error lines that point at a certificate without being an event. */
-export function judgeSymptom(symptom: Symptom, text: DiagnosisText, language: 'en' | 'ja'): Judgement {
+export function judgeSymptom(
+  symptom: Symptom,
+  text: DiagnosisText,
+  language: 'en' | 'ja',
+  /** A STARTTLS event (12014/12016) in the same paste already brings its plan. */
+  context: { starttlsEvent: boolean } = { starttlsEvent: false },
+): Judgement {
   const findings: Judgement['findings'] = [];
   const plans: Judgement['plans'] = [];
   const thumbprint = symptom.values.thumbprint;
@@ -58,11 +64,35 @@ export function judgeSymptom(symptom: Symptom, text: DiagnosisText, language: 'e
         severity: 'critical',
         message: text.finding.starttlsRequired451(),
       });
+      // Exchange Online reaches on-premises through the Default Frontend connector, which pins its certificate.
+      if (!context.starttlsEvent) {
+        plans.push({
+          plan: 'starttls-pinned',
+          values: { ...(symptom.values.fqdn && { fqdn: symptom.values.fqdn }), connector: 'Default Frontend <server>' },
+        });
+      }
       break;
-    case 'tls-no-credentials':
-      findings.push({ code: 'STARTTLS_CERT_MISSING', severity: 'critical', message: text.finding.tlsNoCredentials() });
-      plans.push({ plan: 'starttls-missing', values: {} });
+    case 'tls-no-credentials': {
+      const connector = symptom.values.sendConnector;
+      const fqdn = symptom.values.fqdn;
+      if (connector) {
+        findings.push({
+          code: 'TLS_CERTIFICATE_NAME_MISSING',
+          severity: 'critical',
+          message: text.finding.sendNoCredentials({ connector }),
+        });
+        plans.push({ plan: 'send-connector-pin', values: { connector, ...(fqdn && { fqdn }) } });
+      } else {
+        findings.push({
+          code: 'STARTTLS_CERT_MISSING',
+          severity: 'critical',
+          message: text.finding.tlsNoCredentials(),
+        });
+        if (!context.starttlsEvent)
+          plans.push({ plan: 'starttls-missing', values: { ...(fqdn && { fqdn, domains: fqdn }) } });
+      }
       break;
+    }
     case 'setup-certificate-expired': {
       findings.push({
         code: 'CERT_EXPIRED',

@@ -52,6 +52,9 @@ export interface DiagnosisText {
     noDates(p: { count: number }): string;
     smtpOverwritePrompt(): string;
     emptyExchangeFields(): string;
+    eventCertExpired(p: { id: number; name: string }): string;
+    eventCertExpiring(p: { id: number; name: string }): string;
+    sendNoCredentials(p: { connector: string }): string;
     expiryNotice(p: { name: string; when: string }): string;
   };
   /** The verdict line (Slack's header, the CLI's first line), by the most severe finding. */
@@ -67,6 +70,8 @@ export interface DiagnosisText {
   eventMeaning: { 12025: string };
   /** Placeholders shown in prose (commands keep English placeholders). */
   unknownServer: string;
+  /** Stands for a thumbprint or connector the paste did not give. */
+  notInPaste: string;
   /** 'Event 1003 was logged.' */
   eventLogged(id: number): string;
   /** How a certificate known only from an event's thumbprint (12017) is named. */
@@ -162,6 +167,12 @@ const en: DiagnosisText = {
     emptyExchangeFields: () =>
       'Get-ExchangeCertificate returned objects without Thumbprint/Subject: PowerShell serialization signing fails, usually because the Auth certificate is expired or missing.',
 
+    eventCertExpired: ({ id, name }) =>
+      `Event ${id}: the certificate ${name} on this server has expired. Exchange logs this for every expired certificate in the personal store, in use or not: renew it if a service uses it, otherwise remove it.`,
+    eventCertExpiring: ({ id, name }) =>
+      `Event ${id}: the certificate ${name} on this server expires soon. Renew it if a service uses it, otherwise remove it.`,
+    sendNoCredentials: ({ connector }) =>
+      `Send connector "${connector}" could not start TLS (NoCredentials): the certificate it is set to use (TlsCertificateName) is missing, expired or its private key cannot be read.`,
     expiryNotice: ({ name, when }) =>
       `${name} ${when}. Not urgent yet (Exchange 2013 and later log transport warnings 12017/12018 from 90 days ahead): plan the renewal.`,
   },
@@ -211,6 +222,7 @@ const en: DiagnosisText = {
       'MSExchangeTransport 12025 means the transport service is reconnecting its performance counters after a restart.',
   },
   unknownServer: 'the server',
+  notInPaste: '(not in the paste)',
   eventLogged: (id) => `Event ${id} was logged.`,
   internalTransportCertificate: (short) => `The internal transport certificate ${short}`,
   theServer: (server) => server,
@@ -311,6 +323,12 @@ const ja: DiagnosisText = {
     emptyExchangeFields: () =>
       'Get-ExchangeCertificate の結果に Thumbprint/Subject がありません。PowerShell のシリアル化署名が失敗しています。多くは Auth 証明書の期限切れか欠落が原因です。',
 
+    eventCertExpired: ({ id, name }) =>
+      `イベント ${id}: このサーバーの証明書 ${name} の有効期限が切れています。Exchange は個人用ストアにある期限切れの証明書すべてについてこれを記録します。使われている証明書なら更新し、使われていなければ削除します。`,
+    eventCertExpiring: ({ id, name }) =>
+      `イベント ${id}: このサーバーの証明書 ${name} の有効期限が近づいています。使われている証明書なら更新し、使われていなければ削除します。`,
+    sendNoCredentials: ({ connector }) =>
+      `送信コネクタ「${connector}」で TLS を開始できませんでした (NoCredentials)。指定されている証明書 (TlsCertificateName) がない、期限切れ、または秘密キーを読めません。`,
     expiryNotice: ({ name, when }) =>
       `${name} は ${when}。まだ急ぎではありません (Exchange 2013 以降は 90 日前からトランスポートの警告 12017/12018 を記録します)。更新を計画してください。`,
   },
@@ -362,6 +380,7 @@ const ja: DiagnosisText = {
       'MSExchangeTransport 12025 は、トランスポート サービスが再起動後にパフォーマンス カウンターを接続し直したことを示します。',
   },
   unknownServer: 'サーバー',
+  notInPaste: '(貼り付けにありません)',
   eventLogged: (id) => `イベント ${id} が記録されています。`,
   internalTransportCertificate: (short) => `内部トランスポート証明書 ${short}`,
   theServer: (server) => server,

@@ -84,6 +84,20 @@ const NO_FILEDATA_IN_2007: StepTemplate['unknownNote'] = {
   ja: 'Exchange 2007 には -FileData がないので Import-ExchangeCertificate -Path <ファイル>',
 };
 
+/** The certificate the event names, when it names one: which server has it, what it serves. */
+const checkNamedFederation: StepTemplate = {
+  id: 'check-named-federation',
+  versions: SINCE_2010,
+  when: (c) => c.values.thumbprint !== undefined,
+  why: {
+    en: 'The event names this certificate: see where it is installed and whether federation still uses it.',
+    ja: 'イベントが名前を挙げているこの証明書が、どこにあり、フェデレーションがまだ使っているかを確認します。',
+  },
+  role: 'mailbox',
+  title: { en: 'Look at the certificate the event names', ja: 'イベントが示している証明書を確認します' },
+  command: 'Get-ExchangeCertificate -Thumbprint {thumbprint} | fl Subject,Services,NotAfter,Identity',
+};
+
 const checkFederation: StepTemplate = {
   id: 'check-federation',
   versions: SINCE_2010,
@@ -234,6 +248,7 @@ export const certificatePlans: Plan[] = [
     steps: [
       noFederationIn2007,
       checkFederation,
+      checkNamedFederation,
       {
         id: 'check-is-auth',
         why: {
@@ -308,6 +323,7 @@ export const certificatePlans: Plan[] = [
     steps: [
       noFederationIn2007,
       checkFederation,
+      checkNamedFederation,
       {
         id: 'recreate-trust',
         versions: SINCE_2010,

@@ -314,8 +314,8 @@ export const transportPlans: Plan[] = [
         role: 'mailbox',
         versions: ['2013+', 'unknown'],
         title: {
-          en: 'Point the receive connector "{connector}" at the new certificate (it still pins {pinnedShort})',
-          ja: '受信コネクタ「{connector}」が新しい証明書を指すようにします (今は {pinnedShort} を指しています)',
+          en: 'Point the receive connector "{connector}" at the new certificate[[ (it still pins {pinnedShort})]]',
+          ja: '受信コネクタ「{connector}」が新しい証明書を指すようにします[[ (今は {pinnedShort} を指しています)]]',
         },
         why: {
           en: 'The connector names its certificate by issuer and subject; a renewed certificate from another issuer no longer matches.',
@@ -662,6 +662,20 @@ export const transportPlans: Plan[] = [
           en: 'Exchange 2007/2010 Send connectors have no TlsCertificateName, so the 454 4.7.5 comes from a newer server.',
           ja: 'Exchange 2007/2010 の送信コネクタには TlsCertificateName がないので、454 4.7.5 はより新しいサーバーから出ています。',
         },
+      },
+      {
+        id: 'check-send-connector',
+        versions: ['2013+', 'unknown'],
+        why: {
+          en: 'Shows which certificate the connector asks for and which name it presents (Fqdn).',
+          ja: 'コネクタが要求する証明書と、提示する名前 (Fqdn) がわかります。',
+        },
+        role: 'mailbox',
+        title: {
+          en: 'See the certificate the send connector pins and the name it presents',
+          ja: '送信コネクタが指定している証明書と提示する名前を確認します',
+        },
+        command: 'Get-SendConnector | ? { $_.TlsCertificateName } | fl Identity,Fqdn,TlsCertificateName',
       },
       {
         id: 'find-smtp-cert',

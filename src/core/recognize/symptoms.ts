@@ -53,11 +53,22 @@ const RULES: readonly SymptomRule[] = [
   {
     id: 'starttls-required-451',
     pattern: /451\s+5\.7\.3\s+STARTTLS\s+is\s+required\s+to\s+send\s+mail/i,
-    values: (text) => ({ ndr: /\b(450\s+4\.4\.(?:317|101))\b/.exec(text)?.[1]?.replace(/\s+/, ' ') }),
+    values: (text) => ({
+      ndr: /\b(450\s+4\.4\.(?:317|101))\b/.exec(text)?.[1]?.replace(/\s+/, ' '),
+      // Exchange Online's trace names the on-premises host it could not start TLS with.
+      fqdn: /\b(?:LastAttemptedServerName|FQDN)=([A-Za-z0-9.-]{3,253})\b/.exec(text)?.[1],
+    }),
   },
   {
     id: 'tls-no-credentials',
     pattern: /TLS\s+negotiation\s+failed\s+with\s+error\s+NoCredentials/i,
+    values: (text) => ({
+      // A send protocol log names its connector in the second column; EHLO gives the name it presents.
+      sendConnector: /^[^,\n]{10,40},(Outbound to Office 365[^,\n]{0,80}|[^,\n]{1,120}Send[^,\n]{0,80}),/im
+        .exec(text)?.[1]
+        ?.trim(),
+      fqdn: /\bEHLO\s+([A-Za-z0-9.-]{3,253})/.exec(text)?.[1],
+    }),
   },
   {
     id: 'setup-certificate-expired',
