@@ -1,4 +1,5 @@
 import type { Plan, StepTemplate } from './plan-model.js';
+import { CONNECTOR_PIN_WHY } from './shared-reasons.js';
 
 /** OAuth and its Auth certificate came with Exchange 2013 (ps:Set-AuthConfig applies to 2013 and later). */
 const SINCE_2013: StepTemplate['versions'] = ['2013+', 'unknown'];
@@ -400,10 +401,7 @@ export const certificatePlans: Plan[] = [
       },
       {
         id: 'pins',
-        why: {
-          en: 'A connector that names the old certificate by issuer and subject ignores the new one.',
-          ja: '発行者とサブジェクトで古い証明書を指定したコネクタは、新しい証明書を無視します。',
-        },
+        why: CONNECTOR_PIN_WHY,
         role: 'mailbox',
         versions: ['2013+', 'unknown'],
         title: {

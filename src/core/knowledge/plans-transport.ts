@@ -1,4 +1,5 @@
 import type { Plan, PlanContext } from './plan-model.js';
+import { CONNECTOR_PIN_WHY, REMOVE_OLD_WHY } from './shared-reasons.js';
 
 /** The server may be an Edge: the paste does not say otherwise, and it serves no clients (an Edge has no IIS, POP or IMAP). */
 const mayBeEdge = (c: PlanContext) => c.edge !== 'no' && !/IIS|POP|IMAP/.test(c.values.services ?? '');
@@ -193,10 +194,7 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'remove-old',
-        why: {
-          en: 'Exchange may still pick an expired certificate as a last resort; removing it avoids that and the repeated events.',
-          ja: '削除しておけば、期限切れの証明書が最後の手段として選ばれることも、イベントが繰り返し記録されることもなくなります。',
-        },
+        why: REMOVE_OLD_WHY,
         role: 'transport',
         when: (c) => c.values.thumbprint !== undefined,
         last: true,
@@ -426,10 +424,7 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'connector-pins',
-        why: {
-          en: 'A connector that names the old certificate by issuer and subject ignores the new one.',
-          ja: '発行者とサブジェクトで古い証明書を指定したコネクタは、新しい証明書を無視します。',
-        },
+        why: CONNECTOR_PIN_WHY,
         role: 'mailbox',
         versions: ['2013+', 'unknown'],
         title: {
@@ -470,10 +465,7 @@ export const transportPlans: Plan[] = [
       },
       {
         id: 'remove-old-starttls',
-        why: {
-          en: 'Exchange may still pick an expired certificate as a last resort; removing it avoids that and the repeated events.',
-          ja: '削除しておけば、期限切れの証明書が最後の手段として選ばれることも、イベントが繰り返し記録されることもなくなります。',
-        },
+        why: REMOVE_OLD_WHY,
         role: 'transport',
         when: (c) => c.values.thumbprint !== undefined,
         last: true,
