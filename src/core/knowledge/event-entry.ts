@@ -74,5 +74,49 @@ export function en(text: string, standalone = true): EventMessage {
 
 /** A Japanese pattern, written as a regex: the verified Japanese text is fragmentary (§1.4). */
 export function ja(regex: RegExp): EventMessage {
-  return { lang: 'ja', regex, standalone: true, anchors: [] };
+  return { lang: 'ja', regex, standalone: true, anchors: japaneseAnchors(regex) };
+}
+
+const KANA_OR_KANJI = /[\u3000-\u30ff\u4e00-\u9fff]/;
+
+/**
+ * The runs of Japanese text a pattern cannot match without: literal kana/kanji outside any group,
+ * character class or alternation, less a last character made optional by a quantifier. Lower case
+ * leaves them as they are, so they serve as anchors like the English templates' words. None when the
+ * pattern has a top-level alternation.
+ */
+function japaneseAnchors(regex: RegExp): string[] {
+  const source = regex.source;
+  const anchors: string[] = [];
+  let run = '';
+  let depth = 0;
+  let inClass = false;
+  const flush = (next: string | undefined) => {
+    const kept = next === '?' || next === '*' || next === '{' ? run.slice(0, -1) : run;
+    if (kept.length >= 2) anchors.push(kept);
+    run = '';
+  };
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (ch === '\\') {
+      flush(undefined);
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === ']') inClass = false;
+      continue;
+    }
+    if (depth === 0 && KANA_OR_KANJI.test(ch)) {
+      run += ch;
+      continue;
+    }
+    flush(ch);
+    if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) return [];
+  }
+  flush(undefined);
+  return [...new Set(anchors)];
 }

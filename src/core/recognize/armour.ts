@@ -104,8 +104,16 @@ export function maskRanges(text: string, ranges: readonly TextRange[]): string {
   for (const range of sorted) {
     if (range.end <= pos) continue;
     const start = Math.max(range.start, pos);
-    out += text.slice(pos, start) + text.slice(start, range.end).replace(/[^\n]/g, ' ');
+    out += text.slice(pos, start) + blank(text.slice(start, range.end));
     pos = range.end;
   }
   return out + text.slice(pos);
+}
+
+/** Every character but the newlines as a space (what `replace(/[^\n]/g, ' ')` does, without a regex per character). */
+function blank(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => ' '.repeat(line.length))
+    .join('\n');
 }

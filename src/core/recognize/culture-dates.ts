@@ -102,6 +102,29 @@ function parseParts(text: string): Parsed | undefined {
 function parseIso(text: string, m: RegExpExecArray): Parsed | undefined {
   const zone = m[7]?.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2') ?? '';
   const local = `${m[1]}-${m[2]}-${m[3]}T${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}`;
+  if (zone === '' || zone === 'Z') {
+    const fast = utcIso(
+      Number(m[1]),
+      Number(m[2]),
+      Number(m[3]),
+      Number(m[4] ?? 0),
+      Number(m[5] ?? 0),
+      Number(m[6] ?? 0),
+    );
+    if (fast !== undefined)
+      return {
+        text,
+        a: m[1]!,
+        b: m[2]!,
+        c: m[3]!,
+        order: 'YMD',
+        hour: 0,
+        minute: 0,
+        second: 0,
+        meridiem: false,
+        iso: fast,
+      };
+  }
   const parsed = DateTime.fromISO(`${local}${zone}`, { zone: 'utc' });
   if (!parsed.isValid) return undefined;
   const iso = parsed.toUTC().toISO() ?? undefined;
@@ -112,6 +135,8 @@ function toIso(p: Parsed, order: Order): string | undefined {
   if (p.iso) return p.iso;
   const [y, mo, d] = order === 'YMD' ? [p.a, p.b, p.c] : order === 'DMY' ? [p.c, p.b, p.a] : ([p.c, p.a, p.b] as const);
   const year = y.length === 2 ? 2000 + Number(y) : Number(y);
+  const fast = utcIso(year, Number(mo), Number(d), p.hour, p.minute, p.second);
+  if (fast !== undefined) return fast;
   const value = DateTime.utc(year, Number(mo), Number(d), p.hour, p.minute, p.second);
   return value.isValid ? (value.toISO() ?? undefined) : undefined;
 }
@@ -124,4 +149,28 @@ function hasDecidingLifetime(notBefore: Parsed | undefined, notAfter: Parsed | u
   const hours = DateTime.fromISO(to).diff(DateTime.fromISO(from), 'hours').hours;
   // Local clocks move across DST between the two dates: allow two hours either way.
   return DECIDING_LIFETIMES_DAYS.some((days) => Math.abs(hours - days * 24) <= 2);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * Luxon's `DateTime.utc(...).toISO()` for an ordinary date and time, without building a DateTime
+ * (the hot path of every listing). Undefined where the answer is not plainly a valid date (a year
+ * before 1000, 24:00, out-of-range parts): the caller then asks Luxon, which decides as before.
+ */
+function utcIso(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+): string | undefined {
+  if (!(year >= 1000 && year <= 9999 && month >= 1 && month <= 12 && day >= 1)) return undefined;
+  if (!(hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59)) return undefined;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
+  if (day > days) return undefined;
+  return `${year}-${pad2(month)}-${pad2(day)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}.000Z`;
 }

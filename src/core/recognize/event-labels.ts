@@ -129,6 +129,7 @@ const LABEL_LINE = /^([ \t]*)([^:\n]{1,40}?)[ \t]*:[ \t]*/;
 
 /** The label at the start of a line, when it is one the layouts use. */
 export function readLabelLine(line: string): LabelLine | undefined {
+  if (!line.includes(':')) return undefined;
   const match = LABEL_LINE.exec(line);
   if (!match) return undefined;
   const text = match[2]!;

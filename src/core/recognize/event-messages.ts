@@ -32,8 +32,18 @@ const SCANNERS = EVENT_CATALOGUE.flatMap((entry) =>
 export function findMessageMatches(text: string): MessageMatch[] {
   const all: MessageMatch[] = [];
   const lower = text.toLowerCase();
+  // Scanners share most of their anchor words: look each one up once per paste.
+  const present = new Map<string, boolean>();
+  const has = (word: string): boolean => {
+    let found = present.get(word);
+    if (found === undefined) {
+      found = lower.includes(word);
+      present.set(word, found);
+    }
+    return found;
+  };
   for (const scanner of SCANNERS) {
-    if (!scanner.anchors.every((word) => lower.includes(word))) continue;
+    if (!scanner.anchors.every(has)) continue;
     for (const match of text.matchAll(scanner.regex)) {
       if (match[0].length === 0) continue;
       all.push({

@@ -119,6 +119,8 @@ export const recognizeThumbprints: Recognizer = (text) => {
 
 function candidateRuns(line: string): { start: number; end: number }[] {
   const runs: { start: number; end: number }[] = [];
+  // Both shapes are at least 40 characters long.
+  if (line.length < 40) return runs;
   for (const match of line.matchAll(CONTIGUOUS)) {
     if (match[0].length === 40 && bounded(line, match.index, match.index + 40)) {
       runs.push({ start: match.index, end: match.index + 40 });
