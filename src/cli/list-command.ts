@@ -1,5 +1,6 @@
 import { countdownText, daysLeft } from '../core/countdown.js';
 import { trackingText } from '../core/i18n/tracking-text.js';
+import { trackedLabel } from '../core/tracking.js';
 import type { CliCommand } from './commands.js';
 import { parseCommandArgs, parseNow, UsageError } from './io.js';
 import { withTrackingStore } from './tracking-store.js';
@@ -17,7 +18,7 @@ export const listCommand: CliCommand = {
       if (values.json) {
         const rows = certificates.map((c) => ({
           thumbprint: c.thumbprint,
-          subject: c.subject,
+          subject: trackedLabel(c, config.defaultLanguage),
           notAfter: c.notAfter,
           daysLeft: daysLeft(c.notAfter, now),
           channel: c.channel ?? fallback ?? null,
@@ -42,8 +43,9 @@ export const listCommand: CliCommand = {
           ...(c.owner ? [t.list.owner(c.owner)] : []),
         ];
         const services = c.services.length > 0 ? ` (${c.services.join(', ')})` : '';
+        const estimated = c.estimated ? ` (${t.digest.estimated})` : '';
         lines.push(
-          `  ${c.thumbprint}  ${c.subject}${services} — ${countdownText(c.notAfter, now, config.defaultLanguage)} · ${where.join(' · ')}`,
+          `  ${c.thumbprint}  ${trackedLabel(c, config.defaultLanguage)}${services} — ${countdownText(c.notAfter, now, config.defaultLanguage)}${estimated} · ${where.join(' · ')}`,
         );
       }
       io.stdout(`${lines.join('\n')}\n`);

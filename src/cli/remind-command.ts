@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { countdownText } from '../core/countdown.js';
 import { trackingText } from '../core/i18n/tracking-text.js';
 import { byUrgency } from '../core/reminders.js';
+import { trackedLabel } from '../core/tracking.js';
 import type { Notifier } from '../reminders/notifier.js';
 import { runReminders } from '../reminders/runner.js';
 import { nextReminderRun } from '../reminders/scheduler.js';
@@ -42,13 +43,17 @@ export const remindCommand: CliCommand = {
         owner: `cli:${randomUUID()}`,
         ...(nextRun && { nextRun }),
       });
-      const t = trackingText[config.defaultLanguage].remind;
+      const lang = config.defaultLanguage;
+      const t = trackingText[lang].remind;
+      // Named at display time, in the configured language (an event's certificate has no subject).
+      const labels = new Map((await store.list({ all: true })).map((c) => [c.thumbprint, trackedLabel(c, lang)]));
+      const label = (d: { thumbprint: string; subject: string }) => labels.get(d.thumbprint) ?? d.subject;
       // Reminders with no channel are due all the same: listed (channel null), and reported unsent.
       const everyDue = [...report.due, ...report.unrouted.map((u) => ({ ...u, channel: null }))].sort(byUrgency);
       const due = everyDue.map((d) => ({
         channel: d.channel,
         thumbprint: d.thumbprint,
-        subject: d.subject,
+        subject: label(d),
         // null: the daily reminder of an expired certificate.
         threshold: d.threshold,
         daysLeft: d.daysLeft,
@@ -71,12 +76,24 @@ export const remindCommand: CliCommand = {
             };
         io.stdout(`${JSON.stringify(output, null, 2)}\n`);
       } else {
-        const lines = everyDue.map(
-          (d) =>
-            `  ${d.channel ?? '-'}  ${d.thumbprint}  ${d.subject} — ${countdownText(d.notAfter, now, config.defaultLanguage)}`,
-        );
-        const count = dryRun ? due.length : report.sent.reduce((n, s) => n + s.thumbprints.length, 0);
-        io.stdout(`${dryRun ? t.due(count) : t.sent(count)}\n${lines.join('\n')}${lines.length ? '\n' : ''}`);
+        const line = (d: (typeof everyDue)[number]) =>
+          `  ${d.channel ?? '-'}  ${d.thumbprint}  ${label(d)} — ${countdownText(d.notAfter, now, lang)}`;
+        const block = (heading: string, shown: typeof everyDue) =>
+          `${heading}\n${shown.map(line).join('\n')}${shown.length ? '\n' : ''}`;
+        if (dryRun) io.stdout(block(t.due(everyDue.length), everyDue));
+        else {
+          // Under "sent" only what was sent; what was due but not sent, apart.
+          const sent = new Set(report.sent.flatMap((s) => s.thumbprints));
+          const notSent = new Set(unsent.map((u) => u.thumbprint));
+          io.stdout(
+            block(
+              t.sent(sent.size),
+              everyDue.filter((d) => sent.has(d.thumbprint)),
+            ),
+          );
+          const missed = everyDue.filter((d) => notSent.has(d.thumbprint) && !sent.has(d.thumbprint));
+          if (missed.length > 0) io.stdout(block(t.unsent(missed.length), missed));
+        }
       }
       // A dry run has only the reminders with no channel here: no run could send them.
       if (unsent.length === 0) return 0;

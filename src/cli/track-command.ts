@@ -1,7 +1,7 @@
 import { countdownText, daysLeft } from '../core/countdown.js';
 import { diagnose } from '../core/diagnose.js';
 import { trackingText } from '../core/i18n/tracking-text.js';
-import { nothingTrackedText, whyNothingTracked } from '../core/tracking.js';
+import { nothingTrackedText, trackedLabel, whyNothingTracked } from '../core/tracking.js';
 import { trackDiagnosis } from '../tracking/track-certificates.js';
 import type { CliCommand } from './commands.js';
 import { parseCommandArgs, readPaste, UsageError } from './io.js';
@@ -40,7 +40,7 @@ export const trackCommand: CliCommand = {
       if (values.json) {
         const tracked = outcome.tracked.map(({ certificate: c, created }) => ({
           thumbprint: c.thumbprint,
-          subject: c.subject,
+          subject: trackedLabel(c, lang),
           notAfter: c.notAfter,
           daysLeft: daysLeft(c.notAfter, now),
           estimated: c.estimated,
@@ -55,7 +55,7 @@ export const trackCommand: CliCommand = {
       for (const { certificate: c, created } of outcome.tracked) {
         const estimated = c.estimated ? ` (${trackingText[lang].digest.estimated})` : '';
         lines.push(
-          `  ${(created ? t.added : t.updated).padEnd(8)}${c.thumbprint}  ${c.subject} — ${countdownText(c.notAfter, now, lang)}${estimated}`,
+          `  ${(created ? t.added : t.updated).padEnd(8)}${c.thumbprint}  ${trackedLabel(c, lang)} — ${countdownText(c.notAfter, now, lang)}${estimated}`,
         );
       }
       for (const skip of outcome.skipped) {

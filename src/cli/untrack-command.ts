@@ -1,5 +1,5 @@
 import { trackingText } from '../core/i18n/tracking-text.js';
-import { normalizeThumbprint } from '../core/tracking.js';
+import { normalizeThumbprint, trackedLabel } from '../core/tracking.js';
 import type { CliCommand } from './commands.js';
 import { UsageError } from './io.js';
 import { withTrackingStore } from './tracking-store.js';
@@ -18,7 +18,7 @@ export const untrackCommand: CliCommand = {
         io.stderr(`certcheck untrack: ${t.notTracked(thumbprint)}\n`);
         return 1;
       }
-      io.stdout(`${t.done(`${certificate.subject} (${thumbprint})`)}\n`);
+      io.stdout(`${t.done(`${trackedLabel(certificate, config.defaultLanguage)} (${thumbprint})`)}\n`);
       return 0;
     });
   },

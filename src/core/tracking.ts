@@ -52,7 +52,7 @@ export function trackableCertificates(
     }
     if (certificates.has(thumbprint)) continue;
     const servers = serversFor(diagnosis, thumbprint, computers);
-    const subject = trackedSubject(cert, servers, diagnosis.language);
+    const subject = trackedSubject(cert);
     certificates.set(thumbprint, toTrackable({ ...cert, subject }, thumbprint, notAfter, servers));
   }
   return { certificates: [...certificates.values()], skipped };
@@ -93,19 +93,37 @@ export function nothingTrackedText(why: NothingTracked, t: TrackingText['track']
 }
 
 /**
- * The subject to store and show. A certificate known only from event 12017 has none: name it by its
- * first domain as a CN, else by what it is and the server that logged it, so that `list`, digests
- * and Home never show a blank.
+ * The subject to store: language-neutral. A certificate known only from event 12017 has none: its
+ * first domain as a CN, else empty — `trackedLabel` names it at display time, in the viewer's
+ * language.
  */
-export function trackedSubject(
-  cert: Pick<CertificateFacts, 'subject' | 'domains'>,
-  servers: readonly string[],
-  lang: Language,
-): string {
+export function trackedSubject(cert: Pick<CertificateFacts, 'subject' | 'domains'>): string {
   if (cert.subject.trim()) return cert.subject;
   const domain = cert.domains[0];
+  return domain ? `CN=${domain}` : '';
+}
+
+/** The label older versions stored for an unnamed certificate, in either language: named afresh. */
+const STORED_UNNAMED = new RegExp(
+  `^(?:${Object.values(trackingText)
+    .map((t) => t.unnamedSubject([]).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')})(?: \\(.*\\))?$`,
+);
+
+/**
+ * The name to show for a tracked certificate, in the viewer's language: its subject, else its first
+ * domain as a CN, else what it is and the server that logged it, so that `list`, digests and Home
+ * never show a blank.
+ */
+export function trackedLabel(
+  cert: { subject: string; domains: readonly string[]; servers?: readonly string[] },
+  lang: Language,
+): string {
+  const subject = cert.subject.trim();
+  if (subject && !STORED_UNNAMED.test(subject)) return cert.subject;
+  const domain = cert.domains[0];
   if (domain) return `CN=${domain}`;
-  return trackingText[lang].unnamedSubject(servers.map(hostName));
+  return trackingText[lang].unnamedSubject((cert.servers ?? []).map(hostName));
 }
 
 /** `HUB2010` of `HUB2010.corp.contoso.com`; an IP address stays whole. */

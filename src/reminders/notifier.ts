@@ -8,7 +8,8 @@ import type { TrackedCertificate } from '../store/store.js';
  */
 
 export interface DigestItem
-  extends Pick<TrackedCertificate, 'thumbprint' | 'subject' | 'domains' | 'services' | 'notAfter' | 'estimated'> {
+  extends Pick<TrackedCertificate, 'thumbprint' | 'subject' | 'domains' | 'services' | 'notAfter' | 'estimated'>,
+    Partial<Pick<TrackedCertificate, 'servers'>> {
   /** The threshold crossed, or null for the daily reminder after expiry. */
   threshold: number | null;
   /** Set when the digest is redrawn after an action: what happened to this certificate. */
@@ -21,6 +22,7 @@ export function digestItem(cert: TrackedCertificate, threshold: number | null, n
     thumbprint: cert.thumbprint,
     subject: cert.subject,
     domains: cert.domains,
+    servers: cert.servers,
     services: cert.services,
     notAfter: cert.notAfter,
     estimated: cert.estimated,

@@ -1,6 +1,7 @@
 import { countdownText, formatDate } from '../core/countdown.js';
 import { trackingText } from '../core/i18n/tracking-text.js';
 import type { Language } from '../core/model.js';
+import { trackedLabel } from '../core/tracking.js';
 import type { Store } from '../store/store.js';
 import { lookUpTracked } from './look-up-tracked.js';
 
@@ -17,13 +18,18 @@ export async function describeTrackedText(
   const t = trackingText[lang].described;
   const lines: string[] = [];
   for (const { certificate: cert, renewedTo } of await lookUpTracked(thumbprints, store)) {
-    lines.push(`${t.title} (${t.status[cert.status]}): ${cert.thumbprint}`);
-    lines.push(`  ${cert.subject || cert.domains[0] || '?'} — ${countdownText(cert.notAfter, now, lang)}`);
+    lines.push(`${cert.status === 'active' ? t.title : t.record} (${t.status[cert.status]}): ${cert.thumbprint}`);
+    lines.push(`  ${trackedLabel(cert, lang)} — ${countdownText(cert.notAfter, now, lang)}`);
     if (cert.services.length) lines.push(`  ${t.services}: ${cert.services.join(', ')}`);
     if (cert.servers.length) lines.push(`  ${t.servers}: ${cert.servers.join(', ')}`);
-    if (cert.channel) lines.push(`  ${t.channel}: ${cert.channel}`);
+    if (cert.status === 'active' && cert.channel) lines.push(`  ${t.channel}: ${cert.channel}`);
     if (cert.owner) lines.push(`  ${t.owner}: ${cert.owner}`);
     lines.push(`  ${t.addedBy(cert.addedBy, formatDate(cert.addedAt, lang))}`);
+    if (cert.status !== 'active') {
+      const when = cert.statusAt ? formatDate(cert.statusAt, lang) : '?';
+      const who = cert.statusBy ?? trackingText[lang].notes.someone;
+      lines.push(`  ${cert.status === 'renewed' ? t.renewedBy(who, when) : t.untrackedBy(who, when)}`);
+    }
     if (renewedTo) lines.push(`  ${t.renewedTo(renewedTo).replaceAll('`', '')}`);
   }
   return lines;

@@ -163,6 +163,19 @@ describe('certcheck track', () => {
     const [post] = slack.callsTo('chat.postMessage');
     assert.match(JSON.stringify(post?.params), /\*Internal transport certificate \(HUB2010\)\* \(SMTP\)/);
   });
+
+  test('a 12017 certificate tracked in Japanese is listed in English (and vice versa), its expiry marked estimated', async () => {
+    const ja = await cli(['track', corpus('s04-e2010-hub-12017-expiring'), '--channel', 'C0OPS'], {
+      env: { CERTCHECK_LANG: 'ja' },
+    });
+    assert.equal(ja.code, 0, ja.err);
+    assert.match(ja.out, /内部トランスポート証明書 \(HUB2010\) — .*\(イベントからの推定\)/);
+    const en = await cli(['list']);
+    assert.match(en.out, /Internal transport certificate \(HUB2010\) \(SMTP\) — [^·]*\(estimated from an event\) · /);
+    assert.doesNotMatch(en.out, /内部トランスポート/);
+    const listJa = await cli(['list'], { env: { CERTCHECK_LANG: 'ja' } });
+    assert.match(listJa.out, /内部トランスポート証明書 \(HUB2010\) \(SMTP\) — [^·]*\(イベントからの推定\)/);
+  });
 });
 
 describe('certcheck list / untrack', () => {
@@ -255,6 +268,16 @@ describe('certcheck remind', () => {
     const retry = await cli(['remind', '--now', at('2026-11-30T10:00:00Z').toISOString()], { env: slackEnv() });
     assert.equal(retry.code, 0);
     assert.equal(slack.callsTo('chat.postMessage').length, 2);
+  });
+
+  test('a run lists under "sent" only what was sent; what had no channel apart', async () => {
+    await seed([
+      { thumbprint: OWA, channel: undefined },
+      { thumbprint: EX2016, subject: 'CN=EX2016', notAfter: '2026-08-06T06:56:14.000Z' },
+    ]);
+    const { code, out } = await cli(['remind', '--now', NOW], { env: slackEnv() });
+    assert.equal(code, 2);
+    assert.match(out, /^1 reminder sent\n {2}C0OPS {2}2747582B[^\n]*\n1 not sent\n {2}- {2}896777B6[^\n]*\n$/);
   });
 
   test('without a token only --dry-run works', async () => {

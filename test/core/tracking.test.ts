@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { diagnose } from '../../src/core/diagnose.js';
 import type { Language } from '../../src/core/model.js';
-import { trackableCertificates, trackedSubject } from '../../src/core/tracking.js';
+import { trackableCertificates, trackedLabel, trackedSubject } from '../../src/core/tracking.js';
 import { REFERENCE_NOW } from '../helpers/clock.js';
 
 const corpus = (name: string) => readFileSync(join('test', 'fixtures', 'corpus', `${name}.txt`), 'utf8');
 
-describe('trackedSubject: never a blank name', () => {
+describe("trackedLabel: never a blank name, in the viewer's language", () => {
   const rows: { name: string; subject: string; domains: string[]; servers: string[]; lang: Language; want: string }[] =
     [
       {
@@ -62,20 +62,34 @@ describe('trackedSubject: never a blank name', () => {
       },
     ];
   for (const { name, subject, domains, servers, lang, want } of rows) {
-    test(name, () => assert.equal(trackedSubject({ subject, domains }, servers, lang), want));
+    test(name, () =>
+      assert.equal(trackedLabel({ subject: trackedSubject({ subject, domains }), domains, servers }, lang), want),
+    );
   }
 });
 
 describe('trackableCertificates', () => {
-  test('a 12017 event: tracked under a label naming the server, in the language of the diagnosis', () => {
-    for (const [lang, want] of [
-      ['en', 'Internal transport certificate (HUB2010)'],
-      ['ja', '内部トランスポート証明書 (HUB2010)'],
-    ] as const) {
-      const diagnosis = diagnose(corpus('s04-e2010-hub-12017-expiring'), { now: REFERENCE_NOW, lang });
+  test("a 12017 event: stored without a language, labelled by its server in the viewer's language", () => {
+    for (const trackerLang of ['en', 'ja'] as const) {
+      const diagnosis = diagnose(corpus('s04-e2010-hub-12017-expiring'), { now: REFERENCE_NOW, lang: trackerLang });
       const [cert] = trackableCertificates(diagnosis).certificates;
-      assert.equal(cert?.subject, want);
-      assert.deepEqual(cert?.servers, ['HUB2010.corp.contoso.com'], 'the full name stays in servers');
+      assert.ok(cert);
+      assert.equal(cert.subject, '', "nothing in the tracker's language is stored");
+      assert.deepEqual(cert.servers, ['HUB2010.corp.contoso.com'], 'the full name stays in servers');
+      assert.equal(trackedLabel(cert, 'en'), 'Internal transport certificate (HUB2010)');
+      assert.equal(trackedLabel(cert, 'ja'), '内部トランスポート証明書 (HUB2010)');
     }
+  });
+
+  test("a label stored by an older version is shown in the viewer's language", () => {
+    const servers = ['HUB2010.corp.contoso.com'];
+    assert.equal(
+      trackedLabel({ subject: '内部トランスポート証明書 (HUB2010)', domains: [], servers }, 'en'),
+      'Internal transport certificate (HUB2010)',
+    );
+    assert.equal(
+      trackedLabel({ subject: 'Internal transport certificate (HUB2010)', domains: [], servers }, 'ja'),
+      '内部トランスポート証明書 (HUB2010)',
+    );
   });
 });

@@ -80,7 +80,8 @@ describe('tracking through the real Bolt app (signed requests, fake Slack)', () 
     assert.equal(update?.params.channel, 'C0OPS');
     assert.match(texts(update?.params.blocks), /snoozed until 5 Dec 2026 by <@U0ADMIN>/);
     assert.match(texts(update?.params.blocks), /EXHUB01/, 'the other certificate stays in the digest');
-    assert.equal((await store.activeSnoozes(REFERENCE_NOW.toISOString()))[0]?.until, '2026-12-05T12:00:00.000Z');
+    // Until the start of the team's day a week later, not 7 × 24 h after the click.
+    assert.equal((await store.activeSnoozes(REFERENCE_NOW.toISOString()))[0]?.until, '2026-12-05T00:00:00.000Z');
     assert.equal(harness.fake.callsTo('views.publish')[0]?.params.user_id, 'U0ADMIN', 'Home refreshed');
     assert.deepEqual(harness.fake.violations, []);
   });
@@ -250,8 +251,10 @@ describe('tracking through the real Bolt app (signed requests, fake Slack)', () 
     const reply = await commandReply(harness, { text: SOON.toLowerCase().replace(/(..)/g, '$1 ').trim() });
     const shown = texts(reply.payload.blocks);
     assert.match(shown, /owa\.northwind\.example/);
-    assert.match(shown, /C0OPS/);
-    // Renewed by the Mark renewed test above: the answer says so and names the new certificate.
+    // Renewed by the Mark renewed test above: the answer says so and names the new certificate;
+    // no reminder channel, as none go there any more.
+    assert.doesNotMatch(shown, /Reminders: <#C0OPS>/);
+    assert.match(shown, /Marked renewed by <@U0ADMIN> on 28 Nov 2026/);
     assert.match(shown, /renewed/i);
     assert.match(shown, new RegExp(OWA));
     assert.deepEqual(harness.fake.violations, []);
@@ -330,5 +333,194 @@ describe('tracking through the real Bolt app (signed requests, fake Slack)', () 
   test('an untracked thumbprint gets no tracking lines', async () => {
     const reply = await commandReply(harness, { text: 'A'.repeat(40) });
     assert.doesNotMatch(texts(reply.payload.blocks), /northwind|EXHUB01/);
+  });
+});
+
+describe('tracking with a clock that moves (REMINDER_TZ Asia/Tokyo)', () => {
+  let harness: Harness;
+  let store: Store;
+  let clock: Date;
+  const JST = 'Asia/Tokyo';
+
+  before(async () => {
+    store = createMemoryStore();
+    clock = REFERENCE_NOW;
+    harness = await startHarness({
+      ...trackingForApp({ store, timeZone: JST }),
+      now: () => clock,
+    });
+  });
+  after(async () => {
+    await harness.close();
+  });
+
+  const run = (now: Date) =>
+    runReminders({
+      store,
+      notifier: createSlackNotifier({ token: FAKE_BOT.token, apiUrl: harness.fake.apiUrl }),
+      now,
+      thresholds: [60, 30, 14, 7, 3, 1, 0],
+      timeZone: JST,
+      lang: 'en',
+      dryRun: false,
+      owner: 'test',
+      sleep: async () => {},
+    });
+  const click = (actionId: string, thumbprint: string, messageTs: string, userId = 'U0ADMIN') =>
+    sendInteraction(
+      harness.url,
+      blockActionPayload({
+        actionId,
+        value: value(thumbprint),
+        responseUrl: harness.fake.responseUrl('digest'),
+        messageTs,
+        userId,
+      }),
+    );
+
+  test('Snooze 1 day at 09:05 on Monday: the 09:00 run on Tuesday reminds again', async () => {
+    const thumbprint = '1'.repeat(40);
+    await store.track(aCertificate({ thumbprint, subject: 'CN=EXHUB02', notAfter: '2026-10-01T00:00:00.000Z' }));
+    const monday = await run(new Date('2026-11-30T00:00:00Z')); // 09:00 JST
+    assert.ok(monday.sent.some((s) => s.thumbprints.includes(thumbprint)));
+    clock = new Date('2026-11-30T00:05:00Z'); // 09:05 JST
+    await click(ids.actions.snooze1d, thumbprint, monday.sent[0]!.ts);
+    assert.equal((await store.activeSnoozes(clock.toISOString()))[0]?.until, '2026-11-30T15:00:00.000Z');
+    const tuesday = await run(new Date('2026-12-01T00:00:00Z')); // 09:00 JST
+    assert.ok(
+      tuesday.sent.some((s) => s.thumbprints.includes(thumbprint)),
+      'Tuesday reminds',
+    );
+    await store.untrack(thumbprint, 'test', clock.toISOString());
+  });
+
+  test('/certcheck track in a DM: tracked, but reminders need a channel (en, ja)', async () => {
+    harness.fake.reset();
+    await sendCommand(harness.url, {
+      text: `track ${pem}`,
+      channel_id: 'D0DM',
+      response_url: harness.fake.responseUrl('dm'),
+    });
+    const en = String(harness.fake.callsTo('response')[0]?.params.text);
+    assert.match(
+      en,
+      /^Tracking 1 certificate\. Reminders need a channel: track it from a channel, or set REMINDER_CHANNEL\./,
+    );
+    assert.doesNotMatch(en, /<#D0DM>/);
+    const tracked = await store.get(OWA);
+    assert.equal(tracked?.status, 'active');
+    assert.equal(tracked?.channel, undefined, 'no DM stored as the reminder channel');
+    harness.fake.setLocale('U0JAPAN', 'ja-JP');
+    await sendCommand(harness.url, {
+      text: `track ${pem}`,
+      channel_id: 'D0DM',
+      user_id: 'U0JAPAN',
+      response_url: harness.fake.responseUrl('dm-ja'),
+    });
+    // No ASCII space after 「。」.
+    assert.match(
+      String(harness.fake.callsTo('response')[1]?.params.text),
+      /^1 件の証明書を追跡します。リマインダーにはチャンネルが必要です。チャンネルから追跡するか、REMINDER_CHANNEL を設定してください。$/,
+    );
+  });
+
+  test('Mark renewed: the old certificate itself is refused; a thumbprint records the renewal only; never twice', async () => {
+    await store.track(aCertificate({ thumbprint: OWA, subject: 'CN=owa.contoso.com', channel: 'C0OPS' }));
+    harness.fake.reset();
+    await click(ids.actions.markRenewed, OWA, '1700000000.000100');
+    const opened = harness.fake.callsTo('views.open')[0]?.params.view as { private_metadata: string };
+    const submit = (text: string, userId = 'U0ADMIN') =>
+      sendInteraction(
+        harness.url,
+        viewSubmissionPayload({
+          callbackId: ids.views.markRenewed,
+          privateMetadata: opened.private_metadata,
+          values: { [ids.blocks.renewal]: { [ids.inputs.renewal]: { type: 'plain_text_input', value: text } } },
+          userId,
+        }),
+      );
+    for (const same of [OWA, OWA.toLowerCase().replace(/(..)/g, '$1 ').trim(), pem]) {
+      const refused = await submit(same);
+      assert.match(refused.body, /"response_action":"errors"/);
+      assert.match(refused.body, /That is the same certificate — paste the new one/);
+    }
+    assert.equal((await store.get(OWA))?.status, 'active', 'not renewed into itself');
+    const NEW = 'B'.repeat(40);
+    await submit(NEW);
+    assert.equal((await store.renewalOf(OWA))?.newThumbprint, NEW);
+    assert.equal(await store.get(NEW), undefined, 'a thumbprint alone tracks nothing');
+    const recorded = String(harness.fake.callsTo('chat.postEphemeral').at(-1)?.params.text);
+    assert.match(recorded, /renewal recorded; paste the new certificate to have it reminded/);
+    assert.doesNotMatch(recorded, /now tracking/);
+    // A second admin, with the modal still open.
+    await submit('C'.repeat(40), 'U0AIKO');
+    assert.equal((await store.renewalOf(OWA))?.newThumbprint, NEW, 'the first renewal stays');
+    assert.equal(await store.get('C'.repeat(40)), undefined);
+    assert.match(
+      String(harness.fake.callsTo('chat.postEphemeral').at(-1)?.params.text),
+      /Already marked renewed by <@U0ADMIN> → `BBBB…BBBB`/,
+    );
+    // An old button: the replacement is not tracked, so it does not say it is.
+    harness.fake.reset();
+    await click(ids.actions.showSteps, OWA, '1700000000.000100');
+    const stale = String(harness.fake.callsTo('response')[0]?.params.text);
+    assert.match(stale, /it was marked renewed, and its replacement is not tracked/);
+    assert.doesNotMatch(stale, /tracked instead/);
+  });
+
+  test("buttons answer in the clicker's language; the digest is redrawn in its own", async () => {
+    const thumbprint = '2'.repeat(40);
+    await store.track(aCertificate({ thumbprint, subject: 'CN=EXHUB03', notAfter: '2026-10-01T00:00:00.000Z' }));
+    const digest = await run(clock);
+    const ts = digest.sent.find((s) => s.thumbprints.includes(thumbprint))?.ts;
+    assert.ok(ts);
+    harness.fake.reset();
+    harness.fake.setLocale('U0JAPAN', 'ja-JP');
+    await click(ids.actions.showSteps, thumbprint, ts, 'U0JAPAN');
+    assert.match(texts(harness.fake.callsTo('response')[0]?.params.blocks), /EXHUB03 の更新/);
+    await click(ids.actions.snooze1w, thumbprint, ts, 'U0JAPAN');
+    const [update] = harness.fake.callsTo('chat.update');
+    assert.match(texts(update?.params.blocks), /snoozed until 7 Dec 2026 by <@U0JAPAN>/, 'the digest stays English');
+    const home = harness.fake.callsTo('views.publish').at(-1);
+    assert.equal(home?.params.user_id, 'U0JAPAN');
+    assert.match(texts(home?.params.view), /2026\/12\/07 まで再通知を一時停止 \(<@U0JAPAN>\)/);
+    assert.match(texts(home?.params.view), /1 日後に再通知/);
+    await store.untrack(thumbprint, 'test', clock.toISOString());
+  });
+
+  test("a 12017 certificate is named in the reader's language, and its expiry marked as estimated", async () => {
+    harness.fake.reset();
+    const event = readFileSync(join('test', 'fixtures', 'corpus', 's04-e2010-hub-12017-expiring.txt'), 'utf8');
+    await sendCommand(harness.url, {
+      text: `track ${event}`,
+      user_id: 'U0JAPAN',
+      response_url: harness.fake.responseUrl('t17'),
+    });
+    const [tracked] = (await store.list()).filter((c) => c.servers.includes('HUB2010.corp.contoso.com'));
+    assert.ok(tracked);
+    assert.equal(tracked.subject, '', "nothing in the tracker's language is stored");
+    assert.match(texts(harness.fake.callsTo('response')[0]?.params), /内部トランスポート証明書 \(HUB2010\)/);
+    await sendCommand(harness.url, { text: 'list', response_url: harness.fake.responseUrl('l-en') });
+    const en = texts(harness.fake.callsTo('response')[1]?.params.blocks);
+    assert.match(en, /\*Internal transport certificate \(HUB2010\)\* — [^·]*\(estimated from an event\)/);
+    assert.doesNotMatch(en, /内部トランスポート/);
+    await sendCommand(harness.url, {
+      text: 'list',
+      user_id: 'U0JAPAN',
+      response_url: harness.fake.responseUrl('l-ja'),
+    });
+    const ja = texts(harness.fake.callsTo('response')[2]?.params.blocks);
+    assert.match(ja, /\*内部トランスポート証明書 \(HUB2010\)\* — [^·]*\(イベントからの推定\)/);
+    await sendEvent(harness.url, {
+      type: 'app_home_opened',
+      user: 'U0ADMIN',
+      channel: 'D0',
+      tab: 'home',
+      event_ts: '1.4',
+    });
+    assert.match(
+      texts(harness.fake.callsTo('views.publish').at(-1)?.params.view),
+      /Internal transport certificate \(HUB2010\)/,
+    );
   });
 });

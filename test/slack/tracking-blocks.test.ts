@@ -77,7 +77,7 @@ describe('digestMessage', () => {
   test('Japanese', () => {
     const message = digestMessage(digest([longItem(1)], { lang: 'ja', parts: 2, part: 2, total: 16 }));
     assert.match(JSON.stringify(message.blocks), /証明書リマインダー — 対応が必要な証明書 16 件 \(2\/2\)/);
-    assert.match(JSON.stringify(message.blocks), /1 週間スヌーズ/);
+    assert.match(JSON.stringify(message.blocks), /1 週間後に再通知/);
   });
 
   test('a note replaces the buttons of that certificate only', () => {
@@ -165,6 +165,10 @@ describe('trackingHomeView', () => {
     assert.match(json, /\*expired\*/);
     assert.match(json, /\*≤ 7 days\*/);
     assert.match(json, new RegExp(`and ${120 - HOME_MAX_CERTIFICATES} more`));
+    // In Slack the command is the slash command, not the CLI's `certcheck list`.
+    assert.match(json, /`\/certcheck list` shows them all/);
+    const ja = JSON.stringify(trackingHomeView(certificates, [], { now: NOW, lang: 'ja', timeZone: 'UTC' }).blocks);
+    assert.match(ja, /`\/certcheck list` で表示/);
   });
 
   test('empty: says how to track', () => {
@@ -206,9 +210,17 @@ describe('describeTracked', () => {
     const store = createMemoryStore();
     await store.track(aCertificate());
     await store.untrack(aCertificate().thumbprint, 'U0AIKO', NOW.toISOString());
-    assert.match(
-      JSON.stringify(await describeTracked([aCertificate().thumbprint], store, NOW, 'en')),
-      /\*Tracked by certcheck\* \(no longer tracked\)/,
-    );
+    const en = JSON.stringify(await describeTracked([aCertificate().thumbprint], store, NOW, 'en'));
+    // A record, not "Tracked by certcheck (no longer tracked)"; who untracked it and when; no reminder line.
+    assert.match(en, /\*certcheck tracking record\* \(no longer tracked\)/);
+    assert.match(en, /_Untracked by <@U0AIKO> on 30 Nov 2026_/);
+    assert.doesNotMatch(en, /Reminders:|<#C0OPS>/);
+    const ja = JSON.stringify(await describeTracked([aCertificate().thumbprint], store, NOW, 'ja'));
+    assert.match(ja, /\*certcheck の追跡情報\* \(追跡解除済み\)/);
+    assert.doesNotMatch(ja, /certcheck で追跡中|通知先/);
+    const text = (await describeTrackedText([aCertificate().thumbprint], store, NOW, 'en')).join('\n');
+    assert.match(text, /certcheck tracking record \(no longer tracked\)/);
+    assert.match(text, /Untracked by U0AIKO on 30 Nov 2026/);
+    assert.doesNotMatch(text, /Reminders:/);
   });
 });

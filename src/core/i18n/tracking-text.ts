@@ -52,6 +52,8 @@ export interface TrackingText {
     skippedNoExpiry: (subject: string) => string;
     remindIn: (channel: string) => string;
     noChannel: string;
+    /** `/certcheck track` in a DM with no REMINDER_CHANNEL: the bot cannot post there. */
+    dmNoChannel: string;
     usage: string;
   };
   untrack: {
@@ -66,6 +68,8 @@ export interface TrackingText {
     /** A due reminder with neither its own channel nor REMINDER_CHANNEL. */
     noChannel: string;
     notSent: (thumbprint: string, channel: string | null, error: string) => string;
+    /** The heading of the due reminders a run did not send (no channel, or Slack refused). */
+    unsent: (count: number) => string;
   };
   snoozed: (subject: string, until: string) => string;
   /**
@@ -77,6 +81,8 @@ export interface TrackingText {
   modalClose: string;
   described: {
     title: string;
+    /** The heading for a certificate no longer tracked (renewed or untracked). */
+    record: string;
     services: string;
     servers: string;
     channel: string;
@@ -84,6 +90,8 @@ export interface TrackingText {
     addedBy: (who: string, when: string) => string;
     status: Record<'active' | 'renewed' | 'untracked', string>;
     renewedTo: (thumbprint: string) => string;
+    untrackedBy: (who: string, when: string) => string;
+    renewedBy: (who: string, when: string) => string;
   };
   renewModal: {
     title: string;
@@ -92,7 +100,13 @@ export interface TrackingText {
     submit: string;
     intro: (subject: string) => string;
     nothingFound: string;
+    /** The pasted certificate or thumbprint is the old one itself. */
+    sameCertificate: string;
+    /** A second submission (two admins): who renewed it first, and to what. */
+    alreadyRenewed: (by: string, newThumbprint: string) => string;
     done: (oldSubject: string, newThumbprint: string) => string;
+    /** A thumbprint alone: the renewal is recorded, but there is no expiry to remind about. */
+    recorded: (oldSubject: string, newThumbprint: string) => string;
   };
   steps: {
     title: (subject: string) => string;
@@ -107,7 +121,10 @@ export interface TrackingText {
   notTracked: {
     never: (subject: string) => string;
     untracked: (subject: string) => string;
+    /** Renewed, and the new certificate is tracked. */
     renewed: (subject: string) => string;
+    /** Renewed by a thumbprint only (or the new one untracked since): nothing replaces it. */
+    renewedNotReplaced: (subject: string) => string;
     howTo: string;
   };
 }
@@ -145,7 +162,7 @@ export const trackingText = {
       summary: (c) => `${c.expired} expired · ${c.critical} within 7 days · ${c.soon} within 30 days · ${c.fine} fine`,
       empty:
         'Nothing tracked yet. Paste a certificate or `Get-ExchangeCertificate | fl` output to `/certcheck track`, or press *Track this certificate* on a diagnosis.',
-      more: (count) => `…and ${count} more: \`certcheck list\` shows them all.`,
+      more: (count) => `…and ${count} more: \`/certcheck list\` shows them all.`,
     },
     list: {
       title: (count) => `Tracked certificates (${count})`,
@@ -167,6 +184,7 @@ export const trackingText = {
       skippedNoExpiry: (subject) => `Skipped ${subject}: the paste does not give its expiry date.`,
       remindIn: (channel) => `Reminders go to ${channel}.`,
       noChannel: 'No reminder channel: pass --channel or set REMINDER_CHANNEL.',
+      dmNoChannel: 'Reminders need a channel: track it from a channel, or set REMINDER_CHANNEL.',
       usage: 'Usage: `/certcheck track` followed by a pasted certificate or `Get-ExchangeCertificate | fl` output.',
     },
     untrack: {
@@ -179,6 +197,7 @@ export const trackingText = {
       due: (count) => `${count} reminder${count === 1 ? '' : 's'} due (dry run: nothing sent)`,
       noChannel: 'no channel (set REMINDER_CHANNEL or track --channel)',
       notSent: (thumbprint, channel, error) => `not sent: ${thumbprint}${channel ? ` ${channel}` : ''}: ${error}`,
+      unsent: (count) => `${count} not sent`,
     },
     snoozed: (subject, until) => `Snoozed ${subject} until ${until}.`,
     unnamedSubject: (servers) =>
@@ -186,6 +205,7 @@ export const trackingText = {
     modalClose: 'Cancel',
     described: {
       title: 'Tracked by certcheck',
+      record: 'certcheck tracking record',
       services: 'Services',
       servers: 'Server',
       channel: 'Reminders',
@@ -193,6 +213,8 @@ export const trackingText = {
       addedBy: (who, when) => `Tracked by ${who} on ${when}`,
       status: { active: 'tracked', renewed: 'renewed', untracked: 'no longer tracked' },
       renewedTo: (thumbprint) => `Renewed: the new certificate is \`${thumbprint}\``,
+      untrackedBy: (who, when) => `Untracked by ${who} on ${when}`,
+      renewedBy: (who, when) => `Marked renewed by ${who} on ${when}`,
     },
     renewModal: {
       title: 'Mark renewed',
@@ -201,7 +223,11 @@ export const trackingText = {
       submit: 'Save',
       intro: (subject) => `Renewing *${subject}*: the old certificate stops being reminded, the new one is tracked.`,
       nothingFound: 'No certificate or thumbprint found in this paste.',
+      sameCertificate: 'That is the same certificate — paste the new one.',
+      alreadyRenewed: (by, newThumbprint) => `Already marked renewed by ${by} → \`${newThumbprint}\`.`,
       done: (oldSubject, newThumbprint) => `${oldSubject} marked renewed; now tracking \`${newThumbprint}\`.`,
+      recorded: (oldSubject, newThumbprint) =>
+        `${oldSubject} marked renewed (\`${newThumbprint}\`): renewal recorded; paste the new certificate to have it reminded.`,
     },
     steps: {
       title: (subject) => `Renewing ${subject}`,
@@ -217,6 +243,8 @@ export const trackingText = {
       untracked: (subject) => `${subject} is no longer tracked: it was untracked.`,
       renewed: (subject) =>
         `${subject} is no longer tracked: it was marked renewed, and its replacement is tracked instead.`,
+      renewedNotReplaced: (subject) =>
+        `${subject} is no longer tracked: it was marked renewed, and its replacement is not tracked.`,
       howTo:
         'To track it, paste the certificate or its `Get-ExchangeCertificate | fl` output after `/certcheck track`, or press *Track this certificate* on a diagnosis.',
     },
@@ -234,14 +262,14 @@ export const trackingText = {
       more: (count) => `…ほか ${count} 件は次のメッセージに`,
     },
     notes: {
-      snoozed: (until, by) => `${by} が ${until} までスヌーズ`,
+      snoozed: (until, by) => `${until} まで再通知を一時停止 (${by})`,
       renewed: (by) => `${by} が更新済みにしました`,
       untracked: (by) => `${by} が追跡を解除しました`,
       someone: '誰か',
     },
     buttons: {
-      snooze1d: '1 日スヌーズ',
-      snooze1w: '1 週間スヌーズ',
+      snooze1d: '1 日後に再通知',
+      snooze1w: '1 週間後に再通知',
       markRenewed: '更新済みにする',
       showSteps: '手順を表示',
       untrack: '追跡解除',
@@ -252,7 +280,7 @@ export const trackingText = {
       summary: (c) => `期限切れ ${c.expired} · 7 日以内 ${c.critical} · 30 日以内 ${c.soon} · 問題なし ${c.fine}`,
       empty:
         'まだ何も追跡していません。証明書や `Get-ExchangeCertificate | fl` の出力を `/certcheck track` に貼り付けるか、診断結果の *この証明書を追跡* を押してください。',
-      more: (count) => `…ほか ${count} 件。すべては \`certcheck list\` で表示できます。`,
+      more: (count) => `…ほか ${count} 件。すべては \`/certcheck list\` で表示できます。`,
     },
     list: {
       title: (count) => `追跡中の証明書 (${count} 件)`,
@@ -274,6 +302,8 @@ export const trackingText = {
       skippedNoExpiry: (subject) => `${subject} は有効期限が分からないため除外しました。`,
       remindIn: (channel) => `リマインダーの通知先: ${channel}`,
       noChannel: '通知先がありません。--channel を指定するか REMINDER_CHANNEL を設定してください。',
+      dmNoChannel:
+        'リマインダーにはチャンネルが必要です。チャンネルから追跡するか、REMINDER_CHANNEL を設定してください。',
       usage: '使い方: `/certcheck track` の後に証明書か `Get-ExchangeCertificate | fl` の出力を貼り付けます。',
     },
     untrack: {
@@ -287,12 +317,14 @@ export const trackingText = {
       noChannel: '通知先がありません (REMINDER_CHANNEL を設定するか track --channel を指定してください)',
       notSent: (thumbprint, channel, error) =>
         `送信できませんでした: ${thumbprint}${channel ? ` ${channel}` : ''}: ${error}`,
+      unsent: (count) => `送信できなかったリマインダー ${count} 件`,
     },
-    snoozed: (subject, until) => `${subject} を ${until} までスヌーズしました。`,
+    snoozed: (subject, until) => `${subject} の再通知を ${until} まで一時停止しました。`,
     unnamedSubject: (servers) => `内部トランスポート証明書${servers.length > 0 ? ` (${servers.join(', ')})` : ''}`,
     modalClose: 'キャンセル',
     described: {
       title: 'certcheck で追跡中',
+      record: 'certcheck の追跡情報',
       services: 'サービス',
       servers: 'サーバー',
       channel: '通知先',
@@ -300,6 +332,8 @@ export const trackingText = {
       addedBy: (who, when) => `${when} に ${who} が追加`,
       status: { active: '追跡中', renewed: '更新済み', untracked: '追跡解除済み' },
       renewedTo: (thumbprint) => `更新済み: 新しい証明書は \`${thumbprint}\``,
+      untrackedBy: (who, when) => `${when} に ${who} が追跡を解除`,
+      renewedBy: (who, when) => `${when} に ${who} が更新済みに設定`,
     },
     renewModal: {
       title: '更新済みにする',
@@ -308,7 +342,11 @@ export const trackingText = {
       submit: '保存',
       intro: (subject) => `*${subject}* を更新: 古い証明書のリマインダーは止まり、新しい証明書を追跡します。`,
       nothingFound: 'この貼り付けには証明書も拇印も見つかりません。',
+      sameCertificate: 'これは同じ証明書です。新しい証明書を貼り付けてください。',
+      alreadyRenewed: (by, newThumbprint) => `${by} が既に更新済みにしています → \`${newThumbprint}\``,
       done: (oldSubject, newThumbprint) => `${oldSubject} を更新済みにしました。\`${newThumbprint}\` を追跡します。`,
+      recorded: (oldSubject, newThumbprint) =>
+        `${oldSubject} を更新済みにしました (\`${newThumbprint}\`)。更新を記録しました。リマインダーを受けるには新しい証明書を貼り付けてください。`,
     },
     steps: {
       title: (subject) => `${subject} の更新`,
@@ -324,8 +362,17 @@ export const trackingText = {
       untracked: (subject) => `${subject} はもう追跡されていません (追跡解除済み)。`,
       renewed: (subject) =>
         `${subject} はもう追跡されていません。更新済みになり、代わりに新しい証明書を追跡しています。`,
+      renewedNotReplaced: (subject) =>
+        `${subject} はもう追跡されていません。更新済みになりましたが、新しい証明書は追跡されていません。`,
       howTo:
         '追跡するには、証明書か `Get-ExchangeCertificate | fl` の出力を `/certcheck track` に続けて貼り付けるか、診断結果の *この証明書を追跡* を押してください。',
     },
   },
 } satisfies Record<Language, TrackingText>;
+
+/** Sentences joined: a space after English punctuation, none after 「。」. */
+export function sentences(...parts: readonly string[]): string {
+  return parts
+    .filter((p) => p !== '')
+    .reduce((text, part) => (text === '' ? part : /[。！？]$/.test(text) ? `${text}${part}` : `${text} ${part}`), '');
+}

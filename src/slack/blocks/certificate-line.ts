@@ -1,6 +1,7 @@
 import { countdownText, daysLeft, formatDate, type Urgency, urgency } from '../../core/countdown.js';
 import { trackingText } from '../../core/i18n/tracking-text.js';
 import type { Language } from '../../core/model.js';
+import { trackedLabel } from '../../core/tracking.js';
 import type { TrackedCertificate } from '../../store/store.js';
 import { escapeMrkdwn, truncate } from './kit.js';
 import { userRef } from './mentions.js';
@@ -10,19 +11,26 @@ import { urgencyEmoji } from './severity.js';
 export type CertificateSummary = Pick<
   TrackedCertificate,
   'thumbprint' | 'subject' | 'domains' | 'services' | 'notAfter' | 'estimated'
->;
+> &
+  Partial<Pick<TrackedCertificate, 'servers'>>;
 
 /** `6F62…FAB0`: enough to tell certificates apart on screen; buttons carry the whole one. */
 export function shortThumbprint(thumbprint: string): string {
   return thumbprint.length <= 12 ? thumbprint : `${thumbprint.slice(0, 4)}…${thumbprint.slice(-4)}`;
 }
 
-/** The name people use: the CN, else the first domain, else the whole subject. */
-export function displayName(cert: Pick<CertificateSummary, 'subject' | 'domains'> & { thumbprint?: string }): string {
-  const cn = /(?:^|,\s*)CN=([^,]+)/i.exec(cert.subject)?.[1]?.trim();
-  // An event's certificate has no subject, only a thumbprint.
+/**
+ * The name people use, in the viewer's language: the CN, else the first domain, else the whole
+ * subject; an event's certificate (no subject, no domain) is named by what it is and its server.
+ */
+export function displayName(
+  cert: Pick<CertificateSummary, 'subject' | 'domains' | 'servers'> & { thumbprint?: string },
+  lang: Language,
+): string {
+  const label = trackedLabel(cert, lang);
+  const cn = /(?:^|,\s*)CN=([^,]+)/i.exec(label)?.[1]?.trim();
   const fallback = cert.thumbprint ? shortThumbprint(cert.thumbprint) : '?';
-  return truncate(cn || cert.domains[0] || cert.subject || fallback, 120);
+  return truncate(cn || cert.domains[0] || label || fallback, 120);
 }
 
 export function urgencyOf(cert: Pick<CertificateSummary, 'notAfter'>, now: Date): Urgency {
@@ -33,7 +41,7 @@ export function urgencyOf(cert: Pick<CertificateSummary, 'notAfter'>, now: Date)
 export function certificateLine(cert: CertificateSummary, now: Date, lang: Language, timeZone = 'UTC'): string {
   const services = cert.services.length > 0 ? ` (${escapeMrkdwn(cert.services.slice(0, 7).join(', '))})` : '';
   const countdown = countdownText(cert.notAfter, now, lang, timeZone);
-  return `${urgencyEmoji(urgencyOf(cert, now))} *${escapeMrkdwn(displayName(cert))}*${services} — ${countdown} · \`${shortThumbprint(cert.thumbprint)}\``;
+  return `${urgencyEmoji(urgencyOf(cert, now))} *${escapeMrkdwn(displayName(cert, lang))}*${services} — ${countdown} · \`${shortThumbprint(cert.thumbprint)}\``;
 }
 
 /** 💤 snoozed until 5 Dec 2026 by @aiko: the digest's note and Home's line say it alike. */

@@ -25,7 +25,7 @@ export function certificateStepsMessage(
 ): SlackMessage {
   const { now, lang } = options;
   const t = slackText[lang];
-  const title = trackingText[lang].steps.title(displayName(cert));
+  const title = trackingText[lang].steps.title(displayName(cert, lang));
   const blocks: SlackBlock[] = [
     header(title),
     ...trackedBlocks([{ certificate: cert }], now, lang, options.timeZone).filter((b) => b.type === 'section'),

@@ -31,7 +31,10 @@ export function digestMessage(digest: Digest): SlackMessage {
   blocks.push(context(footer.join(' · ')));
   const first = digest.items[0];
   const fallback = first
-    ? t.digest.fallback(digest.total, `${displayName(first)} — ${countdownText(first.notAfter, now, digest.lang)}`)
+    ? t.digest.fallback(
+        digest.total,
+        `${displayName(first, digest.lang)} — ${countdownText(first.notAfter, now, digest.lang)}`,
+      )
     : t.digest.header(digest.total);
   return { text: truncate(fallback, LIMITS.fallback), blocks };
 }

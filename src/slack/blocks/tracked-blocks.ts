@@ -39,16 +39,23 @@ export function trackedBlocks(
 
 function describeOne({ certificate: cert, renewedTo }: TrackedLookup, now: Date, lang: Language, timeZone: string) {
   const t = trackingText[lang].described;
-  // An active one is simply "Tracked by certcheck"; only the other states need saying.
-  const status = cert.status === 'active' ? '' : ` (${t.status[cert.status]})`;
-  const lines = [`*${t.title}*${status}`, certificateLine(cert, now, lang, timeZone)];
+  const active = cert.status === 'active';
+  // An active one is simply "Tracked by certcheck"; a closed one is a record, with its state.
+  const heading = active ? `*${t.title}*` : `*${t.record}* (${t.status[cert.status]})`;
+  const lines = [heading, certificateLine(cert, now, lang, timeZone)];
   const facts = [
     ...(cert.servers.length ? [`${t.servers}: ${escapeMrkdwn(cert.servers.join(', '))}`] : []),
-    ...(cert.channel ? [`${t.channel}: ${channelRef(cert.channel)}`] : []),
+    // No reminders go anywhere for a closed one: no reminder line.
+    ...(active && cert.channel ? [`${t.channel}: ${channelRef(cert.channel)}`] : []),
     ...(cert.owner ? [`${t.owner}: ${userRef(cert.owner)}`] : []),
   ];
   if (facts.length) lines.push(facts.join(' · '));
   lines.push(`_${t.addedBy(userRef(cert.addedBy), formatDate(cert.addedAt, lang, timeZone))}_`);
+  if (!active) {
+    const who = cert.statusBy ? userRef(cert.statusBy) : trackingText[lang].notes.someone;
+    const when = cert.statusAt ? formatDate(cert.statusAt, lang, timeZone) : '?';
+    lines.push(`_${cert.status === 'renewed' ? t.renewedBy(who, when) : t.untrackedBy(who, when)}_`);
+  }
   if (renewedTo) lines.push(t.renewedTo(renewedTo));
   return lines.join('\n');
 }

@@ -1,4 +1,5 @@
-import { trackingText } from '../../../core/i18n/tracking-text.js';
+import { sentences, trackingText } from '../../../core/i18n/tracking-text.js';
+import type { Language } from '../../../core/model.js';
 import type { TrackedCertificate } from '../../../store/store.js';
 import { displayName } from '../../blocks/certificate-line.js';
 import { noticeMessage } from '../../blocks/error-message.js';
@@ -28,8 +29,19 @@ export async function trackedForButton(
 ): Promise<TrackedCertificate | undefined> {
   const cert = await deps.tracking.store.get(thumbprint);
   if (cert?.status === 'active') return cert;
-  const t = trackingText[await deps.language.forUser(args.client, args.body.user.id)].notTracked;
-  const why = cert ? t[cert.status](displayName(cert)) : t.never(`\`${thumbprint}\``);
-  await replyToButton(args, noticeMessage(`ℹ️ ${why} ${t.howTo}`));
+  const lang = await deps.language.forUser(args.client, args.body.user.id);
+  const t = trackingText[lang].notTracked;
+  const why = cert ? await whyNotTracked(deps, cert, lang) : t.never(`\`${thumbprint}\``);
+  await replyToButton(args, noticeMessage(`ℹ️ ${sentences(why, t.howTo)}`));
   return undefined;
+}
+
+/** Untracked, or renewed: and then whether its replacement is tracked (a thumbprint alone tracks nothing). */
+async function whyNotTracked(deps: TrackingListenerDeps, cert: TrackedCertificate, lang: Language): Promise<string> {
+  const t = trackingText[lang].notTracked;
+  const name = displayName(cert, lang);
+  if (cert.status !== 'renewed') return t.untracked(name);
+  const renewal = await deps.tracking.store.renewalOf(cert.thumbprint);
+  const replacement = renewal && (await deps.tracking.store.get(renewal.newThumbprint));
+  return replacement?.status === 'active' ? t.renewed(name) : t.renewedNotReplaced(name);
 }

@@ -17,10 +17,12 @@ export function createMarkRenewed(deps: TrackingListenerDeps) {
     // trigger_id lives 3 s: one quick lookup for the title, then open.
     const cert = await trackedForButton(deps, args, value.t);
     if (!cert) return;
+    // `l` stays the digest's, to redraw it; the modal speaks the clicker's language when known.
     const metadata = encodeRenewalMetadata({ t: value.t, l: value.l, ...messageOf(body) });
+    const lang = deps.language.known(body.user.id) ? deps.language.cached(body.user.id) : value.l;
     await client.views.open({
       trigger_id: body.trigger_id,
-      view: markRenewedModal(value.l, displayName(cert), metadata),
+      view: markRenewedModal(lang, displayName(cert, lang), metadata),
     });
   };
 }

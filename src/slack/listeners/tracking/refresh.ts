@@ -11,17 +11,20 @@ import type { HomeView } from '../../blocks/home-view.js';
 
 /**
  * After a button changed something: redraw the digest it was pressed on (in place, from the ledger
- * and the store, so every note shows who did what) and the acting user's App Home.
+ * and the store, so every note shows who did what) in the digest's own language, and the acting
+ * user's App Home in theirs.
  */
 export async function refreshAfterChange(
   deps: TrackingListenerDeps,
   client: WebClient,
   userId: string,
-  lang: Language,
+  digestLang: Language,
   where: { channel?: string; ts?: string },
 ): Promise<void> {
-  if (where.channel && where.ts) await redrawDigest(deps, client, { channel: where.channel, ts: where.ts }, lang);
-  await publishHome(deps, client, userId, lang);
+  if (where.channel && where.ts) {
+    await redrawDigest(deps, client, { channel: where.channel, ts: where.ts }, digestLang);
+  }
+  await publishHome(deps, client, userId, await deps.language.forUser(client, userId));
 }
 
 const messageContainer = z.looseObject({ channel_id: z.string().optional(), message_ts: z.string().optional() });

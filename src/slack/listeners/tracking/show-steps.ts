@@ -18,12 +18,14 @@ export function createShowSteps(deps: TrackingListenerDeps) {
     const cert = await trackedForButton(deps, args, value.t);
     if (!cert) return;
     const now = deps.now();
+    // The answer is the clicker's alone: in their language, whatever the digest's.
+    const lang = await deps.language.forUser(args.client, args.body.user.id);
     const plan = planForCertificate(cert, {
       now,
-      lang: value.l,
+      lang,
       ...(deps.warnDays !== undefined && { warnDays: deps.warnDays }),
     });
-    const message = certificateStepsMessage(cert, plan, { now, lang: value.l, timeZone: deps.tracking.timeZone });
+    const message = certificateStepsMessage(cert, plan, { now, lang, timeZone: deps.tracking.timeZone });
     await replyToButton(args, message);
   };
 }

@@ -1,8 +1,17 @@
+import { DateTime } from 'luxon';
 import { decodeCertificateAction } from '../../blocks/tracking-actions.js';
 import type { TrackingListenerDeps } from '../../tracking-deps.js';
 import { trackedForButton } from './button-reply.js';
 import { messageOf, refreshAfterChange } from './refresh.js';
 import type { ButtonArgs } from '../../deps.js';
+
+/**
+ * The end of a snooze: the start of the team's day (REMINDER_TZ) `days` later, so that the first
+ * scheduled run of that day reminds again ("1 day" skips one daily run, "1 week" lasts a week).
+ */
+export function snoozeEnd(now: Date, days: number, timeZone: string): string {
+  return DateTime.fromJSDate(now, { zone: timeZone }).plus({ days }).startOf('day').toUTC().toISO() as string;
+}
 
 /** **Snooze 1 day / 1 week**: no reminder for this certificate until then; the digest says who. */
 export function createSnooze(deps: TrackingListenerDeps, days: number) {
@@ -15,7 +24,7 @@ export function createSnooze(deps: TrackingListenerDeps, days: number) {
     const now = deps.now();
     await deps.tracking.store.snooze({
       thumbprint: value.t,
-      until: new Date(now.getTime() + days * 86_400_000).toISOString(),
+      until: snoozeEnd(now, days, deps.tracking.timeZone),
       by: body.user.id,
       at: now.toISOString(),
     });

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { trackingText } from '../../../core/i18n/tracking-text.js';
+import { sentences, trackingText } from '../../../core/i18n/tracking-text.js';
 import { type TrackableCertificate, trackedSubject } from '../../../core/tracking.js';
 import { trackAll, trackDiagnosis } from '../../../tracking/track-certificates.js';
 import type { TrackValue } from '../../blocks/button-values.js';
@@ -28,9 +28,9 @@ export function createTrackSubmitted(deps: TrackingListenerDeps) {
       ? (await trackDiagnosis(deps.tracking.store, deps.diagnose(paste.text, { now, lang: value.l }), request)).tracked
       : await trackAll(deps.tracking.store, fromButton(value), request);
     const t = trackingText[value.l].track;
-    const text = `${t.tracked(tracked.length)} ${channel ? t.remindIn(channelRef(channel)) : ''}`.trim();
+    const text = sentences(t.tracked(tracked.length), channel ? t.remindIn(channelRef(channel)) : '');
     await client.chat.postEphemeral({ channel: metadata.origin ?? body.user.id, user: body.user.id, text });
-    await publishHome(deps, client, body.user.id, value.l);
+    await publishHome(deps, client, body.user.id, await deps.language.forUser(client, body.user.id));
   };
 }
 
@@ -41,7 +41,7 @@ function fromButton(value: TrackValue): TrackableCertificate[] {
           {
             thumbprint: c.thumbprint,
             // The paste is gone: no server to name an event's certificate by.
-            subject: trackedSubject(c, [], value.l),
+            subject: trackedSubject(c),
             issuer: '',
             domains: c.domains,
             notAfter: new Date(c.notAfter).toISOString(),

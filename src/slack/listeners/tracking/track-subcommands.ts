@@ -1,5 +1,5 @@
 import { countdownText } from '../../../core/countdown.js';
-import { trackingText } from '../../../core/i18n/tracking-text.js';
+import { sentences, trackingText } from '../../../core/i18n/tracking-text.js';
 import { normalizeThumbprint, nothingTrackedText, whyNothingTracked } from '../../../core/tracking.js';
 import { trackDiagnosis } from '../../../tracking/track-certificates.js';
 import { displayName } from '../../blocks/certificate-line.js';
@@ -25,10 +25,12 @@ export function createTrackSubcommands(get: () => TrackingListenerDeps): Record<
       if (rest === '') return void (await respond({ response_type: 'ephemeral', text: t.usage }));
       const now = deps.now();
       const diagnosis = deps.diagnose(rest, { now, defaultLanguage: lang });
+      // A DM (D…) is no place for reminders: the bot cannot post in a DM between two people.
+      const inDm = command.channel_id.startsWith('D');
       const outcome = await trackDiagnosis(deps.tracking.store, diagnosis, {
         addedBy: command.user_id,
         now,
-        channel: command.channel_id,
+        ...(!inDm && { channel: command.channel_id }),
       });
       if (outcome.tracked.length === 0) {
         const text = nothingTrackedText(whyNothingTracked(diagnosis, outcome.skipped), t);
@@ -36,10 +38,14 @@ export function createTrackSubcommands(get: () => TrackingListenerDeps): Record<
       }
       const lines = outcome.tracked.map(
         ({ certificate: c }) =>
-          `• *${escapeMrkdwn(displayName(c))}* — ${countdownText(c.notAfter, now, lang, deps.tracking.timeZone)}`,
+          `• *${escapeMrkdwn(displayName(c, lang))}* — ${countdownText(c.notAfter, now, lang, deps.tracking.timeZone)}`,
       );
       if (outcome.skipped.some((s) => s.reason === 'wmsvc')) lines.push(`_${t.skippedWmsvc}_`);
-      const text = `${t.tracked(outcome.tracked.length)} ${t.remindIn(channelRef(command.channel_id))}`;
+      const channel = inDm ? deps.tracking.defaultChannel : command.channel_id;
+      const text = sentences(
+        t.tracked(outcome.tracked.length),
+        channel ? t.remindIn(channelRef(channel)) : t.dmNoChannel,
+      );
       await respond({ response_type: 'ephemeral', text, blocks: [section(`${text}\n${lines.join('\n')}`)] });
       await publishHome(deps, client, command.user_id, lang);
     },
@@ -57,7 +63,8 @@ export function createTrackSubcommands(get: () => TrackingListenerDeps): Record<
           channel ? t.channel(channelRef(channel)) : t.noChannel,
           ...(c.owner ? [t.owner(userRef(c.owner))] : []),
         ];
-        return `• *${escapeMrkdwn(displayName(c))}* — ${countdownText(c.notAfter, now, lang, deps.tracking.timeZone)} · \`${c.thumbprint}\` · ${where.join(' · ')}`;
+        const estimated = c.estimated ? ` (${trackingText[lang].digest.estimated})` : '';
+        return `• *${escapeMrkdwn(displayName(c, lang))}* — ${countdownText(c.notAfter, now, lang, deps.tracking.timeZone)}${estimated} · \`${c.thumbprint}\` · ${where.join(' · ')}`;
       });
       const blocks: SlackBlock[] = [header(t.title(certificates.length))];
       let shown = 0;
@@ -82,7 +89,10 @@ export function createTrackSubcommands(get: () => TrackingListenerDeps): Record<
       if (!thumbprint) return void (await respond({ response_type: 'ephemeral', text: t.usage }));
       const cert = await deps.tracking.store.get(thumbprint);
       const done = cert && (await deps.tracking.store.untrack(thumbprint, command.user_id, deps.now().toISOString()));
-      await respond({ response_type: 'ephemeral', text: done ? t.done(displayName(cert)) : t.notTracked(thumbprint) });
+      await respond({
+        response_type: 'ephemeral',
+        text: done ? t.done(displayName(cert, lang)) : t.notTracked(thumbprint),
+      });
       if (done) await publishHome(deps, client, command.user_id, lang);
     },
   };
