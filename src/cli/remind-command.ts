@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { countdownText } from '../core/countdown.js';
 import { trackingText } from '../core/i18n/tracking-text.js';
 import { byUrgency } from '../core/reminders.js';
-import { trackedLabel } from '../core/tracking.js';
+import { isUnnamedSubject, trackedLabel } from '../core/tracking.js';
 import type { Notifier } from '../reminders/notifier.js';
 import { runReminders } from '../reminders/runner.js';
 import { nextReminderRun } from '../reminders/scheduler.js';
@@ -46,7 +46,18 @@ export const remindCommand: CliCommand = {
       const lang = config.defaultLanguage;
       const t = trackingText[lang].remind;
       // Named at display time, in the configured language (an event's certificate has no subject).
-      const labels = new Map((await store.list({ all: true })).map((c) => [c.thumbprint, trackedLabel(c, lang)]));
+      // Only the few without a subject need their record: reading every tracked certificate again
+      // doubled the cost of a run over a large store.
+      const unnamed = [
+        ...new Set(
+          [...report.due, ...report.unrouted].filter((d) => isUnnamedSubject(d.subject)).map((d) => d.thumbprint),
+        ),
+      ];
+      const labels = new Map<string, string>();
+      for (const thumbprint of unnamed) {
+        const cert = await store.get(thumbprint);
+        if (cert) labels.set(thumbprint, trackedLabel(cert, lang));
+      }
       const label = (d: { thumbprint: string; subject: string }) => labels.get(d.thumbprint) ?? d.subject;
       // Reminders with no channel are due all the same: listed (channel null), and reported unsent.
       const everyDue = [...report.due, ...report.unrouted.map((u) => ({ ...u, channel: null }))].sort(byUrgency);

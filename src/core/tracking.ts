@@ -115,12 +115,17 @@ const STORED_UNNAMED = new RegExp(
  * domain as a CN, else what it is and the server that logged it, so that `list`, digests and Home
  * never show a blank.
  */
+/** The subject says nothing (empty, or a label an earlier version stored): name it at display time. */
+export function isUnnamedSubject(subject: string): boolean {
+  const trimmed = subject.trim();
+  return trimmed === '' || STORED_UNNAMED.test(trimmed);
+}
+
 export function trackedLabel(
   cert: { subject: string; domains: readonly string[]; servers?: readonly string[] },
   lang: Language,
 ): string {
-  const subject = cert.subject.trim();
-  if (subject && !STORED_UNNAMED.test(subject)) return cert.subject;
+  if (!isUnnamedSubject(cert.subject)) return cert.subject;
   const domain = cert.domains[0];
   if (domain) return `CN=${domain}`;
   return trackingText[lang].unnamedSubject((cert.servers ?? []).map(hostName));
