@@ -11,7 +11,7 @@ import { createTrackSubmitted } from './listeners/tracking/track-modal.js';
 import { createTrackSubcommands } from './listeners/tracking/track-subcommands.js';
 import { createUntrack } from './listeners/tracking/untrack.js';
 import { trackingHome } from './listeners/tracking/refresh.js';
-import { trackedBlocks } from './blocks/tracked-blocks.js';
+import { trackedBlocks, trackedSummaries } from './blocks/tracked-blocks.js';
 import { lookUpTracked } from '../tracking/look-up-tracked.js';
 import type { TrackingDeps, TrackingListenerDeps } from './tracking-deps.js';
 
@@ -48,6 +48,7 @@ export function trackingForApp(
       return {
         blocks: trackedBlocks(found, get().now(), lang, tracking.timeZone),
         active: found.filter((f) => f.certificate.status === 'active').map((f) => f.certificate.thumbprint),
+        summaries: trackedSummaries(found, get().now(), lang, tracking.timeZone),
       };
     },
     extensions: [

@@ -524,3 +524,128 @@ describe('tracking with a clock that moves (REMINDER_TZ Asia/Tokyo)', () => {
     );
   });
 });
+
+describe('tracking UX after review: tracked thumbprint verdict, handled digests, untrack by prefix', () => {
+  let harness: Harness;
+  let store: Store;
+  const EX2007 = '4108AA00BB11CC22DD33EE44FF5566778899' + '0B05';
+  const TWIN_A = `ABCDEF12${'0'.repeat(32)}`;
+  const TWIN_B = `ABCDEF12${'1'.repeat(32)}`;
+
+  before(async () => {
+    store = createMemoryStore();
+    harness = await startHarness(trackingForApp({ store, timeZone: 'UTC' }));
+    await store.track(
+      aCertificate({ thumbprint: EX2007, subject: 'CN=EX2007', domains: [], notAfter: '2026-06-10T00:00:00.000Z' }),
+    );
+    await store.track(aCertificate({ thumbprint: TWIN_A, subject: 'CN=twin-a.example', domains: [] }));
+    await store.track(aCertificate({ thumbprint: TWIN_B, subject: 'CN=twin-b.example', domains: [] }));
+    await store.track(aCertificate());
+  });
+  after(async () => {
+    await harness.close();
+  });
+
+  const untrack = async (rest: string) => {
+    harness.fake.reset();
+    await sendCommand(harness.url, { text: `untrack ${rest}`, response_url: harness.fake.responseUrl('u') });
+    return String(harness.fake.callsTo('response')[0]?.params.text);
+  };
+
+  test('a pasted tracked thumbprint: the header and fallback say what certcheck knows, in its colour (en, ja)', async () => {
+    harness.fake.reset();
+    const reply = await commandReply(harness, { text: EX2007 });
+    const blocks = reply.payload.blocks as { type: string; text?: { text: string } }[];
+    const headline = /^🔴 EX2007 expired 1\d\d days ago \(10 Jun 2026\) — tracked by certcheck$/;
+    assert.equal(blocks[0]?.type, 'header');
+    assert.match(String(blocks[0]?.text?.text), headline);
+    assert.match(String(reply.payload.text), headline);
+    assert.doesNotMatch(texts(blocks), /paste more to diagnose it/);
+    assert.match(texts(blocks), /Tracked by certcheck/, 'the tracked facts stay below');
+
+    harness.fake.setLocale('U0JAPAN', 'ja-JP');
+    const ja = await commandReply(harness, { text: EX2007, user_id: 'U0JAPAN' });
+    const jaHeader = (ja.payload.blocks as { text?: { text: string } }[])[0]?.text?.text;
+    assert.match(String(jaHeader), /^🔴 EX2007: .*期限切れ.* — certcheck で追跡中$/);
+    assert.deepEqual(harness.fake.violations, []);
+  });
+
+  test('an untracked bare thumbprint keeps "paste more to diagnose it"', async () => {
+    const reply = await commandReply(harness, { text: 'C'.repeat(40) });
+    assert.match(String((reply.payload.blocks as { text?: { text: string } }[])[0]?.text?.text), /paste more/);
+  });
+
+  test('/certcheck untrack by prefix: too short, ambiguous (listed), unique, short form, already untracked', async () => {
+    assert.match(await untrack('8967'), /too short.*paste the full thumbprint/);
+    const ambiguous = await untrack('abcdef12');
+    assert.match(ambiguous, /Several tracked certificates start with `ABCDEF12…`/);
+    assert.ok(ambiguous.includes(TWIN_A) && ambiguous.includes(TWIN_B), ambiguous);
+    assert.equal((await store.get(TWIN_A))?.status, 'active', 'nothing untracked when ambiguous');
+
+    assert.match(await untrack('896777B6'), /No longer tracking owa\.contoso\.com/);
+    assert.equal((await store.get(OWA))?.status, 'untracked');
+    assert.match(await untrack('ABCD…0000'), /No longer tracking twin-a\.example/);
+    assert.equal((await store.get(TWIN_B))?.status, 'active');
+
+    assert.match(await untrack(OWA), /owa\.contoso\.com is already untracked by <@U0ADMIN> on 28 Nov 2026/);
+    assert.match(await untrack('ABCDEF1200'), /twin-a\.example is already untracked by <@U0ADMIN>/);
+    assert.match(await untrack('D'.repeat(40)), /is not tracked/);
+    assert.match(await untrack('not-a-thumbprint'), /Usage/);
+  });
+
+  test('a digest redrawn after every item was handled: "all handled"; a snoozed line keeps Mark renewed and Untrack', async () => {
+    // Only these two in the digest.
+    for (const other of [EX2007, TWIN_B]) await store.untrack(other, 'test', REFERENCE_NOW.toISOString());
+    const first = `F1${'2'.repeat(38)}`;
+    const second = `F2${'3'.repeat(38)}`;
+    await store.track(aCertificate({ thumbprint: first, subject: 'CN=EXHUB07', notAfter: '2026-10-01T00:00:00.000Z' }));
+    await store.track(
+      aCertificate({ thumbprint: second, subject: 'CN=EXHUB08', notAfter: '2026-10-02T00:00:00.000Z' }),
+    );
+    const report = await runReminders({
+      store,
+      notifier: createSlackNotifier({ token: FAKE_BOT.token, apiUrl: harness.fake.apiUrl }),
+      now: REFERENCE_NOW,
+      thresholds: [60, 30, 14, 7, 3, 1, 0],
+      timeZone: 'UTC',
+      lang: 'en',
+      dryRun: false,
+      owner: 'test',
+      sleep: async () => {},
+    });
+    const ts = report.sent.find((s) => s.thumbprints.includes(first))!.ts;
+    const click = (actionId: string, thumbprint: string) =>
+      sendInteraction(
+        harness.url,
+        blockActionPayload({
+          actionId,
+          value: value(thumbprint),
+          responseUrl: harness.fake.responseUrl('d'),
+          messageTs: ts,
+        }),
+      );
+    harness.fake.reset();
+    await click(ids.actions.snooze1d, first);
+    const afterSnooze = harness.fake.callsTo('chat.update')[0]?.params;
+    assert.match(texts(afterSnooze?.blocks), /Certificate reminders — 1 needs attention/);
+    await click(ids.actions.untrack, second);
+    const update = harness.fake.callsTo('chat.update')[1]?.params;
+    const blocks = update?.blocks as { type: string; block_id?: string; text?: { text: string } }[];
+    assert.equal(blocks[0]?.text?.text, 'Certificate reminders — all handled');
+    assert.equal(update?.text, 'Certificate reminders — all handled');
+    const snoozedLine = blocks.find((b) => b.block_id === `digest:${first}`)?.text?.text ?? '';
+    assert.doesNotMatch(snoozedLine, /~/, 'a snoozed line is not struck through');
+    assert.match(snoozedLine, /snoozed until/);
+    const buttons = texts(blocks.find((b) => b.block_id === `cert:${first}`));
+    assert.match(buttons, /Mark renewed/);
+    assert.match(buttons, /Untrack/);
+    assert.doesNotMatch(buttons, /Snooze/);
+    const untrackedLine = blocks.find((b) => b.block_id === `digest:${second}`)?.text?.text ?? '';
+    assert.match(untrackedLine, /^~.*~\n🚫 untracked by <@U0ADMIN>$/s);
+    assert.equal(
+      blocks.find((b) => b.block_id === `cert:${second}`),
+      undefined,
+    );
+    assert.deepEqual(harness.fake.violations, []);
+  });
+});

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { countdownText } from '../../src/core/countdown.js';
+import { diagnose } from '../../src/core/diagnose.js';
 import { slackText } from '../../src/core/i18n/slack-text.js';
+import { diagnosisMessage } from '../../src/slack/blocks/diagnosis-message.js';
 import type { Digest, DigestItem } from '../../src/reminders/notifier.js';
 import { DIGEST_ITEMS_PER_MESSAGE, digestMessage } from '../../src/slack/blocks/digest-message.js';
 import { SEVERITY_EMOJI } from '../../src/slack/blocks/severity.js';
@@ -80,15 +83,54 @@ describe('digestMessage', () => {
     assert.match(JSON.stringify(message.blocks), /1 週間後に再通知/);
   });
 
-  test('a note replaces the buttons of that certificate only', () => {
-    const message = digestMessage(
-      digest([
-        { ...longItem(1), note: { kind: 'snoozed', until: '2026-12-05T12:00:00.000Z', by: 'U0AIKO' } },
-        longItem(2),
-      ]),
-    );
+  test('a finished note (renewed, untracked) replaces the buttons of that certificate only', () => {
+    // Changed by review: a snoozed certificate keeps its buttons (see below); only finished ones lose them.
+    const message = digestMessage(digest([{ ...longItem(1), note: { kind: 'renewed', by: 'U0AIKO' } }, longItem(2)]));
     assert.equal(message.blocks.filter((b) => b.type === 'actions').length, 1);
-    assert.match(JSON.stringify(message.blocks), /snoozed until 5 Dec 2026 by <@U0AIKO>/);
+    assert.match(JSON.stringify(message.blocks), /renewed by <@U0AIKO>/);
+  });
+
+  test('a snoozed line keeps Show steps, Mark renewed and Untrack, and is not struck through', () => {
+    const snoozed = {
+      ...longItem(1),
+      note: { kind: 'snoozed' as const, until: '2026-12-05T12:00:00.000Z', by: 'U0AIKO' },
+    };
+    const untracked = { ...longItem(2), note: { kind: 'untracked' as const, by: 'U0AIKO' } };
+    const message = digestMessage(digest([snoozed, untracked, longItem(3)], { total: 1 }));
+    const actions = message.blocks.filter((b) => b.type === 'actions');
+    assert.equal(actions.length, 2, 'the snoozed one and the one still needing attention');
+    const snoozedButtons = JSON.stringify(
+      actions.find((b) => 'block_id' in b && b.block_id === `cert:${snoozed.thumbprint}`),
+    );
+    for (const label of ['Show steps', 'Mark renewed', 'Untrack']) assert.ok(snoozedButtons.includes(label), label);
+    assert.ok(!snoozedButtons.includes('Snooze'), 'no second snooze');
+    const line = (thumbprint: string) =>
+      String(
+        (
+          message.blocks.find((b) => 'block_id' in b && b.block_id === `digest:${thumbprint}`) as {
+            text: { text: string };
+          }
+        ).text.text,
+      );
+    assert.ok(!line(snoozed.thumbprint).includes('~'), line(snoozed.thumbprint));
+    assert.match(line(snoozed.thumbprint), /\n💤 snoozed until 5 Dec 2026 by <@U0AIKO>$/);
+    assert.match(line(untracked.thumbprint), /^~.*~\n🚫 untracked by <@U0AIKO>$/s);
+    assert.match(JSON.stringify(message.blocks), /Certificate reminders — 1 needs attention/);
+    assert.match(message.text, /^Certificate reminders: 1 needs attention\. Most urgent: /);
+    assert.ok(message.text.includes(countdownText(longItem(3).notAfter, NOW, 'en')), message.text);
+  });
+
+  test('every certificate handled: "all handled" in the header and the fallback (en, ja)', () => {
+    const items = [
+      { ...longItem(1), note: { kind: 'snoozed' as const, until: '2026-12-05T12:00:00.000Z' } },
+      { ...longItem(2), note: { kind: 'renewed' as const, by: 'U0AIKO' } },
+    ];
+    const en = digestMessage(digest(items, { total: 0 }));
+    assert.equal((en.blocks[0] as { text: { text: string } }).text.text, 'Certificate reminders — all handled');
+    assert.equal(en.text, 'Certificate reminders — all handled');
+    const ja = digestMessage(digest(items, { total: 0, lang: 'ja' }));
+    assert.equal((ja.blocks[0] as { text: { text: string } }).text.text, '証明書リマインダー — すべて対応済み');
+    assert.deepEqual(blockKitProblems('message', en), []);
   });
 
   test('a note names a Slack user as a mention, and the CLI as itself', () => {
@@ -222,5 +264,45 @@ describe('describeTracked', () => {
     assert.match(text, /certcheck tracking record \(no longer tracked\)/);
     assert.match(text, /Untracked by U0AIKO on 30 Nov 2026/);
     assert.doesNotMatch(text, /Reminders:/);
+  });
+});
+
+describe('a bare tracked thumbprint in a diagnosis', () => {
+  const THUMBPRINT = `4108${'A'.repeat(32)}0B05`;
+  const bare = (lang: 'en' | 'ja') => diagnose(THUMBPRINT, { now: NOW, lang });
+  const summary = (lang: 'en' | 'ja', notAfter: string, status: 'active' | 'renewed' = 'active') => ({
+    name: 'EX2007',
+    countdown: countdownText(notAfter, NOW, lang),
+    urgency: notAfter < NOW.toISOString() ? ('expired' as const) : ('soon' as const),
+    status,
+  });
+  const headerOf = (message: { blocks: unknown[] }) => (message.blocks[0] as { text: { text: string } }).text.text;
+
+  test('the verdict is what tracking knows, in the shared palette (en, ja)', () => {
+    assert.ok(bare('en').findings.every((f) => f.code === 'THUMBPRINT_ONLY'));
+    const expired = diagnosisMessage(bare('en'), {
+      now: NOW,
+      tracked: { blocks: [], active: [THUMBPRINT], summaries: [summary('en', '2026-06-10T00:00:00.000Z')] },
+    });
+    assert.equal(
+      headerOf(expired),
+      `${SEVERITY_EMOJI.critical} EX2007 expired 174 days ago (10 Jun 2026) — tracked by certcheck`,
+    );
+    assert.equal(expired.text, headerOf(expired));
+    const soon = diagnosisMessage(bare('en'), {
+      now: NOW,
+      tracked: { blocks: [], active: [], summaries: [summary('en', '2026-12-20T00:00:00.000Z', 'renewed')] },
+    });
+    assert.match(headerOf(soon), /^🟠 EX2007 expires in 19 days \(20 Dec 2026\) — marked renewed in certcheck$/);
+    const ja = diagnosisMessage(bare('ja'), {
+      now: NOW,
+      tracked: { blocks: [], active: [THUMBPRINT], summaries: [summary('ja', '2026-06-10T00:00:00.000Z')] },
+    });
+    assert.match(headerOf(ja), /^🔴 EX2007: .*期限切れ \(174 日経過\) — certcheck で追跡中$/);
+  });
+
+  test('no tracked summary: the core verdict stays', () => {
+    const untracked = diagnosisMessage(bare('en'), { now: NOW });
+    assert.match(headerOf(untracked), /paste more to diagnose it/);
   });
 });

@@ -18,6 +18,8 @@ export interface SlackText {
   thumbprint: string;
   /** A certificate known only from its thumbprint (event 12017): what it is, not a blank. */
   internalTransportCertificate: string;
+  /** A pasted thumbprint alone that certcheck tracks: the verdict is what tracking knows of it. */
+  trackedVerdict: (name: string, countdown: string, status: 'active' | 'renewed' | 'untracked') => string;
   /** Only for a version the diagnosis knows. */
   exchange: (version: string) => string;
   eventLevel: Record<'error' | 'warning' | 'information', string>;
@@ -79,6 +81,14 @@ const en: SlackText = {
   issuedBy: 'issued by',
   thumbprint: 'Thumbprint',
   internalTransportCertificate: 'Internal transport certificate',
+  trackedVerdict: (name, countdown, status) =>
+    `${name} ${countdown} — ${
+      status === 'active'
+        ? 'tracked by certcheck'
+        : status === 'renewed'
+          ? 'marked renewed in certcheck'
+          : 'no longer tracked by certcheck'
+    }`,
   exchange: (version) => `Exchange ${version}`,
   eventLevel: { error: 'error', warning: 'warning', information: 'information' },
   sharedBy: (user) => `Shared by ${user}`,
@@ -157,6 +167,14 @@ const ja: SlackText = {
   issuedBy: '発行者',
   thumbprint: '拇印',
   internalTransportCertificate: '内部トランスポート証明書',
+  trackedVerdict: (name, countdown, status) =>
+    `${name}: ${countdown} — ${
+      status === 'active'
+        ? 'certcheck で追跡中'
+        : status === 'renewed'
+          ? 'certcheck で更新済み'
+          : 'certcheck で追跡解除済み'
+    }`,
   exchange: (version) => (version === '2013+' ? 'Exchange 2013 以降' : `Exchange ${version}`),
   eventLevel: { error: 'エラー', warning: '警告', information: '情報' },
   sharedBy: (user) => `${user} さんが共有`,

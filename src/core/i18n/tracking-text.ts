@@ -4,6 +4,8 @@ import type { Language } from '../model.js';
 export interface TrackingText {
   digest: {
     header: (count: number) => string;
+    /** A digest redrawn after every certificate in it was snoozed, renewed or untracked. */
+    allHandled: string;
     part: (part: number, parts: number) => string;
     fallback: (count: number, first: string) => string;
     nextRun: (when: string) => string;
@@ -60,6 +62,13 @@ export interface TrackingText {
     done: (subject: string) => string;
     notTracked: (thumbprint: string) => string;
     usage: string;
+    /** Already closed: who did it, and when. */
+    alreadyUntracked: (subject: string, by: string, when: string) => string;
+    alreadyRenewed: (subject: string, by: string, when: string) => string;
+    /** A prefix shorter than 8 hex digits: too likely to match the wrong certificate. */
+    tooShort: (prefix: string) => string;
+    /** A prefix several tracked certificates share: the matches follow, one per line. */
+    ambiguous: (prefix: string) => string;
   };
   remind: {
     sent: (count: number) => string;
@@ -133,6 +142,7 @@ export const trackingText = {
   en: {
     digest: {
       header: (count) => `Certificate reminders — ${count} need${count === 1 ? 's' : ''} attention`,
+      allHandled: 'Certificate reminders — all handled',
       part: (part, parts) => `(${part} of ${parts})`,
       fallback: (count, first) =>
         `Certificate reminders: ${count} need${count === 1 ? 's' : ''} attention. Most urgent: ${first}`,
@@ -191,6 +201,11 @@ export const trackingText = {
       done: (subject) => `No longer tracking ${subject}.`,
       notTracked: (thumbprint) => `${thumbprint} is not tracked.`,
       usage: 'Usage: `/certcheck untrack <thumbprint>`',
+      alreadyUntracked: (subject, by, when) => `${subject} is already untracked by ${by} on ${when}.`,
+      alreadyRenewed: (subject, by, when) => `${subject} is no longer tracked: marked renewed by ${by} on ${when}.`,
+      tooShort: (prefix) =>
+        `\`${prefix}\` is too short to tell certificates apart: paste the full thumbprint (or at least its first 8 digits).`,
+      ambiguous: (prefix) => `Several tracked certificates start with \`${prefix}\`: paste the full thumbprint of one.`,
     },
     remind: {
       sent: (count) => `${count} reminder${count === 1 ? '' : 's'} sent`,
@@ -252,6 +267,7 @@ export const trackingText = {
   ja: {
     digest: {
       header: (count) => `証明書リマインダー — 対応が必要な証明書 ${count} 件`,
+      allHandled: '証明書リマインダー — すべて対応済み',
       part: (part, parts) => `(${part}/${parts})`,
       fallback: (count, first) => `証明書リマインダー: 対応が必要な証明書 ${count} 件。最も緊急: ${first}`,
       nextRun: (when) => `次回のリマインダー: ${when}`,
@@ -310,6 +326,13 @@ export const trackingText = {
       done: (subject) => `${subject} の追跡を解除しました。`,
       notTracked: (thumbprint) => `${thumbprint} は追跡されていません。`,
       usage: '使い方: `/certcheck untrack <拇印>`',
+      alreadyUntracked: (subject, by, when) => `${subject} は ${when} に ${by} が既に追跡を解除しています。`,
+      alreadyRenewed: (subject, by, when) =>
+        `${subject} はもう追跡されていません (${when} に ${by} が更新済みに設定)。`,
+      tooShort: (prefix) =>
+        `\`${prefix}\` では証明書を区別できません。拇印全体 (少なくとも先頭 8 桁) を貼り付けてください。`,
+      ambiguous: (prefix) =>
+        `\`${prefix}\` で始まる追跡中の証明書が複数あります。どれか 1 つの拇印全体を貼り付けてください。`,
     },
     remind: {
       sent: (count) => `${count} 件のリマインダーを送信しました`,

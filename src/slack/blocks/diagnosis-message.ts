@@ -19,7 +19,8 @@ import {
 } from './kit.js';
 import { addSteps, findingsSection, referencesContext } from './plan-blocks.js';
 import { privateKeyWarningBlocks } from './private-key-warning.js';
-import { SEVERITY_EMOJI } from './severity.js';
+import { SEVERITY_EMOJI, urgencyEmoji } from './severity.js';
+import type { TrackedSummary } from './tracked-blocks.js';
 
 /** What tracking knows of the pasted thumbprints. */
 export interface TrackedDescription {
@@ -27,6 +28,8 @@ export interface TrackedDescription {
   blocks: SlackBlock[];
   /** The thumbprints tracked and active: no Track button for those. */
   active: readonly string[];
+  /** Each described certificate in brief: a bare tracked thumbprint's verdict says it. */
+  summaries?: readonly TrackedSummary[];
 }
 
 export interface DiagnosisMessageOptions {
@@ -56,7 +59,8 @@ const TAIL_BLOCKS = 4;
 export function diagnosisMessage(diagnosis: Diagnosis, options: DiagnosisMessageOptions): SlackMessage {
   const t = slackText[diagnosis.language];
   const now = options.now;
-  const verdict = `${SEVERITY_EMOJI[diagnosis.severity]} ${diagnosis.summary}`;
+  const verdict =
+    trackedVerdict(diagnosis, t, options.tracked) ?? `${SEVERITY_EMOJI[diagnosis.severity]} ${diagnosis.summary}`;
   const blocks: SlackBlock[] = options.privateKey
     ? privateKeyWarningBlocks(diagnosis.language, options.privateKey.postedInChannel)
     : [header(verdict)];
@@ -101,6 +105,21 @@ export function diagnosisMessage(diagnosis: Diagnosis, options: DiagnosisMessage
   const repeated = firstCountdown !== undefined && verdict.includes(firstCountdown.replace(/^⏱ ~?/, ''));
   const text = truncate([verdict, repeated ? undefined : firstCountdown].filter(Boolean).join(' — '), LIMITS.fallback);
   return { text, blocks: blocks.slice(0, LIMITS.blocks) };
+}
+
+/**
+ * A bare thumbprint (THUMBPRINT_ONLY, nothing else pasted) that certcheck tracks: "paste more to
+ * diagnose it" would contradict the tracked facts below, so the verdict is those facts.
+ */
+function trackedVerdict(diagnosis: Diagnosis, t: SlackText, tracked?: TrackedDescription): string | undefined {
+  const only = tracked?.summaries?.length === 1 ? tracked.summaries[0] : undefined;
+  const bare =
+    diagnosis.events.length === 0 &&
+    diagnosis.certificates.length === 0 &&
+    diagnosis.findings.length > 0 &&
+    diagnosis.findings.every((f) => f.code === 'THUMBPRINT_ONLY');
+  if (!only || !bare) return undefined;
+  return `${urgencyEmoji(only.urgency)} ${t.trackedVerdict(only.name, only.countdown, only.status)}`;
 }
 
 function metaLine(diagnosis: Diagnosis, t: SlackText, sharedBy?: string): string[] {

@@ -21,21 +21,29 @@ export function digestMessage(digest: Digest): SlackMessage {
   const t = trackingText[digest.lang];
   const now = new Date(digest.now);
   const part = digest.parts > 1 ? ` ${t.digest.part(digest.part, digest.parts)}` : '';
-  const blocks: SlackBlock[] = [header(`${t.digest.header(digest.total)}${part}`)];
+  // A redrawn digest whose every certificate was handled: no "0 need attention".
+  const allHandled = digest.total === 0 && digest.items.length > 0;
+  const title = allHandled ? t.digest.allHandled : t.digest.header(digest.total);
+  const blocks: SlackBlock[] = [header(`${title}${part}`)];
   for (const item of digest.items.slice(0, DIGEST_ITEMS_PER_MESSAGE)) {
     blocks.push({ type: 'section', block_id: `digest:${item.thumbprint}`, text: mrkdwnLine(itemText(item, digest)) });
-    if (!item.note) blocks.push(certificateActions(item.thumbprint, digest.lang));
+    // Snoozing is not finishing: a snoozed certificate can still be renewed or untracked.
+    if (!item.note || item.note.kind === 'snoozed') {
+      blocks.push(certificateActions(item.thumbprint, digest.lang, { snoozed: item.note?.kind === 'snoozed' }));
+    }
   }
   const footer = [t.digest.listHint];
   if (digest.nextRun) footer.unshift(t.digest.nextRun(formatDateTime(digest.nextRun, digest.lang, digest.timeZone)));
   blocks.push(context(footer.join(' · ')));
-  const first = digest.items[0];
-  const fallback = first
-    ? t.digest.fallback(
-        digest.total,
-        `${displayName(first, digest.lang)} — ${countdownText(first.notAfter, now, digest.lang)}`,
-      )
-    : t.digest.header(digest.total);
+  const first = digest.items.find((item) => !item.note);
+  const fallback = allHandled
+    ? t.digest.allHandled
+    : first
+      ? t.digest.fallback(
+          digest.total,
+          `${displayName(first, digest.lang)} — ${countdownText(first.notAfter, now, digest.lang)}`,
+        )
+      : t.digest.header(digest.total);
   return { text: truncate(fallback, LIMITS.fallback), blocks };
 }
 
@@ -43,6 +51,8 @@ function itemText(item: DigestItem, digest: Digest): string {
   const t = trackingText[digest.lang];
   const now = new Date(digest.now);
   const line = certificateLine(item, now, digest.lang, digest.timeZone);
+  // Only a finished certificate (renewed, untracked) is struck through; a snoozed one is not.
+  if (item.note?.kind === 'snoozed') return `${line}\n${noteText(item.note, digest)}`;
   if (item.note) return `~${line}~\n${noteText(item.note, digest)}`;
   const why = item.threshold === null ? t.digest.dailyAfterExpiry : t.digest.firstReminder(item.threshold);
   const extra = [why, ...(item.estimated ? [t.digest.estimated] : [])];

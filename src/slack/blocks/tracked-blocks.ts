@@ -3,7 +3,10 @@ import { trackingText } from '../../core/i18n/tracking-text.js';
 import type { Language } from '../../core/model.js';
 import type { Store } from '../../store/store.js';
 import { lookUpTracked, type TrackedLookup } from '../../tracking/look-up-tracked.js';
-import { certificateLine } from './certificate-line.js';
+import type { Urgency } from '../../core/countdown.js';
+import { countdownText } from '../../core/countdown.js';
+import type { TrackStatus } from '../../store/store.js';
+import { certificateLine, displayName, urgencyOf } from './certificate-line.js';
 import { type SlackBlock, escapeMrkdwn, section } from './kit.js';
 import { channelRef, userRef } from './mentions.js';
 import { certificateActions } from './tracking-actions.js';
@@ -35,6 +38,29 @@ export function trackedBlocks(
     if (found.certificate.status === 'active') blocks.push(certificateActions(found.certificate.thumbprint, lang));
   }
   return blocks;
+}
+
+/** What the diagnosis's verdict can say of a tracked certificate, without reading the store. */
+export interface TrackedSummary {
+  name: string;
+  /** "expired 172 days ago (10 Jun 2026)", in the team's time zone. */
+  countdown: string;
+  urgency: Urgency;
+  status: TrackStatus;
+}
+
+export function trackedSummaries(
+  tracked: readonly TrackedLookup[],
+  now: Date,
+  lang: Language,
+  timeZone = 'UTC',
+): TrackedSummary[] {
+  return tracked.map(({ certificate: cert }) => ({
+    name: displayName(cert, lang),
+    countdown: countdownText(cert.notAfter, now, lang, timeZone),
+    urgency: urgencyOf(cert, now),
+    status: cert.status,
+  }));
 }
 
 function describeOne({ certificate: cert, renewedTo }: TrackedLookup, now: Date, lang: Language, timeZone: string) {

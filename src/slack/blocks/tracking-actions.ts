@@ -12,8 +12,15 @@ export type CertificateActionValue = z.infer<typeof certificateActionValueSchema
 export const decodeCertificateAction = (value: string | undefined): CertificateActionValue | undefined =>
   decodeJson(certificateActionValueSchema, value);
 
-/** Show steps / Mark renewed / Snooze 1 day / Snooze 1 week / Untrack for one certificate. */
-export function certificateActions(thumbprint: string, lang: Language): SlackBlock {
+/**
+ * Show steps / Mark renewed / Snooze 1 day / Snooze 1 week / Untrack for one certificate; a snoozed
+ * one (`snoozed`) keeps all but the snooze buttons, as snoozing is not finishing.
+ */
+export function certificateActions(
+  thumbprint: string,
+  lang: Language,
+  options: { snoozed?: boolean } = {},
+): SlackBlock {
   const t = trackingText[lang].buttons;
   const value = JSON.stringify({ t: thumbprint, l: lang } satisfies CertificateActionValue);
   return {
@@ -23,8 +30,9 @@ export function certificateActions(thumbprint: string, lang: Language): SlackBlo
     elements: [
       button(t.showSteps, ids.actions.showSteps, value),
       button(t.markRenewed, ids.actions.markRenewed, value, 'primary'),
-      button(t.snooze1d, ids.actions.snooze1d, value),
-      button(t.snooze1w, ids.actions.snooze1w, value),
+      ...(options.snoozed
+        ? []
+        : [button(t.snooze1d, ids.actions.snooze1d, value), button(t.snooze1w, ids.actions.snooze1w, value)]),
       button(t.untrack, ids.actions.untrack, value, 'danger'),
     ],
   };

@@ -76,7 +76,8 @@ async function redrawDigest(
     items,
     part: 1,
     parts: 1,
-    total: items.length,
+    // Only what still needs attention: a snoozed, renewed or untracked certificate has been handled.
+    total: items.filter((item) => !item.note).length,
     now: now.toISOString(),
     lang,
     timeZone: deps.tracking.timeZone,

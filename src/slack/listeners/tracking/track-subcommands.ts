@@ -1,6 +1,7 @@
-import { countdownText } from '../../../core/countdown.js';
+import { countdownText, formatDate } from '../../../core/countdown.js';
 import { sentences, trackingText } from '../../../core/i18n/tracking-text.js';
 import { normalizeThumbprint, nothingTrackedText, whyNothingTracked } from '../../../core/tracking.js';
+import type { Store, TrackedCertificate } from '../../../store/store.js';
 import { trackDiagnosis } from '../../../tracking/track-certificates.js';
 import { displayName } from '../../blocks/certificate-line.js';
 import { context, escapeMrkdwn, header, LIMITS, type SlackBlock, section, truncate } from '../../blocks/kit.js';
@@ -85,15 +86,85 @@ export function createTrackSubcommands(get: () => TrackingListenerDeps): Record<
       const deps = get();
       const lang = await deps.language.forUser(client, command.user_id);
       const t = trackingText[lang].untrack;
-      const thumbprint = normalizeThumbprint(rest);
-      if (!thumbprint) return void (await respond({ response_type: 'ephemeral', text: t.usage }));
-      const cert = await deps.tracking.store.get(thumbprint);
-      const done = cert && (await deps.tracking.store.untrack(thumbprint, command.user_id, deps.now().toISOString()));
-      await respond({
-        response_type: 'ephemeral',
-        text: done ? t.done(displayName(cert, lang)) : t.notTracked(thumbprint),
-      });
+      const reply = (text: string) => respond({ response_type: 'ephemeral', text });
+      const target = parseUntrackTarget(rest);
+      if (!target) return void (await reply(t.usage));
+      if (target.kind === 'tooShort') return void (await reply(t.tooShort(target.prefix)));
+      const { store } = deps.tracking;
+      const found = await findForUntrack(store, target);
+      if (found.kind === 'ambiguous') {
+        const now = deps.now();
+        const lines = found.matches.map(
+          (c) =>
+            `• *${escapeMrkdwn(displayName(c, lang))}* — ${countdownText(c.notAfter, now, lang, deps.tracking.timeZone)} · \`${c.thumbprint}\``,
+        );
+        return void (await reply(truncate(`${t.ambiguous(target.shown)}\n${lines.join('\n')}`, LIMITS.section)));
+      }
+      const cert = found.certificate;
+      if (!cert) return void (await reply(t.notTracked(target.shown)));
+      if (cert.status !== 'active') {
+        const by = cert.statusBy ? userRef(cert.statusBy) : trackingText[lang].notes.someone;
+        const when = cert.statusAt ? formatDate(cert.statusAt, lang, deps.tracking.timeZone) : '?';
+        const name = displayName(cert, lang);
+        return void (await reply(
+          cert.status === 'renewed' ? t.alreadyRenewed(name, by, when) : t.alreadyUntracked(name, by, when),
+        ));
+      }
+      const done = await store.untrack(cert.thumbprint, command.user_id, deps.now().toISOString());
+      await reply(done ? t.done(displayName(cert, lang)) : t.notTracked(target.shown));
       if (done) await publishHome(deps, client, command.user_id, lang);
     },
   };
+}
+
+/** Digits a thumbprint prefix needs before `untrack` acts on it: fewer could name the wrong certificate. */
+const MIN_PREFIX = 8;
+
+type UntrackTarget =
+  | { kind: 'full'; thumbprint: string; shown: string }
+  | { kind: 'prefix'; prefix: string; suffix?: string; shown: string }
+  | { kind: 'tooShort'; prefix: string };
+
+/**
+ * What `/certcheck untrack` was given: a whole thumbprint, a prefix of at least 8 hex digits, or
+ * the short form digests and Home show (`8967…4269`, or with `...`).
+ */
+export function parseUntrackTarget(rest: string): UntrackTarget | undefined {
+  const text = rest.trim().replace(/^`+|`+$/g, '');
+  if (text === '') return undefined;
+  const thumbprint = normalizeThumbprint(text);
+  if (thumbprint) return { kind: 'full', thumbprint, shown: thumbprint };
+  const short = /^([0-9a-f]{4,39})\s*(?:…|\.\.\.)\s*([0-9a-f]{4,36})$/i.exec(text);
+  if (short?.[1] && short[2]) {
+    const prefix = short[1].toUpperCase();
+    const suffix = short[2].toUpperCase();
+    return { kind: 'prefix', prefix, suffix, shown: `${prefix}…${suffix}` };
+  }
+  const hex = text.replace(/[\s:]/g, '');
+  if (!/^[0-9a-f]{1,39}$/i.test(hex)) return undefined;
+  const prefix = hex.toUpperCase();
+  return prefix.length < MIN_PREFIX ? { kind: 'tooShort', prefix } : { kind: 'prefix', prefix, shown: `${prefix}…` };
+}
+
+/**
+ * The certificate a target names: among the tracked ones first; failing that, a single closed
+ * record (to say who closed it). Several tracked matches are for the user to choose from.
+ */
+async function findForUntrack(
+  store: Store,
+  target: Exclude<UntrackTarget, { kind: 'tooShort' }>,
+): Promise<{ kind: 'one'; certificate?: TrackedCertificate } | { kind: 'ambiguous'; matches: TrackedCertificate[] }> {
+  if (target.kind === 'full') {
+    const certificate = await store.get(target.thumbprint);
+    return { kind: 'one', ...(certificate && { certificate }) };
+  }
+  const matches = (c: TrackedCertificate) =>
+    c.thumbprint.startsWith(target.prefix) &&
+    (target.suffix === undefined || c.thumbprint.endsWith(target.suffix)) &&
+    c.thumbprint.length >= target.prefix.length + (target.suffix?.length ?? 0);
+  const active = (await store.list()).filter(matches);
+  if (active.length > 1) return { kind: 'ambiguous', matches: active };
+  if (active[0]) return { kind: 'one', certificate: active[0] };
+  const closed = (await store.list({ all: true })).filter(matches);
+  return { kind: 'one', ...(closed.length === 1 && closed[0] && { certificate: closed[0] }) };
 }
