@@ -1,7 +1,7 @@
 import { daysLeft } from './countdown.js';
 import { covers, displayName, judgeCertificate } from './findings/certificate-findings.js';
 import { hostOf, judgeEvent } from './findings/event-findings.js';
-import { judgeEvidenceExtras } from './findings/extra-findings.js';
+import { judgeEvidenceExtras, unexplainedThumbprints } from './findings/extra-findings.js';
 import { addJudgement, emptyJudgement, type Judgement } from './findings/judgement.js';
 import { orderFindings, summarize } from './findings/summary.js';
 import { judgeSymptom } from './findings/symptom-findings.js';
@@ -134,10 +134,7 @@ function adoptLoneThumbprint(events: EventFacts[], lone: string | undefined): vo
 
 /** One thumbprint pasted beside the events and named by none of them: the certificate meant for the fix. */
 function loneThumbprint(evidence: Evidence, events: EventFacts[]): string | undefined {
-  const named = new Set(events.flatMap((e) => [e.thumbprint, e.ephemeralThumbprint]));
-  const lone = evidence.thumbprints.filter(
-    (t) => !named.has(t.value) && !evidence.certificates.some((c) => c.thumbprint === t.value),
-  );
+  const lone = unexplainedThumbprints(evidence, events, evidence.certificates);
   return lone.length === 1 ? lone[0]?.value : undefined;
 }
 
@@ -264,12 +261,7 @@ function kindsOf(evidence: Evidence, certs: CertificateFacts[]): InputKind[] {
   if (certs.some((c) => ['pem', 'der', 'pkcs7', 'certutil', 'openssl'].includes(c.source))) kinds.add('certificate');
   if (certs.some((c) => c.source === 'exchange-list' || c.source === 'exchange-table'))
     kinds.add('exchange-certificate-list');
-  const explained = new Set([
-    ...certs.map((c) => c.thumbprint),
-    ...evidence.events.flatMap((e) => [e.thumbprint, e.ephemeralThumbprint]),
-    ...evidence.symptoms.map((s) => s.values.thumbprint),
-  ]);
-  const standalone = evidence.thumbprints.some((t) => !explained.has(t.value));
+  const standalone = unexplainedThumbprints(evidence, evidence.events, certs).length > 0;
   if (standalone || (evidence.thumbprints.length > 0 && kinds.size === 0)) kinds.add('thumbprint');
   if (evidence.privateKeys > 0) kinds.add('private-key');
   if (evidence.symptoms.length > 0) kinds.add('symptom');

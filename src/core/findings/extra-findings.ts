@@ -15,6 +15,20 @@ export interface ExtrasInput {
   now: Date;
 }
 
+/** Thumbprints pasted on their own: named by no certificate, event or symptom of the paste. */
+export function unexplainedThumbprints(
+  evidence: Evidence,
+  events: readonly EventFacts[],
+  certificates: readonly Pick<CertificateFacts, 'thumbprint'>[],
+): Evidence['thumbprints'] {
+  const explained = new Set([
+    ...certificates.map((c) => c.thumbprint),
+    ...events.flatMap((e) => [e.thumbprint, e.ephemeralThumbprint]),
+    ...evidence.symptoms.map((s) => s.values.thumbprint),
+  ]);
+  return evidence.thumbprints.filter((t) => !explained.has(t.value));
+}
+
 /**
  * Findings that come from the paste as a whole rather than from one item: a private key, a
  * thumbprint alone, a name no certificate covers, a listing without dates, what could not be read.
@@ -52,14 +66,7 @@ export function judgeEvidenceExtras({
     plans.push({ plan: 'clean-thumbprint', values: { thumbprint: tp.value } });
   }
 
-  const explained = new Set<string>(
-    [
-      ...certificates.map((c) => c.thumbprint),
-      ...events.flatMap((e) => [e.thumbprint, e.ephemeralThumbprint]),
-      ...evidence.symptoms.map((s) => s.values.thumbprint),
-    ].filter((t): t is string => t !== undefined),
-  );
-  const lone = evidence.thumbprints.filter((t) => !explained.has(t.value));
+  const lone = unexplainedThumbprints(evidence, events, certificates);
   if (lone.length > 0 && events.length === 0 && certificates.length === 0 && evidence.symptoms.length === 0) {
     for (const tp of lone) {
       findings.push({
