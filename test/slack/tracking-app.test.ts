@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { runReminders } from '../../src/reminders/runner.js';
+import { ids } from '../../src/slack/ids.js';
 import { createSlackNotifier } from '../../src/slack/slack-notifier.js';
 import { trackingForApp } from '../../src/slack/tracking.js';
-import { ids } from '../../src/slack/ids.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
 import { REFERENCE_NOW } from '../helpers/clock.js';
@@ -19,6 +19,21 @@ import {
   viewSubmissionPayload,
 } from '../helpers/slack-request.js';
 import { aCertificate } from '../store/store-contract.js';
+
+/** One real reminder run through the Slack notifier against the harness's fake Slack. */
+function sendDigests(store: Store, harness: Harness, now: Date, timeZone: string) {
+  return runReminders({
+    store,
+    notifier: createSlackNotifier({ token: FAKE_BOT.token, apiUrl: harness.fake.apiUrl }),
+    now,
+    thresholds: [60, 30, 14, 7, 3, 1, 0],
+    timeZone,
+    lang: 'en',
+    dryRun: false,
+    owner: 'test',
+    sleep: async () => {},
+  });
+}
 
 const EXPIRED = 'E'.repeat(40);
 const SOON = '5'.repeat(40);
@@ -43,17 +58,7 @@ describe('tracking through the real Bolt app (signed requests, fake Slack)', () 
     await store.track(
       aCertificate({ thumbprint: SOON, subject: 'CN=owa.northwind.example', notAfter: '2026-12-03T00:00:00.000Z' }),
     );
-    const report = await runReminders({
-      store,
-      notifier: createSlackNotifier({ token: FAKE_BOT.token, apiUrl: harness.fake.apiUrl }),
-      now: REFERENCE_NOW,
-      thresholds: [60, 30, 14, 7, 3, 1, 0],
-      timeZone: 'UTC',
-      lang: 'en',
-      dryRun: false,
-      owner: 'test',
-      sleep: async () => {},
-    });
+    const report = await sendDigests(store, harness, REFERENCE_NOW, 'UTC');
     digestTs = report.sent[0]!.ts;
   });
   after(async () => {
@@ -354,18 +359,7 @@ describe('tracking with a clock that moves (REMINDER_TZ Asia/Tokyo)', () => {
     await harness.close();
   });
 
-  const run = (now: Date) =>
-    runReminders({
-      store,
-      notifier: createSlackNotifier({ token: FAKE_BOT.token, apiUrl: harness.fake.apiUrl }),
-      now,
-      thresholds: [60, 30, 14, 7, 3, 1, 0],
-      timeZone: JST,
-      lang: 'en',
-      dryRun: false,
-      owner: 'test',
-      sleep: async () => {},
-    });
+  const run = (now: Date) => sendDigests(store, harness, now, JST);
   const click = (actionId: string, thumbprint: string, messageTs: string, userId = 'U0ADMIN') =>
     sendInteraction(
       harness.url,
@@ -602,17 +596,7 @@ describe('tracking UX after review: tracked thumbprint verdict, handled digests,
     await store.track(
       aCertificate({ thumbprint: second, subject: 'CN=EXHUB08', notAfter: '2026-10-02T00:00:00.000Z' }),
     );
-    const report = await runReminders({
-      store,
-      notifier: createSlackNotifier({ token: FAKE_BOT.token, apiUrl: harness.fake.apiUrl }),
-      now: REFERENCE_NOW,
-      thresholds: [60, 30, 14, 7, 3, 1, 0],
-      timeZone: 'UTC',
-      lang: 'en',
-      dryRun: false,
-      owner: 'test',
-      sleep: async () => {},
-    });
+    const report = await sendDigests(store, harness, REFERENCE_NOW, 'UTC');
     const ts = report.sent.find((s) => s.thumbprints.includes(first))!.ts;
     const click = (actionId: string, thumbprint: string) =>
       sendInteraction(
