@@ -20,9 +20,10 @@ export function createCertcheckCommand(deps: ListenerDeps) {
     const word = text.split(/\s+/, 1)[0]?.toLowerCase() ?? '';
     const user = command.user_id;
     const isPaste = text !== '' && !HELP_WORDS.has(word) && !deps.subcommands[word];
-    if (isPaste && text.length <= FAST_PATH_CHARS && (looksJapanese(text) || deps.language.known(user))) {
+    const japanese = isPaste && text.length <= FAST_PATH_CHARS && looksJapanese(text);
+    if (isPaste && text.length <= FAST_PATH_CHARS && (japanese || deps.language.known(user))) {
       // Nothing to wait for: the diagnosis is the ack (one round trip, no response_url use).
-      const defaultLanguage = looksJapanese(text) ? 'ja' : deps.language.cached(user);
+      const defaultLanguage = japanese ? 'ja' : deps.language.cached(user);
       const answer = await withTracked(
         deps,
         answerNow(deps, { text, userId: user, postedInChannel: false, defaultLanguage }),
