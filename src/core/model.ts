@@ -79,8 +79,15 @@ export const eventFactsSchema = z.object({
   loggedAt: z.string().optional(),
   /** 12017/12018: the expiry estimated from loggedAt (or now) plus hoursRemaining. */
   estimatedNotAfter: z.string().optional(),
+  /**
+   * Added: fields the event carries but left empty in this paste ("domain name  in the personal store",
+   * "FQDN parameter of ."): reported as empty, never filled with a neighbouring word.
+   */
+  emptyFields: z.array(z.enum(['domain', 'fqdn', 'connector', 'thumbprint'])).optional(),
+  /** Added: 12014's domain (what no certificate contains) when it differs from the connector FQDN. */
+  domain: z.string().optional(),
   /** Which layout it came in: how the admin copied it. */
-  format: z.enum(['w2003', 'w2008', 'xml', 'powershell', 'message', 'id-only']).optional(),
+  format: z.enum(['w2003', 'w2008', 'xml', 'powershell', 'message', 'id-only', 'friendly-view']).optional(),
   /** The catalogue knows this ID (false for an ID we only recognised as a number). */
   known: z.boolean().optional(),
 });
@@ -124,7 +131,20 @@ export const certificateFactsSchema = z.object({
   isCA: z.boolean().optional(),
   role: certificateRoleSchema.optional(),
   /** Where the facts came from. */
-  source: z.enum(['pem', 'der', 'pkcs7', 'exchange-list', 'exchange-table', 'certutil', 'openssl', 'event']),
+  source: z.enum([
+    'pem',
+    'der',
+    'pkcs7',
+    'exchange-list',
+    'exchange-table',
+    'certutil',
+    'openssl',
+    'event',
+    // Added: CSS-Exchange HealthChecker's certificate section, openssl s_client output, a live probe.
+    'healthchecker',
+    's-client',
+    'probe',
+  ]),
   /** The dates were printed in a culture whose day/month order could not be settled. */
   dateAmbiguous: z.boolean().optional(),
   /** The expiry is estimated (for example from an event's hours remaining), not read from the certificate. */

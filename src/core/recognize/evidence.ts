@@ -63,6 +63,82 @@ export interface VersionHint {
   version: Exclude<ExchangeVersion, 'unknown'>;
   /** Why (kept as a short code: 'w2003-event-format', 'frontend-transport', 'services-7', …). */
   reason: string;
+  /**
+   * How much the hint decides. Strong: a build number, an explicit "Exchange 2010 SP3", the Windows
+   * 2003 event layout, MSExchangeFrontEndTransport, a `<I>…<S>…` name, an Auth certificate. Weak: a
+   * service-letter count or a word in prose. Absent means weak. A weak hint never overrides a strong one.
+   */
+  strength?: Strength;
+  /** The precise release when the paste shows it (15.1 → '2016'; 15.2.2562+ → 'SE'). */
+  release?: ExchangeRelease;
+  /** The server the hint is about, when the paste ties it to one (Get-ExchangeServer's Name). */
+  server?: string;
+  /** The text that gave it ('Version 15.0 (Build 1497.2)', 'Exchange 2010 SP3'), for the evidence list. */
+  quote?: string;
+}
+
+export type Strength = 'strong' | 'weak';
+
+/** Exchange releases the facts model tells apart (knowledge §6: 8.x, 14.x, 15.0, 15.1, 15.2, SE). */
+export type ExchangeRelease = '2007' | '2010' | '2013' | '2016' | '2019' | 'SE';
+
+export type ServerRoleName = 'hub' | 'edge' | 'cas' | 'mailbox' | 'frontend';
+
+/** A role the paste shows for a server, with what showed it and how strongly. */
+export interface RoleEvidence {
+  role: ServerRoleName;
+  strength: Strength;
+  /** Short code: 'server-role-field', 'connector-default-frontend', 'event-source-frontend', 'prose' … */
+  reason: string;
+  server?: string;
+  quote?: string;
+}
+
+/** A connector the paste shows (Get-ReceiveConnector / Get-SendConnector, an event, a queue error). */
+export interface ConnectorEvidence {
+  name: string;
+  kind: 'receive' | 'send' | 'unknown';
+  /** The server it lives on (`EX01\Default Frontend EX01`), when shown. */
+  server?: string;
+  fqdn?: string;
+  /** The pinned `<I>issuer<S>subject` value. */
+  tlsCertificateName?: string;
+  /** Where the paste named it: an event (12014), a queue's LastError, or a connector listing. */
+  namedBy: 'event' | 'queue' | 'listing';
+  /** Send connector address spaces or smart hosts, when listed (tells an Office 365 connector). */
+  addressSpaces?: string[];
+  smartHosts?: string[];
+}
+
+/**
+ * What the paste says a certificate is used for, as a fact (not guessed from `Services`):
+ * Get-TransportService's InternalTransportCertificateThumbprint, Get-AuthConfig, HealthChecker's flags,
+ * `netsh http show sslcert` / Get-WebBinding (443 → IIS front end, 444 → Exchange Back End), the
+ * certificate an endpoint presented (openssl s_client, a probe).
+ */
+export interface CertificateUseEvidence {
+  thumbprint: string;
+  use: 'internalTransport' | 'authCurrent' | 'authNext' | 'authPrevious' | 'iisFrontEnd' | 'backEnd444' | 'presented';
+  server?: string;
+  port?: number;
+  /** Short code of the paste shape: 'get-transportservice', 'healthchecker', 'netsh-sslcert', 's-client' … */
+  source: string;
+}
+
+/** An endpoint's TLS conversation as pasted (openssl s_client) or probed: the chain it presented. */
+export interface PresentedEndpoint {
+  host?: string;
+  port?: number;
+  /** The greeting (SMTP 220 line) and the FQDN it announces. */
+  banner?: string;
+  bannerFqdn?: string;
+  /** STARTTLS offered in EHLO (null when implicit TLS or unknown). */
+  startTls?: boolean | null;
+  tlsVersion?: string;
+  /** Leaf first, as presented. */
+  chain: ParsedCertificate[];
+  /** `verify error:num=10:certificate has expired` → { num: 10, text: 'certificate has expired' }. */
+  verifyErrors?: { num: number; text: string; depth?: number }[];
 }
 
 export interface Evidence {
@@ -87,6 +163,11 @@ export interface Evidence {
   roles: ('hub' | 'edge' | 'cas' | 'mailbox')[];
   /** Added: server names the paste gives (Get-ExchangeCertificate's Identity `SERVER\Thumbprint`). */
   servers?: string[];
+  /** Roles with their evidence and strength (the facts model weighs them; `roles` stays the summary). */
+  roleEvidence?: RoleEvidence[];
+  connectors?: ConnectorEvidence[];
+  certificateUses?: CertificateUseEvidence[];
+  endpoints?: PresentedEndpoint[];
 }
 
 export function emptyEvidence(): Evidence {
@@ -120,6 +201,10 @@ export function mergeEvidence(parts: Partial<Evidence>[]): Evidence {
       out.servers ??= [];
       if (!out.servers.includes(server)) out.servers.push(server);
     }
+    if (part.roleEvidence?.length) (out.roleEvidence ??= []).push(...part.roleEvidence);
+    if (part.connectors?.length) (out.connectors ??= []).push(...part.connectors);
+    if (part.certificateUses?.length) (out.certificateUses ??= []).push(...part.certificateUses);
+    if (part.endpoints?.length) (out.endpoints ??= []).push(...part.endpoints);
   }
   return out;
 }
