@@ -53,6 +53,8 @@ export const findingCodeSchema = z.enum([
   'EXPIRY_NOTICE',
   'EXPIRY_UNKNOWN',
   'SMTP_OVERWRITE_PROMPT',
+  // Added: the paste could not be read within the time one paste may take; what was understood follows.
+  'INPUT_TIMED_OUT',
 ]);
 export type FindingCode = z.infer<typeof findingCodeSchema>;
 
