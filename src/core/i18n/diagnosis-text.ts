@@ -56,8 +56,8 @@ export interface DiagnosisText {
     eventCertExpiring(p: { id: number; name: string }): string;
     sendNoCredentials(p: { connector: string }): string;
     expiryNotice(p: { name: string; when: string }): string;
-    /** `read`: how much was understood instead ("its first 8 KiB"), or undefined when nothing was. */
-    timedOut(p: { budget: string; read?: string }): string;
+    /** `readKiB`: how much of the paste was understood instead, or undefined when nothing was. */
+    timedOut(p: { seconds: number; readKiB?: number }): string;
   };
   /** The verdict line (Slack's header, the CLI's first line), by the most severe finding. */
   headline: Record<FindingCode, (p: HeadlineParams) => string>;
@@ -177,8 +177,8 @@ const en: DiagnosisText = {
       `Send connector "${connector}" could not start TLS (NoCredentials): the certificate it is set to use (TlsCertificateName) is missing, expired or its private key cannot be read.`,
     expiryNotice: ({ name, when }) =>
       `${name} ${when}. Not urgent yet (Exchange 2013 and later log transport warnings 12017/12018 from 90 days ahead): plan the renewal.`,
-    timedOut: ({ budget, read }) =>
-      `This paste took too long to read (over ${budget}); ${read ? `here is what was understood from its first ${read}` : 'nothing could be read in time'}. For a full diagnosis, paste only the part that matters: the event, the certificate, or the Get-ExchangeCertificate | fl output.`,
+    timedOut: ({ seconds, readKiB }) =>
+      `This paste took too long to read (over ${seconds} s); ${readKiB ? `here is what was understood from its first ${readKiB} KiB` : 'nothing could be read in time'}. For a full diagnosis, paste only the part that matters: the event, the certificate, or the Get-ExchangeCertificate | fl output.`,
   },
   headline: {
     CERT_EXPIRED: ({ name, when }) => (name && when ? `${name} ${when}` : 'A certificate has expired'),
@@ -336,8 +336,8 @@ const ja: DiagnosisText = {
       `送信コネクタ「${connector}」で TLS を開始できませんでした (NoCredentials)。指定されている証明書 (TlsCertificateName) がない、期限切れ、または秘密キーを読めません。`,
     expiryNotice: ({ name, when }) =>
       `${name} は ${when}。まだ急ぎではありません (Exchange 2013 以降は 90 日前からトランスポートの警告 12017/12018 を記録します)。更新を計画してください。`,
-    timedOut: ({ budget, read }) =>
-      `この貼り付けは読み取りに時間がかかりすぎました (${budget} 超)。${read ? `最初の ${read} から読み取れた内容を示します` : '時間内に読み取れた内容はありません'}。完全に診断するには、必要な部分 (イベント、証明書、または Get-ExchangeCertificate | fl の出力) だけを貼り付けてください。`,
+    timedOut: ({ seconds, readKiB }) =>
+      `この貼り付けは読み取りに時間がかかりすぎました (${seconds} 秒超)。${readKiB ? `最初の ${readKiB} KiB から読み取れた内容を示します` : '時間内に読み取れた内容はありません'}。完全に診断するには、必要な部分 (イベント、証明書、または Get-ExchangeCertificate | fl の出力) だけを貼り付けてください。`,
   },
   headline: {
     CERT_EXPIRED: ({ name, when }) => (name && when ? `${name}: ${when}` : '証明書の有効期限が切れています'),

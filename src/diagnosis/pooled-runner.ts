@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { BroadcastChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import { diagnose } from '../core/diagnose.js';
+import type { DiagnoseOptions, Diagnosis } from '../core/model.js';
+import type { DiagnoseTask, DiagnoseWorkerData } from './diagnose-worker.js';
+import { type DiagnosisRunner, RunnerClosedError } from './runner.js';
+import { timedOutDiagnosis } from './timed-out.js';
+
+export interface PooledRunnerOptions {
+  /** Pastes up to this many UTF-8 bytes are diagnosed inline: the hop to a thread costs more. */
+  inlineMaxBytes?: number;
+  /** How long one paste may take, from the request to the answer, queueing included. */
+  budgetMs?: number;
+  maxThreads?: number;
+  /** The worker module; tests point it at one that hangs on purpose. */
+  workerUrl?: URL;
+  /** Called once per paste that was not read in full (for the log line and metrics). */
+  onTimedOut?: (info: { bytes: number; ms: number; reason: 'timeout' | 'failed' }) => void;
+}
+
+export interface PooledRunner extends DiagnosisRunner {
+  /**
+   * Resolves once every thread has loaded the core. Until then long pastes wait for a thread and
+   * that wait counts against their budget: start serving after this.
+   */
+  ready(): Promise<void>;
+}
+
+/**
+ * Share of the budget kept for reading the paste's beginning once the whole could not be read:
+ * the answer then still says what was understood, within the same budget.
+ */
+const PARTIAL_SHARE = 0.25;
+
+/**
+ * Long pastes (and attached files) on a small worker_threads pool, short ones inline. A paste over
+ * budget has its task aborted; piscina then terminates the thread that was reading it (a regular
+ * expression stuck on a hostile paste cannot be interrupted any other way) and starts a fresh one.
+ */
+export function createPooledRunner(options: PooledRunnerOptions = {}): PooledRunner {
+  const inlineMaxBytes = options.inlineMaxBytes ?? 8192;
+  const budgetMs = options.budgetMs ?? 2000;
+  // At least two threads, so that one hostile paste leaves a thread for everyone else's.
+  const threads = options.maxThreads ?? Math.min(4, Math.max(2, availableParallelism() - 1));
+  const readyChannel = `certcheck-diagnosis-${randomUUID()}`;
+  const loaded = new BroadcastChannel(readyChannel);
+  loaded.unref();
+  let loadedThreads = 0;
+  const ready = new Promise<void>((resolve) => {
+    loaded.onmessage = () => {
+      if (++loadedThreads < threads) return;
+      loaded.close();
+      resolve();
+    };
+  });
+  const workerData: DiagnoseWorkerData = { readyChannel };
+  const pool = new Piscina<DiagnoseTask, Diagnosis>({
+    workerData,
+    filename: (options.workerUrl ?? defaultWorkerUrl()).href,
+    minThreads: threads,
+    maxThreads: threads,
+    recordTiming: false,
+    // A paste is at most 1 MiB: a thread that needs more than this is broken, not busy.
+    resourceLimits: { maxOldGenerationSizeMb: 256 },
+  });
+  let closed = false;
+
+  async function within(task: DiagnoseTask, ms: number): Promise<Diagnosis | 'timeout' | 'failed'> {
+    if (ms <= 0) return 'timeout';
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), ms);
+    try {
+      return await pool.run(task, { signal: abort.signal });
+    } catch {
+      if (closed) throw new RunnerClosedError();
+      // Anything else (a thread out of memory, a crash) is answered like a paste over budget.
+      return abort.signal.aborted ? 'timeout' : 'failed';
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    async diagnose(text: string, diagnoseOptions: DiagnoseOptions): Promise<Diagnosis> {
+      if (closed) throw new RunnerClosedError();
+      if (!longerThan(text, inlineMaxBytes)) return diagnose(text, diagnoseOptions);
+      const started = performance.now();
+      const whole = await within({ text, options: diagnoseOptions }, budgetMs * (1 - PARTIAL_SHARE));
+      if (typeof whole !== 'string') return whole;
+      const beginning = beginningOf(text, inlineMaxBytes);
+      const partial = await within(
+        { text: beginning, options: diagnoseOptions },
+        budgetMs - (performance.now() - started),
+      );
+      options.onTimedOut?.({ bytes: Buffer.byteLength(text), ms: performance.now() - started, reason: whole });
+      return timedOutDiagnosis({
+        text,
+        options: diagnoseOptions,
+        budgetMs,
+        ...(typeof partial !== 'string' && { partial: { diagnosis: partial, bytes: Buffer.byteLength(beginning) } }),
+      });
+    },
+    ready: () => ready,
+    async close() {
+      if (closed) return;
+      closed = true;
+      loaded.close();
+      await pool.destroy();
+    },
+  };
+}
+
+/**
+ * Under tsx (development, tests, the bench) this module is the .ts source; after `npm run build`
+ * it is dist/diagnosis/pooled-runner.js, with the compiled worker beside it.
+ */
+function defaultWorkerUrl(): URL {
+  return new URL(import.meta.url.endsWith('.ts') ? './diagnose-worker.ts' : './diagnose-worker.js', import.meta.url);
+}
+
+/** UTF-8 size above `bytes`, without encoding the paste when its length already decides. */
+function longerThan(text: string, bytes: number): boolean {
+  if (text.length > bytes) return true;
+  if (text.length * 3 <= bytes) return false;
+  return Buffer.byteLength(text) > bytes;
+}
+
+/** The first `bytes` (about) of the paste, cut after a line when one ends in the second half. */
+function beginningOf(text: string, bytes: number): string {
+  let head = text.slice(0, bytes);
+  while (Buffer.byteLength(head) > bytes) head = head.slice(0, Math.floor(head.length * 0.9));
+  const lineEnd = head.lastIndexOf('\n');
+  return lineEnd > head.length / 2 ? head.slice(0, lineEnd + 1) : head;
+}
