@@ -1,3 +1,5 @@
+import { LIMITS } from './limits.js';
+
 /**
  * Where a paste holds encoded blobs: PEM armour (`-----BEGIN X-----` … `-----END X-----`, anywhere on
  * a line, even all on one line) and bare base64 runs. Shared by the PEM recogniser, which decodes
@@ -26,13 +28,30 @@ export function isPrivateKeyLabel(label: string): boolean {
 }
 
 export function armourBlocks(text: string): ArmourBlock[] {
+  return readArmour(text).blocks;
+}
+
+/** The armour blocks, at most LIMITS.certificateBlocks of them; `more` when the paste held others. */
+export function readArmour(text: string): { blocks: ArmourBlock[]; more: boolean } {
   const blocks: ArmourBlock[] = [];
+  if (!text.includes('-----BEGIN ')) return { blocks, more: false };
+  // The next END of each label, found once: searching from every BEGIN of a paste of BEGINs without
+  // END would read the rest of the paste again for each one.
+  const nextEnd = new Map<string, number>();
+  const endFrom = (marker: string, from: number): number => {
+    const known = nextEnd.get(marker);
+    if (known !== undefined && (known < 0 || known >= from)) return known;
+    const found = text.indexOf(marker, from);
+    nextEnd.set(marker, found);
+    return found;
+  };
   BEGIN.lastIndex = 0;
   for (let match = BEGIN.exec(text); match; match = BEGIN.exec(text)) {
+    if (blocks.length >= LIMITS.certificateBlocks) return { blocks, more: true };
     const label = match[1]!;
     const bodyStart = match.index + match[0].length;
     const endMarker = `-----END ${label}-----`;
-    const endAt = text.indexOf(endMarker, bodyStart);
+    const endAt = endFrom(endMarker, bodyStart);
     const nextBegin = text.indexOf('-----BEGIN ', bodyStart);
     if (endAt >= 0 && (nextBegin < 0 || endAt < nextBegin)) {
       blocks.push({
@@ -50,7 +69,7 @@ export function armourBlocks(text: string): ArmourBlock[] {
       BEGIN.lastIndex = Math.max(end, bodyStart);
     }
   }
-  return blocks;
+  return { blocks, more: false };
 }
 
 function base64TailEnd(text: string, from: number, limit: number): number {

@@ -3,6 +3,7 @@ import { hostLikeCommonNames, uniqueNames, windowsDn } from '../distinguished-na
 import { signatureHashFromName, signatureHashFromOid } from '../signature-algorithms.js';
 import { readCultureDates } from './culture-dates.js';
 import type { Evidence, ParsedCertificate, Recognizer } from './evidence.js';
+import { LIMITS, restSkipped } from './limits.js';
 import { normalizeThumbprint } from './thumbprints.js';
 
 /**
@@ -11,8 +12,19 @@ import { normalizeThumbprint } from './thumbprints.js';
  * NotAfter are culture dates without seconds.
  */
 const BLOCK_START = /^(?:=+\s*(?:Certificate|証明書)\s+\d+\s*=+|X509 Certificate:|X\.509 証明書:)\s*$/;
-const MARKERS =
-  /Cert Hash\(sha1\)|証明書ハッシュ\(sha1\)|^\s*NotAfter: |X509 Certificate:|=+ (?:Certificate|証明書) \d+ =+/m;
+/**
+ * Cheap tests first: a regex starting `^\s*` or `=+` retried at every offset of a paste of blank
+ * lines or of `=` signs costs the square of its length.
+ */
+function hasMarkers(text: string): boolean {
+  return (
+    text.includes('Cert Hash(sha1)') ||
+    text.includes('証明書ハッシュ(sha1)') ||
+    text.includes('X509 Certificate:') ||
+    /^[ \t]*NotAfter: /m.test(text) ||
+    /= (?:Certificate|証明書) \d+ =/.test(text)
+  );
+}
 const LABELS: readonly [RegExp, Field][] = [
   [/^(?:Serial Number|シリアル番号):\s*(.*)$/, 'serial'],
   [/^(?:Issuer|発行者):\s*(.*)$/, 'issuer'],
@@ -36,13 +48,17 @@ type Field =
   | 'keyAlgorithm';
 
 export const recognizeCertutil: Recognizer = (text) => {
-  if (!MARKERS.test(text)) return {};
+  if (!hasMarkers(text)) return {};
   const out: Pick<Evidence, 'certificates' | 'notes' | 'versionHints'> = {
     certificates: [],
     notes: [],
     versionHints: [],
   };
   for (const block of splitBlocks(text)) {
+    if (out.certificates.length >= LIMITS.certificateBlocks) {
+      out.notes.push(restSkipped('certificates', out.certificates.length));
+      break;
+    }
     const cert = readBlock(block, out);
     if (cert) out.certificates.push(cert);
   }

@@ -1,4 +1,5 @@
 import type { EventFacts } from '../model.js';
+import { LIMITS } from './limits.js';
 import { type LabelKey, type LabelLine, type LabelStyle, looksLikeListLine, readLabelLine } from './event-labels.js';
 import { type EventDraft, hasJapanese, parseEventId, parseLevel, parseLoggedAt, type Range } from './event-values.js';
 
@@ -40,6 +41,7 @@ export function readLabelledEvents(text: string, isConsumed: (offset: number) =>
 
   let offset = 0;
   for (const line of text.split('\n')) {
+    if (drafts.length > LIMITS.events) break;
     const lineStart = offset;
     const lineEnd = offset + line.length;
     offset = lineEnd + 1;

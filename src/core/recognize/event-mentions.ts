@@ -36,17 +36,27 @@ const BARE = /(?<![A-Za-z0-9_.:/\\-])\d{4,5}(?![A-Za-z0-9_]|[.:/\\-]\d)/g;
 const NOT_AN_EVENT_BEFORE =
   /(?:port|pid|process(?:[ \t]*id)?|thread|remaining|hours?|index|record|serial|size|length|count|line|build|version|kb|ms|bytes|code|status|number|no|sp|cu|su)\W{0,3}$/i;
 const NOT_AN_EVENT_AFTER = /^[ \t]*(?:ports?|hours?|hrs?|時間|days?|日|bytes|ms|秒|seconds?|minutes?|分|%)/i;
+/** Numbers looked at per paste before giving up on finding more event IDs. */
+const MAX_LOOKS = 4000;
 const ONLY_NUMBERS = /^\s*\d{4,10}(?:[\s,、]{1,10}\d{4,10}){0,50}\s*$/;
 
 export function findIdMentions(text: string, isExcluded: (offset: number) => boolean): Mention[] {
   const mentions: Mention[] = [];
+  // Only the first mention of an ID is used; a paste of thousands of "Event ID: 12014" lines stops here.
+  const seen = new Set<number>();
+  let looked = 0;
   const add = (id: number | undefined, start: number, extra: Partial<Mention> = {}) => {
-    if (id !== undefined && !isExcluded(start)) mentions.push({ id, start, japanese: false, ...extra });
+    looked++;
+    if (id === undefined || seen.has(id) || isExcluded(start)) return;
+    seen.add(id);
+    mentions.push({ id, start, japanese: false, ...extra });
   };
+  const enough = () => looked > MAX_LOOKS;
   const numbersIn = (list: string, listStart: number) =>
     [...list.matchAll(/\d+/g)].map((number) => ({ id: parseEventId(number[0]), start: listStart + number.index }));
 
   for (const match of text.matchAll(EVENT_LABEL)) {
+    if (enough()) break;
     const list = match[1]!;
     const japanese = match[0].startsWith('イベント');
     for (const { id, start } of numbersIn(list, match.index + match[0].length - list.length)) {
@@ -54,12 +64,14 @@ export function findIdMentions(text: string, isExcluded: (offset: number) => boo
     }
   }
   for (const match of text.matchAll(ID_LABEL)) {
+    if (enough()) break;
     const list = match[1]!;
     for (const { id, start } of numbersIn(list, match.index + match[0].length - list.length)) {
       if (id !== undefined && findCatalogueEntry(id)) add(id, start);
     }
   }
   for (const match of text.matchAll(SOURCE_LABEL)) {
+    if (enough()) break;
     const list = match[2]!;
     for (const { id, start } of numbersIn(list, match.index + match[0].length - list.length)) {
       add(id, start, { source: match[1]!.replace(/[ \t]+/g, ' ') });
@@ -71,6 +83,7 @@ export function findIdMentions(text: string, isExcluded: (offset: number) => boo
     }
   } else {
     for (const match of text.matchAll(BARE)) {
+      if (enough()) break;
       const id = Number(match[0]);
       if (!findCatalogueEntry(id)?.bareId) continue;
       const before = text.slice(Math.max(0, match.index - 24), match.index);

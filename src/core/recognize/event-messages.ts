@@ -1,6 +1,7 @@
 import { type CatalogueEntry, EVENT_CATALOGUE } from '../knowledge/event-catalogue.js';
 import type { TemplateField } from '../knowledge/message-template.js';
 import type { EventFacts } from '../model.js';
+import { LIMITS } from './limits.js';
 import { cleanValue, normalizeThumbprint } from './event-values.js';
 
 /** Event message texts found anywhere in the paste, and the fields they carry. */
@@ -45,6 +46,7 @@ export function findMessageMatches(text: string): MessageMatch[] {
   for (const scanner of SCANNERS) {
     if (!scanner.anchors.every(has)) continue;
     for (const match of text.matchAll(scanner.regex)) {
+      if (all.length > LIMITS.events * 4) break;
       if (match[0].length === 0) continue;
       all.push({
         entry: scanner.entry,

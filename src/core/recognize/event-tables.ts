@@ -1,4 +1,5 @@
 import type { EventFacts } from '../model.js';
+import { LIMITS } from './limits.js';
 import { type EventDraft, parseEventId, parseLevel, parseLoggedAt, type Range } from './event-values.js';
 
 /**
@@ -71,6 +72,7 @@ export function readEventTables(text: string): TableResult {
     for (let j = i + 2; j < lines.length; j++) {
       const line = lines[j]!;
       if (line.text.trim() === '') continue;
+      if (table.drafts.length > LIMITS.events) break;
       if (table.readRow(line) || table.continueRow(line)) last = j;
       else break;
     }

@@ -1,4 +1,5 @@
 import type { EventFacts } from '../model.js';
+import { LIMITS } from './limits.js';
 import { type EventDraft, hasJapanese, parseEventId, parseLevel, parseLoggedAt, type Range } from './event-values.js';
 
 /** Events in Event Viewer's XML view (or `Get-WinEvent … | % ToXml()`). */
@@ -21,6 +22,7 @@ export function readXmlEvents(text: string): XmlResult {
   const drafts: EventDraft[] = [];
   const consumed: Range[] = [];
   let closeIndex = 0;
+  starts = starts.slice(0, LIMITS.events + 1);
   starts.forEach((start, index) => {
     const next = starts[index + 1] ?? text.length;
     while (closeIndex < closes.length && closes[closeIndex]! <= start) closeIndex++;

@@ -8,6 +8,7 @@ import { readEventTables } from './event-tables.js';
 import { type EventDraft, normalizeEventText, type Range, rangeLookup } from './event-values.js';
 import { readXmlEvents } from './event-xml.js';
 import type { Evidence, Recognizer, VersionHint } from './evidence.js';
+import { LIMITS, restSkipped } from './limits.js';
 
 /**
  * Windows/Exchange events in every way admins paste them: Event Viewer text (2003, 2008+,
@@ -40,9 +41,12 @@ export const recognizeEvents: Recognizer = (raw) => {
     drafts.push({ facts, start: mention.start, end: mention.start, japanese: mention.japanese });
   }
   drafts.sort((a, b) => a.start - b.start);
+  const more = drafts.length > LIMITS.events;
+  if (more) drafts.splice(LIMITS.events);
 
   const events = drafts.map(finish);
   const evidence: Partial<Evidence> = { events };
+  if (more) evidence.notes = [restSkipped('events', LIMITS.events)];
   if (drafts.some((draft) => draft.japanese)) evidence.japanese = true;
   const hints = versionHints(text, drafts);
   if (hints.length > 0) evidence.versionHints = hints;

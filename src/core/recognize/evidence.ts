@@ -51,7 +51,12 @@ export type ParseNoteCode =
   /** Dates whose day/month order could not be settled; `detail` holds both readings. */
   | 'date-ambiguous'
   /** Get-ExchangeCertificate fl output with an empty Thumbprint/Subject (serialization signing). */
-  | 'empty-exchange-fields';
+  | 'empty-exchange-fields'
+  /**
+   * Added: the paste held more of something than one diagnosis examines (certificates, thumbprints,
+   * events); `detail` says what and how many were read, e.g. 'thumbprints: first 300 of 25000'.
+   */
+  | 'rest-skipped';
 
 export interface ParseNote {
   code: ParseNoteCode;
@@ -201,10 +206,10 @@ export function mergeEvidence(parts: Partial<Evidence>[]): Evidence {
       out.servers ??= [];
       if (!out.servers.includes(server)) out.servers.push(server);
     }
-    if (part.roleEvidence?.length) (out.roleEvidence ??= []).push(...part.roleEvidence);
-    if (part.connectors?.length) (out.connectors ??= []).push(...part.connectors);
-    if (part.certificateUses?.length) (out.certificateUses ??= []).push(...part.certificateUses);
-    if (part.endpoints?.length) (out.endpoints ??= []).push(...part.endpoints);
+    if (part.roleEvidence?.length) out.roleEvidence = [...(out.roleEvidence ?? []), ...part.roleEvidence];
+    if (part.connectors?.length) out.connectors = [...(out.connectors ?? []), ...part.connectors];
+    if (part.certificateUses?.length) out.certificateUses = [...(out.certificateUses ?? []), ...part.certificateUses];
+    if (part.endpoints?.length) out.endpoints = [...(out.endpoints ?? []), ...part.endpoints];
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { signatureHashFromName, signatureHashFromOid } from '../signature-algori
 import { readCultureDate, readCultureDates } from './culture-dates.js';
 import type { AuthConfigFacts, Evidence, ParsedCertificate, Recognizer, VersionHint } from './evidence.js';
 import { decodeServiceLetters, parseServiceNames, servicesLengthHint } from './exchange-services.js';
+import { LIMITS, restSkipped } from './limits.js';
 import { type ListRecord, readListOutput } from './list-records.js';
 import { normalizeThumbprint } from './thumbprints.js';
 
@@ -26,7 +27,7 @@ const AUTH_CONFIG_KEYS = {
 
 /** `Get-ExchangeCertificate | fl` (and `fl *`), and `Get-AuthConfig | fl`. */
 export const recognizeExchangeList: Recognizer = (text) => {
-  const { records, prompts } = readListOutput(text);
+  const { records, prompts, more } = readListOutput(text);
   const out: Pick<Evidence, 'certificates' | 'notes' | 'versionHints'> & { authConfig?: AuthConfigFacts } = {
     certificates: [],
     notes: [],
@@ -41,9 +42,14 @@ export const recognizeExchangeList: Recognizer = (text) => {
     const isCertificate =
       CERTIFICATE_KEYS.some((key) => fields.has(key)) || (fields.has('NotAfter') && fields.has('Subject'));
     if (!isCertificate) continue;
+    if (out.certificates.length >= LIMITS.certificateBlocks) {
+      out.notes.push(restSkipped('certificates', out.certificates.length));
+      break;
+    }
     readCertificate(record, out);
     for (const server of out.certificates.at(-1)?.servers ?? []) if (!servers.includes(server)) servers.push(server);
   }
+  if (more) out.notes.push(restSkipped('records', LIMITS.records));
   if (prompts.some((prompt) => /documents and settings/i.test(prompt))) {
     out.versionHints.push({ version: '2007', reason: 'w2003-prompt' });
   }

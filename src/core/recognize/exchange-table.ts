@@ -3,6 +3,7 @@ import { hostLikeCommonNames, uniqueNames, windowsDn } from '../distinguished-na
 import { readCultureDates } from './culture-dates.js';
 import type { Evidence, ParsedCertificate, Recognizer, VersionHint } from './evidence.js';
 import { decodeServiceLetters, parseServiceNames, servicesLengthHint } from './exchange-services.js';
+import { LIMITS, restSkipped } from './limits.js';
 import { normalizeThumbprint } from './thumbprints.js';
 
 /**
@@ -46,7 +47,12 @@ export const recognizeExchangeTable: Recognizer = (text) => {
     }
     const cells = columns ? sliceCells(line, columns) : undefined;
     const row = cells && normalizeThumbprint(cells.get('Thumbprint') ?? '') ? cells : defaultRow(line);
-    if (row) addRow(row, out);
+    if (!row) continue;
+    if (out.certificates.length >= LIMITS.certificateBlocks) {
+      out.notes.push(restSkipped('certificates', out.certificates.length));
+      break;
+    }
+    addRow(row, out);
   }
   return dedupeHints(out);
 };

@@ -5,27 +5,33 @@ import { recognizeExchangeList } from './exchange-list.js';
 import { recognizeExchangeTable } from './exchange-table.js';
 import { recognizeOpensslText } from './openssl-text.js';
 import { recognizePem } from './pem.js';
+import { preparePaste } from './prepare.js';
 import { recognizeSymptoms } from './symptoms.js';
 import { recognizeThumbprints } from './thumbprints.js';
 
-/** Every paste format certcheck reads; adding a format is adding a recogniser here. */
-const RECOGNIZERS: readonly Recognizer[] = [
-  recognizeEvents,
-  recognizeSymptoms,
-  recognizePem,
-  recognizeExchangeList,
-  recognizeExchangeTable,
-  recognizeCertutil,
-  recognizeOpensslText,
-  recognizeThumbprints,
+/**
+ * Every paste format certcheck reads; adding a format is adding a recogniser here. `applies` is a
+ * cheap test over the whole paste (a few `includes`): a recogniser that cannot find anything in it
+ * is not run at all.
+ */
+const RECOGNIZERS: readonly { read: Recognizer; applies?: (text: string) => boolean }[] = [
+  { read: recognizeEvents },
+  { read: recognizeSymptoms },
+  { read: recognizePem, applies: (text) => text.includes('-----BEGIN ') || text.includes('MI') },
+  { read: recognizeExchangeList, applies: (text) => text.includes(':') },
+  { read: recognizeExchangeTable, applies: (text) => /[0-9A-Fa-f]{40}/.test(text) },
+  { read: recognizeCertutil },
+  { read: recognizeOpensslText, applies: (text) => text.includes('Not After') || text.includes('Certificate:') },
+  { read: recognizeThumbprints, applies: (text) => /[0-9A-Fa-f]{2}/.test(text) },
 ];
 
 /** Runs every recogniser over the normalised paste; one that fails costs its part, not the answer. */
-export function recognize(text: string): Evidence {
+export function recognize(normalized: string): Evidence {
+  const text = preparePaste(normalized);
   return mergeEvidence(
-    RECOGNIZERS.map((recognizer) => {
+    RECOGNIZERS.map(({ read, applies }) => {
       try {
-        return recognizer(text);
+        return applies && !applies(text) ? {} : read(text);
       } catch {
         return {};
       }

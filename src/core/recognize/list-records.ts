@@ -1,3 +1,5 @@
+import { LIMITS } from './limits.js';
+
 /**
  * PowerShell `Format-List` output as records of `Name : value` fields. A blank line, a prompt line or
  * a repeated name starts a new record; indented lines continue the value above them (AccessRules,
@@ -9,6 +11,8 @@ export interface ListRecord {
 
 export interface ListOutput {
   records: ListRecord[];
+  /** More records followed than one paste examines (LIMITS.records). */
+  more?: boolean;
   /** Prompt lines (`[PS] C:\Windows\system32>…`), which tell something about the server. */
   prompts: string[];
 }
@@ -27,6 +31,7 @@ export function readListOutput(text: string): ListOutput {
     lastKey = undefined;
   };
   for (const raw of text.split('\n')) {
+    if (records.length >= LIMITS.records) return { records, prompts, more: true };
     const line = raw
       .replace(/\r$/, '')
       .replace(/：/g, ':')

@@ -2,8 +2,9 @@ import { Buffer } from 'node:buffer';
 import { type CertificateSource, parseCertificateDer } from '../certificate.js';
 import { certificateVersionHints } from '../certificate-role.js';
 import { isPkcs7, pkcs7Certificates } from '../pkcs7.js';
-import { armourBlocks, bareBase64Blocks, isPrivateKeyLabel, maskRanges } from './armour.js';
+import { bareBase64Blocks, isPrivateKeyLabel, maskRanges, readArmour } from './armour.js';
 import type { Evidence, ParsedCertificate, Recognizer } from './evidence.js';
+import { LIMITS, restSkipped } from './limits.js';
 import { looksLikePrivateKeyDer } from './private-key-der.js';
 
 const CERTIFICATE_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE']);
@@ -15,7 +16,13 @@ const PKCS7_LABELS = new Set(['PKCS7', 'PKCS #7 SIGNED DATA', 'CMS']);
  */
 export const recognizePem: Recognizer = (text) => {
   const out: Found = { certificates: [], notes: [], versionHints: [], privateKeys: 0 };
-  const blocks = armourBlocks(text);
+  const { blocks, more } = readArmour(text);
+  if (more) {
+    out.notes.push(restSkipped('certificates', blocks.length));
+    // Keys beyond the blocks examined still count: the reply must say a key was pasted.
+    const after = text.slice(blocks.at(-1)?.end ?? 0);
+    out.privateKeys += after.match(/-----BEGIN [A-Z ]{0,20}PRIVATE KEY-----/g)?.length ?? 0;
+  }
   let index = 0;
   for (const block of blocks) {
     index++;
@@ -36,7 +43,10 @@ export const recognizePem: Recognizer = (text) => {
   const rest = maskRanges(text, blocks);
   let bare = 0;
   for (const run of bareBase64Blocks(rest)) {
-    bare++;
+    if (++bare > LIMITS.certificateBlocks) {
+      out.notes.push(restSkipped('certificates', LIMITS.certificateBlocks));
+      break;
+    }
     const der = decodeBase64(run.body);
     if (der && looksLikePrivateKeyDer(der)) {
       out.privateKeys++;

@@ -1,5 +1,6 @@
 import { armourBlocks, bareBase64Blocks, maskRanges } from './armour.js';
 import type { Recognizer } from './evidence.js';
+import { LIMITS, restSkipped } from './limits.js';
 
 /**
  * Characters that copy along with a thumbprint (the Windows certificate dialog prepends U+200E) and
@@ -99,7 +100,12 @@ export const recognizeThumbprints: Recognizer = (text) => {
   const masked = maskRanges(text, [...blocks, ...bareBase64Blocks(maskRanges(text, blocks), 60)]);
   const found = new Map<string, NormalizedThumbprint>();
   let excludeDeeperThan = -1;
+  let skipped = false;
   for (const rawLine of masked.split('\n')) {
+    if (found.size >= LIMITS.thumbprints) {
+      skipped = true;
+      break;
+    }
     const { clean: line, marks } = stripInvisible(rawLine.replace(/\r$/, '').replace(/：/g, ':'));
     if (line.trim() === '') continue;
     const indent = line.length - line.trimStart().length;
@@ -114,7 +120,8 @@ export const recognizeThumbprints: Recognizer = (text) => {
       found.set(tp.value, seen ? merge(seen, tp) : tp);
     }
   }
-  return { thumbprints: [...found.values()] };
+  const thumbprints = [...found.values()];
+  return skipped ? { thumbprints, notes: [restSkipped('thumbprints', thumbprints.length)] } : { thumbprints };
 };
 
 function candidateRuns(line: string): { start: number; end: number }[] {

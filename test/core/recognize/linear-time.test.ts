@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { diagnose } from '../../../src/core/diagnose.js';
+import { PATHOLOGICAL_SHAPES } from '../../helpers/pathological-pastes.js';
+
+const NOW = new Date('2026-11-28T12:00:00Z');
+const SMALL = 64 * 1024;
+const LARGE = 256 * 1024;
+/** Below this a measurement is mostly noise: the ratio is not asked of it. */
+const NOISE_MS = 60;
+/** Generous: the machine running the tests may be busy; a quadratic shape takes tens of seconds. */
+const CEILING_MS = 4000;
+
+function fastest(text: string, runs: number): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    diagnose(text, { now: NOW });
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+describe('a paste costs time in proportion to its size', () => {
+  for (const shape of PATHOLOGICAL_SHAPES) {
+    it(`${shape.name}: 256 KiB takes less than 6 times as long as 64 KiB`, () => {
+      const small = fastest(shape.make(SMALL), 5);
+      const large = fastest(shape.make(LARGE), 3);
+      assert.ok(large < CEILING_MS, `${shape.name}: 256 KiB took ${large.toFixed(0)} ms`);
+      if (large < NOISE_MS) return;
+      const ratio = large / Math.max(small, NOISE_MS / 3);
+      assert.ok(
+        ratio < 6,
+        `${shape.name}: 64 KiB ${small.toFixed(1)} ms, 256 KiB ${large.toFixed(1)} ms (×${ratio.toFixed(1)})`,
+      );
+    });
+  }
+
+  it('every shape is exactly the size asked for', () => {
+    for (const shape of PATHOLOGICAL_SHAPES) assert.equal(shape.make(1000).length, 1000, shape.name);
+  });
+});
