@@ -55,6 +55,10 @@ export const findingCodeSchema = z.enum([
   'SMTP_OVERWRITE_PROMPT',
   // Added: the paste could not be read within the time one paste may take; what was understood follows.
   'INPUT_TIMED_OUT',
+  // Added by the live probe: what an endpoint does, not what a paste says.
+  'STARTTLS_NOT_OFFERED',
+  'ENDPOINT_UNREACHABLE',
+  'OLD_TLS_VERSION',
 ]);
 export type FindingCode = z.infer<typeof findingCodeSchema>;
 

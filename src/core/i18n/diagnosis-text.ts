@@ -213,6 +213,9 @@ const en: DiagnosisText = {
     EXPIRY_UNKNOWN: () => 'Certificates listed without dates',
     SMTP_OVERWRITE_PROMPT: () => 'Overwrite the default SMTP certificate: Y or N?',
     INPUT_TIMED_OUT: () => 'This paste took too long to read',
+    STARTTLS_NOT_OFFERED: ({ fqdn }) => `${fqdn || 'The server'} does not offer STARTTLS`,
+    ENDPOINT_UNREACHABLE: () => 'The endpoint could not be probed',
+    OLD_TLS_VERSION: () => 'The server speaks only TLS 1.0 or 1.1',
   },
   summary: {
     ok: ({ name, when }) => `${name} is fine: ${when}`,
@@ -374,6 +377,9 @@ const ja: DiagnosisText = {
     EXPIRY_UNKNOWN: () => '日付のない証明書一覧です',
     SMTP_OVERWRITE_PROMPT: () => '既定の SMTP 証明書の上書き: Y と N のどちら?',
     INPUT_TIMED_OUT: () => 'この貼り付けは読み取りに時間がかかりすぎました',
+    STARTTLS_NOT_OFFERED: ({ fqdn }) => `${fqdn || 'サーバー'} は STARTTLS を提供していません`,
+    ENDPOINT_UNREACHABLE: () => 'エンドポイントを調べられませんでした',
+    OLD_TLS_VERSION: () => 'サーバーは TLS 1.0 または 1.1 しか使えません',
   },
   summary: {
     ok: ({ name, when }) => `${name} は問題ありません: ${when}`,

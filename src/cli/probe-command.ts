@@ -1,0 +1,126 @@
+import type { ProbeVerdict } from '../core/probe/judge-probe.js';
+import { judgeProbe } from '../core/probe/judge-probe.js';
+import { probeText } from '../core/probe/probe-text.js';
+import { type ProbeTarget, parseTarget } from '../core/probe/target.js';
+import { languageSchema, type Diagnosis, type Language } from '../core/model.js';
+import { probeEndpoint } from '../probe/probe-endpoint.js';
+import { mapBounded } from '../probe/pool.js';
+import type { CliCommand } from './commands.js';
+import { parseCommandArgs, parseNow, UsageError } from './io.js';
+import { renderReport } from './report.js';
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_CONCURRENCY = 8;
+const MAX_CONCURRENCY = 256;
+
+export const probeCommand: CliCommand = {
+  summary:
+    'Connect to a server (SMTP/IMAP/POP3 STARTTLS, or TLS) and diagnose the certificate chain it presents right now.',
+  usage:
+    'certcheck probe TARGET… [--json] [--now ISO-8601] [--timeout MS] [--concurrency N] [--lang en|ja] [--warn-days N]',
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, {
+      json: { type: 'boolean' },
+      now: { type: 'string' },
+      timeout: { type: 'string' },
+      concurrency: { type: 'string' },
+      lang: { type: 'string' },
+      'warn-days': { type: 'string' },
+    });
+    const now = parseNow(values.now, io);
+    const timeoutMs = wholeNumber(values.timeout, '--timeout', 'milliseconds', DEFAULT_TIMEOUT_MS, 1, 600_000);
+    const concurrency = wholeNumber(
+      values.concurrency,
+      '--concurrency',
+      'connections',
+      DEFAULT_CONCURRENCY,
+      1,
+      MAX_CONCURRENCY,
+    );
+    const warnDays = wholeNumber(values['warn-days'], '--warn-days', 'days', 30, 0, 100_000);
+    const language = languageOf(values.lang, io.env.CERTCHECK_LANG);
+    if (positionals.length === 0)
+      throw new UsageError('give at least one TARGET (HOST, HOST:PORT or a URL such as smtp://mail.contoso.com)');
+    const targets: ProbeTarget[] = [];
+    for (const text of positionals) {
+      const parsed = parseTarget(text);
+      if (!parsed.ok) throw new UsageError(parsed.problem);
+      targets.push(...parsed.targets);
+    }
+    const verdicts = await mapBounded(targets, concurrency, async (target) =>
+      judgeProbe(await probeEndpoint(target, { timeoutMs }), { now, language, warnDays }),
+    );
+    if (values.json) {
+      io.stdout(`${JSON.stringify({ endpoints: verdicts.map((v) => v.report) }, null, 2)}\n`);
+      return 0;
+    }
+    const color = io.isTTY && !io.env.NO_COLOR;
+    io.stdout(verdicts.map((verdict) => renderEndpoint(verdict, language, color)).join('\n'));
+    return 0;
+  },
+};
+
+function wholeNumber(
+  value: string | undefined,
+  option: string,
+  unit: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) {
+    throw new UsageError(`${option} takes a whole number of ${unit} from ${min} to ${max}, not '${value}'`);
+  }
+  return n;
+}
+
+function languageOf(option: string | undefined, env: string | undefined): Language {
+  if (option !== undefined) {
+    const lang = languageSchema.safeParse(option);
+    if (!lang.success) throw new UsageError(`--lang takes en or ja, not '${option}'`);
+    return lang.data;
+  }
+  const fallback = languageSchema.safeParse(env);
+  return fallback.success ? fallback.data : 'en';
+}
+
+/** The diagnosis report, with what the server said before TLS; nothing a server sent can drive the terminal. */
+function renderEndpoint({ diagnosis, report }: ProbeVerdict, language: Language, color: boolean): string {
+  const label = probeText[language].label;
+  const text = renderReport(printableDiagnosis(diagnosis), { color });
+  const [first = '', ...rest] = text.split('\n');
+  const lines = [first];
+  if (report.banner !== null) {
+    const greeting = printable(report.banner.split('\n')[0] ?? '').slice(0, 200);
+    lines.push(`  ${label.greeting}: ${greeting}`);
+  }
+  return [...lines, ...rest].join('\n');
+}
+
+/** C0 and C1 controls (escape sequences) from a server's banner or certificate become visible marks. */
+function printable(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
+}
+
+function printableDiagnosis(diagnosis: Diagnosis): Diagnosis {
+  return {
+    ...diagnosis,
+    summary: printable(diagnosis.summary),
+    certificates: diagnosis.certificates.map((cert) => ({
+      ...cert,
+      subject: printable(cert.subject),
+      issuer: printable(cert.issuer),
+      domains: cert.domains.map(printable),
+    })),
+    findings: diagnosis.findings.map((finding) => ({ ...finding, message: printable(finding.message) })),
+    steps: diagnosis.steps.map((step) => ({
+      ...step,
+      title: printable(step.title),
+      ...(step.command !== undefined && { command: printable(step.command) }),
+    })),
+    notes: diagnosis.notes.map(printable),
+  };
+}

@@ -1,0 +1,208 @@
+import { parseCertificateDer } from '../certificate.js';
+import { countdownText, daysLeft } from '../countdown.js';
+import { judgeCertificate } from '../findings/certificate-findings.js';
+import { orderFindings, summarize } from '../findings/summary.js';
+import { diagnosisText } from '../i18n/diagnosis-text.js';
+import type { CertificateFacts, Diagnosis, ExchangeService, Finding, Language } from '../model.js';
+import { buildSteps, type PlanRequest } from '../steps.js';
+import { endpointFindings, namesToCheck } from './endpoint-findings.js';
+import type { ProbeFailure, ProbeObservation } from './observation.js';
+import { probeText } from './probe-text.js';
+import { endpointLabel, type ProbeProtocol } from './target.js';
+
+export interface ProbeJudgeOptions {
+  now: Date;
+  language: Language;
+  /** A certificate expiring within this many days is CERT_EXPIRING (default 30). */
+  warnDays?: number;
+}
+
+/** One certificate of the chain as the JSON shows it. */
+export interface ProbedCertificate {
+  thumbprint: string;
+  subject: string;
+  issuer: string;
+  domains: string[];
+  notBefore: string | null;
+  notAfter: string | null;
+  daysLeft: number | null;
+  selfSigned: boolean;
+  keyAlgorithm: string | null;
+  keySize: number | null;
+  signatureHash: string | null;
+}
+
+/** One endpoint of `certcheck probe --json`. */
+export interface ProbeEndpointReport {
+  target: string;
+  host: string;
+  port: number;
+  protocol: ProbeProtocol;
+  /** Added: the address connected to. */
+  address: string | null;
+  /** true: upgraded; false: not offered, refused or failed; null: implicit TLS or never asked. */
+  startTls: boolean | null;
+  banner: string | null;
+  tlsVersion: string | null;
+  chain: ProbedCertificate[];
+  findings: Pick<Finding, 'code' | 'severity' | 'thumbprint' | 'message'>[];
+  /** Added: why no certificate was read, when none was. */
+  failure: ProbeFailure | null;
+}
+
+export interface ProbeVerdict {
+  report: ProbeEndpointReport;
+  /** The same shape as a diagnosis, for the report and Block Kit that diagnoses already have. */
+  diagnosis: Diagnosis;
+}
+
+/** Which Exchange service a port serves, where that changes how a self-signed certificate is judged. */
+function clientService(protocol: ProbeProtocol, port: number): ExchangeService[] {
+  if (protocol === 'imap' || port === 993) return ['IMAP'];
+  if (protocol === 'pop3' || port === 995) return ['POP'];
+  if (port === 443) return ['IIS'];
+  return [];
+}
+
+/** What an endpoint presents, judged as a pasted chain would be, plus what only a live look can tell. */
+export function judgeProbe(observation: ProbeObservation, options: ProbeJudgeOptions): ProbeVerdict {
+  const { now, language } = options;
+  const warnDays = options.warnDays ?? 30;
+  const t = diagnosisText[language];
+  const pt = probeText[language];
+  const { target } = observation;
+  const endpoint = endpointLabel(target);
+  const findings: Finding[] = [];
+  const certificates: CertificateFacts[] = [];
+  for (const der of observation.chain) {
+    try {
+      const parsed = parseCertificateDer(der, 'der');
+      certificates.push({
+        ...parsed,
+        source: 'probe',
+        ...(parsed.notAfter && { daysLeft: daysLeft(parsed.notAfter, now) }),
+      });
+    } catch {
+      findings.push({ code: 'UNREADABLE_CERTIFICATE', severity: 'warning', message: t.finding.unreadable() });
+    }
+  }
+  const leaf = certificates[0];
+  const plans: PlanRequest[] = [];
+  findings.push(...endpointFindings(observation, leaf, pt));
+  certificates.forEach((cert, index) => {
+    const services = index === 0 ? clientService(target.protocol, target.port) : [];
+    const judged = judgeCertificate(services.length ? { ...cert, services } : cert, {
+      now,
+      warnDays,
+      language,
+      text: t,
+    });
+    if (index === 0) {
+      plans.push(...judged.plans);
+      findings.push(...judged.findings);
+      return;
+    }
+    // The culprit may be an intermediate: say where in the chain it sits.
+    const intermediate = !cert.selfSigned;
+    for (const finding of judged.findings) {
+      findings.push({ ...finding, message: pt.chainPosition({ message: finding.message, intermediate }) });
+    }
+  });
+  const ordered = orderFindings(findings);
+  const { steps, references } = buildSteps(plans, { version: 'unknown', edge: 'unknown', frontEnd: false, language });
+  const summary = summaryOf(ordered, observation, certificates, options);
+  const report: ProbeEndpointReport = {
+    target: target.target,
+    host: target.host,
+    port: target.port,
+    protocol: target.protocol,
+    address: observation.address ?? null,
+    startTls: startTlsOutcome(observation),
+    banner: observation.banner,
+    tlsVersion: observation.tlsVersion,
+    chain: certificates.map(chainEntry),
+    findings: ordered.map(({ code, severity, thumbprint, message }) => ({
+      code,
+      severity,
+      ...(thumbprint && { thumbprint }),
+      message,
+    })),
+    failure: observation.failure ?? null,
+  };
+  const diagnosis: Diagnosis = {
+    inputKinds: certificates.length > 0 ? ['certificate'] : ['unknown'],
+    events: [],
+    certificates,
+    thumbprints: certificates.flatMap((c) => (c.thumbprint ? [c.thumbprint] : [])),
+    findings: ordered,
+    steps,
+    language,
+    summary,
+    severity: ordered[0]?.severity ?? 'ok',
+    exchangeVersion: 'unknown',
+    references,
+    notes: [endpointNote(observation, language)],
+    now: now.toISOString(),
+  };
+  return { report, diagnosis };
+
+  function summaryOf(
+    list: Finding[],
+    obs: ProbeObservation,
+    certs: CertificateFacts[],
+    { now: at }: ProbeJudgeOptions,
+  ): string {
+    const top = list[0];
+    if (!top) {
+      const notAfter = certs[0]?.notAfter;
+      return notAfter ? pt.headline.ok({ endpoint, when: countdownText(notAfter, at, language) }) : endpoint;
+    }
+    switch (top.code) {
+      case 'STARTTLS_NOT_OFFERED':
+        return pt.headline.startTlsNotOffered({ endpoint });
+      case 'ENDPOINT_UNREACHABLE':
+        return pt.headline.unreachable({ endpoint });
+      case 'OLD_TLS_VERSION':
+        return pt.headline.oldTls({ endpoint, version: obs.tlsVersion ?? '' });
+      case 'DOMAIN_MISMATCH':
+        return pt.headline.domainMismatch({ endpoint, name: namesToCheck(obs)[0] ?? '' });
+      default:
+        return `${endpoint}: ${summarize({ findings: list, certificates: certs, events: [], now: at, language, text: t })}`;
+    }
+  }
+}
+
+function startTlsOutcome(observation: ProbeObservation): boolean | null {
+  const offer = observation.startTls;
+  if (!offer) return null;
+  if (!offer.offered || offer.refusal !== undefined) return false;
+  return observation.chain.length > 0;
+}
+
+function chainEntry(cert: CertificateFacts): ProbedCertificate {
+  return {
+    thumbprint: cert.thumbprint ?? '',
+    subject: cert.subject,
+    issuer: cert.issuer,
+    domains: cert.domains,
+    notBefore: cert.notBefore ?? null,
+    notAfter: cert.notAfter ?? null,
+    daysLeft: cert.daysLeft ?? null,
+    selfSigned: cert.selfSigned ?? false,
+    keyAlgorithm: cert.keyAlgorithm ?? null,
+    keySize: cert.keySize ?? null,
+    signatureHash: cert.signatureHash ?? null,
+  };
+}
+
+/** One line on how the endpoint was reached, for the reply's notes. */
+function endpointNote(observation: ProbeObservation, language: Language): string {
+  const label = probeText[language].label;
+  const parts = [endpointLabel(observation.target)];
+  if (observation.address && observation.address !== observation.target.host) parts.push(observation.address);
+  if (observation.startTls) {
+    parts.push(`${label.startTls} ${observation.startTls.offered ? label.offered : label.notOffered}`);
+  }
+  if (observation.tlsVersion) parts.push(observation.tlsVersion);
+  return parts.join(' · ');
+}
