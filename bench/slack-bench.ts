@@ -1,10 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App } from '@slack/bolt';
-import { loadConfig } from '../src/config.js';
-import { createApp } from '../src/slack/app.js';
-import { REFERENCE_NOW } from '../test/helpers/clock.js';
 import { FAKE_BOT, type FakeSlack, startFakeSlack } from '../test/helpers/fake-slack.js';
+import { startHarness } from '../test/helpers/slack-app.js';
 import { commandBody, post, SIGNING_SECRET } from '../test/helpers/slack-request.js';
 import { LogLevel, type Logger } from '@slack/bolt';
 import type { BenchResult } from './result.js';
@@ -133,23 +131,10 @@ async function startResponseSink() {
 }
 
 async function measureCertcheck(fake: FakeSlack): Promise<Run> {
-  const apiUrl = fake.apiUrl;
   const sink = await startResponseSink();
   const responseUrl = sink.url;
-  const config = loadConfig({
-    SLACK_BOT_TOKEN: FAKE_BOT.token,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: apiUrl,
-  });
-  const certcheck = createApp(config, {
-    now: () => REFERENCE_NOW,
-    logger: silent,
-    botId: FAKE_BOT.botId,
-    botUserId: FAKE_BOT.botUserId,
-    retryConfig: { retries: 0 },
-  });
-  const { port } = await certcheck.start({ port: 0, host: '127.0.0.1' });
-  const url = `http://127.0.0.1:${port}/slack/events`;
+  const harness = await startHarness({ fake, processBeforeResponse: false });
+  const url = harness.url;
   try {
     let before = 0;
     const answered = async (deferred: number) => {
@@ -159,7 +144,7 @@ async function measureCertcheck(fake: FakeSlack): Promise<Run> {
     await drive(url, responseUrl, WARMUP, answered);
     return await drive(url, responseUrl, REQUESTS, answered);
   } finally {
-    await certcheck.stop();
+    await harness.close();
     await sink.close();
   }
 }

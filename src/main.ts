@@ -2,10 +2,15 @@ import { hostname } from 'node:os';
 import { ConfigError, loadConfig, slackStartProblems } from './config.js';
 import type { SchedulerHandle } from './reminders/scheduler.js';
 import { startReminders } from './reminders/start-reminders.js';
-import { createApp, StartupError } from './slack/app.js';
+import { createApp } from './slack/app.js';
+import { identifyBot, StartupError } from './slack/connect.js';
+import { createConsoleLogger, LOG_LEVELS } from './slack/console-logger.js';
+import { createInlineRunner } from './slack/deps.js';
+import { createLanguageResolver } from './slack/language.js';
+import { openSqlitePasteStore } from './slack/pastes/sqlite-paste-store.js';
+import { createReceiver } from './slack/receiver.js';
 import { createSlackNotifier } from './slack/slack-notifier.js';
-import { trackingForApp } from './slack/tracking.js';
-import { shutdown } from './shutdown.js';
+import { exitOnCrash, shutdown } from './shutdown.js';
 import { openSqliteStore } from './store/sqlite-store.js';
 
 /**
@@ -13,6 +18,11 @@ import { openSqliteStore } from './store/sqlite-store.js';
  * the environment; everything below gets them handed in.
  */
 async function main(): Promise<number> {
+  exitOnCrash(
+    process,
+    (line) => console.error(line),
+    (code) => process.exit(code),
+  );
   loadDotEnv();
   let config: ReturnType<typeof loadConfig>;
   try {
@@ -41,22 +51,10 @@ async function main(): Promise<number> {
   }
 
   const clock = { now: () => new Date() };
-  const store = openSqliteStore(config.databasePath);
-  let reminders: SchedulerHandle | undefined;
-  const tracking = trackingForApp({
-    store,
-    timeZone: config.reminders.timeZone,
-    ...(config.reminders.defaultChannel && { defaultChannel: config.reminders.defaultChannel }),
-    nextRun: () => reminders?.nextRun(),
-  });
-  const certcheck = createApp(config, { now: clock.now, ...tracking });
+  const logger = createConsoleLogger(LOG_LEVELS[config.logLevel]);
+  let identity: Awaited<ReturnType<typeof identifyBot>>;
   try {
-    const { port } = await certcheck.start();
-    console.log(
-      config.slack.appToken
-        ? 'certcheck is connected to Slack (Socket Mode).'
-        : `certcheck is listening on port ${port}: Slack posts to /slack/events, health at /healthz.`,
-    );
+    identity = await identifyBot(config);
   } catch (error) {
     if (error instanceof StartupError) {
       console.error(`certcheck could not start: ${error.message}`);
@@ -64,6 +62,33 @@ async function main(): Promise<number> {
     }
     throw error;
   }
+  const store = openSqliteStore(config.databasePath);
+  const pastes = openSqlitePasteStore(config.databasePath);
+  let reminders: SchedulerHandle | undefined;
+  const certcheck = createApp(
+    config,
+    {
+      now: clock.now,
+      logger,
+      runner: createInlineRunner(),
+      pastes,
+      language: createLanguageResolver(config.defaultLanguage, logger),
+      tracking: {
+        store,
+        timeZone: config.reminders.timeZone,
+        ...(config.reminders.defaultChannel && { defaultChannel: config.reminders.defaultChannel }),
+        nextRun: () => reminders?.nextRun(),
+      },
+      fetch: globalThis.fetch,
+    },
+    { receiver: createReceiver(config, { logger, now: clock.now }), identity },
+  );
+  const { port } = await certcheck.start();
+  console.log(
+    config.slack.appToken
+      ? 'certcheck is connected to Slack (Socket Mode).'
+      : `certcheck is listening on port ${port}: Slack posts to /slack/events, health at /healthz.`,
+  );
   reminders = startReminders({
     config,
     store,
@@ -80,7 +105,7 @@ async function main(): Promise<number> {
     `Reminders: ${config.reminders.cron} (${config.reminders.timeZone}); next ${reminders.nextRun()?.toISOString() ?? 'never'}.`,
   );
   const stop = () => {
-    shutdown({ reminders, app: certcheck, store }).then(
+    shutdown({ reminders, app: certcheck, store, pastes }).then(
       () => process.exit(0),
       (error: unknown) => {
         console.error('certcheck did not stop cleanly:', error instanceof Error ? error.message : error);

@@ -2,15 +2,35 @@
 export interface Running {
   reminders?: { stop(): void } | undefined;
   app: { stop(): Promise<unknown> };
-  store: { close(): void };
+  store: { close(): void | Promise<void> };
+  pastes?: { close(): Promise<void> };
 }
 
-/** Stops the reminders and the app, and closes the store even when the app fails to stop. */
-export async function shutdown({ reminders, app, store }: Running): Promise<void> {
+/** Stops the reminders and the app, and closes the stores even when the app fails to stop. */
+export async function shutdown({ reminders, app, store, pastes }: Running): Promise<void> {
   reminders?.stop();
   try {
     await app.stop();
   } finally {
-    store.close();
+    await store.close();
+    await pastes?.close();
   }
+}
+
+/**
+ * An exception nothing caught leaves the process in a state nobody knows: log it and exit non-zero,
+ * so the supervisor (systemd, Kubernetes) starts a clean one instead of a half-alive bot.
+ */
+export function exitOnCrash(
+  proc: Pick<NodeJS.Process, 'on'>,
+  log: (line: string) => void,
+  exit: (code: number) => void,
+): void {
+  const crash = (kind: string) => (error: unknown) => {
+    const what = error instanceof Error ? `${error.name}: ${error.message}` : 'a non-error value';
+    log(`certcheck stopped after an ${kind} (${what}); a supervisor should start it again`);
+    exit(1);
+  };
+  proc.on('uncaughtException', crash('uncaught exception'));
+  proc.on('unhandledRejection', crash('unhandled promise rejection'));
 }

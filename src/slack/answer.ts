@@ -1,20 +1,22 @@
 import { looksJapanese } from '../core/normalize.js';
 import type { Diagnosis, Language } from '../core/model.js';
+import { lookUpTracked } from '../tracking/look-up-tracked.js';
 import { type DiagnosisMessageOptions, diagnosisMessage, type TrackedDescription } from './blocks/diagnosis-message.js';
 import type { SlackMessage } from './blocks/kit.js';
+import { trackedBlocks, trackedSummaries } from './blocks/tracked-blocks.js';
 import type { ListenerDeps, WebClient } from './deps.js';
 import { describeError } from './describe-error.js';
-import type { CachedPaste } from './paste-cache.js';
+import type { StoredPaste } from './pastes/paste-store.js';
 
 /**
  * The one path from a paste to a reply that every surface shares: pick the language, diagnose,
- * remember the (redacted) paste for the buttons, render.
+ * keep the (redacted) paste for the buttons, render.
  */
-
 export interface Answer {
   diagnosis: Diagnosis;
   pasteId: string;
-  paste: CachedPaste;
+  /** What the buttons will know of the paste (its text is not kept here). */
+  paste: StoredPaste;
   /** What tracking knows of the pasted thumbprints (rendered under the findings). */
   tracked: TrackedDescription;
 }
@@ -27,50 +29,53 @@ export async function answerPaste(
   const defaultLanguage = looksJapanese(request.text)
     ? 'ja'
     : await deps.language.forUser(request.client, request.userId);
-  return withTracked(deps, answerNow(deps, { ...request, defaultLanguage }));
-}
-
-/** Adds what tracking knows of the paste's thumbprints; a failing store costs these lines, not the answer. */
-export async function withTracked(deps: ListenerDeps, answer: Answer): Promise<Answer> {
-  return { ...answer, tracked: await trackedOf(deps, answer.diagnosis) };
+  return answerNow(deps, { ...request, defaultLanguage });
 }
 
 const NOTHING_TRACKED: TrackedDescription = { blocks: [], active: [] };
 
 /** What tracking knows of a diagnosis's thumbprints; a failing store costs these lines, not the answer. */
 export async function trackedOf(deps: ListenerDeps, diagnosis: Diagnosis): Promise<TrackedDescription> {
-  if (!deps.describeTracked || diagnosis.thumbprints.length === 0) return NOTHING_TRACKED;
+  if (diagnosis.thumbprints.length === 0) return NOTHING_TRACKED;
+  const { store, timeZone } = deps.tracking;
   try {
-    return await deps.describeTracked(diagnosis.thumbprints, diagnosis.language);
+    const found = await lookUpTracked(diagnosis.thumbprints, store);
+    const now = deps.now();
+    return {
+      blocks: trackedBlocks(found, now, diagnosis.language, timeZone),
+      active: found.filter((f) => f.certificate.status === 'active').map((f) => f.certificate.thumbprint),
+      summaries: trackedSummaries(found, now, diagnosis.language, timeZone),
+    };
   } catch (error) {
     deps.logger.warn(`tracking lookup failed: ${describeError(error)}`);
     return NOTHING_TRACKED;
   }
 }
 
-/** The answer when the language is already settled: no I/O, so it can be the ack itself. */
-export function answerNow(
+/** The answer when the language is already settled: no Slack call, so it can be the ack itself. */
+export async function answerNow(
   deps: ListenerDeps,
   request: { text: string; userId: string; postedInChannel: boolean; defaultLanguage: Language },
-): Answer {
-  const diagnosis = deps.diagnose(request.text, {
-    now: deps.now(),
+): Promise<Answer> {
+  const now = deps.now();
+  const diagnosis = await deps.runner.diagnose(request.text, {
+    now,
     defaultLanguage: request.defaultLanguage,
     ...(deps.warnDays !== undefined && { warnDays: deps.warnDays }),
   });
-  const paste: CachedPaste = {
+  const paste: StoredPaste = {
     text: request.text,
     userId: request.userId,
     privateKey: hasPrivateKey(diagnosis, request.text),
     postedInChannel: request.postedInChannel,
   };
-  const pasteId = deps.cache.put(paste);
-  return { diagnosis, pasteId, paste: { ...paste, text: '' }, tracked: NOTHING_TRACKED };
+  const [pasteId, tracked] = await Promise.all([deps.pastes.put(paste, now), trackedOf(deps, diagnosis)]);
+  return { diagnosis, pasteId, paste: { ...paste, text: '' }, tracked };
 }
 
 /** The same paste again, in a given language (the buttons). */
-export function rediagnose(deps: ListenerDeps, paste: CachedPaste, lang: Language): Diagnosis {
-  return deps.diagnose(paste.text, {
+export function rediagnose(deps: ListenerDeps, paste: StoredPaste, lang: Language): Promise<Diagnosis> {
+  return deps.runner.diagnose(paste.text, {
     now: deps.now(),
     lang,
     ...(deps.warnDays !== undefined && { warnDays: deps.warnDays }),
@@ -79,16 +84,14 @@ export function rediagnose(deps: ListenerDeps, paste: CachedPaste, lang: Languag
 
 export function render(
   deps: ListenerDeps,
-  diagnosis: Diagnosis,
-  paste: CachedPaste,
-  pasteId: string,
+  answer: Pick<Answer, 'diagnosis' | 'paste' | 'pasteId'>,
   options: Omit<DiagnosisMessageOptions, 'now' | 'pasteId' | 'privateKey'> = {},
 ): SlackMessage {
-  return diagnosisMessage(diagnosis, {
+  return diagnosisMessage(answer.diagnosis, {
     ...options,
     now: deps.now(),
-    pasteId,
-    ...(paste.privateKey && { privateKey: { postedInChannel: paste.postedInChannel } }),
+    pasteId: answer.pasteId,
+    ...(answer.paste.privateKey && { privateKey: { postedInChannel: answer.paste.postedInChannel } }),
   });
 }
 

@@ -1,6 +1,5 @@
 import type {
   AllMiddlewareArgs,
-  App,
   BlockAction,
   ButtonAction,
   Logger,
@@ -9,18 +8,61 @@ import type {
   SlashCommand,
   webApi,
 } from '@slack/bolt';
+import { diagnose } from '../core/diagnose.js';
 import type { DiagnoseOptions, Diagnosis, Language } from '../core/model.js';
-import type { HomeView } from './blocks/home-view.js';
-import type { TrackedDescription } from './blocks/diagnosis-message.js';
+import type { Store } from '../store/store.js';
 import type { LanguageResolver } from './language.js';
-import type { PasteCache } from './paste-cache.js';
+import type { PasteStore } from './pastes/paste-store.js';
 
 export type WebClient = webApi.WebClient;
-export type DiagnoseFn = (text: string, options: DiagnoseOptions) => Diagnosis;
 
 /**
- * A `/certcheck <word> …` subcommand owned elsewhere (tracking: track, list, untrack). The command
- * listener has already acked; answer with `respond`.
+ * Reads a paste. The inline runner calls the core on the event loop; a worker pool plugs in here
+ * (built in main.ts) so that a long paste never delays another user's ack.
+ */
+export interface DiagnosisRunner {
+  diagnose(text: string, options: DiagnoseOptions): Promise<Diagnosis>;
+}
+
+export function createInlineRunner(
+  read: (text: string, options: DiagnoseOptions) => Diagnosis = diagnose,
+): DiagnosisRunner {
+  return { diagnose: async (text, options) => read(text, options) };
+}
+
+/** What the tracking listeners need: the store, and how the team reads dates. */
+export interface TrackingDeps {
+  store: Store;
+  /** REMINDER_TZ: dates in digests and Home are shown in it. */
+  timeZone: string;
+  defaultChannel?: string;
+  /** The scheduler's next run, for the digest footer. */
+  nextRun?: () => Date | undefined;
+}
+
+/** Everything the app's listeners use, built in main.ts (or a test) before the app exists. */
+export interface SlackDeps {
+  /** The clock: every countdown is computed against it. */
+  now(): Date;
+  logger: Logger;
+  runner: DiagnosisRunner;
+  pastes: PasteStore;
+  language: LanguageResolver;
+  tracking: TrackingDeps;
+  /** For response_url posts outside Bolt's respond() and file downloads. */
+  fetch: typeof fetch;
+  warnDays?: number;
+}
+
+/** What every listener factory receives: the world, injected, plus what the config says. */
+export interface ListenerDeps extends SlackDeps {
+  botToken: string;
+  defaultLanguage: Language;
+}
+
+/**
+ * A `/certcheck <word> …` subcommand. The command listener has already acked; answer with
+ * `respond`.
  */
 export type Subcommand = (args: {
   command: SlashCommand;
@@ -30,32 +72,6 @@ export type Subcommand = (args: {
   client: WebClient;
   logger: Logger;
 }) => Promise<void>;
-
-/** Renders the App Home for a user (the tracking dashboard replaces the default one). */
-export type HomeRenderer = (args: { userId: string; lang: Language; client: WebClient }) => Promise<HomeView>;
-
-/** Registers more listeners on the app (the tracking engineer's), with the same deps. */
-export type AppExtension = (app: App, deps: ListenerDeps) => void;
-
-/** What every listener factory receives: the world, injected. */
-export interface ListenerDeps {
-  now(): Date;
-  logger: Logger;
-  diagnose: DiagnoseFn;
-  cache: PasteCache;
-  language: LanguageResolver;
-  /** For response_url posts outside Bolt's respond() and file downloads. */
-  fetch: typeof fetch;
-  botToken: string;
-  defaultLanguage: Language;
-  warnDays?: number;
-  subcommands: Readonly<Record<string, Subcommand>>;
-  home?: HomeRenderer;
-  describeTracked?: TrackedDescriber;
-}
-
-/** What certcheck knows of pasted thumbprints it tracks (blocks under the diagnosis); none when untracked. */
-export type TrackedDescriber = (thumbprints: readonly string[], lang: Language) => Promise<TrackedDescription>;
 
 /** What Bolt hands a button's listener. */
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;

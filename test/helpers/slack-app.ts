@@ -1,10 +1,17 @@
 import type { Logger } from '@slack/bolt';
 import { LogLevel } from '@slack/bolt';
 import { loadConfig } from '../../src/config.js';
-import { type AppDeps, type CertcheckApp, createApp } from '../../src/slack/app.js';
+import { diagnose as coreDiagnose } from '../../src/core/diagnose.js';
+import type { DiagnoseOptions, Diagnosis } from '../../src/core/model.js';
+import { type CertcheckApp, createApp } from '../../src/slack/app.js';
+import { createInlineRunner, type DiagnosisRunner, type Subcommand, type TrackingDeps } from '../../src/slack/deps.js';
+import { createLanguageResolver } from '../../src/slack/language.js';
+import { createMemoryPasteStore, type PasteStore } from '../../src/slack/pastes/paste-store.js';
+import { createReceiver } from '../../src/slack/receiver.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
+import { blockKitProblems } from './block-kit-limits.js';
 import { REFERENCE_NOW } from './clock.js';
 import { FAKE_BOT, type FakeSlack, startFakeSlack } from './fake-slack.js';
-import { blockKitProblems } from './block-kit-limits.js';
 import { type CommandFields, SIGNING_SECRET, sendCommand } from './slack-request.js';
 
 /** The real certcheck app on loopback, talking to the fake Slack. */
@@ -16,35 +23,65 @@ export interface Harness {
   certcheck: CertcheckApp;
   /** Every log line the app wrote (to check that no secret leaks into logs). */
   logs: string[];
+  /** Stops the app, and the fake Slack and paste store unless they were handed in. */
   close(): Promise<void>;
 }
 
-export async function startHarness(
-  overrides: Partial<AppDeps> = {},
-  env: Record<string, string> = {},
-): Promise<Harness> {
-  const fake = await startFakeSlack();
+export interface HarnessOptions {
+  now?: () => Date;
+  /** A synchronous core stand-in, run inline. */
+  diagnose?: (text: string, options: DiagnoseOptions) => Diagnosis;
+  runner?: DiagnosisRunner;
+  tracking?: Partial<TrackingDeps>;
+  /** Shared between two harnesses to play a restart or a second replica. */
+  pastes?: PasteStore;
+  fake?: FakeSlack;
+  subcommands?: Record<string, Subcommand>;
+  /** Default true: the HTTP reply waits for the listener, so its calls are recorded when the request returns. */
+  processBeforeResponse?: boolean;
+  warnDays?: number;
+}
+
+export async function startHarness(options: HarnessOptions = {}, env: Record<string, string> = {}): Promise<Harness> {
+  const fake = options.fake ?? (await startFakeSlack());
   const logs: string[] = [];
+  const logger = recordingLogger(logs);
+  const now = options.now ?? (() => REFERENCE_NOW);
   const config = loadConfig({
     SLACK_BOT_TOKEN: FAKE_BOT.token,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: fake.apiUrl,
     ...env,
   });
-  const certcheck = createApp(config, {
-    now: () => REFERENCE_NOW,
-    logger: recordingLogger(logs),
-    botId: FAKE_BOT.botId,
-    botUserId: FAKE_BOT.botUserId,
-    processBeforeResponse: true,
-    retryConfig: { retries: 0 },
-    ...overrides,
-  });
+  const pastes = options.pastes ?? createMemoryPasteStore();
+  const certcheck = createApp(
+    config,
+    {
+      now,
+      logger,
+      runner: options.runner ?? createInlineRunner(options.diagnose ?? coreDiagnose),
+      pastes,
+      language: createLanguageResolver(config.defaultLanguage, logger),
+      tracking: { store: createMemoryStore(), timeZone: 'UTC', ...options.tracking },
+      fetch: globalThis.fetch,
+      ...(options.warnDays !== undefined && { warnDays: options.warnDays }),
+    },
+    {
+      receiver: createReceiver(config, {
+        logger,
+        now: () => new Date(),
+        processBeforeResponse: options.processBeforeResponse ?? true,
+      }),
+      identity: { botId: FAKE_BOT.botId, botUserId: FAKE_BOT.botUserId },
+      retryConfig: { retries: 0 },
+      ...(options.subcommands && { subcommands: options.subcommands }),
+    },
+  );
   let port: number | undefined;
   try {
     ({ port } = await certcheck.start({ port: 0, host: '127.0.0.1' }));
   } catch (error) {
-    await fake.close();
+    if (!options.fake) await fake.close();
     throw error;
   }
   const origin = `http://127.0.0.1:${port}`;
@@ -56,7 +93,8 @@ export async function startHarness(
     logs,
     async close() {
       await certcheck.stop();
-      await fake.close();
+      if (!options.pastes) await pastes.close();
+      if (!options.fake) await fake.close();
     },
   };
 }

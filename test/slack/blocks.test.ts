@@ -7,7 +7,7 @@ import { decodeReplyValue, decodeTrackValue } from '../../src/slack/blocks/butto
 import { diagnosisMessage } from '../../src/slack/blocks/diagnosis-message.js';
 import { errorMessage } from '../../src/slack/blocks/error-message.js';
 import { helpMessage } from '../../src/slack/blocks/help-message.js';
-import { homeView } from '../../src/slack/blocks/home-view.js';
+import { trackingHomeView } from '../../src/slack/blocks/tracking-home-view.js';
 import { pasteModal } from '../../src/slack/blocks/paste-modal.js';
 import { privateKeyWarning } from '../../src/slack/blocks/private-key-warning.js';
 import { ids } from '../../src/slack/ids.js';
@@ -267,7 +267,10 @@ describe('the other builders', () => {
         blockKitProblems('view', pasteModal(lang, json({ channel: 'C1', responseUrl: 'x'.repeat(5000) }))),
         [],
       );
-      assert.deepEqual(blockKitProblems('view', homeView(lang)), []);
+      assert.deepEqual(
+        blockKitProblems('view', trackingHomeView([], [], { now: REFERENCE_NOW, lang, timeZone: 'UTC' })),
+        [],
+      );
       assert.deepEqual(blockKitProblems('message', privateKeyWarning(lang, true)), []);
       for (const kind of ['generic', 'rateLimited', 'notInChannel', 'expired', 'nothingFound'] as const) {
         assert.deepEqual(blockKitProblems('message', errorMessage(lang, kind)), []);

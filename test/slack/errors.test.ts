@@ -65,7 +65,7 @@ describe('when Slack fails, the user still hears back', () => {
 describe('startup', () => {
   it('an auth.test failure is a clear startup error, not a hang', async () => {
     const { startFakeSlack } = await import('../helpers/fake-slack.js');
-    const { createApp, StartupError } = await import('../../src/slack/app.js');
+    const { identifyBot, StartupError } = await import('../../src/slack/connect.js');
     const { loadConfig } = await import('../../src/config.js');
     const fake = await startFakeSlack();
     try {
@@ -75,8 +75,7 @@ describe('startup', () => {
         SLACK_SIGNING_SECRET: 's',
         SLACK_API_URL: fake.apiUrl,
       });
-      const app = createApp(config, { now: () => new Date(0), retryConfig: { retries: 0 } });
-      await assert.rejects(app.start({ port: 0, host: '127.0.0.1' }), (error: Error) => {
+      await assert.rejects(identifyBot(config), (error: Error) => {
         assert.ok(error instanceof StartupError);
         assert.match(error.message, /invalid_auth/);
         return true;

@@ -5,7 +5,6 @@ import { after, before, describe, test } from 'node:test';
 import { runReminders } from '../../src/reminders/runner.js';
 import { ids } from '../../src/slack/ids.js';
 import { createSlackNotifier } from '../../src/slack/slack-notifier.js';
-import { trackingForApp } from '../../src/slack/tracking.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
 import { REFERENCE_NOW } from '../helpers/clock.js';
@@ -49,9 +48,9 @@ describe('tracking through the real Bolt app (signed requests, fake Slack)', () 
 
   before(async () => {
     store = createMemoryStore();
-    harness = await startHarness(
-      trackingForApp({ store, timeZone: 'UTC', nextRun: () => new Date('2026-11-30T09:00:00Z') }),
-    );
+    harness = await startHarness({
+      tracking: { store, timeZone: 'UTC', nextRun: () => new Date('2026-11-30T09:00:00Z') },
+    });
     await store.track(
       aCertificate({ thumbprint: EXPIRED, subject: 'CN=EXHUB01', notAfter: '2026-10-01T08:12:00.000Z' }),
     );
@@ -351,7 +350,7 @@ describe('tracking with a clock that moves (REMINDER_TZ Asia/Tokyo)', () => {
     store = createMemoryStore();
     clock = REFERENCE_NOW;
     harness = await startHarness({
-      ...trackingForApp({ store, timeZone: JST }),
+      tracking: { store, timeZone: JST },
       now: () => clock,
     });
   });
@@ -528,7 +527,7 @@ describe('tracking UX after review: tracked thumbprint verdict, handled digests,
 
   before(async () => {
     store = createMemoryStore();
-    harness = await startHarness(trackingForApp({ store, timeZone: 'UTC' }));
+    harness = await startHarness({ tracking: { store, timeZone: 'UTC' } });
     await store.track(
       aCertificate({ thumbprint: EX2007, subject: 'CN=EX2007', domains: [], notAfter: '2026-06-10T00:00:00.000Z' }),
     );

@@ -7,7 +7,7 @@ import { decodeJson } from '../json-value.js';
  * how to render it, never the paste itself.
  */
 const replyValueSchema = z.object({
-  /** Paste id in the PasteCache. */
+  /** The id of the paste in the paste store. */
   p: z.string().min(1).max(64),
   /** The language to render in. */
   l: languageSchema,

@@ -2,13 +2,13 @@ import { trackingText } from '../../core/i18n/tracking-text.js';
 import type { Language } from '../../core/model.js';
 import type { Snooze, TrackedCertificate } from '../../store/store.js';
 import { certificateLine, snoozedText, urgencyOf } from './certificate-line.js';
-import type { HomeView } from './home-view.js';
+import { type HomeView, howToBlocks } from './home-view.js';
 import { context, header, type SlackBlock, section } from './kit.js';
 import { channelRef, userRef } from './mentions.js';
 import { certificateActions } from './tracking-actions.js';
 
-/** Header, summary, the footer line: what is left of Home's 100 blocks is two per certificate. */
-export const HOME_MAX_CERTIFICATES = 48;
+/** Header, summary, the footer line and how to use certcheck: Home's 100 blocks leave two per certificate. */
+export const HOME_MAX_CERTIFICATES = 47;
 
 /** The App Home dashboard: every tracked certificate, soonest expiry first, with a badge and buttons. */
 export function trackingHomeView(
@@ -21,7 +21,7 @@ export function trackingHomeView(
   for (const c of certificates) counts[urgencyOf(c, options.now)]++;
   const blocks: SlackBlock[] = [header(t.home.title)];
   if (certificates.length === 0) {
-    blocks.push(section(t.home.empty));
+    blocks.push(section(t.home.empty), ...howToBlocks(options.lang));
     return { type: 'home', blocks };
   }
   blocks.push(context(t.home.summary(counts)));
@@ -48,5 +48,6 @@ export function trackingHomeView(
   if (certificates.length > HOME_MAX_CERTIFICATES) {
     blocks.push(context(t.home.more(certificates.length - HOME_MAX_CERTIFICATES)));
   }
+  blocks.push(...howToBlocks(options.lang));
   return { type: 'home', blocks };
 }

@@ -2,13 +2,13 @@ import { slackText } from '../../../core/i18n/slack-text.js';
 import { errorMessage, noticeMessage } from '../../blocks/error-message.js';
 import { privateKeyWarning } from '../../blocks/private-key-warning.js';
 import type { ButtonArgs, ListenerDeps } from '../../deps.js';
-import { cachedReply } from './cached-reply.js';
+import { storedReply } from './stored-reply.js';
 
 /** **Post to thread** (the shortcut's answer): the answer in the message's thread, for everyone. */
 export function createPostToThread(deps: ListenerDeps) {
   return async ({ body, action, ack, respond, client }: ButtonArgs) => {
     await ack();
-    const reply = await cachedReply(deps, body, action, respond);
+    const reply = await storedReply(deps, body, action, respond);
     if (!reply) return;
     const { value, paste } = reply;
     if (paste.privateKey) {

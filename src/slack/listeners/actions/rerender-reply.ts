@@ -1,5 +1,5 @@
 import type { ButtonArgs, ListenerDeps } from '../../deps.js';
-import { cachedReply } from './cached-reply.js';
+import { storedReply } from './stored-reply.js';
 
 /**
  * **日本語 / English** and **Show all steps**: the same answer again, replacing the original. The
@@ -8,7 +8,7 @@ import { cachedReply } from './cached-reply.js';
 export function createRerenderReply(deps: ListenerDeps) {
   return async ({ body, action, ack, respond }: ButtonArgs) => {
     await ack();
-    const reply = await cachedReply(deps, body, action, respond);
+    const reply = await storedReply(deps, body, action, respond);
     if (reply) await respond({ replace_original: true, ...(await reply.message()) });
   };
 }

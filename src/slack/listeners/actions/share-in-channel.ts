@@ -1,12 +1,12 @@
 import { privateKeyWarning } from '../../blocks/private-key-warning.js';
 import type { ButtonArgs, ListenerDeps } from '../../deps.js';
-import { cachedReply } from './cached-reply.js';
+import { storedReply } from './stored-reply.js';
 
 /** **Share in channel**: the same answer, posted for everyone, saying who shared it. */
 export function createShareInChannel(deps: ListenerDeps) {
   return async ({ body, action, ack, respond }: ButtonArgs) => {
     await ack();
-    const reply = await cachedReply(deps, body, action, respond);
+    const reply = await storedReply(deps, body, action, respond);
     if (!reply) return;
     if (reply.paste.privateKey) {
       // The button is never rendered for these; a forged or stale click still gets no public post.

@@ -2,8 +2,8 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { helpMessage } from '../../blocks/help-message.js';
 import { pasteModal } from '../../blocks/paste-modal.js';
 import { looksJapanese } from '../../../core/normalize.js';
-import { answerNow, answerPaste, render, withTracked } from '../../answer.js';
-import type { ListenerDeps } from '../../deps.js';
+import { answerNow, answerPaste, render } from '../../answer.js';
+import type { ListenerDeps, Subcommand } from '../../deps.js';
 import { encodeModalMetadata } from '../views/paste-submitted.js';
 
 /** A paste this short diagnoses in a few milliseconds, far inside Slack's 3 seconds. */
@@ -14,24 +14,18 @@ const HELP_WORDS = new Set(['help', '-h', '--help', '?', 'ヘルプ']);
  * `/certcheck [help | <subcommand> … | <paste>]`: ack first, always. A paste whose language is
  * settled is answered in the ack itself; otherwise the answer follows through response_url.
  */
-export function createCertcheckCommand(deps: ListenerDeps) {
+export function createCertcheckCommand(deps: ListenerDeps, subcommands: Readonly<Record<string, Subcommand>>) {
   return async ({ command, ack, respond, client, logger }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     const text = command.text.trim();
     const word = text.split(/\s+/, 1)[0]?.toLowerCase() ?? '';
     const user = command.user_id;
-    const isPaste = text !== '' && !HELP_WORDS.has(word) && !deps.subcommands[word];
+    const isPaste = text !== '' && !HELP_WORDS.has(word) && !subcommands[word];
     const japanese = isPaste && text.length <= FAST_PATH_CHARS && looksJapanese(text);
     if (isPaste && text.length <= FAST_PATH_CHARS && (japanese || deps.language.known(user))) {
       // Nothing to wait for: the diagnosis is the ack (one round trip, no response_url use).
       const defaultLanguage = japanese ? 'ja' : deps.language.cached(user);
-      const answer = await withTracked(
-        deps,
-        answerNow(deps, { text, userId: user, postedInChannel: false, defaultLanguage }),
-      );
-      await ack({
-        response_type: 'ephemeral',
-        ...render(deps, answer.diagnosis, answer.paste, answer.pasteId, { share: true, tracked: answer.tracked }),
-      });
+      const answer = await answerNow(deps, { text, userId: user, postedInChannel: false, defaultLanguage });
+      await ack({ response_type: 'ephemeral', ...render(deps, answer, { share: true, tracked: answer.tracked }) });
       return;
     }
     await ack();
@@ -47,18 +41,15 @@ export function createCertcheckCommand(deps: ListenerDeps) {
     }
     if (HELP_WORDS.has(word)) {
       const lang = await deps.language.forUser(client, command.user_id);
-      await respond({ response_type: 'ephemeral', ...helpMessage(lang, Object.keys(deps.subcommands)) });
+      await respond({ response_type: 'ephemeral', ...helpMessage(lang, Object.keys(subcommands)) });
       return;
     }
-    const subcommand = deps.subcommands[word];
+    const subcommand = subcommands[word];
     if (subcommand) {
       await subcommand({ command, rest: text.slice(word.length).trim(), respond, client, logger });
       return;
     }
     const answer = await answerPaste(deps, { text, userId: user, client, postedInChannel: false });
-    await respond({
-      response_type: 'ephemeral',
-      ...render(deps, answer.diagnosis, answer.paste, answer.pasteId, { share: true, tracked: answer.tracked }),
-    });
+    await respond({ response_type: 'ephemeral', ...render(deps, answer, { share: true, tracked: answer.tracked }) });
   };
 }

@@ -35,13 +35,13 @@ export function createAppMention(deps: ListenerDeps) {
       if (parentText) answer = await ask(parentText);
     }
     if (answer?.paste.privateKey) {
-      const message = render(deps, answer.diagnosis, answer.paste, answer.pasteId, { tracked: answer.tracked });
+      const message = render(deps, answer, { tracked: answer.tracked });
       await client.chat.postEphemeral({ channel, user, thread_ts: threadTs, ...message });
       return;
     }
     const message =
       answer && !isNothing(answer.diagnosis)
-        ? render(deps, answer.diagnosis, answer.paste, answer.pasteId, { tracked: answer.tracked })
+        ? render(deps, answer, { tracked: answer.tracked })
         : errorMessage(answer?.diagnosis.language ?? (await deps.language.forUser(client, user)), 'nothingFound');
     await client.chat.postMessage({ channel, thread_ts: threadTs, ...message });
   };

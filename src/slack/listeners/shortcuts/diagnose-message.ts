@@ -24,7 +24,7 @@ export function createDiagnoseMessageShortcut(deps: ListenerDeps) {
       return;
     }
     const threadTs = typeof message.thread_ts === 'string' ? message.thread_ts : message.ts;
-    const reply = render(deps, answer.diagnosis, answer.paste, answer.pasteId, {
+    const reply = render(deps, answer, {
       postToThread: { channel: shortcut.channel.id, threadTs },
       tracked: answer.tracked,
     });

@@ -4,8 +4,7 @@ import type { TrackedCertificate } from '../../../store/store.js';
 import { displayName } from '../../blocks/certificate-line.js';
 import { noticeMessage } from '../../blocks/error-message.js';
 import type { SlackMessage } from '../../blocks/kit.js';
-import type { ButtonArgs } from '../../deps.js';
-import type { TrackingListenerDeps } from '../../tracking-deps.js';
+import type { ButtonArgs, ListenerDeps } from '../../deps.js';
 
 /** An answer only the user who pressed the button sees: ephemeral on a message, a DM from App Home. */
 export async function replyToButton({ body, respond, client }: ButtonArgs, message: SlackMessage): Promise<void> {
@@ -23,7 +22,7 @@ export async function replyToButton({ body, respond, client }: ButtonArgs, messa
  * to track it.
  */
 export async function trackedForButton(
-  deps: TrackingListenerDeps,
+  deps: ListenerDeps,
   args: ButtonArgs,
   thumbprint: string,
 ): Promise<TrackedCertificate | undefined> {
@@ -37,7 +36,7 @@ export async function trackedForButton(
 }
 
 /** Untracked, or renewed: and then whether its replacement is tracked (a thumbprint alone tracks nothing). */
-async function whyNotTracked(deps: TrackingListenerDeps, cert: TrackedCertificate, lang: Language): Promise<string> {
+async function whyNotTracked(deps: ListenerDeps, cert: TrackedCertificate, lang: Language): Promise<string> {
   const t = trackingText[lang].notTracked;
   const name = displayName(cert, lang);
   if (cert.status !== 'renewed') return t.untracked(name);

@@ -5,9 +5,9 @@ import { trackAll } from '../../../tracking/track-certificates.js';
 import { displayName, shortThumbprint } from '../../blocks/certificate-line.js';
 import { userRef } from '../../blocks/mentions.js';
 import { ids } from '../../ids.js';
-import type { TrackingListenerDeps } from '../../tracking-deps.js';
 import { refreshAfterChange } from './refresh.js';
 import { decodeRenewalMetadata } from './renewal-metadata.js';
+import type { ListenerDeps } from '../../deps.js';
 
 /**
  * The renewal modal's submission: the new certificate is tracked (same channel and owner as the
@@ -15,7 +15,7 @@ import { decodeRenewalMetadata } from './renewal-metadata.js';
  * an expiry there is nothing to remind about until the certificate itself is pasted. The old
  * certificate itself (its PEM or thumbprint) is refused, and so is a second renewal of it.
  */
-export function createMarkRenewedSubmitted(deps: TrackingListenerDeps) {
+export function createMarkRenewedSubmitted(deps: ListenerDeps) {
   return async ({ view, body, ack, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const metadata = decodeRenewalMetadata(view.private_metadata);
     const text = view.state.values[ids.blocks.renewal]?.[ids.inputs.renewal]?.value?.trim() ?? '';
@@ -25,7 +25,7 @@ export function createMarkRenewedSubmitted(deps: TrackingListenerDeps) {
     const t = trackingText[lang].renewModal;
     const now = deps.now();
     const old = metadata?.t;
-    const diagnosis = deps.diagnose(text, { now, lang });
+    const diagnosis = await deps.runner.diagnose(text, { now, lang });
     const { certificates } = trackableCertificates(diagnosis, { includeWmsvc: true });
     const fresh = certificates.filter((c) => c.thumbprint !== old);
     const pasted = [

@@ -1,14 +1,13 @@
 import { decodeCertificateAction } from '../../blocks/tracking-actions.js';
 import { markRenewedModal } from '../../blocks/tracking-modals.js';
-import type { TrackingListenerDeps } from '../../tracking-deps.js';
 import { displayName } from '../../blocks/certificate-line.js';
 import { trackedForButton } from './button-reply.js';
 import { encodeRenewalMetadata } from './renewal-metadata.js';
 import { messageOf } from './refresh.js';
-import type { ButtonArgs } from '../../deps.js';
+import type { ButtonArgs, ListenerDeps } from '../../deps.js';
 
 /** **Mark renewed**: a modal to paste the new certificate (or its thumbprint). */
-export function createMarkRenewed(deps: TrackingListenerDeps) {
+export function createMarkRenewed(deps: ListenerDeps) {
   return async (args: ButtonArgs) => {
     const { body, action, ack, client } = args;
     await ack();

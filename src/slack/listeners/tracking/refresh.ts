@@ -5,8 +5,7 @@ import type { Store } from '../../../store/store.js';
 import type { Language } from '../../../core/model.js';
 import { createSlackNotifierFor } from '../../slack-notifier.js';
 import { trackingHomeView } from '../../blocks/tracking-home-view.js';
-import type { WebClient } from '../../deps.js';
-import type { TrackingDeps, TrackingListenerDeps } from '../../tracking-deps.js';
+import type { ListenerDeps, TrackingDeps, WebClient } from '../../deps.js';
 import type { HomeView } from '../../blocks/home-view.js';
 
 /**
@@ -15,7 +14,7 @@ import type { HomeView } from '../../blocks/home-view.js';
  * user's App Home in theirs.
  */
 export async function refreshAfterChange(
-  deps: TrackingListenerDeps,
+  deps: ListenerDeps,
   client: WebClient,
   userId: string,
   digestLang: Language,
@@ -37,7 +36,7 @@ export function messageOf(body: BlockAction): { channel?: string; ts?: string } 
   return { ...(channel && { channel }), ...(ts && { ts }) };
 }
 
-export async function publishHome(deps: TrackingListenerDeps, client: WebClient, userId: string, lang: Language) {
+export async function publishHome(deps: ListenerDeps, client: WebClient, userId: string, lang: Language) {
   await client.views.publish({ user_id: userId, view: await trackingHome(deps.tracking, deps.now(), lang) });
 }
 
@@ -53,7 +52,7 @@ export async function trackingHome(tracking: TrackingDeps, now: Date, lang: Lang
 }
 
 async function redrawDigest(
-  deps: TrackingListenerDeps,
+  deps: ListenerDeps,
   client: WebClient,
   posted: { channel: string; ts: string },
   lang: Language,

@@ -1,8 +1,7 @@
 import { planForCertificate } from '../../../core/certificate-plan.js';
 import { certificateStepsMessage } from '../../blocks/certificate-steps-message.js';
 import { decodeCertificateAction } from '../../blocks/tracking-actions.js';
-import type { ButtonArgs } from '../../deps.js';
-import type { TrackingListenerDeps } from '../../tracking-deps.js';
+import type { ButtonArgs, ListenerDeps } from '../../deps.js';
 import { replyToButton, trackedForButton } from './button-reply.js';
 
 /**
@@ -10,7 +9,7 @@ import { replyToButton, trackedForButton } from './button-reply.js';
  * as a diagnosis (a CSR for a CA certificate, Set-AuthConfig for the Auth certificate, an in-place
  * renewal for a self-signed one). Ephemeral where the button was; a DM from Home.
  */
-export function createShowSteps(deps: TrackingListenerDeps) {
+export function createShowSteps(deps: ListenerDeps) {
   return async (args: ButtonArgs) => {
     await args.ack();
     const value = decodeCertificateAction(args.action.value);

@@ -1,9 +1,8 @@
 import { DateTime } from 'luxon';
 import { decodeCertificateAction } from '../../blocks/tracking-actions.js';
-import type { TrackingListenerDeps } from '../../tracking-deps.js';
 import { trackedForButton } from './button-reply.js';
 import { messageOf, refreshAfterChange } from './refresh.js';
-import type { ButtonArgs } from '../../deps.js';
+import type { ButtonArgs, ListenerDeps } from '../../deps.js';
 
 /**
  * The end of a snooze: the start of the team's day (REMINDER_TZ) `days` later, so that the first
@@ -14,7 +13,7 @@ export function snoozeEnd(now: Date, days: number, timeZone: string): string {
 }
 
 /** **Snooze 1 day / 1 week**: no reminder for this certificate until then; the digest says who. */
-export function createSnooze(deps: TrackingListenerDeps, days: number) {
+export function createSnooze(deps: ListenerDeps, days: number) {
   return async (args: ButtonArgs) => {
     const { body, action, ack, client } = args;
     await ack();

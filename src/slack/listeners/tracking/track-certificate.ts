@@ -1,11 +1,10 @@
 import { decodeTrackValue } from '../../blocks/button-values.js';
 import { trackModal } from '../../blocks/tracking-modals.js';
-import type { TrackingListenerDeps } from '../../tracking-deps.js';
 import { encodeTrackMetadata } from './track-metadata.js';
-import type { ButtonArgs } from '../../deps.js';
+import type { ButtonArgs, ListenerDeps } from '../../deps.js';
 
 /** **Track** on a diagnosis: choose the reminder channel (the current one preselected). */
-export function createTrackCertificate(_deps: TrackingListenerDeps) {
+export function createTrackCertificate(_deps: ListenerDeps) {
   return async ({ body, action, ack, client }: ButtonArgs) => {
     await ack();
     const value = decodeTrackValue(action.value);

@@ -5,15 +5,15 @@ import { trackAll, trackDiagnosis } from '../../../tracking/track-certificates.j
 import type { TrackValue } from '../../blocks/button-values.js';
 import { channelRef } from '../../blocks/mentions.js';
 import { ids } from '../../ids.js';
-import type { TrackingListenerDeps } from '../../tracking-deps.js';
 import { publishHome } from './refresh.js';
 import { decodeTrackMetadata } from './track-metadata.js';
+import type { ListenerDeps } from '../../deps.js';
 
 /**
- * The track modal's submission. With the paste still cached, it is diagnosed again so the full
+ * The track modal's submission. With the paste still kept, it is diagnosed again so the full
  * facts (services, issuer, server) are stored; otherwise the button's own facts are enough.
  */
-export function createTrackSubmitted(deps: TrackingListenerDeps) {
+export function createTrackSubmitted(deps: ListenerDeps) {
   return async ({ view, body, ack, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     await ack();
     const metadata = decodeTrackMetadata(view.private_metadata);
@@ -23,9 +23,15 @@ export function createTrackSubmitted(deps: TrackingListenerDeps) {
     const channel = selected ?? metadata.origin;
     const now = deps.now();
     const request = { addedBy: body.user.id, now, ...(channel && { channel }) };
-    const paste = value.p ? deps.cache.get(value.p) : undefined;
+    const paste = value.p ? await deps.pastes.get(value.p, now) : undefined;
     const tracked = paste
-      ? (await trackDiagnosis(deps.tracking.store, deps.diagnose(paste.text, { now, lang: value.l }), request)).tracked
+      ? (
+          await trackDiagnosis(
+            deps.tracking.store,
+            await deps.runner.diagnose(paste.text, { now, lang: value.l }),
+            request,
+          )
+        ).tracked
       : await trackAll(deps.tracking.store, fromButton(value), request);
     const t = trackingText[value.l].track;
     const text = sentences(t.tracked(tracked.length), channel ? t.remindIn(channelRef(channel)) : '');

@@ -6,26 +6,23 @@ import { trackDiagnosis } from '../../../tracking/track-certificates.js';
 import { displayName } from '../../blocks/certificate-line.js';
 import { context, escapeMrkdwn, header, LIMITS, type SlackBlock, section, truncate } from '../../blocks/kit.js';
 import { channelRef, userRef } from '../../blocks/mentions.js';
-import type { Subcommand } from '../../deps.js';
-import type { TrackingListenerDeps } from '../../tracking-deps.js';
+import type { ListenerDeps, Subcommand } from '../../deps.js';
 import { publishHome } from './refresh.js';
 
 /** Lines per section in `/certcheck list`; sections fill up to Slack's 50 blocks. */
 const LIST_LINES_PER_SECTION = 10;
 
 /**
- * `/certcheck track <paste>`, `/certcheck list`, `/certcheck untrack <thumbprint>`. `deps` is read
- * at call time: the app hands it over when it registers tracking, before any command arrives.
+ * `/certcheck track <paste>`, `/certcheck list`, `/certcheck untrack <thumbprint>`.
  */
-export function createTrackSubcommands(get: () => TrackingListenerDeps): Record<string, Subcommand> {
+export function createTrackSubcommands(deps: ListenerDeps): Record<string, Subcommand> {
   return {
     async track({ command, rest, respond, client }) {
-      const deps = get();
       const lang = await deps.language.forUser(client, command.user_id);
       const t = trackingText[lang].track;
       if (rest === '') return void (await respond({ response_type: 'ephemeral', text: t.usage }));
       const now = deps.now();
-      const diagnosis = deps.diagnose(rest, { now, defaultLanguage: lang });
+      const diagnosis = await deps.runner.diagnose(rest, { now, defaultLanguage: lang });
       // A DM (D…) is no place for reminders: the bot cannot post in a DM between two people.
       const inDm = command.channel_id.startsWith('D');
       const outcome = await trackDiagnosis(deps.tracking.store, diagnosis, {
@@ -52,7 +49,6 @@ export function createTrackSubcommands(get: () => TrackingListenerDeps): Record<
     },
 
     async list({ command, respond, client }) {
-      const deps = get();
       const lang = await deps.language.forUser(client, command.user_id);
       const t = trackingText[lang].list;
       const certificates = await deps.tracking.store.list();
@@ -83,7 +79,6 @@ export function createTrackSubcommands(get: () => TrackingListenerDeps): Record<
     },
 
     async untrack({ command, rest, respond, client }) {
-      const deps = get();
       const lang = await deps.language.forUser(client, command.user_id);
       const t = trackingText[lang].untrack;
       const reply = (text: string) => respond({ response_type: 'ephemeral', text });

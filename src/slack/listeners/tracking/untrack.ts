@@ -1,11 +1,10 @@
 import { decodeCertificateAction } from '../../blocks/tracking-actions.js';
-import type { TrackingListenerDeps } from '../../tracking-deps.js';
 import { trackedForButton } from './button-reply.js';
 import { messageOf, refreshAfterChange } from './refresh.js';
-import type { ButtonArgs } from '../../deps.js';
+import type { ButtonArgs, ListenerDeps } from '../../deps.js';
 
 /** **Untrack**: no more reminders for it; the digest shows who untracked it. */
-export function createUntrack(deps: TrackingListenerDeps) {
+export function createUntrack(deps: ListenerDeps) {
   return async (args: ButtonArgs) => {
     const { body, action, ack, client } = args;
     await ack();

@@ -28,10 +28,7 @@ export function createPasteSubmitted(deps: ListenerDeps) {
     await ack();
     const metadata = decodeModalMetadata(view.private_metadata);
     const answer = await answerPaste(deps, { text, userId: body.user.id, client, postedInChannel: false });
-    const message = render(deps, answer.diagnosis, answer.paste, answer.pasteId, {
-      share: true,
-      tracked: answer.tracked,
-    });
+    const message = render(deps, answer, { share: true, tracked: answer.tracked });
     if (metadata?.responseUrl) {
       await postToResponseUrl(deps.fetch, metadata.responseUrl, { response_type: 'ephemeral', ...message });
     } else {

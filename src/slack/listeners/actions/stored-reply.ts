@@ -4,27 +4,28 @@ import { decodeReplyValue, type ReplyValue } from '../../blocks/button-values.js
 import { errorMessage } from '../../blocks/error-message.js';
 import type { SlackMessage } from '../../blocks/kit.js';
 import type { ListenerDeps } from '../../deps.js';
-import type { CachedPaste } from '../../paste-cache.js';
+import type { StoredPaste } from '../../pastes/paste-store.js';
 
-export interface CachedReply {
+export interface StoredReply {
   value: ReplyValue;
-  paste: CachedPaste;
+  paste: StoredPaste;
   /** The answer again, rendered as the button asks (language, all steps), with what tracking knows. */
   message(extra?: { sharedBy?: string }): Promise<SlackMessage>;
 }
 
 /**
- * The paste behind a button, or undefined after telling the user the answer expired (the cache
- * outlives response_url, so a miss means running /certcheck again).
+ * The paste behind a button, from the paste store (whichever process answered the reply), or
+ * undefined after telling the user the answer expired: the paste lives as long as response_url,
+ * so a miss means running /certcheck again.
  */
-export async function cachedReply(
+export async function storedReply(
   deps: ListenerDeps,
   body: BlockAction,
   action: ButtonAction,
   respond: RespondFn,
-): Promise<CachedReply | undefined> {
+): Promise<StoredReply | undefined> {
   const value = decodeReplyValue(action.value);
-  const paste = value && deps.cache.get(value.p);
+  const paste = value && (await deps.pastes.get(value.p, deps.now()));
   if (!value || !paste) {
     // value.l is the language asked for (the toggle's target), not the one the user reads.
     const lang = deps.language.cached(body.user.id);
@@ -37,14 +38,18 @@ export async function cachedReply(
     value,
     paste,
     message: async (extra = {}) => {
-      const diagnosis = rediagnose(deps, paste, value.l);
-      return render(deps, diagnosis, paste, value.p, {
-        ...(value.a && { allSteps: true }),
-        ...(postToThread && { postToThread }),
-        share: ephemeral && !postToThread && !extra.sharedBy,
-        ...(extra.sharedBy && { sharedBy: extra.sharedBy }),
-        tracked: await trackedOf(deps, diagnosis),
-      });
+      const diagnosis = await rediagnose(deps, paste, value.l);
+      return render(
+        deps,
+        { diagnosis, paste, pasteId: value.p },
+        {
+          ...(value.a && { allSteps: true }),
+          ...(postToThread && { postToThread }),
+          share: ephemeral && !postToThread && !extra.sharedBy,
+          ...(extra.sharedBy && { sharedBy: extra.sharedBy }),
+          tracked: await trackedOf(deps, diagnosis),
+        },
+      );
     },
   };
 }

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createMemoryPasteStore, type PasteStore } from '../../src/slack/pastes/paste-store.js';
+import { openSqlitePasteStore } from '../../src/slack/pastes/sqlite-paste-store.js';
+import { tempDatabasePath, tempDir } from '../helpers/temp-db.js';
+
+const paste = (text: string) => ({ text, userId: 'U1', privateKey: false, postedInChannel: true });
+const at = (iso: string) => new Date(iso);
+const dir = tempDir('pastes');
+
+/** What every paste store does: the buttons behind a reply rely on it whichever process answers. */
+function contract(name: string, open: (ttlMs: number) => PasteStore) {
+  describe(`${name}: the pastes behind the buttons`, () => {
+    it('gives a paste back until its time to live is over, like the response_url it serves', async () => {
+      const store = open(30 * 60_000);
+      const id = await store.put(paste('12015'), at('2026-11-28T12:00:00Z'));
+      assert.deepEqual(await store.get(id, at('2026-11-28T12:29:00Z')), paste('12015'));
+      assert.equal(await store.get(id, at('2026-11-28T12:30:00Z')), undefined);
+      await store.close();
+    });
+
+    it('knows nothing of an id it never gave', async () => {
+      const store = open(60_000);
+      assert.equal(await store.get('forged', at('2026-11-28T12:00:00Z')), undefined);
+      await store.close();
+    });
+
+    it('keeps no private key, only the marker that there was one', async () => {
+      const store = open(60_000);
+      const id = await store.put(
+        paste('-----BEGIN PRIVATE KEY-----\nMIIEvAIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----'),
+        at('2026-11-28T12:00:00Z'),
+      );
+      const kept = await store.get(id, at('2026-11-28T12:00:01Z'));
+      assert.doesNotMatch(kept?.text ?? '', /MIIEvAIBADANBgkq/);
+      assert.match(kept?.text ?? '', /BEGIN PRIVATE KEY/);
+      await store.close();
+    });
+  });
+}
+
+contract('memory', (ttlMs) => createMemoryPasteStore({ ttlMs }));
+contract('SQLite', (ttlMs) => openSqlitePasteStore(tempDatabasePath(dir), { ttlMs }));
+
+describe('SQLite paste store', () => {
+  it('a second connection to the same file (another process, after a restart) finds the paste', async () => {
+    const path = tempDatabasePath(dir);
+    const first = openSqlitePasteStore(path);
+    const id = await first.put(paste('12015 on HUB01'), at('2026-11-28T12:00:00Z'));
+    await first.close();
+    const second = openSqlitePasteStore(path);
+    assert.equal((await second.get(id, at('2026-11-28T12:10:00Z')))?.text, '12015 on HUB01');
+    await second.close();
+  });
+});
+
+describe('memory paste store', () => {
+  it('bounds its count and its characters, dropping the oldest', async () => {
+    const now = at('2026-11-28T12:00:00Z');
+    const byCount = createMemoryPasteStore({ maxEntries: 3 });
+    const ids = await Promise.all(['a', 'b', 'c', 'd'].map((t) => byCount.put(paste(t), now)));
+    assert.equal(await byCount.get(ids[0] ?? '', now), undefined);
+    assert.equal((await byCount.get(ids[3] ?? '', now))?.text, 'd');
+    const byChars = createMemoryPasteStore({ maxChars: 1000 });
+    const first = await byChars.put(paste('x'.repeat(600)), now);
+    const second = await byChars.put(paste('y'.repeat(600)), now);
+    assert.equal(await byChars.get(first, now), undefined);
+    assert.equal((await byChars.get(second, now))?.text.length, 600);
+  });
+});
