@@ -1,4 +1,4 @@
-import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRequestError, WebClient } from '@slack/web-api';
+import { LogLevel, WebAPIHTTPError, WebAPIPlatformError, WebAPIRequestError, WebClient } from '@slack/web-api';
 import type { Config } from '../config.js';
 import type { SlackIdentity } from './app.js';
 
@@ -30,6 +30,8 @@ export async function identifyBot(config: Config, options: IdentifyOptions = {})
   const client = new WebClient(botToken, {
     ...(apiUrl && { slackApiUrl: apiUrl }),
     retryConfig: { retries: 0 },
+    // Each failed attempt is summed up in the one line the caller prints.
+    logLevel: LogLevel.ERROR,
     timeout: options.attemptTimeoutMs ?? 8000,
   });
   let problem = 'no answer';
