@@ -4,6 +4,7 @@ import type { CliCommand } from './commands.js';
 import { parseCommandArgs, parseNow, readPaste, UsageError } from './io.js';
 import { renderReport } from './report.js';
 import { trackedLines } from './tracked-lines.js';
+import { terminalSafe, terminalSafeJson } from './terminal-safe.js';
 
 export const diagnoseCommand: CliCommand = {
   summary: 'Diagnose a paste (event text, certificate, Get-ExchangeCertificate output, thumbprint…).',
@@ -27,11 +28,11 @@ export const diagnoseCommand: CliCommand = {
     if (text === undefined) return 1;
     const diagnosis = diagnose(text, { now, warnDays, ...(lang?.success && { lang: lang.data }) });
     if (values.json) {
-      io.stdout(`${JSON.stringify(diagnosis, null, 2)}\n`);
+      io.stdout(`${terminalSafeJson(diagnosis)}\n`);
       return 0;
     }
     io.stdout(renderReport(diagnosis, { color: io.isTTY && !io.env.NO_COLOR }));
-    for (const line of await trackedLines(diagnosis, io)) io.stdout(`${line}\n`);
+    for (const line of await trackedLines(diagnosis, io)) io.stdout(`${terminalSafe(line)}\n`);
     return 0;
   },
 };

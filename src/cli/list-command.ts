@@ -4,6 +4,7 @@ import { trackedLabel } from '../core/tracking.js';
 import type { CliCommand } from './commands.js';
 import { parseCommandArgs, parseNow, UsageError } from './io.js';
 import { withTrackingStore } from './tracking-store.js';
+import { terminalSafe, terminalSafeJson } from './terminal-safe.js';
 
 export const listCommand: CliCommand = {
   summary: 'List tracked certificates, soonest expiry first, with countdowns.',
@@ -27,7 +28,7 @@ export const listCommand: CliCommand = {
           domains: c.domains,
           estimated: c.estimated,
         }));
-        io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
+        io.stdout(`${terminalSafeJson(rows)}\n`);
         return 0;
       }
       const t = trackingText[config.defaultLanguage];
@@ -48,7 +49,7 @@ export const listCommand: CliCommand = {
           `  ${c.thumbprint}  ${trackedLabel(c, config.defaultLanguage)}${services} — ${countdownText(c.notAfter, now, config.defaultLanguage)}${estimated} · ${where.join(' · ')}`,
         );
       }
-      io.stdout(`${lines.join('\n')}\n`);
+      io.stdout(`${terminalSafe(lines.join('\n'))}\n`);
       return 0;
     });
   },

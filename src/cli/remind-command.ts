@@ -11,6 +11,7 @@ import { createSlackNotifier } from '../slack/slack-notifier.js';
 import type { CliCommand } from './commands.js';
 import { parseCommandArgs, parseNow, UsageError } from './io.js';
 import { withTrackingStore } from './tracking-store.js';
+import { terminalSafe, terminalSafeJson } from './terminal-safe.js';
 
 export const remindCommand: CliCommand = {
   summary: 'Send the reminders that are due (one digest per channel); --dry-run only lists them.',
@@ -85,10 +86,10 @@ export const remindCommand: CliCommand = {
               unsent,
               reconciled: report.reconciled,
             };
-        io.stdout(`${JSON.stringify(output, null, 2)}\n`);
+        io.stdout(`${terminalSafeJson(output)}\n`);
       } else {
         const line = (d: (typeof everyDue)[number]) =>
-          `  ${d.channel ?? '-'}  ${d.thumbprint}  ${label(d)} — ${countdownText(d.notAfter, now, lang)}`;
+          terminalSafe(`  ${d.channel ?? '-'}  ${d.thumbprint}  ${label(d)} — ${countdownText(d.notAfter, now, lang)}`);
         const block = (heading: string, shown: typeof everyDue) =>
           `${heading}\n${shown.map(line).join('\n')}${shown.length ? '\n' : ''}`;
         if (dryRun) io.stdout(block(t.due(everyDue.length), everyDue));

@@ -2,8 +2,13 @@ import { countdownText, urgency } from '../core/countdown.js';
 import { diagnosisText } from '../core/i18n/diagnosis-text.js';
 import { slackText, stepPlace } from '../core/i18n/slack-text.js';
 import type { Diagnosis, Language, Severity } from '../core/model.js';
+import { terminalSafe as safe } from './terminal-safe.js';
 
-/** The human-readable `certcheck diagnose` report: verdict, countdowns, findings, numbered steps. */
+/**
+ * The human-readable `certcheck diagnose` report: verdict, countdowns, findings, numbered steps.
+ * Every value from the diagnosis passes through `safe` before it is painted: it may carry text
+ * from the paste, and only the report's own colours may reach the terminal.
+ */
 export function renderReport(diagnosis: Diagnosis, options: { color: boolean }): string {
   const paint = painter(options.color);
   const label = LABELS[diagnosis.language];
@@ -11,7 +16,7 @@ export function renderReport(diagnosis: Diagnosis, options: { color: boolean }):
   const ui = slackText[diagnosis.language];
   const out: string[] = [];
   const mark = diagnosis.severity === 'ok' ? paint.green('✔') : SEVERITY_MARK[diagnosis.severity](paint);
-  out.push(`${mark} ${paint.bold(diagnosis.summary)}`);
+  out.push(`${mark} ${paint.bold(safe(diagnosis.summary))}`);
   const now = new Date(diagnosis.now);
   for (const event of diagnosis.events) {
     const parts = [
@@ -20,7 +25,7 @@ export function renderReport(diagnosis: Diagnosis, options: { color: boolean }):
       event.level && LEVELS[diagnosis.language][event.level],
       event.computer,
     ].filter(Boolean);
-    out.push(paint.dim(`  ${parts.join(' · ')}`));
+    out.push(paint.dim(`  ${safe(parts.join(' · '))}`));
   }
   if (diagnosis.certificates.length > 0) {
     out.push('', paint.bold(label.certificates));
@@ -37,7 +42,7 @@ export function renderReport(diagnosis: Diagnosis, options: { color: boolean }):
             ? countdownText(cert.notAfter, now, diagnosis.language)
             : label.noDate;
       const colour = cert.daysLeft === undefined ? paint.dim : BAND_COLOUR[urgency(cert.daysLeft)](paint);
-      out.push(`  ${name}${cert.estimated ? ` ${label.estimated}` : ''}`);
+      out.push(`  ${safe(name)}${cert.estimated ? ` ${label.estimated}` : ''}`);
       out.push(`    ${colour(when)}`);
       const facts = [
         cert.thumbprint,
@@ -46,28 +51,30 @@ export function renderReport(diagnosis: Diagnosis, options: { color: boolean }):
         cert.signatureHash,
         cert.selfSigned ? label.selfSigned : undefined,
       ].filter(Boolean);
-      if (facts.length) out.push(paint.dim(`    ${facts.join(' · ')}`));
+      if (facts.length) out.push(paint.dim(`    ${safe(facts.join(' · '))}`));
     }
   }
   if (diagnosis.findings.length > 0) {
     out.push('', paint.bold(ui.whatIsWrong));
     for (const finding of diagnosis.findings) {
-      out.push(`  ${SEVERITY_MARK[finding.severity](paint)} ${finding.message} ${paint.dim(`[${finding.code}]`)}`);
+      out.push(
+        `  ${SEVERITY_MARK[finding.severity](paint)} ${safe(finding.message)} ${paint.dim(`[${finding.code}]`)}`,
+      );
     }
   }
   if (diagnosis.steps.length > 0) {
     out.push('', paint.bold(ui.fix));
     diagnosis.steps.forEach((step, index) => {
-      out.push(`  ${index + 1}. ${step.title}`);
+      out.push(`  ${index + 1}. ${safe(step.title)}`);
       const where = stepPlace(step, ui);
-      if (where) out.push(paint.dim(`     📍 ${where}`));
-      if (step.why) out.push(paint.dim(`     ${step.why}`));
-      for (const line of step.command?.split('\n') ?? []) out.push(`       ${paint.cyan(line)}`);
+      if (where) out.push(paint.dim(`     📍 ${safe(where)}`));
+      if (step.why) out.push(paint.dim(`     ${safe(step.why)}`));
+      if (step.command) for (const line of safe(step.command).split('\n')) out.push(`       ${paint.cyan(line)}`);
     });
   }
   if (diagnosis.references.length > 0)
-    out.push('', paint.dim(`${label.references}: ${diagnosis.references.join(' · ')}`));
-  for (const note of diagnosis.notes) out.push(paint.dim(note));
+    out.push('', paint.dim(`${label.references}: ${safe(diagnosis.references.join(' · '))}`));
+  for (const note of diagnosis.notes) out.push(paint.dim(safe(note)));
   return `${out.join('\n')}\n`;
 }
 

@@ -5,6 +5,7 @@ import { nothingTrackedText, trackedLabel, whyNothingTracked } from '../core/tra
 import { trackDiagnosis } from '../tracking/track-certificates.js';
 import type { CliCommand } from './commands.js';
 import { parseCommandArgs, readPaste, UsageError } from './io.js';
+import { terminalSafe, terminalSafeJson } from './terminal-safe.js';
 import { withTrackingStore } from './tracking-store.js';
 
 export const trackCommand: CliCommand = {
@@ -25,6 +26,10 @@ export const trackCommand: CliCommand = {
       const lang = config.defaultLanguage;
       const t = trackingText[lang].track;
       const diagnosis = diagnose(text, { now, defaultLanguage: lang });
+      // The key itself is never stored (tracking keeps certificate facts only), but whoever pasted
+      // it must hear that it is exposed, even when the certificates were tracked fine.
+      const keyWarning = diagnosis.findings.find((f) => f.code === 'PRIVATE_KEY_IN_INPUT');
+      if (keyWarning) io.stderr(`certcheck track: ${keyWarning.message}\n`);
       const channel = values.channel ?? config.reminders.defaultChannel;
       const outcome = await trackDiagnosis(store, diagnosis, {
         addedBy: 'cli',
@@ -34,7 +39,9 @@ export const trackCommand: CliCommand = {
         ...(values.owner !== undefined && { owner: values.owner }),
       });
       if (outcome.tracked.length === 0) {
-        io.stderr(`certcheck track: ${nothingTrackedText(whyNothingTracked(diagnosis, outcome.skipped), t)}\n`);
+        io.stderr(
+          `certcheck track: ${terminalSafe(nothingTrackedText(whyNothingTracked(diagnosis, outcome.skipped), t))}\n`,
+        );
         return 1;
       }
       if (values.json) {
@@ -48,7 +55,9 @@ export const trackCommand: CliCommand = {
           owner: c.owner ?? null,
           created,
         }));
-        io.stdout(`${JSON.stringify({ tracked, skipped: outcome.skipped }, null, 2)}\n`);
+        io.stdout(
+          `${terminalSafeJson({ tracked, skipped: outcome.skipped, privateKeyIgnored: keyWarning !== undefined })}\n`,
+        );
         return 0;
       }
       const lines = [t.tracked(outcome.tracked.length)];
@@ -64,7 +73,7 @@ export const trackCommand: CliCommand = {
         else lines.push(`  ${t.skippedNoExpiry(skip.subject)}`);
       }
       lines.push(channel ? t.remindIn(channel) : t.noChannel);
-      io.stdout(`${lines.join('\n')}\n`);
+      io.stdout(`${terminalSafe(lines.join('\n'))}\n`);
       return 0;
     });
   },

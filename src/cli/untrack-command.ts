@@ -3,6 +3,7 @@ import { normalizeThumbprint, trackedLabel } from '../core/tracking.js';
 import type { CliCommand } from './commands.js';
 import { UsageError } from './io.js';
 import { withTrackingStore } from './tracking-store.js';
+import { terminalSafe } from './terminal-safe.js';
 
 export const untrackCommand: CliCommand = {
   summary: 'Stop tracking a certificate (no more reminders for it).',
@@ -18,7 +19,7 @@ export const untrackCommand: CliCommand = {
         io.stderr(`certcheck untrack: ${t.notTracked(thumbprint)}\n`);
         return 1;
       }
-      io.stdout(`${t.done(`${trackedLabel(certificate, config.defaultLanguage)} (${thumbprint})`)}\n`);
+      io.stdout(`${terminalSafe(t.done(`${trackedLabel(certificate, config.defaultLanguage)} (${thumbprint})`))}\n`);
       return 0;
     });
   },
