@@ -27,6 +27,8 @@ export const pageHtml = `<!doctype html>
         <button type="button" id="run-reminders" class="tool-button">Run reminders now</button>
       </div>
       <div id="log" class="log" role="log" aria-label="Messages"></div>
+      <div class="dock">
+      <div id="status" class="status" role="status" aria-live="polite"></div>
       <form id="composer" class="composer">
         <label for="composer-input" class="visually-hidden">Message</label>
         <textarea id="composer-input" rows="3" aria-describedby="composer-hint" placeholder="/certcheck and a paste, or a message to @certcheck" spellcheck="false"></textarea>
@@ -35,6 +37,7 @@ export const pageHtml = `<!doctype html>
           <button type="submit" class="send-button">Send</button>
         </div>
       </form>
+      </div>
     </section>
     <section id="panel-home" role="tabpanel" aria-labelledby="tab-home" hidden>
       <div id="home" class="home"><p class="hint">Opening certcheck's Home…</p></div>
@@ -47,7 +50,6 @@ export const pageHtml = `<!doctype html>
     </details>
   </aside>
 </div>
-<div id="status" class="status" role="status" aria-live="polite"></div>
 <dialog id="modal" class="modal" aria-labelledby="modal-title"></dialog>
 </body>
 </html>

@@ -54,7 +54,8 @@ export const pageScript = String.raw`(function () {
 
   function drawMessages(messages) {
     var log = byId('log');
-    var nearBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 80;
+    var page = document.scrollingElement || document.documentElement;
+    var nearBottom = page.scrollHeight - page.scrollTop - window.innerHeight < 160;
     var existing = {};
     Array.prototype.forEach.call(log.children, function (child) { existing[child.getAttribute('data-message-id')] = child; });
     var added = false;
@@ -76,7 +77,7 @@ export const pageScript = String.raw`(function () {
       if (log.children[index] !== el) log.insertBefore(el, log.children[index] || null);
     });
     Object.keys(existing).forEach(function (id) { existing[id].remove(); });
-    if (added && nearBottom) log.scrollTop = log.scrollHeight;
+    if (added && nearBottom) page.scrollTop = page.scrollHeight;
   }
 
   function drawModal(modal) {

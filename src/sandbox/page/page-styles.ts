@@ -15,7 +15,7 @@ a { color: var(--accent); }
 .top h1 { margin: 0; font-size: 18px; }
 .top-tag { font-weight: 400; opacity: .85; }
 .tagline { margin: 2px 0 0; font-size: 13px; opacity: .9; }
-.layout { display: grid; grid-template-columns: minmax(0, 1fr) 320px; gap: 0; min-height: calc(100vh - 64px); }
+.layout { display: grid; grid-template-columns: minmax(0, 1fr) 320px; gap: 0; min-height: calc(100vh - 64px); align-items: start; }
 .workspace { min-width: 0; display: flex; flex-direction: column; }
 .tabs { display: flex; gap: 4px; border-bottom: 1px solid var(--line); padding: 0 12px; }
 .tabs [role=tab] { border: 0; background: none; padding: 10px 12px; font: inherit; font-weight: 600; color: var(--muted); border-bottom: 3px solid transparent; cursor: pointer; }
@@ -30,7 +30,7 @@ select, input[type=text], input[type=date], textarea { font: inherit; color: inh
 .bk-primary, .send-button { background: var(--primary); border-color: var(--primary); color: #fff; }
 .bk-primary:hover { background: #148567; }
 .bk-danger { background: #fff; border-color: var(--danger); color: #b0164a; }
-.log { flex: 1; overflow-y: auto; padding: 8px 12px 16px; min-height: 240px; max-height: calc(100vh - 260px); }
+.log { flex: 1; padding: 8px 12px 16px; min-height: 240px; }
 .log:empty::before { content: "No messages yet. Type /certcheck help below."; color: var(--muted); display: block; padding: 24px 0; }
 .msg { padding: 8px 10px; border-radius: 8px; margin: 6px 0; overflow-wrap: anywhere; }
 .msg:hover { background: var(--soft); }
@@ -45,16 +45,17 @@ time, .edited { color: var(--muted); font-size: 12px; }
 .msg-tools { font-size: 12px; margin: 4px 0 0; }
 .thread { margin: 8px 0 0 10px; padding-left: 10px; border-left: 3px solid var(--line); }
 .thread-title { margin: 0; font-size: 12px; color: var(--muted); }
-.composer { border-top: 1px solid var(--line); padding: 10px 12px; background: #fff; }
+.dock { position: sticky; bottom: 0; z-index: 2; background: #fff; border-top: 1px solid var(--line); box-shadow: 0 -4px 12px rgba(0,0,0,.06); }
+.composer { padding: 10px 12px; }
 .composer textarea { width: 100%; resize: vertical; min-height: 64px; }
 .composer-row { display: flex; gap: 8px; align-items: flex-start; justify-content: space-between; margin-top: 6px; }
 .hint { margin: 0; color: var(--muted); font-size: 13px; }
-.calls { border-left: 1px solid var(--line); padding: 8px 12px; background: var(--soft); font-size: 13px; min-width: 0; }
+.calls { border-left: 1px solid var(--line); padding: 8px 12px; background: var(--soft); font-size: 13px; min-width: 0; position: sticky; top: 0; max-height: 100vh; overflow-y: auto; }
 .calls summary { cursor: pointer; font-weight: 600; padding: 4px 0; }
 .call-list { margin: 6px 0; padding-left: 2.6em; }
 .call-list li { margin: 4px 0; overflow-wrap: anywhere; }
 .call-list .failed { color: #b0164a; }
-.status { position: sticky; bottom: 0; background: #fff8e1; border-top: 1px solid #f0d98a; padding: 6px 12px; font-size: 14px; }
+.status { background: #fff8e1; border-bottom: 1px solid #f0d98a; padding: 6px 12px; font-size: 14px; }
 .status:empty { display: none; }
 .home { padding: 12px 16px; overflow-y: auto; }
 /* Block Kit */
@@ -97,11 +98,11 @@ code { font-size: 12.5px; background: #f4f4f4; border: 1px solid #e2e2e2; border
 .builder-link { margin-right: auto; font-size: 12px; }
 @media (max-width: 760px) {
   .layout { grid-template-columns: 1fr; }
-  .calls { border-left: 0; border-top: 1px solid var(--line); }
-  .log { max-height: none; }
+  .calls { border-left: 0; border-top: 1px solid var(--line); position: static; max-height: none; }
   .bk-section { flex-direction: column; }
   .bk-fields { grid-template-columns: 1fr; }
-  .composer-row { flex-direction: column; }
-  .send-button { align-self: flex-end; }
+  .composer { padding: 8px 10px; }
+  .composer textarea { min-height: 48px; }
+  .hint { font-size: 12px; }
 }
 `;
