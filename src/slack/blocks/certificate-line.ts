@@ -41,7 +41,7 @@ export function urgencyOf(cert: Pick<CertificateSummary, 'notAfter'>, now: Date)
 export function certificateLine(cert: CertificateSummary, now: Date, lang: Language, timeZone = 'UTC'): string {
   const services = cert.services.length > 0 ? ` (${escapeMrkdwn(cert.services.slice(0, 7).join(', '))})` : '';
   const countdown = countdownText(cert.notAfter, now, lang, timeZone);
-  return `${urgencyEmoji(urgencyOf(cert, now))} *${escapeMrkdwn(displayName(cert, lang))}*${services} — ${countdown} · \`${shortThumbprint(cert.thumbprint)}\``;
+  return `${urgencyEmoji(urgencyOf(cert, now))} *${escapeMrkdwn(displayName(cert, lang))}*${services} — ${countdown} · \`${escapeMrkdwn(shortThumbprint(cert.thumbprint))}\``;
 }
 
 /** 💤 snoozed until 5 Dec 2026 by @aiko: the digest's note and Home's line say it alike. */

@@ -5,7 +5,7 @@ import { trackingText } from '../../core/i18n/tracking-text.js';
 import type { Finding, Language } from '../../core/model.js';
 import type { TrackedCertificate } from '../../store/store.js';
 import { displayName } from './certificate-line.js';
-import { context, header, LIMITS, type SlackBlock, type SlackMessage, truncate } from './kit.js';
+import { context, escapeMrkdwn, header, LIMITS, type SlackBlock, type SlackMessage, truncate } from './kit.js';
 import { addSteps, findingsSection, referencesContext } from './plan-blocks.js';
 import { trackedBlocks } from './tracked-blocks.js';
 
@@ -39,6 +39,6 @@ export function certificateStepsMessage(
   const references = referencesContext(plan.references, t);
   if (references) blocks.push(references);
   blocks.push(context(trackingText[lang].steps.verify));
-  const text = `${title} — ${countdownText(cert.notAfter, now, lang, options.timeZone)}`;
+  const text = `${escapeMrkdwn(title)} — ${countdownText(cert.notAfter, now, lang, options.timeZone)}`;
   return { text: truncate(text, LIMITS.fallback), blocks: blocks.slice(0, LIMITS.blocks) };
 }

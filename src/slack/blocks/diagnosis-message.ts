@@ -18,6 +18,7 @@ import {
   truncate,
 } from './kit.js';
 import { addSteps, findingsSection, referencesContext } from './plan-blocks.js';
+import { userRef } from './mentions.js';
 import { privateKeyWarningBlocks } from './private-key-warning.js';
 import { SEVERITY_EMOJI, urgencyEmoji } from './severity.js';
 import type { TrackedSummary } from './tracked-blocks.js';
@@ -103,7 +104,8 @@ export function diagnosisMessage(diagnosis: Diagnosis, options: DiagnosisMessage
   const firstCountdown = certificates.map((c) => countdown(c, now, diagnosis)).find(Boolean);
   // The verdict often says the countdown already ("… expires in 11 days (10 Dec 2026)").
   const repeated = firstCountdown !== undefined && verdict.includes(firstCountdown.replace(/^⏱ ~?/, ''));
-  const text = truncate([verdict, repeated ? undefined : firstCountdown].filter(Boolean).join(' — '), LIMITS.fallback);
+  const fallback = [escapeMrkdwn(verdict), repeated ? undefined : firstCountdown].filter(Boolean).join(' — ');
+  const text = truncate(fallback, LIMITS.fallback);
   return { text, blocks: blocks.slice(0, LIMITS.blocks) };
 }
 
@@ -129,7 +131,7 @@ function metaLine(diagnosis: Diagnosis, t: SlackText, sharedBy?: string): string
   const line = [...new Set(events)].slice(0, 6).join(' · ');
   const version = diagnosis.exchangeVersion === 'unknown' ? '' : t.exchange(diagnosis.exchangeVersion);
   const facts = escapeMrkdwn([line, version].filter(Boolean).join(' · '));
-  return [...(sharedBy ? [t.sharedBy(`<@${sharedBy}>`)] : []), ...(facts ? [facts] : [])];
+  return [...(sharedBy ? [t.sharedBy(userRef(sharedBy))] : []), ...(facts ? [facts] : [])];
 }
 
 function certificateLine(cert: CertificateFacts, t: SlackText): string {
@@ -139,7 +141,7 @@ function certificateLine(cert: CertificateFacts, t: SlackText): string {
   const key = [cert.keyAlgorithm, cert.keySize].filter(Boolean).join(' ');
   const details = [issuer, key, cert.signatureHash, cert.services?.join(', ')].filter(Boolean);
   const first = `*${escapeMrkdwn(name)}*${details.length ? ` · ${escapeMrkdwn(details.join(' · '))}` : ''}`;
-  return cert.thumbprint ? `${first}\n${t.thumbprint} \`${cert.thumbprint}\`` : first;
+  return cert.thumbprint ? `${first}\n${t.thumbprint} \`${escapeMrkdwn(cert.thumbprint)}\`` : first;
 }
 
 function countdown(cert: CertificateFacts, now: Date, diagnosis: Diagnosis): string | undefined {

@@ -2,7 +2,7 @@ import { countdownText, formatDateTime } from '../../core/countdown.js';
 import { trackingText } from '../../core/i18n/tracking-text.js';
 import type { Digest, DigestItem, DigestNote } from '../../reminders/notifier.js';
 import { certificateLine, displayName, snoozedText } from './certificate-line.js';
-import { context, escapeMrkdwn, header, LIMITS, type SlackBlock, type SlackMessage, truncate } from './kit.js';
+import { context, escapeMrkdwn, header, LIMITS, mrkdwn, type SlackBlock, type SlackMessage, truncate } from './kit.js';
 import { userRef } from './mentions.js';
 import { certificateActions } from './tracking-actions.js';
 
@@ -41,7 +41,7 @@ export function digestMessage(digest: Digest): SlackMessage {
     : first
       ? t.digest.fallback(
           digest.total,
-          `${displayName(first, digest.lang)} — ${countdownText(first.notAfter, now, digest.lang)}`,
+          `${escapeMrkdwn(displayName(first, digest.lang))} — ${countdownText(first.notAfter, now, digest.lang)}`,
         )
       : t.digest.header(digest.total);
   return { text: truncate(fallback, LIMITS.fallback), blocks };
@@ -69,10 +69,10 @@ function noteText(note: DigestNote, digest: Digest): string {
     case 'snoozed':
       return snoozedText(note.until, note.by, digest.lang, digest.timeZone);
     case 'renewed':
-      return `✅ ${t.renewed(by)}${note.newThumbprint ? ` → \`${note.newThumbprint}\`` : ''}`;
+      return `✅ ${t.renewed(by)}${note.newThumbprint ? ` → \`${escapeMrkdwn(note.newThumbprint)}\`` : ''}`;
     case 'untracked':
       return `🚫 ${t.untracked(by)}`;
   }
 }
 
-const mrkdwnLine = (text: string) => ({ type: 'mrkdwn' as const, text: truncate(text, LIMITS.section) });
+const mrkdwnLine = (text: string) => mrkdwn(text);

@@ -11,6 +11,7 @@ export interface PlainText {
 export interface Mrkdwn {
   type: 'mrkdwn';
   text: string;
+  verbatim?: boolean;
 }
 export type TextObject = PlainText | Mrkdwn;
 
@@ -71,7 +72,12 @@ export function truncate(text: string, max: number): string {
   return `${text.slice(0, max - 1)}…`;
 }
 
-/** mrkdwn treats &, < and > as control characters; a paste's `<I>issuer<S>subject` must survive. */
+/**
+ * The one door from anything a user pasted or typed into mrkdwn (a message's `text`, a section, a
+ * context, a modal's mrkdwn): `&`, `<` and `>` are Slack's control characters, so escaped a
+ * `<!channel>`, `<@U…>`, `<#C…>` or `<https://…|disguised>` in a certificate subject is shown as
+ * written instead of pinging a channel or hiding a link, and `<I>issuer<S>subject` survives.
+ */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -82,7 +88,12 @@ export const plain = (text: string, max: number = LIMITS.section): PlainText => 
   emoji: true,
 });
 
-export const mrkdwn = (text: string): Mrkdwn => ({ type: 'mrkdwn', text: truncate(text || ' ', LIMITS.section) });
+/** Verbatim: Slack does not turn a pasted bare URL or #channel into a link; our own `<…>` still work. */
+export const mrkdwn = (text: string): Mrkdwn => ({
+  type: 'mrkdwn',
+  text: truncate(text || ' ', LIMITS.section),
+  verbatim: true,
+});
 
 export const header = (text: string): SlackBlock => ({ type: 'header', text: plain(text, LIMITS.header) });
 export const section = (text: string): SlackBlock => ({ type: 'section', text: mrkdwn(text) });

@@ -82,6 +82,6 @@ function describeOne({ certificate: cert, renewedTo }: TrackedLookup, now: Date,
     const when = cert.statusAt ? formatDate(cert.statusAt, lang, timeZone) : '?';
     lines.push(`_${cert.status === 'renewed' ? t.renewedBy(who, when) : t.untrackedBy(who, when)}_`);
   }
-  if (renewedTo) lines.push(t.renewedTo(renewedTo));
+  if (renewedTo) lines.push(t.renewedTo(escapeMrkdwn(renewedTo)));
   return lines.join('\n');
 }

@@ -3,7 +3,7 @@ import type { Language } from '../../core/model.js';
 import type { Snooze, TrackedCertificate } from '../../store/store.js';
 import { certificateLine, snoozedText, urgencyOf } from './certificate-line.js';
 import { type HomeView, howToBlocks } from './home-view.js';
-import { context, header, type SlackBlock, section } from './kit.js';
+import { context, header, mrkdwn, type SlackBlock, section } from './kit.js';
 import { channelRef, userRef } from './mentions.js';
 import { certificateActions } from './tracking-actions.js';
 
@@ -41,7 +41,7 @@ export function trackingHomeView(
     blocks.push({
       type: 'section',
       block_id: `home:${cert.thumbprint}`,
-      text: { type: 'mrkdwn', text: `${line}\n${details.join(' · ')}` },
+      text: mrkdwn(`${line}\n${details.join(' · ')}`),
     });
     blocks.push(certificateActions(cert.thumbprint, options.lang));
   }

@@ -3,6 +3,7 @@ import { slackText } from '../../../core/i18n/slack-text.js';
 import { type Answer, answerPaste, render } from '../../answer.js';
 import { isNothing } from '../../blocks/diagnosis-message.js';
 import { errorMessage, noticeMessage } from '../../blocks/error-message.js';
+import { escapeMrkdwn } from '../../blocks/kit.js';
 import type { ListenerDeps, WebClient } from '../../deps.js';
 import { downloadFile, isDiagnosable } from '../../files.js';
 import { messageText } from '../../paste-text.js';
@@ -24,7 +25,8 @@ export function createAppMention(deps: ListenerDeps) {
       if ('text' in result) texts.push(result.text);
       else {
         const t = slackText[deps.language.cached(user)].errors;
-        const notice = result.problem === 'tooLarge' ? t.fileTooLarge(result.name) : t.fileUnreadable(result.name);
+        const name = escapeMrkdwn(result.name);
+        const notice = result.problem === 'tooLarge' ? t.fileTooLarge(name) : t.fileUnreadable(name);
         await client.chat.postEphemeral({ channel, user, thread_ts: threadTs, ...noticeMessage(notice) });
       }
     }

@@ -3,7 +3,7 @@ import type { Language } from '../../../core/model.js';
 import type { TrackedCertificate } from '../../../store/store.js';
 import { displayName } from '../../blocks/certificate-line.js';
 import { noticeMessage } from '../../blocks/error-message.js';
-import type { SlackMessage } from '../../blocks/kit.js';
+import { escapeMrkdwn, type SlackMessage } from '../../blocks/kit.js';
 import type { ButtonArgs, ListenerDeps } from '../../deps.js';
 
 /** An answer only the user who pressed the button sees: ephemeral on a message, a DM from App Home. */
@@ -38,7 +38,7 @@ export async function trackedForButton(
 /** Untracked, or renewed: and then whether its replacement is tracked (a thumbprint alone tracks nothing). */
 async function whyNotTracked(deps: ListenerDeps, cert: TrackedCertificate, lang: Language): Promise<string> {
   const t = trackingText[lang].notTracked;
-  const name = displayName(cert, lang);
+  const name = escapeMrkdwn(displayName(cert, lang));
   if (cert.status !== 'renewed') return t.untracked(name);
   const renewal = await deps.tracking.store.renewalOf(cert.thumbprint);
   const replacement = renewal && (await deps.tracking.store.get(renewal.newThumbprint));

@@ -3,6 +3,7 @@ import { trackingText } from '../../../core/i18n/tracking-text.js';
 import { normalizeThumbprint, trackableCertificates } from '../../../core/tracking.js';
 import { trackAll } from '../../../tracking/track-certificates.js';
 import { displayName, shortThumbprint } from '../../blocks/certificate-line.js';
+import { escapeMrkdwn } from '../../blocks/kit.js';
 import { userRef } from '../../blocks/mentions.js';
 import { ids } from '../../ids.js';
 import { refreshAfterChange } from './refresh.js';
@@ -42,7 +43,7 @@ export function createMarkRenewedSubmitted(deps: ListenerDeps) {
     await ack();
     const { store } = deps.tracking;
     const oldCert = await store.get(old);
-    const subject = oldCert ? displayName(oldCert, lang) : old;
+    const subject = escapeMrkdwn(oldCert ? displayName(oldCert, lang) : old);
     const tell = (message: string) =>
       client.chat.postEphemeral({ channel: metadata.channel ?? userId, user: userId, text: message });
     // Closed first: of two admins submitting at once, only the first one's renewal is kept.
@@ -50,7 +51,7 @@ export function createMarkRenewedSubmitted(deps: ListenerDeps) {
     if (!closed) {
       const earlier = await store.renewalOf(old);
       const by = earlier?.by ? userRef(earlier.by) : trackingText[lang].notes.someone;
-      await tell(t.alreadyRenewed(by, shortThumbprint(earlier?.newThumbprint ?? '?')));
+      await tell(t.alreadyRenewed(by, escapeMrkdwn(shortThumbprint(earlier?.newThumbprint ?? '?'))));
       return;
     }
     if (fresh[0]) {
@@ -66,6 +67,7 @@ export function createMarkRenewedSubmitted(deps: ListenerDeps) {
     await refreshAfterChange(deps, client, userId, metadata.l, metadata);
     // A thumbprint alone tracks nothing new, unless that certificate was tracked already.
     const replacement = await store.get(newThumbprint);
-    await tell(replacement?.status === 'active' ? t.done(subject, newThumbprint) : t.recorded(subject, newThumbprint));
+    const shown = escapeMrkdwn(newThumbprint);
+    await tell(replacement?.status === 'active' ? t.done(subject, shown) : t.recorded(subject, shown));
   };
 }

@@ -100,13 +100,13 @@ export function createTrackSubcommands(deps: ListenerDeps): Record<string, Subco
       if (cert.status !== 'active') {
         const by = cert.statusBy ? userRef(cert.statusBy) : trackingText[lang].notes.someone;
         const when = cert.statusAt ? formatDate(cert.statusAt, lang, deps.tracking.timeZone) : '?';
-        const name = displayName(cert, lang);
+        const name = escapeMrkdwn(displayName(cert, lang));
         return void (await reply(
           cert.status === 'renewed' ? t.alreadyRenewed(name, by, when) : t.alreadyUntracked(name, by, when),
         ));
       }
       const done = await store.untrack(cert.thumbprint, command.user_id, deps.now().toISOString());
-      await reply(done ? t.done(displayName(cert, lang)) : t.notTracked(target.shown));
+      await reply(done ? t.done(escapeMrkdwn(displayName(cert, lang))) : t.notTracked(target.shown));
       if (done) await publishHome(deps, client, command.user_id, lang);
     },
   };
