@@ -100,9 +100,13 @@ describe('diagnosisMessage', () => {
     }
     const actions = message.blocks.at(-1);
     assert.ok(actions?.type === 'actions');
-    const track = actions.elements.find((e) => e.action_id === ids.actions.trackCertificate);
+    const track = actions.elements.flatMap((e) =>
+      e.type === 'button' && e.action_id === ids.actions.trackCertificate ? [e] : [],
+    )[0];
     assert.equal(decodeTrackValue(track?.value)?.certs[0]?.thumbprint, TRANSPORT_THUMBPRINT);
-    const toggle = actions.elements.find((e) => e.action_id === ids.actions.toggleLanguage);
+    const toggle = actions.elements.flatMap((e) =>
+      e.type === 'button' && e.action_id === ids.actions.toggleLanguage ? [e] : [],
+    )[0];
     assert.deepEqual(decodeReplyValue(toggle?.value), { p: 'p1', l: 'ja' });
   });
 
@@ -176,7 +180,9 @@ describe('diagnosisMessage: what a new user noticed', () => {
     const tracked = { blocks: [], active: [TRANSPORT_THUMBPRINT.toLowerCase()] };
     const actions = diagnosisMessage(d, { now, pasteId: 'p1', tracked }).blocks.at(-1);
     assert.ok(actions?.type === 'actions');
-    const track = actions.elements.find((e) => e.action_id === ids.actions.trackCertificate);
+    const track = actions.elements.flatMap((e) =>
+      e.type === 'button' && e.action_id === ids.actions.trackCertificate ? [e] : [],
+    )[0];
     assert.deepEqual(
       decodeTrackValue(track?.value)?.certs.map((c) => c.thumbprint),
       ['B'.repeat(40)],

@@ -2,10 +2,7 @@ import { slackText } from '../../core/i18n/slack-text.js';
 import type { Language } from '../../core/model.js';
 import { context, type SlackBlock, section } from './kit.js';
 
-export interface HomeView {
-  type: 'home';
-  blocks: SlackBlock[];
-}
+export type { HomeView } from '@slack/types';
 
 /** How to use certcheck, under App Home's dashboard: where to ask, and the thread rule. */
 export function howToBlocks(lang: Language): SlackBlock[] {

@@ -1,54 +1,14 @@
+import type { Button, KnownBlock, MrkdwnElement, PlainTextElement, RichTextBlock } from '@slack/types';
+
 /**
- * The few Block Kit shapes certcheck renders, with the limits applied where the text is made
- * (knowledge/slack-platform.md §4), so no builder can produce a payload Slack rejects.
+ * The Block Kit pieces certcheck renders, typed by @slack/types, with Slack's limits applied where
+ * the text is made so that no builder can produce a payload Slack rejects.
  */
-
-export interface PlainText {
-  type: 'plain_text';
-  text: string;
-  emoji?: boolean;
-}
-export interface Mrkdwn {
-  type: 'mrkdwn';
-  text: string;
-  verbatim?: boolean;
-}
+export type PlainText = PlainTextElement;
+export type Mrkdwn = MrkdwnElement;
 export type TextObject = PlainText | Mrkdwn;
-
-export interface ButtonElement {
-  type: 'button';
-  text: PlainText;
-  action_id: string;
-  value?: string;
-  style?: 'primary' | 'danger';
-}
-
-export type SlackBlock =
-  | { type: 'header'; text: PlainText }
-  | { type: 'section'; text: TextObject; block_id?: string }
-  | { type: 'context'; elements: TextObject[] }
-  | { type: 'divider' }
-  | { type: 'actions'; block_id?: string; elements: ButtonElement[] }
-  | { type: 'rich_text'; elements: RichTextChild[] }
-  | {
-      type: 'input';
-      block_id: string;
-      label: PlainText;
-      hint?: PlainText;
-      element: {
-        type: 'plain_text_input';
-        action_id: string;
-        multiline: boolean;
-        max_length: number;
-        min_length?: number;
-        placeholder?: PlainText;
-      };
-    };
-
-export interface RichTextChild {
-  type: 'rich_text_preformatted' | 'rich_text_section';
-  elements: { type: 'text'; text: string }[];
-}
+export type ButtonElement = Button;
+export type SlackBlock = KnownBlock;
 
 /** What every builder returns: Slack wants `text` as the notification and screen-reader fallback. */
 export interface SlackMessage {
@@ -103,7 +63,7 @@ export const context = (...texts: string[]): SlackBlock => ({
 });
 
 /** A command in its own preformatted block so it copies alone, exactly as written. */
-export const codeBlock = (code: string): SlackBlock => ({
+export const codeBlock = (code: string): RichTextBlock => ({
   type: 'rich_text',
   elements: [{ type: 'rich_text_preformatted', elements: [{ type: 'text', text: truncate(code, LIMITS.section) }] }],
 });

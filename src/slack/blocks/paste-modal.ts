@@ -1,17 +1,8 @@
 import { slackText } from '../../core/i18n/slack-text.js';
 import type { Language } from '../../core/model.js';
 import { ids } from '../ids.js';
-import { context, type PlainText, plain, type SlackBlock } from './kit.js';
-
-export interface ModalView {
-  type: 'modal';
-  callback_id: string;
-  private_metadata: string;
-  title: PlainText;
-  submit: PlainText;
-  close: PlainText;
-  blocks: SlackBlock[];
-}
+import type { ModalView } from '@slack/types';
+import { context, plain } from './kit.js';
 
 /** The multi-line paste box behind a bare `/certcheck`; Slack caps the input at 3000 characters. */
 export function pasteModal(lang: Language, privateMetadata: string): ModalView {

@@ -1,4 +1,4 @@
-import type { types } from '@slack/bolt';
+import type { KnownBlock, ModalView } from '@slack/types';
 import { trackingText } from '../../core/i18n/tracking-text.js';
 import type { Language } from '../../core/model.js';
 import { ids } from '../ids.js';
@@ -10,8 +10,8 @@ const modal = (
   submit: string,
   callbackId: string,
   metadata: string,
-  blocks: types.KnownBlock[],
-): types.ModalView => ({
+  blocks: KnownBlock[],
+): ModalView => ({
   type: 'modal',
   callback_id: callbackId,
   title: plain(title, 24),
