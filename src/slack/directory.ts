@@ -20,13 +20,7 @@ export interface DirectoryClient {
       response_metadata?: { next_cursor?: string };
     }>;
     info(args: { channel: string }): Promise<{
-      channel?: {
-        is_member?: boolean;
-        is_private?: boolean;
-        is_archived?: boolean;
-        is_im?: boolean;
-        is_mpim?: boolean;
-      };
+      channel?: { is_member?: boolean; is_private?: boolean; is_archived?: boolean; is_im?: boolean; is_mpim?: boolean };
     }>;
   };
 }
