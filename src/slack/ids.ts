@@ -13,7 +13,7 @@ export const ids = {
     toggleLanguage: 'toggle_language',
     showAllSteps: 'show_all_steps',
     postToThread: 'post_to_thread',
-    // Issue 4 (tracking and reminders): rendered here or in the digest, handled by the tracking code.
+    // On a diagnosis, a digest or App Home: one certificate's tracking.
     trackCertificate: 'track_certificate',
     snooze1d: 'snooze_1d',
     snooze1w: 'snooze_1w',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Slack's Block Kit limits (knowledge/slack-platform.md §4) as zod schemas. The fake Slack checks
+ * Slack's Block Kit limits (as @slack/types documents them) as zod schemas. The fake Slack checks
  * every payload it records against them, so a builder that outgrows Slack fails a test instead of
  * failing in a workspace with `invalid_blocks` or `msg_blocks_too_long`.
  */
@@ -85,7 +85,7 @@ export function blockTextLength(value: unknown): number {
   return 0;
 }
 
-/** Well under Slack's ~12k, as the knowledge file advises. */
+/** Well under the ~12k characters at which chat.postMessage answers msg_blocks_too_long. */
 export const MAX_MESSAGE_TEXT = 11_000;
 
 const preformattedLimit = z.array(block).superRefine((blocks, ctx) => {

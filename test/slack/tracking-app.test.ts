@@ -518,7 +518,7 @@ describe('tracking with a clock that moves (REMINDER_TZ Asia/Tokyo)', () => {
   });
 });
 
-describe('tracking UX after review: tracked thumbprint verdict, handled digests, untrack by prefix', () => {
+describe('tracking answers: tracked thumbprint verdict, handled digests, untrack by prefix', () => {
   let harness: Harness;
   let store: Store;
   const EX2007 = '4108AA00BB11CC22DD33EE44FF5566778899' + '0B05';

@@ -84,7 +84,7 @@ describe('digestMessage', () => {
   });
 
   test('a finished note (renewed, untracked) replaces the buttons of that certificate only', () => {
-    // Changed by review: a snoozed certificate keeps its buttons (see below); only finished ones lose them.
+    // A snoozed certificate keeps its buttons (see below): snoozing is not finishing.
     const message = digestMessage(digest([{ ...longItem(1), note: { kind: 'renewed', by: 'U0AIKO' } }, longItem(2)]));
     assert.equal(message.blocks.filter((b) => b.type === 'actions').length, 1);
     assert.match(JSON.stringify(message.blocks), /renewed by <@U0AIKO>/);

@@ -3,7 +3,7 @@ import { languageSchema } from '../../core/model.js';
 import { decodeJson } from '../json-value.js';
 
 /**
- * What certcheck's buttons carry in `value` (≤ 2000 characters): the id of the cached paste and
+ * What certcheck's buttons carry in `value` (≤ 2000 characters): the id of the stored paste and
  * how to render it, never the paste itself.
  */
 const replyValueSchema = z.object({
@@ -25,7 +25,7 @@ export const decodeReplyValue = (value: string | undefined): ReplyValue | undefi
   decodeJson(replyValueSchema, value);
 
 /**
- * The Track button's value, for the tracking listeners (issue 4): enough facts to track each
+ * The Track button's value: enough facts to track each
  * certificate without the paste. Certificates that do not fit in 2000 characters are left out.
  */
 export const trackValueSchema = z.object({

@@ -35,7 +35,7 @@ export interface TrackedDescription {
 
 export interface DiagnosisMessageOptions {
   now: Date;
-  /** The cached paste behind the buttons; without it, only the Track button is rendered. */
+  /** The stored paste behind the buttons; without it, only the Track button is rendered. */
   pasteId?: string;
   allSteps?: boolean;
   /** Steps shown before "Show all steps" (default 4). */

@@ -13,7 +13,7 @@ import { certificateActions } from './tracking-actions.js';
 export const DIGEST_ITEMS_PER_MESSAGE = 15;
 
 /**
- * The reminder digest of one channel (design/reply-examples.md §5): the count in the header, each
+ * The reminder digest of one channel: the count in the header, each
  * certificate with its countdown and buttons, the next run in the footer. After an action the same
  * message is redrawn with a note in place of that certificate's buttons.
  */
