@@ -2,6 +2,7 @@ import { type CatalogueEntry, EVENT_CATALOGUE } from '../knowledge/event-catalog
 import type { TemplateField } from '../knowledge/message-template.js';
 import type { EventFacts } from '../model.js';
 import { LIMITS } from './limits.js';
+import { find12014Texts } from './event-12014.js';
 import { cleanValue, normalizeThumbprint } from './event-values.js';
 
 /** Event message texts found anywhere in the paste, and the fields they carry. */
@@ -13,9 +14,12 @@ export interface MessageMatch {
   lang: 'en' | 'ja';
   standalone: boolean;
   captures: Partial<Record<TemplateField, string>>;
+  /** Parameters the text printed empty. */
+  empty?: NonNullable<EventFacts['emptyFields']>;
 }
 
-const SCANNERS = EVENT_CATALOGUE.flatMap((entry) =>
+/** 12014's wordings are read by find12014Texts, which keeps an empty parameter empty. */
+const SCANNERS = EVENT_CATALOGUE.filter((entry) => entry.id !== 12014).flatMap((entry) =>
   entry.messages.map((message) => ({
     entry,
     lang: message.lang,
@@ -58,6 +62,7 @@ export function findMessageMatches(text: string): MessageMatch[] {
       });
     }
   }
+  for (const match of find12014Texts(text, LIMITS.events)) all.push({ ...match, standalone: true });
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: MessageMatch[] = [];
   let last: MessageMatch | undefined;
@@ -98,6 +103,17 @@ export function applyFields(
   for (const name of [fqdn, domain]) {
     if (name !== undefined) set('fqdn', isPinned(name) ? subjectCommonName(name) : name);
   }
+  // The name no certificate contains, when it is not the connector's FQDN (a pinned name says it whole).
+  if (domain !== undefined && !/^<I>/i.test(domain) && domain.toLowerCase() !== fqdn?.toLowerCase())
+    set('domain', domain);
+}
+
+/** Records the parameters a message printed empty, so the reply can say so instead of guessing. */
+export function applyEmptyFields(facts: EventFacts, empty: MessageMatch['empty']): void {
+  if (!empty?.length) return;
+  const known = new Set(facts.emptyFields ?? []);
+  for (const name of empty) known.add(name);
+  facts.emptyFields = [...known];
 }
 
 /** The CN of the `<S>` part, as a host name (used when nothing better names the FQDN). */

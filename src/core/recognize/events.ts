@@ -3,7 +3,7 @@ import { type CatalogueEntry, findCatalogueEntry, findEventSource } from '../kno
 import type { EventFacts } from '../model.js';
 import { readLabelledEvents } from './event-layouts.js';
 import { findIdMentions } from './event-mentions.js';
-import { applyFields, dataFields, findMessageMatches, type MessageMatch } from './event-messages.js';
+import { applyEmptyFields, applyFields, dataFields, findMessageMatches, type MessageMatch } from './event-messages.js';
 import { readEventTables } from './event-tables.js';
 import { type EventDraft, normalizeEventText, type Range, rangeLookup } from './event-values.js';
 import { readXmlEvents } from './event-xml.js';
@@ -138,6 +138,7 @@ function applyMessage(draft: EventDraft, match: MessageMatch): void {
   draft.japanese ||= match.lang === 'ja';
   const entry = findCatalogueEntry(draft.facts.id, draft.facts.source) ?? match.entry;
   applyFields(draft.facts, match.captures, entry);
+  applyEmptyFields(draft.facts, match.empty);
 }
 
 function finish(draft: EventDraft): EventFacts {
