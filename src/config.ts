@@ -40,7 +40,10 @@ const configSchema = z.object({
     emptyAsUnset,
     z
       .string()
-      .regex(/^file:.+/, 'a file: URL such as file:./data/certcheck.db')
+      .regex(
+        /^(file:.+|postgres(ql)?:\/\/.+)/i,
+        'a file: URL such as file:./data/certcheck.db, or postgres://user:password@host:5432/certcheck',
+      )
       .default('file:./data/certcheck.db'),
   ),
   REMINDER_CRON: z.preprocess(emptyAsUnset, z.string().default('0 9 * * 1-5')),
@@ -50,10 +53,7 @@ const configSchema = z.object({
   ),
   REMINDER_DAYS: z.preprocess(emptyAsUnset, daysList.default([60, 30, 14, 7, 3, 1, 0])),
   REMINDER_CHANNEL: optionalString,
-  CERTCHECK_LANG: z.preprocess(
-    emptyAsUnset,
-    z.enum(languageSchema.options, { error: 'en or ja' }).default('en'),
-  ),
+  CERTCHECK_LANG: z.preprocess(emptyAsUnset, z.enum(languageSchema.options, { error: 'en or ja' }).default('en')),
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === 'string' ? emptyAsUnset(v.toLowerCase()) : v),
     logLevelSchema.default('info'),
@@ -77,7 +77,9 @@ export interface Config {
     apiUrl?: string;
   };
   port: number;
-  /** Path of the SQLite file (the DATABASE_URL without `file:`), or ':memory:'. */
+  /** DATABASE_URL as given: `file:…` (SQLite) or `postgres://…` (shared by replicas); open it with openStore. */
+  databaseUrl: string;
+  /** Path of the SQLite file (the DATABASE_URL without `file:`), or ':memory:'; empty on Postgres. */
   databasePath: string;
   reminders: {
     cron: string;
@@ -116,7 +118,8 @@ export function loadConfig(env: Env): Config {
       ...(e.SLACK_API_URL && { apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/` }),
     },
     port: e.PORT,
-    databasePath: e.DATABASE_URL.replace(/^file:(\/\/)?/, ''),
+    databaseUrl: e.DATABASE_URL,
+    databasePath: /^file:/i.test(e.DATABASE_URL) ? e.DATABASE_URL.replace(/^file:(\/\/)?/, '') : '',
     reminders: {
       cron: e.REMINDER_CRON,
       timeZone: e.REMINDER_TZ,

@@ -13,9 +13,10 @@ import { withStore } from './tracking-store.js';
 export async function trackedLines(diagnosis: Diagnosis, io: CliIo): Promise<string[]> {
   if (diagnosis.thumbprints.length === 0) return [];
   try {
-    const { databasePath } = loadConfig(io.env);
-    if (databasePath !== ':memory:' && !existsSync(databasePath)) return [];
-    const lines = await withStore(databasePath, (store) =>
+    const { databasePath, databaseUrl } = loadConfig(io.env);
+    // A file that does not exist yet stays so; a Postgres database is shared and already there.
+    if (databasePath !== '' && databasePath !== ':memory:' && !existsSync(databasePath)) return [];
+    const lines = await withStore(databaseUrl, (store) =>
       describeTrackedText(diagnosis.thumbprints, store, new Date(diagnosis.now), diagnosis.language),
     );
     return lines.length > 0 ? ['', ...lines] : [];

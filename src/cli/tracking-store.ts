@@ -1,5 +1,5 @@
 import { type Config, ConfigError, loadConfig } from '../config.js';
-import { openSqliteStore } from '../store/sqlite-store.js';
+import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import type { CliIo, ExitCode } from './io.js';
 
@@ -17,12 +17,15 @@ export async function withTrackingStore(
     io.stderr(`certcheck ${command}: ${error.message}\n`);
     return 1;
   }
-  return withStore(config.databasePath, (store) => fn(store, config));
+  return withStore(config.databaseUrl, (store) => fn(store, config));
 }
 
-/** Opens the SQLite store at `path` (creating it), runs `fn`, always closes the store. */
-export async function withStore<T>(path: string, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = openSqliteStore(path);
+/**
+ * Opens the store at `location` (DATABASE_URL, or a bare SQLite path; created on first use), runs
+ * `fn`, always closes the store.
+ */
+export async function withStore<T>(location: string, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = openStore(location);
   try {
     return await fn(store);
   } finally {

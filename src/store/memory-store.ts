@@ -1,6 +1,7 @@
 import type {
   ClaimOptions,
   ClaimRequest,
+  ImportCounts,
   LedgerEntry,
   ReminderHistory,
   Renewal,
@@ -145,12 +146,51 @@ export function createMemoryStore(): Store {
       }
       return won;
     },
+    async renew(ids, owner, leaseUntil) {
+      const held: number[] = [];
+      for (const e of ledger) {
+        if (!ids.includes(e.id) || e.claimOwner !== owner || e.sentAt !== undefined) continue;
+        e.leaseUntil = leaseUntil;
+        held.push(e.id);
+      }
+      return held.sort((a, b) => a - b);
+    },
     async ledger(thumbprint) {
       return ledger.filter((e) => thumbprint === undefined || e.thumbprint === thumbprint).map(copy);
     },
     async entriesForMessage(channel, messageTs) {
       return ledger.filter((e) => e.channel === channel && e.messageTs === messageTs).map(copy);
     },
+    async exportAll() {
+      return {
+        certificates: await this.list({ all: true }),
+        ledger: ledger.map(({ id: _id, ...entry }) => copy(entry)),
+        snoozes: [...snoozes.values()].sort((a, b) => (a.thumbprint < b.thumbprint ? -1 : 1)).map(copy),
+        renewals: [...renewals.values()].sort((a, b) => (a.oldThumbprint < b.oldThumbprint ? -1 : 1)).map(copy),
+      };
+    },
+    async importAll(snapshot) {
+      const counts: ImportCounts = { certificates: 0, ledger: 0, snoozes: 0, renewals: 0 };
+      for (const c of snapshot.certificates) {
+        if (!certificates.has(c.thumbprint)) counts.certificates++;
+        certificates.set(c.thumbprint, copy(c));
+      }
+      for (const e of snapshot.ledger) {
+        if (ledger.some((x) => x.thumbprint === e.thumbprint && x.slot === e.slot)) continue;
+        ledger.push({ ...copy(e), id: nextId++ });
+        counts.ledger++;
+      }
+      for (const s of snapshot.snoozes) {
+        if (!snoozes.has(s.thumbprint)) counts.snoozes++;
+        snoozes.set(s.thumbprint, copy(s));
+      }
+      for (const r of snapshot.renewals) {
+        if (!renewals.has(r.oldThumbprint)) counts.renewals++;
+        renewals.set(r.oldThumbprint, copy(r));
+      }
+      return counts;
+    },
+    async ping() {},
     async close() {},
   };
 }

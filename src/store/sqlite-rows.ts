@@ -1,6 +1,9 @@
-import type { LedgerEntry, TrackedCertificate } from './store.js';
+import type { LedgerEntry, Renewal, Snooze, TrackedCertificate } from './store.js';
 
-/** The SQLite tables' rows (snake_case, JSON text, 0/1, NULL) and the records they hold. */
+/**
+ * The SQLite tables' rows (snake_case, JSON text, 0/1, NULL) and the records they hold. The ledger,
+ * snooze and renewal rows read the same from Postgres.
+ */
 
 export interface CertificateRow {
   thumbprint: string;
@@ -77,5 +80,37 @@ export function toEntry(row: LedgerRow): LedgerEntry {
     ...(row.sent_at !== null && { sentAt: row.sent_at }),
     ...(row.message_ts !== null && { messageTs: row.message_ts }),
     ...(row.confirmed_at !== null && { confirmedAt: row.confirmed_at }),
+  };
+}
+
+export interface SnoozeRow {
+  thumbprint: string;
+  until: string;
+  snoozed_by: string | null;
+  snoozed_at: string;
+}
+
+export function toSnooze(row: SnoozeRow): Snooze {
+  return {
+    thumbprint: row.thumbprint,
+    until: row.until,
+    at: row.snoozed_at,
+    ...(row.snoozed_by !== null && { by: row.snoozed_by }),
+  };
+}
+
+export interface RenewalRow {
+  old_thumbprint: string;
+  new_thumbprint: string;
+  renewed_by: string | null;
+  renewed_at: string;
+}
+
+export function toRenewal(row: RenewalRow): Renewal {
+  return {
+    oldThumbprint: row.old_thumbprint,
+    newThumbprint: row.new_thumbprint,
+    at: row.renewed_at,
+    ...(row.renewed_by !== null && { by: row.renewed_by }),
   };
 }

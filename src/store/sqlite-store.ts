@@ -2,7 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrations.js';
-import { type CertificateRow, type LedgerRow, toCertificate, toEntry } from './sqlite-rows.js';
+import {
+  type CertificateRow,
+  type LedgerRow,
+  type RenewalRow,
+  type SnoozeRow,
+  toCertificate,
+  toEntry,
+  toRenewal,
+  toSnooze,
+} from './sqlite-rows.js';
 import type {
   ClaimOptions,
   ClaimRequest,
@@ -10,8 +19,10 @@ import type {
   ReminderHistory,
   Renewal,
   Snooze,
+  ImportCounts,
   StillDue,
   Store,
+  StoreSnapshot,
   TrackInput,
 } from './store.js';
 
@@ -109,18 +120,16 @@ export class SqliteStore implements Store {
 
   async renewalOf(oldThumbprint: string) {
     const row = this.db.prepare('SELECT * FROM renewals WHERE old_thumbprint = ?').get(oldThumbprint) as
-      | { old_thumbprint: string; new_thumbprint: string; renewed_by: string | null; renewed_at: string }
+      | RenewalRow
       | undefined;
-    if (!row) return undefined;
-    return {
-      oldThumbprint: row.old_thumbprint,
-      newThumbprint: row.new_thumbprint,
-      at: row.renewed_at,
-      ...(row.renewed_by !== null && { by: row.renewed_by }),
-    };
+    return row && toRenewal(row);
   }
 
   async snooze(snooze: Snooze) {
+    this.upsertSnooze(snooze);
+  }
+
+  private upsertSnooze(snooze: Snooze) {
     this.db
       .prepare(
         `INSERT INTO snoozes (thumbprint, until, snoozed_by, snoozed_at) VALUES (?, ?, ?, ?)
@@ -131,18 +140,8 @@ export class SqliteStore implements Store {
   }
 
   async activeSnoozes(now: string) {
-    const rows = this.db.prepare('SELECT * FROM snoozes WHERE until > ? ORDER BY thumbprint').all(now) as {
-      thumbprint: string;
-      until: string;
-      snoozed_by: string | null;
-      snoozed_at: string;
-    }[];
-    return rows.map((r) => ({
-      thumbprint: r.thumbprint,
-      until: r.until,
-      at: r.snoozed_at,
-      ...(r.snoozed_by !== null && { by: r.snoozed_by }),
-    }));
+    const rows = this.db.prepare('SELECT * FROM snoozes WHERE until > ? ORDER BY thumbprint').all(now) as SnoozeRow[];
+    return rows.map(toSnooze);
   }
 
   async reminderHistory() {
@@ -230,6 +229,15 @@ export class SqliteStore implements Store {
       .immediate();
   }
 
+  async renew(ids: number[], owner: string, leaseUntil: string) {
+    const update = this.db.prepare(
+      'UPDATE reminder_ledger SET lease_until = ? WHERE id = ? AND claim_owner = ? AND sent_at IS NULL RETURNING id',
+    );
+    return this.db
+      .transaction(() => ids.filter((id) => update.get(leaseUntil, id, owner) !== undefined).sort((a, b) => a - b))
+      .immediate();
+  }
+
   async ledger(thumbprint?: string) {
     const rows = (
       thumbprint === undefined
@@ -244,6 +252,92 @@ export class SqliteStore implements Store {
       .prepare('SELECT * FROM reminder_ledger WHERE channel = ? AND message_ts = ? ORDER BY id')
       .all(channel, messageTs) as LedgerRow[];
     return rows.map(toEntry);
+  }
+
+  async exportAll(): Promise<StoreSnapshot> {
+    const snoozes = this.db.prepare('SELECT * FROM snoozes ORDER BY thumbprint').all() as SnoozeRow[];
+    const renewals = this.db.prepare('SELECT * FROM renewals ORDER BY old_thumbprint').all() as RenewalRow[];
+    return {
+      certificates: await this.list({ all: true }),
+      ledger: (await this.ledger()).map(({ id: _id, ...entry }) => entry),
+      snoozes: snoozes.map(toSnooze),
+      renewals: renewals.map(toRenewal),
+    };
+  }
+
+  async importAll(snapshot: StoreSnapshot): Promise<ImportCounts> {
+    const exists = this.db.prepare('SELECT 1 FROM certificates WHERE thumbprint = ?');
+    const upsert = this.db.prepare(
+      `INSERT INTO certificates (thumbprint, subject, issuer, domains, not_before, not_after, services, servers,
+         role, source, channel, owner, added_by, added_at, estimated, status, status_by, status_at)
+       VALUES (@thumbprint, @subject, @issuer, @domains, @notBefore, @notAfter, @services, @servers,
+         @role, @source, @channel, @owner, @addedBy, @addedAt, @estimated, @status, @statusBy, @statusAt)
+       ON CONFLICT (thumbprint) DO UPDATE SET subject = excluded.subject, issuer = excluded.issuer,
+         domains = excluded.domains, not_before = excluded.not_before, not_after = excluded.not_after,
+         services = excluded.services, servers = excluded.servers, role = excluded.role, source = excluded.source,
+         channel = excluded.channel, owner = excluded.owner, added_by = excluded.added_by,
+         added_at = excluded.added_at, estimated = excluded.estimated, status = excluded.status,
+         status_by = excluded.status_by, status_at = excluded.status_at`,
+    );
+    const addEntry = this.db.prepare(
+      `INSERT INTO reminder_ledger (thumbprint, slot, threshold, day, channel, claimed_at, claim_owner, lease_until,
+         batch, sent_at, message_ts, confirmed_at)
+       VALUES (@thumbprint, @slot, @threshold, @day, @channel, @claimedAt, @claimOwner, @leaseUntil,
+         @batch, @sentAt, @messageTs, @confirmedAt)
+       ON CONFLICT (thumbprint, slot) DO NOTHING`,
+    );
+    const snoozed = this.db.prepare('SELECT 1 FROM snoozes WHERE thumbprint = ?');
+    const renewed = this.db.prepare('SELECT 1 FROM renewals WHERE old_thumbprint = ?');
+    return this.db
+      .transaction(() => {
+        const counts: ImportCounts = { certificates: 0, ledger: 0, snoozes: 0, renewals: 0 };
+        for (const c of snapshot.certificates) {
+          if (exists.get(c.thumbprint) === undefined) counts.certificates++;
+          upsert.run({
+            ...c,
+            domains: JSON.stringify(c.domains),
+            services: JSON.stringify(c.services),
+            servers: JSON.stringify(c.servers),
+            notBefore: c.notBefore ?? null,
+            role: c.role ?? null,
+            channel: c.channel ?? null,
+            owner: c.owner ?? null,
+            estimated: c.estimated ? 1 : 0,
+            statusBy: c.statusBy ?? null,
+            statusAt: c.statusAt ?? null,
+          });
+        }
+        for (const e of snapshot.ledger) {
+          const row = {
+            ...e,
+            batch: e.batch ?? null,
+            sentAt: e.sentAt ?? null,
+            messageTs: e.messageTs ?? null,
+            confirmedAt: e.confirmedAt ?? null,
+          };
+          counts.ledger += addEntry.run(row).changes;
+        }
+        for (const s of snapshot.snoozes) {
+          if (snoozed.get(s.thumbprint) === undefined) counts.snoozes++;
+          this.upsertSnooze(s);
+        }
+        for (const r of snapshot.renewals) {
+          if (renewed.get(r.oldThumbprint) === undefined) counts.renewals++;
+          this.db
+            .prepare(
+              `INSERT INTO renewals (old_thumbprint, new_thumbprint, renewed_by, renewed_at) VALUES (?, ?, ?, ?)
+               ON CONFLICT (old_thumbprint) DO UPDATE SET new_thumbprint = excluded.new_thumbprint,
+                 renewed_by = excluded.renewed_by, renewed_at = excluded.renewed_at`,
+            )
+            .run(r.oldThumbprint, r.newThumbprint, r.by ?? null, r.at);
+        }
+        return counts;
+      })
+      .immediate();
+  }
+
+  async ping() {
+    this.db.prepare('SELECT 1').get();
   }
 
   async close() {

@@ -117,8 +117,39 @@ export interface Store {
   staleClaims(now: string): Promise<LedgerEntry[]>;
   /** Takes over a stale claim so that only one process reconciles it. */
   takeOver(ids: number[], options: ClaimOptions): Promise<LedgerEntry[]>;
+  /**
+   * The heartbeat of a live run: moves the lease of the unsent claims `owner` still holds to
+   * `leaseUntil`. Returns the ids it still holds (a claim taken over meanwhile is not among them).
+   */
+  renew(ids: number[], owner: string, leaseUntil: string): Promise<number[]>;
   ledger(thumbprint?: string): Promise<LedgerEntry[]>;
   /** The reminders a posted digest carried, to redraw it in place. */
   entriesForMessage(channel: string, messageTs: string): Promise<LedgerEntry[]>;
+  /** Everything the store holds, to copy it into another (certcheck migrate). */
+  exportAll(): Promise<StoreSnapshot>;
+  /**
+   * Copies a snapshot in: certificates, snoozes and renewals take the snapshot's values, ledger rows
+   * are added unless their (thumbprint, slot) is already there. Running it twice changes nothing more.
+   */
+  importAll(snapshot: StoreSnapshot): Promise<ImportCounts>;
+  /** Resolves when the store answers; rejects (within the store's connection timeout) when it does not. */
+  ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface StoreSnapshot {
+  certificates: TrackedCertificate[];
+  /** Without ids: the target numbers its own rows. */
+  ledger: Omit<LedgerEntry, 'id'>[];
+  /** Every snooze, ended or not. */
+  snoozes: Snooze[];
+  renewals: Renewal[];
+}
+
+/** What an import added: rows that were not in the target before. */
+export interface ImportCounts {
+  certificates: number;
+  ledger: number;
+  snoozes: number;
+  renewals: number;
 }

@@ -43,14 +43,18 @@ const request = (overrides: Partial<ClaimRequest> = {}): ClaimRequest => ({
  * The one behaviour every Store must have. `open` gives a fresh, empty store; each test file is
  * a few lines that run this suite (the SQLite one, the memory one).
  */
-export function storeContract(name: string, open: () => Promise<Store>): void {
-  describe(`Store contract: ${name}`, () => {
+export function storeContract(name: string, open: () => Promise<Store>, options: { skip?: string | false } = {}): void {
+  describe(`Store contract: ${name}`, { skip: options.skip ?? false }, () => {
     let store: Store;
     before(async () => {
       store = await open();
     });
     after(async () => {
       await store.close();
+    });
+
+    test('answers a ping', async () => {
+      await store.ping();
     });
 
     test('tracks a certificate and reads it back with every field', async () => {
@@ -217,6 +221,57 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       );
       const next = { ...overdue, slot: 'overdue:2026-12-02', day: '2026-12-02' };
       assert.equal((await store.claim([next], claimOptions('run-2'), stillDue)).length, 1);
+    });
+
+    test('a live run renews the leases it still holds, and only those', async () => {
+      const b = 'B'.repeat(40);
+      const [mine] = await store.claim(
+        [request({ thumbprint: b, slot: 'threshold:3', threshold: 3, day: '2026-12-03' })],
+        claimOptions('run-5', '2026-12-03T09:00:00.000Z', '2026-12-03T09:15:00.000Z'),
+        stillDue,
+      );
+      assert.ok(mine);
+      assert.deepEqual(await store.renew([mine.id], 'run-6', '2026-12-03T09:30:00.000Z'), [], 'not its claim');
+      assert.deepEqual(await store.renew([mine.id], 'run-5', '2026-12-03T09:20:00.000Z'), [mine.id]);
+      assert.ok(
+        !(await store.staleClaims('2026-12-03T09:16:00.000Z')).some((e) => e.id === mine.id),
+        'the heartbeat kept it live',
+      );
+      const taken = await store.takeOver(
+        [mine.id],
+        claimOptions('run-6', '2026-12-03T09:21:00.000Z', '2026-12-03T09:36:00.000Z'),
+      );
+      assert.equal(taken.length, 1);
+      assert.deepEqual(await store.renew([mine.id], 'run-5', '2026-12-03T09:40:00.000Z'), [], 'taken over: lost');
+      await store.confirm([mine.id], {
+        messageTs: '1764738000.000100',
+        sentAt: '2026-12-03T09:21:01.000Z',
+        confirmedAt: '2026-12-03T09:21:02.000Z',
+      });
+      assert.deepEqual(await store.renew([mine.id], 'run-6', '2026-12-03T09:40:00.000Z'), [], 'sent: nothing to hold');
+    });
+
+    test('everything it holds copies into another store, and copying twice adds nothing', async () => {
+      const snapshot = await store.exportAll();
+      assert.ok(snapshot.certificates.length >= 3);
+      assert.ok(snapshot.ledger.length >= 3);
+      assert.ok(snapshot.snoozes.length >= 1);
+      assert.ok(snapshot.renewals.length >= 1);
+      const target = await open();
+      try {
+        assert.deepEqual(await target.importAll(snapshot), {
+          certificates: snapshot.certificates.length,
+          ledger: snapshot.ledger.length,
+          snoozes: snapshot.snoozes.length,
+          renewals: snapshot.renewals.length,
+        });
+        assert.deepEqual(await target.importAll(snapshot), { certificates: 0, ledger: 0, snoozes: 0, renewals: 0 });
+        assert.deepEqual(await target.exportAll(), snapshot);
+        assert.deepEqual(await target.list({ all: true }), await store.list({ all: true }));
+        assert.deepEqual(await target.reminderHistory(), await store.reminderHistory());
+      } finally {
+        await target.close();
+      }
     });
   });
 }
