@@ -2,3 +2,4 @@
 export { type Sandbox, type SandboxOptions, startSandbox } from './server.js';
 export { sandboxAppStarter } from './sandbox-app.js';
 export { sandboxRefusal, SANDBOX_DATABASE_PATH, wantsSandbox } from './guard.js';
+export { type LocalSandbox, startLocalSandbox } from './start-local.js';
