@@ -48,6 +48,8 @@ export interface FakeSlack {
   setThread(channel: string, messages: ThreadMessage[]): void;
   /** Serves `bytes` at a url_private_download-style URL that needs the bot token. */
   addFile(name: string, bytes: Uint8Array | string): string;
+  /** What apps.connections.open answers (Socket Mode): a loopback ws:// URL. */
+  setSocketUrl(url: string): void;
   /** The next `times` calls to `method` (`response` for response_url) fail this way. */
   fail(method: string, failure: Failure, times?: number): void;
   reset(): void;
@@ -55,6 +57,8 @@ export interface FakeSlack {
 }
 
 export const FAKE_BOT = { token: 'xoxb-test-token', botId: 'B0CERT', botUserId: 'U0CERTBOT', teamId: 'T0TEAM' };
+/** The app-level token Socket Mode opens its connection with. */
+export const FAKE_APP_TOKEN = 'xapp-1-test-token';
 
 const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'metadata']);
 const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.update', 'response']);
@@ -71,6 +75,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   /** What chat.postMessage posted, per channel: conversations.history answers from it. */
   const channelHistory = new Map<string, { ts: string; text: unknown; metadata?: unknown }[]>();
   let tsCounter = 0;
+  let socketUrl: string | undefined;
 
   const takeFailure = (method: string): Failure | undefined => {
     const entry = failures.get(method);
@@ -127,6 +132,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
     const send = (data: Record<string, unknown>) =>
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(data));
+    if (method === 'apps.connections.open') {
+      if (authorization !== `Bearer ${FAKE_APP_TOKEN}`) return send({ ok: false, error: 'not_authed' });
+      if (failure?.kind === 'error') return send({ ok: false, error: failure.error });
+      return send(socketUrl ? { ok: true, url: socketUrl } : { ok: false, error: 'no_socket' });
+    }
     if (authorization !== `Bearer ${FAKE_BOT.token}`) return send({ ok: false, error: 'not_authed' });
     if (failure?.kind === 'error') return send({ ok: false, error: failure.error });
     send(answer(method, params));
@@ -214,6 +224,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       const path = `/files/${files.size}/${encodeURIComponent(name)}`;
       files.set(path, Buffer.from(bytes));
       return `${origin}${path}`;
+    },
+    setSocketUrl: (url) => {
+      socketUrl = url;
     },
     fail: (method, failure, times = 1) => void failures.set(method, { failure, times }),
     reset() {
