@@ -132,6 +132,61 @@ describe('the sandbox in front of the real app', () => {
     assert.match(h.sandbox.workspace.notice, /nothing is due/);
   });
 
+  test('Snooze on the digest: chat.update redraws the same message in place', async () => {
+    const digest = lastApp(h);
+    const count = h.sandbox.workspace.messages.length;
+    await h.page('action', button(digest, /Snooze 1 day/));
+    const redrawn = h.sandbox.workspace.byId(digest.id)!;
+    assert.equal(redrawn.version, 2);
+    assert.equal(redrawn.edited, true);
+    assert.match(JSON.stringify(redrawn.blocks), /[Ss]nooze/);
+    assert.ok(h.sandbox.workspace.messages.length <= count + 1, 'at most a reply to you, never a second digest');
+  });
+
+  test('Share in channel: the response_url post with response_type in_channel is seen by everyone', async () => {
+    await h.page('send', { channel: OPS, text: `/certcheck ${example('event-12015-exchange2007-hub.txt')}` });
+    const reply = lastApp(h);
+    await h.page('action', button(reply, 'Share in channel'));
+    const shared = lastApp(h);
+    assert.notEqual(shared.id, reply.id);
+    assert.equal(shared.ephemeral, false);
+    assert.equal(shared.channel, OPS);
+  });
+
+  test('a bare /certcheck opens the paste dialog; a required field left empty is asked for, a paste is answered', async () => {
+    await h.page('send', { channel: OPS, text: '/certcheck' });
+    const modal = h.sandbox.workspace.modalStack.at(-1)!;
+    assert.ok(modal, 'the paste dialog is open');
+    await h.page('submit', { viewId: modal.id, values: {} });
+    assert.equal(h.sandbox.workspace.modalStack.length, 1, 'still open');
+    assert.match(pageState(h.sandbox.workspace, OPS).modal!.html, /role="alert">Please complete this required field/);
+    const input = (modal.view.blocks as { type: string; block_id: string; element: { action_id: string } }[]).find(
+      (b) => b.type === 'input',
+    )!;
+    const paste = example('event-12015-exchange2007-hub.txt');
+    await h.page('submit', { viewId: modal.id, values: { [input.block_id]: { [input.element.action_id]: paste } } });
+    assert.equal(h.sandbox.workspace.modalStack.length, 0);
+    const answer = lastApp(h);
+    assert.equal(answer.ephemeral, true);
+    assert.match(JSON.stringify(answer.blocks), /rich_text_preformatted/);
+  });
+
+  test('Cancel closes a dialog without telling the app (it did not ask to be told)', async () => {
+    await h.page('send', { channel: OPS, text: '/certcheck' });
+    const modal = h.sandbox.workspace.modalStack.at(-1)!;
+    const calls = h.sandbox.workspace.calls.length;
+    assert.deepEqual(await h.page('close', { viewId: modal.id }), { ok: true });
+    assert.equal(h.sandbox.workspace.modalStack.length, 0);
+    assert.equal(h.sandbox.workspace.calls.length, calls);
+  });
+
+  test('another slash command, and a message without @certcheck, are explained instead of sent', async () => {
+    await h.page('send', { channel: OPS, text: '/remind me later' });
+    assert.match(h.sandbox.workspace.messages.at(-1)!.text, /\/remind is not a command in this workspace/);
+    await h.page('send', { channel: OPS, text: 'hello team' });
+    assert.match(h.sandbox.workspace.notice, /only sees messages that mention @certcheck/);
+  });
+
   test('@certcheck with a paste is answered in a thread under the message', async () => {
     await h.page('send', {
       channel: OPS,
