@@ -3,6 +3,7 @@ import { recognizeEvents } from './events.js';
 import { type Evidence, mergeEvidence, type Recognizer } from './evidence.js';
 import { recognizeExchangeList } from './exchange-list.js';
 import { recognizeExchangeTable } from './exchange-table.js';
+import { recognizeHealthChecker } from './healthchecker.js';
 import { recognizeOpensslText } from './openssl-text.js';
 import { recognizePem } from './pem.js';
 import { preparePaste } from './prepare.js';
@@ -22,6 +23,11 @@ const RECOGNIZERS: readonly { read: Recognizer; applies?: (text: string) => bool
   { read: recognizeExchangeTable, applies: (text) => /[0-9A-Fa-f]{40}/.test(text) },
   { read: recognizeCertutil },
   { read: recognizeOpensslText, applies: (text) => text.includes('Not After') || text.includes('Certificate:') },
+  {
+    read: recognizeHealthChecker,
+    applies: (text) =>
+      text.includes('Lifetime in days') || text.includes('Build Number:') || text.includes('Transport Certificate:'),
+  },
   { read: recognizeThumbprints, applies: (text) => /[0-9A-Fa-f]{2}/.test(text) },
 ];
 
