@@ -1,8 +1,10 @@
 import { daysLeft } from './countdown.js';
+import { buildServerFacts } from './facts/build-facts.js';
 import { judgeCertificate } from './findings/certificate-findings.js';
 import { diagnosisText } from './i18n/diagnosis-text.js';
 import type { CertificateFacts, CertificateRole, ExchangeService, Finding, Language, Step } from './model.js';
 import { certificateRoleSchema, exchangeServiceSchema } from './model.js';
+import { emptyEvidence } from './recognize/evidence.js';
 import { addReferences, buildSteps } from './steps.js';
 
 /** What a tracked certificate record holds: enough to plan its renewal without the original paste. */
@@ -58,7 +60,13 @@ export function planForCertificate(
     ...(server && { server }),
   });
   const version = cert.role === 'auth' ? '2013+' : 'unknown';
+  // The plan decides from the certificate's own facts (issuer, services), as for a pasted one.
+  const evidence = emptyEvidence();
+  if (version === '2013+') evidence.versionHints.push({ version, reason: 'auth-certificate' });
+  if (known.servers?.length) evidence.servers = [...known.servers];
+  const servers = buildServerFacts({ evidence, events: [], certificates: [cert] });
   const { steps, references } = buildSteps(judgement.plans, {
+    servers,
     version,
     edge: 'unknown',
     frontEnd: false,

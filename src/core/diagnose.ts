@@ -1,4 +1,7 @@
 import { daysLeft } from './countdown.js';
+import { buildServerFacts } from './facts/build-facts.js';
+import { enrichPlanRequests, hybridSymptom } from './facts/plan-requests.js';
+import { summaryVersion } from './facts/version-facts.js';
 import { covers, displayName, judgeCertificate } from './findings/certificate-findings.js';
 import { hostOf, judgeEvent } from './findings/event-findings.js';
 import { judgeEvidenceExtras, unexplainedThumbprints } from './findings/extra-findings.js';
@@ -33,12 +36,14 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   const language: Language =
     options.lang ?? (evidence.japanese || looksJapanese(text) ? 'ja' : (options.defaultLanguage ?? 'en'));
   const t = diagnosisText[language];
-  const version = exchangeVersion(evidence);
+  addSymptomHints(evidence);
   const events = enrichEvents(evidence.events, now);
   const certificates = withCountdown(
     [...dedupeCertificates(evidence.certificates), ...estimatedCertificates(events, evidence)],
     now,
   );
+  const servers = buildServerFacts({ evidence, events, certificates });
+  const version = servers.length > 0 ? summaryVersion(servers) : 'unknown';
   const server = events.find((e) => e.computer)?.computer ?? evidence.servers?.[0];
 
   const judgement: Judgement = emptyJudgement();
@@ -46,19 +51,22 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   adoptLoneThumbprint(events, lone);
   const pasted = certificates.filter((c) => !c.estimated && c.thumbprint);
   for (const event of events) {
-    addJudgement(
-      judgement,
-      judgeEvent(event, {
-        text: t,
-        version,
-        ...(server && { fallbackServer: server }),
-        ...candidateFor(event, pasted, lone),
-        renewingInternal:
-          event.id === 12014 &&
-          isOwnName(event.fqdn, event.computer) &&
-          events.some((e) => e.id === 12015 && e.computer === event.computer),
-      }),
-    );
+    const judged = judgeEvent(event, {
+      text: t,
+      version,
+      ...(server && { fallbackServer: server }),
+      ...candidateFor(event, pasted, lone),
+      renewingInternal:
+        event.id === 12014 &&
+        isOwnName(event.fqdn, event.computer) &&
+        events.some((e) => e.id === 12015 && e.computer === event.computer),
+    });
+    // The plan decides from the event too: which service logged it, which event it was.
+    for (const plan of judged.plans) {
+      plan.eventId = event.id;
+      if (event.source) plan.source = event.source;
+    }
+    addJudgement(judgement, judged);
   }
   for (const cert of certificates) {
     addJudgement(
@@ -74,7 +82,15 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   const findings = orderFindings(dedupeFindings(judgement.findings));
   const edge = evidence.roles.includes('edge') ? 'yes' : evidence.roles.length > 0 ? 'no' : 'unknown';
   const frontEnd = events.some((e) => /FrontEnd/i.test(e.source ?? ''));
-  const { steps, references } = buildSteps(judgement.plans, { version, edge, frontEnd, language });
+  const requests = enrichPlanRequests(judgement.plans, { servers, events });
+  const { steps, references } = buildSteps(requests, {
+    servers,
+    version,
+    edge,
+    frontEnd,
+    language,
+    hybridSymptom: hybridSymptom(evidence),
+  });
   for (const finding of findings) if (finding.reference) addReferences(references, finding.reference);
   for (const event of events) {
     const reference = findCatalogueEntry(event.id, event.source)?.reference;
@@ -96,6 +112,7 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
     references: cited,
     notes: notesFor(evidence, certificates, version, t),
     now: now.toISOString(),
+    servers,
   };
 }
 
@@ -138,21 +155,17 @@ function loneThumbprint(evidence: Evidence, events: EventFacts[]): string | unde
   return lone.length === 1 ? lone[0]?.value : undefined;
 }
 
-function exchangeVersion(evidence: Evidence): ExchangeVersion {
-  const hinted = new Set(evidence.versionHints.map((h) => h.version));
-  if (evidence.events.some((e) => /FrontEnd/i.test(e.source ?? '') || e.tlsCertificateName)) hinted.add('2013+');
-  // OAuth and its Auth certificate arrived with Exchange 2013: these symptoms exist nowhere else.
-  const oauth: readonly string[] = [
-    'owa-proxy-1003',
-    'hmac-provider-assert',
-    'hcw-oauth-missing-cert',
-    'queue-viewer-constraints',
-  ];
-  if (evidence.symptoms.some((symptom) => oauth.includes(symptom.id))) hinted.add('2013+');
-  if (hinted.has('2007')) return '2007';
-  if (hinted.has('2013+')) return '2013+';
-  if (hinted.has('2010')) return '2010';
-  return 'unknown';
+/** OAuth and its Auth certificate arrived with Exchange 2013: these symptoms exist nowhere else. */
+const OAUTH_SYMPTOMS: readonly string[] = [
+  'owa-proxy-1003',
+  'hmac-provider-assert',
+  'hcw-oauth-missing-cert',
+  'queue-viewer-constraints',
+];
+
+function addSymptomHints(evidence: Evidence): void {
+  if (evidence.symptoms.some((symptom) => OAUTH_SYMPTOMS.includes(symptom.id)))
+    evidence.versionHints.push({ version: '2013+', reason: 'oauth-symptom', strength: 'strong' });
 }
 
 /** 12014 names the FQDN the server should have: other events of the same server may use it. */

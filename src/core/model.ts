@@ -59,6 +59,8 @@ export const findingCodeSchema = z.enum([
   'STARTTLS_NOT_OFFERED',
   'ENDPOINT_UNREACHABLE',
   'OLD_TLS_VERSION',
+  // Added: an HTTPS binding points at a certificate that is gone or unusable (HttpEvent 15021).
+  'SSL_BINDING_BROKEN',
 ]);
 export type FindingCode = z.infer<typeof findingCodeSchema>;
 
@@ -183,11 +185,82 @@ export const stepSchema = z.object({
   why: z.string().optional(),
   /** Added: the server to run it on, when the paste names it. */
   server: z.string().optional(),
+  /** Added: the step-library id (the same step has the same id in every plan). */
+  id: z.string().optional(),
+  /** Added: the named condition under which the step applies ('caCertServesIis', '!isEdge'), if any. */
+  when: z.string().optional(),
+  /** Added: how to check that the step worked. */
+  verify: z.string().optional(),
 });
 export type Step = z.infer<typeof stepSchema>;
 
 export const exchangeVersionSchema = z.enum(['2007', '2010', '2013+', 'unknown']);
 export type ExchangeVersion = z.infer<typeof exchangeVersionSchema>;
+
+/**
+ * Added: what the paste shows about each Exchange server, as facts with their evidence. A use of a
+ * certificate is known (shown by the paste) or absent, never guessed from its Services column,
+ * which only records what it was once enabled for.
+ */
+export const strengthSchema = z.enum(['strong', 'weak']);
+
+/** A decided value with what showed it ('AdminDisplayVersion 15.1 (Build 2507.6)') and how strongly. */
+function factOf<T extends z.ZodType>(value: T) {
+  return z.object({ value, evidence: z.array(z.string()), strength: strengthSchema });
+}
+
+export const releaseSchema = z.enum(['2007', '2010', '2013', '2016', '2019', 'SE', '2013+']);
+export type ReleaseFact = z.infer<typeof releaseSchema>;
+
+export const serverRoleSchema = z.enum(['hub', 'edge', 'cas', 'mailbox', 'frontend']);
+
+export const issuerKindSchema = z.enum(['self-signed', 'ca', 'unknown']);
+export type IssuerKind = z.infer<typeof issuerKindSchema>;
+
+export const serverCertificateSchema = z.object({
+  thumbprint: z.string().optional(),
+  subject: z.string(),
+  issuer: z.string(),
+  /** Self-signed only when issuer = subject and the paste shows it (IsSelfSigned, a verified signature). */
+  issuerKind: issuerKindSchema,
+  role: certificateRoleSchema.optional(),
+  daysLeft: z.number().int().optional(),
+  /** What it was ever enabled for: history, not what it serves today. */
+  servicesHistory: z.array(exchangeServiceSchema).optional(),
+  /** Known uses: true or false when the paste shows it, absent when it does not. */
+  internalTransport: z.boolean().optional(),
+  authCurrent: z.boolean().optional(),
+  authNext: z.boolean().optional(),
+  iisFrontEnd: z.boolean().optional(),
+  backEnd444: z.boolean().optional(),
+  pinnedBy: z.array(z.string()),
+  presentedOn: z.array(z.number().int()),
+});
+export type ServerCertificate = z.infer<typeof serverCertificateSchema>;
+
+export const serverConnectorSchema = z.object({
+  name: z.string(),
+  kind: z.enum(['receive', 'send', 'unknown']),
+  fqdn: z.string().optional(),
+  tlsCertificateName: z.string().optional(),
+  namedBy: z.enum(['event', 'queue', 'listing']),
+});
+export type ServerConnector = z.infer<typeof serverConnectorSchema>;
+
+export const serverFactsSchema = z.object({
+  /** The short name cmdlets take (EX01); absent when the paste names no server. */
+  name: z.string().optional(),
+  fqdn: z.string().optional(),
+  version: factOf(releaseSchema).optional(),
+  /** Strong signals that disagree, said rather than resolved ('2007: w2003-event-format', …). */
+  versionConflict: z.array(z.string()).optional(),
+  /** Windows Server 2003 (no WebAdministration, no Get-WinEvent), when the paste shows it. */
+  windows2003: z.boolean().optional(),
+  roles: z.array(factOf(serverRoleSchema)),
+  certificates: z.array(serverCertificateSchema),
+  connectors: z.array(serverConnectorSchema),
+});
+export type ServerFacts = z.infer<typeof serverFactsSchema>;
 
 export const diagnosisSchema = z.object({
   inputKinds: z.array(inputKindSchema),
@@ -209,6 +282,8 @@ export const diagnosisSchema = z.object({
   notes: z.array(z.string()),
   /** Added: the moment everything was computed against. */
   now: z.string(),
+  /** Added: one entry per server the paste speaks of, with the facts the plan was decided from. */
+  servers: z.array(serverFactsSchema).optional(),
 });
 export type Diagnosis = z.infer<typeof diagnosisSchema>;
 

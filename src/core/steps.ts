@@ -1,15 +1,19 @@
-import type { PlanContext, PlanId, PlanValues, RoleClass, StepTemplate } from './knowledge/plan-model.js';
-import { certificatePlans } from './knowledge/plans-certificates.js';
-import { transportPlans } from './knowledge/plans-transport.js';
-import type { ExchangeVersion, Language, Step, StepRole } from './model.js';
-
-const plans = new Map([...transportPlans, ...certificatePlans].map((plan) => [plan.id, plan]));
+import { CONDITIONS } from './facts/conditions.js';
+import type { PlanScope } from './facts/plan-scope.js';
+import { keyOf } from './facts/server-keys.js';
+import { commandVersionOf, type ServerFacts } from './facts/server-facts.js';
+import type { PlanValues } from './knowledge/plan-model.js';
+import { PLAN_TABLE } from './knowledge/plan-table.js';
+import type { ExchangeVersion, Language, Step } from './model.js';
+import { type ChosenStep, choosePlanSteps } from './plan-engine.js';
+import { commandValues, proseValues, type Values } from './plan-values.js';
+import { localizeCommand, resolveRole, withVersionNote } from './step-wording.js';
 
 /**
  * Root causes first: an expired internal certificate explains the 12014 that follows it (KB 953354),
  * and a clean thumbprint comes before anything that uses it.
  */
-const PLAN_ORDER: readonly PlanId[] = [
+const PLAN_ORDER: readonly string[] = [
   'clean-thumbprint',
   'internal-transport-renew',
   'internal-missing-local',
@@ -19,6 +23,7 @@ const PLAN_ORDER: readonly PlanId[] = [
   'starttls-pinned',
   'starttls-missing',
   'send-connector-pin',
+  'backend-444-rebind',
   'auth-check-thumbprint',
   'auth-renew',
   'auth-stage-next',
@@ -34,43 +39,47 @@ const PLAN_ORDER: readonly PlanId[] = [
 ];
 
 export interface PlanRequest {
-  plan: PlanId;
+  plan: string;
   values: PlanValues;
+  /** The event that asked for the plan, and its source, when it came from one. */
+  eventId?: number;
+  source?: string;
 }
 
 export interface StepSettings {
+  /** The facts of each server; without them (a tracked certificate) the summary settings stand in. */
+  servers?: readonly ServerFacts[];
   version: ExchangeVersion;
   edge: 'yes' | 'no' | 'unknown';
   frontEnd: boolean;
   language: Language;
+  /** A hybrid symptom was pasted (451 5.7.3 from Exchange Online, 454 4.7.5). */
+  hybridSymptom?: boolean;
 }
 
 /** Turns the plans the findings asked for into ordered, filled-in steps; a repeated command is shown once. */
 export function buildSteps(requests: PlanRequest[], settings: StepSettings): { steps: Step[]; references: string[] } {
-  const steps: Step[] = [];
+  const phases: Record<'main' | 'cleanup' | 'verify', Step[]> = { main: [], cleanup: [], verify: [] };
   const references: string[] = [];
   const seen = new Set<string>();
   const ordered = [...requests].sort((a, b) => PLAN_ORDER.indexOf(a.plan) - PLAN_ORDER.indexOf(b.plan));
-  const cleanUp: Step[] = [];
   for (const request of ordered) {
-    const plan = plans.get(request.plan);
+    const plan = PLAN_TABLE.get(request.plan);
     if (!plan) continue;
-    const context: PlanContext = { ...settings, values: request.values };
+    const scope = scopeFor(request, settings);
     let used = false;
-    for (const template of plan.steps) {
-      if (template.versions && !template.versions.includes(settings.version)) continue;
-      if (template.when && !template.when(context)) continue;
-      const step = fillStep(template, context, settings.language);
-      const key = step.command ?? `${step.title}`;
+    for (const chosen of choosePlanSteps(request.plan, scope)) {
+      const step = renderStep(chosen, scope, request.plan, settings.language);
+      const key = `${step.id}\n${step.command ?? step.title}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      // Removing the old certificate comes after everything that moves services off it, in every plan.
-      (template.last ? cleanUp : steps).push(step);
+      phases[chosen.step.phase ?? 'main'].push(step);
       used = true;
     }
     if (used) addReferences(references, plan.reference);
   }
-  return { steps: [...steps, ...cleanUp], references };
+  // Removing the old certificate comes after everything that moves services off it; checks come last.
+  return { steps: [...phases.main, ...phases.cleanup, ...phases.verify], references };
 }
 
 /** References are kept as atomic parts ("KB 953354"), each once. */
@@ -78,170 +87,119 @@ export function addReferences(into: string[], reference: string): void {
   for (const part of reference.split(/;\s*/)) if (part && !into.includes(part)) into.push(part);
 }
 
-function fillStep(template: StepTemplate, context: PlanContext, language: Language): Step {
-  const values = derivedValues(context);
-  // An Edge step runs on the Edge: the server in the paste only when the paste says it is one.
-  const server =
-    template.runsOn === 'peer'
-      ? context.values.peer
-      : template.role === 'edge' && context.edge !== 'yes'
-        ? undefined
-        : context.values.server;
-  const rawCommand = pickCommand(template, context.version);
-  const step: Step = {
-    title: fillProse(withVersionNote(template, context.version, language), values, language),
-    role: resolveRole(template.role, context),
-  };
-  if (rawCommand !== undefined) step.command = localizeCommand(fillCommand(rawCommand, values), language);
-  if (template.why) step.why = fillProse(template.why[language], values, language);
-  if (server) step.server = server;
-  return step;
-}
-
-const SINCE: Record<Language, Record<'2010' | '2013', string>> = {
-  en: { '2010': 'Exchange 2010 and later', '2013': 'Exchange 2013 and later' },
-  ja: { '2010': 'Exchange 2010 以降', '2013': 'Exchange 2013 以降' },
-};
-
-/**
- * With the version unknown the 2013+ command is shown, so the title says where it does not apply:
- * the template's own note, or the oldest version its `versions` allow (unless the title names one).
- */
-function withVersionNote(template: StepTemplate, version: ExchangeVersion, language: Language): string {
-  const title = template.title[language];
-  if (version !== 'unknown') return title;
-  if (template.unknownNote) return `${title} (${template.unknownNote[language]})`;
-  const versions = template.versions;
-  if (!versions || versions.includes('2007') || /20(07|10|13)/.test(title)) return title;
-  return `${title} (${SINCE[language][versions.includes('2010') ? '2010' : '2013']})`;
-}
-
-function pickCommand(template: StepTemplate, version: ExchangeVersion): string | undefined {
-  const command = template.command;
-  if (command === undefined || typeof command === 'string') return command;
-  return (version !== 'unknown' ? command[version] : undefined) ?? command.default;
-}
-
-function resolveRole(role: RoleClass, context: PlanContext): StepRole {
-  if (role === 'transport') {
-    if (context.edge === 'yes') return 'edge';
-    // Hub or Edge: on 2007/2010 the paste must say which, or the step names no role.
-    if (context.version === '2007' || context.version === '2010') return context.edge === 'no' ? 'hub' : 'any';
-    return context.version === '2013+' ? 'mailbox' : 'any';
-  }
-  if (role === 'mailbox' && context.edge === 'yes') return 'edge';
-  if (role === 'client-access') {
-    if (context.version === '2007' || context.version === '2010') return 'cas';
-    return context.version === '2013+' ? 'mailbox' : 'any';
-  }
-  return role;
-}
-
-/** Every placeholder a template may use, with the visible stand-in for a value the paste did not give. */
-function derivedValues(context: PlanContext): Record<string, string | undefined> {
-  const v = context.values;
-  const serverLabel = v.server ?? 'server';
-  const domains = v.domains ?? (v.server ? `${v.server},<FQDN of ${v.server}>` : '<server name>,<server FQDN>');
+function scopeFor(request: PlanRequest, settings: StepSettings): PlanScope {
+  const servers = settings.servers ?? [];
+  const wanted = request.values.server ? keyOf(request.values.server) : undefined;
+  const facts =
+    (wanted ? servers.find((s) => s.name && keyOf(s.name) === wanted) : undefined) ??
+    servers[0] ??
+    syntheticFacts(request.values, settings);
+  const cert = request.values.thumbprint
+    ? facts.certificates.find((c) => c.thumbprint === request.values.thumbprint)
+    : undefined;
   return {
-    thumbprint: v.thumbprint,
-    candidate: v.candidate,
-    fqdn: v.fqdn,
-    domains,
-    fqdnFirst: v.fqdn ?? v.serverFqdn ?? `<FQDN of ${serverLabel}>`,
-    server: v.server,
-    connector: v.connector,
-    pinned: v.pinned,
-    pinnedShort: v.pinned ? shorten(v.pinned, 90) : undefined,
-    subject: v.subject ?? (v.fqdn ? `CN=${v.fqdn}` : 'CN=<name>'),
-    cn: v.cn ?? 'certificate',
-    services: v.services,
-    servicesOrDefault: enableableServices(v.services),
-    peer: v.peer,
-    peerHost: v.peerHost ?? (v.peer ? v.peer.split('.')[0] : undefined),
-    queue: v.queue,
-    site: v.site,
-    transportService: context.frontEnd ? 'MSExchangeFrontEndTransport' : 'MSExchangeTransport',
+    facts,
+    values: request.values,
+    ...(cert && { cert }),
+    ...(request.eventId !== undefined && { eventId: request.eventId }),
+    ...((request.source ?? (settings.frontEnd ? 'MSExchangeFrontEndTransport' : undefined)) && {
+      source: request.source ?? 'MSExchangeFrontEndTransport',
+    }),
+    ...(settings.hybridSymptom && { hybridSymptom: true }),
   };
 }
 
-const STAND_IN: Record<string, string> = {
+/** Facts for a caller that has none (a tracked certificate's "Show steps"): only what the settings say. */
+function syntheticFacts(values: PlanValues, settings: StepSettings): ServerFacts {
+  const version = settings.version === 'unknown' ? undefined : settings.version;
+  const roles: ServerFacts['roles'] =
+    settings.edge === 'yes'
+      ? [{ value: 'edge', evidence: ['settings'], strength: 'strong' }]
+      : settings.edge === 'no'
+        ? [{ value: 'hub', evidence: ['settings'], strength: 'weak' }]
+        : [];
+  return {
+    ...(values.server && { name: values.server }),
+    ...(version && { version: { value: version, evidence: ['settings'], strength: 'weak' } }),
+    roles,
+    certificates: [],
+    connectors: [],
+  };
+}
+
+function renderStep(chosen: ChosenStep, scope: PlanScope, planId: string, language: Language): Step {
+  const { step } = chosen;
+  const version = commandVersionOf(scope.facts);
+  const command = commandValues(scope, planId);
+  const prose = proseValues(scope, command, language);
+  const isEdge = CONDITIONS.isEdge?.test(scope);
+  const edge = isEdge === true ? 'yes' : isEdge === false ? 'no' : 'unknown';
+  let title = fillProse(withVersionNote(step, version, language), prose, language);
+  for (const undecided of chosen.undecided ?? []) {
+    const condition = CONDITIONS[undecided.name];
+    if (condition) title = `${(undecided.outcome ? condition.ifTrue : condition.ifFalse)[language]}: ${title}`;
+  }
+  const out: Step = { id: step.id, title: tidy(title, language), role: resolveRole(step.role, version, edge) };
+  const raw = step.command
+    ? ((version !== 'unknown' ? step.command[version] : undefined) ?? step.command.default)
+    : undefined;
+  if (raw !== undefined) out.command = localizeCommand(fill(raw, command, STAND_IN), language);
+  out.why = tidy(fillProse(step.why[language], prose, language), language);
+  if (step.verify) out.verify = tidy(step.verify[language], language);
+  // For a peer's expired certificate (12019), the Edge is the peer.
+  const server =
+    planId === 'remote-peer-renew' && step.runsOn === 'edge'
+      ? scope.values.peer
+      : serverFor(step.runsOn, scope, edge, command.server);
+  if (server) out.server = server;
+  if (chosen.when) out.when = chosen.when;
+  return out;
+}
+
+function serverFor(
+  runsOn: string | undefined,
+  scope: PlanScope,
+  edge: 'yes' | 'no' | 'unknown',
+  server: string | undefined,
+): string | undefined {
+  if (runsOn === 'anywhere') return undefined;
+  if (runsOn === 'peer') return scope.values.peer;
+  // A step for the Edge (or for the Hub) names this server only when the paste says it is one.
+  if (runsOn === 'edge') return edge === 'yes' ? server : undefined;
+  if (runsOn === 'hub') return edge === 'no' ? server : undefined;
+  return server;
+}
+
+const STAND_IN: Values = {
   thumbprint: '<thumbprint>',
   candidate: '<thumbprint from the list>',
   fqdn: '<FQDN>',
   server: '<server>',
-  connector: '<connector name>',
-  pinned: '<TlsCertificateName>',
-  pinnedShort: '<TlsCertificateName>',
-  services: '<services>',
+  site: '<AD site>',
   peer: '<peer server>',
   peerHost: '<peer server name>',
-  queue: '<queue identity>',
-  site: '<AD site>',
+  o365ConnectorQuoted: 'Outbound to Office 365',
 };
 
-/**
- * Placeholders and comments inside commands are prose too: a Japanese reply says them in Japanese.
- * The cmdlets, parameters and values stay as PowerShell takes them.
- */
-const COMMAND_WORDS_JA: readonly [RegExp, string][] = [
-  [/<new thumbprint>/g, '<新しい証明書の拇印>'],
-  [/<thumbprint from the list>/g, '<一覧に表示された拇印>'],
-  [/<expired thumbprint>/g, '<期限切れの証明書の拇印>'],
-  [/<thumbprint>/g, '<拇印>'],
-  [/<FQDN of ([^<>]+)>/g, '<$1 の FQDN>'],
-  [/<server name>/g, '<サーバー名>'],
-  [/<server FQDN>/g, '<サーバーの FQDN>'],
-  [/<server>/g, '<サーバー名>'],
-  [/<connector name>/g, '<コネクタ名>'],
-  [/<peer server name>/g, '<相手のサーバー名>'],
-  [/<peer server>/g, '<相手のサーバー>'],
-  [/<queue identity>/g, '<キューの ID>'],
-  [/<AD site>/g, '<AD サイト>'],
-  [/<services>/g, '<サービス>'],
-  [/<path to the issued \.cer or \.p7b>/g, '<発行された .cer または .p7b のパス>'],
-  [/<path to the issued \.cer>/g, '<発行された .cer のパス>'],
-  [/<federated domain>/g, '<フェデレーション ドメイン>'],
-  [/<name>/g, '<名前>'],
-  [/# on a Hub Transport server, after copying the file/g, '# ファイルをコピーした後、ハブ トランスポート サーバーで'],
-  [/# on a Hub Transport server/g, '# ハブ トランスポート サーバーで'],
-  [/# on a Mailbox\/Hub server/g, '# メールボックス/ハブ サーバーで'],
-  [/# on (?:a|the) Mailbox server/g, '# メールボックス サーバーで'],
-  [/# on the Edge/g, '# エッジで'],
-  [/# on the Hub/g, '# ハブで'],
-  [/# on ([\w.-]+)$/gm, '# $1 で'],
-];
-
-function localizeCommand(command: string, language: Language): string {
-  if (language !== 'ja') return command;
-  return COMMAND_WORDS_JA.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), command);
+function fill(template: string, values: Values, standIn: Values): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? standIn[name] ?? whole);
 }
 
-function fillCommand(template: string, values: Record<string, string | undefined>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? STAND_IN[name] ?? whole);
-}
-
-/** Prose drops "On {server}:" when the server is unknown instead of showing a placeholder. */
-function fillProse(template: string, values: Record<string, string | undefined>, language: Language): string {
-  // A [[ … ]] aside is said only when the paste gave every value it needs.
-  let text = template.replace(/\[\[(.*?)\]\]/g, (_, aside: string) =>
-    [...aside.matchAll(/\{(\w+)\}/g)].every((m) => values[m[1] ?? ''] !== undefined) ? aside : '',
-  );
+/** Prose drops "On {server}: " when the server is unknown instead of showing a placeholder. */
+function fillProse(template: string, values: Values, language: Language): string {
+  let text = template;
   if (!values.server) {
-    text = text.replace(/^On \{server\}: /, '').replace(/^\{server\} で: /, '');
+    text = text
+      .replace(/^On \{server\}(?:, [^:]*)?: /, '')
+      .replace(/^\{server\} で: /, '')
+      .replace(/^要求を作成した \{server\} で: /, '要求を作成したサーバーで: ');
     if (language === 'en') text = text.charAt(0).toUpperCase() + text.slice(1);
   }
-  return fillCommand(text, values);
+  return fill(text, values, language === 'en' ? { server: 'the server' } : { server: 'サーバー' });
 }
 
-/**
- * The services to enable again on a renewed certificate: None means nothing, and federation
- * certificates are managed by Set-FederationTrust, never by Enable-ExchangeCertificate (knowledge §4.2).
- */
-function enableableServices(services: string | undefined): string {
-  const kept = (services ?? '').split(/[\s,]+/).filter((s) => s !== '' && s !== 'None' && s !== 'Federation');
-  return kept.length > 0 ? kept.join(',') : '<services>';
-}
-
-function shorten(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+/** No space between a Japanese word and the particle after it ("サーバー で" is wrong, "サーバーで" right). */
+function tidy(text: string, language: Language): string {
+  if (language !== 'ja') return text;
+  return text.replace(/([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]) (?=\p{Script=Hiragana})/gu, '$1');
 }

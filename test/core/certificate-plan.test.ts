@@ -46,11 +46,14 @@ describe('planForCertificate: the renewal a tracked certificate needs', () => {
       role: 'exchange-self-signed',
     };
     const plan = planForCertificate(own, { now: REFERENCE_NOW, lang: 'en' });
-    assert.match(
-      plan.steps[0]?.command ?? '',
-      /Get-ExchangeCertificate -Thumbprint 896777B6CA9D0066DB7463DB76DA36DD6241D5D5 \| New-ExchangeCertificate/,
-    );
+    // Whether it is the internal transport certificate decides the overwrite prompt: shown first.
+    assert.equal(plan.steps[0]?.id, 'show-internal-transport');
     assert.equal(plan.steps[0]?.server, 'EX01');
+    const renew = plan.steps.find((s) => s.when === 'isInternalTransport');
+    assert.match(renew?.command ?? '', /^New-ExchangeCertificate -DomainName EX01\.contoso\.com,EX01 -Services SMTP$/);
+    assert.equal(renew?.server, 'EX01');
+    // Never a self-signed copy piped from the certificate, and never IIS without the binding shown first.
+    assert.ok(!plan.steps.some((s) => s.command?.includes('| New-ExchangeCertificate')));
   });
 
   it('plans even when the certificate is far from expiry (the user asked), in Japanese too', () => {

@@ -62,8 +62,15 @@ describe('diagnose', () => {
   it('fills steps with the values from the paste and keeps placeholders visible', () => {
     const d = diagnose(sample('s07-e2016-frontend-12014-tlscertname'), { now: REFERENCE_NOW });
     const commands = d.steps.map((s) => s.command ?? '').join('\n');
-    assert.match(commands, /Set-ReceiveConnector "EXHYB01\\Default Frontend EXHYB01" -TlsCertificateName \$n/);
-    assert.match(commands, /<new thumbprint>/);
+    // The connector the event names, by name; the pin built in the same block from the renewed certificate.
+    assert.match(
+      commands,
+      /\$c = Get-ExchangeCertificate -Thumbprint <new thumbprint>\nSet-ReceiveConnector 'EXHYB01\\Default Frontend EXHYB01' -TlsCertificateName "<I>\$\(\$c\.Issuer\)<S>\$\(\$c\.Subject\)"/,
+    );
+    // SMTP is enabled on it before any connector is pointed at it.
+    const enable = d.steps.findIndex((s) => s.id === 'enable-smtp-new');
+    const pin = d.steps.findIndex((s) => s.id === 'set-receive-pin');
+    assert.ok(enable >= 0 && enable < pin);
     assert.doesNotMatch(commands, /\{\w+\}/, 'no unfilled template field');
     assert.equal(d.exchangeVersion, '2013+');
   });
@@ -76,11 +83,23 @@ describe('diagnose', () => {
     assert.doesNotMatch(commands, /New-EdgeSubscription/);
     const edge = diagnose(sample('s02-e2007-edge-12015-12014-ja'), { now: REFERENCE_NOW, lang: 'en' });
     const edgeCommands = edge.steps.map((s) => s.command ?? '').join('\n');
-    assert.match(edgeCommands, /New-EdgeSubscription -FileName C:\\EdgeSubscription.xml -Site/);
+    // One block per server: the Edge exports, the Hub imports (Exchange 2007: -FileName on both sides).
+    const exportStep = edge.steps.find((s) => s.id === 'edge-new-subscription');
+    const importStep = edge.steps.find((s) => s.id === 'hub-import-subscription');
+    assert.equal(exportStep?.command, "New-EdgeSubscription -FileName 'C:\\EdgeSubscription.xml'");
+    assert.match(importStep?.command ?? '', /^New-EdgeSubscription -FileName 'C:\\EdgeSubscription.xml' -Site /);
+    assert.equal(exportStep?.server, 'EDGE01');
+    assert.equal(importStep?.server, undefined, 'the Hub is another server');
     // KB 953354 names the Edge's ADAM service by its display name; ADAM_MSExchange is verified only from 2013 code.
-    assert.match(edgeCommands, /Restart-Service -DisplayName "Microsoft Exchange ADAM"/);
-    // Removing the old certificate comes last, after the new one is in place and the Edge re-subscribed.
-    assert.match(edgeCommands.split('\n').at(-1) ?? '', /^Remove-ExchangeCertificate/);
+    assert.match(edgeCommands, /Restart-Service -DisplayName 'Microsoft Exchange ADAM'/);
+    // Removing the old certificate comes after the new one is in place and the Edge re-subscribed; checks last.
+    const removal = edge.steps.findIndex((s) => s.id === 'remove-old');
+    assert.ok(removal > edge.steps.findIndex((s) => s.id === 'edge-restart-adam'));
+    assert.ok(edge.steps.slice(removal + 1).every((s) => s.id?.startsWith('verify-')));
+    // KB 953354's Client Access step comes back only where IIS served the expired certificate, after the step that shows it.
+    const iis = d.steps.findIndex((s) => s.command?.includes('-Services IIS'));
+    assert.equal(d.steps[iis]?.when, 'iisServedByExpiredSetupCert');
+    assert.ok(d.steps.findIndex((s) => s.id === 'show-iis-binding-2007') < iis);
     assert.match(commands, /Enable-ExchangeCertificate -Thumbprint <new thumbprint> -Services IIS/);
     assert.doesNotMatch(commands, /-FileData/);
     assert.ok(d.references.some((r) => r.includes('KB 953354')));
@@ -176,9 +195,11 @@ describe('answers an admin would check (walkthrough review)', () => {
   it('a Japanese reply says its placeholders and command comments in Japanese', () => {
     const d = diagnose(sample('s02-e2007-edge-12015-12014-ja'), { now: REFERENCE_NOW });
     const commands = d.steps.map((s) => s.command ?? '').join('\n');
-    assert.match(commands, /# エッジで/);
     assert.match(commands, /<AD サイト>/);
+    assert.match(commands, /<新しい証明書の拇印>/);
     assert.doesNotMatch(commands, /<(new thumbprint|thumbprint from the list|AD site)>|# on the/);
+    // No stray space between a Japanese word and its particle.
+    for (const step of d.steps) assert.doesNotMatch(step.title, /[ァ-ヶー一-龠] [をにでがはとの]/, step.title);
   });
 
   it('placeholders inside commands are Japanese in a Japanese plan with a listed certificate', () => {
@@ -191,13 +212,24 @@ describe('answers an admin would check (walkthrough review)', () => {
     const d = diagnose(sample('s06-e2013-12018-starttls-expiring'), { now: REFERENCE_NOW });
     const text = d.steps.map((s) => `${s.title}\n${s.command ?? ''}`).join('\n');
     assert.doesNotMatch(text, /internal transport certificate\)|answer Y/);
-    assert.match(d.steps.at(-1)?.command ?? '', /^Remove-ExchangeCertificate -Thumbprint 323C4AC6/);
+    // The old certificate goes after everything that moves off it; only the checks come after it.
+    const removal = d.steps.findIndex((s) => s.command?.startsWith('Remove-ExchangeCertificate -Thumbprint 323C4AC6'));
+    assert.ok(removal > 0);
+    assert.ok(d.steps.slice(removal + 1).every((s) => s.id?.startsWith('verify-')));
+    assert.ok(d.steps.slice(removal + 1).length > 0, 'the plan ends with a check');
   });
 
   it('a bare certificate is not assumed to be the internal transport certificate', () => {
     const d = diagnose(sample('s22-pem-ex2016-default-cert'), { now: REFERENCE_NOW });
-    const renew = d.steps.find((s) => s.command?.includes('| New-ExchangeCertificate'));
-    assert.match(renew?.title ?? '', /answer Y only if this is the server's internal transport certificate/);
+    // The fact that decides the overwrite prompt is shown first; each outcome has its own step and one answer.
+    const show = d.steps.findIndex((s) => s.id === 'show-internal-transport');
+    const yes = d.steps.findIndex((s) => s.when === 'isInternalTransport');
+    const no = d.steps.findIndex((s) => s.when === '!isInternalTransport');
+    assert.ok(show >= 0 && show < yes && show < no);
+    assert.match(d.steps[yes]?.title ?? '', /answer Y/);
+    assert.doesNotMatch(d.steps[yes]?.title ?? '', /answer N/);
+    assert.match(d.steps[no]?.title ?? '', /answer N/);
+    assert.doesNotMatch(d.steps[no]?.title ?? '', /answer Y/);
   });
 
   it('binary bytes decoded as text do not make the answer Japanese', () => {

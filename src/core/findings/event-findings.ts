@@ -184,6 +184,15 @@ export function judgeEvent(event: EventFacts, options: EventJudgeOptions): Judge
       });
       plans.push({ plan: 'auth-renew', values });
       break;
+    case 'ssl-binding-broken':
+      findings.push({
+        ...base,
+        code: 'SSL_BINDING_BROKEN',
+        severity: 'critical',
+        message: text.finding.sslBindingBroken({ server: serverLabel }),
+      });
+      plans.push({ plan: 'backend-444-rebind', values });
+      break;
     case 'not-certificate':
       findings.push({
         ...base,

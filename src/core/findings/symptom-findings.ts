@@ -68,7 +68,8 @@ export function judgeSymptom(
       if (!context.starttlsEvent) {
         plans.push({
           plan: 'starttls-pinned',
-          values: { ...(symptom.values.fqdn && { fqdn: symptom.values.fqdn }), connector: 'Default Frontend <server>' },
+          values: { ...(symptom.values.fqdn && { fqdn: symptom.values.fqdn }) },
+          source: 'MSExchangeFrontEndTransport',
         });
       }
       break;

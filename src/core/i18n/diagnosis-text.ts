@@ -51,6 +51,7 @@ export interface DiagnosisText {
     unreadable(): string;
     noDates(p: { count: number }): string;
     smtpOverwritePrompt(): string;
+    sslBindingBroken(p: { server: string }): string;
     emptyExchangeFields(): string;
     eventCertExpired(p: { id: number; name: string }): string;
     eventCertExpiring(p: { id: number; name: string }): string;
@@ -164,6 +165,8 @@ const en: DiagnosisText = {
       'A certificate block could not be decoded (truncated or damaged). Paste it again in full, or export it as Base-64 (.cer).',
     noDates: ({ count }) =>
       `${count === 1 ? 'This listing has' : `These ${count} certificates have`} no dates in the default table view. Paste the output of the command below to get a countdown.`,
+    sslBindingBroken: ({ server }) =>
+      `HTTP.sys on ${server} cannot use the certificate bound to an HTTPS endpoint. On 0.0.0.0:444 that is the Exchange Back End site: OWA and ECP go blank, Outlook Anywhere, EWS and the Exchange Management Shell fail until it is bound to a valid certificate.`,
     smtpOverwritePrompt: () =>
       'This is the "overwrite the default SMTP certificate?" prompt. Answer Y only when the new certificate replaces the server\'s internal transport (self-signed) certificate; answer N when you are adding a CA certificate for SMTP or creating the Auth certificate.',
     emptyExchangeFields: () =>
@@ -216,6 +219,7 @@ const en: DiagnosisText = {
     STARTTLS_NOT_OFFERED: ({ fqdn }) => `${fqdn || 'The server'} does not offer STARTTLS`,
     ENDPOINT_UNREACHABLE: () => 'The endpoint could not be probed',
     OLD_TLS_VERSION: () => 'The server speaks only TLS 1.0 or 1.1',
+    SSL_BINDING_BROKEN: ({ server }) => `${server}: an HTTPS binding points at a missing certificate`,
   },
   summary: {
     ok: ({ name, when }) => `${name} is fine: ${when}`,
@@ -326,6 +330,8 @@ const ja: DiagnosisText = {
       '証明書のブロックを解読できませんでした (途中で切れているか壊れています)。全体を貼り直すか、Base-64 (.cer) でエクスポートしてください。',
     noDates: ({ count }) =>
       `既定の表形式には日付がありません (${count} 件)。残り日数を出すには、下のコマンドの出力を貼り付けてください。`,
+    sslBindingBroken: ({ server }) =>
+      `${server} の HTTP.sys が HTTPS エンドポイントにバインドされた証明書を使えません。0.0.0.0:444 は Exchange Back End サイトです。有効な証明書にバインドし直すまで、OWA と ECP は真っ白になり、Outlook Anywhere、EWS、Exchange 管理シェルが失敗します。`,
     smtpOverwritePrompt: () =>
       '「既存の既定の SMTP 証明書を上書きしますか?」の確認です。新しい証明書がサーバーの内部トランスポート (自己署名) 証明書の置き換えなら Y、CA の証明書を SMTP に追加する場合や Auth 証明書を作成する場合は N と答えます。',
     emptyExchangeFields: () =>
@@ -380,6 +386,7 @@ const ja: DiagnosisText = {
     STARTTLS_NOT_OFFERED: ({ fqdn }) => `${fqdn || 'サーバー'} は STARTTLS を提供していません`,
     ENDPOINT_UNREACHABLE: () => 'エンドポイントを調べられませんでした',
     OLD_TLS_VERSION: () => 'サーバーは TLS 1.0 または 1.1 しか使えません',
+    SSL_BINDING_BROKEN: ({ server }) => `${server}: HTTPS のバインドが存在しない証明書を指しています`,
   },
   summary: {
     ok: ({ name, when }) => `${name} は問題ありません: ${when}`,

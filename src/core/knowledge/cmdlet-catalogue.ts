@@ -134,6 +134,17 @@ export const CMDLETS: Readonly<Record<string, CmdletEntry>> = {
   'Format-List': { releases: all, parameters: {} },
   'Format-Table': { releases: all, parameters: {} },
   'Restart-WebAppPool': { releases: FROM_2013, parameters: {} },
+  // Checks after a fix. Get-EventLog is in PowerShell 1.0 (Exchange 2007 on Windows Server 2003);
+  // Get-WinEvent needs Windows Server 2008 (Exchange 2010 and later).
+  'Get-EventLog': { releases: all, parameters: { Newest: all } },
+  'Get-WinEvent': { releases: FROM_2010, parameters: { FilterHashtable: FROM_2010, ErrorAction: FROM_2010 } },
+  // ps:Test-EdgeSynchronization (Exchange 2007 SP1 and later); ps:Get-Queue.
+  'Test-EdgeSynchronization': { releases: all, parameters: { ExcludeRecipientTest: all } },
+  'Get-Queue': { releases: all, parameters: { Identity: all } },
+  'Get-ChildItem': { releases: all, parameters: {} },
+  // The IIS WebAdministration module: used only for Exchange 2013 and later (Windows Server 2008 R2 and later).
+  'Import-Module': { releases: FROM_2013, parameters: {} },
+  'Get-WebBinding': { releases: FROM_2013, parameters: { Name: FROM_2013, Protocol: FROM_2013, Port: FROM_2013 } },
 };
 
 /** Aliases the steps use; they need no catalogue entry. */

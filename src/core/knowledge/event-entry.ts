@@ -25,6 +25,8 @@ export type EventKind =
   | 'cert-not-capi'
   | 'edge-credential-cert-missing'
   | 'schannel'
+  /** HTTP.sys cannot use the SSL binding of an endpoint (HttpEvent 15021): 0.0.0.0:444 is Exchange Back End. */
+  | 'ssl-binding-broken'
   /** A certificate event that reports normal operation (a roll-over, an installed copy). */
   | 'informational'
   | 'not-certificate';

@@ -14,7 +14,8 @@ export type SourceFamily =
   | 'auth-admin'
   | 'edgesync'
   | 'message-security'
-  | 'schannel';
+  | 'schannel'
+  | 'http';
 
 export interface EventSource {
   /** As Event Viewer prints it. */
@@ -43,6 +44,9 @@ export const EVENT_SOURCES: readonly EventSource[] = [
   { name: 'MSExchange EdgeSync', family: 'edgesync' },
   { name: 'MSExchange Message Security', family: 'message-security' },
   { name: 'Schannel', family: 'schannel' },
+  // HTTP.sys logs SSL binding failures in the System log: on 2013+ the Exchange Back End site (444).
+  { name: 'Microsoft-Windows-HttpEvent', family: 'http' },
+  { name: 'HttpEvent', family: 'http' },
 ];
 
 function squash(name: string): string {

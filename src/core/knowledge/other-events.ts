@@ -173,6 +173,14 @@ export const OTHER_EVENTS: readonly CatalogueEntry[] = [
     reference: 'Exchange 2013 MessageSecurity event log constants',
     title: 'The Edge credential service cannot find its TLS certificate',
   }),
+  simple('http', ['Microsoft-Windows-HttpEvent', 'HttpEvent'], {
+    id: 15021,
+    symbolicName: 'SslConfigurationError',
+    certificateRelated: true,
+    kind: 'ssl-binding-broken',
+    reference: 'KB 2971270',
+    title: 'An error occurred while using SSL configuration for an endpoint (0.0.0.0:444: Exchange Back End)',
+  }),
   schannel(36870, 'TlsServerCredentialPrivateKeyAccessFailed', 'The TLS server private key cannot be read', [
     en('A fatal error occurred when attempting to access the {...}credential private key'),
   ]),

@@ -1,9 +1,7 @@
-import type { ExchangeVersion, Language, StepRole } from '../model.js';
-
 /**
- * Remediation knowledge as data. A plan is an ordered list of step templates; a finding names
- * the plans it needs, with the values read from the paste. Placeholders in `{braces}` are filled
- * from those values, and a value the paste did not give stays a visible `<placeholder>`.
+ * The values a finding hands its plan (the plans themselves are rows of the plan table). Placeholders
+ * in `{braces}` are filled from these, and a value the paste did not give stays a visible
+ * `<placeholder>` in a command.
  */
 
 /** The values a plan may use. Every one is optional: the paste decides. */
@@ -31,68 +29,10 @@ export interface PlanValues {
   peerHost?: string;
   queue?: string;
   site?: string;
+  /** The renewed certificate the paste shows (a pinned connector's replacement). */
+  newThumbprint?: string;
+  /** A valid certificate the paste shows that can take the Exchange Back End binding (port 444). */
+  backendCandidate?: string;
+  /** The transport event IDs to watch for after the fix ('12014,12015'). */
+  eventIds?: string;
 }
-
-/** Where a step runs; resolved against the version and the roles the paste shows. */
-export type RoleClass = StepRole | 'transport' | 'client-access';
-
-export interface PlanContext {
-  version: ExchangeVersion;
-  /** The paste says this is (or may be) an Edge Transport server. */
-  edge: 'yes' | 'no' | 'unknown';
-  frontEnd: boolean;
-  values: PlanValues;
-}
-
-type VersionedCommand = { default: string } & Partial<Record<Exclude<ExchangeVersion, 'unknown'>, string>>;
-
-export interface StepTemplate {
-  /** Stable within a plan; steps with the same command are shown once. */
-  id: string;
-  role: RoleClass;
-  title: Record<Language, string>;
-  why: Record<Language, string>;
-  command?: string | VersionedCommand;
-  /**
-   * Shown after the title when the version is unknown and the command (the 2013+ form) differs on
-   * Exchange 2007/2010: the reader must see what to run there instead. A step whose `versions` leave
-   * out 2007 (or 2010) gets "Exchange 2010 (2013) and later" without one.
-   */
-  unknownNote?: Record<Language, string>;
-  /** Only for these versions ('unknown' included when listed). */
-  versions?: ExchangeVersion[];
-  when?: (context: PlanContext) => boolean;
-  /** Clean-up (removing the old certificate): shown after every other step of every plan. */
-  last?: boolean;
-  /** The step runs on another server than the one in the paste (12019: the peer). */
-  runsOn?: 'peer';
-}
-
-export interface Plan {
-  id: PlanId;
-  reference: string;
-  steps: StepTemplate[];
-}
-
-export type PlanId =
-  | 'internal-transport-renew'
-  | 'starttls-missing'
-  | 'starttls-pinned'
-  | 'starttls-renew'
-  | 'remote-peer-renew'
-  | 'internal-missing-local'
-  | 'internal-missing-ad'
-  | 'auth-renew'
-  | 'auth-stage-next'
-  | 'auth-check-thumbprint'
-  | 'federation-renew'
-  | 'federation-expired'
-  | 'send-connector-pin'
-  | 'setup-cert-expired'
-  | 'revocation-check'
-  | 'pending-request'
-  | 'ca-renew'
-  | 'self-signed-client-facing'
-  | 'identify-thumbprint'
-  | 'list-with-dates'
-  | 'clean-thumbprint';

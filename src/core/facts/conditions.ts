@@ -1,0 +1,316 @@
+import type { Wording } from '../knowledge/library-model.js';
+import { commandVersionOf } from './server-facts.js';
+import { isExpired, isValid, type PlanScope } from './plan-scope.js';
+
+/**
+ * Named conditions over a server's facts. Each answers true, false, or undefined when the paste does
+ * not show the deciding fact. An undecided condition either branches (the plan first shows the fact
+ * with `shownBy`, then gives both outcomes, each with its own command) or, for the version, falls to
+ * the 2013-and-later form whose title says what differs on older versions.
+ */
+export interface Condition {
+  test: (scope: PlanScope) => boolean | undefined;
+  unknown: 'branch' | 'then' | 'else';
+  /** The step that shows the deciding fact, put before the branches when undecided. */
+  shownBy?: string[];
+  /** Said before a step of each outcome when undecided ("If …", "… 場合"). */
+  ifTrue: Wording;
+  ifFalse: Wording;
+  /** Version conditions choose commands; they are not recorded as a step's `when`. */
+  version?: boolean;
+}
+
+const family = (s: PlanScope) => commandVersionOf(s.facts);
+const strongRole = (s: PlanScope, predicate: (role: string) => boolean) =>
+  s.facts.roles.some((r) => r.strength === 'strong' && predicate(r.value));
+const clientServices = (s: PlanScope) =>
+  (s.cert?.servicesHistory ?? []).some((x) => x === 'IIS' || x === 'POP' || x === 'IMAP');
+
+/** A valid CA-issued certificate on this server that serves IIS, or is enabled for it with nothing saying otherwise. */
+function caCertServesIis(s: PlanScope): boolean | undefined {
+  const certs = s.facts.certificates;
+  const bound = certs.find((c) => c.iisFrontEnd === true);
+  if (bound) return bound.issuerKind === 'ca' && isValid(bound);
+  const candidate = certs.some(
+    (c) => c.issuerKind === 'ca' && isValid(c) && c.iisFrontEnd !== false && c.servicesHistory?.includes('IIS'),
+  );
+  // A valid CA certificate listing IIS almost always is the one bound to 443; without one in the
+  // paste, a CA certificate may still exist: the binding must be shown.
+  return candidate ? true : undefined;
+}
+
+function iisServedByThisCert(s: PlanScope): boolean | undefined {
+  if (s.cert?.iisFrontEnd !== undefined) return s.cert.iisFrontEnd;
+  if (s.facts.certificates.some((c) => c.iisFrontEnd === true)) return false;
+  if (caCertServesIis(s) === true) return false;
+  if (s.cert && !s.cert.servicesHistory?.includes('IIS') && s.cert.servicesHistory !== undefined) return false;
+  return undefined;
+}
+
+function isEdge(s: PlanScope): boolean | undefined {
+  if (strongRole(s, (r) => r === 'edge')) return true;
+  if (strongRole(s, (r) => r !== 'edge')) return false;
+  // An Edge Transport server has no IIS, POP or IMAP: a certificate enabled for them is not an Edge's.
+  if (clientServices(s)) return false;
+  // Weak words alone: the admin's "our Edge" or a server named EDGE01 decides only when nothing else is said.
+  const weak = s.facts.roles.map((r) => r.value);
+  if (weak.length === 0) return undefined;
+  if (!weak.includes('edge')) return false;
+  return weak.length === 1 ? true : undefined;
+}
+
+function hybrid(s: PlanScope): boolean | undefined {
+  if (s.hybridSymptom) return true;
+  if (s.facts.connectors.some((c) => /^Outbound to Office 365/i.test(c.name))) return true;
+  if (s.facts.connectors.some((c) => c.namedBy === 'listing' && c.kind === 'send')) return false;
+  return undefined;
+}
+
+const w = (en: string, ja: string): Wording => ({ en, ja });
+
+export const CONDITIONS: Readonly<Record<string, Condition>> = {
+  'version>=2013': {
+    test: (s) => (family(s) === 'unknown' ? undefined : family(s) === '2013+'),
+    unknown: 'then',
+    version: true,
+    ifTrue: w('On Exchange 2013 and later', 'Exchange 2013 以降の場合'),
+    ifFalse: w('On Exchange 2007/2010', 'Exchange 2007/2010 の場合'),
+  },
+  'version>=2010': {
+    test: (s) => (family(s) === 'unknown' ? undefined : family(s) !== '2007'),
+    unknown: 'then',
+    version: true,
+    ifTrue: w('On Exchange 2010 and later', 'Exchange 2010 以降の場合'),
+    ifFalse: w('On Exchange 2007', 'Exchange 2007 の場合'),
+  },
+  isEdge: {
+    test: isEdge,
+    unknown: 'branch',
+    shownBy: ['show-server-role'],
+    ifTrue: w('If ServerRole shows Edge', 'ServerRole が Edge の場合'),
+    ifFalse: w(
+      'If ServerRole shows a Hub Transport or Mailbox server',
+      'ServerRole がハブ トランスポートまたはメールボックスの場合',
+    ),
+  },
+  isInternalTransport: {
+    test: (s) => {
+      if ([12015, 12017, 12019].includes(s.eventId ?? 0)) return true;
+      if ([12016, 12018, 12020].includes(s.eventId ?? 0)) return false;
+      return s.cert?.internalTransport;
+    },
+    unknown: 'branch',
+    shownBy: ['show-internal-transport'],
+    ifTrue: w(
+      'If InternalTransportCertificateThumbprint shows this certificate',
+      'InternalTransportCertificateThumbprint がこの証明書の拇印の場合',
+    ),
+    ifFalse: w(
+      'If InternalTransportCertificateThumbprint shows another certificate',
+      'InternalTransportCertificateThumbprint が別の証明書の拇印の場合',
+    ),
+  },
+  caIssued: {
+    test: (s) => (s.cert?.issuerKind === 'ca' ? true : s.cert?.issuerKind === 'self-signed' ? false : undefined),
+    unknown: 'branch',
+    shownBy: ['show-issuer'],
+    ifTrue: w('If IsSelfSigned is False (issued by a CA)', 'IsSelfSigned が False (CA 発行) の場合'),
+    ifFalse: w('If IsSelfSigned is True', 'IsSelfSigned が True の場合'),
+  },
+  caCertServesIis: {
+    test: caCertServesIis,
+    unknown: 'branch',
+    shownBy: ['show-iis-binding', 'show-iis-binding-2007'],
+    ifTrue: w('If the 443 binding shows a valid CA-issued certificate', '443 のバインドが有効な CA 発行の証明書の場合'),
+    ifFalse: w(
+      'If the 443 binding shows no valid CA-issued certificate',
+      '443 のバインドが有効な CA 発行の証明書でない場合',
+    ),
+  },
+  iisServedByExpiredSetupCert: {
+    test: iisServedByThisCert,
+    unknown: 'branch',
+    shownBy: ['show-iis-binding', 'show-iis-binding-2007'],
+    ifTrue: w('If the 443 binding shows the expired certificate', '443 のバインドが期限切れの証明書の場合'),
+    ifFalse: w('If the 443 binding shows another certificate', '443 のバインドが別の証明書の場合'),
+  },
+  authCurrent: {
+    // A symptom (no certificate in scope) is about the Auth certificate in use: the current one.
+    test: (s) => (s.cert ? s.cert.authCurrent : true),
+    unknown: 'branch',
+    shownBy: ['show-authconfig'],
+    ifTrue: w('If CurrentCertificateThumbprint is this certificate', 'CurrentCertificateThumbprint がこの証明書の場合'),
+    ifFalse: w(
+      'If CurrentCertificateThumbprint is another certificate',
+      'CurrentCertificateThumbprint が別の証明書の場合',
+    ),
+  },
+  hybrid: {
+    test: hybrid,
+    unknown: 'branch',
+    shownBy: ['show-hybrid-connectors'],
+    ifTrue: w(
+      'If an Outbound to Office 365 connector is listed (hybrid)',
+      'Outbound to Office 365 コネクタが表示された場合 (ハイブリッド)',
+    ),
+    ifFalse: w('If no Outbound to Office 365 connector is listed', 'Outbound to Office 365 コネクタが表示されない場合'),
+  },
+  sourceFrontEnd: {
+    test: (s) => /FrontEnd/i.test(s.source ?? ''),
+    unknown: 'else',
+    ifTrue: w(
+      'The event came from the Front End Transport service',
+      'イベントはフロントエンド トランスポート サービスから記録されています',
+    ),
+    ifFalse: w(
+      'The event did not come from the Front End Transport service',
+      'イベントはフロントエンド トランスポート サービスからではありません',
+    ),
+  },
+  sourceUnknown: {
+    test: (s) => !s.source,
+    unknown: 'then',
+    ifTrue: w('The event source is not in the paste', 'イベントのソースが貼り付けにありません'),
+    ifFalse: w('The event source is in the paste', 'イベントのソースが貼り付けにあります'),
+  },
+  thumbprintKnown: {
+    test: (s) => s.values.thumbprint !== undefined,
+    unknown: 'else',
+    ifTrue: w('The thumbprint is in the paste', '拇印が貼り付けにあります'),
+    ifFalse: w('The thumbprint is not in the paste', '拇印が貼り付けにありません'),
+  },
+  fqdnKnown: {
+    test: (s) => s.values.fqdn !== undefined,
+    unknown: 'else',
+    ifTrue: w('The FQDN is in the paste', 'FQDN が貼り付けにあります'),
+    ifFalse: w('The FQDN is not in the paste', 'FQDN が貼り付けにありません'),
+  },
+  connectorKnown: {
+    test: (s) => s.values.connector !== undefined,
+    unknown: 'else',
+    ifTrue: w('The connector is named', 'コネクタ名がわかっています'),
+    ifFalse: w('The connector is not named', 'コネクタ名がわかりません'),
+  },
+  certExpired: {
+    test: (s) => (s.cert ? isExpired(s.cert) : undefined),
+    unknown: 'else',
+    ifTrue: w('The certificate has expired', '証明書は期限切れです'),
+    ifFalse: w('The certificate has not expired', '証明書は期限内です'),
+  },
+  renewingInternal: {
+    test: (s) => s.values.renewing === 'yes',
+    unknown: 'else',
+    ifTrue: w(
+      'The internal transport certificate is renewed for this name',
+      'この名前で内部トランスポート証明書を作り直します',
+    ),
+    ifFalse: w('Another certificate is needed for this name', 'この名前には別の証明書が必要です'),
+  },
+  removable: {
+    test: (s) =>
+      s.values.thumbprint !== undefined &&
+      s.cert?.authCurrent !== true &&
+      s.cert?.authNext !== true &&
+      (s.cert?.pinnedBy.length ?? 0) === 0,
+    unknown: 'else',
+    ifTrue: w('The old certificate is not in use any more', '古い証明書はもう使われていません'),
+    ifFalse: w('The old certificate is still in use', '古い証明書はまだ使われています'),
+  },
+  knownSelfSigned: {
+    test: (s) => s.cert?.issuerKind === 'self-signed',
+    unknown: 'else',
+    ifTrue: w('The certificate is self-signed', '証明書は自己署名です'),
+    ifFalse: w('The certificate is not known to be self-signed', '自己署名とはわかっていません'),
+  },
+  certCoversFqdn: {
+    test: (s) => (s.values.candidate ? true : undefined),
+    unknown: 'branch',
+    shownBy: ['find-cert-for-fqdn'],
+    ifTrue: w('If a certificate is listed', '証明書が表示された場合'),
+    ifFalse: w('If none is listed', '表示されない場合'),
+  },
+  fqdnIsOwnName: {
+    test: (s) => isOwnName(s.values.fqdn, s.facts.name),
+    unknown: 'else',
+    ifTrue: w("The FQDN is the server's own name", 'FQDN はサーバー自身の名前です'),
+    ifFalse: w("The FQDN is a name other than the server's own", 'FQDN はサーバー自身の名前ではありません'),
+  },
+  edgeSubscribed: {
+    test: (s) => s.facts.roles.some((r) => r.value === 'edge'),
+    unknown: 'else',
+    ifTrue: w('An Edge Transport server is involved', 'エッジ トランスポート サーバーが関係しています'),
+    ifFalse: w('No Edge Transport server is involved', 'エッジ トランスポート サーバーは関係していません'),
+  },
+  o365ConnectorNamed: {
+    test: (s) => s.facts.connectors.some((c) => /^Outbound to Office 365/i.test(c.name)),
+    unknown: 'else',
+    ifTrue: w('The paste names the Office 365 send connector', '貼り付けに Office 365 の送信コネクタ名があります'),
+    ifFalse: w(
+      'The paste does not name the Office 365 send connector',
+      '貼り付けに Office 365 の送信コネクタ名がありません',
+    ),
+  },
+  renewedKnown: {
+    test: (s) => s.values.newThumbprint !== undefined,
+    unknown: 'else',
+    ifTrue: w('The renewed certificate is in the paste', '更新後の証明書が貼り付けにあります'),
+    ifFalse: w('The renewed certificate is not in the paste', '更新後の証明書が貼り付けにありません'),
+  },
+  connectorIsSend: {
+    test: (s) => {
+      const named = s.facts.connectors.find((c) => c.name === s.values.connector);
+      return named?.kind === 'send' || /send|送信|outbound/i.test(s.values.connector ?? '');
+    },
+    unknown: 'else',
+    ifTrue: w('The connector is a send connector', 'コネクタは送信コネクタです'),
+    ifFalse: w('The connector is a receive connector', 'コネクタは受信コネクタです'),
+  },
+  certHasSmtp: {
+    test: (s) => Boolean(s.cert?.servicesHistory?.includes('SMTP') || s.cert?.presentedOn.includes(25)),
+    unknown: 'else',
+    ifTrue: w('The certificate serves SMTP', '証明書は SMTP に使われています'),
+    ifFalse: w('The certificate does not serve SMTP', '証明書は SMTP に使われていません'),
+  },
+  certHasIis: {
+    test: (s) => Boolean(s.cert?.servicesHistory?.includes('IIS') || s.cert?.presentedOn.includes(443)),
+    unknown: 'else',
+    ifTrue: w('The certificate serves IIS', '証明書は IIS に使われています'),
+    ifFalse: w('The certificate does not serve IIS', '証明書は IIS に使われていません'),
+  },
+  backendCandidateKnown: {
+    test: (s) => s.values.backendCandidate !== undefined,
+    unknown: 'else',
+    ifTrue: w(
+      'A valid certificate for port 444 is in the paste',
+      'ポート 444 に使える有効な証明書が貼り付けにあります',
+    ),
+    ifFalse: w(
+      'No valid certificate for port 444 is in the paste',
+      'ポート 444 に使える有効な証明書が貼り付けにありません',
+    ),
+  },
+  peerIsEdge: {
+    test: (s) => (/edge/i.test(s.values.peer ?? '') ? true : undefined),
+    unknown: 'branch',
+    shownBy: ['show-peer-role'],
+    ifTrue: w('If the peer is an Edge Transport server', '相手がエッジ トランスポート サーバーの場合'),
+    ifFalse: w('If the peer is not an Edge Transport server', '相手がエッジ トランスポート サーバーでない場合'),
+  },
+  certInStore: {
+    test: (s) => (s.cert && (s.cert.subject !== '' || s.cert.daysLeft !== undefined) ? true : undefined),
+    unknown: 'branch',
+    shownBy: ['check-present'],
+    ifTrue: w('If the certificate is listed', '証明書が表示された場合'),
+    ifFalse: w('If nothing is listed (the certificate is gone)', '何も表示されない場合 (証明書が削除されています)'),
+  },
+};
+
+/** The FQDN names the server itself (KB 953354's case), not a public name on its connector. */
+export function isOwnName(fqdn: string | undefined, server: string | undefined): boolean {
+  if (!fqdn || !server) return false;
+  return fqdn.split('.')[0]?.toLowerCase() === server.split('.')[0]?.toLowerCase();
+}
+
+export function conditionNames(): string[] {
+  return Object.keys(CONDITIONS);
+}

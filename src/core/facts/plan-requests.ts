@@ -1,0 +1,82 @@
+import type { EventFacts } from '../model.js';
+import type { Evidence } from '../recognize/evidence.js';
+import type { PlanRequest } from '../steps.js';
+import { pins } from './build-facts.js';
+import { isOwnName } from './conditions.js';
+import { isValid } from './plan-scope.js';
+import type { ServerCertificate, ServerFacts } from './server-facts.js';
+import { keyOf } from './server-keys.js';
+
+/** Transport events whose stopping shows the fix took. */
+const WATCHED = new Set([12012, 12013, 12014, 12015, 12016, 12017, 12018, 12019, 12020, 12022, 12023, 12024]);
+
+/**
+ * Values the plans take from the facts rather than from one finding: the renewed certificate a
+ * pinned connector should name, a valid certificate for the Back End binding, the events to watch.
+ */
+export function enrichPlanRequests(
+  requests: readonly PlanRequest[],
+  context: { servers: readonly ServerFacts[]; events: readonly EventFacts[] },
+): PlanRequest[] {
+  const watched = [...new Set(context.events.map((e) => e.id).filter((id) => WATCHED.has(id)))];
+  return requests.map((request) => {
+    const values = { ...request.values };
+    const facts = factsFor(context.servers, values.server);
+    if (watched.length > 0 && !values.eventIds) values.eventIds = watched.join(',');
+    if (!values.server && facts?.name) values.server = facts.name;
+    if (facts && (request.plan === 'starttls-pinned' || request.plan === 'send-connector-pin')) {
+      const renewed = renewedFor(facts, values.pinned, values.fqdn);
+      if (renewed?.thumbprint && !values.newThumbprint) values.newThumbprint = renewed.thumbprint;
+    }
+    if (facts && request.plan === 'backend-444-rebind') {
+      const candidate = facts.certificates.find(
+        (c) => c.thumbprint && isValid(c) && c.daysLeft !== undefined && isOwnName(commonName(c.subject), facts.name),
+      );
+      if (candidate?.thumbprint) values.backendCandidate = candidate.thumbprint;
+    }
+    return { ...request, values };
+  });
+}
+
+function factsFor(servers: readonly ServerFacts[], server: string | undefined): ServerFacts | undefined {
+  const key = server ? keyOf(server) : undefined;
+  return (key ? servers.find((s) => s.name && keyOf(s.name) === key) : undefined) ?? servers[0];
+}
+
+/**
+ * The certificate that replaces what a connector pins: a valid CA-issued one with the pinned subject
+ * (or covering the FQDN), not the pinned one itself.
+ */
+function renewedFor(
+  facts: ServerFacts,
+  pinned: string | undefined,
+  fqdn: string | undefined,
+): ServerCertificate | undefined {
+  const pinnedValues = [pinned, ...facts.connectors.map((c) => c.tlsCertificateName)].filter(
+    (p): p is string => typeof p === 'string',
+  );
+  const subjects = pinnedValues.map((p) => /<S>(.*)$/s.exec(p)?.[1]?.trim()).filter((s): s is string => Boolean(s));
+  const candidates = facts.certificates.filter(
+    (c) =>
+      c.thumbprint &&
+      c.issuerKind === 'ca' &&
+      isValid(c) &&
+      !pinnedValues.some((p) => pins(p, c)) &&
+      (subjects.some((s) => sameCn(s, c.subject)) || (fqdn !== undefined && sameCn(`CN=${fqdn}`, c.subject))),
+  );
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+function commonName(subject: string): string | undefined {
+  return /(?:^|,\s*)CN\s*=\s*([^,]+)/i.exec(subject)?.[1]?.trim();
+}
+
+function sameCn(a: string, b: string): boolean {
+  const x = commonName(a);
+  return x !== undefined && x.toLowerCase() === commonName(b)?.toLowerCase();
+}
+
+/** 451 5.7.3 from Exchange Online means a hybrid: the mail came through the Office 365 connector. */
+export function hybridSymptom(evidence: Evidence): boolean {
+  return evidence.symptoms.some((s) => s.id === 'starttls-required-451');
+}

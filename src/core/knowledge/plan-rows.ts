@@ -1,0 +1,360 @@
+import type { PlanDefinition } from './library-model.js';
+
+const s = (en: string, ja: string) => ({ en, ja });
+
+/**
+ * The plan table: for each finding's plan, the ordered step ids, with branches on named conditions
+ * over the server's facts. A condition the paste does not decide shows its fact first and keeps
+ * both outcomes. Every plan ends with a check that it worked.
+ */
+export const PLAN_ROWS: PlanDefinition[] = [
+  {
+    id: 'internal-transport-renew',
+    reference: 'KB 953354; Microsoft Learn: New-ExchangeCertificate; Microsoft Learn: Edge Subscriptions',
+    summary: s(
+      'Internal transport certificate expired or expiring (12015, 12017), or an expired self-signed Setup certificate',
+      '内部トランスポート証明書の期限切れ・期限間近 (12015、12017)、またはセットアップが作成した自己署名証明書の期限切れ',
+    ),
+    entries: [
+      { if: 'isInternalTransport', yes: ['new-internal-self-signed'], no: ['new-self-signed-not-internal'] },
+      'confirm-internal',
+      {
+        if: 'isEdge',
+        yes: [{ use: 'edge-resubscribe' }],
+        no: [{ if: 'iisServedByExpiredSetupCert', yes: ['enable-iis-new'] }],
+      },
+      { use: 'remove-old-safely' },
+      { use: 'verify-transport' },
+      'verify-new-certificate',
+    ],
+  },
+  {
+    id: 'starttls-missing',
+    reference: 'Microsoft Learn: How to Troubleshoot STARTTLS Certificate Error 12014; KB 953354',
+    summary: s(
+      'No certificate for the connector FQDN (12014, 12014 with empty fields, TLS NoCredentials)',
+      'コネクタの FQDN の証明書がない (12014、フィールドが空の 12014、TLS NoCredentials)',
+    ),
+    entries: [
+      {
+        if: 'fqdnKnown',
+        yes: [
+          {
+            if: 'renewingInternal',
+            yes: [],
+            no: [
+              {
+                if: 'certCoversFqdn',
+                yes: ['enable-smtp-found'],
+                no: [{ if: 'fqdnIsOwnName', yes: ['new-for-own-fqdn'], no: [{ use: 'ca-request' }, 'ca-enable-smtp'] }],
+              },
+            ],
+          },
+        ],
+        no: [
+          'show-connector-fqdn',
+          { if: 'certCoversFqdn', yes: ['enable-smtp-found'], no: [{ use: 'ca-request' }, 'ca-enable-smtp'] },
+        ],
+      },
+      { use: 'restart-transport' },
+      { use: 'verify-starttls' },
+    ],
+  },
+  {
+    id: 'starttls-pinned',
+    reference: 'KB 2989382; Microsoft Learn: Set-ReceiveConnector -TlsCertificateName',
+    summary: s(
+      'A connector pins a certificate that is gone (12014 with <I>…<S>…, 451 5.7.3 from Exchange Online)',
+      'コネクタが存在しない証明書を指定している (<I>…<S>… の 12014、Exchange Online からの 451 5.7.3)',
+    ),
+    entries: [
+      'pin-needs-2013',
+      {
+        if: 'version>=2013',
+        yes: [
+          { if: 'renewedKnown', yes: [], no: ['show-smtp-candidates'] },
+          'enable-smtp-new',
+          { if: 'connectorIsSend', yes: ['set-named-send-pin'], no: ['set-receive-pin'] },
+          { if: 'hybrid', yes: [{ use: 'hybrid-send-pin' }, 'rerun-hcw'] },
+          { use: 'restart-transport' },
+          { use: 'verify-starttls' },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'send-connector-pin',
+    reference: 'Microsoft Learn: Set-SendConnector -TlsCertificateName; Exchange hybrid TLS guidance',
+    summary: s(
+      'A send connector pins a certificate that is gone (454 4.7.5 in a queue)',
+      '送信コネクタが存在しない証明書を指定している (キューの 454 4.7.5)',
+    ),
+    entries: [
+      'pin-needs-2013',
+      {
+        if: 'version>=2013',
+        yes: [
+          'show-send-pins',
+          { if: 'renewedKnown', yes: [], no: ['show-smtp-candidates'] },
+          'enable-smtp-new',
+          {
+            if: 'hybrid',
+            yes: ['set-receive-pin', { use: 'hybrid-send-pin' }, 'rerun-hcw'],
+            no: ['set-named-send-pin'],
+          },
+          'restart-transport-service',
+          'retry-queue',
+          'verify-queue',
+        ],
+      },
+    ],
+  },
+  {
+    id: 'starttls-renew',
+    reference: 'Microsoft Learn: MSExchangeTransport 12016/12018; New-ExchangeCertificate; Enable-ExchangeCertificate',
+    summary: s(
+      'STARTTLS certificate expired or expiring (12016, 12018)',
+      'STARTTLS 証明書の期限切れ・期限間近 (12016、12018)',
+    ),
+    entries: [
+      { if: 'caIssued', yes: [{ use: 'ca-request' }, 'ca-enable-smtp'], no: ['new-starttls-self-signed'] },
+      { if: 'version>=2013', yes: ['list-connector-pins'] },
+      { use: 'restart-transport' },
+      { use: 'remove-old-safely' },
+      { use: 'verify-starttls' },
+    ],
+  },
+  {
+    id: 'ca-renew',
+    reference:
+      'Microsoft Learn: New-ExchangeCertificate -GenerateRequest; Import-ExchangeCertificate; Enable-ExchangeCertificate',
+    summary: s('A CA-issued certificate expired or expiring', 'CA 発行の証明書の期限切れ・期限間近'),
+    entries: [
+      { use: 'ca-request' },
+      'ca-enable',
+      {
+        if: 'version>=2013',
+        yes: [
+          {
+            if: 'certHasSmtp',
+            yes: [
+              {
+                if: 'hybrid',
+                yes: ['set-receive-pin', { use: 'hybrid-send-pin' }, 'rerun-hcw'],
+                no: ['list-connector-pins'],
+              },
+            ],
+          },
+        ],
+      },
+      'ca-other-servers',
+      { use: 'remove-old-safely' },
+      'verify-new-certificate',
+      { if: 'certHasIis', yes: ['verify-https-probe'] },
+      { if: 'certHasSmtp', yes: ['verify-starttls-probe'] },
+    ],
+  },
+  {
+    id: 'setup-cert-expired',
+    reference: 'CSS-Exchange SetupLogReviewer (Test-ExpiredCertificate)',
+    summary: s('Setup stops: "The certificate is expired."', 'セットアップが「The certificate is expired.」で止まる'),
+    entries: [
+      'find-expired-certs',
+      {
+        if: 'caIssued',
+        yes: [{ use: 'ca-request' }, 'ca-enable'],
+        no: [
+          { if: 'isInternalTransport', yes: ['new-internal-self-signed'], no: ['new-self-signed-not-internal'] },
+          { if: 'iisServedByExpiredSetupCert', yes: ['enable-iis-new'] },
+          { if: 'version>=2013', yes: ['rebind-backend-444'] },
+        ],
+      },
+      'rerun-setup',
+      'verify-owa',
+    ],
+  },
+  {
+    id: 'backend-444-rebind',
+    reference: 'KB 2971270; Microsoft Learn: Exchange Back End site certificate binding',
+    summary: s(
+      'Exchange Back End (port 444) bound to a removed or broken certificate (HttpEvent 15021)',
+      'Exchange Back End (ポート 444) が削除済みまたは壊れた証明書にバインドされている (HttpEvent 15021)',
+    ),
+    entries: [
+      'show-backend-444',
+      { if: 'backendCandidateKnown', yes: [], no: ['show-valid-store-certificates'] },
+      'rebind-backend-444',
+      'verify-owa',
+    ],
+  },
+  {
+    id: 'auth-renew',
+    reference: 'KB 2617816; Microsoft Learn: Set-AuthConfig; https://aka.ms/MonitorExchangeAuthCertificate',
+    summary: s(
+      'Auth (OAuth) certificate expired or missing (OWA/ECP sign-in loops, 1003, HMACProvider, HCW)',
+      'Auth (OAuth) 証明書の期限切れ・欠落 (OWA/ECP のサインインの繰り返し、1003、HMACProvider、HCW)',
+    ),
+    entries: [
+      'no-auth-before-2013',
+      {
+        if: 'authCurrent',
+        yes: [
+          'check-auth',
+          'new-auth',
+          'set-auth-now',
+          'restart-auth-consumers',
+          { if: 'hybrid', yes: ['rerun-hcw-auth'] },
+          'verify-authconfig',
+          'verify-owa',
+        ],
+        no: [{ use: 'remove-old-safely' }, 'verify-authconfig'],
+      },
+    ],
+  },
+  {
+    id: 'auth-stage-next',
+    reference: 'Microsoft Learn: Set-AuthConfig; https://aka.ms/MonitorExchangeAuthCertificate',
+    summary: s('Auth (OAuth) certificate expiring', 'Auth (OAuth) 証明書の期限間近'),
+    entries: [
+      'no-auth-before-2013',
+      {
+        if: 'authCurrent',
+        yes: [
+          'new-auth',
+          'stage-auth',
+          'publish-later',
+          'restart-auth-consumers',
+          { if: 'hybrid', yes: ['rerun-hcw-auth'] },
+          'verify-authconfig',
+        ],
+        no: ['verify-authconfig'],
+      },
+    ],
+  },
+  {
+    id: 'auth-check-thumbprint',
+    reference: 'KB 3089171',
+    summary: s(
+      'The Hybrid Configuration Wizard cannot find the Auth certificate',
+      'ハイブリッド構成ウィザードが Auth 証明書を見つけられない',
+    ),
+    entries: [
+      'no-auth-before-2013',
+      'show-authconfig',
+      'authconfig-servers',
+      'auth-copy-to-servers',
+      'auth-import-on-server',
+      'verify-authconfig',
+    ],
+  },
+  {
+    id: 'federation-renew',
+    reference:
+      'Microsoft Learn: Renew the federation certificate (Exchange 2013); Microsoft Learn: Get-FederatedDomainProof',
+    summary: s('Federation certificate expiring', 'フェデレーション証明書の期限間近'),
+    entries: [
+      'no-federation-in-2007',
+      'check-federation',
+      { if: 'thumbprintKnown', yes: ['check-named-federation'] },
+      'check-is-auth',
+      'new-federation',
+      'federation-set-next',
+      'federation-domain-proof',
+      'federation-publish',
+      'verify-federation',
+    ],
+  },
+  {
+    id: 'federation-expired',
+    reference: 'Microsoft Learn: Renew the federation certificate — Replace an expired federation certificate',
+    summary: s('Federation certificate expired', 'フェデレーション証明書の期限切れ'),
+    entries: [
+      'no-federation-in-2007',
+      'check-federation',
+      { if: 'thumbprintKnown', yes: ['check-named-federation'] },
+      'federation-recreate',
+      'verify-federation',
+    ],
+  },
+  {
+    id: 'remote-peer-renew',
+    reference: 'Microsoft Learn: MSExchangeTransport 12019',
+    summary: s("A peer's certificate expired (12019, 12020)", '相手のサーバーの証明書の期限切れ (12019、12020)'),
+    entries: [
+      'peer-inspect',
+      {
+        if: 'isInternalTransport',
+        yes: ['peer-renew-internal', { if: 'peerIsEdge', yes: [{ use: 'edge-resubscribe' }] }],
+        no: ['peer-renew-starttls'],
+      },
+      'verify-events',
+    ],
+  },
+  {
+    id: 'internal-missing-local',
+    reference: 'Microsoft Learn: MSExchangeTransport 12013/12024',
+    summary: s(
+      'Internal transport certificate not found on the server (12013, 12023, 12024)',
+      '内部トランスポート証明書がサーバーに見つからない (12013、12023、12024)',
+    ),
+    entries: [
+      { if: 'certInStore', yes: ['reenable-internal'], no: ['new-internal-self-signed'] },
+      'confirm-internal',
+      { if: 'edgeSubscribed', yes: [{ use: 'edge-resubscribe' }] },
+      { use: 'verify-transport' },
+    ],
+  },
+  {
+    id: 'internal-missing-ad',
+    reference: 'Microsoft Learn: MSExchangeTransport 12012',
+    summary: s(
+      'Internal transport certificate missing or corrupt in Active Directory (12012, 12022)',
+      'Active Directory の内部トランスポート証明書の欠落・破損 (12012、12022)',
+    ),
+    entries: [
+      'reenable-internal',
+      'wait-replication',
+      { if: 'edgeSubscribed', yes: [{ use: 'edge-resubscribe' }] },
+      { use: 'verify-transport' },
+    ],
+  },
+  {
+    id: 'revocation-check',
+    reference: 'Microsoft Learn: Get-ExchangeCertificate (Status); Exchange hybrid TLS guidance',
+    summary: s('Revocation check fails (RevocationCheckFailure)', '失効確認の失敗 (RevocationCheckFailure)'),
+    entries: ['revocation-urlfetch', 'revocation-proxy', 'revocation-recheck'],
+  },
+  {
+    id: 'pending-request',
+    reference: 'Microsoft Learn: Complete a pending Exchange certificate request',
+    summary: s(
+      'A certificate request was never completed (PendingRequest)',
+      '証明書要求が完了していない (PendingRequest)',
+    ),
+    entries: ['pending-complete', 'pending-enable', 'verify-new-certificate'],
+  },
+  {
+    id: 'self-signed-client-facing',
+    reference: 'Microsoft Learn: Certificate requirements for Exchange services',
+    summary: s('A self-signed certificate serves clients', '自己署名証明書がクライアントに使われている'),
+    entries: [{ if: 'caCertServesIis', yes: [], no: ['ca-for-clients', 'verify-https-probe'] }],
+  },
+  {
+    id: 'identify-thumbprint',
+    reference: 'Microsoft Learn: Get-ExchangeCertificate',
+    summary: s('Only a thumbprint was pasted', '拇印だけが貼り付けられた'),
+    entries: ['identify-describe', 'identify-internal', 'identify-auth'],
+  },
+  {
+    id: 'list-with-dates',
+    reference: 'Microsoft Learn: Get-ExchangeCertificate',
+    summary: s('A listing without dates', '日付のない一覧'),
+    entries: ['list-with-dates'],
+  },
+  {
+    id: 'clean-thumbprint',
+    reference: 'Microsoft Learn: Get-ExchangeCertificate',
+    summary: s('A thumbprint with invisible characters', '見えない文字を含む拇印'),
+    entries: ['use-clean-thumbprint'],
+  },
+];

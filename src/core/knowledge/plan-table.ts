@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { CONDITIONS } from '../facts/conditions.js';
+import { type PlanDefinition, type PlanEntry, planDefinitionSchema, planEntrySchema } from './library-model.js';
+import { PLAN_ROWS } from './plan-rows.js';
+import { STEP_LIBRARY } from './step-library.js';
+
+/** Step sequences several plans share, written once. */
+const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
+  'restart-transport': [
+    {
+      if: 'version>=2013',
+      yes: [
+        {
+          if: 'sourceUnknown',
+          yes: [{ if: 'isEdge', yes: ['restart-transport-service'], no: ['restart-both-transport'] }],
+          no: [{ if: 'sourceFrontEnd', yes: ['restart-frontend-transport'], no: ['restart-transport-service'] }],
+        },
+      ],
+      no: ['restart-transport-service'],
+    },
+  ],
+  'edge-resubscribe': ['edge-new-subscription', 'hub-import-subscription', 'edge-restart-adam', 'hub-start-edgesync'],
+  // On 2013+ the Exchange Back End site (444) is bound to Setup's self-signed certificate: rebind first.
+  'remove-old-safely': [
+    {
+      if: 'removable',
+      yes: [
+        { if: 'version>=2013', yes: [{ if: 'caIssued', yes: [], no: ['show-backend-444', 'rebind-backend-444'] }] },
+        'remove-old',
+      ],
+    },
+  ],
+  'ca-request': ['ca-request', 'ca-submit', 'ca-import'],
+  'hybrid-send-pin': [{ if: 'o365ConnectorNamed', yes: ['set-o365-send-pin-named'], no: ['set-o365-send-pin'] }],
+  'verify-transport': ['verify-events', { if: 'edgeSubscribed', yes: ['verify-edgesync'] }],
+  'verify-starttls': ['verify-events', 'verify-starttls-probe', { if: 'edgeSubscribed', yes: ['verify-edgesync'] }],
+};
+
+function stepIds(entries: readonly PlanEntry[]): string[] {
+  return entries.flatMap((entry) => {
+    if (typeof entry === 'string') return [entry];
+    if ('use' in entry) return [];
+    return [...stepIds(entry.yes), ...stepIds(entry.no ?? [])];
+  });
+}
+
+function conditionNamesIn(entries: readonly PlanEntry[]): string[] {
+  return entries.flatMap((entry) => {
+    if (typeof entry === 'string' || 'use' in entry) return [];
+    return [entry.if, ...conditionNamesIn(entry.yes), ...conditionNamesIn(entry.no ?? [])];
+  });
+}
+
+function fragmentsIn(entries: readonly PlanEntry[]): string[] {
+  return entries.flatMap((entry) => {
+    if (typeof entry === 'string') return [];
+    if ('use' in entry) return [entry.use];
+    return [...fragmentsIn(entry.yes), ...fragmentsIn(entry.no ?? [])];
+  });
+}
+
+/** Every id a plan names must exist: checked when the module loads, so a typo fails at once. */
+function check(where: string, entries: readonly PlanEntry[], fragments: ReadonlyMap<string, PlanEntry[]>): void {
+  for (const id of stepIds(entries)) if (!STEP_LIBRARY.has(id)) throw new Error(`${where}: unknown step ${id}`);
+  for (const name of conditionNamesIn(entries)) {
+    const condition = CONDITIONS[name];
+    if (!condition) throw new Error(`${where}: unknown condition ${name}`);
+    for (const id of condition.shownBy ?? []) if (!STEP_LIBRARY.has(id)) throw new Error(`${name}: unknown step ${id}`);
+  }
+  for (const use of fragmentsIn(entries)) if (!fragments.has(use)) throw new Error(`${where}: unknown fragment ${use}`);
+}
+
+function load(): { plans: Map<string, PlanDefinition>; fragments: Map<string, PlanEntry[]> } {
+  const fragments = new Map(
+    Object.entries(FRAGMENT_ROWS).map(([name, entries]) => [name, z.array(planEntrySchema).parse(entries)]),
+  );
+  for (const [name, entries] of fragments) check(`fragment ${name}`, entries, fragments);
+  const plans = new Map<string, PlanDefinition>();
+  for (const row of z.array(planDefinitionSchema).parse(PLAN_ROWS)) {
+    if (plans.has(row.id)) throw new Error(`plan ${row.id} is written twice`);
+    check(`plan ${row.id}`, row.entries, fragments);
+    plans.set(row.id, row);
+  }
+  return { plans, fragments };
+}
+
+const loaded = load();
+export const PLAN_TABLE: ReadonlyMap<string, PlanDefinition> = loaded.plans;
+export const FRAGMENTS: ReadonlyMap<string, PlanEntry[]> = loaded.fragments;

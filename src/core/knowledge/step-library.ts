@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { type LibraryStep, libraryStepSchema } from './library-model.js';
+import { AUTH_STEPS } from './steps-auth.js';
+import { CA_STEPS } from './steps-ca.js';
+import { EDGE_CONNECTOR_STEPS } from './steps-edge-connectors.js';
+import { MISC_STEPS } from './steps-misc.js';
+import { SHOW_STEPS } from './steps-show.js';
+import { TRANSPORT_STEPS } from './steps-transport.js';
+import { VERIFY_STEPS } from './steps-verify.js';
+
+/** Every remediation step certcheck knows, each written once and validated when this module loads. */
+function load(): Map<string, LibraryStep> {
+  const all = [
+    ...SHOW_STEPS,
+    ...TRANSPORT_STEPS,
+    ...EDGE_CONNECTOR_STEPS,
+    ...CA_STEPS,
+    ...AUTH_STEPS,
+    ...MISC_STEPS,
+    ...VERIFY_STEPS.map((step) => ({ ...step, phase: step.phase ?? ('verify' as const) })),
+  ];
+  const steps = z.array(libraryStepSchema).parse(all);
+  const byId = new Map<string, LibraryStep>();
+  for (const step of steps) {
+    if (byId.has(step.id)) throw new Error(`step ${step.id} is written twice`);
+    byId.set(step.id, step);
+  }
+  return byId;
+}
+
+export const STEP_LIBRARY: ReadonlyMap<string, LibraryStep> = load();

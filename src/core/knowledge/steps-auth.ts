@@ -1,0 +1,190 @@
+import type { LibraryStep } from './library-model.js';
+
+/** The Auth (OAuth) certificate came with Exchange 2013 (ps:Set-AuthConfig applies to 2013 and later). */
+const SINCE_2013: LibraryStep['versions'] = ['2013+', 'unknown'];
+const NOTE_2013 = { en: 'Exchange 2013 and later only', ja: 'Exchange 2013 以降のみ' };
+
+export const AUTH_STEPS: LibraryStep[] = [
+  {
+    id: 'no-auth-before-2013',
+    role: 'any',
+    versions: ['2007', '2010'],
+    title: {
+      en: 'Exchange 2007/2010 have no Auth (OAuth) certificate: it came with Exchange 2013. Run these checks on the Exchange 2013-or-later server that shows the symptom (Get-AuthConfig, Set-AuthConfig)',
+      ja: 'Exchange 2007/2010 には Auth (OAuth) 証明書はありません (Exchange 2013 からです)。症状が出ている Exchange 2013 以降のサーバーで確認します (Get-AuthConfig、Set-AuthConfig)',
+    },
+    why: {
+      en: 'Set-AuthConfig and the Auth certificate exist only from Exchange 2013, so the symptom comes from a newer server.',
+      ja: 'Set-AuthConfig と Auth 証明書は Exchange 2013 以降にしかないので、症状はより新しいサーバーのものです。',
+    },
+  },
+  {
+    id: 'check-auth',
+    role: 'mailbox',
+    versions: SINCE_2013,
+    title: { en: 'Check the current Auth certificate', ja: '現在の Auth 証明書を確認します' },
+    why: {
+      en: 'Shows whether the Auth certificate is expired, missing its key or absent on this server.',
+      ja: 'Auth 証明書が期限切れか、キーがないか、このサーバーにないかがわかります。',
+    },
+    command: {
+      default:
+        '(Get-AuthConfig).CurrentCertificateThumbprint | Get-ExchangeCertificate | fl Thumbprint,NotAfter,Subject,HasPrivateKey',
+    },
+    unknownNote: NOTE_2013,
+  },
+  {
+    id: 'new-auth',
+    role: 'mailbox',
+    versions: SINCE_2013,
+    title: {
+      en: 'Create a new Auth certificate. Asked to overwrite the default SMTP certificate, answer N',
+      ja: '新しい Auth 証明書を作成します。既定の SMTP 証明書の上書き確認には N と答えます',
+    },
+    why: {
+      en: 'Exchange signs OAuth tokens (OWA/ECP sign-in, hybrid, server-to-server) with this certificate; N keeps SMTP on its own certificate.',
+      ja: 'Exchange はこの証明書で OAuth トークン (OWA/ECP のサインイン、ハイブリッド、サーバー間) に署名します。N と答えれば、SMTP は現在の証明書を使い続けます。',
+    },
+    command: {
+      default:
+        "New-ExchangeCertificate -KeySize 2048 -PrivateKeyExportable $true -SubjectName 'cn=Microsoft Exchange Server Auth Certificate' -FriendlyName 'Microsoft Exchange Server Auth Certificate' -DomainName @()",
+    },
+    unknownNote: NOTE_2013,
+  },
+  {
+    id: 'set-auth-now',
+    role: 'mailbox',
+    versions: SINCE_2013,
+    title: {
+      en: 'Make it the Auth certificate now (confirm with Y), publish it, and clear the previous one',
+      ja: 'すぐに Auth 証明書として設定し (確認に Y)、公開して、前の証明書をクリアします',
+    },
+    why: {
+      en: 'When the current one is already broken, waiting for a staged roll-over only prolongs the outage.',
+      ja: '現在の証明書がすでに壊れているなら、段階的な切り替えを待つと障害が長引くだけです。',
+    },
+    command: {
+      default:
+        'Set-AuthConfig -NewCertificateThumbprint <new thumbprint> -NewCertificateEffectiveDate (Get-Date)\nSet-AuthConfig -PublishCertificate\nSet-AuthConfig -ClearPreviousCertificate',
+    },
+    unknownNote: NOTE_2013,
+  },
+  {
+    id: 'stage-auth',
+    role: 'mailbox',
+    versions: SINCE_2013,
+    title: {
+      en: 'Stage it as the next Auth certificate at least 48 hours ahead, so every server has it before it takes over',
+      ja: 'すべてのサーバーに行き渡るよう、48 時間以上先を有効日として次の Auth 証明書に設定します',
+    },
+    why: {
+      en: 'A staged certificate is copied to every server before it takes over, so nothing breaks at the switch.',
+      ja: '準備した証明書は切り替え前に全サーバーへ配布されるので、切り替え時に問題が起きません。',
+    },
+    command: {
+      default:
+        'Set-AuthConfig -NewCertificateThumbprint <new thumbprint> -NewCertificateEffectiveDate (Get-Date).AddHours(48)',
+    },
+    unknownNote: NOTE_2013,
+  },
+  {
+    id: 'publish-later',
+    role: 'mailbox',
+    versions: SINCE_2013,
+    title: {
+      en: 'After the effective date Exchange promotes it within 12 hours; or publish it then yourself and clear the previous one',
+      ja: '有効日を過ぎると Exchange が 12 時間以内に切り替えます。その時点で自分で公開し、前の証明書をクリアしてもかまいません',
+    },
+    why: {
+      en: 'The previous certificate stays trusted until cleared; clear it once the new one works everywhere.',
+      ja: '前の証明書はクリアするまで信頼され続けます。新しい証明書が全体で動いてからクリアします。',
+    },
+    command: { default: 'Set-AuthConfig -PublishCertificate\nSet-AuthConfig -ClearPreviousCertificate' },
+    unknownNote: NOTE_2013,
+  },
+  {
+    id: 'restart-auth-consumers',
+    role: 'mailbox',
+    versions: SINCE_2013,
+    title: {
+      en: 'On every Mailbox server: restart the Service Host and the OWA/ECP application pools',
+      ja: 'すべてのメールボックス サーバーで: Service Host と OWA/ECP のアプリケーション プールを再起動します',
+    },
+    why: {
+      en: 'These processes cache the Auth certificate; they pick up the new one after a restart.',
+      ja: 'これらのプロセスは Auth 証明書をキャッシュしているので、再起動で新しい証明書を読み込みます。',
+    },
+    command: {
+      default:
+        'Restart-Service MSExchangeServiceHost\nRestart-WebAppPool MSExchangeOWAAppPool\nRestart-WebAppPool MSExchangeECPAppPool',
+    },
+    unknownNote: NOTE_2013,
+  },
+  {
+    id: 'rerun-hcw-auth',
+    role: 'any',
+    versions: SINCE_2013,
+    title: {
+      en: 'Re-run the Hybrid Configuration Wizard so Exchange Online learns the new Auth certificate',
+      ja: 'ハイブリッド構成ウィザードを再実行して、新しい Auth 証明書を Exchange Online に伝えます',
+    },
+    why: {
+      en: 'Exchange Online trusts the on-premises organisation by its Auth certificate; hybrid free/busy fails until it knows the new one.',
+      ja: 'Exchange Online は Auth 証明書でオンプレミスの組織を信頼します。新しい証明書を伝えるまでハイブリッドの空き時間情報は失敗します。',
+    },
+  },
+  {
+    id: 'authconfig-servers',
+    role: 'mailbox',
+    versions: SINCE_2013,
+    title: {
+      en: 'Check that every Exchange server has the certificate AuthConfig names, unexpired and with its private key',
+      ja: 'AuthConfig が示す証明書が、すべての Exchange サーバーに期限内で秘密キー付きであることを確認します',
+    },
+    why: {
+      en: 'OAuth fails on any server that lacks the certificate or its key.',
+      ja: '証明書かキーがないサーバーでは OAuth が失敗します。',
+    },
+    command: {
+      default:
+        'Get-ExchangeServer | ? { $_.IsClientAccessServer -or $_.IsMailboxServer } | % { Get-ExchangeCertificate -Server $_.Name -Thumbprint {thumbprint} | fl Identity,NotAfter,HasPrivateKey }',
+    },
+    unknownNote: NOTE_2013,
+  },
+  {
+    id: 'auth-copy-to-servers',
+    role: 'mailbox',
+    versions: SINCE_2013,
+    title: {
+      en: 'On a server that has it: export it with its key (the next step imports it where it is missing)',
+      ja: '証明書を持っているサーバーで: 秘密キー付きでエクスポートします (次の手順で、ないサーバーにインポートします)',
+    },
+    why: {
+      en: 'The same certificate with its key must be on every Mailbox server; a new one is needed only if it is gone or expired everywhere.',
+      ja: '同じ証明書を秘密キー付きですべてのメールボックス サーバーに置く必要があります。新しく作るのは、どこにもないか期限切れの場合だけです。',
+    },
+    command: {
+      default:
+        "$b = Export-ExchangeCertificate -Thumbprint {thumbprint} -BinaryEncoded -Password (Get-Credential).Password\n[System.IO.File]::WriteAllBytes('C:\\Temp\\auth.pfx', $b.FileData)",
+    },
+    unknownNote: NOTE_2013,
+  },
+  {
+    id: 'auth-import-on-server',
+    role: 'mailbox',
+    versions: SINCE_2013,
+    title: {
+      en: 'On each server without it: import the exported file (copy C:\\Temp\\auth.pfx there first)',
+      ja: '証明書がない各サーバーで: エクスポートしたファイルをインポートします (先に C:\\Temp\\auth.pfx をコピーします)',
+    },
+    why: {
+      en: 'Importing the same certificate keeps every server signing with what Exchange Online already trusts.',
+      ja: '同じ証明書をインポートすれば、すべてのサーバーが Exchange Online の信頼する証明書で署名できます。',
+    },
+    command: {
+      default:
+        "Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\Temp\\auth.pfx')) -Password (Get-Credential).Password",
+    },
+    unknownNote: NOTE_2013,
+  },
+];

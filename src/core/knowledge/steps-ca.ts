@@ -1,0 +1,157 @@
+import type { LibraryStep } from './library-model.js';
+
+/**
+ * CA-issued certificates renew through a request: New-ExchangeCertificate -GenerateRequest, the CA,
+ * Import-ExchangeCertificate on the same server, Enable-ExchangeCertificate. The subject goes in single
+ * quotes: company names such as O="Tokyo Kogyo Co., Ltd." carry double quotes and commas.
+ */
+export const CA_STEPS: LibraryStep[] = [
+  {
+    id: 'ca-request',
+    role: 'client-access',
+    title: {
+      en: 'On {server}: make a certificate request (CSR) with the same names, for your CA',
+      ja: '{server} で: 同じ名前で CA に送る証明書要求 (CSR) を作成します',
+    },
+    why: {
+      en: 'A CA-issued certificate is renewed by a new request; a certificate piped into New-ExchangeCertificate without -GenerateRequest comes out self-signed.',
+      ja: 'CA 発行の証明書は新しい要求で更新します。-GenerateRequest を付けずに New-ExchangeCertificate にパイプすると自己署名の証明書ができてしまいます。',
+    },
+    command: {
+      default:
+        "$txt = New-ExchangeCertificate -GenerateRequest -SubjectName '{subjectQuoted}' -DomainName {requestDomains} -PrivateKeyExportable $true\n[System.IO.File]::WriteAllBytes('C:\\certreq\\{cn}.req', [System.Text.Encoding]::Unicode.GetBytes($txt))",
+      '2010':
+        "$txt = New-ExchangeCertificate -GenerateRequest -SubjectName '{subjectQuoted}' -DomainName {requestDomains} -PrivateKeyExportable $true\nSet-Content -Path 'C:\\certreq\\{cn}.req' -Value $txt",
+      '2007':
+        "New-ExchangeCertificate -GenerateRequest -Path 'C:\\certreq\\{cn}.req' -SubjectName '{subjectQuoted}' -DomainName {requestDomains} -PrivateKeyExportable $true",
+    },
+    unknownNote: {
+      en: 'Exchange 2007: New-ExchangeCertificate -GenerateRequest -Path <file> writes the file itself',
+      ja: 'Exchange 2007 では New-ExchangeCertificate -GenerateRequest -Path <ファイル> で直接ファイルに書き出します',
+    },
+  },
+  {
+    id: 'ca-submit',
+    role: 'any',
+    runsOn: 'anywhere',
+    title: {
+      en: 'Send the request file to your CA and save the certificate it issues (.cer or .p7b) where the server can read it',
+      ja: '要求ファイルを CA に送り、発行された証明書 (.cer または .p7b) をサーバーから読める場所に保存します',
+    },
+    why: {
+      en: 'Only the CA can issue a certificate that clients and partners trust.',
+      ja: 'クライアントや相手先が信頼する証明書を発行できるのは CA だけです。',
+    },
+  },
+  {
+    id: 'ca-import',
+    role: 'client-access',
+    title: {
+      en: 'On {server}, the server that made the request: complete it by importing the issued certificate',
+      ja: '要求を作成した {server} で: 発行された証明書をインポートして要求を完了します',
+    },
+    why: {
+      en: 'The private key stays on the server that made the request; the issued certificate completes it there.',
+      ja: '秘密キーは要求を作成したサーバーにあるので、発行された証明書でそこで完了します。',
+    },
+    command: {
+      default: "Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\certreq\\{cn}.cer'))",
+      '2010':
+        "Import-ExchangeCertificate -FileData ([byte[]](Get-Content -Path 'C:\\certreq\\{cn}.cer' -Encoding Byte -ReadCount 0))",
+      '2007': "Import-ExchangeCertificate -Path 'C:\\certreq\\{cn}.cer'",
+    },
+    unknownNote: {
+      en: 'Exchange 2007 has no -FileData: Import-ExchangeCertificate -Path <file>',
+      ja: 'Exchange 2007 には -FileData がないので Import-ExchangeCertificate -Path <ファイル>',
+    },
+  },
+  {
+    id: 'ca-enable',
+    role: 'client-access',
+    title: {
+      en: 'On {server}: enable the new certificate for the services the old one had ({servicesOrDefault}). If asked to overwrite the default SMTP certificate, answer N: a CA certificate does not replace the internal transport certificate',
+      ja: '{server} で: 新しい証明書を古い証明書と同じサービス ({servicesOrDefault}) に割り当てます。既定の SMTP 証明書の上書き確認が出たら N と答えます (CA の証明書で内部トランスポート証明書は置き換えません)',
+    },
+    why: {
+      en: 'A certificate serves nothing until it is enabled for a service.',
+      ja: '証明書はサービスに割り当てるまで何にも使われません。',
+    },
+    command: {
+      default:
+        'Enable-ExchangeCertificate -Thumbprint <new thumbprint> -Services {servicesOrDefault}\niisreset /noforce',
+    },
+  },
+  {
+    id: 'ca-enable-smtp',
+    role: 'transport',
+    title: {
+      en: 'On {server}: enable the new certificate for SMTP. Asked to overwrite the default SMTP certificate, answer N',
+      ja: '{server} で: 新しい証明書を SMTP に割り当てます。既定の SMTP 証明書の上書き確認には N と答えます',
+    },
+    why: {
+      en: 'Transport uses a certificate for STARTTLS only once it is enabled for SMTP; N keeps the internal transport certificate.',
+      ja: 'トランスポートは SMTP に割り当てた証明書だけを STARTTLS に使います。N と答えれば内部トランスポート証明書は変わりません。',
+    },
+    command: { default: 'Enable-ExchangeCertificate -Thumbprint <new thumbprint> -Services SMTP' },
+  },
+  {
+    id: 'ca-other-servers',
+    role: 'any',
+    title: {
+      en: 'Export it with its key and import it on every other server that uses the same names (DAG members, load-balanced servers), then enable it there the same way',
+      ja: '同じ名前を使う他のすべてのサーバー (DAG メンバー、負荷分散されたサーバー) に、キー付きでエクスポートしてインポートし、同じように割り当てます',
+    },
+    why: {
+      en: 'Each server presents its own copy; a server left with the old one breaks behind the load balancer.',
+      ja: '各サーバーは自分のコピーを提示します。古い証明書のままのサーバーがあると、ロード バランサー経由の接続の一部が失敗します。',
+    },
+  },
+  {
+    id: 'ca-for-clients',
+    role: 'client-access',
+    title: {
+      en: 'For names clients use (OWA, Outlook, ActiveSync, POP/IMAP), get a certificate from a CA (the request steps) and enable it for IIS; keep the self-signed one for internal SMTP',
+      ja: 'クライアントが使う名前 (OWA、Outlook、ActiveSync、POP/IMAP) には CA の証明書を取得して (要求の手順) IIS に割り当て、自己署名証明書は内部 SMTP 用に残します',
+    },
+    why: {
+      en: "Clients do not trust a server's self-signed certificate and warn on every connection.",
+      ja: 'クライアントはサーバーの自己署名証明書を信頼せず、接続のたびに警告します。',
+    },
+  },
+  {
+    id: 'pending-complete',
+    role: 'any',
+    title: {
+      en: 'On the server that made the request: import the certificate your CA issued (.cer or .p7b)',
+      ja: '要求を作成したサーバーで: CA が発行した証明書 (.cer または .p7b) をインポートします',
+    },
+    why: {
+      en: 'A pending request has a key but no certificate yet; only the server that made it can complete it.',
+      ja: '保留中の要求にはキーはあっても証明書がまだありません。完了できるのは要求を作成したサーバーだけです。',
+    },
+    command: {
+      default:
+        "Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('<path to the issued .cer or .p7b>'))",
+      '2010':
+        "Import-ExchangeCertificate -FileData ([byte[]](Get-Content -Path '<path to the issued .cer or .p7b>' -Encoding Byte -ReadCount 0))",
+      '2007': "Import-ExchangeCertificate -Path '<path to the issued .cer>'",
+    },
+    unknownNote: {
+      en: 'Exchange 2007 has no -FileData: Import-ExchangeCertificate -Path <file>',
+      ja: 'Exchange 2007 には -FileData がないので Import-ExchangeCertificate -Path <ファイル>',
+    },
+  },
+  {
+    id: 'pending-enable',
+    role: 'any',
+    title: {
+      en: 'Enable it for the services it is for. Asked to overwrite the default SMTP certificate, answer N',
+      ja: '目的のサービスに割り当てます。既定の SMTP 証明書の上書き確認には N と答えます',
+    },
+    why: {
+      en: 'A certificate serves nothing until it is enabled for a service.',
+      ja: '証明書はサービスに割り当てるまで何にも使われません。',
+    },
+    command: { default: 'Enable-ExchangeCertificate -Thumbprint <new thumbprint> -Services IIS,SMTP' },
+  },
+];

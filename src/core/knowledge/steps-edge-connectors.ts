@@ -1,0 +1,202 @@
+import type { LibraryStep } from './library-model.js';
+
+const PIN_WHY = {
+  en: 'A connector that names the old certificate by issuer and subject ignores the new one; only certificates enabled for SMTP can be set.',
+  ja: '発行者とサブジェクトで古い証明書を指定したコネクタは新しい証明書を無視します。指定できるのは SMTP に割り当てた証明書だけです。',
+};
+
+/** Edge subscriptions (each block on one server) and connectors that pin a certificate. */
+export const EDGE_CONNECTOR_STEPS: LibraryStep[] = [
+  {
+    id: 'edge-new-subscription',
+    role: 'edge',
+    runsOn: 'edge',
+    title: {
+      en: 'On the Edge Transport server: export a new subscription file, then copy it to a Hub Transport (Mailbox) server of the subscribed site; the file expires 24 hours after it is made',
+      ja: 'エッジ トランスポート サーバーで: 新しいエッジ サブスクリプション ファイルを作成し、サブスクライブ先サイトのハブ トランスポート (メールボックス) サーバーにコピーします。ファイルは作成から 24 時間で無効になります',
+    },
+    why: {
+      en: "Renewing an Edge's own certificate reaches the organisation only through a new subscription (KB 953354).",
+      ja: 'エッジ自身の証明書を更新しても、サブスクリプションを作り直すまで組織には伝わりません (KB 953354)。',
+    },
+    command: { default: "New-EdgeSubscription -FileName 'C:\\EdgeSubscription.xml'" },
+  },
+  {
+    id: 'hub-import-subscription',
+    role: 'hub',
+    runsOn: 'hub',
+    title: {
+      en: 'On the Hub Transport (Mailbox) server, with the copied file: import the subscription for the AD site',
+      ja: 'コピーしたファイルのあるハブ トランスポート (メールボックス) サーバーで: AD サイトに対してサブスクリプションをインポートします',
+    },
+    why: {
+      en: 'The import publishes the Edge certificate to Active Directory so the Hub trusts it.',
+      ja: 'インポートでエッジの証明書が Active Directory に公開され、ハブがそれを信頼します。',
+    },
+    command: {
+      default:
+        "New-EdgeSubscription -FileData ([System.IO.File]::ReadAllBytes('C:\\EdgeSubscription.xml')) -Site '{site}'",
+      '2010':
+        "New-EdgeSubscription -FileData ([byte[]](Get-Content -Path 'C:\\EdgeSubscription.xml' -Encoding Byte -ReadCount 0)) -Site '{site}'",
+      '2007': "New-EdgeSubscription -FileName 'C:\\EdgeSubscription.xml' -Site '{site}'",
+    },
+    unknownNote: {
+      en: 'Exchange 2007 has no -FileData: New-EdgeSubscription -FileName <file> -Site <AD site>',
+      ja: 'Exchange 2007 には -FileData がないので New-EdgeSubscription -FileName <ファイル> -Site <AD サイト>',
+    },
+  },
+  {
+    id: 'edge-restart-adam',
+    role: 'edge',
+    runsOn: 'edge',
+    title: {
+      en: 'On the Edge Transport server: restart the Microsoft Exchange ADAM (AD LDS) service',
+      ja: 'エッジ トランスポート サーバーで: Microsoft Exchange ADAM (AD LDS) サービスを再起動します',
+    },
+    why: {
+      en: 'AD LDS on the Edge reloads the certificate; its dependent services restart with it.',
+      ja: 'エッジの AD LDS が証明書を読み込み直します。依存するサービスも一緒に再起動されます。',
+    },
+    command: {
+      default: 'Restart-Service ADAM_MSExchange',
+      '2007': "Restart-Service -DisplayName 'Microsoft Exchange ADAM'",
+    },
+    unknownNote: {
+      en: "Exchange 2007: Restart-Service -DisplayName 'Microsoft Exchange ADAM'",
+      ja: "Exchange 2007 では Restart-Service -DisplayName 'Microsoft Exchange ADAM'",
+    },
+  },
+  {
+    id: 'hub-start-edgesync',
+    role: 'hub',
+    runsOn: 'hub',
+    title: {
+      en: 'On the Hub Transport (Mailbox) server: start a synchronisation to the Edge now',
+      ja: 'ハブ トランスポート (メールボックス) サーバーで: エッジへの同期を今すぐ開始します',
+    },
+    why: {
+      en: 'Otherwise EdgeSync waits for its next interval.',
+      ja: 'そうしないと EdgeSync は次の間隔まで待ちます。',
+    },
+    command: { default: 'Start-EdgeSynchronization' },
+  },
+  {
+    id: 'pin-needs-2013',
+    role: 'any',
+    versions: ['2007', '2010'],
+    title: {
+      en: 'A TlsCertificateName value (<I>…<S>…) exists only on Exchange 2013 and later connectors: run the following steps on the Exchange 2013-or-later server that logged the event or queued the mail',
+      ja: 'TlsCertificateName (<I>…<S>…) は Exchange 2013 以降のコネクタにしかありません: 以下の手順は、イベントを記録した (またはメールを滞留させた) Exchange 2013 以降のサーバーで実行します',
+    },
+    why: {
+      en: 'Exchange 2007/2010 connectors cannot pin a certificate, so the pinned value comes from a newer server.',
+      ja: 'Exchange 2007/2010 のコネクタは証明書を指定できないので、この指定値はより新しいサーバーのものです。',
+    },
+  },
+  {
+    id: 'enable-smtp-new',
+    role: 'mailbox',
+    title: {
+      en: 'On {server}: enable the renewed certificate for SMTP first (connectors refuse a certificate that is not). Asked to overwrite the default SMTP certificate, answer N',
+      ja: '{server} で: まず更新後の証明書を SMTP に割り当てます (SMTP に割り当てていない証明書はコネクタに設定できません)。既定の SMTP 証明書の上書き確認には N と答えます',
+    },
+    why: PIN_WHY,
+    command: { default: 'Enable-ExchangeCertificate -Thumbprint {newThumbprint} -Services SMTP' },
+  },
+  {
+    id: 'set-receive-pin',
+    role: 'mailbox',
+    versions: ['2013+', 'unknown'],
+    title: {
+      en: 'On {server}: point the receive connector {receiveConnector} at the renewed certificate',
+      ja: '{server} で: 受信コネクタ {receiveConnector} を更新後の証明書に向けます',
+    },
+    why: PIN_WHY,
+    command: {
+      default:
+        '$c = Get-ExchangeCertificate -Thumbprint {newThumbprint}\nSet-ReceiveConnector \'{receiveConnectorQuoted}\' -TlsCertificateName "<I>$($c.Issuer)<S>$($c.Subject)"',
+    },
+  },
+  {
+    id: 'set-named-send-pin',
+    role: 'mailbox',
+    versions: ['2013+', 'unknown'],
+    title: {
+      en: 'On {server}: point the send connector {sendConnector} (and only it) at the renewed certificate',
+      ja: '{server} で: 送信コネクタ {sendConnector} だけを更新後の証明書に向けます',
+    },
+    why: PIN_WHY,
+    command: {
+      default:
+        '$c = Get-ExchangeCertificate -Thumbprint {newThumbprint}\nSet-SendConnector \'{sendConnectorQuoted}\' -TlsCertificateName "<I>$($c.Issuer)<S>$($c.Subject)"',
+    },
+  },
+  {
+    id: 'set-o365-send-pin',
+    role: 'mailbox',
+    versions: ['2013+', 'unknown'],
+    title: {
+      en: 'On {server}: point the hybrid send connector (Outbound to Office 365) at the renewed certificate; partner connectors that pin their own certificate stay as they are',
+      ja: '{server} で: ハイブリッドの送信コネクタ (Outbound to Office 365) を更新後の証明書に向けます。独自の証明書を指定しているパートナー向けコネクタはそのままです',
+    },
+    why: PIN_WHY,
+    command: {
+      default:
+        '$c = Get-ExchangeCertificate -Thumbprint {newThumbprint}\nGet-SendConnector | ? { $_.Name -like \'Outbound to Office 365*\' } | Set-SendConnector -TlsCertificateName "<I>$($c.Issuer)<S>$($c.Subject)"',
+    },
+  },
+  {
+    id: 'set-o365-send-pin-named',
+    role: 'mailbox',
+    versions: ['2013+', 'unknown'],
+    title: {
+      en: 'On {server}: point the hybrid send connector {o365Connector} at the renewed certificate; partner connectors that pin their own certificate stay as they are',
+      ja: '{server} で: ハイブリッドの送信コネクタ {o365Connector} を更新後の証明書に向けます。独自の証明書を指定しているパートナー向けコネクタはそのままです',
+    },
+    why: PIN_WHY,
+    command: {
+      default:
+        '$c = Get-ExchangeCertificate -Thumbprint {newThumbprint}\nSet-SendConnector \'{o365ConnectorQuoted}\' -TlsCertificateName "<I>$($c.Issuer)<S>$($c.Subject)"',
+    },
+  },
+  {
+    id: 'rerun-hcw',
+    role: 'any',
+    versions: ['2013+', 'unknown'],
+    title: {
+      en: 'Alternatively, re-run the Hybrid Configuration Wizard: it sets both hybrid connectors to the certificate you choose',
+      ja: '代わりにハイブリッド構成ウィザードを再実行しても、選んだ証明書が両方のハイブリッド コネクタに設定されます',
+    },
+    why: {
+      en: 'The wizard writes the connectors from the certificate it is given, so nothing is left pointing at the old one.',
+      ja: 'ウィザードは指定された証明書でコネクタを書き直すので、古い証明書を指したものが残りません。',
+    },
+  },
+  {
+    id: 'list-connector-pins',
+    role: 'mailbox',
+    versions: ['2013+', 'unknown'],
+    title: {
+      en: 'Exchange 2013 and later: list the connectors that pin a certificate; change only one that pins the old certificate, with Set-ReceiveConnector or Set-SendConnector on that connector by name',
+      ja: 'Exchange 2013 以降: 証明書を指定しているコネクタを一覧します。古い証明書を指定しているコネクタだけを、名前を指定して Set-ReceiveConnector または Set-SendConnector で変更します',
+    },
+    why: PIN_WHY,
+    command: {
+      default:
+        'Get-ReceiveConnector | ? { $_.TlsCertificateName } | ft Identity,TlsCertificateName\nGet-SendConnector | ? { $_.TlsCertificateName } | ft Identity,TlsCertificateName',
+    },
+  },
+  {
+    id: 'retry-queue',
+    role: 'mailbox',
+    title: {
+      en: 'Retry the queue instead of waiting for the next attempt',
+      ja: '次の再試行を待たずにキューを再試行します',
+    },
+    why: {
+      en: 'Queued messages wait for the next retry interval otherwise.',
+      ja: 'そうしないとキューのメッセージは次の再試行間隔まで待ちます。',
+    },
+    command: { default: 'Retry-Queue -Identity {queueOrPlaceholder}' },
+  },
+];

@@ -1,0 +1,358 @@
+import type { LibraryStep } from './library-model.js';
+
+/** Federation trusts exist from Exchange 2010 (ps:Set-FederationTrust, New-ExchangeCertificate -Services Federation). */
+const SINCE_2010: LibraryStep['versions'] = ['2010', '2013+', 'unknown'];
+
+/** Federation, Setup, revocation checks and the plain look-ups. */
+export const MISC_STEPS: LibraryStep[] = [
+  {
+    id: 'no-federation-in-2007',
+    role: 'any',
+    versions: ['2007'],
+    title: {
+      en: 'Exchange 2007 has no federation trust: federation (and its certificate) came with Exchange 2010. Renew it on an Exchange 2010-or-later server',
+      ja: 'Exchange 2007 にはフェデレーション信頼はありません (Exchange 2010 からです)。Exchange 2010 以降のサーバーで更新します',
+    },
+    why: {
+      en: 'Get-FederationTrust and Set-FederationTrust exist only from Exchange 2010.',
+      ja: 'Get-FederationTrust と Set-FederationTrust は Exchange 2010 以降にしかありません。',
+    },
+  },
+  {
+    id: 'check-federation',
+    role: 'mailbox',
+    versions: SINCE_2010,
+    title: { en: 'Check the federation certificate', ja: 'フェデレーション証明書を確認します' },
+    why: {
+      en: 'Shows the certificate federation uses and when it expires.',
+      ja: 'フェデレーションが使う証明書と有効期限がわかります。',
+    },
+    command: {
+      default:
+        'Get-ExchangeCertificate -Thumbprint (Get-FederationTrust).OrgCertificate.Thumbprint | ft -Auto Thumbprint,NotAfter',
+    },
+  },
+  {
+    id: 'check-named-federation',
+    role: 'mailbox',
+    versions: SINCE_2010,
+    title: { en: 'Look at the certificate the event names', ja: 'イベントが示している証明書を確認します' },
+    why: {
+      en: 'The event names this certificate: see where it is installed and whether federation still uses it.',
+      ja: 'イベントが名前を挙げているこの証明書が、どこにあり、フェデレーションがまだ使っているかを確認します。',
+    },
+    command: { default: 'Get-ExchangeCertificate -Thumbprint {thumbprint} | fl Subject,Services,NotAfter,Identity' },
+  },
+  {
+    id: 'check-is-auth',
+    role: 'mailbox',
+    versions: ['2013+', 'unknown'],
+    title: {
+      en: 'Exchange 2013 and later: the same event watches the Auth certificate too; show which thumbprint that is (if it is this one, the Auth procedure renews it)',
+      ja: 'Exchange 2013 以降: 同じイベントが Auth 証明書も監視します。その拇印を表示します (この証明書なら Auth の手順で更新します)',
+    },
+    why: {
+      en: 'On 2013 and later the same deployment event also watches the Auth certificate.',
+      ja: '2013 以降は同じ配布イベントが Auth 証明書も監視します。',
+    },
+    command: { default: '(Get-AuthConfig).CurrentCertificateThumbprint' },
+  },
+  {
+    id: 'new-federation',
+    role: 'mailbox',
+    versions: SINCE_2010,
+    title: { en: 'Create a new federation certificate', ja: '新しいフェデレーション証明書を作成します' },
+    why: {
+      en: 'Federation needs its own self-signed certificate with a unique subject key identifier.',
+      ja: 'フェデレーションには一意のサブジェクト キー識別子を持つ専用の自己署名証明書が必要です。',
+    },
+    command: {
+      default:
+        "$ski = [Guid]::NewGuid().ToString('N')\nNew-ExchangeCertificate -DomainName 'Federation' -FriendlyName 'Exchange Delegation Federation' -Services Federation -SubjectKeyIdentifier $ski -PrivateKeyExportable $true",
+    },
+  },
+  {
+    id: 'federation-set-next',
+    role: 'mailbox',
+    versions: SINCE_2010,
+    title: { en: 'Make it the next federation certificate', ja: '次のフェデレーション証明書として設定します' },
+    why: {
+      en: "Microsoft's federation gateway must learn the new certificate before it is used.",
+      ja: '使う前に Microsoft のフェデレーション ゲートウェイに新しい証明書を知らせる必要があります。',
+    },
+    command: { default: 'Get-FederationTrust | Set-FederationTrust -Thumbprint <new thumbprint> -RefreshMetadata' },
+  },
+  {
+    id: 'federation-domain-proof',
+    role: 'mailbox',
+    versions: SINCE_2010,
+    title: {
+      en: 'For each federated domain: put the proof for the new certificate in its TXT record in public DNS',
+      ja: 'フェデレーション ドメインごとに: 新しい証明書の証明文字列を公開 DNS の TXT レコードに設定します',
+    },
+    why: {
+      en: 'The proof in the TXT record is computed from the federation certificate; Microsoft recommends updating it whenever the trust gets a new certificate.',
+      ja: 'TXT レコードの証明文字列はフェデレーション証明書から計算されます。信頼に新しい証明書を設定したら更新するよう Microsoft は推奨しています。',
+    },
+    command: { default: 'Get-FederatedDomainProof -DomainName <federated domain> -Thumbprint <new thumbprint>' },
+  },
+  {
+    id: 'federation-publish',
+    role: 'mailbox',
+    versions: SINCE_2010,
+    title: {
+      en: 'Wait until every server has it, then publish it',
+      ja: 'すべてのサーバーに行き渡るのを待ってから公開します',
+    },
+    why: {
+      en: 'Publishing before every server has the certificate breaks free/busy on the servers that lack it.',
+      ja: '全サーバーに証明書が行き渡る前に公開すると、持っていないサーバーで空き時間情報が壊れます。',
+    },
+    command: {
+      default:
+        'Test-FederationTrustCertificate\nGet-FederationTrust | Set-FederationTrust -PublishFederationCertificate',
+    },
+  },
+  {
+    id: 'federation-recreate',
+    role: 'mailbox',
+    versions: SINCE_2010,
+    title: {
+      en: 'An expired federation certificate cannot be renewed in place: remove the federated domains and the federation trust, then create them again (Microsoft\'s "Replace an expired federation certificate" procedure). These show what to recreate',
+      ja: '期限切れのフェデレーション証明書はそのまま更新できません。フェデレーション ドメインとフェデレーション信頼を削除して作り直します (Microsoft の「期限切れのフェデレーション証明書を置き換える」手順)。作り直す内容を次のコマンドで表示します',
+    },
+    why: {
+      en: "Microsoft's gateway no longer accepts the expired certificate, so the trust must be made anew.",
+      ja: 'Microsoft のゲートウェイは期限切れの証明書を受け付けないため、信頼を作り直す必要があります。',
+    },
+    command: {
+      default: 'Get-FederationTrust | fl Name,OrgCertificate\nGet-FederatedOrganizationIdentifier | fl Domains',
+    },
+  },
+  {
+    id: 'find-expired-certs',
+    role: 'any',
+    title: {
+      en: 'On {server}: find the expired certificate Setup means, and whether it is self-signed',
+      ja: '{server} で: セットアップが示す期限切れの証明書と、それが自己署名かどうかを確認します',
+    },
+    why: {
+      en: 'Setup names the issuer, not the thumbprint; this finds the certificate it means.',
+      ja: 'セットアップは拇印ではなく発行者を示すので、該当する証明書を探します。',
+    },
+    command: {
+      default:
+        'Get-ExchangeCertificate | ? { $_.NotAfter -lt (Get-Date) } | fl Thumbprint,Subject,Issuer,IsSelfSigned,Services,NotAfter',
+    },
+  },
+  {
+    id: 'rerun-setup',
+    role: 'any',
+    title: {
+      en: 'Restart the server, then run Setup again',
+      ja: 'サーバーを再起動してから、セットアップを再実行します',
+    },
+    why: {
+      en: 'Setup resumes from the failed step once the certificate is valid.',
+      ja: '証明書が有効になれば、セットアップは失敗した手順から再開します。',
+    },
+  },
+  {
+    id: 'revocation-urlfetch',
+    role: 'any',
+    title: {
+      en: 'On {server}: test whether the CRL/OCSP addresses of the chain can be reached',
+      ja: '{server} で: チェーンの CRL/OCSP に到達できるかテストします',
+    },
+    why: {
+      en: 'RevocationCheckFailure means Windows could not download the CRL or reach OCSP for this chain.',
+      ja: 'RevocationCheckFailure は、Windows がこのチェーンの CRL をダウンロードできないか OCSP に到達できないことを示します。',
+    },
+    command: {
+      default:
+        "[System.IO.File]::WriteAllBytes('C:\\Temp\\cert.cer', (Get-Item Cert:\\LocalMachine\\My\\{thumbprint}).RawData)\ncertutil -verify -urlfetch C:\\Temp\\cert.cer",
+    },
+  },
+  {
+    id: 'revocation-proxy',
+    role: 'any',
+    title: {
+      en: "Check the machine proxy: Exchange checks revocation through WinHTTP, not the browser's proxy",
+      ja: 'マシンのプロキシを確認します: Exchange はブラウザーではなく WinHTTP のプロキシで失効を確認します',
+    },
+    why: {
+      en: 'Servers without direct internet access need a WinHTTP proxy for revocation checks.',
+      ja: 'インターネットに直接出られないサーバーは、失効確認に WinHTTP プロキシが必要です。',
+    },
+    command: { default: 'netsh winhttp show proxy' },
+  },
+  {
+    id: 'revocation-recheck',
+    role: 'any',
+    phase: 'verify',
+    title: {
+      en: 'Once reachable, check the status again: it turns Valid',
+      ja: '到達できるようになったら、状態をもう一度確認します: Valid になります',
+    },
+    why: {
+      en: 'Status turns Valid once the revocation check succeeds.',
+      ja: '失効確認が成功すると Status は Valid になります。',
+    },
+    command: { default: 'Get-ExchangeCertificate -Thumbprint {thumbprint} | fl Status' },
+  },
+  {
+    id: 'identify-describe',
+    role: 'any',
+    title: {
+      en: 'On each Exchange server: show the certificate with this thumbprint',
+      ja: '各 Exchange サーバーで: この拇印の証明書を表示します',
+    },
+    why: {
+      en: 'A thumbprint alone does not say what the certificate is or when it expires.',
+      ja: '拇印だけでは、どの証明書かも有効期限もわかりません。',
+    },
+    command: {
+      default:
+        'Get-ExchangeCertificate -Thumbprint {thumbprint} | fl Subject,CertificateDomains,Services,NotAfter,Status,IsSelfSigned',
+    },
+  },
+  {
+    id: 'identify-internal',
+    role: 'any',
+    title: {
+      en: "Is it a server's internal transport certificate?",
+      ja: 'サーバーの内部トランスポート証明書かどうか確認します',
+    },
+    why: {
+      en: 'If it is, renewing it follows the internal transport procedure.',
+      ja: 'そうであれば、内部トランスポート証明書の手順で更新します。',
+    },
+    command: {
+      default: 'Get-TransportService | ft Name,InternalTransportCertificateThumbprint',
+      '2007': 'Get-TransportServer | ft Name,InternalTransportCertificateThumbprint',
+      '2010': 'Get-TransportServer | ft Name,InternalTransportCertificateThumbprint',
+    },
+    unknownNote: {
+      en: 'Exchange 2007/2010: Get-TransportServer instead of Get-TransportService',
+      ja: 'Exchange 2007/2010 では Get-TransportService の代わりに Get-TransportServer',
+    },
+  },
+  {
+    id: 'identify-auth',
+    role: 'any',
+    versions: ['2013+', 'unknown'],
+    title: {
+      en: 'Is it the Auth certificate (Exchange 2013 and later)?',
+      ja: 'Auth 証明書かどうか確認します (Exchange 2013 以降)',
+    },
+    why: {
+      en: 'If it is, renewing it follows the Auth certificate procedure.',
+      ja: 'そうであれば、Auth 証明書の手順で更新します。',
+    },
+    command: { default: '(Get-AuthConfig).CurrentCertificateThumbprint' },
+  },
+  {
+    id: 'list-with-dates',
+    role: 'any',
+    title: { en: 'List the certificates with their expiry dates', ja: '有効期限付きで証明書を一覧します' },
+    why: { en: 'The default table view shows no dates.', ja: '既定の表形式には日付が表示されません。' },
+    command: { default: 'Get-ExchangeCertificate | fl Thumbprint,Subject,Services,NotAfter,Status,IsSelfSigned' },
+  },
+  {
+    id: 'use-clean-thumbprint',
+    role: 'any',
+    title: {
+      en: 'Use the thumbprint without invisible characters or spaces',
+      ja: '見えない文字や空白を取り除いた拇印を使います',
+    },
+    why: {
+      en: 'The cmdlet compares characters exactly: an invisible mark makes it report that no certificate was found.',
+      ja: 'コマンドレットは文字をそのまま比較するので、見えない文字があると証明書が見つからないと報告します。',
+    },
+    command: { default: 'Get-ExchangeCertificate -Thumbprint {thumbprint}' },
+  },
+  {
+    id: 'peer-inspect',
+    role: 'any',
+    runsOn: 'peer',
+    title: {
+      en: 'On {peer} (not on this server): list its SMTP certificates and their expiry',
+      ja: '{peer} で (このサーバーではありません): SMTP 証明書と有効期限を一覧します',
+    },
+    why: {
+      en: '12019/12020 are logged by the server that received the expired certificate; the certificate lives on the peer.',
+      ja: '12019/12020 は期限切れの証明書を受け取った側が記録します。証明書があるのは相手のサーバーです。',
+    },
+    command: {
+      default:
+        "Get-ExchangeCertificate | ? { $_.Services -match 'SMTP' } | fl Thumbprint,Subject,NotAfter,IsSelfSigned",
+    },
+  },
+  {
+    id: 'peer-renew-internal',
+    role: 'any',
+    runsOn: 'peer',
+    title: {
+      en: 'On {peer}: create a new internal transport certificate. Asked to overwrite the default SMTP certificate, answer Y',
+      ja: '{peer} で: 新しい内部トランスポート証明書を作成します。既定の SMTP 証明書の上書き確認には Y と答えます',
+    },
+    why: {
+      en: "The peer's new internal transport certificate is what this server will see next time they connect.",
+      ja: '相手の新しい内部トランスポート証明書が、次の接続でこのサーバーに提示されます。',
+    },
+    command: { default: 'New-ExchangeCertificate -DomainName {peerHost},{peer} -Services SMTP' },
+  },
+  {
+    id: 'peer-renew-starttls',
+    role: 'any',
+    runsOn: 'peer',
+    title: {
+      en: 'On {peer}: renew its STARTTLS certificate (a CA certificate through a request to the CA). Asked to overwrite the default SMTP certificate, answer N',
+      ja: '{peer} で: STARTTLS 用の証明書を更新します (CA の証明書なら CA への要求で)。既定の SMTP 証明書の上書き確認には N と答えます',
+    },
+    why: {
+      en: 'The peer presents this certificate for STARTTLS; the internal transport certificate is not involved.',
+      ja: '相手はこの証明書を STARTTLS で提示します。内部トランスポート証明書は関係ありません。',
+    },
+  },
+  {
+    id: 'check-present',
+    role: 'transport',
+    title: {
+      en: 'On {server}: check whether the certificate is still in the personal store',
+      ja: '{server} で: 証明書が個人用ストアに残っているか確認します',
+    },
+    why: {
+      en: '12013/12024 can mean a deleted certificate or only a key Exchange cannot read; the fixes differ.',
+      ja: '12013/12024 は証明書の削除か、キーを読めないだけかのどちらかで、対処が異なります。',
+    },
+    command: {
+      default: 'Get-ExchangeCertificate -Thumbprint {thumbprint} | fl Thumbprint,NotAfter,HasPrivateKey,Services',
+    },
+  },
+  {
+    id: 'reenable-internal',
+    role: 'transport',
+    title: {
+      en: 'On {server}: enable it for SMTP again (this also fixes the key permissions). Asked to overwrite the default SMTP certificate, answer Y: it is the internal transport certificate',
+      ja: '{server} で: もう一度 SMTP に割り当てます (キーのアクセス許可も直ります)。既定の SMTP 証明書の上書き確認には Y と答えます (内部トランスポート証明書です)',
+    },
+    why: {
+      en: 'Enabling again republishes it to Active Directory and gives Network Service access to the private key.',
+      ja: '再度割り当てると Active Directory に公開し直され、Network Service が秘密キーにアクセスできるようになります。',
+    },
+    command: { default: 'Enable-ExchangeCertificate -Thumbprint {thumbprint} -Services SMTP' },
+  },
+  {
+    id: 'wait-replication',
+    role: 'any',
+    title: {
+      en: 'Wait for Active Directory replication before checking other sites',
+      ja: '他サイトを確認する前に Active Directory のレプリケーションを待ちます',
+    },
+    why: {
+      en: 'Servers in other sites see the certificate only after replication.',
+      ja: '他サイトのサーバーはレプリケーション後に証明書を認識します。',
+    },
+  },
+];

@@ -1,0 +1,189 @@
+import type { LibraryStep } from './library-model.js';
+
+const RESTART_WHY = {
+  en: 'The transport services load their certificates at start; a restart applies the change at once.',
+  ja: 'トランスポート サービスは起動時に証明書を読み込みます。再起動ですぐに反映されます。',
+};
+
+/** The internal transport (direct trust) certificate, STARTTLS certificates and the transport services. */
+export const TRANSPORT_STEPS: LibraryStep[] = [
+  {
+    id: 'new-internal-self-signed',
+    role: 'transport',
+    title: {
+      en: "On {server}: create a new self-signed certificate for the server's own names, for SMTP. Asked to overwrite the default SMTP certificate, answer Y: it replaces the internal transport certificate",
+      ja: '{server} で: サーバー自身の名前で SMTP 用の新しい自己署名証明書を作成します。既定の SMTP 証明書の上書き確認には Y と答えます (内部トランスポート証明書を置き換えます)',
+    },
+    why: {
+      en: 'The new certificate becomes the internal transport certificate Exchange servers use to trust each other.',
+      ja: '新しい証明書が、Exchange サーバー同士の信頼に使われる内部トランスポート証明書になります。',
+    },
+    verify: {
+      en: 'InternalTransportCertificateThumbprint shows the new thumbprint.',
+      ja: 'InternalTransportCertificateThumbprint が新しい拇印になります。',
+    },
+    command: { default: 'New-ExchangeCertificate -DomainName {ownNames} -Services SMTP' },
+    needs: ['server', 'serverFqdn'],
+  },
+  {
+    id: 'new-self-signed-not-internal',
+    role: 'transport',
+    title: {
+      en: "On {server}: create a new self-signed certificate for the server's own names, for SMTP. Asked to overwrite the default SMTP certificate, answer N: the internal transport certificate is another one and stays",
+      ja: '{server} で: サーバー自身の名前で SMTP 用の新しい自己署名証明書を作成します。既定の SMTP 証明書の上書き確認には N と答えます (内部トランスポート証明書は別の証明書で、そのまま使います)',
+    },
+    why: {
+      en: 'The expired certificate is replaced without touching the certificate Exchange servers trust each other by.',
+      ja: 'Exchange サーバー同士の信頼に使う証明書には触れずに、期限切れの証明書を置き換えます。',
+    },
+    command: { default: 'New-ExchangeCertificate -DomainName {ownNames} -Services SMTP' },
+  },
+  {
+    id: 'confirm-internal',
+    role: 'transport',
+    title: {
+      en: 'On {server}: confirm that the internal transport certificate is now the new thumbprint',
+      ja: '{server} で: 内部トランスポート証明書が新しい拇印になったことを確認します',
+    },
+    why: {
+      en: 'Exchange trusts servers by this thumbprint; if it still shows the old one, the renewal did not take.',
+      ja: 'Exchange はこの拇印でサーバーを信頼します。古い拇印のままなら更新が反映されていません。',
+    },
+    command: {
+      default: 'Get-TransportService {serverOrPlaceholder} | fl InternalTransportCertificateThumbprint',
+      '2007': 'Get-TransportServer {serverOrPlaceholder} | fl InternalTransportCertificateThumbprint',
+      '2010': 'Get-TransportServer {serverOrPlaceholder} | fl InternalTransportCertificateThumbprint',
+    },
+    unknownNote: {
+      en: 'Exchange 2007/2010: Get-TransportServer instead of Get-TransportService',
+      ja: 'Exchange 2007/2010 では Get-TransportService の代わりに Get-TransportServer',
+    },
+  },
+  {
+    id: 'enable-iis-new',
+    role: 'client-access',
+    title: {
+      en: 'On {server}: IIS served the expired certificate, so enable the new one for IIS (New-ExchangeCertificate does not), then restart IIS',
+      ja: '{server} で: IIS は期限切れの証明書を使っていたので、新しい証明書を IIS に割り当て (New-ExchangeCertificate では割り当てられません)、IIS を再起動します',
+    },
+    why: {
+      en: 'Otherwise OWA and Outlook Anywhere keep presenting the expired certificate (KB 953354).',
+      ja: 'そうしないと OWA や Outlook Anywhere が期限切れの証明書を出し続けます (KB 953354)。',
+    },
+    command: { default: 'Enable-ExchangeCertificate -Thumbprint <new thumbprint> -Services IIS\niisreset /noforce' },
+  },
+  {
+    id: 'enable-smtp-found',
+    role: 'transport',
+    title: {
+      en: 'On {server}: enable that certificate for SMTP, which also lets the Transport service read its private key. Asked to overwrite the default SMTP certificate, answer N: the internal transport certificate stays as it is',
+      ja: '{server} で: その証明書を SMTP に割り当てます。Microsoft Exchange Transport サービスが秘密キーを読めるようにもなります。既定の SMTP 証明書の上書き確認には N と答えます (内部トランスポート証明書はそのままです)',
+    },
+    why: {
+      en: 'A matching certificate that is not enabled for SMTP, or whose key Network Service cannot read, still causes 12014.',
+      ja: '名前が一致しても SMTP に割り当てられていない、または Network Service がキーを読めない証明書では 12014 が続きます。',
+    },
+    command: { default: 'Enable-ExchangeCertificate -Thumbprint {candidate} -Services SMTP' },
+  },
+  {
+    id: 'new-for-own-fqdn',
+    role: 'transport',
+    title: {
+      en: "On {server}: {fqdn} is the server's own name: create a self-signed certificate for it, for SMTP. Asked to overwrite the default SMTP certificate, answer Y",
+      ja: '{server} で: {fqdn} はサーバー自身の名前です。その名前で SMTP 用の自己署名証明書を作成します。既定の SMTP 証明書の上書き確認には Y と答えます',
+    },
+    why: {
+      en: "A certificate for the server's own name is the internal transport certificate; self-signed is right for it.",
+      ja: 'サーバー自身の名前の証明書は内部トランスポート証明書で、自己署名で問題ありません。',
+    },
+    command: { default: 'New-ExchangeCertificate -DomainName {ownNames} -Services SMTP' },
+  },
+  {
+    id: 'new-starttls-self-signed',
+    role: 'transport',
+    title: {
+      en: 'On {server}: create a new self-signed certificate for {fqdnOrName}, for SMTP. Asked to overwrite the default SMTP certificate, answer N: this is a STARTTLS certificate, not the internal one',
+      ja: '{server} で: {fqdnOrName} の SMTP 用の新しい自己署名証明書を作成します。既定の SMTP 証明書の上書き確認には N と答えます (内部トランスポート証明書ではなく STARTTLS 用です)',
+    },
+    why: {
+      en: 'A new certificate for the same FQDN lets the connector offer STARTTLS again.',
+      ja: '同じ FQDN の新しい証明書で、コネクタが再び STARTTLS を提供できます。',
+    },
+    command: { default: 'New-ExchangeCertificate -DomainName {fqdnFirst} -Services SMTP' },
+  },
+  {
+    id: 'restart-transport-service',
+    role: 'transport',
+    title: {
+      en: 'On {server}: restart the Microsoft Exchange Transport service',
+      ja: '{server} で: Microsoft Exchange Transport サービスを再起動します',
+    },
+    why: RESTART_WHY,
+    command: { default: 'Restart-Service MSExchangeTransport' },
+  },
+  {
+    id: 'restart-frontend-transport',
+    role: 'mailbox',
+    versions: ['2013+', 'unknown'],
+    title: {
+      en: 'On {server}: restart the Front End Transport service, which logged the event',
+      ja: '{server} で: イベントを記録したフロントエンド トランスポート サービスを再起動します',
+    },
+    why: RESTART_WHY,
+    command: { default: 'Restart-Service MSExchangeFrontEndTransport' },
+  },
+  {
+    id: 'restart-both-transport',
+    role: 'mailbox',
+    versions: ['2013+', 'unknown'],
+    title: {
+      en: 'On {server}: the paste does not say which service logged the event, so restart both the Transport and the Front End Transport services',
+      ja: '{server} で: どのサービスがイベントを記録したか貼り付けからわからないので、トランスポート サービスとフロントエンド トランスポート サービスの両方を再起動します',
+    },
+    why: {
+      en: 'On Exchange 2013 and later 12014 usually comes from the Front End Transport service, but the Transport service logs it too.',
+      ja: 'Exchange 2013 以降の 12014 は多くがフロントエンド トランスポート サービスからですが、トランスポート サービスも記録します。',
+    },
+    command: { default: 'Restart-Service MSExchangeTransport, MSExchangeFrontEndTransport' },
+    unknownNote: {
+      en: 'on Exchange 2007/2010 only MSExchangeTransport exists',
+      ja: 'Exchange 2007/2010 には MSExchangeTransport しかありません',
+    },
+  },
+  {
+    id: 'remove-old',
+    role: 'any',
+    phase: 'cleanup',
+    title: {
+      en: 'On {server}: once the new certificate works (the checks below), remove the old one',
+      ja: '{server} で: 新しい証明書が動くこと (下の確認) を確かめてから、古い証明書を削除します',
+    },
+    why: {
+      en: 'Exchange may still pick an expired certificate as a last resort; removing it avoids that and the repeated events.',
+      ja: '削除しておけば、期限切れの証明書が最後の手段として選ばれることも、イベントが繰り返し記録されることもなくなります。',
+    },
+    command: { default: 'Remove-ExchangeCertificate -Thumbprint {thumbprint}' },
+  },
+  {
+    id: 'rebind-backend-444',
+    role: 'mailbox',
+    versions: ['2013+', 'unknown'],
+    title: {
+      en: 'On {server}: bind the Exchange Back End site (https, port 444) to a valid certificate (when replacing one: to the new one, before the old one is removed); IIS Manager does the same under Exchange Back End → Bindings → https 444',
+      ja: '{server} で: Exchange Back End サイト (https、ポート 444) を有効な証明書にバインドします (証明書を置き換える場合は、古い証明書を削除する前に新しい証明書に)。IIS マネージャーの Exchange Back End → バインド → https 444 でも同じです',
+    },
+    why: {
+      en: 'Removing the certificate the Back End site is bound to gives HTTP 500 from the proxy: OWA and ECP go blank, Outlook Anywhere, EWS and the Exchange Management Shell stop. A self-signed certificate is fine there.',
+      ja: 'Back End サイトがバインドしている証明書を削除すると、プロキシが HTTP 500 を返し、OWA と ECP が真っ白になり、Outlook Anywhere、EWS、Exchange 管理シェルが止まります。ここは自己署名証明書で問題ありません。',
+    },
+    verify: {
+      en: 'netsh http show sslcert ipport=0.0.0.0:444 shows the new certificate hash.',
+      ja: 'netsh http show sslcert ipport=0.0.0.0:444 に新しい証明書のハッシュが表示されます。',
+    },
+    command: {
+      default:
+        "Import-Module WebAdministration\n$b = Get-WebBinding -Name 'Exchange Back End' -Protocol https -Port 444\n$b.RemoveSslCertificate()\n$b.AddSslCertificate('{backendThumbprint}', 'My')",
+    },
+    unknownNote: { en: 'Exchange 2013 and later only', ja: 'Exchange 2013 以降のみ' },
+  },
+];

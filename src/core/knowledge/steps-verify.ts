@@ -1,0 +1,141 @@
+import type { LibraryStep } from './library-model.js';
+
+/**
+ * How an admin checks that a plan worked, right for the version and the operating system: Exchange
+ * 2007 often runs on Windows Server 2003 (PowerShell 1.0), which has no Get-WinEvent and no `-in`.
+ */
+export const VERIFY_STEPS: LibraryStep[] = [
+  {
+    id: 'verify-events',
+    role: 'transport',
+    title: {
+      en: 'On {server}: a few minutes after the change, check that events {eventIds} are no longer logged (no output means none)',
+      ja: '{server} で: 変更の数分後、イベント {eventIds} が記録されなくなったことを確認します (何も表示されなければ記録されていません)',
+    },
+    why: {
+      en: 'The events repeat while the problem lasts; their absence is the first sign the fix took.',
+      ja: 'これらのイベントは問題が続く間繰り返し記録されます。記録されなくなれば修正が効いた最初のしるしです。',
+    },
+    command: {
+      default:
+        "Get-WinEvent -FilterHashtable @{LogName='Application'; Id={eventIds}; StartTime=(Get-Date).AddMinutes(-15)} -ErrorAction SilentlyContinue",
+      '2007':
+        'Get-EventLog Application -Newest 500 | ? { $_.TimeGenerated -gt (Get-Date).AddMinutes(-15) -and ({eventIds} -contains $_.EventID) }',
+    },
+    unknownNote: {
+      en: 'Exchange 2007 on Windows Server 2003 has no Get-WinEvent: Get-EventLog Application -Newest 500 there',
+      ja: 'Windows Server 2003 上の Exchange 2007 には Get-WinEvent がないので Get-EventLog Application -Newest 500',
+    },
+  },
+  {
+    id: 'verify-starttls-probe',
+    role: 'any',
+    runsOn: 'anywhere',
+    title: {
+      en: 'From any machine with certcheck: check that port 25 offers STARTTLS and presents the new certificate',
+      ja: 'certcheck のある任意のマシンから: ポート 25 が STARTTLS を提供し、新しい証明書を提示することを確認します',
+    },
+    why: {
+      en: 'What the port presents is what partners and Exchange Online see.',
+      ja: 'ポートが提示する証明書が、相手先や Exchange Online から見える証明書です。',
+    },
+    command: { default: 'certcheck probe {fqdnFirst}:25' },
+  },
+  {
+    id: 'verify-https-probe',
+    role: 'any',
+    runsOn: 'anywhere',
+    title: {
+      en: 'From any machine with certcheck: check that port 443 presents the new certificate; then sign in to OWA: no certificate warning',
+      ja: 'certcheck のある任意のマシンから: ポート 443 が新しい証明書を提示することを確認し、OWA にサインインして証明書の警告が出ないことを確かめます',
+    },
+    why: {
+      en: 'Clients see the certificate IIS presents, not the list in the Exchange admin center.',
+      ja: 'クライアントが見るのは IIS が提示する証明書で、Exchange 管理センターの一覧ではありません。',
+    },
+    command: { default: 'certcheck probe {fqdnFirst}:443' },
+  },
+  {
+    id: 'verify-edgesync',
+    role: 'hub',
+    runsOn: 'hub',
+    versions: ['2007', '2010', '2013+', 'unknown'],
+    title: {
+      en: 'On a Hub Transport or Mailbox server of the subscribed site: check that EdgeSync is in sync with the Edge',
+      ja: 'サブスクライブしているサイトのハブ トランスポートまたはメールボックス サーバーで: EdgeSync がエッジと同期していることを確認します',
+    },
+    why: {
+      en: 'EdgeSync carries the renewed certificate to the Edge; SyncStatus Normal shows it arrived.',
+      ja: '更新した証明書は EdgeSync がエッジに届けます。SyncStatus が Normal なら届いています。',
+    },
+    command: { default: 'Test-EdgeSynchronization -ExcludeRecipientTest' },
+  },
+  {
+    id: 'verify-owa',
+    role: 'any',
+    runsOn: 'anywhere',
+    title: {
+      en: 'Sign in to OWA and ECP in a browser: both open without a certificate warning or a sign-in loop',
+      ja: 'ブラウザーで OWA と ECP にサインインします: 証明書の警告もサインインの繰り返しもなく開けば完了です',
+    },
+    why: {
+      en: 'OWA and ECP go through the front end, the Back End site and the Auth certificate: signing in checks all three.',
+      ja: 'OWA と ECP はフロントエンド、Back End サイト、Auth 証明書を通るので、サインインすれば 3 つとも確認できます。',
+    },
+  },
+  {
+    id: 'verify-new-certificate',
+    role: 'any',
+    title: {
+      en: 'On {server}: check the new certificate: valid dates, Status Valid, and the services it was enabled for',
+      ja: '{server} で: 新しい証明書の有効期間、Status が Valid であること、割り当てたサービスを確認します',
+    },
+    why: {
+      en: 'A certificate that is not Valid (an untrusted chain, a revocation check that fails) will not be used.',
+      ja: 'Valid でない証明書 (チェーンが信頼されない、失効確認に失敗する) は使われません。',
+    },
+    command: { default: 'Get-ExchangeCertificate -Thumbprint <new thumbprint> | fl Subject,NotAfter,Status,Services' },
+  },
+  {
+    id: 'verify-authconfig',
+    role: 'mailbox',
+    versions: ['2013+', 'unknown'],
+    title: {
+      en: 'Check that the current Auth certificate is the new one and is valid (it can take up to an hour to take effect)',
+      ja: '現在の Auth 証明書が新しい証明書で、有効であることを確認します (反映に最大 1 時間かかることがあります)',
+    },
+    why: {
+      en: 'OAuth signs with the current Auth certificate; it must be the new one on every server.',
+      ja: 'OAuth は現在の Auth 証明書で署名します。すべてのサーバーで新しい証明書になっている必要があります。',
+    },
+    command: {
+      default:
+        '(Get-AuthConfig).CurrentCertificateThumbprint | Get-ExchangeCertificate | fl Thumbprint,NotAfter,Status',
+    },
+    unknownNote: { en: 'Exchange 2013 and later only', ja: 'Exchange 2013 以降のみ' },
+  },
+  {
+    id: 'verify-queue',
+    role: 'mailbox',
+    title: {
+      en: 'Check that the queue drains: the message count falls and LastError is empty',
+      ja: 'キューが減ることを確認します: メッセージ数が減り、LastError が空になります',
+    },
+    why: {
+      en: 'The queue empties only when the connector finds its certificate.',
+      ja: 'コネクタが証明書を見つけて初めてキューが空になります。',
+    },
+    command: { default: 'Get-Queue -Identity {queueOrPlaceholder} | fl Status,MessageCount,LastError' },
+  },
+  {
+    id: 'verify-federation',
+    role: 'mailbox',
+    versions: ['2010', '2013+', 'unknown'],
+    title: { en: 'Test the federation trust', ja: 'フェデレーション信頼をテストします' },
+    why: {
+      en: 'Free/busy and sharing with other organisations work only with a valid federation trust.',
+      ja: '他組織との空き時間情報や共有は、有効なフェデレーション信頼があって初めて動きます。',
+    },
+    command: { default: 'Test-FederationTrust' },
+  },
+];

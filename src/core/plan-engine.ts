@@ -1,0 +1,81 @@
+import { CONDITIONS } from './facts/conditions.js';
+import type { PlanScope } from './facts/plan-scope.js';
+import { commandVersionOf } from './facts/server-facts.js';
+import type { LibraryStep, PlanEntry } from './knowledge/library-model.js';
+import { FRAGMENTS, PLAN_TABLE } from './knowledge/plan-table.js';
+import { STEP_LIBRARY } from './knowledge/step-library.js';
+
+/** A library step chosen for a plan, with the condition it stands under. */
+export interface ChosenStep {
+  step: LibraryStep;
+  /** The named condition ('caCertServesIis', '!isEdge') under which it applies, if any. */
+  when?: string;
+  /** Conditions the paste did not decide: the title says under which outcome the step applies. */
+  undecided?: { name: string; outcome: boolean }[];
+}
+
+/**
+ * Walks a plan's entries against the server's facts: a decided condition keeps one outcome; an
+ * undecided one first shows the fact that decides it, then gives each outcome with its own steps.
+ */
+export function choosePlanSteps(planId: string, scope: PlanScope): ChosenStep[] {
+  const plan = PLAN_TABLE.get(planId);
+  if (!plan) return [];
+  const out: ChosenStep[] = [];
+  walk(plan.entries, scope, out, {});
+  return out.filter((chosen) => applies(chosen.step, scope));
+}
+
+interface Frame {
+  when?: string;
+  undecided?: { name: string; outcome: boolean }[];
+}
+
+function walk(entries: readonly PlanEntry[], scope: PlanScope, out: ChosenStep[], frame: Frame): void {
+  for (const entry of entries) {
+    if (typeof entry === 'string') {
+      out.push({ step: stepById(entry), ...frame });
+      continue;
+    }
+    if ('use' in entry) {
+      walk(FRAGMENTS.get(entry.use) ?? [], scope, out, frame);
+      continue;
+    }
+    const condition = CONDITIONS[entry.if];
+    if (!condition) throw new Error(`unknown condition ${entry.if}`);
+    const decided = condition.test(scope);
+    const outcomeFrame = (outcome: boolean, undecided: boolean): Frame => {
+      if (condition.version) return frame;
+      const when = outcome ? entry.if : `!${entry.if}`;
+      const chain = frame.undecided ?? [];
+      return {
+        when,
+        ...(undecided
+          ? { undecided: [...chain, { name: entry.if, outcome }] }
+          : chain.length
+            ? { undecided: chain }
+            : {}),
+      };
+    };
+    if (decided === true || (decided === undefined && condition.unknown === 'then')) {
+      walk(entry.yes, scope, out, outcomeFrame(true, false));
+    } else if (decided === false || (decided === undefined && condition.unknown === 'else')) {
+      walk(entry.no ?? [], scope, out, outcomeFrame(false, false));
+    } else {
+      // Show the deciding fact first, then both outcomes: never one command with the condition in prose.
+      for (const id of condition.shownBy ?? []) out.push({ step: stepById(id), ...frame });
+      walk(entry.yes, scope, out, outcomeFrame(true, true));
+      walk(entry.no ?? [], scope, out, outcomeFrame(false, true));
+    }
+  }
+}
+
+function stepById(id: string): LibraryStep {
+  const step = STEP_LIBRARY.get(id);
+  if (!step) throw new Error(`unknown step ${id}`);
+  return step;
+}
+
+function applies(step: LibraryStep, scope: PlanScope): boolean {
+  return !step.versions || step.versions.includes(commandVersionOf(scope.facts));
+}

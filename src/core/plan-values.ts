@@ -1,0 +1,120 @@
+import { isOwnName } from './facts/conditions.js';
+import type { PlanScope } from './facts/plan-scope.js';
+import type { Language } from './model.js';
+
+/**
+ * The values a step's command and title are filled with. A command shows a visible `<placeholder>`
+ * for what the paste did not give; a title never does: it says in words where the value comes from.
+ */
+export type Values = Record<string, string | undefined>;
+
+/** A single-quoted PowerShell string doubles any single quote inside. */
+function sq(value: string): string {
+  return value.replaceAll("'", "''");
+}
+
+function serverFqdn(scope: PlanScope, server: string | undefined): string | undefined {
+  const { facts, values } = scope;
+  if (facts.fqdn) return facts.fqdn;
+  if (values.serverFqdn) return values.serverFqdn;
+  if (values.fqdn && isOwnName(values.fqdn, server)) return values.fqdn;
+  if (!server) return undefined;
+  const prefix = `${server.toLowerCase()}.`;
+  return (values.domains ?? '').split(',').find((d) => d.toLowerCase().startsWith(prefix));
+}
+
+/** Exchange service names Enable-ExchangeCertificate takes again; Federation has its own cmdlets. */
+function enableable(scope: PlanScope): string | undefined {
+  const history = scope.values.services?.split(/[\s,]+/) ?? [];
+  const presented = (scope.cert?.presentedOn ?? []).map((port) => (port === 443 ? 'IIS' : 'SMTP'));
+  const kept = [...new Set([...history, ...presented])].filter((s) => s !== '' && s !== 'None' && s !== 'Federation');
+  return kept.length > 0 ? kept.join(',') : undefined;
+}
+
+export function commandValues(scope: PlanScope, planId: string): Values {
+  const { values, facts } = scope;
+  const server = facts.name ?? values.server;
+  const fqdn = serverFqdn(scope, server);
+  // The FQDN first: New-ExchangeCertificate takes the first name as the subject (KB 953354 gives the FQDN).
+  const ownNames = [fqdn ?? (server ? `<FQDN of ${server}>` : '<server FQDN>'), server ?? '<server name>'];
+  const receiveName =
+    values.connector && !/send|送信|outbound/i.test(values.connector)
+      ? values.connector
+      : `Default Frontend ${server ?? '<server>'}`;
+  const o365 = facts.connectors.find((c) => /^Outbound to Office 365/i.test(c.name))?.name;
+  const connectorFqdn = values.fqdn ?? '<connector FQDN>';
+  // A request about a pasted certificate renews its own names; one from an event, the connector's FQDN.
+  const aboutCertificate = scope.cert !== undefined || values.subject !== undefined;
+  return {
+    server,
+    serverOrPlaceholder: server ?? '<server>',
+    thumbprint: values.thumbprint,
+    candidate: values.candidate,
+    fqdn: values.fqdn,
+    fqdnFirst: values.fqdn ?? fqdn ?? (server ? `<FQDN of ${server}>` : '<server FQDN>'),
+    fqdnOrConnectorFqdnCommand: connectorFqdn,
+    ownNames: [...new Set(ownNames)].join(','),
+    newThumbprint: values.newThumbprint ?? '<new thumbprint>',
+    backendThumbprint:
+      values.backendCandidate ?? (planId === 'backend-444-rebind' ? '<thumbprint from the list>' : '<new thumbprint>'),
+    receiveConnectorQuoted: sq(receiveName.includes('\\') ? receiveName : `${server ?? '<server>'}\\${receiveName}`),
+    sendConnectorQuoted: sq(values.connector ?? '<connector name>'),
+    o365ConnectorQuoted: o365 ? sq(o365) : undefined,
+    queueOrPlaceholder: values.queue ?? '<queue identity>',
+    subjectQuoted: sq(aboutCertificate ? (values.subject ?? `CN=${connectorFqdn}`) : `CN=${connectorFqdn}`),
+    requestDomains: aboutCertificate && values.domains ? values.domains : connectorFqdn,
+    cn:
+      (aboutCertificate ? values.cn : undefined) ??
+      (values.fqdn ? values.fqdn.replace(/[^\w.-]/g, '_') : 'certificate'),
+    servicesOrDefault: enableable(scope) ?? '<services>',
+    eventIds: values.eventIds ?? '12014,12015,12016',
+    site: values.site,
+    peer: values.peer,
+    peerHost: values.peerHost ?? values.peer?.split('.')[0],
+    peerHostOrPlaceholder: values.peerHost ?? values.peer?.split('.')[0] ?? '<peer server name>',
+  };
+}
+
+const PROSE: Record<Language, Values> = {
+  en: {
+    server: 'the server',
+    fqdn: "the connector's FQDN",
+    fqdnOrConnectorFqdn: "the connector's FQDN (the step above shows it)",
+    fqdnOrName: "the connector's FQDN",
+    sendConnector: 'that the queue or event names',
+    o365Connector: 'Outbound to Office 365',
+    servicesOrDefault: 'the services it served',
+    peer: 'the peer server the event names',
+  },
+  ja: {
+    server: 'サーバー',
+    fqdn: 'コネクタの FQDN',
+    fqdnOrConnectorFqdn: 'コネクタの FQDN (前の手順で表示されます)',
+    fqdnOrName: 'コネクタの FQDN',
+    sendConnector: '(キューまたはイベントが示すもの)',
+    o365Connector: 'Outbound to Office 365',
+    servicesOrDefault: '古い証明書と同じサービス',
+    peer: 'イベントが示す相手のサーバー',
+  },
+};
+
+/** Values for titles: the paste's value, else words that say where to find it. */
+export function proseValues(scope: PlanScope, command: Values, language: Language): Values {
+  const fallback = PROSE[language];
+  const pick = (value: string | undefined, key: string) => value ?? fallback[key];
+  const receive = command.receiveConnectorQuoted?.replaceAll("''", "'");
+  return {
+    server: command.server,
+    fqdn: pick(command.fqdn, 'fqdn'),
+    fqdnOrConnectorFqdn: pick(command.fqdn, 'fqdnOrConnectorFqdn'),
+    fqdnOrName: pick(command.fqdn, 'fqdnOrName'),
+    receiveConnector: receive?.includes('<') ? 'Default Frontend' : receive,
+    sendConnector: pick(scope.values.connector, 'sendConnector'),
+    o365Connector: pick(command.o365ConnectorQuoted?.replaceAll("''", "'"), 'o365Connector'),
+    servicesOrDefault: command.servicesOrDefault?.startsWith('<')
+      ? fallback.servicesOrDefault
+      : command.servicesOrDefault,
+    eventIds: command.eventIds,
+    peer: pick(scope.values.peer, 'peer'),
+  };
+}
