@@ -35,6 +35,7 @@ export const remindCommand: CliCommand = {
         ? createSlackNotifier({ token, ...(config.slack.apiUrl && { apiUrl: config.slack.apiUrl }) })
         : dryRunNotifier;
       const nextRun = nextReminderRun(config.reminders.cron, config.reminders.timeZone, now);
+      const started = performance.now();
       const report = await runReminders({
         store,
         notifier,
@@ -42,6 +43,8 @@ export const remindCommand: CliCommand = {
         dryRun,
         ...configuredRunOptions(config),
         owner: `cli:${randomUUID()}`,
+        // Leases run on this run's clock: --now plus the time the run has taken.
+        elapsed: () => performance.now() - started,
         ...(nextRun && { nextRun }),
       });
       const lang = config.defaultLanguage;
@@ -105,6 +108,10 @@ export const remindCommand: CliCommand = {
           );
           const missed = everyDue.filter((d) => notSent.has(d.thumbprint) && !sent.has(d.thumbprint));
           if (missed.length > 0) io.stdout(block(t.unsent(missed.length), missed));
+          // Lost the race to another run: not an error (exit 0), but said, so that no one wonders.
+          const skipped = new Set(report.skipped.map((s) => `${s.thumbprint}|${s.slot}`));
+          const left = report.due.filter((d) => skipped.has(`${d.thumbprint}|${d.slot}`)).sort(byUrgency);
+          if (left.length > 0) io.stdout(block(t.skipped(left.length), left));
         }
       }
       // A dry run has only the reminders with no channel here: no run could send them.

@@ -12,6 +12,9 @@ import { type Digest, digestItem, type Notifier, NotifierError } from './notifie
  * - A reminder is posted by at most one process: the claim is a row under UNIQUE(thumbprint, slot),
  *   re-checked inside an IMMEDIATE transaction.
  * - A failed post (after bounded retries) is released and is due again on the next run.
+ * - A live run renews the leases it holds (a heartbeat before each post and before each wait for
+ *   Slack's rate limits), and posts only what it still holds: a claim taken over meanwhile is
+ *   left to the run that took it.
  * - A claim whose process died keeps its lease (15 min) and is then reconciled: if Slack's history
  *   holds a message carrying its batch key (message metadata) it is confirmed with that ts,
  *   otherwise it is released and sent again. Only when that lookup itself fails can a reminder be
@@ -33,6 +36,11 @@ export interface RunRemindersOptions {
   nextRun?: Date;
   /** Injected so that tests never wait; production passes a real timer. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Milliseconds since the run began (a monotonic clock in production): leases are measured on the
+   * run's clock, `now` plus this, so that `--now` runs and the bot's runs compare alike.
+   */
+  elapsed?: () => number;
   /** Retries after the first attempt, per message. */
   retries?: number;
   /** A Retry-After longer than this gives up for this run instead of holding the run. */
@@ -67,7 +75,8 @@ export async function runReminders(options: RunRemindersOptions): Promise<RunRep
     failed: [],
     reconciled: { confirmed: 0, released: 0 },
   };
-  if (!options.dryRun) report.reconciled = await reconcile(options);
+  const run: RunState = { options, held: new Set() };
+  if (!options.dryRun) report.reconciled = await reconcile(run);
 
   const [certificates, history, snoozes] = await Promise.all([
     store.list(),
@@ -89,9 +98,10 @@ export async function runReminders(options: RunRemindersOptions): Promise<RunRep
 
   const claimed = await store.claim(
     plan.due.map(({ thumbprint, slot, threshold, day, channel }) => ({ thumbprint, slot, threshold, day, channel })),
-    claimOptions(options),
+    claimOptions(run),
     stillDue,
   );
+  for (const e of claimed) run.held.add(e.id);
   const won = new Set(claimed.map((e) => `${e.thumbprint}|${e.slot}`));
   report.skipped = plan.due.filter((d) => !won.has(`${d.thumbprint}|${d.slot}`));
 
@@ -100,19 +110,51 @@ export async function runReminders(options: RunRemindersOptions): Promise<RunRep
   const byChannel = groupBy(claimed, (e) => e.channel);
   for (const [channel, entries] of byChannel) {
     entries.sort((a, b) => urgency.get(`${a.thumbprint}|${a.slot}`)! - urgency.get(`${b.thumbprint}|${b.slot}`)!);
-    await sendChannel(options, channel, entries, byThumbprint, report);
+    await sendChannel(run, channel, entries, byThumbprint, report);
   }
   return report;
 }
 
+/** What one run holds while it sends: its options and the ids of the unsent claims it owns. */
+interface RunState {
+  options: RunRemindersOptions;
+  held: Set<number>;
+}
+
+/** The run's clock: `now` plus the time the run has taken so far. */
+function runNow(run: RunState, aheadMs = 0): Date {
+  return new Date(run.options.now.getTime() + (run.options.elapsed?.() ?? 0) + aheadMs);
+}
+
+/**
+ * The heartbeat: moves the lease of every unsent claim this run holds to a full lease after
+ * `aheadMs` from now (the wait about to start). Forgets those another run has taken over.
+ */
+async function heartbeat(run: RunState, aheadMs = 0): Promise<void> {
+  if (run.held.size === 0) return;
+  const { store, owner } = run.options;
+  const leaseUntil = new Date(runNow(run, aheadMs).getTime() + leaseMs(run.options)).toISOString();
+  const still = new Set(await store.renew([...run.held], owner, leaseUntil));
+  for (const id of run.held) if (!still.has(id)) run.held.delete(id);
+}
+
 async function sendChannel(
-  options: RunRemindersOptions,
+  run: RunState,
   channel: string,
   entries: LedgerEntry[],
   certificates: Map<string, TrackedCertificate>,
   report: RunReport,
 ): Promise<void> {
+  const { options } = run;
   const { store, notifier } = options;
+  await heartbeat(run);
+  // A claim taken over while this run was busy elsewhere belongs to the run that took it.
+  const lost = entries.filter((e) => !run.held.has(e.id));
+  if (lost.length > 0) {
+    const lostKeys = new Set(lost.map((e) => `${e.thumbprint}|${e.slot}`));
+    report.skipped.push(...report.due.filter((d) => lostKeys.has(`${d.thumbprint}|${d.slot}`)));
+    entries = entries.filter((e) => run.held.has(e.id));
+  }
   const size = Math.max(1, notifier.maxItemsPerMessage);
   const parts = Math.ceil(entries.length / size);
   for (let part = 0; part < parts; part++) {
@@ -132,7 +174,7 @@ async function sendChannel(
     const batch = (options.newBatch ?? randomUUID)();
     // Stamped before the post: from here on, a dead process's claim is looked up, not blindly resent.
     await store.assignBatch(ids, batch, options.owner);
-    const outcome = await postWithRetries(options, digest, { batch, claimIds: ids }, chunk[0]!.claimedAt);
+    const outcome = await postWithRetries(run, digest, { batch, claimIds: ids }, chunk[0]!.claimedAt);
     const thumbprints = chunk.map((e) => e.thumbprint);
     if ('ts' in outcome) {
       // Not caught: if recording fails the claim stays, and the next run finds the message by its batch.
@@ -141,20 +183,30 @@ async function sendChannel(
         sentAt: tsToIso(outcome.ts),
         confirmedAt: options.now.toISOString(),
       });
+      for (const id of ids) run.held.delete(id);
       report.sent.push({ channel, ts: outcome.ts, thumbprints });
+    } else if ('lost' in outcome) {
+      // Taken over during a wait: the run that took them sends them; give back only what is still ours.
+      const ours = ids.filter((id) => run.held.has(id));
+      if (ours.length > 0) await store.release(ours);
+      for (const id of ours) run.held.delete(id);
+      const lostSlots = new Set(chunk.map((e) => `${e.thumbprint}|${e.slot}`));
+      report.skipped.push(...report.due.filter((d) => lostSlots.has(`${d.thumbprint}|${d.slot}`)));
     } else {
       await store.release(ids);
+      for (const id of ids) run.held.delete(id);
       report.failed.push({ channel, thumbprints, error: outcome.error });
     }
   }
 }
 
 async function postWithRetries(
-  options: RunRemindersOptions,
+  run: RunState,
   digest: Digest,
   meta: { batch: string; claimIds: number[] },
   claimedAt: string,
-): Promise<{ ts: string } | { error: string }> {
+): Promise<{ ts: string } | { error: string } | { lost: true }> {
+  const { options } = run;
   const retries = options.retries ?? DEFAULT_RETRIES;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const maxRetryAfter = options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
@@ -172,21 +224,27 @@ async function postWithRetries(
       }
       const wait = error.options.retryAfterMs ?? 1000 * 2 ** attempt;
       if (wait > maxRetryAfter) return { error: `${describe(error)} (retry after ${Math.ceil(wait / 1000)} s)` };
+      // Still alive, only waiting: the claims stay this run's through the wait and a lease after it.
+      await heartbeat(run, wait);
       await sleep(wait);
+      // A run that hung far past its lease may find its claims taken over: then they are not its to post.
+      await heartbeat(run);
+      if (meta.claimIds.some((id) => !run.held.has(id))) return { lost: true };
     }
   }
 }
 
 /** Settles the claims of runs that died: confirm what Slack shows was posted, release the rest. */
-async function reconcile(options: RunRemindersOptions): Promise<RunReport['reconciled']> {
+async function reconcile(run: RunState): Promise<RunReport['reconciled']> {
+  const { options } = run;
   const { store, notifier } = options;
   const result = { confirmed: 0, released: 0 };
-  const stale = await store.staleClaims(options.now.toISOString());
+  const stale = await store.staleClaims(runNow(run).toISOString());
   if (stale.length === 0) return result;
   const claimedAt = new Map(stale.map((e) => [e.id, e.claimedAt]));
   const mine = await store.takeOver(
     stale.map((e) => e.id),
-    claimOptions(options),
+    claimOptions(run),
   );
   for (const entries of groupBy(mine, (e) => `${e.channel}|${e.batch ?? ''}`).values()) {
     const ids = entries.map((e) => e.id);
@@ -208,12 +266,17 @@ async function reconcile(options: RunRemindersOptions): Promise<RunReport['recon
   return result;
 }
 
-function claimOptions(options: RunRemindersOptions) {
+function claimOptions(run: RunState) {
+  const at = runNow(run);
   return {
-    owner: options.owner,
-    at: options.now.toISOString(),
-    leaseUntil: new Date(options.now.getTime() + (options.leaseMs ?? DEFAULT_LEASE_MS)).toISOString(),
+    owner: run.options.owner,
+    at: at.toISOString(),
+    leaseUntil: new Date(at.getTime() + leaseMs(run.options)).toISOString(),
   };
+}
+
+function leaseMs(options: RunRemindersOptions): number {
+  return options.leaseMs ?? DEFAULT_LEASE_MS;
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

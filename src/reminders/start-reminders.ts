@@ -26,6 +26,7 @@ export function startReminders(options: {
     timeZone: config.reminders.timeZone,
     clock: options.clock,
     run: async (now, nextRun) => {
+      const started = performance.now();
       const report = await runReminders({
         store: options.store,
         notifier: options.notifier,
@@ -33,6 +34,8 @@ export function startReminders(options: {
         dryRun: false,
         ...configuredRunOptions(config),
         owner: `${options.processName}:${randomUUID()}`,
+        // Leases on the run's clock: the tick's now plus the time the run has taken (heartbeat).
+        elapsed: () => performance.now() - started,
         ...(nextRun && { nextRun }),
       });
       options.log.info(summary(report));

@@ -247,3 +247,63 @@ describe('two processes at once on the same SQLite file', () => {
     }
   });
 });
+
+describe('a live run waiting on Slack keeps its claims', () => {
+  test('the heartbeat renews the lease through a long Retry-After: a later run takes nothing over and nothing goes twice', async () => {
+    const store = createMemoryStore();
+    await seed(store);
+    const notifier = createFakeNotifier();
+    notifier.failures.push(rateLimited(100));
+    let elapsed = 0;
+    let during: Awaited<ReturnType<typeof runReminders>> | undefined;
+    const first = options(store, notifier, {
+      owner: 'waiting',
+      leaseMs: 60_000,
+      elapsed: () => elapsed,
+      sleep: async (ms) => {
+        // While this run waits out Retry-After, another run starts after the first lease would have ended.
+        during = await runReminders(
+          options(store, notifier, { owner: 'later', now: at('2026-11-30T09:01:30Z'), leaseMs: 60_000 }).run,
+        );
+        elapsed += ms;
+      },
+    });
+    const report = await runReminders(first.run);
+    assert.deepEqual(during?.reconciled, { confirmed: 0, released: 0 }, 'the renewed lease was still running');
+    assert.deepEqual(during?.sent, []);
+    assert.equal(report.sent.length, 2);
+    assert.deepEqual(
+      notifier.posted.map((p) => p.channel),
+      ['C0OPS', 'C0WEB'],
+      'one digest per channel',
+    );
+  });
+
+  test('a run that hung past its lease and was taken over posts nothing of what it lost', async () => {
+    const store = createMemoryStore();
+    await seed(store);
+    const notifier = createFakeNotifier();
+    notifier.failures.push(rateLimited(100));
+    let later: Awaited<ReturnType<typeof runReminders>> | undefined;
+    const hung = options(store, notifier, {
+      owner: 'hung',
+      leaseMs: 60_000,
+      sleep: async () => {
+        // The sleep outlasts every lease (a suspended process): a run an hour later takes over and sends.
+        later = await runReminders(
+          options(store, notifier, { owner: 'later', now: at('2026-11-30T10:00:00Z'), leaseMs: 60_000 }).run,
+        );
+      },
+    });
+    const report = await runReminders(hung.run);
+    assert.equal(later?.reconciled.released, 3, 'the later run took every unsent claim over');
+    assert.deepEqual(
+      notifier.posted.map((p) => p.channel).sort(),
+      ['C0OPS', 'C0WEB'],
+      'each channel got exactly one digest',
+    );
+    assert.deepEqual(report.sent, []);
+    assert.equal(report.skipped.length, 3, 'the hung run reports them as left to another run');
+    assert.ok((await store.ledger()).every((e) => e.messageTs !== undefined && e.claimOwner === 'later'));
+  });
+});

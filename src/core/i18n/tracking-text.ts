@@ -79,6 +79,8 @@ export interface TrackingText {
     notSent: (thumbprint: string, channel: string | null, error: string) => string;
     /** The heading of the due reminders a run did not send (no channel, or Slack refused). */
     unsent: (count: number) => string;
+    /** Due reminders another run (a replica, another `remind`) claimed at the same moment: it sends them. */
+    skipped: (count: number) => string;
   };
   snoozed: (subject: string, until: string) => string;
   /**
@@ -213,6 +215,8 @@ export const trackingText = {
       noChannel: 'no channel (set REMINDER_CHANNEL or track --channel)',
       notSent: (thumbprint, channel, error) => `not sent: ${thumbprint}${channel ? ` ${channel}` : ''}: ${error}`,
       unsent: (count) => `${count} not sent`,
+      skipped: (count) =>
+        `${count} reminder${count === 1 ? '' : 's'} skipped: another run claimed ${count === 1 ? 'it' : 'them'} at the same time and sends ${count === 1 ? 'it' : 'them'}`,
     },
     snoozed: (subject, until) => `Snoozed ${subject} until ${until}.`,
     unnamedSubject: (servers) =>
@@ -341,6 +345,7 @@ export const trackingText = {
       notSent: (thumbprint, channel, error) =>
         `送信できませんでした: ${thumbprint}${channel ? ` ${channel}` : ''}: ${error}`,
       unsent: (count) => `送信できなかったリマインダー ${count} 件`,
+      skipped: (count) => `${count} 件のリマインダーをスキップしました (同時に実行された別の実行が送信します)`,
     },
     snoozed: (subject, until) => `${subject} の再通知を ${until} まで一時停止しました。`,
     unnamedSubject: (servers) => `内部トランスポート証明書${servers.length > 0 ? ` (${servers.join(', ')})` : ''}`,
