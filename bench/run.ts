@@ -9,6 +9,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['diagnosis core', benchCore],
   ['slack', async () => (await import('./slack-bench.js')).benchSlack()],
   ['reminders', async () => (await import('./reminders-bench.js')).benchReminders()],
+  ['probe', async () => (await import('./probe-bench.js')).benchProbe()],
 ];
 
 const only = process.argv[2];

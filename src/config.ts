@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type Language, languageSchema } from './core/model.js';
+import { type ProbeAllowList, parseProbeAllow } from './core/probe/allow-list.js';
 
 /**
  * The environment, read once and validated: the only module that looks at `process.env`
@@ -58,6 +59,12 @@ const configSchema = z.object({
     (v) => (typeof v === 'string' ? emptyAsUnset(v.toLowerCase()) : v),
     logLevelSchema.default('info'),
   ),
+  PROBE_ALLOW: z.preprocess(emptyAsUnset, z.string().optional()).transform((text, ctx) => {
+    const parsed = parseProbeAllow(text);
+    if (parsed.ok) return parsed.allow;
+    for (const problem of parsed.problems) ctx.addIssue({ code: 'custom', message: problem });
+    return z.NEVER;
+  }),
 });
 
 function isTimeZone(zone: string): boolean {
@@ -90,6 +97,8 @@ export interface Config {
   };
   defaultLanguage: Language;
   logLevel: z.infer<typeof logLevelSchema>;
+  /** What `/certcheck probe` may connect to; empty (the default) turns probing from Slack off. */
+  probeAllow: ProbeAllowList;
 }
 
 export class ConfigError extends Error {
@@ -128,6 +137,7 @@ export function loadConfig(env: Env): Config {
     },
     defaultLanguage: e.CERTCHECK_LANG,
     logLevel: e.LOG_LEVEL,
+    probeAllow: e.PROBE_ALLOW,
   };
 }
 

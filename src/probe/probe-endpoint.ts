@@ -1,5 +1,11 @@
 import { connect as netConnect, type Socket } from 'node:net';
-import { type DetailedPeerCertificate, type TLSSocket, connect as tlsConnect } from 'node:tls';
+import {
+  createSecureContext,
+  type DetailedPeerCertificate,
+  type SecureContext,
+  type TLSSocket,
+  connect as tlsConnect,
+} from 'node:tls';
 import type { ProbeObservation, ProbeStage } from '../core/probe/observation.js';
 import type { ProbeTarget } from '../core/probe/target.js';
 import { BoundedReader } from './bounded-reader.js';
@@ -93,12 +99,7 @@ async function run(
     ...(!target.ip && { servername: target.host }),
     // Reading, not trusting: the chain is wanted exactly when it is expired, self-signed or untrusted.
     rejectUnauthorized: false,
-    // An empty trust store, so the chain reported is the one the server sent, not completed from this machine's roots.
-    ca: [],
-    // Exchange 2007 on Windows 2003 speaks TLS 1.0 with a 1024-bit SHA-1 certificate: allowed here
-    // to read it (and report it); nothing is sent over this connection.
-    minVersion: 'TLSv1',
-    ciphers: 'DEFAULT:@SECLEVEL=0',
+    secureContext: readingContext(),
   });
   session.tls = tls;
   await new Promise<void>((resolve, reject) => {
@@ -111,6 +112,19 @@ async function run(
   });
   observation.tlsVersion = tls.getProtocol();
   observation.chain = presentedChain(tls.getPeerCertificate(true));
+}
+
+let context: SecureContext | undefined;
+
+/**
+ * One context for every probe (building one per connection costs more than the handshake).
+ * An empty trust store, so the chain reported is the one the server sent, not completed from this
+ * machine's roots. Exchange 2007 on Windows 2003 speaks TLS 1.0 with a 1024-bit SHA-1
+ * certificate: allowed here to read it (and report it); nothing is sent over these connections.
+ */
+function readingContext(): SecureContext {
+  context ??= createSecureContext({ ca: [], minVersion: 'TLSv1', ciphers: 'DEFAULT:@SECLEVEL=0' });
+  return context;
 }
 
 /** Leaf first, each issuer as Node linked it from what the server sent. */

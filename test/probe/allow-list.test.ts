@@ -63,7 +63,10 @@ describe('checking a target against PROBE_ALLOW', () => {
   it('an IP target must be in a listed network', async () => {
     const allow = allowList('10.0.0.0/8, 2001:db8::/32');
     const { resolve, asked } = resolver({});
-    assert.deepEqual(await checkProbeTarget(allow, target('10.1.2.3:25'), resolve), { allowed: true, address: '10.1.2.3' });
+    assert.deepEqual(await checkProbeTarget(allow, target('10.1.2.3:25'), resolve), {
+      allowed: true,
+      address: '10.1.2.3',
+    });
     assert.deepEqual(await checkProbeTarget(allow, target('[2001:db8::25]:25'), resolve), {
       allowed: true,
       address: '2001:db8::25',
@@ -74,7 +77,10 @@ describe('checking a target against PROBE_ALLOW', () => {
 
   it('a name matches as written: no suffix or wildcard match, and an unlisted name is not looked up without networks', async () => {
     const allow = allowList('mail.contoso.com');
-    const { resolve, asked } = resolver({ 'mail.contoso.com': ['203.0.113.25'], 'evil.mail.contoso.com': ['203.0.113.26'] });
+    const { resolve, asked } = resolver({
+      'mail.contoso.com': ['203.0.113.25'],
+      'evil.mail.contoso.com': ['203.0.113.26'],
+    });
     assert.deepEqual(await checkProbeTarget(allow, target('MAIL.contoso.com:25'), resolve), {
       allowed: true,
       address: '203.0.113.25',

@@ -18,7 +18,16 @@ describe('IP literals and CIDRs', () => {
     assert.equal(parseIp('2001:db8::1')?.family, 6);
     assert.equal(parseIp('[::1]')?.value, 1n);
     assert.equal(parseIp('2001:0db8:0:0:0:0:0:1')?.value, parseIp('2001:db8::1')?.value);
-    for (const bad of ['10.1.2', '10.1.2.256', '01.2.3.4', '1::2::3', 'fe80::1%eth0', 'mail.contoso.com', '1:2:3:4:5:6:7:8:9', '']) {
+    for (const bad of [
+      '10.1.2',
+      '10.1.2.256',
+      '01.2.3.4',
+      '1::2::3',
+      'fe80::1%eth0',
+      'mail.contoso.com',
+      '1:2:3:4:5:6:7:8:9',
+      '',
+    ]) {
       assert.equal(parseIp(bad), undefined, bad);
     }
   });
@@ -43,6 +52,7 @@ describe('IP literals and CIDRs', () => {
     for (const address of ['127.0.0.1', '::1', '169.254.169.254', '0.0.0.0', 'fe80::1', '::ffff:127.0.0.1']) {
       assert.ok(isSpecialAddress(parseIp(address)!), address);
     }
-    for (const address of ['10.0.0.25', '203.0.113.5', '2001:db8::25']) assert.ok(!isSpecialAddress(parseIp(address)!), address);
+    for (const address of ['10.0.0.25', '203.0.113.5', '2001:db8::25'])
+      assert.ok(!isSpecialAddress(parseIp(address)!), address);
   });
 });

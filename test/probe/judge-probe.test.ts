@@ -28,7 +28,10 @@ describe('judging a probe', () => {
     );
     assert.equal(report.findings[0]?.code, 'ENDPOINT_UNREACHABLE');
     assert.equal(report.findings[0]?.severity, 'warning');
-    assert.match(report.findings[0]?.message ?? '', /timed out while connecting\)\. Many networks .* block outbound port 25/);
+    assert.match(
+      report.findings[0]?.message ?? '',
+      /timed out while connecting\)\. Many networks .* block outbound port 25/,
+    );
     assert.equal(diagnosis.summary, 'smtp://mail.contoso.com:25 could not be probed');
     assert.equal(diagnosis.severity, 'warning');
   });
@@ -39,7 +42,10 @@ describe('judging a probe', () => {
       { now: NOW, language: 'en' },
     );
     assert.doesNotMatch(answered.report.findings[0]?.message ?? '', /port 25/);
-    assert.match(answered.report.findings[0]?.message ?? '', /TLS handshake with smtp:\/\/mail\.contoso\.com:25 failed \(ERR_SSL_X\)/);
+    assert.match(
+      answered.report.findings[0]?.message ?? '',
+      /TLS handshake with smtp:\/\/mail\.contoso\.com:25 failed \(ERR_SSL_X\)/,
+    );
     assert.equal(answered.report.findings[0]?.severity, 'critical');
     const other = judgeProbe(observation('mail.contoso.com:587', { failure: { kind: 'refused', stage: 'connect' } }), {
       now: NOW,

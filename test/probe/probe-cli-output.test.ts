@@ -21,7 +21,11 @@ describe('certcheck probe: text output, usage, limits', () => {
       cert: chainPem(goodLeaf, validIntermediate),
       greet: (socket) => setTimeout(() => socket.write('+OK ready\r\n'), 40),
       answer: (line) =>
-        line === 'CAPA' ? { reply: '+OK\r\nSTLS\r\n.\r\n' } : line === 'STLS' ? { reply: '+OK go\r\n', upgrade: true } : undefined,
+        line === 'CAPA'
+          ? { reply: '+OK\r\nSTLS\r\n.\r\n' }
+          : line === 'STLS'
+            ? { reply: '+OK go\r\n', upgrade: true }
+            : undefined,
     });
   });
   after(async () => {
@@ -54,7 +58,10 @@ describe('certcheck probe: text output, usage, limits', () => {
     const cases: [string[], RegExp][] = [
       [[], /give at least one TARGET/],
       [['ftp://mail.contoso.com'], /'ftp:\/\/' is not a probe scheme/],
-      [['--timeout', 'soon', 'mail.contoso.com'], /--timeout takes a whole number of milliseconds from 1 to 600000, not 'soon'/],
+      [
+        ['--timeout', 'soon', 'mail.contoso.com'],
+        /--timeout takes a whole number of milliseconds from 1 to 600000, not 'soon'/,
+      ],
       [['--concurrency', '0', 'mail.contoso.com'], /--concurrency takes a whole number/],
       [['--now', 'yesterday', 'mail.contoso.com'], /--now takes an ISO-8601 time/],
       [['--lang', 'fr', 'mail.contoso.com'], /--lang takes en or ja/],
@@ -84,9 +91,13 @@ describe('certcheck probe: text output, usage, limits', () => {
   it('the real process exits cleanly after STARTTLS upgrades (TLS socket closed before the raw one)', async () => {
     const cli = new URL('../../src/cli.ts', import.meta.url).pathname;
     const targets = Array.from({ length: 5 }, () => `smtp://127.0.0.1:${smtp.port}`);
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, 'probe', '--json', '--now', NOW.toISOString(), ...targets], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', cli, 'probe', '--json', '--now', NOW.toISOString(), ...targets],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk) => {

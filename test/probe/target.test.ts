@@ -16,7 +16,9 @@ function problem(text: string): string {
 
 describe('probe targets', () => {
   it('the port chooses the protocol', () => {
-    assert.deepEqual(targets('mail.contoso.com:25'), [{ host: 'mail.contoso.com', port: 25, protocol: 'smtp', ip: false }]);
+    assert.deepEqual(targets('mail.contoso.com:25'), [
+      { host: 'mail.contoso.com', port: 25, protocol: 'smtp', ip: false },
+    ]);
     assert.equal(targets('mail.contoso.com:587')[0]?.protocol, 'smtp');
     assert.equal(targets('mail.contoso.com:2525')[0]?.protocol, 'smtp');
     assert.equal(targets('mail.contoso.com:143')[0]?.protocol, 'imap');
@@ -35,7 +37,12 @@ describe('probe targets', () => {
   });
 
   it('a scheme says the protocol and the default port; a path is ignored', () => {
-    assert.deepEqual(targets('smtp://mail.contoso.com')[0], { host: 'mail.contoso.com', port: 25, protocol: 'smtp', ip: false });
+    assert.deepEqual(targets('smtp://mail.contoso.com')[0], {
+      host: 'mail.contoso.com',
+      port: 25,
+      protocol: 'smtp',
+      ip: false,
+    });
     assert.deepEqual(targets('imap://mail.contoso.com:1143')[0]?.port, 1143);
     assert.deepEqual(targets('pop3://mail.contoso.com')[0]?.port, 110);
     assert.deepEqual(

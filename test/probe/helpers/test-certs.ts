@@ -24,14 +24,19 @@ export interface CertificateSpec {
   bits?: number;
   hash?: 'sha1' | 'sha256';
   serial?: string;
+  /** Reuse this certificate's key pair (many certificates, one costly key). */
+  keyOf?: TestCertificate;
 }
 
 let serials = 1;
 
 export function makeCertificate(spec: CertificateSpec): TestCertificate {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: spec.bits ?? 2048 });
-  const keyPem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
-  const key = forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey;
+  const keyPem =
+    spec.keyOf?.keyPem ??
+    generateKeyPairSync('rsa', { modulusLength: spec.bits ?? 2048 })
+      .privateKey.export({ type: 'pkcs1', format: 'pem' })
+      .toString();
+  const key = spec.keyOf?.key ?? (forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey);
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
   fillCertificate(cert, spec);
