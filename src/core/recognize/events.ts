@@ -4,6 +4,7 @@ import type { EventFacts } from '../model.js';
 import { readLabelledEvents } from './event-layouts.js';
 import { findIdMentions } from './event-mentions.js';
 import { applyEmptyFields, applyFields, dataFields, findMessageMatches, type MessageMatch } from './event-messages.js';
+import { readFriendlyView } from './event-friendly-view.js';
 import { readEventTables } from './event-tables.js';
 import { type EventDraft, normalizeEventText, type Range, rangeLookup } from './event-values.js';
 import { readXmlEvents } from './event-xml.js';
@@ -20,9 +21,10 @@ export const recognizeEvents: Recognizer = (raw) => {
   const text = normalizeEventText(raw);
   const xml = readXmlEvents(text);
   const tables = readEventTables(text);
-  const isLaidOut = rangeLookup([...xml.consumed, ...tables.consumed]);
+  const friendly = readFriendlyView(text);
+  const isLaidOut = rangeLookup([...xml.consumed, ...tables.consumed, ...friendly.consumed]);
   const labelled = readLabelledEvents(text, isLaidOut);
-  const drafts = mergeXmlCopies(text, [...xml.drafts, ...tables.drafts, ...labelled.drafts]);
+  const drafts = mergeXmlCopies(text, [...xml.drafts, ...tables.drafts, ...friendly.drafts, ...labelled.drafts]);
   const matches = findMessageMatches(text);
   drafts.push(...claimMessages(drafts, matches));
 
@@ -30,6 +32,7 @@ export const recognizeEvents: Recognizer = (raw) => {
   const isExcluded = rangeLookup([
     ...xml.consumed,
     ...tables.consumed,
+    ...friendly.consumed,
     ...labelled.headers,
     ...matches.map((match): Range => [match.start, match.end]),
   ]);
@@ -146,13 +149,27 @@ function finish(draft: EventDraft): EventFacts {
   const source = facts.source ? findEventSource(facts.source) : undefined;
   if (source) facts.source = source.name;
   const entry: CatalogueEntry | undefined = findCatalogueEntry(facts.id, facts.source);
-  if (draft.data) applyFields(facts, dataFields(draft.data, entry), entry);
+  if (draft.data) {
+    applyFields(facts, dataFields(draft.data, entry), entry);
+    applyEmptyFields(facts, emptyData(draft.data, entry));
+  }
   facts.known = entry !== undefined;
   if (facts.loggedAt && facts.hoursRemaining !== undefined) {
     const estimated = DateTime.fromISO(facts.loggedAt, { zone: 'utc' }).plus({ hours: facts.hoursRemaining });
     if (estimated.isValid) facts.estimatedNotAfter = estimated.toISO({ suppressMilliseconds: true }) ?? undefined;
   }
   return facts;
+}
+
+/** `<Data />` in the XML view, a line of spaces in Friendly View: a parameter the event left empty. */
+function emptyData(data: readonly string[], entry: CatalogueEntry | undefined): MessageMatch['empty'] {
+  const empty: NonNullable<MessageMatch['empty']> = [];
+  entry?.data?.forEach((name, index) => {
+    const value = data[index];
+    const reportable = name === 'domain' || name === 'fqdn' || name === 'connector' || name === 'thumbprint';
+    if (reportable && value !== undefined && value.trim() === '') empty.push(name);
+  });
+  return empty;
 }
 
 function versionHints(text: string, drafts: EventDraft[]): VersionHint[] {

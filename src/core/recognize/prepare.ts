@@ -1,8 +1,11 @@
 /**
  * What no recogniser wants, taken out once before they run: control characters (a stray NUL from a
- * UTF-16 file read as UTF-8, a terminal's escape) and runs of blank lines, which say nothing more
- * than one blank line does and which every line-by-line reader would otherwise walk again.
+ * UTF-16 file read as UTF-8, a terminal's escape) and long runs of blank lines, which every
+ * line-by-line reader would otherwise walk again. A few blank lines are kept: Event Viewer's Friendly
+ * View prints an empty event parameter as a line of spaces, and their count tells which one is empty.
  */
+const KEPT_BLANK_LINES = 4;
+
 // Built from a string: a control character written into a regex literal reads like a mistake.
 const CONTROL_CLASS = '[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]';
 const CONTROL = new RegExp(CONTROL_CLASS);
@@ -13,7 +16,7 @@ export function preparePaste(text: string): string {
   return clean.includes('\n\n') || /\n[ \t]+\n/.test(clean) ? collapseBlankLines(clean) : clean;
 }
 
-/** One blank line where there were several, by a plain scan: a regex or split over a million newlines is slow. */
+/** At most KEPT_BLANK_LINES blank lines in a row, by a plain scan: a regex or split over a million newlines is slow. */
 function collapseBlankLines(text: string): string {
   const parts: string[] = [];
   let copiedTo = 0;
@@ -31,12 +34,12 @@ function collapseBlankLines(text: string): string {
       }
     }
     blanks = blank ? blanks + 1 : 0;
-    if (blanks === 2) {
+    if (blanks === KEPT_BLANK_LINES + 1) {
       parts.push(text.slice(copiedTo, lineStart));
     } else if (blanks === 0 && copiedTo < 0) {
       copiedTo = lineStart;
     }
-    if (blanks >= 2) copiedTo = -1;
+    if (blanks > KEPT_BLANK_LINES) copiedTo = -1;
     if (newline < 0) break;
     lineStart = newline + 1;
   }

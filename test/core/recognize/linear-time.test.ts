@@ -7,16 +7,25 @@ const NOW = new Date('2026-11-28T12:00:00Z');
 const SMALL = 64 * 1024;
 const LARGE = 256 * 1024;
 /** Below this a measurement is mostly noise: the ratio is not asked of it. */
-const NOISE_MS = 60;
+const NOISE_MS = 80;
 /** Generous: the machine running the tests may be busy; a quadratic shape takes tens of seconds. */
 const CEILING_MS = 4000;
 
-function fastest(text: string, runs: number): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    diagnose(text, { now: NOW });
-    best = Math.min(best, performance.now() - start);
+function timed(text: string): number {
+  const start = performance.now();
+  diagnose(text, { now: NOW });
+  return performance.now() - start;
+}
+
+/**
+ * The fastest of a few runs of each size, the sizes taken in turn: a busy moment on a shared machine
+ * then slows both alike instead of only one.
+ */
+function fastest(small: string, large: string, rounds: number): { small: number; large: number } {
+  let best = { small: Number.POSITIVE_INFINITY, large: Number.POSITIVE_INFINITY };
+  for (let i = 0; i < rounds; i++) {
+    best = { small: Math.min(best.small, timed(small)), large: Math.min(best.large, timed(large)) };
+    if (best.large < NOISE_MS) break;
   }
   return best;
 }
@@ -24,8 +33,7 @@ function fastest(text: string, runs: number): number {
 describe('a paste costs time in proportion to its size', () => {
   for (const shape of PATHOLOGICAL_SHAPES) {
     it(`${shape.name}: 256 KiB takes less than 6 times as long as 64 KiB`, () => {
-      const small = fastest(shape.make(SMALL), 5);
-      const large = fastest(shape.make(LARGE), 3);
+      const { small, large } = fastest(shape.make(SMALL), shape.make(LARGE), 4);
       assert.ok(large < CEILING_MS, `${shape.name}: 256 KiB took ${large.toFixed(0)} ms`);
       if (large < NOISE_MS) return;
       const ratio = large / Math.max(small, NOISE_MS / 3);
