@@ -1,6 +1,6 @@
 import { countdownText, urgency } from '../core/countdown.js';
 import { diagnosisText } from '../core/i18n/diagnosis-text.js';
-import { slackText, stepPlace } from '../core/i18n/slack-text.js';
+import { reportText, stepPlace } from '../core/i18n/report-text.js';
 import type { Diagnosis, Language, Severity } from '../core/model.js';
 import { terminalSafe as safe } from './terminal-safe.js';
 
@@ -13,7 +13,7 @@ export function renderReport(diagnosis: Diagnosis, options: { color: boolean }):
   const paint = painter(options.color);
   const label = LABELS[diagnosis.language];
   // The same words as the Slack reply: one vocabulary for both surfaces.
-  const ui = slackText[diagnosis.language];
+  const ui = reportText[diagnosis.language];
   const out: string[] = [];
   const mark = diagnosis.severity === 'ok' ? paint.green('✔') : SEVERITY_MARK[diagnosis.severity](paint);
   out.push(`${mark} ${paint.bold(safe(diagnosis.summary))}`);
@@ -66,7 +66,7 @@ export function renderReport(diagnosis: Diagnosis, options: { color: boolean }):
     out.push('', paint.bold(ui.fix));
     diagnosis.steps.forEach((step, index) => {
       out.push(`  ${index + 1}. ${safe(step.title)}`);
-      const where = stepPlace(step, ui);
+      const where = stepPlace(step, diagnosis.language);
       if (where) out.push(paint.dim(`     📍 ${safe(where)}`));
       if (step.why) out.push(paint.dim(`     ${safe(step.why)}`));
       if (step.command) for (const line of safe(step.command).split('\n')) out.push(`       ${paint.cyan(line)}`);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { countdownText } from '../../src/core/countdown.js';
-import { slackText } from '../../src/core/i18n/slack-text.js';
+import { reportText } from '../../src/core/i18n/report-text.js';
+import { slackText } from '../../src/slack/i18n/slack-text.js';
 import type { Diagnosis } from '../../src/core/model.js';
 import { decodeReplyValue, decodeTrackValue } from '../../src/slack/blocks/button-values.js';
 import { diagnosisMessage } from '../../src/slack/blocks/diagnosis-message.js';
@@ -226,8 +227,8 @@ describe('diagnosisMessage: what a bilingual Exchange admin noticed', () => {
       assert.match(step('A'), new RegExp(`📍 ${onServer}"`), lang);
       assert.doesNotMatch(step('A'), new RegExp(`\\(|${any}`), lang);
       assert.doesNotMatch(step('B'), /📍/, lang);
-      assert.match(step('C'), new RegExp(`📍 .*EDGE01.*${slackText[lang].role.edge}`), lang);
-      assert.match(step('D'), new RegExp(`📍 ${slackText[lang].role.edge}`), lang);
+      assert.match(step('C'), new RegExp(`📍 .*EDGE01.*${reportText[lang].role.edge}`), lang);
+      assert.match(step('D'), new RegExp(`📍 ${reportText[lang].role.edge}`), lang);
     }
   });
 

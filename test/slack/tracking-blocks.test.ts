@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { countdownText } from '../../src/core/countdown.js';
 import { diagnose } from '../../src/core/diagnose.js';
-import { slackText } from '../../src/core/i18n/slack-text.js';
+import { slackText } from '../../src/slack/i18n/slack-text.js';
 import { diagnosisMessage } from '../../src/slack/blocks/diagnosis-message.js';
 import type { Digest, DigestItem } from '../../src/reminders/notifier.js';
 import { DIGEST_ITEMS_PER_MESSAGE, digestMessage } from '../../src/slack/blocks/digest-message.js';

@@ -1,6 +1,5 @@
 import type { CertificatePlan } from '../../core/certificate-plan.js';
 import { countdownText } from '../../core/countdown.js';
-import { slackText } from '../../core/i18n/slack-text.js';
 import { trackingText } from '../../core/i18n/tracking-text.js';
 import type { Finding, Language } from '../../core/model.js';
 import type { TrackedCertificate } from '../../store/store.js';
@@ -8,6 +7,7 @@ import { displayName } from './certificate-line.js';
 import { context, escapeMrkdwn, header, LIMITS, type SlackBlock, type SlackMessage, truncate } from './kit.js';
 import { addSteps, findingsSection, referencesContext } from './plan-blocks.js';
 import { trackedBlocks } from './tracked-blocks.js';
+import { planView } from '../view/plan-view.js';
 
 /** The tracked line already gives the countdown: these findings would only say it again. */
 const SAID_BY_THE_COUNTDOWN = new Set<Finding['code']>(['CERT_EXPIRED', 'CERT_EXPIRING']);
@@ -24,19 +24,18 @@ export function certificateStepsMessage(
   options: { now: Date; lang: Language; timeZone: string },
 ): SlackMessage {
   const { now, lang } = options;
-  const t = slackText[lang];
   const title = trackingText[lang].steps.title(displayName(cert, lang));
   const blocks: SlackBlock[] = [
     header(title),
     ...trackedBlocks([{ certificate: cert }], now, lang, options.timeZone).filter((b) => b.type === 'section'),
   ];
-  const findings = findingsSection(
-    plan.findings.filter((f) => !SAID_BY_THE_COUNTDOWN.has(f.code)),
-    t,
-  );
+  const view = planView({ ...plan, findings: plan.findings.filter((f) => !SAID_BY_THE_COUNTDOWN.has(f.code)) }, lang, {
+    allSteps: true,
+  });
+  const findings = findingsSection(view);
   if (findings) blocks.push(findings);
-  addSteps(blocks, plan.steps, t, { allSteps: true, tailBlocks: TAIL_BLOCKS });
-  const references = referencesContext(plan.references, t);
+  addSteps(blocks, view, TAIL_BLOCKS);
+  const references = referencesContext(view);
   if (references) blocks.push(references);
   blocks.push(context(trackingText[lang].steps.verify));
   const text = `${escapeMrkdwn(title)} — ${countdownText(cert.notAfter, now, lang, options.timeZone)}`;

@@ -1,4 +1,4 @@
-import { slackText } from '../../core/i18n/slack-text.js';
+import { slackText } from '../i18n/slack-text.js';
 import type { Language } from '../../core/model.js';
 import { type SlackMessage, section } from './kit.js';
 

@@ -1,5 +1,6 @@
-import { type SlackText, stepPlace } from '../../core/i18n/slack-text.js';
-import type { Finding, Step } from '../../core/model.js';
+import { reportText } from '../../core/i18n/report-text.js';
+import { slackText } from '../i18n/slack-text.js';
+import type { PlanView, StepView } from '../view/plan-view.js';
 import {
   blocksTextLength,
   codeBlock,
@@ -13,51 +14,39 @@ import {
 import { SEVERITY_EMOJI } from './severity.js';
 
 /**
- * The parts of a renewal plan as every reply shows them (a diagnosis, a tracked certificate's
- * Show steps): what is wrong, the numbered steps each with its command in its own block, the sources.
+ * A plan as every reply shows it (a diagnosis, a tracked certificate's Show steps): what is wrong,
+ * the numbered steps each with its command in its own block, the sources.
  */
 
-export interface StepOptions {
-  allSteps?: boolean;
-  /** Steps shown before "Show all steps" (default 4). */
-  maxSteps?: number;
-  /** Blocks kept free after the steps for what the reply adds below them. */
-  tailBlocks: number;
+export function findingsSection(plan: PlanView): SlackBlock | undefined {
+  if (plan.findings.length === 0) return undefined;
+  const heading = reportText[plan.lang].whatIsWrong;
+  const lines = plan.findings.map((f) => `${SEVERITY_EMOJI[f.severity]} ${escapeMrkdwn(f.message)}`);
+  return section(`*${heading}*\n${fitLines(lines, LIMITS.section - heading.length - 3)}`);
 }
 
-/** Hiding one or two steps behind a button saves little and costs a click: show them. */
-const MIN_HIDDEN_STEPS = 3;
-
-export function findingsSection(findings: readonly Finding[], t: SlackText): SlackBlock | undefined {
-  if (findings.length === 0) return undefined;
-  const lines = findings.map((f) => `${SEVERITY_EMOJI[f.severity]} ${escapeMrkdwn(f.message)}`);
-  return section(`*${t.whatIsWrong}*\n${fitLines(lines, LIMITS.section - t.whatIsWrong.length - 3)}`);
+export function referencesContext(plan: PlanView): SlackBlock | undefined {
+  if (plan.references.length === 0) return undefined;
+  return context(`📚 ${slackText[plan.lang].references}: ${escapeMrkdwn(plan.references.join(' · '))}`);
 }
 
-export function referencesContext(references: readonly string[], t: SlackText): SlackBlock | undefined {
-  if (references.length === 0) return undefined;
-  return context(`📚 ${t.references}: ${escapeMrkdwn(references.join(' · '))}`);
-}
-
-/** Adds as many steps as the options and Slack's limits allow; says so when some are left out. */
-export function addSteps(
-  blocks: SlackBlock[],
-  steps: readonly Step[],
-  t: SlackText,
-  options: StepOptions,
-): { shortened: boolean } {
+/**
+ * Adds the steps the plan wants shown, as many as Slack's limits allow (`tailBlocks` kept free for
+ * what follows), and says so when some are left out. `shortened`: "Show all steps" can show more.
+ */
+export function addSteps(blocks: SlackBlock[], plan: PlanView, tailBlocks: number): { shortened: boolean } {
+  const { steps, lang } = plan;
   if (steps.length === 0) return { shortened: false };
-  blocks.push(section(`*${t.fix}*`));
-  const maxSteps = options.maxSteps ?? 4;
-  const wanted = options.allSteps || steps.length < maxSteps + MIN_HIDDEN_STEPS ? steps.length : maxSteps;
+  const t = slackText[lang];
+  blocks.push(section(`*${reportText[lang].fix}*`));
   let shown = 0;
   // Counted once, then kept up to date: measuring the whole message for every step was quadratic.
   let textLength = blocksTextLength(blocks);
-  for (const [index, step] of steps.slice(0, wanted).entries()) {
+  for (const [index, step] of steps.slice(0, plan.wanted).entries()) {
     const stepBlocks = [section(stepText(index + 1, step, t)), ...(step.command ? [codeBlock(step.command)] : [])];
     const stepLength = blocksTextLength(stepBlocks);
     const fits =
-      blocks.length + stepBlocks.length <= LIMITS.blocks - options.tailBlocks &&
+      blocks.length + stepBlocks.length <= LIMITS.blocks - tailBlocks &&
       textLength + stepLength <= LIMITS.messageText - 1500;
     if (!fits) break;
     blocks.push(...stepBlocks);
@@ -65,16 +54,17 @@ export function addSteps(
     shown++;
   }
   if (shown === steps.length) return { shortened: false };
-  const canShowMore = !options.allSteps && shown === wanted;
+  const canShowMore = shown === plan.wanted;
   blocks.push(context(canShowMore ? t.stepsShown(shown, steps.length) : t.stepsOmitted(steps.length - shown)));
   return { shortened: canShowMore };
 }
 
-function stepText(n: number, step: Step, t: SlackText): string {
-  const where = stepPlace(step, t);
+function stepText(n: number, step: StepView, t: (typeof slackText)['en']): string {
   const lines = [`*${n}. ${escapeMrkdwn(step.title)}*`];
+  if (step.when) lines.push(`↳ ${escapeMrkdwn(step.when)}`);
   if (step.why) lines.push(`_${escapeMrkdwn(step.why)}_`);
-  if (where) lines.push(`📍 ${escapeMrkdwn(where)}`);
+  if (step.where) lines.push(`📍 ${escapeMrkdwn(step.where)}`);
+  if (step.verify) lines.push(`✅ ${t.verify}: ${escapeMrkdwn(step.verify)}`);
   return lines.join('\n');
 }
 

@@ -1,4 +1,4 @@
-import { slackText } from '../../../core/i18n/slack-text.js';
+import { slackText } from '../../i18n/slack-text.js';
 import { errorMessage, noticeMessage } from '../../blocks/error-message.js';
 import { privateKeyWarning } from '../../blocks/private-key-warning.js';
 import type { ButtonArgs, ListenerDeps } from '../../deps.js';

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { slackText } from '../../../core/i18n/slack-text.js';
+import { slackText } from '../../i18n/slack-text.js';
 import { type Answer, answerPaste, render } from '../../answer.js';
 import { isNothing } from '../../blocks/diagnosis-message.js';
 import { errorMessage, noticeMessage } from '../../blocks/error-message.js';

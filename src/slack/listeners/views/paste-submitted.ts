@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
-import { slackText } from '../../../core/i18n/slack-text.js';
+import { slackText } from '../../i18n/slack-text.js';
 import { answerPaste, render } from '../../answer.js';
 import type { ListenerDeps } from '../../deps.js';
 import { decodeJson } from '../../json-value.js';

@@ -1,19 +1,17 @@
-import type { Language, Step } from '../model.js';
+import type { Language } from '../../core/model.js';
 
-/** Every string the Slack app shows, in English and Japanese (the same keys in both). */
+/**
+ * The Slack app's own words (verdict chrome, buttons, help, modal, errors, App Home), in English
+ * and Japanese with the same keys. Findings, steps and countdowns are the core's words.
+ */
 export interface SlackText {
   severity: Record<'critical' | 'warning' | 'info' | 'ok', string>;
-  whatIsWrong: string;
-  fix: string;
-  /** A step for one role, on a known server. */
-  runOn: (server: string, role: string) => string;
-  /** A step for any server, on a known one: the role would only repeat "any". */
-  runOnServer: (server: string) => string;
-  role: Record<'hub' | 'edge' | 'cas' | 'mailbox' | 'any', string>;
   stepsShown: (shown: number, total: number) => string;
   stepsOmitted: (omitted: number) => string;
   certificatesOmitted: (omitted: number) => string;
   references: string;
+  /** Before a step's check: how to tell that it worked. */
+  verify: string;
   issuedBy: string;
   thumbprint: string;
   /** A certificate known only from its thumbprint (event 12017): what it is, not a blank. */
@@ -68,16 +66,12 @@ export interface SlackText {
 
 const en: SlackText = {
   severity: { critical: 'Critical', warning: 'Warning', info: 'Info', ok: 'OK' },
-  whatIsWrong: 'What is wrong',
-  fix: 'Fix',
-  runOn: (server, role) => `on ${server} (${role})`,
-  runOnServer: (server) => `on ${server}`,
-  role: { hub: 'Hub Transport', edge: 'Edge Transport', cas: 'Client Access', mailbox: 'Mailbox', any: 'any server' },
   stepsShown: (shown, total) => `Showing ${shown} of ${total} steps.`,
   stepsOmitted: (omitted) =>
     `${omitted} more step(s) do not fit in one Slack message: run \`certcheck diagnose\` on the paste to see them all.`,
   certificatesOmitted: (omitted) => `…and ${omitted} more certificate(s).`,
   references: 'Reference',
+  verify: 'Check',
   issuedBy: 'issued by',
   thumbprint: 'Thumbprint',
   internalTransportCertificate: 'Internal transport certificate',
@@ -148,22 +142,12 @@ const en: SlackText = {
 
 const ja: SlackText = {
   severity: { critical: '重大', warning: '警告', info: '情報', ok: '問題なし' },
-  whatIsWrong: '何が起きているか',
-  fix: '対処',
-  runOn: (server, role) => `${server} (${role}) で実行`,
-  runOnServer: (server) => `${server} で実行`,
-  role: {
-    hub: 'ハブ トランスポート',
-    edge: 'エッジ トランスポート',
-    cas: 'クライアント アクセス',
-    mailbox: 'メールボックス',
-    any: '任意のサーバー',
-  },
   stepsShown: (shown, total) => `全 ${total} 手順のうち ${shown} 手順を表示しています。`,
   stepsOmitted: (omitted) =>
     `残り ${omitted} 手順は Slack の 1 メッセージに収まりません。貼り付けた内容を \`certcheck diagnose\` で確認してください。`,
   certificatesOmitted: (omitted) => `…ほか ${omitted} 件の証明書`,
   references: '参考資料',
+  verify: '確認',
   issuedBy: '発行者',
   thumbprint: '拇印',
   internalTransportCertificate: '内部トランスポート証明書',
@@ -233,13 +217,3 @@ const ja: SlackText = {
 };
 
 export const slackText = { en, ja } satisfies Record<Language, SlackText>;
-
-/**
- * Where to run a step, as the Slack reply and the CLI report both say it: the server with its role,
- * or either alone. A role of 'any' adds nothing: "on HUB2010 (any server)" contradicts itself.
- */
-export function stepPlace(step: Pick<Step, 'server' | 'role'>, t: SlackText): string {
-  const role = step.role === 'any' ? undefined : t.role[step.role];
-  if (step.server) return role ? t.runOn(step.server, role) : t.runOnServer(step.server);
-  return role ?? '';
-}

@@ -1,0 +1,260 @@
+import { countdownText, validFromText } from '../../core/countdown.js';
+import type { CertificateFacts, Diagnosis, Language } from '../../core/model.js';
+import { normalizeThumbprint } from '../../core/tracking.js';
+import { encodeReplyValue, encodeTrackValue } from '../blocks/button-values.js';
+import { shortThumbprint } from '../blocks/certificate-line.js';
+import type { SlackBlock } from '../blocks/kit.js';
+import { SEVERITY_EMOJI, urgencyEmoji } from '../blocks/severity.js';
+import type { TrackedSummary } from '../blocks/tracked-blocks.js';
+import { ids } from '../ids.js';
+import { type SlackText, slackText } from '../i18n/slack-text.js';
+import { type PlanView, planView } from './plan-view.js';
+
+/** What tracking knows of the pasted thumbprints. */
+export interface TrackedDescription {
+  /** Shown under the findings. */
+  blocks: SlackBlock[];
+  /** The thumbprints tracked and active: no Track button for those. */
+  active: readonly string[];
+  /** Each described certificate in brief: a bare tracked thumbprint's verdict says it. */
+  summaries?: readonly TrackedSummary[];
+}
+
+export interface ReplyOptions {
+  now: Date;
+  /** The stored paste behind the buttons; without it, only the Track button is rendered. */
+  pasteId?: string;
+  allSteps?: boolean;
+  /** Steps shown before "Show all steps" (default 4). */
+  maxSteps?: number;
+  /** Offer **Share in channel** (ephemeral replies). */
+  share?: boolean;
+  /** Offer **Post to thread** (the shortcut's ephemeral answer). */
+  postToThread?: { channel: string; threadTs: string };
+  /** The user who shared it in the channel. */
+  sharedBy?: string;
+  /** The paste carried a private key: warn first, and never offer to make it public. */
+  privateKey?: { postedInChannel: boolean };
+  /** What tracking knows of the pasted thumbprints. */
+  tracked?: TrackedDescription;
+}
+
+/** A certificate's countdown: the instant it counts to, and the core's words for it. */
+export interface CountdownView {
+  kind: 'expires' | 'valid-from';
+  at: Date;
+  estimated: boolean;
+  text: string;
+}
+
+export interface CertificateView {
+  name: string;
+  details: string[];
+  thumbprint?: string;
+  countdown?: CountdownView;
+}
+
+export interface ButtonView {
+  label: string;
+  actionId: string;
+  value: string;
+  style?: 'primary';
+  /** Only worth offering when the steps were shortened. */
+  onlyWhenShortened?: boolean;
+}
+
+/** A diagnosis reply, decided once: the renderer turns it into blocks top to bottom. */
+export interface ReplyModel {
+  lang: Language;
+  severity: Diagnosis['severity'];
+  /** The verdict with its colour, as written (plain text; escaped where it becomes mrkdwn). */
+  verdict: string;
+  privateKey?: { postedInChannel: boolean; verdictBelowWarning: boolean };
+  sharedBy?: string;
+  /** Events and version, as written. */
+  facts: string;
+  certificates: CertificateView[];
+  certificatesOmitted: number;
+  plan: PlanView;
+  trackedBlocks: SlackBlock[];
+  notes: string[];
+  buttons: ButtonView[];
+  /** The countdown the notification adds after the verdict, when the verdict does not say it already. */
+  fallbackCountdown?: string;
+}
+
+const MAX_CERTIFICATES = 3;
+
+export function replyModel(diagnosis: Diagnosis, options: ReplyOptions): ReplyModel {
+  const lang = diagnosis.language;
+  const t = slackText[lang];
+  const verdict =
+    trackedVerdict(diagnosis, t, options.tracked) ?? `${SEVERITY_EMOJI[diagnosis.severity]} ${diagnosis.summary}`;
+  const certificates = diagnosis.certificates.map((cert) => certificateView(cert, options.now, diagnosis, t));
+  const plan = planView(
+    {
+      findings: diagnosis.findings.filter((f) => f.code !== 'PRIVATE_KEY_IN_INPUT'),
+      steps: diagnosis.steps,
+      references: diagnosis.references,
+    },
+    lang,
+    options,
+  );
+  const first = certificates.map((c) => c.countdown).find(Boolean);
+  const firstText = first && `⏱ ${first.estimated ? '~' : ''}${first.text}`;
+  // The verdict often says the countdown already ("… expires in 11 days (10 Dec 2026)").
+  const repeated = first !== undefined && verdict.includes(first.text);
+  return {
+    lang,
+    severity: diagnosis.severity,
+    verdict,
+    ...(options.privateKey && {
+      privateKey: {
+        ...options.privateKey,
+        // The core puts the key first, so its verdict is then the warning's title again.
+        verdictBelowWarning: diagnosis.findings[0]?.code !== 'PRIVATE_KEY_IN_INPUT',
+      },
+    }),
+    ...(options.sharedBy && { sharedBy: options.sharedBy }),
+    facts: factsLine(diagnosis, t),
+    certificates: certificates.slice(0, MAX_CERTIFICATES),
+    certificatesOmitted: Math.max(0, certificates.length - MAX_CERTIFICATES),
+    plan,
+    // Bounded so the steps and the tail keep their room within Slack's 50 blocks.
+    trackedBlocks: (options.tracked?.blocks ?? []).slice(0, 8),
+    notes: diagnosis.notes.slice(0, 3),
+    buttons: buttons(diagnosis, t, options),
+    ...(firstText && !repeated && { fallbackCountdown: firstText }),
+  };
+}
+
+/**
+ * A bare thumbprint (THUMBPRINT_ONLY, nothing else pasted) that certcheck tracks: "paste more to
+ * diagnose it" would contradict the tracked facts below, so the verdict is those facts.
+ */
+function trackedVerdict(diagnosis: Diagnosis, t: SlackText, tracked?: TrackedDescription): string | undefined {
+  const only = tracked?.summaries?.length === 1 ? tracked.summaries[0] : undefined;
+  const bare =
+    diagnosis.events.length === 0 &&
+    diagnosis.certificates.length === 0 &&
+    diagnosis.findings.length > 0 &&
+    diagnosis.findings.every((f) => f.code === 'THUMBPRINT_ONLY');
+  if (!only || !bare) return undefined;
+  return `${urgencyEmoji(only.urgency)} ${t.trackedVerdict(only.name, only.countdown, only.status)}`;
+}
+
+function factsLine(diagnosis: Diagnosis, t: SlackText): string {
+  const events = diagnosis.events.map((e) =>
+    [e.source, e.id, e.level && `(${t.eventLevel[e.level]})`].filter((part) => part !== undefined).join(' '),
+  );
+  const line = [...new Set(events)].slice(0, 6).join(' · ');
+  const version = diagnosis.exchangeVersion === 'unknown' ? '' : t.exchange(diagnosis.exchangeVersion);
+  return [line, version].filter(Boolean).join(' · ');
+}
+
+function certificateView(cert: CertificateFacts, now: Date, diagnosis: Diagnosis, t: SlackText): CertificateView {
+  const issuerName = cn(cert.issuer) || cert.issuer.trim();
+  const issuer = cert.selfSigned || !issuerName ? undefined : `${t.issuedBy} ${issuerName}`;
+  const key = [cert.keyAlgorithm, cert.keySize].filter(Boolean).join(' ');
+  const details = [issuer, key, cert.signatureHash, cert.services?.join(', ')].filter((d): d is string => !!d);
+  const countdown = countdownView(cert, now, diagnosis.language);
+  return {
+    name: certificateName(cert, t),
+    details,
+    ...(cert.thumbprint && { thumbprint: cert.thumbprint }),
+    ...(countdown && { countdown }),
+  };
+}
+
+/** The dates are read here, once, as instants. */
+function countdownView(cert: CertificateFacts, now: Date, lang: Language): CountdownView | undefined {
+  // A pending request has dates but is no certificate yet: nothing to count down.
+  if (cert.status === 'PendingRequest') return undefined;
+  const notBefore = cert.notBefore ? new Date(cert.notBefore) : undefined;
+  if (cert.notBefore && notBefore && notBefore.getTime() > now.getTime()) {
+    return { kind: 'valid-from', at: notBefore, estimated: false, text: validFromText(cert.notBefore, now, lang) };
+  }
+  const notAfter = cert.notAfter ? new Date(cert.notAfter) : undefined;
+  if (!cert.notAfter || !notAfter || Number.isNaN(notAfter.getTime())) return undefined;
+  return {
+    kind: 'expires',
+    at: notAfter,
+    estimated: cert.estimated === true,
+    text: countdownText(cert.notAfter, now, lang),
+  };
+}
+
+const cn = (dn: string): string | undefined => /CN=([^,]+)/i.exec(dn)?.[1]?.trim();
+
+/** Never blank: an event's certificate (12017) has a thumbprint and nothing else to go by. */
+function certificateName(cert: CertificateFacts, t: SlackText): string {
+  const named = cert.domains[0] || cn(cert.subject) || cert.subject.trim();
+  if (named) return named;
+  const short = cert.thumbprint && shortThumbprint(cert.thumbprint);
+  if (cert.source !== 'event') return short || '?';
+  return short ? `${t.internalTransportCertificate} ${short}` : t.internalTransportCertificate;
+}
+
+function buttons(diagnosis: Diagnosis, t: SlackText, options: ReplyOptions): ButtonView[] {
+  const out: ButtonView[] = [];
+  const { pasteId } = options;
+  const lang = diagnosis.language;
+  const other = lang === 'en' ? 'ja' : 'en';
+  const recognised = !isNothing(diagnosis);
+  const mayGoPublic = !options.privateKey && recognised;
+  if (pasteId && options.share && mayGoPublic) {
+    out.push({
+      label: t.buttons.share,
+      actionId: ids.actions.shareInChannel,
+      value: encodeReplyValue({ p: pasteId, l: lang }),
+      style: 'primary',
+    });
+  }
+  if (pasteId && options.postToThread && mayGoPublic) {
+    const { channel, threadTs } = options.postToThread;
+    const value = encodeReplyValue({ p: pasteId, l: lang, c: channel, t: threadTs });
+    out.push({ label: t.buttons.postToThread, actionId: ids.actions.postToThread, value, style: 'primary' });
+  }
+  // A pasted key means a compromised certificate: renew it, do not track it.
+  const trackable = options.privateKey || !recognised ? [] : untracked(diagnosis.certificates, options.tracked);
+  if (trackable.length > 0) {
+    const certs = trackable.map((c) => ({
+      thumbprint: c.thumbprint,
+      subject: c.subject,
+      domains: c.domains,
+      ...(c.notAfter && { notAfter: c.notAfter }),
+    }));
+    const value = encodeTrackValue({ ...(pasteId && { p: pasteId }), l: lang, certs });
+    out.push({ label: t.buttons.track, actionId: ids.actions.trackCertificate, value });
+  }
+  if (pasteId) {
+    // Re-renders keep the Post to thread target, which only the shortcut's answer knows.
+    const thread = options.postToThread && { c: options.postToThread.channel, t: options.postToThread.threadTs };
+    const keep = { p: pasteId, ...thread, ...(options.allSteps && { a: true }) };
+    out.push({
+      label: t.buttons.otherLanguage,
+      actionId: ids.actions.toggleLanguage,
+      value: encodeReplyValue({ ...keep, l: other }),
+    });
+    out.push({
+      label: t.buttons.showAllSteps,
+      actionId: ids.actions.showAllSteps,
+      value: encodeReplyValue({ ...keep, l: lang, a: true }),
+      onlyWhenShortened: true,
+    });
+  }
+  return out;
+}
+
+type WithThumbprint = CertificateFacts & { thumbprint: string };
+
+function untracked(certificates: readonly CertificateFacts[], tracked?: TrackedDescription): WithThumbprint[] {
+  const key = (thumbprint: string) => normalizeThumbprint(thumbprint) ?? thumbprint;
+  const active = new Set((tracked?.active ?? []).map(key));
+  return certificates.filter((c): c is WithThumbprint => !!c.thumbprint && !active.has(key(c.thumbprint)));
+}
+
+/** Nothing the core could use: only UNRECOGNIZED_INPUT, or no input at all. */
+export function isNothing(diagnosis: Diagnosis): boolean {
+  return diagnosis.inputKinds.every((k) => k === 'unknown');
+}
