@@ -18,4 +18,5 @@ export const commands: Record<string, () => Promise<CliCommand>> = {
   untrack: async () => (await import('./untrack-command.js')).untrackCommand,
   remind: async () => (await import('./remind-command.js')).remindCommand,
   probe: async () => (await import('./probe-command.js')).probeCommand,
+  migrate: async () => (await import('./migrate-command.js')).migrateCommand,
 };
