@@ -3,6 +3,7 @@ import type { TemplateField } from '../knowledge/message-template.js';
 import type { EventFacts } from '../model.js';
 import { LIMITS } from './limits.js';
 import { find12014Texts } from './event-12014.js';
+import { find15021Texts } from './event-http.js';
 import { cleanValue, normalizeThumbprint } from './event-values.js';
 
 /** Event message texts found anywhere in the paste, and the fields they carry. */
@@ -63,6 +64,7 @@ export function findMessageMatches(text: string): MessageMatch[] {
     }
   }
   for (const match of find12014Texts(text, LIMITS.events)) all.push({ ...match, standalone: true });
+  for (const match of find15021Texts(text, LIMITS.events)) all.push({ ...match, standalone: true });
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: MessageMatch[] = [];
   let last: MessageMatch | undefined;

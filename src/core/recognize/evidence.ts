@@ -146,6 +146,24 @@ export interface PresentedEndpoint {
   verifyErrors?: { num: number; text: string; depth?: number }[];
 }
 
+/**
+ * Added: an HTTPS binding as the paste shows it: `netsh http show sslcert` (the hash bound to an
+ * IP:port), Get-WebBinding | fl (site, port, certificateHash), or HttpEvent 15021 (HTTP.sys could not
+ * use the binding of that endpoint). 443 is the IIS front end, 444 Exchange Back End.
+ */
+export interface BindingEvidence {
+  /** As printed: `0.0.0.0:443`, `[::]:444`, `mail.contoso.com:443` (SNI), `*:443:` (IIS). */
+  endpoint: string;
+  port?: number;
+  thumbprint?: string;
+  /** The IIS site (Get-WebBinding's ItemXPath): 'Default Web Site', 'Exchange Back End'. */
+  site?: string;
+  storeName?: string;
+  source: 'netsh-sslcert' | 'get-webbinding' | 'http-event-15021';
+  /** HTTP.sys logged that it could not use this binding (HttpEvent 15021). */
+  failing?: boolean;
+}
+
 export interface Evidence {
   events: EventFacts[];
   certificates: ParsedCertificate[];
@@ -173,6 +191,7 @@ export interface Evidence {
   connectors?: ConnectorEvidence[];
   certificateUses?: CertificateUseEvidence[];
   endpoints?: PresentedEndpoint[];
+  bindings?: BindingEvidence[];
 }
 
 export function emptyEvidence(): Evidence {
@@ -210,6 +229,7 @@ export function mergeEvidence(parts: Partial<Evidence>[]): Evidence {
     if (part.connectors?.length) out.connectors = [...(out.connectors ?? []), ...part.connectors];
     if (part.certificateUses?.length) out.certificateUses = [...(out.certificateUses ?? []), ...part.certificateUses];
     if (part.endpoints?.length) out.endpoints = [...(out.endpoints ?? []), ...part.endpoints];
+    if (part.bindings?.length) out.bindings = [...(out.bindings ?? []), ...part.bindings];
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { type Evidence, mergeEvidence, type Recognizer } from './evidence.js';
 import { recognizeExchangeList } from './exchange-list.js';
 import { recognizeExchangeTable } from './exchange-table.js';
 import { recognizeHealthChecker } from './healthchecker.js';
+import { recognizeHttpBindings } from './http-bindings.js';
 import { recognizeOpensslText } from './openssl-text.js';
 import { recognizePem } from './pem.js';
 import { preparePaste } from './prepare.js';
@@ -27,6 +28,10 @@ const RECOGNIZERS: readonly { read: Recognizer; applies?: (text: string) => bool
     read: recognizeHealthChecker,
     applies: (text) =>
       text.includes('Lifetime in days') || text.includes('Build Number:') || text.includes('Transport Certificate:'),
+  },
+  {
+    read: recognizeHttpBindings,
+    applies: (text) => text.includes('SSL') || /:ポート|IP:port|Hostname:port|bindingInformation/i.test(text),
   },
   { read: recognizeThumbprints, applies: (text) => /[0-9A-Fa-f]{2}/.test(text) },
 ];
