@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
+import type { Metrics } from '../metrics.js';
 import type { Store } from '../store/store.js';
 import type { Notifier } from './notifier.js';
 import { type RunRemindersOptions, type RunReport, runReminders } from './runner.js';
@@ -19,6 +20,8 @@ export function startReminders(options: {
   /** Names this process in the ledger (host:pid). */
   processName: string;
   log: ReminderLog;
+  /** Counts each run's sends, failures, skips and takeovers. */
+  metrics?: Metrics;
 }): SchedulerHandle {
   const { config } = options;
   return startReminderScheduler({
@@ -38,6 +41,7 @@ export function startReminders(options: {
         elapsed: () => performance.now() - started,
         ...(nextRun && { nextRun }),
       });
+      options.metrics?.reminderRun(report);
       options.log.info(summary(report));
       for (const f of report.failed)
         options.log.error(`reminders not sent to ${f.channel} (${f.thumbprints.length}): ${f.error}`);
