@@ -7,6 +7,7 @@ import { displayName } from './certificate-line.js';
 import { context, escapeMrkdwn, header, LIMITS, type SlackBlock, type SlackMessage, truncate } from './kit.js';
 import { addSteps, findingsSection, referencesContext } from './plan-blocks.js';
 import { trackedBlocks } from './tracked-blocks.js';
+import { conditionText } from '../view/condition-text.js';
 import { planView } from '../view/plan-view.js';
 
 /** The tracked line already gives the countdown: these findings would only say it again. */
@@ -31,6 +32,7 @@ export function certificateStepsMessage(
   ];
   const view = planView({ ...plan, findings: plan.findings.filter((f) => !SAID_BY_THE_COUNTDOWN.has(f.code)) }, lang, {
     allSteps: true,
+    when: conditionText(lang),
   });
   const findings = findingsSection(view);
   if (findings) blocks.push(findings);

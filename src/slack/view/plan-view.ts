@@ -34,7 +34,9 @@ export function planView(
   const maxSteps = options.maxSteps ?? 4;
   const steps = plan.steps.map((step): StepView => {
     const where = stepPlace(step, lang);
-    const when = step.when && options.when ? options.when(step.when) : undefined;
+    const worded = step.when && options.when ? options.when(step.when) : undefined;
+    // An undecided condition is already the title's first words ("If …: …").
+    const when = worded && !step.title.includes(worded) ? worded : undefined;
     return {
       title: step.title,
       ...(step.why && { why: step.why }),

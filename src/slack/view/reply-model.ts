@@ -8,6 +8,7 @@ import { SEVERITY_EMOJI, urgencyEmoji } from '../blocks/severity.js';
 import type { TrackedSummary } from '../blocks/tracked-blocks.js';
 import { ids } from '../ids.js';
 import { type SlackText, slackText } from '../i18n/slack-text.js';
+import { conditionText } from './condition-text.js';
 import { type PlanView, planView } from './plan-view.js';
 
 /** What tracking knows of the pasted thumbprints. */
@@ -98,7 +99,7 @@ export function replyModel(diagnosis: Diagnosis, options: ReplyOptions): ReplyMo
       references: diagnosis.references,
     },
     lang,
-    options,
+    { ...options, when: conditionText(lang) },
   );
   const first = certificates.map((c) => c.countdown).find(Boolean);
   const firstText = first && `⏱ ${first.estimated ? '~' : ''}${first.text}`;
