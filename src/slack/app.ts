@@ -6,6 +6,7 @@ import { createPostToThread } from './listeners/actions/post-to-thread.js';
 import { createRerenderReply } from './listeners/actions/rerender-reply.js';
 import { createShareInChannel } from './listeners/actions/share-in-channel.js';
 import { createCertcheckCommand } from './listeners/commands/certcheck.js';
+import { createProbeSubcommand } from './listeners/commands/probe.js';
 import { createErrorHandler } from './listeners/error-handler.js';
 import { createAppHomeOpened } from './listeners/events/app-home-opened.js';
 import { createAppMention } from './listeners/events/app-mention.js';
@@ -68,7 +69,8 @@ export function createApp(config: Config, slackDeps: SlackDeps, options: AppOpti
   const deps: ListenerDeps = { ...slackDeps, botToken, defaultLanguage: config.defaultLanguage };
   const subcommands: Record<string, Subcommand> = {
     ...createTrackSubcommands(deps), // track, list, untrack
-    ...options.subcommands, // probe, when it is configured
+    ...createProbeSubcommand(deps, config.probeAllow), // probe: refused unless PROBE_ALLOW lists the target
+    ...options.subcommands, // any more that main.ts or a test adds
   };
 
   app.command(ids.command, createCertcheckCommand(deps, subcommands));
