@@ -25,8 +25,8 @@ export const INVISIBLE_CHARACTERS: readonly string[] = [
   '\u2069',
   '\uFEFF',
 ];
-const INVISIBLE = new Set(INVISIBLE_CHARACTERS);
 const INVISIBLE_TEST = /[\u00A0\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/;
+const INVISIBLE_ALL = /[\u00A0\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
 
 export interface NormalizedThumbprint {
   value: string;
@@ -67,20 +67,27 @@ interface Mark {
   ch: string;
 }
 
-/** NBSP becomes a plain space (it separates pairs); the others are dropped. */
+/** NBSP becomes a plain space (it separates pairs); the others are dropped. Slices, not characters: lines can be long. */
 function stripInvisible(line: string): { clean: string; marks: Mark[] } {
-  if (!INVISIBLE_TEST.test(line)) return { clean: line.replace(/\u3000/g, ' '), marks: [] };
+  if (!INVISIBLE_TEST.test(line))
+    return { clean: line.includes('\u3000') ? line.replace(/\u3000/g, ' ') : line, marks: [] };
   const marks: Mark[] = [];
-  let clean = '';
-  for (const ch of line) {
-    if (INVISIBLE.has(ch)) {
-      marks.push({ at: clean.length, ch });
-      if (ch === '\u00A0') clean += ' ';
-    } else {
-      clean += ch === '\u3000' ? ' ' : ch;
+  const parts: string[] = [];
+  let length = 0;
+  let last = 0;
+  for (const match of line.matchAll(INVISIBLE_ALL)) {
+    const before = line.slice(last, match.index).replace(/\u3000/g, ' ');
+    parts.push(before);
+    length += before.length;
+    marks.push({ at: length, ch: match[0] });
+    if (match[0] === '\u00A0') {
+      parts.push(' ');
+      length++;
     }
+    last = match.index + match[0].length;
   }
-  return { clean, marks };
+  parts.push(line.slice(last).replace(/\u3000/g, ' '));
+  return { clean: parts.join(''), marks };
 }
 
 /** A value after one of these labels is a hash or number of something else, never the thumbprint. */
