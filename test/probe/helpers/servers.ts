@@ -92,11 +92,12 @@ export function startTls(options: {
 
 /**
  * A line-based responder (IMAP, POP3, or a broken server): `greet` on connect, `answer` per line;
- * an answer with `upgrade` starts server-side TLS on the same socket.
+ * an answer with `upgrade` starts server-side TLS on the same socket, one with `takeOver` hands
+ * the socket to the test.
  */
 export function startLineServer(options: {
   greet?: (socket: Socket) => void;
-  answer?: (line: string) => { reply: string; upgrade?: boolean } | undefined;
+  answer?: (line: string) => { reply: string; upgrade?: boolean; takeOver?: (socket: Socket) => void } | undefined;
   key?: string;
   cert?: string;
   host?: Loopback;
@@ -114,6 +115,11 @@ export function startLineServer(options: {
         const answer = options.answer?.(line);
         if (answer) {
           socket.write(answer.reply);
+          if (answer.takeOver) {
+            socket.off('data', onData);
+            answer.takeOver(socket);
+            return;
+          }
           if (answer.upgrade && context) {
             socket.off('data', onData);
             const secure = new TLSSocket(socket, { isServer: true, secureContext: context });
