@@ -16,8 +16,16 @@ const haveChromium = existsSync(CHROMIUM);
 const inCi = process.env.CI === 'true';
 const skip =
   !haveChromium && !inCi ? `no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)` : false;
-const TIMEOUT = 20_000;
+const TIMEOUT = 30_000;
 const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url);
+
+/**
+ * Whether `locator` has the keyboard focus (the test is compiled without the DOM's types, so the
+ * page's document is reached through Reflect).
+ */
+function focused(locator: Locator): Promise<boolean> {
+  return locator.evaluate((el) => el === Reflect.get(Reflect.get(globalThis, 'document'), 'activeElement'));
+}
 
 /** What a person reads in an element. */
 const text = async (locator: Locator) => (await locator.textContent()) ?? '';
@@ -131,6 +139,23 @@ describe('the sandbox page in Chromium', { skip }, () => {
     const thread = log().getByRole('region', { name: /^Thread: 1 reply/ });
     await thread.waitFor();
     await thread.getByRole('article', { name: /^certcheck/ }).waitFor();
+  });
+
+  test('keyboard only: Tab reaches a reply’s buttons, Enter opens the dialog, Escape closes it and focus comes back', async () => {
+    const reply = replies()
+      .filter({ has: page.getByRole('button', { name: /^Track/ }) })
+      .last();
+    const track = reply.getByRole('button', { name: /^Track/ });
+    await reply.focus();
+    for (let i = 0; i < 15 && !(await focused(track)); i++) await page.keyboard.press('Tab');
+    assert.equal(await focused(track), true, 'Tab reaches Track');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Track certificates' });
+    await dialog.waitFor();
+    assert.equal(await focused(dialog.getByRole('combobox')), true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await until('focus back on Track', () => focused(track));
   });
 
   test('no page errors; screenshots at desktop and 375 px wide', async () => {
