@@ -47,6 +47,11 @@ export interface RunRemindersOptions {
   maxRetryAfterMs?: number;
   leaseMs?: number;
   newBatch?: () => string;
+  /**
+   * Aborted when the process drains (SIGTERM): the post in flight finishes and is recorded, nothing
+   * more is posted, and the claims not yet posted are given back for the next run (any replica).
+   */
+  signal?: AbortSignal;
 }
 
 export interface RunReport {
@@ -160,6 +165,10 @@ async function sendChannel(
   for (let part = 0; part < parts; part++) {
     const chunk = entries.slice(part * size, (part + 1) * size);
     const ids = chunk.map((e) => e.id);
+    if (options.signal?.aborted) {
+      await giveBack(run, channel, entries.slice(part * size), report);
+      return;
+    }
     const digest: Digest = {
       channel,
       items: chunk.map((e) => digestItem(certificates.get(e.thumbprint)!, e.threshold)),
@@ -226,12 +235,38 @@ async function postWithRetries(
       if (wait > maxRetryAfter) return { error: `${describe(error)} (retry after ${Math.ceil(wait / 1000)} s)` };
       // Still alive, only waiting: the claims stay this run's through the wait and a lease after it.
       await heartbeat(run, wait);
-      await sleep(wait);
+      await untilAborted(sleep(wait), options.signal);
+      if (options.signal?.aborted) return { error: STOPPING };
       // A run that hung far past its lease may find its claims taken over: then they are not its to post.
       await heartbeat(run);
       if (meta.claimIds.some((id) => !run.held.has(id))) return { lost: true };
     }
   }
+}
+
+const STOPPING = 'not sent: certcheck is stopping; due again on the next run';
+
+/** The claims of `entries` this run still holds, released unsent and reported (the process is stopping). */
+async function giveBack(run: RunState, channel: string, entries: LedgerEntry[], report: RunReport): Promise<void> {
+  const ours = entries.filter((e) => run.held.has(e.id));
+  if (ours.length === 0) return;
+  await run.options.store.release(ours.map((e) => e.id));
+  for (const e of ours) run.held.delete(e.id);
+  report.failed.push({ channel, thumbprints: ours.map((e) => e.thumbprint), error: STOPPING });
+}
+
+/** Resolves when `wait` does or when `signal` aborts, whichever comes first. */
+function untilAborted(wait: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return wait;
+  if (signal.aborted) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    signal.addEventListener('abort', done);
+    wait.then(done, done);
+  });
 }
 
 /** Settles the claims of runs that died: confirm what Slack shows was posted, release the rest. */

@@ -5,8 +5,8 @@ export interface SchedulerOptions {
   cron: string;
   /** REMINDER_TZ: the cron is read in this zone. */
   timeZone: string;
-  /** One reminder run; receives the clock's now and when the next run is due. */
-  run: (now: Date, nextRun: Date | undefined) => Promise<unknown>;
+  /** One reminder run; receives the clock's now, when the next run is due, and the drain signal. */
+  run: (now: Date, nextRun: Date | undefined, signal: AbortSignal) => Promise<unknown>;
   clock: () => Date;
   onError?: (error: unknown) => void;
 }
@@ -17,6 +17,11 @@ export interface SchedulerHandle {
   /** Runs now (the same guard as the schedule): resolves false when a run was already going. */
   trigger(): Promise<boolean>;
   stop(): void;
+  /**
+   * SIGTERM: no new runs; the current one finishes the post in flight, gives back the rest, and
+   * this resolves when it has.
+   */
+  drain(): Promise<void>;
 }
 
 /**
@@ -25,15 +30,16 @@ export interface SchedulerHandle {
  */
 export function startReminderScheduler(options: SchedulerOptions): SchedulerHandle {
   let running: Promise<unknown> | undefined;
+  const draining = new AbortController();
   const job = new Cron(options.cron, { timezone: options.timeZone, paused: true }, () => {
     void guarded();
   });
   const nextRun = () => job.nextRun(options.clock()) ?? undefined;
 
   async function guarded(): Promise<boolean> {
-    if (running) return false;
+    if (running || draining.signal.aborted) return false;
     const now = options.clock();
-    running = options.run(now, job.nextRun(now) ?? undefined);
+    running = options.run(now, job.nextRun(now) ?? undefined, draining.signal);
     try {
       await running;
     } catch (error) {
@@ -49,6 +55,11 @@ export function startReminderScheduler(options: SchedulerOptions): SchedulerHand
     nextRun,
     trigger: guarded,
     stop: () => job.stop(),
+    async drain() {
+      job.stop();
+      draining.abort();
+      await running?.catch(() => undefined);
+    },
   };
 }
 

@@ -28,7 +28,7 @@ export function startReminders(options: {
     cron: config.reminders.cron,
     timeZone: config.reminders.timeZone,
     clock: options.clock,
-    run: async (now, nextRun) => {
+    run: async (now, nextRun, signal) => {
       const started = performance.now();
       const report = await runReminders({
         store: options.store,
@@ -39,6 +39,7 @@ export function startReminders(options: {
         owner: `${options.processName}:${randomUUID()}`,
         // Leases on the run's clock: the tick's now plus the time the run has taken (heartbeat).
         elapsed: () => performance.now() - started,
+        signal,
         ...(nextRun && { nextRun }),
       });
       options.metrics?.reminderRun(report);

@@ -307,3 +307,57 @@ describe('a live run waiting on Slack keeps its claims', () => {
     assert.ok((await store.ledger()).every((e) => e.messageTs !== undefined && e.claimOwner === 'later'));
   });
 });
+
+describe('a run asked to stop (SIGTERM drain)', () => {
+  test('the post in flight is recorded, nothing more is posted, the rest is given back for the next run', async () => {
+    const store = createMemoryStore();
+    await seed(store);
+    const notifier = createFakeNotifier();
+    const draining = new AbortController();
+    const stopping: Store = {
+      ...store,
+      async confirm(...args) {
+        // SIGTERM arrives while the first digest is being recorded.
+        draining.abort();
+        return store.confirm(...args);
+      },
+    };
+    const report = await runReminders(options(stopping, notifier, { signal: draining.signal }).run);
+    assert.equal(notifier.posted.length, 1, 'the digest in flight went out, no second one was started');
+    assert.equal(report.sent.length, 1);
+    assert.equal(report.failed.length, 1);
+    assert.match(report.failed[0]!.error, /stopping/);
+    const ledger = await store.ledger();
+    assert.ok(
+      ledger.every((e) => e.messageTs !== undefined),
+      'unsent claims were released, not left to a lease',
+    );
+    const next = await runReminders(options(store, notifier, { now: at('2026-11-30T09:01:00Z'), owner: 'other' }).run);
+    assert.equal(next.sent.length, 1, 'another replica sends the rest at once');
+    assert.equal(notifier.posted.length, 2);
+  });
+
+  test('a Retry-After wait is cut short: released, not posted', async () => {
+    const store = createMemoryStore();
+    await seed(store);
+    const notifier = createFakeNotifier();
+    notifier.failures.push(rateLimited(60));
+    const draining = new AbortController();
+    const report = await runReminders(
+      options(store, notifier, {
+        signal: draining.signal,
+        // The wait never ends on its own: only the drain ends it.
+        sleep: () => {
+          draining.abort();
+          return new Promise(() => {});
+        },
+      }).run,
+    );
+    assert.equal(notifier.posted.length, 0);
+    assert.equal(
+      report.failed.reduce((n, f) => n + f.thumbprints.length, 0),
+      3,
+    );
+    assert.deepEqual(await store.ledger(), []);
+  });
+});

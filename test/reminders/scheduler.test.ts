@@ -57,3 +57,28 @@ test('a failing run is reported and does not stop the schedule', async () => {
     scheduler.stop();
   }
 });
+
+test('drain: no new runs, the current run is told to stop and awaited', async () => {
+  let signalled: AbortSignal | undefined;
+  let finished = false;
+  const scheduler = startReminderScheduler({
+    cron: '0 9 * * *',
+    timeZone: 'UTC',
+    clock: () => at('2026-11-30T08:00:00Z'),
+    run: (_now, _next, signal) => {
+      signalled = signal;
+      return new Promise<void>((resolve) => {
+        signal.addEventListener('abort', () => {
+          finished = true;
+          resolve();
+        });
+      });
+    },
+  });
+  const running = scheduler.trigger();
+  await scheduler.drain();
+  assert.equal(signalled?.aborted, true);
+  assert.equal(finished, true, 'drain resolved only after the run ended');
+  assert.equal(await running, true);
+  assert.equal(await scheduler.trigger(), false, 'no run after the drain');
+});
