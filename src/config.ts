@@ -36,6 +36,15 @@ const configSchema = z.object({
       .max(65535, 'a port number from 0 to 65535')
       .default(3000),
   ),
+  METRICS_PORT: z.preprocess(
+    emptyAsUnset,
+    z.coerce
+      .number({ error: 'a port number from 1 to 65535, e.g. 9464' })
+      .int('a whole port number, e.g. 9464')
+      .min(1, 'a port number from 1 to 65535')
+      .max(65535, 'a port number from 1 to 65535')
+      .optional(),
+  ),
   SLACK_API_URL: z.preprocess(emptyAsUnset, z.url('a URL such as https://slack.com/api/').optional()),
   DATABASE_URL: z.preprocess(
     emptyAsUnset,
@@ -84,6 +93,8 @@ export interface Config {
     apiUrl?: string;
   };
   port: number;
+  /** METRICS_PORT: /metrics and the probes on a port of their own, off the one Slack reaches. */
+  metricsPort?: number;
   /** DATABASE_URL as given: `file:…` (SQLite) or `postgres://…` (shared by replicas); open it with openStore. */
   databaseUrl: string;
   /** Path of the SQLite file (the DATABASE_URL without `file:`), or ':memory:'; empty on Postgres. */
@@ -127,6 +138,7 @@ export function loadConfig(env: Env): Config {
       ...(e.SLACK_API_URL && { apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/` }),
     },
     port: e.PORT,
+    ...(e.METRICS_PORT !== undefined && { metricsPort: e.METRICS_PORT }),
     databaseUrl: e.DATABASE_URL,
     databasePath: /^file:/i.test(e.DATABASE_URL) ? e.DATABASE_URL.replace(/^file:(\/\/)?/, '') : '',
     reminders: {
