@@ -7,11 +7,11 @@ import { identifyBot, StartupError } from './slack/connect.js';
 import { createConsoleLogger, LOG_LEVELS } from './slack/console-logger.js';
 import { createInlineRunner } from './slack/deps.js';
 import { createLanguageResolver } from './slack/language.js';
-import { openSqlitePasteStore } from './slack/pastes/sqlite-paste-store.js';
+import { openPasteStore } from './slack/pastes/open-paste-store.js';
 import { createReceiver } from './slack/receiver.js';
 import { createSlackNotifier } from './slack/slack-notifier.js';
 import { exitOnCrash, shutdown } from './shutdown.js';
-import { openSqliteStore } from './store/sqlite-store.js';
+import { openStore } from './store/open-store.js';
 
 /**
  * `npm start`: the composition root. The only place (with cli.ts) that reads the real clock and
@@ -62,8 +62,10 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  const store = openSqliteStore(config.databasePath);
-  const pastes = openSqlitePasteStore(config.databasePath);
+  // Postgres connections cut while idle (a database restart) are replaced by the pool: say so, go on.
+  const onError = (error: Error) => logger.warn(`database connection lost: ${error.message}`);
+  const store = openStore(config.databaseUrl, { onError });
+  const pastes = openPasteStore(config.databaseUrl, { onError });
   let reminders: SchedulerHandle | undefined;
   const certcheck = createApp(
     config,

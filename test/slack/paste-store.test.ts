@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { createMemoryPasteStore, type PasteStore } from '../../src/slack/pastes/paste-store.js';
+import { openPasteStore } from '../../src/slack/pastes/open-paste-store.js';
 import { openSqlitePasteStore } from '../../src/slack/pastes/sqlite-paste-store.js';
+import { type PostgresServer, postgresUnavailable, startPostgres } from '../helpers/postgres.js';
 import { tempDatabasePath, tempDir } from '../helpers/temp-db.js';
 
 const paste = (text: string) => ({ text, userId: 'U1', privateKey: false, postedInChannel: true });
@@ -9,10 +11,14 @@ const at = (iso: string) => new Date(iso);
 const dir = tempDir('pastes');
 
 /** What every paste store does: the buttons behind a reply rely on it whichever process answers. */
-function contract(name: string, open: (ttlMs: number) => PasteStore) {
-  describe(`${name}: the pastes behind the buttons`, () => {
+function contract(
+  name: string,
+  open: (ttlMs: number) => PasteStore | Promise<PasteStore>,
+  skip: string | false = false,
+) {
+  describe(`${name}: the pastes behind the buttons`, { skip }, () => {
     it('gives a paste back until its time to live is over, like the response_url it serves', async () => {
-      const store = open(30 * 60_000);
+      const store = await open(30 * 60_000);
       const id = await store.put(paste('12015'), at('2026-11-28T12:00:00Z'));
       assert.deepEqual(await store.get(id, at('2026-11-28T12:29:00Z')), paste('12015'));
       assert.equal(await store.get(id, at('2026-11-28T12:30:00Z')), undefined);
@@ -20,13 +26,13 @@ function contract(name: string, open: (ttlMs: number) => PasteStore) {
     });
 
     it('knows nothing of an id it never gave', async () => {
-      const store = open(60_000);
+      const store = await open(60_000);
       assert.equal(await store.get('forged', at('2026-11-28T12:00:00Z')), undefined);
       await store.close();
     });
 
     it('keeps no private key, only the marker that there was one', async () => {
-      const store = open(60_000);
+      const store = await open(60_000);
       const id = await store.put(
         paste('-----BEGIN PRIVATE KEY-----\nMIIEvAIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----'),
         at('2026-11-28T12:00:00Z'),
@@ -41,6 +47,37 @@ function contract(name: string, open: (ttlMs: number) => PasteStore) {
 
 contract('memory', (ttlMs) => createMemoryPasteStore({ ttlMs }));
 contract('SQLite', (ttlMs) => openSqlitePasteStore(tempDatabasePath(dir), { ttlMs }));
+
+const unavailable = postgresUnavailable();
+let server: PostgresServer | undefined;
+before(async () => {
+  if (!unavailable) server = await startPostgres();
+});
+after(async () => {
+  await server?.stop();
+});
+contract(
+  'Postgres',
+  async (ttlMs) => {
+    if (!server) throw new Error('no Postgres server');
+    const { openPgPasteStore } = await import('../../src/slack/pastes/pg-paste-store.js');
+    return openPgPasteStore(await server.newDatabase(), { ttlMs });
+  },
+  unavailable ?? false,
+);
+
+describe('the paste store DATABASE_URL names', { skip: unavailable ?? false }, () => {
+  it('is shared by two replicas of a Postgres database', async () => {
+    if (!server) throw new Error('no Postgres server');
+    const url = await server.newDatabase();
+    const first = openPasteStore(url);
+    const second = openPasteStore(url);
+    const id = await first.put(paste('12015 on HUB01'), at('2026-11-28T12:00:00Z'));
+    assert.equal((await second.get(id, at('2026-11-28T12:10:00Z')))?.text, '12015 on HUB01');
+    await first.close();
+    await second.close();
+  });
+});
 
 describe('SQLite paste store', () => {
   it('a second connection to the same file (another process, after a restart) finds the paste', async () => {
