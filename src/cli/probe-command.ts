@@ -2,12 +2,13 @@ import type { ProbeVerdict } from '../core/probe/judge-probe.js';
 import { judgeProbe } from '../core/probe/judge-probe.js';
 import { probeText } from '../core/probe/probe-text.js';
 import { type ProbeTarget, parseTarget } from '../core/probe/target.js';
-import { languageSchema, type Diagnosis, type Language } from '../core/model.js';
+import { type Language, languageSchema } from '../core/model.js';
 import { probeEndpoint } from '../probe/probe-endpoint.js';
 import { mapBounded } from '../probe/pool.js';
 import type { CliCommand } from './commands.js';
 import { parseCommandArgs, parseNow, UsageError } from './io.js';
 import { renderReport } from './report.js';
+import { terminalSafe, terminalSafeJson } from './terminal-safe.js';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_CONCURRENCY = 8;
@@ -51,7 +52,7 @@ export const probeCommand: CliCommand = {
       judgeProbe(await probeEndpoint(target, { timeoutMs }), { now, language, warnDays }),
     );
     if (values.json) {
-      io.stdout(`${JSON.stringify({ endpoints: verdicts.map((v) => v.report) }, null, 2)}\n`);
+      io.stdout(`${terminalSafeJson({ endpoints: verdicts.map((v) => v.report) })}\n`);
       return 0;
     }
     const color = io.isTTY && !io.env.NO_COLOR;
@@ -86,41 +87,14 @@ function languageOf(option: string | undefined, env: string | undefined): Langua
   return fallback.success ? fallback.data : 'en';
 }
 
-/** The diagnosis report, with what the server said before TLS; nothing a server sent can drive the terminal. */
+/** The diagnosis report (made inert for the terminal by the report), with what the server said before TLS. */
 function renderEndpoint({ diagnosis, report }: ProbeVerdict, language: Language, color: boolean): string {
   const label = probeText[language].label;
-  const text = renderReport(printableDiagnosis(diagnosis), { color });
-  const [first = '', ...rest] = text.split('\n');
+  const [first = '', ...rest] = renderReport(diagnosis, { color }).split('\n');
   const lines = [first];
   if (report.banner !== null) {
-    const greeting = printable(report.banner.split('\n')[0] ?? '').slice(0, 200);
-    lines.push(`  ${label.greeting}: ${greeting}`);
+    // The server's own words, first line only: no escape sequence of theirs reaches the terminal.
+    lines.push(`  ${label.greeting}: ${terminalSafe(report.banner.split('\n')[0] ?? '').slice(0, 200)}`);
   }
   return [...lines, ...rest].join('\n');
-}
-
-/** C0 and C1 controls (escape sequences) from a server's banner or certificate become visible marks. */
-function printable(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
-}
-
-function printableDiagnosis(diagnosis: Diagnosis): Diagnosis {
-  return {
-    ...diagnosis,
-    summary: printable(diagnosis.summary),
-    certificates: diagnosis.certificates.map((cert) => ({
-      ...cert,
-      subject: printable(cert.subject),
-      issuer: printable(cert.issuer),
-      domains: cert.domains.map(printable),
-    })),
-    findings: diagnosis.findings.map((finding) => ({ ...finding, message: printable(finding.message) })),
-    steps: diagnosis.steps.map((step) => ({
-      ...step,
-      title: printable(step.title),
-      ...(step.command !== undefined && { command: printable(step.command) }),
-    })),
-    notes: diagnosis.notes.map(printable),
-  };
 }
