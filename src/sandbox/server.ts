@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadExamples } from './examples.js';
 import { pageScript } from './page/page-script.js';
 import { pageHtml } from './page/page-html.js';
 import { pageStyles } from './page/page-styles.js';
@@ -24,6 +25,8 @@ export interface SandboxOptions {
   hosts?: string[];
   /** The wall clock: message timestamps and request signatures. */
   clock: () => Date;
+  /** Where the example pastes the page offers live (default: the repository's examples/). */
+  examplesDir?: URL;
   /** Starts the real app with its Web API pointed at the sandbox, on a loopback port of its own. */
   startApp(slack: { apiUrl: string; botToken: string; signingSecret: string }): Promise<SandboxApp>;
 }
@@ -74,6 +77,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         if (Number.isInteger(after)) await ws.waitForChange(after, LONG_POLL_MS);
         return sendJson(res, 200, pageState(ws, url.searchParams.get('channel') ?? ''));
       }
+      if (path === '/sandbox/examples') return sendJson(res, 200, await loadExamples(options.examplesDir));
       if (path === '/favicon.ico') return send(res, 204, 'text/plain', '');
       return send(res, 404, 'text/plain', 'not found');
     }

@@ -84,6 +84,15 @@ describe('the sandbox page in Chromium', { skip }, () => {
     await box().fill('');
   });
 
+  test('Try an example puts /certcheck and the example paste in the message box', async () => {
+    await page
+      .getByRole('combobox', { name: 'Try an example' })
+      .selectOption({ label: 'Get-ExchangeCertificate | fl' });
+    assert.match(await box().inputValue(), /^\/certcheck [\s\S]*Thumbprint/);
+    assert.equal(await focused(box()), true);
+    await box().fill('');
+  });
+
   test('/certcheck with a 12015 paste: the reply holds the first command in a <pre>', async () => {
     const reply = await send(`/certcheck ${example('event-12015-exchange2007-hub.txt')}`);
     await reply.getByRole('button', { name: '日本語' }).waitFor();

@@ -25,6 +25,8 @@ export const pageHtml = `<!doctype html>
         <label for="channel-select">Channel</label>
         <select id="channel-select"><option value="C0EXCHOPS">#exchange-ops</option></select>
         <button type="button" id="run-reminders" class="tool-button">Run reminders now</button>
+        <label for="example-select" class="visually-hidden">Try an example</label>
+        <select id="example-select" hidden><option value="">Try an example…</option></select>
       </div>
       <div id="log" class="log" role="log" aria-label="Messages"></div>
       <div class="dock">

@@ -306,7 +306,32 @@ export const pageScript = String.raw`(function () {
       });
       post('submit', { viewId: form.getAttribute('data-view-id'), values: values });
     });
+    loadExamples();
     poll();
   });
+
+  /** The repository's example pastes: choosing one puts "/certcheck <paste>" in the message box. */
+  function loadExamples() {
+    var select = byId('example-select');
+    fetch('/sandbox/examples').then(function (r) { return r.json(); }).then(function (examples) {
+      if (!examples.length) return;
+      examples.forEach(function (example, i) {
+        var option = document.createElement('option');
+        option.value = String(i);
+        option.textContent = example.label;
+        select.appendChild(option);
+      });
+      select.hidden = false;
+      select.addEventListener('change', function () {
+        var example = examples[Number(select.value)];
+        if (!example) return;
+        var input = byId('composer-input');
+        input.value = '/certcheck ' + example.text;
+        select.value = '';
+        input.focus();
+        say('Example ready: press Enter to send it.');
+      });
+    }).catch(function () {});
+  }
 })();
 `;
