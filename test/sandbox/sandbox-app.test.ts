@@ -187,6 +187,13 @@ describe('the sandbox in front of the real app', () => {
     assert.match(h.sandbox.workspace.notice, /only sees messages that mention @certcheck/);
   });
 
+  test('/certcheck probe answers as in Slack: refused, naming PROBE_ALLOW, when nothing is allowed', async () => {
+    await h.page('send', { channel: OPS, text: '/certcheck probe mail.contoso.com:25' });
+    const answer = lastApp(h);
+    assert.equal(answer.ephemeral, true);
+    assert.match(`${answer.text} ${JSON.stringify(answer.blocks ?? [])}`, /PROBE_ALLOW/);
+  });
+
   test('@certcheck with a paste is answered in a thread under the message', async () => {
     await h.page('send', {
       channel: OPS,
