@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { BroadcastChannel } from 'node:worker_threads';
+import { BroadcastChannel, MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { diagnose } from '../core/diagnose.js';
 import type { DiagnoseOptions, Diagnosis } from '../core/model.js';
@@ -11,7 +11,7 @@ import { timedOutDiagnosis } from './timed-out.js';
 export interface PooledRunnerOptions {
   /** Pastes up to this many UTF-8 bytes are diagnosed inline: the hop to a thread costs more. */
   inlineMaxBytes?: number;
-  /** How long one paste may take, from the request to the answer, queueing included. */
+  /** How long a thread may spend on one paste (waiting for a free thread not counted). */
   budgetMs?: number;
   maxThreads?: number;
   /** The worker module; tests point it at one that hangs on purpose. */
@@ -22,10 +22,12 @@ export interface PooledRunnerOptions {
 
 export interface PooledRunner extends DiagnosisRunner {
   /**
-   * Resolves once every thread has loaded the core. Until then long pastes wait for a thread and
-   * that wait counts against their budget: start serving after this.
+   * Resolves once every thread has loaded the core (again, after a stopped thread was replaced).
+   * Long pastes sent earlier wait for a thread: start serving after this.
    */
   ready(): Promise<void>;
+  /** Threads alive now (0 once closed). */
+  threadCount(): number;
 }
 
 /**
@@ -47,14 +49,14 @@ export function createPooledRunner(options: PooledRunnerOptions = {}): PooledRun
   const readyChannel = `certcheck-diagnosis-${randomUUID()}`;
   const loaded = new BroadcastChannel(readyChannel);
   loaded.unref();
+  // Threads that loaded (and warmed) the core and are still alive: stopped threads are replaced.
   let loadedThreads = 0;
-  const ready = new Promise<void>((resolve) => {
-    loaded.onmessage = () => {
-      if (++loadedThreads < threads) return;
-      loaded.close();
-      resolve();
-    };
-  });
+  let waiting: (() => void)[] = [];
+  loaded.onmessage = () => {
+    if (++loadedThreads < threads) return;
+    for (const resolve of waiting) resolve();
+    waiting = [];
+  };
   const workerData: DiagnoseWorkerData = { readyChannel };
   const pool = new Piscina<DiagnoseTask, Diagnosis>({
     workerData,
@@ -65,20 +67,40 @@ export function createPooledRunner(options: PooledRunnerOptions = {}): PooledRun
     // A paste is at most 1 MiB: a thread that needs more than this is broken, not busy.
     resourceLimits: { maxOldGenerationSizeMb: 256 },
   });
+  pool.on('workerDestroy', () => {
+    loadedThreads--;
+  });
   let closed = false;
 
-  async function within(task: DiagnoseTask, ms: number): Promise<Diagnosis | 'timeout' | 'failed'> {
-    if (ms <= 0) return 'timeout';
+  /**
+   * The task's result, or why there is none. The budget runs from the moment a thread starts
+   * reading the paste: time spent waiting for a free thread is the pool's load, not the paste's
+   * fault, and charging it would answer "took too long" for ordinary pastes exactly when many
+   * arrive at once. A task queued when the pool closes is rejected by piscina.
+   */
+  async function within(
+    text: string,
+    diagnoseOptions: DiagnoseOptions,
+    ms: number,
+  ): Promise<Diagnosis | 'timeout' | 'failed'> {
+    const { port1: startedHere, port2: started } = new MessageChannel();
     const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), ms);
+    let timer: NodeJS.Timeout | undefined;
+    startedHere.once('message', () => {
+      timer = setTimeout(() => abort.abort(), ms);
+    });
     try {
-      return await pool.run(task, { signal: abort.signal });
+      return await pool.run(
+        { text, options: diagnoseOptions, started },
+        { signal: abort.signal, transferList: [started] },
+      );
     } catch {
       if (closed) throw new RunnerClosedError();
       // Anything else (a thread out of memory, a crash) is answered like a paste over budget.
       return abort.signal.aborted ? 'timeout' : 'failed';
     } finally {
       clearTimeout(timer);
+      startedHere.close();
     }
   }
 
@@ -87,13 +109,10 @@ export function createPooledRunner(options: PooledRunnerOptions = {}): PooledRun
       if (closed) throw new RunnerClosedError();
       if (!longerThan(text, inlineMaxBytes)) return diagnose(text, diagnoseOptions);
       const started = performance.now();
-      const whole = await within({ text, options: diagnoseOptions }, budgetMs * (1 - PARTIAL_SHARE));
+      const whole = await within(text, diagnoseOptions, budgetMs * (1 - PARTIAL_SHARE));
       if (typeof whole !== 'string') return whole;
       const beginning = beginningOf(text, inlineMaxBytes);
-      const partial = await within(
-        { text: beginning, options: diagnoseOptions },
-        budgetMs - (performance.now() - started),
-      );
+      const partial = await within(beginning, diagnoseOptions, budgetMs * PARTIAL_SHARE);
       options.onTimedOut?.({ bytes: Buffer.byteLength(text), ms: performance.now() - started, reason: whole });
       return timedOutDiagnosis({
         text,
@@ -102,7 +121,8 @@ export function createPooledRunner(options: PooledRunnerOptions = {}): PooledRun
         ...(typeof partial !== 'string' && { partial: { diagnosis: partial, bytes: Buffer.byteLength(beginning) } }),
       });
     },
-    ready: () => ready,
+    ready: () => (loadedThreads >= threads ? Promise.resolve() : new Promise<void>((resolve) => waiting.push(resolve))),
+    threadCount: () => pool.threads.length,
     async close() {
       if (closed) return;
       closed = true;

@@ -10,6 +10,7 @@ export const HANG_MARKER = '\n[certcheck test: hang here]';
  */
 export default function stuckOnMarkedPastes(task: DiagnoseTask) {
   if (task.text.endsWith(HANG_MARKER)) {
+    task.started?.postMessage('started'); // as the real worker does: the budget starts now
     const stuck = /^(a+)+$/.test(`${'a'.repeat(64)}!`);
     throw new Error(`the stuck expression returned (${stuck})`);
   }
