@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
+import { scaled } from './mode.js';
 import type { BenchResult } from './result.js';
 
 /**
@@ -11,8 +12,8 @@ import type { BenchResult } from './result.js';
  * node + tsx start-up on both sides) so that peak RSS is measured per run.
  */
 
-const CERTIFICATES = 100_000;
-const RUNS = 3;
+const CERTIFICATES = scaled(100_000, 2_000);
+const RUNS = scaled(3, 1);
 const NOW = '2026-11-30T09:00:00.000Z';
 
 export async function benchReminders(): Promise<BenchResult[]> {
@@ -22,7 +23,9 @@ export async function benchReminders(): Promise<BenchResult[]> {
     seed(path);
     const remind = best(() => child('remind', path));
     const scan = best(() => child('scan', path));
+    const replicas = await (await import('./reminders-pg-bench.js')).benchRemindersPostgres();
     return [
+      ...replicas,
       {
         name: `remind --dry-run, ${CERTIFICATES.toLocaleString('en')} tracked (${remind.count} due)`,
         value: remind.ms,
