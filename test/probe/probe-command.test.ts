@@ -16,7 +16,17 @@ import {
   wrongNameLeaf,
 } from './fixtures.js';
 import { makeEcCertificate } from './helpers/test-certs.js';
-import { closedPort, startLineServer, startSmtp, startTls, TLS10_ONLY, type TestServer } from './helpers/servers.js';
+import {
+  closedPort,
+  ipv6LoopbackMissing,
+  startLineServer,
+  startSmtp,
+  startTls,
+  TLS10_ONLY,
+  type TestServer,
+} from './helpers/servers.js';
+
+const noIpv6 = await ipv6LoopbackMissing();
 
 async function probeJson(...args: string[]): Promise<ProbeEndpointReport[]> {
   const io = captureIo({ now: new Date('2000-01-01T00:00:00Z') });
@@ -31,7 +41,7 @@ const codes = (report: ProbeEndpointReport) => report.findings.map((f) => f.code
 describe('certcheck probe: SMTP with STARTTLS (smtp-server on loopback)', () => {
   let expiredChain: TestServer;
   let noStarttls: TestServer;
-  let ipv6: TestServer;
+  let ipv6: TestServer | undefined;
   before(async () => {
     expiredChain = await startSmtp({
       name: 'mail.contoso.com',
@@ -44,15 +54,17 @@ describe('certcheck probe: SMTP with STARTTLS (smtp-server on loopback)', () => 
       cert: goodLeaf.certPem,
       starttls: false,
     });
-    ipv6 = await startSmtp({
-      name: 'ex01.contoso.local',
-      key: goodLeaf.keyPem,
-      cert: chainPem(goodLeaf, validIntermediate),
-      host: '::1',
-    });
+    if (!noIpv6) {
+      ipv6 = await startSmtp({
+        name: 'ex01.contoso.local',
+        key: goodLeaf.keyPem,
+        cert: chainPem(goodLeaf, validIntermediate),
+        host: '::1',
+      });
+    }
   });
   after(async () => {
-    await Promise.all([expiredChain.close(), noStarttls.close(), ipv6.close()]);
+    await Promise.all([expiredChain.close(), noStarttls.close(), ipv6?.close()]);
   });
 
   it('reads the chain as presented, leaf first, and names the expired intermediate as the culprit', async () => {
@@ -94,8 +106,8 @@ describe('certcheck probe: SMTP with STARTTLS (smtp-server on loopback)', () => 
     assert.match(report?.findings[0]?.message ?? '', /does not offer STARTTLS.*12014/);
   });
 
-  it('checks the leaf against the FQDN of the greeting over IPv6', async () => {
-    const [report] = await probeJson(`smtp://[::1]:${ipv6.port}`);
+  it('checks the leaf against the FQDN of the greeting over IPv6', { skip: noIpv6 }, async () => {
+    const [report] = await probeJson(`smtp://[::1]:${ipv6?.port}`);
     assert.equal(report?.host, '::1');
     assert.equal(report?.address, '::1');
     assert.equal(report?.startTls, true);
@@ -114,7 +126,11 @@ describe('certcheck probe: TLS from the first byte', () => {
   let wrongName: TestServer;
   let ec: TestServer;
   before(async () => {
-    expired = await startTls({ key: expiredLeaf.keyPem, cert: chainPem(expiredLeaf, validIntermediate), host: '::1' });
+    expired = await startTls({
+      key: expiredLeaf.keyPem,
+      cert: chainPem(expiredLeaf, validIntermediate),
+      host: noIpv6 ? '127.0.0.1' : '::1',
+    });
     wrongName = await startTls({ key: wrongNameLeaf.keyPem, cert: wrongNameLeaf.certPem });
     const ecCert = makeEcCertificate({
       cn: 'mail.contoso.com',
@@ -129,7 +145,7 @@ describe('certcheck probe: TLS from the first byte', () => {
   });
 
   it('reads an expired leaf even so, with the countdown against --now', async () => {
-    const [report] = await probeJson(`tls://[::1]:${expired.port}`);
+    const [report] = await probeJson(noIpv6 ? `tls://127.0.0.1:${expired.port}` : `tls://[::1]:${expired.port}`);
     assert.equal(report?.protocol, 'tls');
     assert.equal(report?.startTls, null);
     assert.equal(report?.banner, null);

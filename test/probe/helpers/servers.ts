@@ -142,3 +142,14 @@ export async function closedPort(host: Loopback = '127.0.0.1'): Promise<number> 
   await server.close();
   return server.port;
 }
+
+/** Whether this machine has an IPv6 loopback (some containers have none): IPv6 tests skip, saying so. */
+export async function ipv6LoopbackMissing(): Promise<string | false> {
+  try {
+    const server = await track(createNetServer(), '::1');
+    await server.close();
+    return false;
+  } catch {
+    return 'no IPv6 loopback (::1) on this machine';
+  }
+}
