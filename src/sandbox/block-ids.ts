@@ -1,12 +1,10 @@
+import { type Json, obj } from './json.js';
+
 /**
  * Slack gives every block without a block_id (and every element without an action_id) one of its
  * own when a message or view is stored, and sends those back in block_actions. The sandbox does
  * the same, so a click can always name the element it came from.
  */
-
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json | undefined =>
-  v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
 
 export function withBlockIds(blocks: unknown[] | undefined): unknown[] | undefined {
   if (!blocks) return blocks;

@@ -12,8 +12,10 @@ import {
   sandboxUser,
   typedMessage,
 } from './signer.js';
+import { actionPayload, stateValues } from './interaction-payloads.js';
+import { type Json, obj, str } from './json.js';
 import { viewAnswer } from './web-api.js';
-import { SANDBOX_BOT, SANDBOX_DM, SANDBOX_USER, type SandboxView, type Workspace } from './workspace.js';
+import { SANDBOX_BOT, SANDBOX_DM, SANDBOX_USER, type Workspace } from './workspace.js';
 
 /**
  * Slack's side of the conversation: what a person does on the page (types, clicks, submits, opens
@@ -34,11 +36,6 @@ export interface Outcome {
   ok: boolean;
   error?: string;
 }
-
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json | undefined =>
-  v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** A pasted private key is never shown back on the page, even in your own message. */
 export function maskPrivateKeys(text: string): string {
@@ -340,77 +337,6 @@ function parseJson(body: string): Json | undefined {
   } catch {
     return undefined;
   }
-}
-
-function options(element: Json): Json[] {
-  const flat = Array.isArray(element.options) ? element.options : [];
-  const grouped = Array.isArray(element.option_groups)
-    ? element.option_groups.flatMap((g) => (Array.isArray(obj(g)?.options) ? (obj(g)!.options as unknown[]) : []))
-    : [];
-  return [...flat, ...grouped].map(obj).filter((o): o is Json => o !== undefined);
-}
-
-/** The `actions[0]` Slack sends for a click or a choice, built from the element the app sent. */
-export function actionPayload(element: Json, blockId: string, value: string | undefined, actionTs: string): Json {
-  const base = { type: element.type, action_id: element.action_id, block_id: blockId, action_ts: actionTs };
-  switch (element.type) {
-    case 'button':
-      return {
-        ...base,
-        text: element.text,
-        ...(element.value !== undefined && { value: element.value }),
-        ...(element.style !== undefined && { style: element.style }),
-      };
-    case 'static_select':
-    case 'external_select':
-    case 'overflow':
-    case 'radio_buttons':
-      return { ...base, selected_option: options(element).find((o) => o.value === value) ?? null };
-    case 'checkboxes': {
-      const chosen = new Set((value ?? '').split('\n').filter(Boolean));
-      return { ...base, selected_options: options(element).filter((o) => chosen.has(String(o.value))) };
-    }
-    case 'conversations_select':
-      return { ...base, selected_conversation: value || null };
-    case 'channels_select':
-      return { ...base, selected_channel: value || null };
-    case 'users_select':
-      return { ...base, selected_user: value || null };
-    case 'datepicker':
-      return { ...base, selected_date: value || null };
-    default:
-      return { ...base, ...(value !== undefined && { value }) };
-  }
-}
-
-/** view.state.values for the input blocks, and the required ones left empty (Slack asks for those itself). */
-export function stateValues(
-  view: SandboxView,
-  values: Record<string, Record<string, string>>,
-): { state: Record<string, Record<string, Json>>; missing: Record<string, string> } {
-  const state: Record<string, Record<string, Json>> = {};
-  const missing: Record<string, string> = {};
-  for (const block of Array.isArray(view.view.blocks) ? view.view.blocks : []) {
-    const b = obj(block);
-    const element = obj(b?.element);
-    if (b?.type !== 'input' || !element) continue;
-    const blockId = String(b.block_id);
-    const actionId = String(element.action_id);
-    const raw = values[blockId]?.[actionId] ?? '';
-    const action = actionPayload(element, blockId, raw, '');
-    const { type } = element;
-    const entry: Json =
-      type === 'plain_text_input'
-        ? { type, value: raw === '' ? null : raw }
-        : Object.fromEntries(
-            Object.entries(action).filter(([k]) => !['action_id', 'block_id', 'action_ts'].includes(k)),
-          );
-    state[blockId] = { [actionId]: entry };
-    const minLength = typeof element.min_length === 'number' ? element.min_length : 0;
-    if (!b.optional && raw.trim() === '') missing[blockId] = 'Please complete this required field.';
-    else if (raw !== '' && raw.length < minLength) missing[blockId] = `Please enter at least ${minLength} characters.`;
-  }
-  return { state, missing };
 }
 
 function reminderSummary(report: RunReport): string {

@@ -1,3 +1,4 @@
+import { type Json, list, obj, str } from '../json.js';
 import { attrs, escapeHtml, safeUrl } from './html.js';
 import { type NameResolver, renderMrkdwn } from './mrkdwn.js';
 
@@ -23,14 +24,6 @@ export interface RenderContext extends NameResolver {
   /** Prefix of the ids given to labels and choices (one per message or view on the page). */
   idPrefix?: string;
 }
-
-/** A JSON object as Slack delivers it: fields are checked where they are read. */
-type Json = Record<string, unknown>;
-
-const obj = (value: unknown): Json | undefined =>
-  value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** Element ids unique within one render (labels point at them), the same on every redraw. */
 const counters = new WeakMap<RenderContext, number>();
