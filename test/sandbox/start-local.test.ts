@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { request } from 'node:http';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { SANDBOX_DATABASE_PATH, wantsSandbox } from '../../src/sandbox/guard.js';
@@ -72,6 +73,13 @@ describe('npm start without Slack tokens', () => {
         const page = await get(host, port);
         assert.equal(page.status, 200, host);
         assert.match(page.body, /<textarea id="composer-input"/);
+      }
+      // Not on any other address this machine has: connecting there is refused.
+      const outside = Object.values(networkInterfaces())
+        .flat()
+        .find((i) => i && !i.internal && i.family === 'IPv4');
+      if (outside) {
+        await assert.rejects(get(outside.address, port), /ECONNREFUSED/, `reachable on ${outside.address}`);
       }
       assert.ok(existsSync(databasePath), 'its own SQLite file');
       assert.notEqual(SANDBOX_DATABASE_PATH, './data/certcheck.db');
