@@ -87,8 +87,11 @@ export function render(
   answer: Pick<Answer, 'diagnosis' | 'paste' | 'pasteId'>,
   options: Omit<DiagnosisMessageOptions, 'now' | 'pasteId' | 'privateKey'> = {},
 ): SlackMessage {
+  // A paste with a private key is never quoted, not even its first line.
+  const { about, ...rest } = options;
   return diagnosisMessage(answer.diagnosis, {
-    ...options,
+    ...rest,
+    ...(about !== undefined && !answer.paste.privateKey && { about }),
     now: deps.now(),
     pasteId: answer.pasteId,
     ...(answer.paste.privateKey && { privateKey: { postedInChannel: answer.paste.postedInChannel } }),

@@ -11,6 +11,7 @@ import type {
 import { diagnose } from '../core/diagnose.js';
 import type { DiagnoseOptions, Diagnosis, Language } from '../core/model.js';
 import type { Store } from '../store/store.js';
+import type { Directory } from './directory.js';
 import type { LanguageResolver } from './language.js';
 import type { PasteStore } from './pastes/paste-store.js';
 
@@ -38,6 +39,8 @@ export interface TrackingDeps {
   defaultChannel?: string;
   /** The scheduler's next run, for the digest footer. */
   nextRun?: () => Date | undefined;
+  /** Who a user is (membership, admin), for who may change and see what; cached briefly. */
+  directory?: Directory;
 }
 
 /** Everything the app's listeners use, built in main.ts (or a test) before the app exists. */

@@ -56,6 +56,20 @@ describe('@certcheck mentions', () => {
     assert.doesNotMatch(json(post?.params), new RegExp(ids.actions.shareInChannel), 'already public');
   });
 
+  it('a thread answer quotes the first line of the paste it is about; a root mention needs no quote', async () => {
+    await sendEvent(
+      h.url,
+      appMentionEvent({ text: `${mention} ${PASTE_12015}`, ts: '1700000200.000200', threadTs: '1700000100.000100' }),
+    );
+    const firstLine = PASTE_12015.split('\n')[0] ?? '';
+    assert.ok(
+      json(h.fake.callsTo('chat.postMessage')[0]?.params.blocks).includes(json(`💬 About: ${firstLine}`).slice(1, -1)),
+    );
+    h.fake.reset();
+    await sendEvent(h.url, appMentionEvent({ text: `${mention} ${PASTE_12015}`, ts: '1700000300.000300' }));
+    assert.doesNotMatch(json(h.fake.callsTo('chat.postMessage')[0]?.params.blocks), /💬/);
+  });
+
   it('starts a thread under a mention in the channel root', async () => {
     await sendEvent(h.url, appMentionEvent({ text: `${mention} ${PASTE_12015}`, ts: '1700000300.000300' }));
     assert.equal(h.fake.callsTo('chat.postMessage')[0]?.params.thread_ts, '1700000300.000300');

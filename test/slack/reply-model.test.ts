@@ -50,3 +50,31 @@ describe('the reply model', () => {
     assert.doesNotMatch(blocks, /↳|✅ Check/);
   });
 });
+
+describe('the first screen', () => {
+  it("the notification tells the verdict's certificate's countdown, never another certificate's", () => {
+    const d = transportDiagnosis('en', REFERENCE_NOW);
+    const healthy = {
+      ...d.certificates[0]!,
+      thumbprint: 'A'.repeat(40),
+      subject: 'CN=fine.contoso.com',
+      domains: ['fine.contoso.com'],
+      notAfter: '2027-06-01T00:00:00.000Z',
+    };
+    d.certificates = [healthy, ...d.certificates];
+    const text = diagnosisMessage(d, { now: REFERENCE_NOW }).text;
+    assert.match(text, /Transport certificate expired on HUB01 — ⏱ expired \d+ days ago/);
+    assert.doesNotMatch(text, /expires in/);
+    // Two certificates and no finding naming one: no countdown rather than the wrong one.
+    const unnamed = { ...d, findings: d.findings.map(({ thumbprint: _, ...f }) => f) };
+    assert.doesNotMatch(diagnosisMessage(unnamed, { now: REFERENCE_NOW }).text, /⏱/);
+  });
+
+  it('a thread answer quotes the first line of the paste it is about; a private key is never quoted', () => {
+    const d = transportDiagnosis('en', REFERENCE_NOW);
+    const about = '\n  Event Type:\tWarning\nEvent Source:\tMSExchangeTransport';
+    const blocks = json(diagnosisMessage(d, { now: REFERENCE_NOW, about }).blocks);
+    assert.match(blocks, /💬 About: Event Type:\\tWarning"/);
+    assert.doesNotMatch(json(diagnosisMessage(d, { now: REFERENCE_NOW }).blocks), /💬/);
+  });
+});

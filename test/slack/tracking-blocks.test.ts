@@ -306,3 +306,22 @@ describe('a bare tracked thumbprint in a diagnosis', () => {
     assert.match(headerOf(untracked), /paste more to diagnose it/);
   });
 });
+
+describe('rows of the same name are told apart by their servers', () => {
+  test('digest and Home rows say the server', () => {
+    const auth = (thumbprint: string, server: string): TrackedCertificate => ({
+      ...aCertificate({
+        thumbprint,
+        subject: 'CN=Microsoft Exchange Server Auth Certificate',
+        domains: [],
+        servers: [server],
+        notAfter: '2026-12-05T00:00:00.000Z',
+      }),
+      status: 'active',
+    });
+    const certs = [auth('A'.repeat(40), 'EX01'), auth('B'.repeat(40), 'EX02')];
+    const home = JSON.stringify(trackingHomeView(certs, [], { now: NOW, lang: 'en', timeZone: 'UTC' }).blocks);
+    assert.match(home, /Auth Certificate\* .*📍 EX01/);
+    assert.match(home, /Auth Certificate\* .*📍 EX02/);
+  });
+});

@@ -37,11 +37,22 @@ export function urgencyOf(cert: Pick<CertificateSummary, 'notAfter'>, now: Date)
   return urgency(daysLeft(cert.notAfter, now));
 }
 
-/** 🔴 *EXHUB01* (SMTP, IMAP, POP) — expired 58 days ago (1 Oct 2026) · `6F62…FAB0` */
-export function certificateLine(cert: CertificateSummary, now: Date, lang: Language, timeZone = 'UTC'): string {
+/**
+ * 🔴 *EXHUB01* (SMTP, IMAP, POP) — expired 58 days ago (1 Oct 2026) · `6F62…FAB0` · 📍 EXHUB01; the
+ * servers (`withServers`) tell apart two rows of the same name, such as two servers' Auth certificates.
+ */
+export function certificateLine(
+  cert: CertificateSummary,
+  now: Date,
+  lang: Language,
+  timeZone = 'UTC',
+  options: { withServers?: boolean } = {},
+): string {
   const services = cert.services.length > 0 ? ` (${escapeMrkdwn(cert.services.slice(0, 7).join(', '))})` : '';
   const countdown = countdownText(cert.notAfter, now, lang, timeZone);
-  return `${urgencyEmoji(urgencyOf(cert, now))} *${escapeMrkdwn(displayName(cert, lang))}*${services} — ${countdown} · \`${escapeMrkdwn(shortThumbprint(cert.thumbprint))}\``;
+  const servers =
+    options.withServers && cert.servers?.length ? ` · 📍 ${escapeMrkdwn(cert.servers.slice(0, 5).join(', '))}` : '';
+  return `${urgencyEmoji(urgencyOf(cert, now))} *${escapeMrkdwn(displayName(cert, lang))}*${services} — ${countdown} · \`${escapeMrkdwn(shortThumbprint(cert.thumbprint))}\`${servers}`;
 }
 
 /** 💤 snoozed until 5 Dec 2026 by @aiko: the digest's note and Home's line say it alike. */

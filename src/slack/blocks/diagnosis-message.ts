@@ -36,6 +36,7 @@ export function replyMessage(model: ReplyModel): SlackMessage {
     ? privateKeyWarningBlocks(model.lang, model.privateKey.postedInChannel)
     : [header(model.verdict)];
   if (model.privateKey?.verdictBelowWarning) blocks.push(section(`*${escapeMrkdwn(model.verdict)}*`));
+  if (model.about) blocks.push(context(`💬 ${t.about}: ${escapeMrkdwn(model.about)}`));
   const meta = [
     ...(model.sharedBy ? [t.sharedBy(userRef(model.sharedBy))] : []),
     ...(model.facts ? [escapeMrkdwn(model.facts)] : []),

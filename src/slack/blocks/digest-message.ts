@@ -50,7 +50,7 @@ export function digestMessage(digest: Digest): SlackMessage {
 function itemText(item: DigestItem, digest: Digest): string {
   const t = trackingText[digest.lang];
   const now = new Date(digest.now);
-  const line = certificateLine(item, now, digest.lang, digest.timeZone);
+  const line = certificateLine(item, now, digest.lang, digest.timeZone, { withServers: true });
   // Only a finished certificate (renewed, untracked) is struck through; a snoozed one is not.
   if (item.note?.kind === 'snoozed') return `${line}\n${noteText(item.note, digest)}`;
   if (item.note) return `~${line}~\n${noteText(item.note, digest)}`;

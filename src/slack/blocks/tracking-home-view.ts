@@ -37,7 +37,7 @@ export function trackingHomeView(
     ];
     const snooze = snoozedUntil.get(cert.thumbprint);
     if (snooze) details.push(snoozedText(snooze.until, snooze.by, options.lang, options.timeZone));
-    const line = certificateLine(cert, options.now, options.lang, options.timeZone);
+    const line = certificateLine(cert, options.now, options.lang, options.timeZone, { withServers: true });
     blocks.push({
       type: 'section',
       block_id: `home:${cert.thumbprint}`,

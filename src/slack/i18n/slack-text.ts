@@ -22,6 +22,8 @@ export interface SlackText {
   exchange: (version: string) => string;
   eventLevel: Record<'error' | 'warning' | 'information', string>;
   sharedBy: (userMention: string) => string;
+  /** Before the quoted first line of the paste a thread answer is about. */
+  about: string;
   buttons: {
     share: string;
     otherLanguage: string;
@@ -86,6 +88,7 @@ const en: SlackText = {
   exchange: (version) => `Exchange ${version}`,
   eventLevel: { error: 'error', warning: 'warning', information: 'information' },
   sharedBy: (user) => `Shared by ${user}`,
+  about: 'About',
   buttons: {
     share: 'Share in channel',
     otherLanguage: '日本語',
@@ -162,6 +165,7 @@ const ja: SlackText = {
   exchange: (version) => (version === '2013+' ? 'Exchange 2013 以降' : `Exchange ${version}`),
   eventLevel: { error: 'エラー', warning: '警告', information: '情報' },
   sharedBy: (user) => `${user} さんが共有`,
+  about: '対象',
   buttons: {
     share: 'チャンネルに共有',
     otherLanguage: 'English',

@@ -38,6 +38,8 @@ export interface ReplyOptions {
   privateKey?: { postedInChannel: boolean };
   /** What tracking knows of the pasted thumbprints. */
   tracked?: TrackedDescription;
+  /** A thread answer: the paste it is about (its first line is quoted). */
+  about?: string;
 }
 
 /** A certificate's countdown: the instant it counts to, and the core's words for it. */
@@ -72,6 +74,8 @@ export interface ReplyModel {
   verdict: string;
   privateKey?: { postedInChannel: boolean; verdictBelowWarning: boolean };
   sharedBy?: string;
+  /** The first line of the paste a thread answer is about, as written. */
+  about?: string;
   /** Events and version, as written. */
   facts: string;
   certificates: CertificateView[];
@@ -101,10 +105,10 @@ export function replyModel(diagnosis: Diagnosis, options: ReplyOptions): ReplyMo
     lang,
     { ...options, when: conditionText(lang) },
   );
-  const first = certificates.map((c) => c.countdown).find(Boolean);
-  const firstText = first && `⏱ ${first.estimated ? '~' : ''}${first.text}`;
+  const told = verdictCountdown(diagnosis, certificates);
+  const toldText = told && `⏱ ${told.estimated ? '~' : ''}${told.text}`;
   // The verdict often says the countdown already ("… expires in 11 days (10 Dec 2026)").
-  const repeated = first !== undefined && verdict.includes(first.text);
+  const repeated = told !== undefined && verdict.includes(told.text);
   return {
     lang,
     severity: diagnosis.severity,
@@ -117,6 +121,7 @@ export function replyModel(diagnosis: Diagnosis, options: ReplyOptions): ReplyMo
       },
     }),
     ...(options.sharedBy && { sharedBy: options.sharedBy }),
+    ...(options.about !== undefined && firstLine(options.about) && { about: firstLine(options.about) }),
     facts: factsLine(diagnosis, t),
     certificates: certificates.slice(0, MAX_CERTIFICATES),
     certificatesOmitted: Math.max(0, certificates.length - MAX_CERTIFICATES),
@@ -125,8 +130,21 @@ export function replyModel(diagnosis: Diagnosis, options: ReplyOptions): ReplyMo
     trackedBlocks: (options.tracked?.blocks ?? []).slice(0, 8),
     notes: diagnosis.notes.slice(0, 3),
     buttons: buttons(diagnosis, t, options),
-    ...(firstText && !repeated && { fallbackCountdown: firstText }),
+    ...(toldText && !repeated && { fallbackCountdown: toldText }),
   };
+}
+
+/**
+ * The countdown of the certificate the verdict is about, for the notification: the one the worst
+ * finding names, else the only one there is. Never another certificate's, so the lock screen never
+ * says "expired 7 days ago" of one and "expires in 189 days" of another.
+ */
+function verdictCountdown(diagnosis: Diagnosis, certificates: CertificateView[]): CountdownView | undefined {
+  const key = (thumbprint: string | undefined) => (thumbprint ? (normalizeThumbprint(thumbprint) ?? thumbprint) : '');
+  const named = diagnosis.findings.find((f) => f.thumbprint)?.thumbprint;
+  if (named) return certificates.find((c) => c.thumbprint && key(c.thumbprint) === key(named))?.countdown;
+  const counted = certificates.filter((c) => c.countdown);
+  return counted.length === 1 ? counted[0]?.countdown : undefined;
 }
 
 /**
@@ -184,6 +202,9 @@ function countdownView(cert: CertificateFacts, now: Date, lang: Language): Count
     text: countdownText(cert.notAfter, now, lang),
   };
 }
+
+const firstLine = (text: string): string =>
+  (text.split('\n').find((line) => line.trim() !== '') ?? '').trim().slice(0, 150);
 
 const cn = (dn: string): string | undefined => /CN=([^,]+)/i.exec(dn)?.[1]?.trim();
 

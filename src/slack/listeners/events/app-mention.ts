@@ -31,19 +31,25 @@ export function createAppMention(deps: ListenerDeps) {
       }
     }
     const ask = (text: string) => answerPaste(deps, { text, userId: user, client, postedInChannel: true });
-    let answer: Answer | undefined = texts.length ? await ask(texts.join('\n\n')) : undefined;
+    let about = texts.join('\n\n');
+    let answer: Answer | undefined = texts.length ? await ask(about) : undefined;
     if ((!answer || isNothing(answer.diagnosis)) && event.thread_ts) {
       const parentText = await threadParentText(client, channel, event.thread_ts);
-      if (parentText) answer = await ask(parentText);
+      if (parentText) {
+        about = parentText;
+        answer = await ask(parentText);
+      }
     }
+    // In a thread several pastes may be answered: each answer quotes the first line of its own.
+    const quoted = event.thread_ts ? { about } : {};
     if (answer?.paste.privateKey) {
-      const message = render(deps, answer, { tracked: answer.tracked });
+      const message = render(deps, answer, { tracked: answer.tracked, ...quoted });
       await client.chat.postEphemeral({ channel, user, thread_ts: threadTs, ...message });
       return;
     }
     const message =
       answer && !isNothing(answer.diagnosis)
-        ? render(deps, answer, { tracked: answer.tracked })
+        ? render(deps, answer, { tracked: answer.tracked, ...quoted })
         : errorMessage(answer?.diagnosis.language ?? (await deps.language.forUser(client, user)), 'nothingFound');
     await client.chat.postMessage({ channel, thread_ts: threadTs, ...message });
   };
