@@ -1,58 +1,94 @@
 import { X509Certificate } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { diagnose } from '../src/core/diagnose.js';
-import type { BenchResult } from './result.js';
+import { scaled } from './mode.js';
+import { type BenchResult, median } from './result.js';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+/** How long each measured loop runs (after its warm-up). */
+const LOOP_MS = scaled(1500, 30);
 
 /**
- * Pastes diagnosed per second over the sample corpus, and for the certificate pastes the cost of a
- * full diagnosis against Node's bare X509Certificate parse of the same certificates (the floor).
+ * The core on the sample corpus: short pastes without certificates in microseconds, certificate
+ * pastes against Node's bare X509Certificate parse of the same certificates (the floor), the
+ * whole corpus per second, and one 1 MiB paste.
  */
 export async function benchCore(): Promise<BenchResult[]> {
   const dir = new URL('../test/fixtures/corpus/', import.meta.url);
   const pastes = readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
+    .sort()
     .map((f) => readFileSync(new URL(f, dir), 'utf8'));
-  const pems = pastes.filter((p) => p.includes('-----BEGIN CERTIFICATE-----'));
-  const ders = pems.flatMap((p) =>
-    [...p.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) =>
-      Buffer.from((m[1] ?? '').replace(/\s+/g, ''), 'base64'),
-    ),
-  );
+  const short = pastes.filter((p) => Buffer.byteLength(p) <= 2048 && !p.includes('-----BEGIN'));
+  const withCertificates = pastes.filter((p) => p.includes('-----BEGIN CERTIFICATE-----'));
 
-  const corpusRate = rate(() => {
+  // Each short paste's own median, then the median over the pastes (and the slowest of them).
+  const shortMicros = short.map((paste) => microsPerCall(() => diagnose(paste, { now: NOW })));
+  // The floor parses each certificate block of the same pastes from its PEM text.
+  const blocks = withCertificates.map((p) => p.match(PEM_BLOCK) ?? []);
+  const diagnoseMicros = microsPerCall(() => {
+    for (const paste of withCertificates) diagnose(paste, { now: NOW });
+  });
+  const x509Micros = microsPerCall(() => {
+    for (const pemBlocks of blocks) for (const block of pemBlocks) new X509Certificate(block);
+  });
+  const corpusMicros = microsPerCall(() => {
     for (const paste of pastes) diagnose(paste, { now: NOW });
-  }, pastes.length);
-  const pemRate = rate(() => {
-    for (const pem of pems) diagnose(pem, { now: NOW });
-  }, pems.length);
-  const x509Rate = rate(() => {
-    for (const der of ders) new X509Certificate(der);
-  }, ders.length);
-  const big = `${pastes.join('\n\n')}\n${'noise line that matches nothing\n'.repeat(30_000)}`.slice(0, 1024 * 1024);
-  const bigRate = rate(() => diagnose(big, { now: NOW }), 1, 3);
+  });
+  const big = `${pastes.join('\n\n')}\n${'noise line that matches nothing\n'.repeat(40_000)}`.slice(0, 1024 * 1024);
+  const bigMs = microsPerCall(() => diagnose(big, { now: NOW }), scaled(3, 1)) / 1000;
+  const shortMedian = median(shortMicros);
+  const certificateRatio = diagnoseMicros / x509Micros;
   return [
-    { name: 'core: corpus pastes diagnosed', value: corpusRate, unit: 'pastes/s' },
     {
-      name: 'core: certificate pastes diagnosed (PEM → findings + steps)',
-      value: pemRate,
-      unit: 'pastes/s',
-      baseline: { name: "Node's bare X509Certificate parse of one certificate", value: x509Rate },
-      ratio: pemRate / x509Rate,
+      name: `core: diagnose a paste ≤ 2 KiB without certificates (median of ${short.length} corpus pastes; slowest ${Math.round(Math.max(...shortMicros))} µs)`,
+      value: shortMedian,
+      unit: 'µs',
+      target: { text: '≤ 50 µs', met: shortMedian <= 50 },
     },
-    { name: 'core: 1 MiB paste diagnosed', value: 1000 / bigRate, unit: 'ms' },
+    {
+      name: `core: diagnose the ${withCertificates.length} certificate pastes (${blocks.flat().length} certificates)`,
+      value: diagnoseMicros,
+      unit: 'µs',
+      baseline: { name: "Node's X509Certificate parse of the same PEM blocks", value: x509Micros },
+      ratio: certificateRatio,
+      target: { text: 'ratio ≤ 1.5', met: certificateRatio <= 1.5 },
+    },
+    {
+      name: `core: corpus pastes diagnosed (${pastes.length} pastes)`,
+      value: (pastes.length * 1e6) / corpusMicros,
+      unit: 'pastes/s',
+    },
+    {
+      name: 'core: 1 MiB paste (the corpus, then noise lines) diagnosed',
+      value: bigMs,
+      unit: 'ms',
+      target: { text: '≤ 200 ms', met: bigMs <= 200 },
+    },
   ];
 }
 
-/** Operations per second over at least `minMs`, after a warm-up. */
-function rate(run: () => void, operationsPerRun: number, minRuns = 20, minMs = 1500): number {
-  run();
-  let runs = 0;
-  const start = performance.now();
-  while (runs < minRuns || performance.now() - start < minMs) {
-    run();
-    runs++;
+/**
+ * Microseconds per call: the median over batches of calls, each batch long enough for the clock
+ * (≥ 2 ms), after a warm-up, until LOOP_MS has passed and at least `minBatches` were timed.
+ */
+function microsPerCall(run: () => unknown, minBatches = 9): number {
+  for (let i = 0; i < 3; i++) run();
+  let perBatch = 1;
+  for (;;) {
+    const started = performance.now();
+    for (let i = 0; i < perBatch; i++) run();
+    if (performance.now() - started >= 2 || perBatch >= 1 << 16) break;
+    perBatch *= 2;
   }
-  return (runs * operationsPerRun * 1000) / (performance.now() - start);
+  const samples: number[] = [];
+  const deadline = performance.now() + LOOP_MS;
+  while (samples.length < minBatches || performance.now() < deadline) {
+    const started = performance.now();
+    for (let i = 0; i < perBatch; i++) run();
+    samples.push(((performance.now() - started) * 1000) / perBatch);
+    if (samples.length >= minBatches && LOOP_MS < 100) break;
+  }
+  return median(samples);
 }

@@ -1,0 +1,30 @@
+import { diagnose } from '../src/core/diagnose.js';
+import { PATHOLOGICAL_SHAPES } from '../test/helpers/pathological-pastes.js';
+import { EXTRA_SHAPES } from './extra-shapes.js';
+
+/** One shape at one size, diagnosed `runs` times on a pool thread. */
+export interface ShapeRequest {
+  shape: string;
+  bytes: number;
+  runs: number;
+}
+
+const NOW = new Date('2026-11-28T12:00:00Z');
+const shapes = new Map([...PATHOLOGICAL_SHAPES, ...EXTRA_SHAPES].map((s) => [s.name, s]));
+
+/**
+ * The fastest of the timings, in milliseconds: the least disturbed on a shared machine (the paste
+ * is built on the thread: no 1 MiB copy).
+ */
+export default function measureShape({ shape, bytes, runs }: ShapeRequest): number {
+  const make = shapes.get(shape)?.make;
+  if (!make) throw new Error(`unknown shape ${shape}`);
+  const paste = make(bytes);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    diagnose(paste, { now: NOW });
+    times.push(performance.now() - started);
+  }
+  return Math.min(...times);
+}
