@@ -8,7 +8,7 @@ import { readFriendlyView } from './event-friendly-view.js';
 import { readEventTables } from './event-tables.js';
 import { type EventDraft, normalizeEventText, type Range, rangeLookup } from './event-values.js';
 import { readXmlEvents } from './event-xml.js';
-import type { Evidence, Recognizer, VersionHint } from './evidence.js';
+import type { Evidence, Recognizer, RoleEvidence, VersionHint } from './evidence.js';
 import { LIMITS, restSkipped } from './limits.js';
 
 /**
@@ -54,7 +54,8 @@ export const recognizeEvents: Recognizer = (raw) => {
   const hints = versionHints(text, drafts);
   if (hints.length > 0) evidence.versionHints = hints;
   const found = roles(text, events);
-  if (found.length > 0) evidence.roles = found;
+  if (found.roles.length > 0) evidence.roles = found.roles;
+  if (found.evidence.length > 0) evidence.roleEvidence = found.evidence;
   return evidence;
 };
 
@@ -177,10 +178,12 @@ function versionHints(text: string, drafts: EventDraft[]): VersionHint[] {
   const add = (hint: VersionHint | undefined) => {
     if (hint && !hints.some((h) => h.version === hint.version && h.reason === hint.reason)) hints.push(hint);
   };
+  // The Windows 2003 layout, a source that exists only from 2013 and a pinned `<I>…<S>…` name decide.
   for (const { facts } of drafts) {
-    if (facts.format === 'w2003') add({ version: '2007', reason: 'w2003-event-format' });
-    add(facts.source ? findEventSource(facts.source)?.versionHint : undefined);
-    if (facts.tlsCertificateName) add({ version: '2013+', reason: 'tls-certificate-name' });
+    if (facts.format === 'w2003') add({ version: '2007', reason: 'w2003-event-format', strength: 'strong' });
+    const sourceHint = facts.source ? findEventSource(facts.source)?.versionHint : undefined;
+    if (sourceHint) add({ ...sourceHint, strength: 'strong', quote: facts.source });
+    if (facts.tlsCertificateName) add({ version: '2013+', reason: 'tls-certificate-name', strength: 'strong' });
   }
   if (/\\V15\\/i.test(text)) add({ version: '2013+', reason: 'v15-path' });
   if (/\\V14\\/i.test(text)) add({ version: '2010', reason: 'v14-path' });
@@ -188,14 +191,28 @@ function versionHints(text: string, drafts: EventDraft[]): VersionHint[] {
 }
 
 /**
- * Role words only: a server or peer named EDGE01 is an Edge, and the paste may say "Edge
- * Transport" or "Hub Transport"; MBX01 is not guessed to be anything. Free text is not searched
- * for a bare "edge": base64 and browser names are full of it.
+ * Role words only: a server named EDGE01 or HUB07 is one, and "Edge Transport" / "Hub Transport" name
+ * a role; MBX01 is not guessed to be anything. "EdgeSync" and "Edge Subscription" do not make this
+ * server an Edge (a Hub or Mailbox server of a subscribed site logs them too), and neither does a
+ * connector or FQDN with "edge" in it. Free text is not searched for a bare "edge": base64 and
+ * browser names are full of it.
  */
-function roles(text: string, events: EventFacts[]): Evidence['roles'] {
-  const found: Evidence['roles'] = [];
-  const names = events.map((event) => [event.computer, event.subject, event.fqdn, event.connector].join(' ')).join(' ');
-  if (/\bedge/i.test(names) || /\bEdge\s?(?:Transport|Sync|Subscription)|エッジ/i.test(text)) found.push('edge');
-  if (/\bhub/i.test(names) || /\bHub\s?Transport|ハブ/i.test(text)) found.push('hub');
-  return found;
+function roles(text: string, events: EventFacts[]): { roles: Evidence['roles']; evidence: RoleEvidence[] } {
+  const evidence: RoleEvidence[] = [];
+  const add = (role: 'edge' | 'hub', reason: string, quote: string, server?: string) => {
+    if (!evidence.some((e) => e.role === role && e.server === server))
+      evidence.push({ role, strength: 'weak', reason, quote, ...(server && { server }) });
+  };
+  for (const event of events) {
+    for (const name of [event.computer, event.subject]) {
+      const role = /^edge/i.test(name ?? '') ? 'edge' : /^hub/i.test(name ?? '') ? 'hub' : undefined;
+      if (role && name) add(role, 'server-name', name, name);
+    }
+  }
+  const edgeWords = /\bEdge\s?Transport\b|エッジ\s?トランスポート/i.exec(text);
+  if (edgeWords) add('edge', 'prose', edgeWords[0]);
+  const hubWords = /\bHub\s?Transport\b|ハブ\s?トランスポート/i.exec(text);
+  if (hubWords) add('hub', 'prose', hubWords[0]);
+  const found = [...new Set(evidence.map((e) => e.role))] as Evidence['roles'];
+  return { roles: found, evidence };
 }

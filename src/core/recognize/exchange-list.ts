@@ -51,7 +51,8 @@ export const recognizeExchangeList: Recognizer = (text) => {
   }
   if (more) out.notes.push(restSkipped('records', LIMITS.records));
   if (prompts.some((prompt) => /documents and settings/i.test(prompt))) {
-    out.versionHints.push({ version: '2007', reason: 'w2003-prompt' });
+    // Exchange 2010 and later need Windows 2008: a Windows 2003 profile path means 2007.
+    out.versionHints.push({ version: '2007', reason: 'w2003-prompt', strength: 'strong' });
   }
   return {
     ...out,

@@ -1,7 +1,9 @@
 import { recognizeCertutil } from './certutil.js';
+import { recognizeConnectors } from './connectors.js';
 import { recognizeEvents } from './events.js';
 import { type Evidence, mergeEvidence, type Recognizer } from './evidence.js';
 import { recognizeExchangeList } from './exchange-list.js';
+import { recognizeExchangeServers } from './exchange-servers.js';
 import { recognizeExchangeTable } from './exchange-table.js';
 import { recognizeHealthChecker } from './healthchecker.js';
 import { recognizeHttpBindings } from './http-bindings.js';
@@ -33,6 +35,8 @@ const RECOGNIZERS: readonly { read: Recognizer; applies?: (text: string) => bool
     read: recognizeHttpBindings,
     applies: (text) => text.includes('SSL') || /:ポート|IP:port|Hostname:port|bindingInformation/i.test(text),
   },
+  { read: recognizeExchangeServers },
+  { read: recognizeConnectors },
   { read: recognizeThumbprints, applies: (text) => /[0-9A-Fa-f]{2}/.test(text) },
 ];
 

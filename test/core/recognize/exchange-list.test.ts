@@ -91,7 +91,7 @@ describe('recognizeExchangeList: the corpus fl pastes', () => {
 
   it('s25: a C:\\Documents and Settings prompt hints Windows 2003, so Exchange 2007', () => {
     assert.deepEqual(recognizeExchangeList(corpusText('s25-e2007-edge-fl-expired.txt')).versionHints, [
-      { version: '2007', reason: 'w2003-prompt' },
+      { version: '2007', reason: 'w2003-prompt', strength: 'strong' },
     ]);
   });
 });

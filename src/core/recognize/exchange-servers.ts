@@ -1,0 +1,177 @@
+import type { Evidence, Recognizer, RoleEvidence, VersionHint } from './evidence.js';
+import { hintFromBuild, hintFromWords } from './exchange-versions.js';
+import { LIMITS } from './limits.js';
+import { readListOutput } from './list-records.js';
+import { rolesFromServerRole } from './server-roles.js';
+
+/**
+ * What the paste says about the servers themselves: `Get-ExchangeServer | fl` and `| ft` (Name,
+ * ServerRole, AdminDisplayVersion: strong), the version as the admin writes it ("Exchange 2010 SP3",
+ * "2016 CU23", "Exchange 2007 SP1 です": strong with its SP/CU, weak as a bare year), and the connector
+ * names Setup gives each role (`Default Frontend <server>` exists only on a 2013+ Mailbox server's
+ * front end, `Default internal receive connector <server>` only on an Edge). The word "EdgeSync" says
+ * nothing about this server: Hub and Mailbox servers of a subscribed site log it too.
+ */
+export const recognizeExchangeServers: Recognizer = (text) => {
+  const hints: VersionHint[] = [];
+  const roles: RoleEvidence[] = [];
+  const servers: string[] = [];
+  const addServer = (name: string | undefined) => {
+    if (name && !servers.includes(name)) servers.push(name);
+  };
+  if (/ServerRole|AdminDisplayVersion/.test(text)) {
+    readServerList(text, hints, roles, addServer);
+    readServerTable(text, hints, roles, addServer);
+  }
+  readProse(text, hints);
+  readConnectorNames(text, hints, roles);
+  const out: Partial<Evidence> = {};
+  if (hints.length > 0) out.versionHints = hints;
+  if (roles.length > 0) {
+    out.roleEvidence = roles;
+    const strong = roles.filter((r) => r.strength === 'strong' && r.role !== 'frontend').map((r) => r.role);
+    if (strong.length > 0) out.roles = [...new Set(strong)] as Evidence['roles'];
+  }
+  if (servers.length > 0) out.servers = servers;
+  return out;
+};
+
+function readServerList(
+  text: string,
+  hints: VersionHint[],
+  roles: RoleEvidence[],
+  addServer: (name: string | undefined) => void,
+): void {
+  for (const { fields } of readListOutput(text).records) {
+    const role = fields.get('ServerRole');
+    const version = fields.get('AdminDisplayVersion');
+    if (role === undefined && version === undefined) continue;
+    const name = serverName(fields.get('Name') ?? fields.get('Identity'));
+    addServer(name);
+    const hint = version ? hintFromBuild(version, 'admin-display-version', name) : undefined;
+    if (hint) hints.push(hint);
+    for (const found of rolesFromServerRole(role ?? '')) {
+      roles.push({
+        role: found,
+        strength: 'strong',
+        reason: 'server-role-field',
+        quote: `ServerRole : ${role}`,
+        ...(name && { server: name }),
+      });
+    }
+  }
+}
+
+/** `Get-ExchangeServer` as a table: the name first, the roles as words, the version as printed. */
+function readServerTable(
+  text: string,
+  hints: VersionHint[],
+  roles: RoleEvidence[],
+  addServer: (name: string | undefined) => void,
+): void {
+  const lines = text.split('\n');
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const header = lines[i]!;
+    if (!/^\s*Name\s/.test(header) || !/ServerRole|AdminDisplayVersion/.test(header)) continue;
+    if (!/^[\s-]+$/.test(lines[i + 1] ?? '') || !lines[i + 1]!.includes('-')) continue;
+    for (let j = i + 2; j < lines.length && j < i + 2 + LIMITS.records; j++) {
+      const row = lines[j]!;
+      if (row.trim() === '') break;
+      const name = serverName(row.trim().split(/\s+/)[0]);
+      if (!name) continue;
+      addServer(name);
+      const hint = hintFromBuild(row, 'admin-display-version', name);
+      if (hint) hints.push(hint);
+      const roleWords =
+        /\b((?:Mailbox|ClientAccess|HubTransport|Edge|UnifiedMessaging|MultiRole)(?:,\s*(?:Mailbox|ClientAccess|HubTransport|Edge|UnifiedMessaging))*)\b/.exec(
+          row.slice(name.length),
+        )?.[1];
+      for (const found of rolesFromServerRole(roleWords ?? '')) {
+        roles.push({ role: found, strength: 'strong', reason: 'server-role-field', quote: row.trim(), server: name });
+      }
+    }
+  }
+}
+
+/** A server's short name as Exchange prints it (EX01, EX16-02), not a sentence. */
+function serverName(value: string | undefined): string | undefined {
+  const name = value?.trim().split('\\')[0]?.trim();
+  return name && /^[A-Za-z0-9][A-Za-z0-9-]{0,62}$/.test(name) ? name : undefined;
+}
+
+/**
+ * The admin's own words. With a service pack or CU the release is meant ("Exchange 2010 SP3"); a
+ * bare year ("we moved from Exchange 2010") may be another server, so it is weak, and so is every
+ * mention when the prose names several releases.
+ */
+function readProse(text: string, hints: VersionHint[]): void {
+  const found: VersionHint[] = [];
+  const mentions =
+    /\b(?:(?:Microsoft\s+)?Exchange(?:\s+Server)?\s+(?:2007|2010|2013|2016|2019|SE\b|Subscription\s+Edition)|(?:2007|2010|2013|2016|2019)\s+(?:SP|CU|RU)\s?\d{1,2})[^\n]{0,12}/gi;
+  let count = 0;
+  for (const match of text.matchAll(mentions)) {
+    if (++count > 50) break;
+    const hint = hintFromWords(match[0], 'prose');
+    if (!hint) continue;
+    if (!/\b(?:SP|CU|RU)\s?\d/i.test(hint.quote ?? '')) hint.strength = 'weak';
+    found.push(hint);
+  }
+  const releases = new Set(found.map((h) => h.release));
+  for (const hint of found) {
+    if (releases.size > 1) hint.strength = 'weak';
+    if (!hints.some((h) => h.reason === hint.reason && h.release === hint.release && h.strength === hint.strength))
+      hints.push(hint);
+  }
+}
+
+const CONNECTOR_ROLES: readonly {
+  pattern: RegExp;
+  role: RoleEvidence['role'];
+  strength: RoleEvidence['strength'];
+  reason: string;
+  since2013?: boolean;
+}[] = [
+  {
+    pattern: /\bDefault Frontend ([A-Za-z0-9][A-Za-z0-9-]{0,62})\b/g,
+    role: 'frontend',
+    strength: 'strong',
+    reason: 'connector-default-frontend',
+    since2013: true,
+  },
+  {
+    pattern: /\bDefault internal receive connector ([A-Za-z0-9][A-Za-z0-9-]{0,62})\b/gi,
+    role: 'edge',
+    strength: 'strong',
+    reason: 'connector-default-internal-receive',
+  },
+  {
+    // The implicit send connector of a Hub (2007/2010) or a Mailbox server's transport (2013+).
+    pattern: /\bIntra-Organization SMTP Send Connector\b|組織内の SMTP 送信コネクタ/gi,
+    role: 'hub',
+    strength: 'weak',
+    reason: 'connector-intra-organization',
+  },
+];
+
+function readConnectorNames(text: string, hints: VersionHint[], roles: RoleEvidence[]): void {
+  for (const { pattern, role, strength, reason, since2013 } of CONNECTOR_ROLES) {
+    const seen = new Set<string>();
+    for (const match of text.matchAll(pattern)) {
+      const server = match[1];
+      const key = server?.toLowerCase() ?? '';
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (seen.size > 20) break;
+      roles.push({ role, strength, reason, quote: match[0], ...(server && { server }) });
+      if (since2013) {
+        hints.push({
+          version: '2013+',
+          reason,
+          strength: 'strong',
+          quote: match[0],
+          ...(server && { server }),
+        });
+      }
+    }
+  }
+}
