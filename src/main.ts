@@ -7,6 +7,7 @@ import { identifyBot, StartupError } from './slack/connect.js';
 import { createConsoleLogger, LOG_LEVELS } from './slack/console-logger.js';
 import { createInlineRunner } from './slack/deps.js';
 import { createLanguageResolver } from './slack/language.js';
+import { createDirectory } from './slack/directory.js';
 import { openPasteStore } from './slack/pastes/open-paste-store.js';
 import { createReceiver } from './slack/receiver.js';
 import { createSlackNotifier } from './slack/slack-notifier.js';
@@ -80,6 +81,7 @@ async function main(): Promise<number> {
         timeZone: config.reminders.timeZone,
         ...(config.reminders.defaultChannel && { defaultChannel: config.reminders.defaultChannel }),
         nextRun: () => reminders?.nextRun(),
+        directory: createDirectory({ now: clock.now }),
       },
       fetch: globalThis.fetch,
     },

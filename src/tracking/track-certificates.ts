@@ -5,6 +5,8 @@ import type { Store, TrackedCertificate } from '../store/store.js';
 export interface TrackRequest {
   channel?: string;
   owner?: string;
+  /** The owner of a certificate not tracked before (or tracked without one): who tracked it from Slack. */
+  ownerIfNew?: string;
   addedBy: string;
   now: Date;
   includeWmsvc?: boolean;
@@ -27,13 +29,16 @@ export async function trackDiagnosis(store: Store, diagnosis: Diagnosis, request
 export async function trackAll(store: Store, certificates: TrackableCertificate[], request: TrackRequest) {
   const tracked: TrackOutcome['tracked'] = [];
   for (const cert of certificates) {
+    const owner =
+      request.owner ??
+      (request.ownerIfNew !== undefined && !(await store.get(cert.thumbprint))?.owner ? request.ownerIfNew : undefined);
     tracked.push(
       await store.track({
         ...cert,
         addedBy: request.addedBy,
         addedAt: request.now.toISOString(),
         ...(request.channel !== undefined && { channel: request.channel }),
-        ...(request.owner !== undefined && { owner: request.owner }),
+        ...(owner !== undefined && { owner }),
       }),
     );
   }

@@ -50,11 +50,27 @@ export interface FakeSlack {
   addFile(name: string, bytes: Uint8Array | string): string;
   /** What apps.connections.open answers (Socket Mode): a loopback ws:// URL. */
   setSocketUrl(url: string): void;
+  /**
+   * Who is who, for permission checks: admins, channel members and what certcheck can see of each
+   * channel. Until this is called everyone is an admin and certcheck is in every channel, so tests
+   * about other things are not refused.
+   */
+  setDirectory(directory: FakeDirectory): void;
   /** The next `times` calls to `method` (`response` for response_url) fail this way. */
   fail(method: string, failure: Failure, times?: number): void;
   reset(): void;
   close(): Promise<void>;
 }
+
+export interface FakeDirectory {
+  admins: string[];
+  members: Record<string, string[]>;
+  /** conversations.info per channel; a channel not listed answers channel_not_found. */
+  channels?: Record<string, { is_private?: boolean; is_member?: boolean; is_archived?: boolean }>;
+}
+
+/** The users the tests act as; in the open world (no directory set) each is in every channel. */
+const OPEN_WORLD_USERS = ['U0ADMIN', 'U0AIKO', 'U0JAPAN', 'U0JA', 'U0OTHER', 'U0KEN', 'U0NEW', 'U0FIRST', 'U0JAPASTE'];
 
 export const FAKE_BOT = { token: 'xoxb-test-token', botId: 'B0CERT', botUserId: 'U0CERTBOT', teamId: 'T0TEAM' };
 /** The app-level token Socket Mode opens its connection with. */
@@ -76,6 +92,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const channelHistory = new Map<string, { ts: string; text: unknown; metadata?: unknown }[]>();
   let tsCounter = 0;
   let socketUrl: string | undefined;
+  let directory: FakeDirectory | undefined;
+  const askedAbout = new Set<string>();
 
   const takeFailure = (method: string): Failure | undefined => {
     const entry = failures.get(method);
@@ -150,7 +168,22 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       case 'users.info': {
         const id = String(params.user);
         const locale = locales.get(id);
-        return { ok: true, user: { id, ...(params.include_locale === 'true' && locale && { locale }) } };
+        askedAbout.add(id);
+        const isAdmin = directory ? directory.admins.includes(id) : true;
+        return {
+          ok: true,
+          user: { id, is_admin: isAdmin, ...(params.include_locale === 'true' && locale && { locale }) },
+        };
+      }
+      case 'conversations.members': {
+        // Without a directory every user the tests act as is in every channel.
+        const members = directory ? (directory.members[channel] ?? []) : [...OPEN_WORLD_USERS, ...askedAbout];
+        return { ok: true, members, response_metadata: { next_cursor: '' } };
+      }
+      case 'conversations.info': {
+        if (!directory) return { ok: true, channel: { id: channel, is_member: true, is_private: false } };
+        const info = directory.channels?.[channel];
+        return info ? { ok: true, channel: { id: channel, ...info } } : { ok: false, error: 'channel_not_found' };
       }
       case 'chat.postMessage': {
         const ts = `1700000000.${String(++tsCounter).padStart(6, '0')}`;
@@ -228,8 +261,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     setSocketUrl: (url) => {
       socketUrl = url;
     },
+    setDirectory: (value) => {
+      directory = value;
+    },
     fail: (method, failure, times = 1) => void failures.set(method, { failure, times }),
     reset() {
+      directory = undefined;
       calls.length = 0;
       channelHistory.clear();
       violations.length = 0;

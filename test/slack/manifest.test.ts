@@ -38,11 +38,13 @@ for (const file of ['slack-app.http.yaml', 'slack-app.socket.yaml']) {
       assert.deepEqual(m.list('bot').sort(), [
         'app_mentions:read',
         'channels:history',
+        'channels:read',
         'chat:write',
         'chat:write.public',
         'commands',
         'files:read',
         'groups:history',
+        'groups:read',
         'users:read',
       ]);
     });

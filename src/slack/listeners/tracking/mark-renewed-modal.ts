@@ -6,6 +6,7 @@ import { displayName, shortThumbprint } from '../../blocks/certificate-line.js';
 import { escapeMrkdwn } from '../../blocks/kit.js';
 import { userRef } from '../../blocks/mentions.js';
 import { ids } from '../../ids.js';
+import { announceChange, plainText, refusalFor } from './permission-check.js';
 import { refreshAfterChange } from './refresh.js';
 import { decodeRenewalMetadata } from './renewal-metadata.js';
 import type { ListenerDeps } from '../../deps.js';
@@ -40,9 +41,14 @@ export function createMarkRenewedSubmitted(deps: ListenerDeps) {
       await ack({ response_action: 'errors', errors: { [ids.blocks.renewal]: error } });
       return;
     }
-    await ack();
     const { store } = deps.tracking;
     const oldCert = await store.get(old);
+    const refused = oldCert && (await refusalFor(deps, client, userId, oldCert, 'renew', lang));
+    if (refused) {
+      await ack({ response_action: 'errors', errors: { [ids.blocks.renewal]: plainText(refused) } });
+      return;
+    }
+    await ack();
     const subject = escapeMrkdwn(oldCert ? displayName(oldCert, lang) : old);
     const tell = (message: string) =>
       client.chat.postEphemeral({ channel: metadata.channel ?? userId, user: userId, text: message });
@@ -65,6 +71,15 @@ export function createMarkRenewedSubmitted(deps: ListenerDeps) {
       });
     }
     await refreshAfterChange(deps, client, userId, metadata.l, metadata);
+    if (oldCert) {
+      await announceChange(
+        deps,
+        client,
+        oldCert,
+        (t, name) => t.announce.renewed(name, userRef(userId), newThumbprint),
+        metadata,
+      );
+    }
     // A thumbprint alone tracks nothing new, unless that certificate was tracked already.
     const replacement = await store.get(newThumbprint);
     const shown = escapeMrkdwn(newThumbprint);

@@ -1,7 +1,9 @@
 import { decodeCertificateAction } from '../../blocks/tracking-actions.js';
 import { markRenewedModal } from '../../blocks/tracking-modals.js';
 import { displayName } from '../../blocks/certificate-line.js';
-import { trackedForButton } from './button-reply.js';
+import { noticeMessage } from '../../blocks/error-message.js';
+import { replyToButton, trackedForButton } from './button-reply.js';
+import { refusalFor } from './permission-check.js';
 import { encodeRenewalMetadata } from './renewal-metadata.js';
 import { messageOf } from './refresh.js';
 import type { ButtonArgs, ListenerDeps } from '../../deps.js';
@@ -19,6 +21,9 @@ export function createMarkRenewed(deps: ListenerDeps) {
     // `l` stays the digest's, to redraw it; the modal speaks the clicker's language when known.
     const metadata = encodeRenewalMetadata({ t: value.t, l: value.l, ...messageOf(body) });
     const lang = deps.language.known(body.user.id) ? deps.language.cached(body.user.id) : value.l;
+    // Asked again when the modal is submitted: the modal's metadata could be replayed by anyone.
+    const refused = await refusalFor(deps, client, body.user.id, cert, 'renew', lang);
+    if (refused) return void (await replyToButton(args, noticeMessage(refused)));
     await client.views.open({
       trigger_id: body.trigger_id,
       view: markRenewedModal(lang, displayName(cert, lang), metadata),

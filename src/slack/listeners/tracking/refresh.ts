@@ -1,7 +1,8 @@
 import type { BlockAction } from '@slack/bolt';
 import { z } from 'zod';
 import { type Digest, type DigestItem, type DigestNote, digestItem } from '../../../reminders/notifier.js';
-import type { Store } from '../../../store/store.js';
+import type { Store, TrackedCertificate } from '../../../store/store.js';
+import { visibleListing } from './permission-check.js';
 import type { Language } from '../../../core/model.js';
 import { createSlackNotifierFor } from '../../slack-notifier.js';
 import { trackingHomeView } from '../../blocks/tracking-home-view.js';
@@ -37,13 +38,24 @@ export function messageOf(body: BlockAction): { channel?: string; ts?: string } 
 }
 
 export async function publishHome(deps: ListenerDeps, client: WebClient, userId: string, lang: Language) {
-  await client.views.publish({ user_id: userId, view: await trackingHome(deps.tracking, deps.now(), lang) });
+  await client.views.publish({ user_id: userId, view: await homeFor(deps, client, userId, lang) });
+}
+
+/** The user's App Home: what they may see of the tracked certificates (their channels', their own). */
+export async function homeFor(deps: ListenerDeps, client: WebClient, userId: string, lang: Language) {
+  const listing = await visibleListing(deps, client, userId, await deps.tracking.store.list());
+  return trackingHome(deps.tracking, deps.now(), lang, listing.certificates);
 }
 
 /** The tracking dashboard as it stands: App Home when opened, and after every change. */
-export async function trackingHome(tracking: TrackingDeps, now: Date, lang: Language): Promise<HomeView> {
+export async function trackingHome(
+  tracking: TrackingDeps,
+  now: Date,
+  lang: Language,
+  certificates?: TrackedCertificate[],
+): Promise<HomeView> {
   const { store, timeZone, defaultChannel } = tracking;
-  return trackingHomeView(await store.list(), await store.activeSnoozes(now.toISOString()), {
+  return trackingHomeView(certificates ?? (await store.list()), await store.activeSnoozes(now.toISOString()), {
     now,
     lang,
     timeZone,

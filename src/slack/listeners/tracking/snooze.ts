@@ -1,6 +1,10 @@
 import { DateTime } from 'luxon';
 import { decodeCertificateAction } from '../../blocks/tracking-actions.js';
-import { trackedForButton } from './button-reply.js';
+import { formatDate } from '../../../core/countdown.js';
+import { noticeMessage } from '../../blocks/error-message.js';
+import { userRef } from '../../blocks/mentions.js';
+import { replyToButton, trackedForButton } from './button-reply.js';
+import { announceChange, refusalFor } from './permission-check.js';
 import { messageOf, refreshAfterChange } from './refresh.js';
 import type { ButtonArgs, ListenerDeps } from '../../deps.js';
 
@@ -19,14 +23,22 @@ export function createSnooze(deps: ListenerDeps, days: number) {
     await ack();
     const value = decodeCertificateAction(action.value);
     if (!value) return;
-    if (!(await trackedForButton(deps, args, value.t))) return;
+    const cert = await trackedForButton(deps, args, value.t);
+    if (!cert) return;
+    const lang = await deps.language.forUser(client, body.user.id);
+    const refused = await refusalFor(deps, client, body.user.id, cert, 'snooze', lang);
+    if (refused) return void (await replyToButton(args, noticeMessage(refused)));
     const now = deps.now();
-    await deps.tracking.store.snooze({
-      thumbprint: value.t,
-      until: snoozeEnd(now, days, deps.tracking.timeZone),
-      by: body.user.id,
-      at: now.toISOString(),
-    });
+    const until = snoozeEnd(now, days, deps.tracking.timeZone);
+    await deps.tracking.store.snooze({ thumbprint: value.t, until, by: body.user.id, at: now.toISOString() });
     await refreshAfterChange(deps, client, body.user.id, value.l, messageOf(body));
+    await announceChange(
+      deps,
+      client,
+      cert,
+      (t, name) =>
+        t.announce.snoozed(name, formatDate(until, deps.defaultLanguage, deps.tracking.timeZone), userRef(body.user.id)),
+      messageOf(body),
+    );
   };
 }

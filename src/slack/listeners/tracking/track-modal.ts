@@ -5,6 +5,7 @@ import { trackAll, trackDiagnosis } from '../../../tracking/track-certificates.j
 import type { TrackValue } from '../../blocks/button-values.js';
 import { channelRef } from '../../blocks/mentions.js';
 import { ids } from '../../ids.js';
+import { plainText, trackIntoRefusal } from './permission-check.js';
 import { publishHome } from './refresh.js';
 import { decodeTrackMetadata } from './track-metadata.js';
 import type { ListenerDeps } from '../../deps.js';
@@ -15,14 +16,29 @@ import type { ListenerDeps } from '../../deps.js';
  */
 export function createTrackSubmitted(deps: ListenerDeps) {
   return async ({ view, body, ack, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    await ack();
     const metadata = decodeTrackMetadata(view.private_metadata);
-    if (!metadata) return;
+    if (!metadata) return void (await ack());
     const value = metadata.v;
     const selected = view.state.values[ids.blocks.trackChannel]?.[ids.inputs.trackChannel]?.selected_conversation;
     const channel = selected ?? metadata.origin;
+    if (channel && !channel.startsWith('D')) {
+      const existing = await Promise.all(value.certs.map((c) => deps.tracking.store.get(c.thumbprint)));
+      const refused = await trackIntoRefusal(
+        deps,
+        client,
+        body.user.id,
+        channel,
+        value.l,
+        existing.filter((c) => c !== undefined),
+      );
+      if (refused) {
+        await ack({ response_action: 'errors', errors: { [ids.blocks.trackChannel]: plainText(refused) } });
+        return;
+      }
+    }
+    await ack();
     const now = deps.now();
-    const request = { addedBy: body.user.id, now, ...(channel && { channel }) };
+    const request = { addedBy: body.user.id, ownerIfNew: body.user.id, now, ...(channel && { channel }) };
     const paste = value.p ? await deps.pastes.get(value.p, now) : undefined;
     const tracked = paste
       ? (

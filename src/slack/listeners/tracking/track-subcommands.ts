@@ -1,12 +1,19 @@
 import { countdownText, formatDate } from '../../../core/countdown.js';
 import { sentences, trackingText } from '../../../core/i18n/tracking-text.js';
-import { normalizeThumbprint, nothingTrackedText, whyNothingTracked } from '../../../core/tracking.js';
+import {
+  normalizeThumbprint,
+  nothingTrackedText,
+  trackableCertificates,
+  whyNothingTracked,
+} from '../../../core/tracking.js';
 import type { Store, TrackedCertificate } from '../../../store/store.js';
 import { trackDiagnosis } from '../../../tracking/track-certificates.js';
 import { displayName } from '../../blocks/certificate-line.js';
 import { context, escapeMrkdwn, header, LIMITS, type SlackBlock, section, truncate } from '../../blocks/kit.js';
 import { channelRef, userRef } from '../../blocks/mentions.js';
 import type { ListenerDeps, Subcommand } from '../../deps.js';
+import { permissionText } from '../../i18n/permission-text.js';
+import { announceChange, refusalFor, trackIntoRefusal, visibleListing } from './permission-check.js';
 import { publishHome } from './refresh.js';
 
 /** Lines per section in `/certcheck list`; sections fill up to Slack's 50 blocks. */
@@ -25,8 +32,22 @@ export function createTrackSubcommands(deps: ListenerDeps): Record<string, Subco
       const diagnosis = await deps.runner.diagnose(rest, { now, defaultLanguage: lang });
       // A DM (D…) is no place for reminders: the bot cannot post in a DM between two people.
       const inDm = command.channel_id.startsWith('D');
+      if (!inDm) {
+        const thumbprints = trackableCertificates(diagnosis, {}).certificates.map((c) => c.thumbprint);
+        const existing = await Promise.all(thumbprints.map((tp) => deps.tracking.store.get(tp)));
+        const refused = await trackIntoRefusal(
+          deps,
+          client,
+          command.user_id,
+          command.channel_id,
+          lang,
+          existing.filter((c) => c !== undefined),
+        );
+        if (refused) return void (await respond({ response_type: 'ephemeral', text: refused }));
+      }
       const outcome = await trackDiagnosis(deps.tracking.store, diagnosis, {
         addedBy: command.user_id,
+        ownerIfNew: command.user_id,
         now,
         ...(!inDm && { channel: command.channel_id }),
       });
@@ -51,8 +72,13 @@ export function createTrackSubcommands(deps: ListenerDeps): Record<string, Subco
     async list({ command, respond, client }) {
       const lang = await deps.language.forUser(client, command.user_id);
       const t = trackingText[lang].list;
-      const certificates = await deps.tracking.store.list();
-      if (certificates.length === 0) return void (await respond({ response_type: 'ephemeral', text: t.empty }));
+      const listing = await visibleListing(deps, client, command.user_id, await deps.tracking.store.list());
+      const certificates = listing.certificates;
+      const p = permissionText[lang];
+      if (certificates.length === 0) {
+        const text = listing.hidden > 0 ? `${t.empty} ${p.hidden(listing.hidden)}` : t.empty;
+        return void (await respond({ response_type: 'ephemeral', text }));
+      }
       const now = deps.now();
       const lines = certificates.map((c) => {
         const channel = c.channel ?? deps.tracking.defaultChannel;
@@ -64,6 +90,8 @@ export function createTrackSubcommands(deps: ListenerDeps): Record<string, Subco
         return `• *${escapeMrkdwn(displayName(c, lang))}* — ${countdownText(c.notAfter, now, lang, deps.tracking.timeZone)}${estimated} · \`${c.thumbprint}\` · ${where.join(' · ')}`;
       });
       const blocks: SlackBlock[] = [header(t.title(certificates.length))];
+      if (listing.asAdmin) blocks.push(context(p.adminView));
+      else if (listing.hidden > 0) blocks.push(context(p.hidden(listing.hidden)));
       let shown = 0;
       let textUsed = 0;
       // Sections of ten lines until Slack's limits (50 blocks, ~12k characters) would be reached.
@@ -105,9 +133,15 @@ export function createTrackSubcommands(deps: ListenerDeps): Record<string, Subco
           cert.status === 'renewed' ? t.alreadyRenewed(name, by, when) : t.alreadyUntracked(name, by, when),
         ));
       }
+      const refused = await refusalFor(deps, client, command.user_id, cert, 'untrack', lang);
+      if (refused) return void (await reply(refused));
       const done = await store.untrack(cert.thumbprint, command.user_id, deps.now().toISOString());
       await reply(done ? t.done(escapeMrkdwn(displayName(cert, lang))) : t.notTracked(target.shown));
-      if (done) await publishHome(deps, client, command.user_id, lang);
+      if (!done) return;
+      await publishHome(deps, client, command.user_id, lang);
+      await announceChange(deps, client, cert, (w, name) => w.announce.untracked(name, userRef(command.user_id)), {
+        channel: command.channel_id,
+      });
     },
   };
 }
