@@ -6,6 +6,7 @@ import type { SlackMessage } from './blocks/kit.js';
 import { trackedBlocks, trackedSummaries } from './blocks/tracked-blocks.js';
 import type { ListenerDeps, WebClient } from './deps.js';
 import { describeError } from './describe-error.js';
+import { visibleListing } from './listeners/tracking/permission-check.js';
 import type { StoredPaste } from './pastes/paste-store.js';
 
 /**
@@ -35,11 +36,30 @@ export async function answerPaste(
 const NOTHING_TRACKED: TrackedDescription = { blocks: [], active: [] };
 
 /** What tracking knows of a diagnosis's thumbprints; a failing store costs these lines, not the answer. */
-export async function trackedOf(deps: ListenerDeps, diagnosis: Diagnosis): Promise<TrackedDescription> {
+export async function trackedOf(
+  deps: ListenerDeps,
+  diagnosis: Diagnosis,
+  viewer?: { client: WebClient; userId: string },
+): Promise<TrackedDescription> {
   if (diagnosis.thumbprints.length === 0) return NOTHING_TRACKED;
   const { store, timeZone } = deps.tracking;
   try {
-    const found = await lookUpTracked(diagnosis.thumbprints, store);
+    const all = await lookUpTracked(diagnosis.thumbprints, store);
+    // A tracked certificate's channel and owner are told only to whoever may see it in a listing.
+    const visible =
+      viewer && all.length > 0
+        ? new Set(
+            (
+              await visibleListing(
+                deps,
+                viewer.client,
+                viewer.userId,
+                all.map((f) => f.certificate),
+              )
+            ).certificates.map((c) => c.thumbprint),
+          )
+        : undefined;
+    const found = visible ? all.filter((f) => visible.has(f.certificate.thumbprint)) : all;
     const now = deps.now();
     return {
       blocks: trackedBlocks(found, now, diagnosis.language, timeZone),
@@ -55,7 +75,7 @@ export async function trackedOf(deps: ListenerDeps, diagnosis: Diagnosis): Promi
 /** The answer when the language is already settled: no Slack call, so it can be the ack itself. */
 export async function answerNow(
   deps: ListenerDeps,
-  request: { text: string; userId: string; postedInChannel: boolean; defaultLanguage: Language },
+  request: { text: string; userId: string; client?: WebClient; postedInChannel: boolean; defaultLanguage: Language },
 ): Promise<Answer> {
   const now = deps.now();
   const diagnosis = await deps.runner.diagnose(request.text, {
@@ -69,7 +89,8 @@ export async function answerNow(
     privateKey: hasPrivateKey(diagnosis, request.text),
     postedInChannel: request.postedInChannel,
   };
-  const [pasteId, tracked] = await Promise.all([deps.pastes.put(paste, now), trackedOf(deps, diagnosis)]);
+  const viewer = request.client ? { client: request.client, userId: request.userId } : undefined;
+  const [pasteId, tracked] = await Promise.all([deps.pastes.put(paste, now), trackedOf(deps, diagnosis, viewer)]);
   return { diagnosis, pasteId, paste: { ...paste, text: '' }, tracked };
 }
 

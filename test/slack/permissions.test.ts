@@ -175,6 +175,22 @@ describe('permissions on tracked certificates (real app, fake Slack directory)',
     assert.match(texts(harness.fake.callsTo('views.publish').at(-1)?.params.view), /secret\.contoso\.com/);
   });
 
+  test("a tracked thumbprint's lookup tells its channel and owner only to those who may see it", async () => {
+    const ask = async (userId: string) => {
+      const before = harness.fake.callsTo('response').length;
+      const res = await sendCommand(harness.url, {
+        text: SECRET,
+        user_id: userId,
+        channel_id: 'C0PUBLIC',
+        response_url: harness.fake.responseUrl(`t-${userId}`),
+      });
+      return res.body !== '' ? res.body : texts(harness.fake.callsTo('response')[before]?.params);
+    };
+    const stranger = await ask('U0STRANGER');
+    assert.doesNotMatch(stranger, /C0SECRET|U0AIKO/);
+    assert.match(await ask('U0MEMBER'), /C0SECRET/);
+  });
+
   test('Track into a private channel the user is not in is refused in the dialog; a member may', async () => {
     const metadata = (origin: string) =>
       JSON.stringify({

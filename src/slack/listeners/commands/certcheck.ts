@@ -24,7 +24,7 @@ export function createCertcheckCommand(deps: ListenerDeps, subcommands: Readonly
     if (isPaste && text.length <= FAST_PATH_CHARS && (japanese || deps.language.known(user))) {
       // Nothing to wait for: the diagnosis is the ack (one round trip, no response_url use).
       const defaultLanguage = japanese ? 'ja' : deps.language.cached(user);
-      const answer = await answerNow(deps, { text, userId: user, postedInChannel: false, defaultLanguage });
+      const answer = await answerNow(deps, { text, userId: user, client, postedInChannel: false, defaultLanguage });
       await ack({ response_type: 'ephemeral', ...render(deps, answer, { share: true, tracked: answer.tracked }) });
       return;
     }
