@@ -9,6 +9,7 @@ import { recognizeHealthChecker } from './healthchecker.js';
 import { recognizeHttpBindings } from './http-bindings.js';
 import { recognizeOpensslText } from './openssl-text.js';
 import { recognizePem } from './pem.js';
+import { recognizeSClient } from './s-client.js';
 import { preparePaste } from './prepare.js';
 import { recognizeSymptoms } from './symptoms.js';
 import { recognizeThumbprints } from './thumbprints.js';
@@ -37,6 +38,10 @@ const RECOGNIZERS: readonly { read: Recognizer; applies?: (text: string) => bool
   },
   { read: recognizeExchangeServers },
   { read: recognizeConnectors },
+  {
+    read: recognizeSClient,
+    applies: (text) => /s_client|CONNECTED\(|Certificate chain|depth=\d|verify error:num=|^250[ -]/m.test(text),
+  },
   { read: recognizeThumbprints, applies: (text) => /[0-9A-Fa-f]{2}/.test(text) },
 ];
 

@@ -90,9 +90,9 @@ function stripInvisible(line: string): { clean: string; marks: Mark[] } {
   return { clean: parts.join(''), marks };
 }
 
-/** A value after one of these labels is a hash or number of something else, never the thumbprint. */
+/** A value after one of these labels is a hash or number of something else (openssl s_client's session secrets too), never the thumbprint. */
 const NOT_A_THUMBPRINT_LABEL =
-  /serial\s*(?:number)?\s*[:=]|シリアル番号|名前ハッシュ|キー\s*ID|key\s*id|keyid|key\s*identifier|name\s*hash|modulus|signature|public[\s-]*key|\bpub:|\bpriv:|localkeyid|container|sha-?(?:224|256|384|512)|md5/i;
+  /session[\s-]*id|master[\s-]*key|session[\s-]*ticket|serial\s*(?:number)?\s*[:=]|シリアル番号|名前ハッシュ|キー\s*ID|key\s*id|keyid|key\s*identifier|name\s*hash|modulus|signature|public[\s-]*key|\bpub:|\bpriv:|localkeyid|container|sha-?(?:224|256|384|512)|md5/i;
 /** openssl puts these values on the following, deeper-indented lines. */
 const BLOCK_LABEL =
   /^(?:X509v3 )?(?:authority key identifier|subject key identifier|serial number|modulus|signature value|signature algorithm|signature|pub|priv|public key|public-key|bag attributes|key attributes)\b[^:]*:/i;
