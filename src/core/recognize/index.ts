@@ -1,3 +1,4 @@
+import { recognizeCertificateUses } from './certificate-uses.js';
 import { recognizeCertutil } from './certutil.js';
 import { recognizeConnectors } from './connectors.js';
 import { recognizeEvents } from './events.js';
@@ -38,6 +39,7 @@ const RECOGNIZERS: readonly { read: Recognizer; applies?: (text: string) => bool
   },
   { read: recognizeExchangeServers },
   { read: recognizeConnectors },
+  { read: recognizeCertificateUses, applies: (text) => /CertificateThumbprint/i.test(text) },
   {
     read: recognizeSClient,
     applies: (text) => /s_client|CONNECTED\(|Certificate chain|depth=\d|verify error:num=|^250[ -]/m.test(text),
