@@ -187,3 +187,49 @@ export function createMetrics(options: MetricsOptions): Metrics {
     text: () => registry.metrics(),
   };
 }
+
+/**
+ * `fetch` that times each call to Slack's Web API for the metrics (`…/api/chat.postMessage` is
+ * method `chat.postMessage`; anything else, such as a response_url, is `response_url`), and counts
+ * 429 answers. Given to the Bolt app's client, it covers every reply, view and lookup the app makes.
+ */
+export function timedFetch(inner: typeof fetch, metrics: Metrics, monotonic: () => number): typeof fetch {
+  return async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const method = /\/api\/([\w.]+)(?:\?|$)/.exec(url)?.[1] ?? 'response_url';
+    const started = monotonic();
+    try {
+      const response = await inner(input, init);
+      const outcome = response.status === 429 ? 'rate_limited' : response.ok ? 'ok' : 'error';
+      metrics.slackCall(method, (monotonic() - started) / 1000, outcome);
+      return response;
+    } catch (error) {
+      metrics.slackCall(method, (monotonic() - started) / 1000, 'error');
+      throw error;
+    }
+  };
+}
+
+type Diagnoser = { diagnose(...args: never[]): Promise<{ findings: readonly { code: string }[] }> };
+
+/** The same diagnosis runner, counting each diagnosis and its findings' codes on `surface`. */
+export function countDiagnoses<R extends Diagnoser>(runner: R, metrics: Metrics, surface: string): R {
+  const counted: Diagnoser = {
+    async diagnose(...args) {
+      const diagnosis = await runner.diagnose(...args);
+      metrics.diagnosis(
+        surface,
+        diagnosis.findings.map((f) => f.code),
+      );
+      return diagnosis;
+    },
+  };
+  // Everything else the runner has (a pool's close, its readiness) is the runner's own, called on it.
+  return new Proxy(runner, {
+    get(target, property) {
+      if (property === 'diagnose') return counted.diagnose;
+      const member: unknown = Reflect.get(target, property, target);
+      return typeof member === 'function' ? member.bind(target) : member;
+    },
+  });
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createMetrics, daysLeftBucket } from '../src/metrics.js';
+import { countDiagnoses, createMetrics, daysLeftBucket, timedFetch } from '../src/metrics.js';
 import { instrumentNotifier } from '../src/reminders/instrumented-notifier.js';
 import { runReminders } from '../src/reminders/runner.js';
 import { createMemoryStore } from '../src/store/memory-store.js';
@@ -156,4 +156,54 @@ describe('metrics', () => {
     assert.equal(value(text, 'certcheck_slack_api_duration_seconds_count', { method: 'chat.postMessage' }), 3);
     assert.equal(value(text, 'certcheck_slack_api_duration_seconds_sum', { method: 'chat.postMessage' }), 0.75);
   });
+});
+
+test('timedFetch: every Web API call timed by method, 429s counted, over real HTTP', async () => {
+  const { createServer } = await import('node:http');
+  const server = createServer((req, res) => {
+    if (req.url?.endsWith('chat.update')) return void res.writeHead(429, { 'retry-after': '1' }).end('{}');
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  try {
+    const metrics = createMetrics({ now: () => NOW, defaultMetrics: false });
+    let clock = 0;
+    const fetchTimed = timedFetch(globalThis.fetch, metrics, () => (clock += 100));
+    await fetchTimed(`${origin}/api/chat.postMessage`, { method: 'POST' });
+    await fetchTimed(new URL(`${origin}/api/chat.update`), { method: 'POST' });
+    await fetchTimed(`${origin}/response/abc`, { method: 'POST' });
+    await assert.rejects(fetchTimed('http://127.0.0.1:1/api/auth.test'));
+    const text = await metrics.text();
+    assert.equal(
+      value(text, 'certcheck_slack_api_duration_seconds_count', { method: 'chat.postMessage', outcome: 'ok' }),
+      1,
+    );
+    assert.equal(value(text, 'certcheck_slack_api_rate_limited_total', { method: 'chat.update' }), 1);
+    assert.equal(value(text, 'certcheck_slack_api_duration_seconds_count', { method: 'response_url' }), 1);
+    assert.equal(
+      value(text, 'certcheck_slack_api_duration_seconds_count', { method: 'auth.test', outcome: 'error' }),
+      1,
+    );
+  } finally {
+    server.close();
+  }
+});
+
+test('countDiagnoses: the runner answers as before and each diagnosis is counted with its codes', async () => {
+  const { createInlineRunner } = await import('../src/slack/deps.js');
+  const metrics = createMetrics({ now: () => NOW, defaultMetrics: false });
+  const runner = countDiagnoses(createInlineRunner(), metrics, 'slack');
+  const diagnosis = await runner.diagnose('Thumbprint : 896777B6CA9D0066DB7463DB76DA36DD6241D5D5', {
+    now: NOW,
+    lang: 'en',
+  });
+  const text = await metrics.text();
+  assert.equal(value(text, 'certcheck_diagnoses_total', { surface: 'slack' }), 1);
+  assert.equal(
+    value(text, 'certcheck_diagnosis_findings_total'),
+    diagnosis.findings.length,
+    'one count per finding, by its code',
+  );
 });
