@@ -1,19 +1,25 @@
 /** What `npm start` runs and must stop on SIGINT/SIGTERM, in this order. */
 export interface Running {
-  reminders?: { stop(): void } | undefined;
+  reminders?: { stop(): void; drain?(): Promise<void> } | undefined;
   app: { stop(): Promise<unknown> };
   store: { close(): void | Promise<void> };
   pastes?: { close(): Promise<void> };
+  /** The METRICS_PORT server, closed last so probes answer while draining. */
+  ops?: { close(): Promise<void> } | undefined;
 }
 
 /** Stops the reminders and the app, and closes the stores even when the app fails to stop. */
-export async function shutdown({ reminders, app, store, pastes }: Running): Promise<void> {
-  reminders?.stop();
+export async function shutdown({ reminders, app, store, pastes, ops }: Running): Promise<void> {
+  // The reminder run in progress finishes its post in flight and gives the rest back, while the app
+  // stops taking requests and finishes the ones in flight; then the pools close.
+  const drained = reminders?.drain ? reminders.drain() : Promise.resolve(reminders?.stop());
   try {
-    await app.stop();
+    const [stopped] = await Promise.allSettled([app.stop(), drained]);
+    if (stopped.status === 'rejected') throw stopped.reason;
   } finally {
     await store.close();
     await pastes?.close();
+    await ops?.close();
   }
 }
 

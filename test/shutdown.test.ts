@@ -26,3 +26,31 @@ describe('shutdown', () => {
     assert.deepEqual(done, ['reminders', 'app', 'store']);
   });
 });
+
+describe('shutdown drains', () => {
+  it('waits for the reminder run to give its claims back while the app stops, then closes the pools and the ops server', async () => {
+    const done: string[] = [];
+    let finishRun: () => void = () => {};
+    const stopping = shutdown({
+      reminders: {
+        stop: () => void done.push('stop'),
+        drain: () =>
+          new Promise<void>((resolve) => {
+            finishRun = () => {
+              done.push('run drained');
+              resolve();
+            };
+          }),
+      },
+      app: { stop: async () => void done.push('app') },
+      store: { close: () => void done.push('store') },
+      pastes: { close: async () => void done.push('pastes') },
+      ops: { close: async () => void done.push('ops') },
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(done, ['app'], 'the store stays open while the run still records its post');
+    finishRun();
+    await stopping;
+    assert.deepEqual(done, ['app', 'run drained', 'store', 'pastes', 'ops']);
+  });
+});
