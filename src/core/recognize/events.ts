@@ -4,6 +4,7 @@ import type { EventFacts } from '../model.js';
 import { readLabelledEvents } from './event-layouts.js';
 import { findIdMentions } from './event-mentions.js';
 import { applyEmptyFields, applyFields, dataFields, findMessageMatches, type MessageMatch } from './event-messages.js';
+import { recoverDamagedFields } from './event-damage.js';
 import { readFriendlyView } from './event-friendly-view.js';
 import { readEventTables } from './event-tables.js';
 import { type EventDraft, normalizeEventText, type Range, rangeLookup } from './event-values.js';
@@ -47,9 +48,11 @@ export const recognizeEvents: Recognizer = (raw) => {
   const more = drafts.length > LIMITS.events;
   if (more) drafts.splice(LIMITS.events);
 
+  const damaged = recoverDamagedFields(text, drafts);
   const events = drafts.map(finish);
   const evidence: Partial<Evidence> = { events };
-  if (more) evidence.notes = [restSkipped('events', LIMITS.events)];
+  const notes = [...damaged, ...(more ? [restSkipped('events', LIMITS.events)] : [])];
+  if (notes.length > 0) evidence.notes = notes;
   if (drafts.some((draft) => draft.japanese)) evidence.japanese = true;
   const hints = versionHints(text, drafts);
   if (hints.length > 0) evidence.versionHints = hints;

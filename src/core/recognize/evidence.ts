@@ -56,7 +56,12 @@ export type ParseNoteCode =
    * Added: the paste held more of something than one diagnosis examines (certificates, thumbprints,
    * events); `detail` says what and how many were read, e.g. 'thumbprints: first 300 of 25000'.
    */
-  | 'rest-skipped';
+  | 'rest-skipped'
+  /**
+   * Added: an event's thumbprint was damaged in the paste (a digit lost, a letter O for a zero): the
+   * event is kept without it; `detail` says which event and what was pasted, nothing is repaired.
+   */
+  | 'damaged-thumbprint';
 
 export interface ParseNote {
   code: ParseNoteCode;
