@@ -148,7 +148,7 @@ const ja: ProbeText = {
     unreachable: ({ endpoint }) => `${endpoint} を調べられませんでした`,
     oldTls: ({ endpoint, version }) => `${endpoint} は ${version} しか使えません`,
     domainMismatch: ({ endpoint, name }) => `${endpoint} の証明書に ${name} が含まれていません`,
-    ok: ({ endpoint, when }) => `${endpoint} は問題ありません: 証明書は${when}`,
+    ok: ({ endpoint, when }) => `${endpoint} は問題ありません: 証明書は ${when}`,
   },
   label: {
     address: 'アドレス',
