@@ -54,9 +54,11 @@ export const recognizeCertutil: Recognizer = (text) => {
     notes: [],
     versionHints: [],
   };
+  let examined = 0;
   for (const block of splitBlocks(text)) {
-    if (out.certificates.length >= LIMITS.certificateBlocks) {
-      out.notes.push(restSkipped('certificates', out.certificates.length));
+    // Blocks examined, not certificates found: a paste of block markers alone finds none.
+    if (++examined > LIMITS.certificateBlocks) {
+      out.notes.push(restSkipped('certificates', LIMITS.certificateBlocks));
       break;
     }
     const cert = readBlock(block, out);

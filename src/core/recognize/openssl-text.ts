@@ -36,11 +36,12 @@ export const recognizeOpensslText: Recognizer = (text) => {
   }
   if (starts.length === 0) return {};
   // A real paste holds a chain, not thousands of certificates: beyond that it is noise or an attack.
-  starts.splice(MAX_CERTIFICATES);
-  const blocks = starts.map((start, i) => ({
+  // The last block kept still ends where the next one began, not at the end of the paste.
+  const blocks = starts.slice(0, MAX_CERTIFICATES).map((start, i) => ({
     lines: lines.slice(start, starts[i + 1] ?? lines.length),
     fingerprint: '',
   }));
+  starts.splice(MAX_CERTIFICATES);
   lines.forEach((line, i) => {
     const match = FINGERPRINT.exec(line);
     if (!match) return;
