@@ -2,7 +2,7 @@ import type { ProbeVerdict } from '../core/probe/judge-probe.js';
 import { judgeProbe } from '../core/probe/judge-probe.js';
 import { probeText } from '../core/probe/probe-text.js';
 import { type ProbeTarget, parseTarget } from '../core/probe/target.js';
-import { type Language, languageSchema } from '../core/model.js';
+import type { Language } from '../core/model.js';
 import { probeEndpoint } from '../probe/probe-endpoint.js';
 import { mapBounded } from '../probe/pool.js';
 import type { CliCommand } from './commands.js';
@@ -48,8 +48,15 @@ export const probeCommand: CliCommand = {
       if (!parsed.ok) throw new UsageError(parsed.problem);
       targets.push(...parsed.targets);
     }
+    // The JSON has no steps; the text report shows them, and only then is the step library loaded.
+    const buildSteps = values.json ? undefined : (await import('../core/steps.js')).buildSteps;
     const verdicts = await mapBounded(targets, concurrency, async (target) =>
-      judgeProbe(await probeEndpoint(target, { timeoutMs }), { now, language, warnDays }),
+      judgeProbe(await probeEndpoint(target, { timeoutMs }), {
+        now,
+        language,
+        warnDays,
+        ...(buildSteps && { buildSteps }),
+      }),
     );
     if (values.json) {
       io.stdout(`${terminalSafeJson({ endpoints: verdicts.map((v) => v.report) })}\n`);
@@ -78,13 +85,10 @@ function wholeNumber(
 }
 
 function languageOf(option: string | undefined, env: string | undefined): Language {
-  if (option !== undefined) {
-    const lang = languageSchema.safeParse(option);
-    if (!lang.success) throw new UsageError(`--lang takes en or ja, not '${option}'`);
-    return lang.data;
-  }
-  const fallback = languageSchema.safeParse(env);
-  return fallback.success ? fallback.data : 'en';
+  // Checked by hand rather than with the model's schema: the probe's start-up stays without zod.
+  const isLanguage = (value: string | undefined): value is Language => value === 'en' || value === 'ja';
+  if (option !== undefined && !isLanguage(option)) throw new UsageError(`--lang takes en or ja, not '${option}'`);
+  return option ?? (isLanguage(env) ? env : 'en');
 }
 
 /** The diagnosis report (made inert for the terminal by the report), with what the server said before TLS. */

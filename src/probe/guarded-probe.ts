@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { checkProbeTarget, type ProbeAllowList, type ProbeRefusal, type Resolve } from '../core/probe/allow-list.js';
-import { judgeProbe, type ProbeVerdict } from '../core/probe/judge-probe.js';
+import { judgeProbe, type ProbeJudgeOptions, type ProbeVerdict } from '../core/probe/judge-probe.js';
 import type { ProbeRateLimiter } from '../core/probe/rate-limit.js';
 import { type ProbeTarget, parseTarget } from '../core/probe/target.js';
 import type { Language } from '../core/model.js';
@@ -13,6 +13,8 @@ export interface GuardedProbeDeps {
   /** Every address of a name; the system resolver unless a test gives its own. */
   resolve?: Resolve;
   timeoutMs?: number;
+  /** The core's buildSteps, for answers that show steps. */
+  buildSteps?: ProbeJudgeOptions['buildSteps'];
 }
 
 /** Endpoints one request may name: a person asks about a server or two, not a network. */
@@ -62,7 +64,12 @@ export async function guardedProbe(
       return { target, refusal };
     }
     const observation = await probeEndpoint(target, { timeoutMs: deps.timeoutMs ?? 10_000, address: decision.address });
-    return { target, verdict: judgeProbe(observation, { now: request.now, language: request.language }) };
+    const judge = {
+      now: request.now,
+      language: request.language,
+      ...(deps.buildSteps && { buildSteps: deps.buildSteps }),
+    };
+    return { target, verdict: judgeProbe(observation, judge) };
   });
   return { kind: 'done', results };
 }

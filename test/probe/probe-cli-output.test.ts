@@ -3,13 +3,27 @@ import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from '../../src/cli/run-cli.js';
 import { captureIo } from '../helpers/cli-io.js';
-import { chainPem, expiredIntermediate, goodLeaf, leafUnderExpired, NOW, validIntermediate } from './fixtures.js';
+import {
+  chainPem,
+  expiredIntermediate,
+  expiredLeaf,
+  goodLeaf,
+  leafUnderExpired,
+  NOW,
+  validIntermediate,
+} from './fixtures.js';
 import { startLineServer, startSmtp, type TestServer } from './helpers/servers.js';
 
 describe('certcheck probe: text output, usage, limits', () => {
   let smtp: TestServer;
   let slow: TestServer;
+  let expired: TestServer;
   before(async () => {
+    expired = await startSmtp({
+      name: 'owa.contoso.com',
+      key: expiredLeaf.keyPem,
+      cert: chainPem(expiredLeaf, validIntermediate),
+    });
     smtp = await startSmtp({
       name: 'mail.contoso.com',
       key: leafUnderExpired.keyPem,
@@ -29,7 +43,7 @@ describe('certcheck probe: text output, usage, limits', () => {
     });
   });
   after(async () => {
-    await Promise.all([smtp.close(), slow.close()]);
+    await Promise.all([smtp.close(), slow.close(), expired.close()]);
   });
 
   it('prints the verdict, the greeting, the chain and the findings like diagnose', async () => {
@@ -43,6 +57,19 @@ describe('certcheck probe: text output, usage, limits', () => {
     assert.match(text, /\[CERT_EXPIRED\]/);
     assert.match(text, new RegExp(`smtp://127\\.0\\.0\\.1:${smtp.port} · STARTTLS offered · TLSv1\\.3`));
     assert.ok(!text.includes('\u001b['), 'no colours when not on a terminal');
+  });
+
+  it('an expired leaf: the text report gives the renewal steps; the JSON, per the contract, has none', async () => {
+    const io = captureIo({ now: NOW });
+    assert.equal(await runCli(['probe', `smtp://127.0.0.1:${expired.port}`], io), 0);
+    const text = io.out.join('');
+    assert.match(text, /\nFix\n {2}1\. /);
+    assert.match(text, /New-ExchangeCertificate .*-GenerateRequest|Get-ExchangeCertificate/);
+    const json = captureIo({ now: NOW });
+    assert.equal(await runCli(['probe', '--json', `smtp://127.0.0.1:${expired.port}`], json), 0);
+    const [endpoint] = (JSON.parse(json.out.join('')) as { endpoints: Record<string, unknown>[] }).endpoints;
+    assert.ok(endpoint && !('steps' in endpoint));
+    assert.equal((endpoint.findings as { code: string }[])[0]?.code, 'CERT_EXPIRED');
   });
 
   it('--lang ja answers in Japanese', async () => {

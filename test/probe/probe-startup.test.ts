@@ -34,14 +34,14 @@ describe('certcheck start-up', () => {
     assert.deepEqual(commands, []);
   });
 
-  it('certcheck probe loads neither Slack, the store nor the databases', () => {
+  it('certcheck probe loads neither Slack, the store, the databases nor (for --json) the step library and zod', () => {
     const { files, packages } = staticGraph('src/cli/probe-command.ts');
     const names = [...files].map((f) => relative(ROOT, f));
     assert.deepEqual(
-      names.filter((f) => /^src\/(slack|store|tracking|reminders)\//.test(f)),
+      names.filter((f) => /^src\/(slack|store|tracking|reminders)\/|^src\/core\/(steps|model)\.ts$|knowledge/.test(f)),
       [],
     );
-    for (const heavy of ['@slack/bolt', '@slack/web-api', 'better-sqlite3', 'pg', 'piscina', 'smtp-server']) {
+    for (const heavy of ['@slack/bolt', '@slack/web-api', 'better-sqlite3', 'pg', 'piscina', 'smtp-server', 'zod']) {
       assert.ok(!packages.has(heavy), `${heavy} is loaded by certcheck probe`);
     }
   });

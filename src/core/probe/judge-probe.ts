@@ -4,7 +4,7 @@ import { judgeCertificate } from '../findings/certificate-findings.js';
 import { orderFindings, summarize } from '../findings/summary.js';
 import { diagnosisText } from '../i18n/diagnosis-text.js';
 import type { CertificateFacts, Diagnosis, ExchangeService, Finding, Language } from '../model.js';
-import { buildSteps, type PlanRequest } from '../steps.js';
+import type { buildSteps, PlanRequest } from '../steps.js';
 import { endpointFindings, namesToCheck } from './endpoint-findings.js';
 import type { ProbeObservation } from './observation.js';
 import { chainEntry, endpointNote, type ProbeEndpointReport, startTlsOutcome } from './probe-report.js';
@@ -16,6 +16,11 @@ export interface ProbeJudgeOptions {
   language: Language;
   /** A certificate expiring within this many days is CERT_EXPIRING (default 30). */
   warnDays?: number;
+  /**
+   * Turns the findings' plans into steps (the core's buildSteps). Without it there are no steps:
+   * the probe's JSON has none, and its start-up then skips loading the step library.
+   */
+  buildSteps?: typeof buildSteps;
 }
 
 export type { ProbeEndpointReport, ProbedCertificate } from './probe-report.js';
@@ -79,7 +84,12 @@ export function judgeProbe(observation: ProbeObservation, options: ProbeJudgeOpt
     }
   });
   const ordered = orderFindings(findings);
-  const { steps, references } = buildSteps(plans, { version: 'unknown', edge: 'unknown', frontEnd: false, language });
+  const { steps, references } = options.buildSteps?.(plans, {
+    version: 'unknown',
+    edge: 'unknown',
+    frontEnd: false,
+    language,
+  }) ?? { steps: [], references: [] };
   const summary = summaryOf(ordered, observation, certificates, options);
   const report: ProbeEndpointReport = {
     target: target.target,

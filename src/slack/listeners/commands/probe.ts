@@ -1,5 +1,6 @@
 import type { ProbeAllowList, ProbeRefusal } from '../../../core/probe/allow-list.js';
 import { ProbeRateLimiter } from '../../../core/probe/rate-limit.js';
+import { buildSteps } from '../../../core/steps.js';
 import { type RefusalText, refusalText } from '../../../core/probe/refusal-text.js';
 import { endpointLabel, type ProbeTarget } from '../../../core/probe/target.js';
 import { guardedProbe, type GuardedProbeDeps } from '../../../probe/guarded-probe.js';
@@ -27,7 +28,7 @@ export function createProbeSubcommand(
       const outcome = await guardedProbe(
         rest,
         { user: command.user_id, now, language },
-        { allow, limiter, ...options },
+        { allow, limiter, buildSteps, ...options },
       );
       const say = (text: string) => respond({ response_type: 'ephemeral', text });
       switch (outcome.kind) {
