@@ -144,14 +144,9 @@ const CONNECTOR_ROLES: readonly {
     strength: 'strong',
     reason: 'connector-default-internal-receive',
   },
-  {
-    // The implicit send connector of a Hub (2007/2010) or a Mailbox server's transport (2013+).
-    pattern: /\bIntra-Organization SMTP Send Connector\b|組織内の SMTP 送信コネクタ/gi,
-    role: 'hub',
-    strength: 'weak',
-    reason: 'connector-intra-organization',
-  },
 ];
+// Not here: "Intra-Organization SMTP Send Connector" is the implicit connector of every transport
+// server, Edge included (KB 953354's own 12014 names it on EDGE01), so it says nothing of the role.
 
 function readConnectorNames(text: string, hints: VersionHint[], roles: RoleEvidence[]): void {
   for (const { pattern, role, strength, reason, since2013 } of CONNECTOR_ROLES) {

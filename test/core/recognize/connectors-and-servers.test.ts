@@ -267,10 +267,10 @@ const SERVER_ROWS: ServerRow[] = [
     summary: ['edge'],
   },
   {
-    name: 'Intra-Organization SMTP Send Connector: a Hub, weakly',
-    paste: 'for the connector Intra-Organization SMTP Send Connector with a FQDN parameter of hub07.contoso.com',
+    name: 'Intra-Organization SMTP Send Connector: every transport server has it, an Edge too (KB 953354)',
+    paste: 'for the connector Intra-Organization SMTP Send Connector with a FQDN parameter of edge01.dmz.contoso.com',
     hints: [],
-    roles: [{ role: 'hub', strength: 'weak' }],
+    roles: [],
   },
 ];
 
