@@ -11,6 +11,7 @@ import { createDirectory } from './slack/directory.js';
 import { openPasteStore } from './slack/pastes/open-paste-store.js';
 import { createReceiver } from './slack/receiver.js';
 import { createSlackNotifier } from './slack/slack-notifier.js';
+import { healthRoutes } from './health.js';
 import { exitOnCrash, shutdown } from './shutdown.js';
 import { openStore } from './store/open-store.js';
 
@@ -68,6 +69,9 @@ async function main(): Promise<number> {
   const store = openStore(config.databaseUrl, { onError });
   const pastes = openPasteStore(config.databaseUrl, { onError });
   let reminders: SchedulerHandle | undefined;
+  // Set on SIGTERM: /readyz turns 503 so the load balancer stops sending requests while it drains.
+  let draining = false;
+  const routes = healthRoutes({ store, draining: () => draining });
   const certcheck = createApp(
     config,
     {
@@ -85,7 +89,7 @@ async function main(): Promise<number> {
       },
       fetch: globalThis.fetch,
     },
-    { receiver: createReceiver(config, { logger, now: clock.now }), identity },
+    { receiver: createReceiver(config, { logger, now: clock.now, routes }), identity },
   );
   const { port } = await certcheck.start();
   console.log(
@@ -109,6 +113,7 @@ async function main(): Promise<number> {
     `Reminders: ${config.reminders.cron} (${config.reminders.timeZone}); next ${reminders.nextRun()?.toISOString() ?? 'never'}.`,
   );
   const stop = () => {
+    draining = true;
     shutdown({ reminders, app: certcheck, store, pastes }).then(
       () => process.exit(0),
       (error: unknown) => {

@@ -1,4 +1,4 @@
-import { type Logger, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import { type CustomRoute, type Logger, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../config.js';
 import { GuardedHttpReceiver } from './edge/guarded-receiver.js';
 
@@ -6,11 +6,19 @@ export interface ReceiverOptions {
   logger: Logger;
   now(): Date;
   processBeforeResponse?: boolean;
+  /** Served beside /slack/events in HTTP mode (liveness, readiness, health); a bare /healthz without. */
+  routes?: CustomRoute[];
 }
+
+const BARE_HEALTH: CustomRoute = {
+  path: '/healthz',
+  method: 'GET',
+  handler: (_req, res) => void res.writeHead(200).end('ok'),
+};
 
 /**
  * How Slack reaches the app: Socket Mode when an app-level token is set (no public URL needed),
- * else signed HTTP requests on /slack/events, with /healthz beside them.
+ * else signed HTTP requests on /slack/events, with the operations routes beside them.
  */
 export function createReceiver(config: Config, options: ReceiverOptions): Receiver {
   const { appToken, signingSecret, apiUrl } = config.slack;
@@ -28,6 +36,6 @@ export function createReceiver(config: Config, options: ReceiverOptions): Receiv
     logger: options.logger,
     now: options.now,
     ...(options.processBeforeResponse !== undefined && { processBeforeResponse: options.processBeforeResponse }),
-    customRoutes: [{ path: '/healthz', method: 'GET', handler: (_req, res) => void res.writeHead(200).end('ok') }],
+    customRoutes: options.routes ?? [BARE_HEALTH],
   });
 }

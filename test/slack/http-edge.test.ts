@@ -95,6 +95,12 @@ describe('the HTTP edge: malformed but signed requests get a 4xx, never a crash'
     assert.equal((await post(h.url, body, FORM, { timestamp: nowSeconds() + 60 })).status, 200);
   });
 
+  it('a path nobody serves is 404, and not logged as an error', async () => {
+    const res = await fetch(`${h.origin}/wp-login.php`);
+    assert.equal(res.status, 404);
+    assert.ok(!h.logs.some((line) => line.startsWith('error') && line.includes('wp-login')));
+  });
+
   it('refuses a forged signature before looking at the body', async () => {
     const res = await post(h.url, 'payload=null', FORM, { secret: 'not-the-secret' });
     assert.equal(res.status, 401);

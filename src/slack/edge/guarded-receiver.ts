@@ -1,18 +1,25 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { ListenOptions } from 'node:net';
-import { type App, HTTPReceiver, type Logger, type Receiver } from '@slack/bolt';
+import {
+  type App,
+  type CustomRoute,
+  HTTPReceiver,
+  HTTPReceiverDeferredRequestError,
+  type Logger,
+  type Receiver,
+} from '@slack/bolt';
 import { describeError } from '../describe-error.js';
 import { guardSlackRequest } from './request-guard.js';
 
 export interface GuardedReceiverOptions {
   signingSecret: string;
   logger: Logger;
-  /** Seconds since the epoch, for the replay window. */
+  /** The clock the replay window is measured against. */
   now(): Date;
   /** true in tests: the HTTP reply waits for the listener, so its calls are recorded when the request returns. */
   processBeforeResponse?: boolean;
   /** Paths served beside /slack/events (health, metrics). */
-  customRoutes?: { path: string; method: string; handler: (req: IncomingMessage, res: ServerResponse) => void }[];
+  customRoutes?: CustomRoute[];
   /** Largest body accepted, in bytes: a paste is at most 1 MiB, Slack's own cap a little more. */
   bodyLimit?: number;
 }
@@ -93,6 +100,11 @@ export class GuardedHttpReceiver implements Receiver {
       }
       this.#inner.requestListener(req, res);
     } catch (error) {
+      // A path nobody serves (a scanner, a probe the deployment does not use): not an error of ours.
+      if (error instanceof HTTPReceiverDeferredRequestError) {
+        if (!res.headersSent) res.writeHead(404);
+        return void res.end();
+      }
       logger.error(`request failed before reaching a listener: ${describeError(error)}`);
       if (!res.headersSent) res.writeHead(500);
       res.end();
