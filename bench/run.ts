@@ -14,6 +14,7 @@ const suites: [string, () => Promise<BenchResult[]>][] = [
   ['slack', async () => (await import('./slack-bench.js')).benchSlack()],
   ['load', async () => (await import('./load-bench.js')).benchLoad()],
   ['reminders', async () => (await import('./reminders-bench.js')).benchReminders()],
+  ['probe', async () => (await import('./probe-bench.js')).benchProbe()],
 ];
 
 const only = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
