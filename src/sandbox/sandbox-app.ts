@@ -6,6 +6,7 @@ import { configuredRunOptions } from '../reminders/start-reminders.js';
 import { createApp } from '../slack/app.js';
 import { identifyBot } from '../slack/connect.js';
 import { createInlineRunner, type DiagnosisRunner, type Subcommand } from '../slack/deps.js';
+import { createDirectory } from '../slack/directory.js';
 import { createLanguageResolver } from '../slack/language.js';
 import type { PasteStore } from '../slack/pastes/paste-store.js';
 import { createReceiver } from '../slack/receiver.js';
@@ -52,6 +53,8 @@ export function sandboxAppStarter(options: SandboxAppOptions): SandboxOptions['s
           store,
           timeZone: config.reminders.timeZone,
           ...(config.reminders.defaultChannel && { defaultChannel: config.reminders.defaultChannel }),
+          // Who may untrack or snooze: asked of the sandbox's Slack, as the bot asks Slack.
+          directory: createDirectory({ now: options.wallClock }),
         },
         fetch: globalThis.fetch,
       },
