@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { normalizePaste } from '../../../src/core/normalize.js';
 import { recognize } from '../../../src/core/recognize/index.js';
-import { corpusText } from '../../helpers/cert-fixtures.js';
+
+/** A realistic paste kept with these tests (test/fixtures/recognize). */
+function recognizeFixture(name: string): string {
+  return readFileSync(new URL(`../../fixtures/recognize/${name}`, import.meta.url), 'utf8');
+}
 
 const TP1 = '60B00ED5AEC9409BA8D07AEF47A71A91ECB9694D';
 const TP2 = '70B00ED5AEC9409BA8D07AEF47A71A91ECB9694D';
@@ -57,7 +62,7 @@ NextCertificateEffectiveDate  : 12/30/2026 12:00:00 AM
   },
   {
     name: 'a listing piped from (Get-AuthConfig).CurrentCertificateThumbprint is the current Auth certificate',
-    paste: corpusText('t10-e2019-auth-expired-authconfig-fl.txt'),
+    paste: recognizeFixture('t10-e2019-auth-expired-authconfig-fl.txt'),
     want: [['4A8511AF58B1FED9B5199BC8381ED00D17DB16DD', 'authCurrent', undefined]],
   },
   {
