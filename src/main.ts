@@ -5,12 +5,12 @@ import { startReminders } from './reminders/start-reminders.js';
 import { createApp } from './slack/app.js';
 import { identifyBot, StartupError } from './slack/connect.js';
 import { createConsoleLogger, LOG_LEVELS } from './slack/console-logger.js';
-import { createInlineRunner } from './slack/deps.js';
 import { createLanguageResolver } from './slack/language.js';
 import { createDirectory } from './slack/directory.js';
 import { openPasteStore } from './slack/pastes/open-paste-store.js';
 import { createReceiver } from './slack/receiver.js';
 import { createSlackNotifier } from './slack/slack-notifier.js';
+import { createPooledRunner } from './diagnosis/pooled-runner.js';
 import { healthRoutes } from './health.js';
 import { exitOnCrash, shutdown } from './shutdown.js';
 import { openStore } from './store/open-store.js';
@@ -72,12 +72,18 @@ async function main(): Promise<number> {
   // Set on SIGTERM: /readyz turns 503 so the load balancer stops sending requests while it drains.
   let draining = false;
   const routes = healthRoutes({ store, draining: () => draining });
+  const runner = createPooledRunner({
+    onTimedOut: ({ bytes, ms, reason }) =>
+      logger.warn(`a paste of ${bytes} bytes was not read in full (${reason}, ${ms} ms)`),
+  });
+  // Long pastes wait for a thread: take Slack traffic once every thread has loaded the core.
+  await runner.ready();
   const certcheck = createApp(
     config,
     {
       now: clock.now,
       logger,
-      runner: createInlineRunner(),
+      runner,
       pastes,
       language: createLanguageResolver(config.defaultLanguage, logger),
       tracking: {
@@ -114,7 +120,7 @@ async function main(): Promise<number> {
   );
   const stop = () => {
     draining = true;
-    shutdown({ reminders, app: certcheck, store, pastes }).then(
+    shutdown({ reminders, app: certcheck, store, pastes, runner }).then(
       () => process.exit(0),
       (error: unknown) => {
         console.error('certcheck did not stop cleanly:', error instanceof Error ? error.message : error);

@@ -4,12 +4,14 @@ export interface Running {
   app: { stop(): Promise<unknown> };
   store: { close(): void | Promise<void> };
   pastes?: { close(): Promise<void> };
+  /** The diagnosis threads. */
+  runner?: { close(): Promise<void> };
   /** The METRICS_PORT server, closed last so probes answer while draining. */
   ops?: { close(): Promise<void> } | undefined;
 }
 
 /** Stops the reminders and the app, and closes the stores even when the app fails to stop. */
-export async function shutdown({ reminders, app, store, pastes, ops }: Running): Promise<void> {
+export async function shutdown({ reminders, app, store, pastes, runner, ops }: Running): Promise<void> {
   // The reminder run in progress finishes its post in flight and gives the rest back, while the app
   // stops taking requests and finishes the ones in flight; then the pools close.
   const drained = reminders?.drain ? reminders.drain() : Promise.resolve(reminders?.stop());
@@ -19,6 +21,7 @@ export async function shutdown({ reminders, app, store, pastes, ops }: Running):
   } finally {
     await store.close();
     await pastes?.close();
+    await runner?.close();
     await ops?.close();
   }
 }

@@ -10,6 +10,7 @@ import type {
 } from '@slack/bolt';
 import { diagnose } from '../core/diagnose.js';
 import type { DiagnoseOptions, Diagnosis, Language } from '../core/model.js';
+import type { DiagnosisRunner as RunnerPort } from '../diagnosis/runner.js';
 import type { Store } from '../store/store.js';
 import type { Directory } from './directory.js';
 import type { LanguageResolver } from './language.js';
@@ -18,12 +19,10 @@ import type { PasteStore } from './pastes/paste-store.js';
 export type WebClient = webApi.WebClient;
 
 /**
- * Reads a paste. The inline runner calls the core on the event loop; a worker pool plugs in here
- * (built in main.ts) so that a long paste never delays another user's ack.
+ * Reads a paste: the worker pool main.ts builds (a long paste never delays another user's ack), or
+ * a function on the event loop (tests, the sandbox).
  */
-export interface DiagnosisRunner {
-  diagnose(text: string, options: DiagnoseOptions): Promise<Diagnosis>;
-}
+export type DiagnosisRunner = Pick<RunnerPort, 'diagnose'>;
 
 export function createInlineRunner(
   read: (text: string, options: DiagnoseOptions) => Diagnosis = diagnose,
