@@ -1,11 +1,6 @@
+import type { X509Certificate } from 'node:crypto';
 import { connect as netConnect, type Socket } from 'node:net';
-import {
-  createSecureContext,
-  type DetailedPeerCertificate,
-  type SecureContext,
-  type TLSSocket,
-  connect as tlsConnect,
-} from 'node:tls';
+import { createSecureContext, type SecureContext, type TLSSocket, connect as tlsConnect } from 'node:tls';
 import type { ProbeObservation, ProbeStage } from '../core/probe/observation.js';
 import type { ProbeTarget } from '../core/probe/target.js';
 import { BoundedReader } from './bounded-reader.js';
@@ -111,7 +106,7 @@ async function run(
     // Read already; a late reset changes nothing.
   });
   observation.tlsVersion = tls.getProtocol();
-  observation.chain = presentedChain(tls.getPeerCertificate(true));
+  observation.chain = presentedChain(tls.getPeerX509Certificate());
 }
 
 let context: SecureContext | undefined;
@@ -127,13 +122,16 @@ function readingContext(): SecureContext {
   return context;
 }
 
-/** Leaf first, each issuer as Node linked it from what the server sent. */
-function presentedChain(leaf: DetailedPeerCertificate | undefined): Uint8Array[] {
+/**
+ * Leaf first, each issuer as Node linked it from what the server sent. X509Certificate objects,
+ * not getPeerCertificate(true): those compute every fingerprint and field of every certificate.
+ */
+function presentedChain(leaf: X509Certificate | undefined): Uint8Array[] {
   const chain: Uint8Array[] = [];
   const seen = new Set<string>();
-  // Without a certificate Node gives an empty object; a self-issued root names itself as issuer.
-  let cert: DetailedPeerCertificate | undefined = leaf;
-  while (cert?.raw && !seen.has(cert.fingerprint256) && chain.length < MAX_CHAIN) {
+  // A self-issued root names itself as its issuer.
+  let cert: X509Certificate | undefined = leaf;
+  while (cert && !seen.has(cert.fingerprint256) && chain.length < MAX_CHAIN) {
     seen.add(cert.fingerprint256);
     chain.push(new Uint8Array(cert.raw));
     cert = cert.issuerCertificate;

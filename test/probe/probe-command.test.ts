@@ -11,6 +11,7 @@ import {
   goodLeaf,
   leafUnderExpired,
   NOW,
+  root,
   thumbprintOf,
   validIntermediate,
   wrongNameLeaf,
@@ -125,7 +126,9 @@ describe('certcheck probe: TLS from the first byte', () => {
   let expired: TestServer;
   let wrongName: TestServer;
   let ec: TestServer;
+  let withRoot: TestServer;
   before(async () => {
+    withRoot = await startTls({ key: goodLeaf.keyPem, cert: chainPem(goodLeaf, validIntermediate, root) });
     expired = await startTls({
       key: expiredLeaf.keyPem,
       cert: chainPem(expiredLeaf, validIntermediate),
@@ -141,7 +144,7 @@ describe('certcheck probe: TLS from the first byte', () => {
     ec = await startTls({ key: ecCert.keyPem, cert: ecCert.certPem });
   });
   after(async () => {
-    await Promise.all([expired.close(), wrongName.close(), ec.close()]);
+    await Promise.all([expired.close(), wrongName.close(), ec.close(), withRoot.close()]);
   });
 
   it('reads an expired leaf even so, with the countdown against --now', async () => {
@@ -162,6 +165,19 @@ describe('certcheck probe: TLS from the first byte', () => {
     const mismatch = report?.findings.find((f) => f.code === 'DOMAIN_MISMATCH');
     assert.match(mismatch?.message ?? '', /covers neither localhost \(it covers: www\.fabrikam\.com\)/);
     assert.equal(report?.chain[0]?.selfSigned, false);
+  });
+
+  it('a chain sent with its root: each certificate once, the root last and judged as a root', async () => {
+    const [report] = await probeJson(`tls://127.0.0.1:${withRoot.port}`);
+    assert.deepEqual(
+      report?.chain.map((c) => [c.thumbprint, c.selfSigned]),
+      [
+        [thumbprintOf(goodLeaf), false],
+        [thumbprintOf(validIntermediate), false],
+        [thumbprintOf(root), true],
+      ],
+    );
+    assert.deepEqual(report?.findings, []);
   });
 
   it('reads an EC key: its size, and no weak-key finding', async () => {
