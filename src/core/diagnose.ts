@@ -9,6 +9,7 @@ import { addJudgement, emptyJudgement, type Judgement } from './findings/judgeme
 import { orderFindings, summarize } from './findings/summary.js';
 import { judgeSymptom } from './findings/symptom-findings.js';
 import { diagnosisText } from './i18n/diagnosis-text.js';
+import { tidyJapanese } from './i18n/ja-spacing.js';
 import { findCatalogueEntry } from './knowledge/event-catalogue.js';
 import {
   type CertificateFacts,
@@ -42,7 +43,12 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
     [...dedupeCertificates(evidence.certificates), ...estimatedCertificates(events, evidence)],
     now,
   );
-  const servers = buildServerFacts({ evidence, events, certificates });
+  const servers = buildServerFacts({
+    evidence,
+    events,
+    certificates,
+    edgeSyncMentioned: /\bEdge\s?Sync\b|Edge\s?Subscription|エッジ\s?サブスクリプション|EdgeSync/i.test(text),
+  });
   const version = servers.length > 0 ? summaryVersion(servers) : 'unknown';
   const server = events.find((e) => e.computer)?.computer ?? evidence.servers?.[0];
 
@@ -79,10 +85,12 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
     addJudgement(judgement, judgeSymptom(symptom, t, language, { starttlsEvent }));
   addJudgement(judgement, judgeEvidenceExtras({ evidence, events, certificates, text: t, tooLarge, language, now }));
 
-  const findings = orderFindings(dedupeFindings(judgement.findings));
+  const findings = orderFindings(dedupeFindings(judgement.findings)).map((f) =>
+    language === 'ja' ? { ...f, message: tidyJapanese(f.message) } : f,
+  );
   const edge = evidence.roles.includes('edge') ? 'yes' : evidence.roles.length > 0 ? 'no' : 'unknown';
   const frontEnd = events.some((e) => /FrontEnd/i.test(e.source ?? ''));
-  const requests = enrichPlanRequests(judgement.plans, { servers, events });
+  const requests = enrichPlanRequests(judgement.plans, { servers, events, certificates });
   const { steps, references } = buildSteps(requests, {
     servers,
     version,

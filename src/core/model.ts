@@ -256,6 +256,8 @@ export const serverFactsSchema = z.object({
   versionConflict: z.array(z.string()).optional(),
   /** Windows Server 2003 (no WebAdministration, no Get-WinEvent), when the paste shows it. */
   windows2003: z.boolean().optional(),
+  /** The paste speaks of EdgeSync or an Edge subscription: an Edge is subscribed to this server's site. */
+  edgeSync: z.boolean().optional(),
   roles: z.array(factOf(serverRoleSchema)),
   certificates: z.array(serverCertificateSchema),
   connectors: z.array(serverConnectorSchema),

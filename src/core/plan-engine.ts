@@ -29,6 +29,8 @@ export function choosePlanSteps(planId: string, scope: PlanScope): ChosenStep[] 
 interface Frame {
   when?: string;
   undecided?: { name: string; outcome: boolean }[];
+  /** Outcomes already taken on the way here: a fragment that asks again gets the same answer. */
+  assumed?: Readonly<Record<string, boolean>>;
 }
 
 function walk(entries: readonly PlanEntry[], scope: PlanScope, out: ChosenStep[], frame: Frame): void {
@@ -43,7 +45,7 @@ function walk(entries: readonly PlanEntry[], scope: PlanScope, out: ChosenStep[]
     }
     const condition = CONDITIONS[entry.if];
     if (!condition) throw new Error(`unknown condition ${entry.if}`);
-    const decided = condition.test(scope);
+    const decided = frame.assumed?.[entry.if] ?? condition.test(scope);
     const outcomeFrame = (outcome: boolean, undecided: boolean): Frame => {
       if (condition.version) return frame;
       const when = outcome ? entry.if : `!${entry.if}`;
@@ -58,13 +60,13 @@ function walk(entries: readonly PlanEntry[], scope: PlanScope, out: ChosenStep[]
       };
     };
     if (decided === true || (decided === undefined && condition.unknown === 'then')) {
-      walk(entry.yes, scope, out, outcomeFrame(true, false));
+      walk(entry.yes ?? [], scope, out, outcomeFrame(true, false));
     } else if (decided === false || (decided === undefined && condition.unknown === 'else')) {
       walk(entry.no ?? [], scope, out, outcomeFrame(false, false));
     } else {
       // Show the deciding fact first, then both outcomes: never one command with the condition in prose.
       for (const id of condition.shownBy ?? []) out.push({ step: stepById(id), ...frame });
-      walk(entry.yes, scope, out, outcomeFrame(true, true));
+      walk(entry.yes ?? [], scope, out, outcomeFrame(true, true));
       walk(entry.no ?? [], scope, out, outcomeFrame(false, true));
     }
   }

@@ -44,7 +44,7 @@ export function commandValues(scope: PlanScope, planId: string): Values {
   const o365 = facts.connectors.find((c) => /^Outbound to Office 365/i.test(c.name))?.name;
   const connectorFqdn = values.fqdn ?? '<connector FQDN>';
   // A request about a pasted certificate renews its own names; one from an event, the connector's FQDN.
-  const aboutCertificate = scope.cert !== undefined || values.subject !== undefined;
+  const aboutCertificate = values.subject !== undefined;
   return {
     server,
     serverOrPlaceholder: server ?? '<server>',
@@ -85,6 +85,7 @@ const PROSE: Record<Language, Values> = {
     o365Connector: 'Outbound to Office 365',
     servicesOrDefault: 'the services it served',
     peer: 'the peer server the event names',
+    thumbprintWords: "this certificate's thumbprint",
   },
   ja: {
     server: 'サーバー',
@@ -95,6 +96,7 @@ const PROSE: Record<Language, Values> = {
     o365Connector: 'Outbound to Office 365',
     servicesOrDefault: '古い証明書と同じサービス',
     peer: 'イベントが示す相手のサーバー',
+    thumbprintWords: 'この証明書の拇印',
   },
 };
 
@@ -116,5 +118,6 @@ export function proseValues(scope: PlanScope, command: Values, language: Languag
       : command.servicesOrDefault,
     eventIds: command.eventIds,
     peer: pick(scope.values.peer, 'peer'),
+    thumbprintWords: pick(scope.values.thumbprint, 'thumbprintWords'),
   };
 }

@@ -45,6 +45,7 @@ export function resolveRole(
  */
 const COMMAND_WORDS_JA: readonly [RegExp, string][] = [
   [/<new thumbprint>/g, '<新しい証明書の拇印>'],
+  [/<imported thumbprint>/g, '<インポートした証明書の拇印>'],
   [/<thumbprint from the list>/g, '<一覧に表示された拇印>'],
   [/<expired thumbprint>/g, '<期限切れの証明書の拇印>'],
   [/<thumbprint>/g, '<拇印>'],

@@ -4,6 +4,7 @@ import { keyOf } from './facts/server-keys.js';
 import { commandVersionOf, type ServerFacts } from './facts/server-facts.js';
 import type { PlanValues } from './knowledge/plan-model.js';
 import { PLAN_TABLE } from './knowledge/plan-table.js';
+import { tidyJapanese } from './i18n/ja-spacing.js';
 import type { ExchangeVersion, Language, Step } from './model.js';
 import { type ChosenStep, choosePlanSteps } from './plan-engine.js';
 import { commandValues, proseValues, type Values } from './plan-values.js';
@@ -15,6 +16,10 @@ import { localizeCommand, resolveRole, withVersionNote } from './step-wording.js
  */
 const PLAN_ORDER: readonly string[] = [
   'clean-thumbprint',
+  // A CA renewal first: its enable step then cannot be mistaken for one about a self-signed certificate made later.
+  'ca-renew',
+  'renew-unknown-issuer',
+  'pending-request',
   'internal-transport-renew',
   'internal-missing-local',
   'internal-missing-ad',
@@ -30,8 +35,6 @@ const PLAN_ORDER: readonly string[] = [
   'federation-expired',
   'federation-renew',
   'setup-cert-expired',
-  'ca-renew',
-  'pending-request',
   'revocation-check',
   'self-signed-client-facing',
   'identify-thumbprint',
@@ -70,7 +73,11 @@ export function buildSteps(requests: PlanRequest[], settings: StepSettings): { s
     let used = false;
     for (const chosen of choosePlanSteps(request.plan, scope)) {
       const step = renderStep(chosen, scope, request.plan, settings.language);
-      const key = `${step.id}\n${step.command ?? step.title}`;
+      // The same command for two certificates is two steps when it stands for a certificate still to be made.
+      const fresh = /<(?:new|imported) thumbprint>|<新しい証明書の拇印>|<インポートした証明書の拇印>/.test(
+        step.command ?? '',
+      );
+      const key = `${step.id}\n${step.command ?? step.title}\n${fresh ? (request.values.thumbprint ?? '') : ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
       phases[chosen.step.phase ?? 'main'].push(step);
@@ -127,7 +134,8 @@ function syntheticFacts(values: PlanValues, settings: StepSettings): ServerFacts
   };
 }
 
-function renderStep(chosen: ChosenStep, scope: PlanScope, planId: string, language: Language): Step {
+/** One chosen step, filled from the scope's values and worded in `language`. */
+export function renderStep(chosen: ChosenStep, scope: PlanScope, planId: string, language: Language): Step {
   const { step } = chosen;
   const version = commandVersionOf(scope.facts);
   const command = commandValues(scope, planId);
@@ -135,9 +143,17 @@ function renderStep(chosen: ChosenStep, scope: PlanScope, planId: string, langua
   const isEdge = CONDITIONS.isEdge?.test(scope);
   const edge = isEdge === true ? 'yes' : isEdge === false ? 'no' : 'unknown';
   let title = fillProse(withVersionNote(step, version, language), prose, language);
-  for (const undecided of chosen.undecided ?? []) {
+  const prefixes = (chosen.undecided ?? []).flatMap((undecided) => {
     const condition = CONDITIONS[undecided.name];
-    if (condition) title = `${(undecided.outcome ? condition.ifTrue : condition.ifFalse)[language]}: ${title}`;
+    return condition ? [fill((undecided.outcome ? condition.ifTrue : condition.ifFalse)[language], prose, {})] : [];
+  });
+  // Outer condition first: "If IsSelfSigned is True, and if InternalTransportCertificateThumbprint shows it: …".
+  if (prefixes.length > 0) {
+    const joined =
+      language === 'en'
+        ? prefixes.map((p, i) => (i === 0 ? p : p.charAt(0).toLowerCase() + p.slice(1))).join(', and ')
+        : prefixes.join('、');
+    title = `${joined}: ${title}`;
   }
   const out: Step = { id: step.id, title: tidy(title, language), role: resolveRole(step.role, version, edge) };
   const raw = step.command
@@ -198,8 +214,6 @@ function fillProse(template: string, values: Values, language: Language): string
   return fill(text, values, language === 'en' ? { server: 'the server' } : { server: 'サーバー' });
 }
 
-/** No space between a Japanese word and the particle after it ("サーバー で" is wrong, "サーバーで" right). */
 function tidy(text: string, language: Language): string {
-  if (language !== 'ja') return text;
-  return text.replace(/([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]) (?=\p{Script=Hiragana})/gu, '$1');
+  return language === 'ja' ? tidyJapanese(text) : text;
 }

@@ -9,6 +9,8 @@ export interface FactsInput {
   evidence: Evidence;
   events: readonly EventFacts[];
   certificates: readonly CertificateFacts[];
+  /** The paste speaks of EdgeSync or an Edge subscription (a fact of the site, not a role of this server). */
+  edgeSyncMentioned?: boolean;
 }
 
 /**
@@ -43,6 +45,7 @@ function factsFor(key: string, primary: boolean, keys: ServerKeys, input: FactsI
   };
   if (evidence.versionHints.some((h) => /w2003/.test(h.reason) && (!h.server || mine(h.server))))
     facts.windows2003 = true;
+  if (input.edgeSyncMentioned) facts.edgeSync = true;
   const certs = input.certificates.filter((c) =>
     c.servers?.length ? c.servers.some((s) => keys.keyOf(s) === key) : primary,
   );
@@ -77,11 +80,15 @@ function serverCertificate(cert: CertificateFacts, connectors: readonly ServerCo
   };
 }
 
-/** `<I>issuer<S>subject` names exactly one issuer and subject. */
+/**
+ * `<I>issuer<S>subject` names exactly one issuer and subject. When the paste does not show the
+ * issuer, the same subject may be pinned: counted as pinned, so it is never removed on a guess.
+ */
 export function pins(tlsCertificateName: string, cert: Pick<CertificateFacts, 'issuer' | 'subject'>): boolean {
   const m = /^<I>(.*)<S>(.*)$/s.exec(tlsCertificateName.trim());
-  if (!m || !cert.issuer || !cert.subject) return false;
-  return sameDistinguishedName(m[1] ?? '', cert.issuer) && sameDistinguishedName(m[2] ?? '', cert.subject);
+  if (!m || !cert.subject) return false;
+  if (!sameDistinguishedName(m[2] ?? '', cert.subject)) return false;
+  return !cert.issuer || sameDistinguishedName(m[1] ?? '', cert.issuer);
 }
 
 /** 12015/12017 name the internal transport certificate even when it is not pasted. */

@@ -21,6 +21,7 @@ export interface Condition {
 }
 
 const family = (s: PlanScope) => commandVersionOf(s.facts);
+const commonName = (subject: string) => /(?:^|,\s*)CN\s*=\s*([^,]+)/i.exec(subject)?.[1]?.trim().toLowerCase();
 const strongRole = (s: PlanScope, predicate: (role: string) => boolean) =>
   s.facts.roles.some((r) => r.strength === 'strong' && predicate(r.value));
 const clientServices = (s: PlanScope) =>
@@ -31,11 +32,18 @@ function caCertServesIis(s: PlanScope): boolean | undefined {
   const certs = s.facts.certificates;
   const bound = certs.find((c) => c.iisFrontEnd === true);
   if (bound) return bound.issuerKind === 'ca' && isValid(bound);
+  // A valid CA certificate listing IIS almost always is the one bound to 443. One whose issuer the
+  // paste does not show counts too when it carries a name other than the server's own (mail.…):
+  // leaving IIS where it is is the safe side. Without either, a CA certificate may still exist.
+  const own = s.facts.name?.toLowerCase();
   const candidate = certs.some(
-    (c) => c.issuerKind === 'ca' && isValid(c) && c.iisFrontEnd !== false && c.servicesHistory?.includes('IIS'),
+    (c) =>
+      c.issuerKind !== 'self-signed' &&
+      (c.issuerKind === 'ca' || (c.role !== 'exchange-self-signed' && commonName(c.subject) !== own)) &&
+      isValid(c) &&
+      c.iisFrontEnd !== false &&
+      c.servicesHistory?.includes('IIS'),
   );
-  // A valid CA certificate listing IIS almost always is the one bound to 443; without one in the
-  // paste, a CA certificate may still exist: the binding must be shown.
   return candidate ? true : undefined;
 }
 
@@ -102,12 +110,12 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     unknown: 'branch',
     shownBy: ['show-internal-transport'],
     ifTrue: w(
-      'If InternalTransportCertificateThumbprint shows this certificate',
-      'InternalTransportCertificateThumbprint がこの証明書の拇印の場合',
+      'If InternalTransportCertificateThumbprint shows {thumbprintWords}',
+      'InternalTransportCertificateThumbprint が {thumbprintWords}の場合',
     ),
     ifFalse: w(
-      'If InternalTransportCertificateThumbprint shows another certificate',
-      'InternalTransportCertificateThumbprint が別の証明書の拇印の場合',
+      'If InternalTransportCertificateThumbprint shows another thumbprint',
+      'InternalTransportCertificateThumbprint が別の拇印の場合',
     ),
   },
   caIssued: {
@@ -206,11 +214,17 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ),
     ifFalse: w('Another certificate is needed for this name', 'この名前には別の証明書が必要です'),
   },
+  // Only an expired certificate that nothing is known to use: never the current Auth certificate, a
+  // pinned one, or one still valid (it may serve IIS or be someone's pin).
   removable: {
     test: (s) =>
       s.values.thumbprint !== undefined &&
+      // Expired, or the internal transport certificate this plan replaces (12017: it stops being the internal one).
+      (s.eventId === 12017 ||
+        (s.cert?.daysLeft !== undefined ? isExpired(s.cert) : s.eventId === 12015 || s.eventId === 12016)) &&
       s.cert?.authCurrent !== true &&
       s.cert?.authNext !== true &&
+      s.cert?.iisFrontEnd !== true &&
       (s.cert?.pinnedBy.length ?? 0) === 0,
     unknown: 'else',
     ifTrue: w('The old certificate is not in use any more', '古い証明書はもう使われていません'),
@@ -236,7 +250,7 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ifFalse: w("The FQDN is a name other than the server's own", 'FQDN はサーバー自身の名前ではありません'),
   },
   edgeSubscribed: {
-    test: (s) => s.facts.roles.some((r) => r.value === 'edge'),
+    test: (s) => s.facts.edgeSync === true || s.facts.roles.some((r) => r.value === 'edge'),
     unknown: 'else',
     ifTrue: w('An Edge Transport server is involved', 'エッジ トランスポート サーバーが関係しています'),
     ifFalse: w('No Edge Transport server is involved', 'エッジ トランスポート サーバーは関係していません'),
@@ -295,6 +309,21 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     shownBy: ['show-peer-role'],
     ifTrue: w('If the peer is an Edge Transport server', '相手がエッジ トランスポート サーバーの場合'),
     ifFalse: w('If the peer is not an Edge Transport server', '相手がエッジ トランスポート サーバーでない場合'),
+  },
+  ownNamesKnown: {
+    test: (s) =>
+      Boolean(
+        (s.facts.name ?? s.values.server) && (s.facts.fqdn ?? s.values.serverFqdn ?? s.values.domains?.includes('.')),
+      ),
+    unknown: 'else',
+    ifTrue: w("The server's name and FQDN are in the paste", 'サーバー名と FQDN が貼り付けにあります'),
+    ifFalse: w("The server's FQDN is not in the paste", 'サーバーの FQDN が貼り付けにありません'),
+  },
+  servicesKnown: {
+    test: (s) => s.values.services !== undefined,
+    unknown: 'else',
+    ifTrue: w('The paste shows the services it served', '貼り付けに割り当て済みのサービスがあります'),
+    ifFalse: w('The paste does not show the services it served', '貼り付けに割り当て済みのサービスがありません'),
   },
   certInStore: {
     test: (s) => (s.cert && (s.cert.subject !== '' || s.cert.daysLeft !== undefined) ? true : undefined),

@@ -1,4 +1,5 @@
-import type { EventFacts } from '../model.js';
+import { covers } from '../findings/certificate-findings.js';
+import type { CertificateFacts, EventFacts } from '../model.js';
 import type { Evidence } from '../recognize/evidence.js';
 import type { PlanRequest } from '../steps.js';
 import { pins } from './build-facts.js';
@@ -16,14 +17,25 @@ const WATCHED = new Set([12012, 12013, 12014, 12015, 12016, 12017, 12018, 12019,
  */
 export function enrichPlanRequests(
   requests: readonly PlanRequest[],
-  context: { servers: readonly ServerFacts[]; events: readonly EventFacts[] },
+  context: {
+    servers: readonly ServerFacts[];
+    events: readonly EventFacts[];
+    certificates: readonly CertificateFacts[];
+  },
 ): PlanRequest[] {
   const watched = [...new Set(context.events.map((e) => e.id).filter((id) => WATCHED.has(id)))];
-  return requests.map((request) => {
+  return withoutCoveredRenewals(requests).map((request) => {
     const values = { ...request.values };
     const facts = factsFor(context.servers, values.server);
     if (watched.length > 0 && !values.eventIds) values.eventIds = watched.join(',');
     if (!values.server && facts?.name) values.server = facts.name;
+    if (request.eventId !== undefined) adoptCertificate(values, context.certificates);
+    // A listing that does not show the issuer may still show what the certificate is used for.
+    const known = facts?.certificates.find((c) => c.thumbprint && c.thumbprint === values.thumbprint);
+    if (request.plan === 'renew-unknown-issuer' && known?.internalTransport === true)
+      return { ...request, plan: 'internal-transport-renew', values };
+    if (request.plan === 'renew-unknown-issuer' && known?.authCurrent === true)
+      return { ...request, plan: 'auth-renew', values };
     if (facts && (request.plan === 'starttls-pinned' || request.plan === 'send-connector-pin')) {
       const renewed = renewedFor(facts, values.pinned, values.fqdn);
       if (renewed?.thumbprint && !values.newThumbprint) values.newThumbprint = renewed.thumbprint;
@@ -36,6 +48,42 @@ export function enrichPlanRequests(
     }
     return { ...request, values };
   });
+}
+
+/**
+ * An event's certificate, when the paste also lists it (by thumbprint, or the one certificate that
+ * covers the FQDN 12016/12018 name): its names and services make the renewal the same as the
+ * certificate's own, instead of names guessed from the server.
+ */
+function adoptCertificate(values: PlanRequest['values'], certificates: readonly CertificateFacts[]): void {
+  const pasted = certificates.filter((c) => c.thumbprint && !c.estimated);
+  const byThumbprint = values.thumbprint ? pasted.find((c) => c.thumbprint === values.thumbprint) : undefined;
+  const fqdn = values.fqdn;
+  const matching = fqdn && !values.thumbprint ? pasted.filter((c) => covers(c.domains, fqdn)) : [];
+  const cert = byThumbprint ?? (matching.length === 1 ? matching[0] : undefined);
+  if (!cert?.thumbprint) return;
+  values.thumbprint = cert.thumbprint;
+  values.subject = cert.subject;
+  if (cert.domains.length > 0) values.domains = cert.domains.join(',');
+  const cn = /(?:^|,\s*)CN\s*=\s*([^,]+)/i.exec(cert.subject)?.[1]?.trim();
+  if (cn) values.cn = cn.replace(/[^\w.-]/g, '_');
+  if (cert.services?.length) values.services = cert.services.join(',');
+}
+
+const RENEWALS = new Set(['internal-transport-renew', 'starttls-renew', 'ca-renew', 'renew-unknown-issuer']);
+
+/**
+ * One renewal per certificate: when an event says what a listed certificate is (12015: the internal
+ * transport certificate), the event's plan renews it and the listing's own renewal is dropped.
+ */
+function withoutCoveredRenewals(requests: readonly PlanRequest[]): PlanRequest[] {
+  const byEvent = new Set(
+    requests.filter((r) => r.eventId !== undefined && RENEWALS.has(r.plan)).map((r) => r.values.thumbprint),
+  );
+  return requests.filter(
+    (r) =>
+      r.eventId !== undefined || !RENEWALS.has(r.plan) || !r.values.thumbprint || !byEvent.has(r.values.thumbprint),
+  );
 }
 
 function factsFor(servers: readonly ServerFacts[], server: string | undefined): ServerFacts | undefined {

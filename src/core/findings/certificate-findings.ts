@@ -130,7 +130,10 @@ function renewalPlans(cert: CertificateFacts, expired: boolean, values: PlanValu
       return [{ plan: 'ca-renew', values }];
     default:
       if (cert.selfSigned === false) return [{ plan: 'ca-renew', values }];
-      return [{ plan: 'internal-transport-renew', values }];
+      if (cert.selfSigned === true || cert.role === 'exchange-self-signed' || cert.role === 'self-signed')
+        return [{ plan: 'internal-transport-renew', values }];
+      // Issuer unknown is not self-signed: the plan shows it first, then renews either way.
+      return [{ plan: 'renew-unknown-issuer', values }];
   }
 }
 

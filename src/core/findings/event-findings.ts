@@ -54,7 +54,7 @@ export function judgeEvent(event: EventFacts, options: EventJudgeOptions): Judge
         severity: 'warning',
         ...tp,
         message: text.finding.transportCertExpired12015({
-          thumbprint: event.thumbprint ?? text.notInPaste,
+          ...(event.thumbprint && { thumbprint: event.thumbprint }),
           server: serverLabel,
         }),
       });
@@ -64,14 +64,13 @@ export function judgeEvent(event: EventFacts, options: EventJudgeOptions): Judge
       plans.push({ plan: 'internal-transport-renew', values: { ...values, internal: 'yes' } });
       break;
     case 'starttls-cert-missing': {
-      const fqdn = event.fqdn ?? '<FQDN>';
       findings.push({
         ...base,
         code: 'STARTTLS_CERT_MISSING',
         severity: 'critical',
         message: text.finding.starttlsMissing({
-          fqdn,
-          connector: event.connector ?? text.notInPaste,
+          ...(event.fqdn && { fqdn: event.fqdn }),
+          ...(event.connector && { connector: event.connector }),
           server: serverLabel,
           send: /send|送信/i.test(event.connector ?? ''),
         }),
@@ -82,7 +81,7 @@ export function judgeEvent(event: EventFacts, options: EventJudgeOptions): Judge
           code: 'TLS_CERTIFICATE_NAME_MISSING',
           severity: 'critical',
           message: text.finding.tlsCertificateNamePinned({
-            connector: event.connector ?? text.notInPaste,
+            ...(event.connector && { connector: event.connector }),
             pinned: event.tlsCertificateName,
           }),
         });
@@ -105,7 +104,7 @@ export function judgeEvent(event: EventFacts, options: EventJudgeOptions): Judge
         code: 'TRANSPORT_CERT_EXPIRED',
         severity: 'warning',
         ...tp,
-        message: text.finding.starttlsCertExpired({ fqdn: event.fqdn ?? '<FQDN>', server: serverLabel }),
+        message: text.finding.starttlsCertExpired({ ...(event.fqdn && { fqdn: event.fqdn }), server: serverLabel }),
       });
       plans.push({ plan: 'starttls-renew', values });
       break;

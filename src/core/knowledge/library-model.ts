@@ -46,7 +46,7 @@ export type LibraryStep = z.infer<typeof libraryStepSchema>;
 
 export interface Branch {
   if: string;
-  yes: PlanEntry[];
+  yes?: PlanEntry[];
   no?: PlanEntry[];
 }
 /** A step id, a branch on a named condition, or a named fragment shared by several plans. */
@@ -55,7 +55,7 @@ export type PlanEntry = string | Branch | { use: string };
 export const planEntrySchema: z.ZodType<PlanEntry> = z.lazy(() =>
   z.union([
     z.string(),
-    z.object({ if: z.string(), yes: z.array(planEntrySchema), no: z.array(planEntrySchema).optional() }),
+    z.object({ if: z.string(), yes: z.array(planEntrySchema).optional(), no: z.array(planEntrySchema).optional() }),
     z.object({ use: z.string() }),
   ]),
 );

@@ -9,24 +9,22 @@ const s = (en: string, ja: string) => ({ en, ja });
  */
 export const PLAN_ROWS: PlanDefinition[] = [
   {
+    id: 'renew-unknown-issuer',
+    reference: 'Microsoft Learn: Get-ExchangeCertificate; New-ExchangeCertificate -GenerateRequest',
+    summary: s(
+      'An expired or expiring certificate whose issuer the paste does not show',
+      '発行者が貼り付けからわからない、期限切れ・期限間近の証明書',
+    ),
+    entries: [{ if: 'caIssued', yes: [{ use: 'ca-renewal' }], no: [{ use: 'self-signed-renewal' }] }],
+  },
+  {
     id: 'internal-transport-renew',
     reference: 'KB 953354; Microsoft Learn: New-ExchangeCertificate; Microsoft Learn: Edge Subscriptions',
     summary: s(
       'Internal transport certificate expired or expiring (12015, 12017), or an expired self-signed Setup certificate',
       '内部トランスポート証明書の期限切れ・期限間近 (12015、12017)、またはセットアップが作成した自己署名証明書の期限切れ',
     ),
-    entries: [
-      { if: 'isInternalTransport', yes: ['new-internal-self-signed'], no: ['new-self-signed-not-internal'] },
-      'confirm-internal',
-      {
-        if: 'isEdge',
-        yes: [{ use: 'edge-resubscribe' }],
-        no: [{ if: 'iisServedByExpiredSetupCert', yes: ['enable-iis-new'] }],
-      },
-      { use: 'remove-old-safely' },
-      { use: 'verify-transport' },
-      'verify-new-certificate',
-    ],
+    entries: [{ use: 'self-signed-renewal' }],
   },
   {
     id: 'starttls-missing',
@@ -117,7 +115,11 @@ export const PLAN_ROWS: PlanDefinition[] = [
       'STARTTLS 証明書の期限切れ・期限間近 (12016、12018)',
     ),
     entries: [
-      { if: 'caIssued', yes: [{ use: 'ca-request' }, 'ca-enable-smtp'], no: ['new-starttls-self-signed'] },
+      {
+        if: 'caIssued',
+        yes: [{ use: 'ca-request' }, { if: 'servicesKnown', yes: ['ca-enable'], no: ['ca-enable-smtp'] }],
+        no: ['new-starttls-self-signed'],
+      },
       { if: 'version>=2013', yes: ['list-connector-pins'] },
       { use: 'restart-transport' },
       { use: 'remove-old-safely' },
@@ -129,30 +131,7 @@ export const PLAN_ROWS: PlanDefinition[] = [
     reference:
       'Microsoft Learn: New-ExchangeCertificate -GenerateRequest; Import-ExchangeCertificate; Enable-ExchangeCertificate',
     summary: s('A CA-issued certificate expired or expiring', 'CA 発行の証明書の期限切れ・期限間近'),
-    entries: [
-      { use: 'ca-request' },
-      'ca-enable',
-      {
-        if: 'version>=2013',
-        yes: [
-          {
-            if: 'certHasSmtp',
-            yes: [
-              {
-                if: 'hybrid',
-                yes: ['set-receive-pin', { use: 'hybrid-send-pin' }, 'rerun-hcw'],
-                no: ['list-connector-pins'],
-              },
-            ],
-          },
-        ],
-      },
-      'ca-other-servers',
-      { use: 'remove-old-safely' },
-      'verify-new-certificate',
-      { if: 'certHasIis', yes: ['verify-https-probe'] },
-      { if: 'certHasSmtp', yes: ['verify-starttls-probe'] },
-    ],
+    entries: [{ use: 'ca-renewal' }],
   },
   {
     id: 'setup-cert-expired',
@@ -301,6 +280,7 @@ export const PLAN_ROWS: PlanDefinition[] = [
       { if: 'certInStore', yes: ['reenable-internal'], no: ['new-internal-self-signed'] },
       'confirm-internal',
       { if: 'edgeSubscribed', yes: [{ use: 'edge-resubscribe' }] },
+      { use: 'restart-transport' },
       { use: 'verify-transport' },
     ],
   },

@@ -31,6 +31,47 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
     },
   ],
   'ca-request': ['ca-request', 'ca-submit', 'ca-import'],
+  // A CA-issued certificate: request, CA, import, enable, then the connectors that pin it.
+  'ca-renewal': [
+    { use: 'ca-request' },
+    'ca-enable',
+    { if: 'certHasIis', yes: ['restart-iis'] },
+    {
+      if: 'version>=2013',
+      yes: [
+        {
+          if: 'certHasSmtp',
+          yes: [
+            {
+              if: 'hybrid',
+              yes: ['set-receive-pin', { use: 'hybrid-send-pin' }, 'rerun-hcw'],
+              no: ['list-connector-pins'],
+            },
+          ],
+        },
+      ],
+    },
+    'ca-other-servers',
+    { use: 'remove-old-safely' },
+    'verify-new-certificate',
+    { if: 'certHasIis', yes: ['verify-https-probe'] },
+    { if: 'certHasSmtp', yes: ['verify-starttls-probe'] },
+  ],
+  // A self-signed (Setup or internal transport) certificate: a new one for the server's names.
+  'self-signed-renewal': [
+    { if: 'ownNamesKnown', no: [{ if: 'thumbprintKnown', yes: ['show-old-names'] }] },
+    { if: 'isInternalTransport', yes: ['new-internal-self-signed'], no: ['new-self-signed-not-internal'] },
+    'confirm-internal',
+    {
+      if: 'isEdge',
+      yes: [{ use: 'edge-resubscribe' }],
+      no: [{ if: 'iisServedByExpiredSetupCert', yes: ['enable-iis-new'] }],
+    },
+    { use: 'restart-transport' },
+    { use: 'remove-old-safely' },
+    { use: 'verify-transport' },
+    'verify-new-certificate',
+  ],
   'hybrid-send-pin': [{ if: 'o365ConnectorNamed', yes: ['set-o365-send-pin-named'], no: ['set-o365-send-pin'] }],
   'verify-transport': ['verify-events', { if: 'edgeSubscribed', yes: ['verify-edgesync'] }],
   'verify-starttls': ['verify-events', 'verify-starttls-probe', { if: 'edgeSubscribed', yes: ['verify-edgesync'] }],
@@ -40,14 +81,14 @@ function stepIds(entries: readonly PlanEntry[]): string[] {
   return entries.flatMap((entry) => {
     if (typeof entry === 'string') return [entry];
     if ('use' in entry) return [];
-    return [...stepIds(entry.yes), ...stepIds(entry.no ?? [])];
+    return [...stepIds(entry.yes ?? []), ...stepIds(entry.no ?? [])];
   });
 }
 
 function conditionNamesIn(entries: readonly PlanEntry[]): string[] {
   return entries.flatMap((entry) => {
     if (typeof entry === 'string' || 'use' in entry) return [];
-    return [entry.if, ...conditionNamesIn(entry.yes), ...conditionNamesIn(entry.no ?? [])];
+    return [entry.if, ...conditionNamesIn(entry.yes ?? []), ...conditionNamesIn(entry.no ?? [])];
   });
 }
 
@@ -55,7 +96,7 @@ function fragmentsIn(entries: readonly PlanEntry[]): string[] {
   return entries.flatMap((entry) => {
     if (typeof entry === 'string') return [];
     if ('use' in entry) return [entry.use];
-    return [...fragmentsIn(entry.yes), ...fragmentsIn(entry.no ?? [])];
+    return [...fragmentsIn(entry.yes ?? []), ...fragmentsIn(entry.no ?? [])];
   });
 }
 

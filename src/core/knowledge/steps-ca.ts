@@ -26,8 +26,8 @@ export const CA_STEPS: LibraryStep[] = [
         "New-ExchangeCertificate -GenerateRequest -Path 'C:\\certreq\\{cn}.req' -SubjectName '{subjectQuoted}' -DomainName {requestDomains} -PrivateKeyExportable $true",
     },
     unknownNote: {
-      en: 'Exchange 2007: New-ExchangeCertificate -GenerateRequest -Path <file> writes the file itself',
-      ja: 'Exchange 2007 では New-ExchangeCertificate -GenerateRequest -Path <ファイル> で直接ファイルに書き出します',
+      en: 'Exchange 2007: New-ExchangeCertificate -GenerateRequest -Path followed by the request file name writes the file itself',
+      ja: 'Exchange 2007 では New-ExchangeCertificate -GenerateRequest -Path の後に要求ファイル名を指定して直接書き出します',
     },
   },
   {
@@ -61,8 +61,8 @@ export const CA_STEPS: LibraryStep[] = [
       '2007': "Import-ExchangeCertificate -Path 'C:\\certreq\\{cn}.cer'",
     },
     unknownNote: {
-      en: 'Exchange 2007 has no -FileData: Import-ExchangeCertificate -Path <file>',
-      ja: 'Exchange 2007 には -FileData がないので Import-ExchangeCertificate -Path <ファイル>',
+      en: 'Exchange 2007 has no -FileData: Import-ExchangeCertificate -Path followed by the file name',
+      ja: 'Exchange 2007 には -FileData がないので Import-ExchangeCertificate -Path の後にファイル名を指定します',
     },
   },
   {
@@ -77,9 +77,21 @@ export const CA_STEPS: LibraryStep[] = [
       ja: '証明書はサービスに割り当てるまで何にも使われません。',
     },
     command: {
-      default:
-        'Enable-ExchangeCertificate -Thumbprint <new thumbprint> -Services {servicesOrDefault}\niisreset /noforce',
+      default: 'Enable-ExchangeCertificate -Thumbprint <imported thumbprint> -Services {servicesOrDefault}',
     },
+  },
+  {
+    id: 'restart-iis',
+    role: 'client-access',
+    title: {
+      en: 'On {server}: restart IIS so it presents the new certificate',
+      ja: '{server} で: IIS を再起動して新しい証明書を使わせます',
+    },
+    why: {
+      en: 'IIS keeps the certificate it loaded; with layer-4 load balancing the OWA cookie certificate changes too.',
+      ja: 'IIS は読み込んだ証明書を使い続けます。レイヤー 4 の負荷分散では OWA の Cookie 用の証明書も変わります。',
+    },
+    command: { default: 'iisreset /noforce' },
   },
   {
     id: 'ca-enable-smtp',
@@ -92,7 +104,7 @@ export const CA_STEPS: LibraryStep[] = [
       en: 'Transport uses a certificate for STARTTLS only once it is enabled for SMTP; N keeps the internal transport certificate.',
       ja: 'トランスポートは SMTP に割り当てた証明書だけを STARTTLS に使います。N と答えれば内部トランスポート証明書は変わりません。',
     },
-    command: { default: 'Enable-ExchangeCertificate -Thumbprint <new thumbprint> -Services SMTP' },
+    command: { default: 'Enable-ExchangeCertificate -Thumbprint <imported thumbprint> -Services SMTP' },
   },
   {
     id: 'ca-other-servers',
@@ -137,8 +149,8 @@ export const CA_STEPS: LibraryStep[] = [
       '2007': "Import-ExchangeCertificate -Path '<path to the issued .cer>'",
     },
     unknownNote: {
-      en: 'Exchange 2007 has no -FileData: Import-ExchangeCertificate -Path <file>',
-      ja: 'Exchange 2007 には -FileData がないので Import-ExchangeCertificate -Path <ファイル>',
+      en: 'Exchange 2007 has no -FileData: Import-ExchangeCertificate -Path followed by the file name',
+      ja: 'Exchange 2007 には -FileData がないので Import-ExchangeCertificate -Path の後にファイル名を指定します',
     },
   },
   {
@@ -152,6 +164,6 @@ export const CA_STEPS: LibraryStep[] = [
       en: 'A certificate serves nothing until it is enabled for a service.',
       ja: '証明書はサービスに割り当てるまで何にも使われません。',
     },
-    command: { default: 'Enable-ExchangeCertificate -Thumbprint <new thumbprint> -Services IIS,SMTP' },
+    command: { default: 'Enable-ExchangeCertificate -Thumbprint <imported thumbprint> -Services IIS,SMTP' },
   },
 ];

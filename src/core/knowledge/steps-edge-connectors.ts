@@ -41,8 +41,8 @@ export const EDGE_CONNECTOR_STEPS: LibraryStep[] = [
       '2007': "New-EdgeSubscription -FileName 'C:\\EdgeSubscription.xml' -Site '{site}'",
     },
     unknownNote: {
-      en: 'Exchange 2007 has no -FileData: New-EdgeSubscription -FileName <file> -Site <AD site>',
-      ja: 'Exchange 2007 には -FileData がないので New-EdgeSubscription -FileName <ファイル> -Site <AD サイト>',
+      en: 'Exchange 2007 has no -FileData: New-EdgeSubscription -FileName with the file name, and -Site',
+      ja: 'Exchange 2007 には -FileData がないので New-EdgeSubscription -FileName にファイル名、-Site にサイトを指定します',
     },
   },
   {

@@ -33,6 +33,19 @@ export const SHOW_STEPS: LibraryStep[] = [
     command: { default: 'Get-ExchangeServer {peerHostOrPlaceholder} | fl Name,ServerRole' },
   },
   {
+    id: 'show-old-names',
+    role: 'transport',
+    title: {
+      en: "On {server}: show the names on the old certificate: the new one gets the same (the server's name and FQDN)",
+      ja: '{server} で: 古い証明書の名前を表示します。新しい証明書にも同じ名前 (サーバー名と FQDN) を付けます',
+    },
+    why: {
+      en: 'Other servers reach this one by these names; a certificate without them does not help.',
+      ja: '他のサーバーはこれらの名前でこのサーバーに接続します。名前が含まれない証明書では役に立ちません。',
+    },
+    command: { default: 'Get-ExchangeCertificate -Thumbprint {thumbprint} | fl Subject,CertificateDomains,NotAfter' },
+  },
+  {
     id: 'show-internal-transport',
     role: 'transport',
     title: {
@@ -95,14 +108,13 @@ export const SHOW_STEPS: LibraryStep[] = [
     role: 'client-access',
     versions: ['2007'],
     title: {
-      en: 'On {server}: show which certificate the Default Web Site serves on 443. Windows Server 2003 has no netsh http: there, IIS Manager → Default Web Site → Properties → Directory Security → View Certificate shows its thumbprint',
-      ja: '{server} で: Default Web Site が 443 で使っている証明書を表示します。Windows Server 2003 には netsh http がないので、IIS マネージャー → Default Web Site → プロパティ → ディレクトリ セキュリティ → 証明書の表示 で拇印を確認します',
+      en: "On {server}: in IIS Manager, open the Default Web Site's https (443) binding and view its certificate: note its thumbprint (Windows Server 2003: Default Web Site → Properties → Directory Security → View Certificate; Windows Server 2008: Bindings → https → View)",
+      ja: '{server} で: IIS マネージャーで Default Web Site の https (443) のバインドの証明書を表示し、拇印を控えます (Windows Server 2003: Default Web Site → プロパティ → ディレクトリ セキュリティ → 証明書の表示、Windows Server 2008: バインド → https → 表示)',
     },
     why: {
-      en: 'KB 953354 enables IIS on the new certificate only where IIS served the expired one.',
-      ja: 'KB 953354 の手順で IIS を新しい証明書に割り当てるのは、期限切れの証明書が IIS に使われていた場合だけです。',
+      en: 'KB 953354 enables IIS on the new certificate only where IIS served the expired one; Windows Server 2003 has neither netsh http nor the WebAdministration module.',
+      ja: 'KB 953354 の手順で IIS を新しい証明書に割り当てるのは、期限切れの証明書が IIS に使われていた場合だけです。Windows Server 2003 には netsh http も WebAdministration モジュールもありません。',
     },
-    command: { default: 'netsh http show sslcert ipport=0.0.0.0:443' },
   },
   {
     id: 'show-backend-444',
