@@ -16,8 +16,14 @@ export interface PooledRunnerOptions {
   maxThreads?: number;
   /** The worker module; tests point it at one that hangs on purpose. */
   workerUrl?: URL;
+  /**
+   * Long pastes waiting for a thread, at most: beyond, a paste is answered at once that certcheck
+   * is busy. Each waiting paste is held in memory, so this bounds memory when pastes arrive faster
+   * than they can be read. Default: 8 per thread.
+   */
+  maxQueue?: number;
   /** Called once per paste that was not read in full (for the log line and metrics). */
-  onTimedOut?: (info: { bytes: number; ms: number; reason: 'timeout' | 'failed' }) => void;
+  onTimedOut?: (info: { bytes: number; ms: number; reason: Unread }) => void;
 }
 
 export interface PooledRunner extends DiagnosisRunner {
@@ -29,6 +35,9 @@ export interface PooledRunner extends DiagnosisRunner {
   /** Threads alive now (0 once closed). */
   threadCount(): number;
 }
+
+/** Why a paste was not read in full: over its budget, its thread failed, or too many were waiting. */
+type Unread = 'timeout' | 'failed' | 'busy';
 
 /**
  * Share of the budget kept for reading the paste's beginning once the whole could not be read:
@@ -58,6 +67,7 @@ export function createPooledRunner(options: PooledRunnerOptions = {}): PooledRun
     waiting = [];
   };
   const workerData: DiagnoseWorkerData = { readyChannel };
+  const maxQueue = options.maxQueue ?? threads * 8;
   const pool = new Piscina<DiagnoseTask, Diagnosis>({
     workerData,
     filename: (options.workerUrl ?? defaultWorkerUrl()).href,
@@ -78,11 +88,8 @@ export function createPooledRunner(options: PooledRunnerOptions = {}): PooledRun
    * fault, and charging it would answer "took too long" for ordinary pastes exactly when many
    * arrive at once. A task queued when the pool closes is rejected by piscina.
    */
-  async function within(
-    text: string,
-    diagnoseOptions: DiagnoseOptions,
-    ms: number,
-  ): Promise<Diagnosis | 'timeout' | 'failed'> {
+  async function within(text: string, diagnoseOptions: DiagnoseOptions, ms: number): Promise<Diagnosis | Unread> {
+    if (pool.queueSize >= maxQueue) return 'busy';
     const { port1: startedHere, port2: started } = new MessageChannel();
     const abort = new AbortController();
     let timer: NodeJS.Timeout | undefined;
@@ -112,12 +119,14 @@ export function createPooledRunner(options: PooledRunnerOptions = {}): PooledRun
       const whole = await within(text, diagnoseOptions, budgetMs * (1 - PARTIAL_SHARE));
       if (typeof whole !== 'string') return whole;
       const beginning = beginningOf(text, inlineMaxBytes);
-      const partial = await within(beginning, diagnoseOptions, budgetMs * PARTIAL_SHARE);
+      // When busy, reading even the beginning would only make the queue longer.
+      const partial = whole === 'busy' ? whole : await within(beginning, diagnoseOptions, budgetMs * PARTIAL_SHARE);
       options.onTimedOut?.({ bytes: Buffer.byteLength(text), ms: performance.now() - started, reason: whole });
       return timedOutDiagnosis({
         text,
         options: diagnoseOptions,
         budgetMs,
+        busy: whole === 'busy',
         ...(typeof partial !== 'string' && { partial: { diagnosis: partial, bytes: Buffer.byteLength(beginning) } }),
       });
     },

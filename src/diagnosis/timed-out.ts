@@ -15,16 +15,19 @@ export interface TimedOutInput {
   text: string;
   options: DiagnoseOptions;
   budgetMs: number;
+  /** Not read at all: too many long pastes were already waiting for a thread. */
+  busy?: boolean;
   /** The diagnosis of the paste's beginning, when that could be read in time. */
   partial?: { diagnosis: Diagnosis; bytes: number };
 }
 
 /**
- * The answer for a paste that could not be read within its budget: INPUT_TIMED_OUT first, then
+ * The answer for a paste that could not be read within its budget (or not at all, when too many
+ * were waiting): INPUT_TIMED_OUT first, then
  * what the beginning of the paste showed. A private key anywhere in the paste is still reported,
  * so the adapters keep warning and never store or re-post it.
  */
-export function timedOutDiagnosis({ text, options, budgetMs, partial }: TimedOutInput): Diagnosis {
+export function timedOutDiagnosis({ text, options, budgetMs, busy, partial }: TimedOutInput): Diagnosis {
   const base = partial?.diagnosis;
   const language: Language =
     base?.language ?? options.lang ?? (looksJapanese(text.slice(0, 8192)) ? 'ja' : (options.defaultLanguage ?? 'en'));
@@ -42,10 +45,12 @@ export function timedOutDiagnosis({ text, options, budgetMs, partial }: TimedOut
   const timedOut: Finding = {
     code: 'INPUT_TIMED_OUT',
     severity: 'warning',
-    message: t.finding.timedOut({
-      seconds: Math.round(budgetMs / 100) / 10,
-      ...(partial && { readKiB: Math.max(1, Math.round(partial.bytes / 1024)) }),
-    }),
+    message: busy
+      ? t.finding.busy()
+      : t.finding.timedOut({
+          seconds: Math.round(budgetMs / 100) / 10,
+          ...(partial && { readKiB: Math.max(1, Math.round(partial.bytes / 1024)) }),
+        }),
   };
   const findings = [...keyFindings, timedOut, ...earlier.filter((f) => f.code !== 'PRIVATE_KEY_IN_INPUT')];
   const severity = findings.reduce<Diagnosis['severity']>(

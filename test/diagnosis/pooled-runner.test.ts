@@ -145,3 +145,26 @@ describe('pooled runner with a thread stuck in a regular expression', () => {
     await assert.rejects(single.diagnose(PASTE_12015, OPTIONS), RunnerClosedError);
   });
 });
+
+describe('pooled runner when long pastes arrive faster than they can be read', () => {
+  it('answers at once that it is busy instead of holding more pastes than its queue', async () => {
+    const runner = createPooledRunner({ budgetMs: 1000, maxThreads: 1, maxQueue: 1, workerUrl: STUCK_WORKER });
+    await runner.ready();
+    try {
+      const stuck = runner.diagnose(hangingPaste(20 * 1024), OPTIONS);
+      await new Promise((resolve) => setTimeout(resolve, 100)); // on the thread now
+      const queued = runner.diagnose(longPaste(20 * 1024), OPTIONS);
+      const { value: busy, ms } = await timed(() => runner.diagnose(longPaste(30 * 1024), { ...OPTIONS, lang: 'ja' }));
+      assert.ok(ms < 200, `the busy answer took ${Math.round(ms)} ms`);
+      assert.equal(busy.findings[0]?.code, 'INPUT_TIMED_OUT');
+      assert.match(busy.findings[0]?.message ?? '', /ほかの長い貼り付けを読み取っているため/);
+      assert.equal(busy.summary, 'この貼り付けは読み取りに時間がかかりすぎました');
+      diagnosisSchema.parse(busy);
+      // The paste that found a place in the queue is read in full once the stuck one is stopped.
+      assert.equal(codes(await stuck)[0], 'INPUT_TIMED_OUT');
+      assert.ok(!codes(await queued).includes('INPUT_TIMED_OUT'));
+    } finally {
+      await runner.close();
+    }
+  });
+});
