@@ -18,11 +18,11 @@ export interface DiagnosisText {
     certExpiring(p: { name: string; when: string }): string;
     certNotYetValid(p: { name: string; when: string }): string;
     selfSigned(p: { name: string; clientFacing: boolean }): string;
-    transportCertExpired12015(p: { thumbprint: string; server: string }): string;
-    starttlsCertExpired(p: { fqdn: string; server: string }): string;
+    transportCertExpired12015(p: { thumbprint?: string; server: string }): string;
+    starttlsCertExpired(p: { fqdn?: string; server: string }): string;
     transportCertExpiredSmtp(p: { name: string }): string;
-    starttlsMissing(p: { fqdn: string; connector: string; server: string; send: boolean }): string;
-    tlsCertificateNamePinned(p: { connector: string; pinned: string }): string;
+    starttlsMissing(p: { fqdn?: string; connector?: string; server: string; send: boolean }): string;
+    tlsCertificateNamePinned(p: { connector?: string; pinned: string }): string;
     domainMismatch(p: { fqdn: string; names: string }): string;
     weakKey(p: { name: string; bits: number }): string;
     sha1(p: { name: string; exchangeDefault: boolean }): string;
@@ -59,6 +59,8 @@ export interface DiagnosisText {
     expiryNotice(p: { name: string; when: string }): string;
     /** `readKiB`: how much of the paste was understood instead, or undefined when nothing was. */
     timedOut(p: { seconds: number; readKiB?: number }): string;
+    /** Not read at all: too many long pastes were waiting. */
+    busy(): string;
     /** Not read at all: too many long pastes were waiting. */
     busy(): string;
   };
@@ -103,17 +105,17 @@ const en: DiagnosisText = {
         ? `${name} is self-signed and serves clients (IIS/POP/IMAP): Outlook and browsers will warn. Use a certificate from a CA for client-facing names.`
         : `${name} is self-signed. That is normal for Exchange's internal transport and Auth certificates.`,
     transportCertExpired12015: ({ thumbprint, server }) =>
-      `The internal transport certificate (${thumbprint}) on ${server} has expired. Exchange-to-Exchange mail still flows over X-ANONYMOUSTLS, but STARTTLS can fail.`,
+      `The internal transport certificate${thumbprint ? ` (${thumbprint})` : ''} on ${server} has expired. Exchange-to-Exchange mail still flows over X-ANONYMOUSTLS, but STARTTLS can fail.`,
     starttlsCertExpired: ({ fqdn, server }) =>
-      `The STARTTLS certificate for ${fqdn} on ${server} has expired: TLS mail to and from that name will fail until a new certificate is installed.`,
+      `The STARTTLS certificate for ${fqdn ?? "the FQDN in the event's description"} on ${server} has expired: TLS mail to and from that name will fail until a new certificate is installed.`,
     transportCertExpiredSmtp: ({ name }) =>
       `${name} is enabled for SMTP and has expired: transport TLS (STARTTLS, Edge and Hub mutual TLS) depends on it.`,
     starttlsMissing: ({ fqdn, connector, server, send }) =>
       send
-        ? `${server} has no usable certificate for ${fqdn}, so send connector "${connector}" cannot use STARTTLS: mail to servers that require TLS queues or fails.`
-        : `${server} has no usable certificate for ${fqdn}, so connector "${connector}" no longer offers STARTTLS: senders that require TLS cannot deliver.`,
+        ? `${server} has no usable certificate for ${fqdn ?? "the connector's FQDN (the event left it empty; the steps show where to read it)"}, so send connector${connector ? ` "${connector}"` : ''} cannot use STARTTLS: mail to servers that require TLS queues or fails.`
+        : `${server} has no usable certificate for ${fqdn ?? "the connector's FQDN (the event left it empty; the steps show where to read it)"}, so ${connector ? `connector "${connector}"` : 'the connector'} no longer offers STARTTLS: senders that require TLS cannot deliver.`,
     tlsCertificateNamePinned: ({ connector, pinned }) =>
-      `Connector "${connector}" pins its certificate by TlsCertificateName ${pinned}, and no installed certificate matches: typical right after a renewal (the new certificate has a new thumbprint and often a new issuer).`,
+      `${connector ? `Connector "${connector}"` : 'A connector'} pins its certificate by TlsCertificateName ${pinned}, and no installed certificate matches: typical right after a renewal (the new certificate has a new thumbprint and often a new issuer).`,
     domainMismatch: ({ fqdn, names }) => `No pasted certificate covers ${fqdn} (they cover: ${names}).`,
     weakKey: ({ name, bits }) => `${name} has a ${bits}-bit RSA key; 2048 bits is the minimum today.`,
     sha1: ({ name, exchangeDefault }) =>
@@ -184,6 +186,8 @@ const en: DiagnosisText = {
       `${name} ${when}. Not urgent yet (Exchange 2013 and later log transport warnings 12017/12018 from 90 days ahead): plan the renewal.`,
     timedOut: ({ seconds, readKiB }) =>
       `This paste took too long to read (over ${seconds} s); ${readKiB ? `here is what was understood from its first ${readKiB} KiB` : 'nothing could be read in time'}. For a full diagnosis, paste only the part that matters: the event, the certificate, or the Get-ExchangeCertificate | fl output.`,
+    busy: () =>
+      'certcheck is reading many long pastes right now and did not read this one. Send it again in a minute, or paste only the part that matters: the event, the certificate, or the Get-ExchangeCertificate | fl output.',
     busy: () =>
       'certcheck is reading many long pastes right now and did not read this one. Send it again in a minute, or paste only the part that matters: the event, the certificate, or the Get-ExchangeCertificate | fl output.',
   },
@@ -270,17 +274,17 @@ const ja: DiagnosisText = {
         ? `${name} は自己署名証明書で、クライアント (IIS/POP/IMAP) に使われています。Outlook やブラウザーが警告を出します。クライアント向けの名前には CA の証明書を使ってください。`
         : `${name} は自己署名証明書です。Exchange の内部トランスポート証明書や Auth 証明書では通常の状態です。`,
     transportCertExpired12015: ({ thumbprint, server }) =>
-      `${server} の内部トランスポート証明書 (${thumbprint}) の有効期限が切れています。Exchange 間のメールは X-ANONYMOUSTLS で流れ続けますが、STARTTLS は失敗することがあります。`,
+      `${server} の内部トランスポート証明書${thumbprint ? ` (${thumbprint})` : ''}の有効期限が切れています。Exchange 間のメールは X-ANONYMOUSTLS で流れ続けますが、STARTTLS は失敗することがあります。`,
     starttlsCertExpired: ({ fqdn, server }) =>
-      `${server} の ${fqdn} 用 STARTTLS 証明書の有効期限が切れています。新しい証明書を入れるまで、その名前での TLS メールは失敗します。`,
+      `${server} の ${fqdn ?? 'イベントの説明にある FQDN'} 用 STARTTLS 証明書の有効期限が切れています。新しい証明書を入れるまで、その名前での TLS メールは失敗します。`,
     transportCertExpiredSmtp: ({ name }) =>
       `${name} は SMTP に割り当てられていて、有効期限が切れています。トランスポートの TLS (STARTTLS、エッジとハブの相互 TLS) が影響を受けます。`,
     starttlsMissing: ({ fqdn, connector, server, send }) =>
       send
-        ? `${server} に ${fqdn} の使える証明書がないため、送信コネクタ「${connector}」で STARTTLS を使えません。TLS を必須とする相手へのメールがキューに溜まるか失敗します。`
-        : `${server} に ${fqdn} の使える証明書がないため、コネクタ「${connector}」は STARTTLS を提供できません。TLS を必須とする送信元からメールが届きません。`,
+        ? `${server} に ${fqdn ?? 'コネクタの FQDN (イベントでは空欄です。確認方法は手順を参照)'} の使える証明書がないため、送信コネクタ${connector ? `「${connector}」` : ''}で STARTTLS を使えません。TLS を必須とする相手へのメールがキューに溜まるか失敗します。`
+        : `${server} に ${fqdn ?? 'コネクタの FQDN (イベントでは空欄です。確認方法は手順を参照)'} の使える証明書がないため、コネクタ${connector ? `「${connector}」` : ''}は STARTTLS を提供できません。TLS を必須とする送信元からメールが届きません。`,
     tlsCertificateNamePinned: ({ connector, pinned }) =>
-      `コネクタ「${connector}」は TlsCertificateName ${pinned} で証明書を指定していますが、一致する証明書がインストールされていません。証明書の更新直後によく起きます (新しい証明書は拇印が変わり、発行者も変わることがあります)。`,
+      `コネクタ${connector ? `「${connector}」` : ''}は TlsCertificateName ${pinned} で証明書を指定していますが、一致する証明書がインストールされていません。証明書の更新直後によく起きます (新しい証明書は拇印が変わり、発行者も変わることがあります)。`,
     domainMismatch: ({ fqdn, names }) => `貼り付けられた証明書はどれも ${fqdn} を含みません (含む名前: ${names})。`,
     weakKey: ({ name, bits }) => `${name} の RSA キーは ${bits} ビットです。現在は 2048 ビット以上が必要です。`,
     sha1: ({ name, exchangeDefault }) =>
@@ -351,6 +355,8 @@ const ja: DiagnosisText = {
       `${name} は ${when}。まだ急ぎではありません (Exchange 2013 以降は 90 日前からトランスポートの警告 12017/12018 を記録します)。更新を計画してください。`,
     timedOut: ({ seconds, readKiB }) =>
       `この貼り付けは読み取りに時間がかかりすぎました (${seconds} 秒超)。${readKiB ? `最初の ${readKiB} KiB から読み取れた内容を示します` : '時間内に読み取れた内容はありません'}。完全に診断するには、必要な部分 (イベント、証明書、または Get-ExchangeCertificate | fl の出力) だけを貼り付けてください。`,
+    busy: () =>
+      'certcheck は現在ほかの長い貼り付けを読み取っているため、この貼り付けは読み取っていません。1 分ほどしてからもう一度送るか、必要な部分 (イベント、証明書、または Get-ExchangeCertificate | fl の出力) だけを貼り付けてください。',
     busy: () =>
       'certcheck は現在ほかの長い貼り付けを読み取っているため、この貼り付けは読み取っていません。1 分ほどしてからもう一度送るか、必要な部分 (イベント、証明書、または Get-ExchangeCertificate | fl の出力) だけを貼り付けてください。',
   },
