@@ -61,8 +61,6 @@ export interface DiagnosisText {
     timedOut(p: { seconds: number; readKiB?: number }): string;
     /** Not read at all: too many long pastes were waiting. */
     busy(): string;
-    /** Not read at all: too many long pastes were waiting. */
-    busy(): string;
   };
   /** The verdict line (Slack's header, the CLI's first line), by the most severe finding. */
   headline: Record<FindingCode, (p: HeadlineParams) => string>;
@@ -186,8 +184,6 @@ const en: DiagnosisText = {
       `${name} ${when}. Not urgent yet (Exchange 2013 and later log transport warnings 12017/12018 from 90 days ahead): plan the renewal.`,
     timedOut: ({ seconds, readKiB }) =>
       `This paste took too long to read (over ${seconds} s); ${readKiB ? `here is what was understood from its first ${readKiB} KiB` : 'nothing could be read in time'}. For a full diagnosis, paste only the part that matters: the event, the certificate, or the Get-ExchangeCertificate | fl output.`,
-    busy: () =>
-      'certcheck is reading many long pastes right now and did not read this one. Send it again in a minute, or paste only the part that matters: the event, the certificate, or the Get-ExchangeCertificate | fl output.',
     busy: () =>
       'certcheck is reading many long pastes right now and did not read this one. Send it again in a minute, or paste only the part that matters: the event, the certificate, or the Get-ExchangeCertificate | fl output.',
   },
@@ -355,8 +351,6 @@ const ja: DiagnosisText = {
       `${name} は ${when}。まだ急ぎではありません (Exchange 2013 以降は 90 日前からトランスポートの警告 12017/12018 を記録します)。更新を計画してください。`,
     timedOut: ({ seconds, readKiB }) =>
       `この貼り付けは読み取りに時間がかかりすぎました (${seconds} 秒超)。${readKiB ? `最初の ${readKiB} KiB から読み取れた内容を示します` : '時間内に読み取れた内容はありません'}。完全に診断するには、必要な部分 (イベント、証明書、または Get-ExchangeCertificate | fl の出力) だけを貼り付けてください。`,
-    busy: () =>
-      'certcheck は現在ほかの長い貼り付けを読み取っているため、この貼り付けは読み取っていません。1 分ほどしてからもう一度送るか、必要な部分 (イベント、証明書、または Get-ExchangeCertificate | fl の出力) だけを貼り付けてください。',
     busy: () =>
       'certcheck は現在ほかの長い貼り付けを読み取っているため、この貼り付けは読み取っていません。1 分ほどしてからもう一度送るか、必要な部分 (イベント、証明書、または Get-ExchangeCertificate | fl の出力) だけを貼り付けてください。',
   },
