@@ -121,7 +121,11 @@ export function createPooledRunner(options: PooledRunnerOptions = {}): PooledRun
       const beginning = beginningOf(text, inlineMaxBytes);
       // When busy, reading even the beginning would only make the queue longer.
       const partial = whole === 'busy' ? whole : await within(beginning, diagnoseOptions, budgetMs * PARTIAL_SHARE);
-      options.onTimedOut?.({ bytes: Buffer.byteLength(text), ms: performance.now() - started, reason: whole });
+      options.onTimedOut?.({
+        bytes: Buffer.byteLength(text),
+        ms: Math.round(performance.now() - started),
+        reason: whole,
+      });
       return timedOutDiagnosis({
         text,
         options: diagnoseOptions,
