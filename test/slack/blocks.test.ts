@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { countdownText } from '../../src/core/countdown.js';
 import { reportText } from '../../src/core/i18n/report-text.js';
-import { slackText } from '../../src/slack/i18n/slack-text.js';
 import type { Diagnosis } from '../../src/core/model.js';
 import { decodeReplyValue, decodeTrackValue } from '../../src/slack/blocks/button-values.js';
 import { diagnosisMessage } from '../../src/slack/blocks/diagnosis-message.js';

@@ -80,7 +80,7 @@ function liveMarkup(payload: unknown, marker: string): string[] {
       return;
     }
     if (Array.isArray(value)) {
-      value.forEach((v, i) => visit(v, `${path}[${i}]`));
+      for (const [i, v] of value.entries()) visit(v, `${path}[${i}]`);
       return;
     }
     if (!value || typeof value !== 'object') return;
@@ -101,7 +101,7 @@ function notVerbatim(payload: unknown, marker: string): string[] {
   const found: string[] = [];
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) {
-      value.forEach(visit);
+      for (const v of value) visit(v);
       return;
     }
     if (!value || typeof value !== 'object') return;
