@@ -32,7 +32,13 @@ const COMMAND = /\b(Get|Set|New)-(Receive|Send)Connector\b/i;
 const FIELD = /^([A-Za-z][A-Za-z0-9]{0,60})[ \t]*:(?:[ \t](.*))?$/;
 
 export const recognizeConnectors: Recognizer = (text) => {
-  if (!/Connector|TlsCertificateName|NextHopConnector|\bFqdn\b/i.test(text)) return {};
+  // The words of the listings themselves: an event's prose says "connector" too.
+  if (
+    !/TlsCertificateName|NextHopConnector|(?:Receive|Send)Connector|AddressSpaces|SmartHosts|^\s*Fqdn\s+:|^\s*Bindings\b/im.test(
+      text,
+    )
+  )
+    return {};
   const connectors: ConnectorEvidence[] = [];
   const queues: Map<string, string>[] = [];
   let kind: Kind = 'unknown';

@@ -24,7 +24,14 @@ const RECOGNIZERS: readonly { read: Recognizer; applies?: (text: string) => bool
   { read: recognizeEvents },
   { read: recognizeSymptoms },
   { read: recognizePem, applies: (text) => text.includes('-----BEGIN ') || text.includes('MI') },
-  { read: recognizeExchangeList, applies: (text) => text.includes(':') },
+  {
+    read: recognizeExchangeList,
+    // A Format-List line naming a field only certificate and AuthConfig listings print.
+    applies: (text) =>
+      /^[ \t]*(?:Thumbprint|CertificateDomains|Services|ServicesStringForm|RootCAType|IsSelfSigned|HasPrivateKey|PublicKeySize|NotAfter|Subject|DnsNameList|\w*CertificateThumbprint|NextCertificateEffectiveDate)[ \t]*:/m.test(
+        text,
+      ),
+  },
   { read: recognizeExchangeTable, applies: (text) => /[0-9A-Fa-f]{40}/.test(text) },
   { read: recognizeCertutil },
   { read: recognizeOpensslText, applies: (text) => text.includes('Not After') || text.includes('Certificate:') },
