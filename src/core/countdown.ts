@@ -28,7 +28,7 @@ export function formatDateTime(iso: string, lang: Language, zone = 'UTC'): strin
 
 /**
  * The countdown as people say it: "expires in 12 days (10 Dec 2026)", "expired 58 days ago
- * (1 Oct 2026)", "2026/12/10 に期限切れ (あと 12 日)". Hours when less than a day is left.
+ * (1 Oct 2026)", "2026/12/10 に期限切れになります (残り 12 日)". Hours when less than a day is left.
  */
 export function countdownText(notAfter: string, now: Date, lang: Language, zone = 'UTC'): string {
   const days = daysLeft(notAfter, now);
@@ -40,8 +40,8 @@ export function countdownText(notAfter: string, now: Date, lang: Language, zone 
   const hoursAgo = Math.max(1, Math.floor((now.getTime() - Date.parse(notAfter)) / 3_600_000));
   if (lang === 'ja') {
     if (days < 0) return ago === 1 ? `${date} に期限切れ (${hoursAgo} 時間経過)` : `${date} に期限切れ (${ago} 日経過)`;
-    if (days === 0) return hours >= 0 ? `${date} に期限切れ (あと ${hours} 時間)` : `${date} に期限切れ`;
-    return `${date} に期限切れ (あと ${days} 日)`;
+    if (days === 0) return hours >= 0 ? `${date} に期限切れになります (残り ${hours} 時間)` : `${date} に期限切れ`;
+    return `${date} に期限切れになります (残り ${days} 日)`;
   }
   if (days < 0)
     return ago === 1 ? `expired ${plural(hoursAgo, 'hour')} ago (${date})` : `expired ${ago} days ago (${date})`;

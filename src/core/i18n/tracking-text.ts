@@ -277,7 +277,7 @@ export const trackingText = {
       nextRun: (when) => `次回のリマインダー: ${when}`,
       listHint: '追跡中の一覧は `/certcheck list`',
       estimated: 'イベントからの推定',
-      firstReminder: (threshold) => (threshold === 0 ? '最終日' : `${threshold} 日前のリマインダー`),
+      firstReminder: (threshold) => (threshold === 0 ? '最終日' : `期限 ${threshold} 日前のリマインダー`),
       dailyAfterExpiry: '更新または追跡解除まで毎日',
       more: (count) => `…ほか ${count} 件は次のメッセージに`,
     },
