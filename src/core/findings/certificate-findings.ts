@@ -48,7 +48,8 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
       ...tp,
       message: text.finding.certExpired({ name, when }),
     });
-    if (cert.services?.includes('SMTP')) {
+    // The Auth certificate lists SMTP in Services but carries no transport TLS.
+    if (cert.services?.includes('SMTP') && cert.role !== 'auth') {
       findings.push({
         code: 'TRANSPORT_CERT_EXPIRED',
         severity: 'warning',
