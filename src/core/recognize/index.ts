@@ -34,7 +34,10 @@ const RECOGNIZERS: readonly { read: Recognizer; applies?: (text: string) => bool
   },
   { read: recognizeExchangeTable, applies: (text) => /[0-9A-Fa-f]{40}/.test(text) },
   { read: recognizeCertutil },
-  { read: recognizeOpensslText, applies: (text) => text.includes('Not After') || text.includes('Certificate:') },
+  {
+    read: recognizeOpensslText,
+    applies: (text) => text.includes('Not After') || /Certificate:[ \t]*\n[ \t]*Data:/.test(text),
+  },
   {
     read: recognizeHealthChecker,
     applies: (text) =>

@@ -22,7 +22,7 @@ const KEY_ALGORITHMS: readonly [RegExp, string][] = [
 ];
 
 export const recognizeOpensslText: Recognizer = (text) => {
-  const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
+  const lines = text.includes('\r') ? text.split('\n').map((line) => line.replace(/\r$/, '')) : text.split('\n');
   const starts = lines.flatMap((line, i) =>
     CERTIFICATE_LINE.test(line) && /^\s*Data:\s*$/.test(lines[i + 1] ?? '') ? [i] : [],
   );
@@ -42,12 +42,15 @@ export const recognizeOpensslText: Recognizer = (text) => {
     fingerprint: '',
   }));
   starts.splice(MAX_CERTIFICATES);
-  lines.forEach((line, i) => {
-    const match = FINGERPRINT.exec(line);
-    if (!match) return;
-    const block = blocks[fingerprintOwner(lines, starts, i)]!;
-    block.fingerprint ||= match[1]!;
-  });
+  // Only -fingerprint prints one: the other pastes skip the scan.
+  const fingerprinted = /fingerprint=/i.test(text);
+  if (fingerprinted)
+    lines.forEach((line, i) => {
+      const match = FINGERPRINT.exec(line);
+      if (!match) return;
+      const block = blocks[fingerprintOwner(lines, starts, i)]!;
+      block.fingerprint ||= match[1]!;
+    });
   const certificates = blocks
     .map((block) => readBlock(block.lines, block.fingerprint))
     .filter((cert) => cert.subject !== '' || cert.notAfter !== undefined || cert.thumbprint !== undefined);
