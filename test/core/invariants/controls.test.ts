@@ -105,6 +105,23 @@ describe('invariant 1: no IIS onto a self-signed certificate', () => {
   });
 });
 
+describe('invariant 1, when the paste shows what serves 443', () => {
+  it('catches moving IIS off the certificate the 443 binding shows, even under a condition', () => {
+    const { truth, base } = scene('2016', 'hub-mailbox', 'unknown-issuer', '12015', 'transport', ALL);
+    const branch = step(
+      'If the 443 binding shows the expired certificate: enable the new one for IIS',
+      'Enable-ExchangeCertificate -Thumbprint <new thumbprint> -Services IIS',
+      { when: 'iisServedByExpiredSetupCert' },
+    );
+    assert.match(
+      byId('1')(truth, planOf({ ...base, steps: [SHOW_443, branch] }))
+        .map((x) => x.message)
+        .join('\n'),
+      /which the paste shows on 443/,
+    );
+  });
+});
+
 describe('invariant 2: no removal of a certificate that may still be bound', () => {
   const check = byId('2');
   const { truth, base } = scene('2019', 'hub-mailbox', 'expired-self-signed', '12015', 'transport', NONE);
@@ -117,10 +134,12 @@ describe('invariant 2: no removal of a certificate that may still be bound', () 
       /444/,
     );
   });
-  it('lets it through after the 444 rebind', () => {
+  it('lets it through after the 444 rebind, not after merely showing the binding', () => {
+    const show = step('Show the certificate on Exchange Back End (444)', 'netsh http show sslcert ipport=0.0.0.0:444');
+    assert.equal(judge(check, truth, base, [show, remove]).length, 1);
     const rebind = step(
       'Bind Exchange Back End (https 444) to the new certificate',
-      'netsh http show sslcert ipport=0.0.0.0:444',
+      "Import-Module WebAdministration\n$b = Get-WebBinding -Name 'Exchange Back End' -Protocol https -Port 444\n$b.RemoveSslCertificate()\n$b.AddSslCertificate('<new thumbprint>', 'My')",
     );
     assert.deepEqual(judge(check, truth, base, [rebind, remove]), []);
   });
@@ -282,6 +301,18 @@ describe('invariant 6: version- and OS-correct commands', () => {
       .join('\n');
     assert.match(messages, /Get-WinEvent does not exist on Windows Server 2003/);
     assert.match(messages, /-FileData does not exist on Exchange 2007/);
+  });
+  it('catches an Edge re-subscription export on a server the paste shows is a Hub', () => {
+    const { truth, base } = scene('2007', 'hub-mailbox', 'expired-self-signed', '12015', 'transport', ALL);
+    const broken = [step('Subscribe the Edge again', 'New-EdgeSubscription -FileName C:\\EdgeSubscription.xml')];
+    assert.match(
+      judge(check, truth, base, broken, '2007')
+        .map((x) => x.message)
+        .join('\n'),
+      /Edge-only step/,
+    );
+    const hub = [step('Check EdgeSync', 'Test-EdgeSynchronization -ExcludeRecipientTest')];
+    assert.deepEqual(judge(check, truth, base, hub, '2007'), []);
   });
   it('catches a diagnosis that ignores the version the paste shows', () => {
     const { truth, base } = scene('2010', 'hub-mailbox', 'expired-self-signed', '12015', 'transport', ALL);

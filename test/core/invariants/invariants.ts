@@ -60,6 +60,11 @@ function imports(step: PlanStep): boolean {
   return usesOf(step).some((u) => named(u, 'Import-ExchangeCertificate'));
 }
 
+/** The step's placeholder says it is the imported certificate (`<imported thumbprint>`, `<インポートした…>`). */
+function namesImported(step: PlanStep): boolean {
+  return /<[^<>]*(?:imported|インポート)[^<>]*>/i.test(step.command ?? '');
+}
+
 function makesSelfSigned(step: PlanStep): boolean {
   return usesOf(step).some((u) => named(u, 'New-ExchangeCertificate') && !hasParam(u, 'GenerateRequest'));
 }
@@ -76,8 +81,9 @@ export const noIisOnSelfSigned: Invariant = (truth, plan) => {
       const cert = shownCert(truth, target);
       if (cert?.kind === 'ca') continue;
       const earlier = before(plan, step);
-      // A placeholder after an import names the imported (CA) certificate, unless a self-signed one was made too.
-      if (enable && !cert && earlier.some(imports) && !earlier.some(makesSelfSigned)) continue;
+      // A placeholder after an import names the imported (CA) certificate, when it says so or when no
+      // self-signed one was made before it.
+      if (enable && !cert && earlier.some(imports) && (namesImported(step) || !earlier.some(makesSelfSigned))) continue;
       const serving = validCaServingIis(truth);
       if (serving) {
         out.push(
@@ -91,22 +97,45 @@ export const noIisOnSelfSigned: Invariant = (truth, plan) => {
       }
       const bound = truth.binding443 ? shownCert(truth, truth.binding443) : undefined;
       if (bound?.kind === 'setup' && bound.state !== 'valid') continue; // KB 953354's case, shown by the paste
+      if (bound && bound.kind !== 'setup') {
+        // The paste settles what serves 443: only a renewed copy of that same certificate may take it over.
+        const clonesBound = earlier.some((s) => (s.command ?? '').includes(bound.thumbprint) && makesSelfSigned(s));
+        if (!clonesBound)
+          out.push(
+            v(
+              '1',
+              step,
+              `moves IIS off ${bound.thumbprint} (${bound.kind}), which the paste shows on 443, onto a new certificate`,
+            ),
+          );
+        continue;
+      }
       if (!caMayServeIis(truth)) continue;
-      if (!conditionOf(step) || !earlier.some(showsBinding443))
-        out.push(
-          v(
-            '1',
-            step,
-            'enables IIS on a possibly self-signed certificate without a named condition after a step that shows the 443 binding',
-          ),
-        );
+      if (!conditionOf(step))
+        out.push(v('1', step, 'enables IIS on a possibly self-signed certificate without a named condition'));
+      else if (!earlier.some(showsBinding443))
+        out.push(v('1', step, 'enables IIS under a condition no earlier step shows (the 443 binding)'));
     }
   }
   return out;
 };
 
+/**
+ * A step that puts another certificate on Exchange Back End (444): a command that changes the 444
+ * binding, or an instruction to rebind it in IIS Manager. Showing the binding is not rebinding it.
+ */
 function rebinds444(step: PlanStep): boolean {
-  return /\b444\b|Exchange Back End|バックエンド/i.test(`${step.title}\n${step.command ?? ''}`);
+  const command = step.command ?? '';
+  if (
+    /\b444\b|Exchange Back End/i.test(command) &&
+    /AddSslCertificate|netsh\s+http\s+(?:add|update)\s+sslcert|New-WebBinding/i.test(command)
+  )
+    return true;
+  return (
+    !command.trim() &&
+    /\b(?:re)?bind|バインド(?:し直|を変更|を選)/i.test(step.title) &&
+    /\b444\b|Back End|バックエンド/i.test(step.title)
+  );
 }
 
 function setsPin(step: PlanStep): boolean {
@@ -251,7 +280,10 @@ function answerKey(step: PlanStep, plan: Plan): string {
     if (named(use, 'Enable-ExchangeCertificate')) {
       const target = thumbprintOf(use);
       if (target && target !== SAMPLE_THUMBPRINT) return target;
-      return before(plan, step).some(imports) ? 'imported' : 'new-self-signed';
+      const imported = before(plan, step).some(imports);
+      return imported && (namesImported(step) || !before(plan, step).some(makesSelfSigned))
+        ? 'imported'
+        : 'new-self-signed';
     }
     if (named(use, 'Import-ExchangeCertificate')) return 'imported';
   }
@@ -373,10 +405,29 @@ export const versionCorrect: Invariant = (truth, plan) => {
     const problems = new Set<string>();
     for (const use of usesOf(step))
       for (const release of releases) for (const p of useProblems(use, release)) problems.add(p);
+    for (const p of roleProblems(truth, step)) problems.add(p);
     for (const p of problems) out.push(v('6', step, p));
   }
   return out;
 };
+
+/** The role the paste shows decides too: no Edge re-subscription on a Hub, no IIS or Auth on an Edge. */
+function roleProblems(truth: Truth, step: PlanStep): string[] {
+  if (!truth.roleShown || truth.roleShown === 'unknown' || conditionOf(step)) return [];
+  const command = step.command ?? '';
+  const uses = usesOf(step);
+  if (truth.roleShown === 'edge') {
+    const iis =
+      uses.some((u) => lc(u.name) === 'iisreset' || /webbinding|webapppool/i.test(u.name)) ||
+      uses.some((u) => named(u, 'Enable-ExchangeCertificate') && servicesOf(u).includes('IIS'));
+    const auth = uses.some((u) => /^(get|set)-authconfig$/i.test(u.name));
+    const frontEnd = /MSExchangeFrontEndTransport/i.test(command);
+    return iis || auth || frontEnd ? ['an IIS, Auth or front end step on a server the paste shows is an Edge'] : [];
+  }
+  const edgeExport = uses.some((u) => named(u, 'New-EdgeSubscription') && !hasParam(u, 'Site'));
+  const adam = /ADAM_MSExchange|Microsoft Exchange ADAM/i.test(command);
+  return edgeExport || adam ? ['an Edge-only step on a server the paste shows is not an Edge'] : [];
+}
 
 function places(step: PlanStep): Set<string> {
   const found = new Set<string>();

@@ -161,7 +161,7 @@ export const cellArbitrary: fc.Arbitrary<Cell> = fc
   });
 
 /** The enumeration plus a fixed-seed sample of other fact combinations. */
-export function matrixCells(sampled = 300): Cell[] {
+export function matrixCells(sampled = 150): Cell[] {
   const sample = fc.sample(cellArbitrary, { numRuns: sampled, seed: 20261128 });
   return dedupe([...enumeratedCells(), ...sample]);
 }

@@ -230,6 +230,11 @@ export function renderPaste(cell: Cell): { text: string; truth: Truth } {
     language: ja ? 'ja' : 'en',
   };
   if (ja) parts.push(`${server} で次のイベントが出ています。どうすればよいでしょうか。\n\n`);
+  else if (!modern && cell.role !== 'edge' && (cell.event === '12015' || cell.event === '12014-could'))
+    // KB 953354's Hub: the admin's words mention EdgeSync, which does not make this server an Edge.
+    parts.push(
+      `${server} started logging these this morning. Mail to the internet goes through our Edge and EdgeSync is throwing errors too. What do I run?\n\n`,
+    );
   if (facts.server) {
     const role = roleLine(cell.version, cell.role);
     const fields = role ? 'Name,ServerRole,AdminDisplayVersion' : 'Name,AdminDisplayVersion';
