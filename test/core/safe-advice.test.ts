@@ -98,20 +98,27 @@ describe('3. a CA certificate renews through a request, never as a self-signed c
     assert.ok(at(d, 'ca-request') < at(d, 'ca-import') && at(d, 'ca-import') < at(d, 'ca-enable'));
   });
 
-  it('an issuer the paste does not show is asked for before anything is renewed', () => {
-    const d = run(`[PS] C:\\>Get-ExchangeCertificate | fl Thumbprint,Subject,NotAfter,Services
+  const noIssuer = (subject: string) => `[PS] C:\\>Get-ExchangeCertificate | fl Thumbprint,Subject,NotAfter,Services
 
 Thumbprint : 5B1E2D3C4A5F6E7D8C9B0A1F2E3D4C5B6A7F8E9D
-Subject    : CN=mail.tokyokogyo.co.jp
+Subject    : ${subject}
 NotAfter   : 11/20/2026 11:59:59 PM
 Services   : IIS, SMTP
-`);
+`;
+
+  it('an unknown issuer is not self-signed: a name clients use is renewed through a request', () => {
+    const d = run(noIssuer('CN=mail.tokyokogyo.co.jp'));
+    assert.match(commands(d), /New-ExchangeCertificate -GenerateRequest/);
+    assert.doesNotMatch(commands(d), /New-ExchangeCertificate(?! -GenerateRequest)/);
+  });
+
+  it("the server's own certificate with an unknown issuer: the issuer is shown before anything is made", () => {
+    const d = run(noIssuer('CN=EXMB07'));
     const show = at(d, 'show-issuer');
     assert.ok(show >= 0);
     for (const step of d.steps.slice(0, show)) assert.doesNotMatch(step.command ?? '', /New-ExchangeCertificate/);
-    assert.ok(
-      d.steps.filter((s) => /New-ExchangeCertificate(?!.*GenerateRequest)/.test(s.command ?? '')).every((s) => s.when),
-    );
+    const made = d.steps.filter((s) => /New-ExchangeCertificate(?! -GenerateRequest)/.test(s.command ?? ''));
+    assert.ok(made.length > 0 && made.every((s) => s.when), 'a self-signed one only under a condition');
   });
 });
 

@@ -47,7 +47,18 @@ function caCertServesIis(s: PlanScope): boolean | undefined {
   return candidate ? true : undefined;
 }
 
+/** The certificate carries the server's own name (Setup's CN=EX01), not a name clients use (mail.…). */
+function certForServerName(s: PlanScope): boolean {
+  const cn = s.cert ? commonName(s.cert.subject) : undefined;
+  if (!cn) return true;
+  if (!cn.includes('.')) return true;
+  return cn.split('.')[0] === s.facts.name?.toLowerCase();
+}
+
 function iisServedByThisCert(s: PlanScope): boolean | undefined {
+  // KB 953354 moves IIS to the new certificate only for Setup's own certificate: a new self-signed
+  // one for the server's names never takes over a name clients use.
+  if (!certForServerName(s)) return false;
   if (s.cert?.iisFrontEnd !== undefined) return s.cert.iisFrontEnd;
   if (s.facts.certificates.some((c) => c.iisFrontEnd === true)) return false;
   if (caCertServesIis(s) === true) return false;
@@ -318,6 +329,12 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     unknown: 'else',
     ifTrue: w("The server's name and FQDN are in the paste", 'サーバー名と FQDN が貼り付けにあります'),
     ifFalse: w("The server's FQDN is not in the paste", 'サーバーの FQDN が貼り付けにありません'),
+  },
+  certForServerName: {
+    test: certForServerName,
+    unknown: 'else',
+    ifTrue: w("The certificate carries the server's own name", '証明書はサーバー自身の名前です'),
+    ifFalse: w('The certificate carries a name clients use', '証明書はクライアントが使う名前です'),
   },
   servicesKnown: {
     test: (s) => s.values.services !== undefined,

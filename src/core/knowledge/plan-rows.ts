@@ -15,7 +15,15 @@ export const PLAN_ROWS: PlanDefinition[] = [
       'An expired or expiring certificate whose issuer the paste does not show',
       '発行者が貼り付けからわからない、期限切れ・期限間近の証明書',
     ),
-    entries: [{ if: 'caIssued', yes: [{ use: 'ca-renewal' }], no: [{ use: 'self-signed-renewal' }] }],
+    // A name clients use is renewed through a CA whatever signed the old one; the server's own name
+    // (Setup's certificate) keeps a self-signed one unless the paste shows a CA issued it.
+    entries: [
+      {
+        if: 'certForServerName',
+        yes: [{ if: 'caIssued', yes: [{ use: 'ca-renewal' }], no: [{ use: 'self-signed-renewal' }] }],
+        no: [{ use: 'ca-renewal' }],
+      },
+    ],
   },
   {
     id: 'internal-transport-renew',
