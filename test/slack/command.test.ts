@@ -48,6 +48,11 @@ describe('/certcheck', () => {
     assert.match(body, /"type":"header"/);
     assert.ok(body.includes(countdownText('2026-10-01T08:12:00.000Z', REFERENCE_NOW, 'en')), 'the countdown line');
     assert.match(body, /expired \d+ days ago \(1 Oct 2026\)/);
+    // In the blocks the date is a Slack date token, read in each reader's own time zone.
+    assert.match(
+      json(reply.blocks),
+      /⏱ expired \d+ days ago \(<!date\^1790842320\^\{date_short_pretty\} \{time\}\|1 Oct 2026 08:12 UTC>\)/,
+    );
     assert.match(body, new RegExp(TRANSPORT_THUMBPRINT));
     assert.match(body, /"type":"rich_text_preformatted","elements":\[\{"type":"text","text":"New-ExchangeCertificate/);
     assert.match(body, /KB 953354/);

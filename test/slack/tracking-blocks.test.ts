@@ -67,7 +67,11 @@ describe('digestMessage', () => {
     );
     const json = JSON.stringify(message.blocks);
     assert.match(json, /Certificate reminders — 1 needs attention/);
-    assert.match(json, /🔴 \*EXHUB01\* \(SMTP, IMAP, POP\) — expired 61 days ago \(1 Oct 2026\) · `0000…0000`/);
+    // The date is a Slack date token: each reader sees it in their own time zone, UTC where tokens are not shown.
+    assert.match(
+      json,
+      /🔴 \*EXHUB01\* \(SMTP, IMAP, POP\) — expired 61 days ago \(<!date\^1790842320\^\{date_short_pretty\} \{time\}\|1 Oct 2026 08:12 UTC>\) · `0000…0000`/,
+    );
     for (const label of ['Show steps', 'Mark renewed', 'Snooze 1 day', 'Snooze 1 week', 'Untrack'])
       assert.ok(json.includes(label), label);
     assert.match(json, /Next reminder for these: 1 Dec 2026 09:00 \(Asia\/Tokyo\)/);

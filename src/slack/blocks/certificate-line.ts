@@ -6,6 +6,7 @@ import type { TrackedCertificate } from '../../store/store.js';
 import { escapeMrkdwn, truncate } from './kit.js';
 import { userRef } from './mentions.js';
 import { urgencyEmoji } from './severity.js';
+import { withSlackDate } from './slack-date.js';
 
 /** What the tracking blocks show of a certificate (a tracked record or a digest item). */
 export type CertificateSummary = Pick<
@@ -49,7 +50,7 @@ export function certificateLine(
   options: { withServers?: boolean } = {},
 ): string {
   const services = cert.services.length > 0 ? ` (${escapeMrkdwn(cert.services.slice(0, 7).join(', '))})` : '';
-  const countdown = countdownText(cert.notAfter, now, lang, timeZone);
+  const countdown = withSlackDate(countdownText(cert.notAfter, now, lang, timeZone), cert.notAfter, lang, timeZone);
   const servers =
     options.withServers && cert.servers?.length ? ` · 📍 ${escapeMrkdwn(cert.servers.slice(0, 5).join(', '))}` : '';
   return `${urgencyEmoji(urgencyOf(cert, now))} *${escapeMrkdwn(displayName(cert, lang))}*${services} — ${countdown} · \`${escapeMrkdwn(shortThumbprint(cert.thumbprint))}\`${servers}`;

@@ -3,6 +3,7 @@ import { slackText } from '../i18n/slack-text.js';
 import { ids } from '../ids.js';
 import { type ReplyModel, type ReplyOptions, replyModel } from '../view/reply-model.js';
 import {
+  blocksTextLength,
   button,
   context,
   escapeMrkdwn,
@@ -16,6 +17,7 @@ import {
 import { userRef } from './mentions.js';
 import { addSteps, findingsSection, referencesContext } from './plan-blocks.js';
 import { privateKeyWarningBlocks } from './private-key-warning.js';
+import { withSlackDate } from './slack-date.js';
 
 export type { TrackedDescription } from '../view/reply-model.js';
 export { isNothing } from '../view/reply-model.js';
@@ -47,7 +49,10 @@ export function replyMessage(model: ReplyModel): SlackMessage {
     const details = cert.details.length ? ` · ${escapeMrkdwn(cert.details.join(' · '))}` : '';
     const first = `*${escapeMrkdwn(cert.name)}*${details}`;
     blocks.push(section(cert.thumbprint ? `${first}\n${t.thumbprint} \`${escapeMrkdwn(cert.thumbprint)}\`` : first));
-    if (cert.countdown) blocks.push(context(`⏱ ${cert.countdown.estimated ? '~' : ''}${cert.countdown.text}`));
+    if (cert.countdown) {
+      const { estimated, text, at } = cert.countdown;
+      blocks.push(context(`⏱ ${estimated ? '~' : ''}${withSlackDate(text, at.toISOString(), model.lang)}`));
+    }
   }
   if (model.certificatesOmitted > 0) blocks.push(context(t.certificatesOmitted(model.certificatesOmitted)));
 
@@ -55,10 +60,11 @@ export function replyMessage(model: ReplyModel): SlackMessage {
   if (findings) blocks.push(findings);
   blocks.push(...model.trackedBlocks);
   const { shortened } = addSteps(blocks, model.plan, TAIL_BLOCKS);
+  // The sources and notes take what room is left; the buttons below them always fit.
   const references = referencesContext(model.plan);
-  if (references) blocks.push(references);
+  if (references) pushWithin(blocks, references);
   if (model.notes.length > 0 && blocks.length < LIMITS.blocks - 1) {
-    blocks.push(context(escapeMrkdwn(model.notes.join(' · '))));
+    pushWithin(blocks, context(escapeMrkdwn(model.notes.join(' · '))));
   }
   const buttons = model.buttons
     .filter((b) => shortened || !b.onlyWhenShortened)
@@ -67,4 +73,17 @@ export function replyMessage(model: ReplyModel): SlackMessage {
 
   const fallback = [escapeMrkdwn(model.verdict), model.fallbackCountdown].filter(Boolean).join(' — ');
   return { text: truncate(fallback, LIMITS.fallback), blocks: blocks.slice(0, LIMITS.blocks) };
+}
+
+/** Text kept free for the buttons: their labels count toward Slack's total too. */
+const BUTTONS_TEXT = 300;
+
+/** A context block, shortened to the text the message has left (or left out when nothing is). */
+function pushWithin(blocks: SlackBlock[], block: SlackBlock): void {
+  const room = LIMITS.messageText - BUTTONS_TEXT - blocksTextLength(blocks);
+  const length = blocksTextLength([block]);
+  if (length <= room) return void blocks.push(block);
+  if (block.type !== 'context' || room < 200) return;
+  const [first] = block.elements;
+  if (first && 'text' in first && typeof first.text === 'string') blocks.push(context(truncate(first.text, room)));
 }

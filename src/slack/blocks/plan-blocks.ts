@@ -18,6 +18,9 @@ import { SEVERITY_EMOJI } from './severity.js';
  * the numbered steps each with its command in its own block, the sources.
  */
 
+/** Characters kept after the steps for the references, notes and buttons that follow them. */
+const TAIL_TEXT = 2000;
+
 export function findingsSection(plan: PlanView): SlackBlock | undefined {
   if (plan.findings.length === 0) return undefined;
   const heading = reportText[plan.lang].whatIsWrong;
@@ -47,7 +50,7 @@ export function addSteps(blocks: SlackBlock[], plan: PlanView, tailBlocks: numbe
     const stepLength = blocksTextLength(stepBlocks);
     const fits =
       blocks.length + stepBlocks.length <= LIMITS.blocks - tailBlocks &&
-      textLength + stepLength <= LIMITS.messageText - 1500;
+      textLength + stepLength <= LIMITS.messageText - TAIL_TEXT;
     if (!fits) break;
     blocks.push(...stepBlocks);
     textLength += stepLength;
