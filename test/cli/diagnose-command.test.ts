@@ -21,7 +21,8 @@ describe('certcheck diagnose', () => {
     const out = io.out.join('');
     assert.match(out.split('\n')[0] ?? '', /Transport certificate expired on HUB01/);
     assert.match(out, /What is wrong/);
-    assert.match(out, /1\. On HUB01: create a new self-signed certificate/);
+    assert.match(out, /\n {2}1\. On HUB01: /);
+    assert.match(out, /\d\. On HUB01: create a new self-signed certificate/);
     assert.match(out, /New-ExchangeCertificate -DomainName <FQDN of HUB01>/);
     assert.ok(!out.includes('\u001b['), 'no colours when not on a terminal');
     assert.throws(() => JSON.parse(out));

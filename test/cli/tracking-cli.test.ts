@@ -332,7 +332,7 @@ describe('certcheck remind', () => {
     const ja = await cli(['remind', '--dry-run', '--now', NOW], { env: { CERTCHECK_LANG: 'ja' } });
     assert.match(
       ja.out,
-      /^送信予定のリマインダー 1 件 \(--dry-run: 何も送信していません\)\n {2}C0OPS {2}896777B6.* — .*あと 9 日/,
+      /^送信予定のリマインダー 1 件 \(--dry-run: 何も送信していません\)\n {2}C0OPS {2}896777B6.* — .*残り 9 日/,
     );
     const sent = await cli(['remind', '--now', NOW], { env: { ...slackEnv(), CERTCHECK_LANG: 'ja' } });
     assert.equal(sent.code, 0, sent.err);
