@@ -11,7 +11,10 @@ import { openPasteStore } from './slack/pastes/open-paste-store.js';
 import { createReceiver } from './slack/receiver.js';
 import { createSlackNotifier } from './slack/slack-notifier.js';
 import { createPooledRunner } from './diagnosis/pooled-runner.js';
-import { healthRoutes } from './health.js';
+import { healthRoutes, metricsRoute, type OpsServer, startOpsServer } from './health.js';
+import { countDiagnoses, createMetrics, timedFetch } from './metrics.js';
+import { instrumentNotifier } from './reminders/instrumented-notifier.js';
+import { countSlackRequests } from './slack/request-metrics.js';
 import { exitOnCrash, shutdown } from './shutdown.js';
 import { openStore } from './store/open-store.js';
 
@@ -71,7 +74,9 @@ async function main(): Promise<number> {
   let reminders: SchedulerHandle | undefined;
   // Set on SIGTERM: /readyz turns 503 so the load balancer stops sending requests while it drains.
   let draining = false;
-  const routes = healthRoutes({ store, draining: () => draining });
+  const monotonic = () => performance.now();
+  const metrics = createMetrics({ now: clock.now, trackedCertificates: () => store.list() });
+  const routes = [...healthRoutes({ store, draining: () => draining }), metricsRoute(metrics)];
   const runner = createPooledRunner({
     onTimedOut: ({ bytes, ms, reason }) =>
       logger.warn(`a paste of ${bytes} bytes was not read in full (${reason}, ${ms} ms)`),
@@ -83,7 +88,7 @@ async function main(): Promise<number> {
     {
       now: clock.now,
       logger,
-      runner,
+      runner: countDiagnoses(runner, metrics, 'slack'),
       pastes,
       language: createLanguageResolver(config.defaultLanguage, logger),
       tracking: {
@@ -93,10 +98,15 @@ async function main(): Promise<number> {
         nextRun: () => reminders?.nextRun(),
         directory: createDirectory({ now: clock.now }),
       },
-      fetch: globalThis.fetch,
+      fetch: timedFetch(globalThis.fetch, metrics, monotonic),
     },
     { receiver: createReceiver(config, { logger, now: clock.now, routes }), identity },
   );
+  certcheck.app.use(countSlackRequests(metrics));
+  // METRICS_PORT: the probes and /metrics off the port Slack reaches. Socket Mode listens on no
+  // port, so there they are served on PORT.
+  const opsPort = config.metricsPort ?? (config.slack.appToken ? config.port : undefined);
+  const ops: OpsServer | undefined = opsPort === undefined ? undefined : await startOpsServer(opsPort, routes);
   const { port } = await certcheck.start();
   console.log(
     config.slack.appToken
@@ -107,10 +117,15 @@ async function main(): Promise<number> {
     config,
     store,
     // Its own client: the runner does the retrying (Retry-After honoured), the client none.
-    notifier: createSlackNotifier({
-      token: config.slack.botToken ?? '',
-      ...(config.slack.apiUrl && { apiUrl: config.slack.apiUrl }),
-    }),
+    notifier: instrumentNotifier(
+      createSlackNotifier({
+        token: config.slack.botToken ?? '',
+        ...(config.slack.apiUrl && { apiUrl: config.slack.apiUrl }),
+      }),
+      metrics,
+      monotonic,
+    ),
+    metrics,
     clock: clock.now,
     processName: `${hostname()}:${process.pid}`,
     log: { info: (m) => console.log(m), error: (m) => console.error(m) },
@@ -120,7 +135,7 @@ async function main(): Promise<number> {
   );
   const stop = () => {
     draining = true;
-    shutdown({ reminders, app: certcheck, store, pastes, runner }).then(
+    shutdown({ reminders, app: certcheck, store, pastes, runner, ops }).then(
       () => process.exit(0),
       (error: unknown) => {
         console.error('certcheck did not stop cleanly:', error instanceof Error ? error.message : error);

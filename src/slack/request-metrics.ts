@@ -1,0 +1,42 @@
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { Metrics } from '../metrics.js';
+
+/** The `/certcheck` words counted by name; anything else is a paste to diagnose (never a label of its own). */
+const SUBCOMMANDS = new Set(['track', 'list', 'untrack', 'probe', 'help']);
+
+/**
+ * Bolt global middleware: counts every slash command, event and interaction this replica receives,
+ * with bounded labels (a subcommand word, an event type, an action or callback id), then goes on.
+ */
+export function countSlackRequests(metrics: Metrics): Middleware<AnyMiddlewareArgs> {
+  return async ({ body, next }) => {
+    const b: Record<string, unknown> = Object.fromEntries(Object.entries(body));
+    try {
+      if (typeof b.command === 'string') {
+        const word =
+          String(b.text ?? '')
+            .trim()
+            .split(/\s+/)[0]
+            ?.toLowerCase() ?? '';
+        metrics.slashCommand(word === '' ? 'empty' : SUBCOMMANDS.has(word) ? word : 'diagnose');
+      } else if (b.type === 'event_callback') {
+        const event = b.event as { type?: unknown } | undefined;
+        metrics.event(typeof event?.type === 'string' ? event.type : 'unknown');
+      } else if (typeof b.type === 'string') {
+        metrics.interaction(b.type, interactionId(b));
+      }
+    } catch {
+      // Counting never stands in the way of an answer.
+    }
+    await next();
+  };
+}
+
+function interactionId(body: Record<string, unknown>): string {
+  const actions = body.actions as { action_id?: unknown }[] | undefined;
+  const first = actions?.[0]?.action_id;
+  if (typeof first === 'string') return first;
+  const view = body.view as { callback_id?: unknown } | undefined;
+  if (typeof view?.callback_id === 'string') return view.callback_id;
+  return typeof body.callback_id === 'string' ? body.callback_id : '';
+}
