@@ -122,7 +122,7 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     shownBy: ['show-internal-transport'],
     ifTrue: w(
       'If InternalTransportCertificateThumbprint shows {thumbprintWords}',
-      'InternalTransportCertificateThumbprint が {thumbprintWords}の場合',
+      'InternalTransportCertificateThumbprint が {thumbprintWords} の場合',
     ),
     ifFalse: w(
       'If InternalTransportCertificateThumbprint shows another thumbprint',

@@ -63,6 +63,10 @@ export const AUTH_STEPS: LibraryStep[] = [
       en: 'When the current one is already broken, waiting for a staged roll-over only prolongs the outage.',
       ja: '現在の証明書がすでに壊れているなら、段階的な切り替えを待つと障害が長引くだけです。',
     },
+    verify: {
+      en: '(Get-AuthConfig).CurrentCertificateThumbprint is the new thumbprint.',
+      ja: '(Get-AuthConfig).CurrentCertificateThumbprint が新しい拇印になります。',
+    },
     command: {
       default:
         'Set-AuthConfig -NewCertificateThumbprint <new thumbprint> -NewCertificateEffectiveDate (Get-Date)\nSet-AuthConfig -PublishCertificate\nSet-AuthConfig -ClearPreviousCertificate',
@@ -80,6 +84,10 @@ export const AUTH_STEPS: LibraryStep[] = [
     why: {
       en: 'A staged certificate is copied to every server before it takes over, so nothing breaks at the switch.',
       ja: '準備した証明書は切り替え前に全サーバーへ配布されるので、切り替え時に問題が起きません。',
+    },
+    verify: {
+      en: 'Get-AuthConfig shows the new thumbprint as NextCertificateThumbprint.',
+      ja: 'Get-AuthConfig の NextCertificateThumbprint が新しい拇印になります。',
     },
     command: {
       default:

@@ -54,6 +54,10 @@ export const CA_STEPS: LibraryStep[] = [
       en: 'The private key stays on the server that made the request; the issued certificate completes it there.',
       ja: '秘密キーは要求を作成したサーバーにあるので、発行された証明書でそこで完了します。',
     },
+    verify: {
+      en: 'Get-ExchangeCertificate lists the new certificate with Status Valid and HasPrivateKey True.',
+      ja: '新しい証明書が Status Valid、HasPrivateKey True で表示されます。',
+    },
     command: {
       default: "Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\certreq\\{cn}.cer'))",
       '2010':
@@ -75,6 +79,10 @@ export const CA_STEPS: LibraryStep[] = [
     why: {
       en: 'A certificate serves nothing until it is enabled for a service.',
       ja: '証明書はサービスに割り当てるまで何にも使われません。',
+    },
+    verify: {
+      en: "The new certificate's Services list the services the old one had.",
+      ja: '新しい証明書の Services に古い証明書と同じサービスが表示されます。',
     },
     command: {
       default: 'Enable-ExchangeCertificate -Thumbprint <imported thumbprint> -Services {servicesOrDefault}',

@@ -33,6 +33,10 @@ export const EDGE_CONNECTOR_STEPS: LibraryStep[] = [
       en: 'The import publishes the Edge certificate to Active Directory so the Hub trusts it.',
       ja: 'インポートでエッジの証明書が Active Directory に公開され、ハブがそれを信頼します。',
     },
+    verify: {
+      en: 'Get-EdgeSubscription lists the Edge with the new subscription.',
+      ja: 'Get-EdgeSubscription にエッジが新しいサブスクリプションで表示されます。',
+    },
     command: {
       default:
         "New-EdgeSubscription -FileData ([System.IO.File]::ReadAllBytes('C:\\EdgeSubscription.xml')) -Site '{site}'",
@@ -101,6 +105,10 @@ export const EDGE_CONNECTOR_STEPS: LibraryStep[] = [
       ja: '{server} で: まず更新後の証明書を SMTP に割り当てます (SMTP に割り当てていない証明書はコネクタに設定できません)。既定の SMTP 証明書の上書き確認には N と答えます',
     },
     why: PIN_WHY,
+    verify: {
+      en: "Get-ExchangeCertificate shows SMTP in the new certificate's Services.",
+      ja: '新しい証明書の Services に SMTP が表示されます。',
+    },
     command: { default: 'Enable-ExchangeCertificate -Thumbprint {newThumbprint} -Services SMTP' },
   },
   {
@@ -112,6 +120,10 @@ export const EDGE_CONNECTOR_STEPS: LibraryStep[] = [
       ja: '{server} で: 受信コネクタ {receiveConnector} を更新後の証明書に向けます',
     },
     why: PIN_WHY,
+    verify: {
+      en: 'Get-ReceiveConnector shows the new issuer and subject in TlsCertificateName.',
+      ja: 'Get-ReceiveConnector の TlsCertificateName に新しい発行者とサブジェクトが表示されます。',
+    },
     command: {
       default:
         '$c = Get-ExchangeCertificate -Thumbprint {newThumbprint}\nSet-ReceiveConnector \'{receiveConnectorQuoted}\' -TlsCertificateName "<I>$($c.Issuer)<S>$($c.Subject)"',
@@ -126,6 +138,10 @@ export const EDGE_CONNECTOR_STEPS: LibraryStep[] = [
       ja: '{server} で: 送信コネクタ {sendConnector} だけを更新後の証明書に向けます',
     },
     why: PIN_WHY,
+    verify: {
+      en: 'Get-SendConnector shows the new issuer and subject in TlsCertificateName.',
+      ja: 'Get-SendConnector の TlsCertificateName に新しい発行者とサブジェクトが表示されます。',
+    },
     command: {
       default:
         '$c = Get-ExchangeCertificate -Thumbprint {newThumbprint}\nSet-SendConnector \'{sendConnectorQuoted}\' -TlsCertificateName "<I>$($c.Issuer)<S>$($c.Subject)"',
@@ -140,6 +156,10 @@ export const EDGE_CONNECTOR_STEPS: LibraryStep[] = [
       ja: '{server} で: ハイブリッドの送信コネクタ (Outbound to Office 365) を更新後の証明書に向けます。独自の証明書を指定しているパートナー向けコネクタはそのままです',
     },
     why: PIN_WHY,
+    verify: {
+      en: 'Get-SendConnector shows the new issuer and subject on the Outbound to Office 365 connector only.',
+      ja: 'Outbound to Office 365 コネクタだけに新しい発行者とサブジェクトが表示されます。',
+    },
     command: {
       default:
         '$c = Get-ExchangeCertificate -Thumbprint {newThumbprint}\nGet-SendConnector | ? { $_.Name -like \'Outbound to Office 365*\' } | Set-SendConnector -TlsCertificateName "<I>$($c.Issuer)<S>$($c.Subject)"',
@@ -154,6 +174,10 @@ export const EDGE_CONNECTOR_STEPS: LibraryStep[] = [
       ja: '{server} で: ハイブリッドの送信コネクタ {o365Connector} を更新後の証明書に向けます。独自の証明書を指定しているパートナー向けコネクタはそのままです',
     },
     why: PIN_WHY,
+    verify: {
+      en: 'Get-SendConnector shows the new issuer and subject on that connector.',
+      ja: 'そのコネクタの TlsCertificateName に新しい発行者とサブジェクトが表示されます。',
+    },
     command: {
       default:
         '$c = Get-ExchangeCertificate -Thumbprint {newThumbprint}\nSet-SendConnector \'{o365ConnectorQuoted}\' -TlsCertificateName "<I>$($c.Issuer)<S>$($c.Subject)"',
