@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { ConfigError, loadConfig, slackStartProblems } from './config.js';
 import type { SchedulerHandle } from './reminders/scheduler.js';
 import { startReminders } from './reminders/start-reminders.js';
+import { startLocalSandbox, wantsSandbox } from './sandbox/index.js';
 import { createApp } from './slack/app.js';
 import { identifyBot, StartupError } from './slack/connect.js';
 import { createConsoleLogger, LOG_LEVELS } from './slack/console-logger.js';
@@ -29,6 +31,8 @@ async function main(): Promise<number> {
     (code) => process.exit(code),
   );
   loadDotEnv();
+  // No Slack tokens anywhere and no .env: a first run on a laptop gets the local sandbox page.
+  if (wantsSandbox(process.env, existsSync('.env'))) return runSandbox();
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(process.env);
@@ -136,6 +140,29 @@ async function main(): Promise<number> {
   const stop = () => {
     draining = true;
     shutdown({ reminders, app: certcheck, store, pastes, runner, ops }).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('certcheck did not stop cleanly:', error instanceof Error ? error.message : error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return 0;
+}
+
+/** The page that plays Slack against the real app, on loopback, until SIGINT/SIGTERM. */
+async function runSandbox(): Promise<number> {
+  const started = await startLocalSandbox({
+    env: process.env,
+    clock: () => new Date(),
+    log: (line) => console.log(line),
+    error: (line) => console.error(line),
+  });
+  if (!started.ok) return started.code;
+  const stop = () => {
+    started.stop().then(
       () => process.exit(0),
       (error: unknown) => {
         console.error('certcheck did not stop cleanly:', error instanceof Error ? error.message : error);
