@@ -248,6 +248,11 @@ describe('tracking through the real Bolt app (signed requests, fake Slack)', () 
       String(harness.fake.callsTo('chat.postEphemeral')[0]?.params.text),
       /Tracking 1 certificate\. Reminders go to <#C0CERTS>/,
     );
+    // It says what it tracked, as `/certcheck track` does.
+    assert.match(
+      texts(harness.fake.callsTo('chat.postEphemeral')[0]?.params.blocks),
+      /• \*mail\.contoso\.com\* — expires in/,
+    );
   });
 
   test('a pasted thumbprint that is tracked is answered with what certcheck knows of it', async () => {

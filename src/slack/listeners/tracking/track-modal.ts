@@ -1,9 +1,11 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { sentences, trackingText } from '../../../core/i18n/tracking-text.js';
 import { type TrackableCertificate, trackedSubject } from '../../../core/tracking.js';
-import { trackAll, trackDiagnosis } from '../../../tracking/track-certificates.js';
+import { type TrackOutcome, trackAll, trackDiagnosis } from '../../../tracking/track-certificates.js';
 import type { TrackValue } from '../../blocks/button-values.js';
+import { LIMITS, section, truncate } from '../../blocks/kit.js';
 import { channelRef } from '../../blocks/mentions.js';
+import { trackedLines } from '../../blocks/tracked-lines.js';
 import { ids } from '../../ids.js';
 import { plainText, trackIntoRefusal } from './permission-check.js';
 import { publishHome } from './refresh.js';
@@ -40,18 +42,23 @@ export function createTrackSubmitted(deps: ListenerDeps) {
     const now = deps.now();
     const request = { addedBy: body.user.id, ownerIfNew: body.user.id, now, ...(channel && { channel }) };
     const paste = value.p ? await deps.pastes.get(value.p, now) : undefined;
-    const tracked = paste
-      ? (
-          await trackDiagnosis(
-            deps.tracking.store,
-            await deps.runner.diagnose(paste.text, { now, lang: value.l }),
-            request,
-          )
-        ).tracked
-      : await trackAll(deps.tracking.store, fromButton(value), request);
+    // The same reading of the paste as `/certcheck track`: a WMSvc certificate is left out alike.
+    const outcome: TrackOutcome = paste
+      ? await trackDiagnosis(
+          deps.tracking.store,
+          await deps.runner.diagnose(paste.text, { now, lang: value.l }),
+          request,
+        )
+      : { tracked: await trackAll(deps.tracking.store, fromButton(value), request), skipped: [] };
     const t = trackingText[value.l].track;
-    const text = sentences(t.tracked(tracked.length), channel ? t.remindIn(channelRef(channel)) : '');
-    await client.chat.postEphemeral({ channel: metadata.origin ?? body.user.id, user: body.user.id, text });
+    const text = sentences(t.tracked(outcome.tracked.length), channel ? t.remindIn(channelRef(channel)) : '');
+    const lines = trackedLines(outcome, now, value.l, deps.tracking.timeZone);
+    await client.chat.postEphemeral({
+      channel: metadata.origin ?? body.user.id,
+      user: body.user.id,
+      text,
+      blocks: [section(truncate([text, ...lines].join('\n'), LIMITS.section))],
+    });
     await publishHome(deps, client, body.user.id, await deps.language.forUser(client, body.user.id));
   };
 }

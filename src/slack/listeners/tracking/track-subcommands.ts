@@ -14,6 +14,7 @@ import { channelRef, userRef } from '../../blocks/mentions.js';
 import type { ListenerDeps, Subcommand } from '../../deps.js';
 import { permissionText } from '../../i18n/permission-text.js';
 import { announceChange, refusalFor, trackIntoRefusal, visibleListing } from './permission-check.js';
+import { trackedLines } from '../../blocks/tracked-lines.js';
 import { publishHome } from './refresh.js';
 
 /** Lines per section in `/certcheck list`; sections fill up to Slack's 50 blocks. */
@@ -55,11 +56,7 @@ export function createTrackSubcommands(deps: ListenerDeps): Record<string, Subco
         const text = nothingTrackedText(whyNothingTracked(diagnosis, outcome.skipped), t);
         return void (await respond({ response_type: 'ephemeral', text }));
       }
-      const lines = outcome.tracked.map(
-        ({ certificate: c }) =>
-          `• *${escapeMrkdwn(displayName(c, lang))}* — ${countdownText(c.notAfter, now, lang, deps.tracking.timeZone)}`,
-      );
-      if (outcome.skipped.some((s) => s.reason === 'wmsvc')) lines.push(`_${t.skippedWmsvc}_`);
+      const lines = trackedLines(outcome, now, lang, deps.tracking.timeZone);
       const channel = inDm ? deps.tracking.defaultChannel : command.channel_id;
       const text = sentences(
         t.tracked(outcome.tracked.length),

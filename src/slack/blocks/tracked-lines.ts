@@ -1,0 +1,20 @@
+import { countdownText } from '../../core/countdown.js';
+import { trackingText } from '../../core/i18n/tracking-text.js';
+import type { Language } from '../../core/model.js';
+import type { TrackOutcome } from '../../tracking/track-certificates.js';
+import { displayName } from './certificate-line.js';
+import { escapeMrkdwn } from './kit.js';
+import { withSlackDate } from './slack-date.js';
+
+/**
+ * What was just tracked, one line per certificate, and that a WMSvc certificate was left out: the
+ * same answer for `/certcheck track` and the Track button.
+ */
+export function trackedLines(outcome: TrackOutcome, now: Date, lang: Language, timeZone: string): string[] {
+  const lines = outcome.tracked.map(({ certificate: c }) => {
+    const countdown = withSlackDate(countdownText(c.notAfter, now, lang, timeZone), c.notAfter, lang, timeZone);
+    return `• *${escapeMrkdwn(displayName(c, lang))}* — ${countdown}`;
+  });
+  if (outcome.skipped.some((s) => s.reason === 'wmsvc')) lines.push(`_${trackingText[lang].track.skippedWmsvc}_`);
+  return lines;
+}
