@@ -24,6 +24,8 @@ WORKDIR /app
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The pastes the local sandbox page offers (npm start without Slack tokens).
+COPY examples ./examples
 # The SQLite default (file:./data/certcheck.db) needs a writable folder; replicas use Postgres.
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
