@@ -140,7 +140,7 @@ describe('tracking through the real Bolt app (signed requests, fake Slack)', () 
     assert.equal(reply?.params.response_type, 'ephemeral');
     assert.match(
       texts(reply?.params.blocks),
-      /Enable-ExchangeCertificate -Thumbprint <new thumbprint> -Services IIS,SMTP/,
+      /Enable-ExchangeCertificate -Thumbprint <imported thumbprint> -Services IIS,SMTP/,
     );
     // A CA-issued certificate is renewed by a request to the CA, not by a new self-signed one.
     assert.match(texts(reply?.params.blocks), /New-ExchangeCertificate -GenerateRequest/);
