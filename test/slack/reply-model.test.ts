@@ -45,6 +45,18 @@ describe('the reply model', () => {
     }
   });
 
+  it('never shows a condition with a blank left to fill, in any condition the core has', () => {
+    for (const lang of ['en', 'ja'] as const) {
+      const d = transportDiagnosis(lang, REFERENCE_NOW, 0);
+      d.steps = Object.keys(CONDITIONS).flatMap((name, i) => [
+        { title: `T${i}`, role: 'hub' as const, when: name },
+        { title: `F${i}`, role: 'hub' as const, when: `!${name}` },
+      ]);
+      const text = json(diagnosisMessage(d, { now: REFERENCE_NOW, allSteps: true }).blocks);
+      assert.doesNotMatch(text, /↳[^"]*\{\w+\}/, lang);
+    }
+  });
+
   it('renders as before without conditions or checks', () => {
     const blocks = json(diagnosisMessage(transportDiagnosis('en', REFERENCE_NOW, 3), { now: REFERENCE_NOW }).blocks);
     assert.doesNotMatch(blocks, /↳|✅ Check/);
