@@ -44,7 +44,7 @@ export async function trackedOf(
   if (diagnosis.thumbprints.length === 0) return NOTHING_TRACKED;
   const { store, timeZone } = deps.tracking;
   try {
-    const all = await lookUpTracked(diagnosis.thumbprints, store);
+    const all = await withinBudget(deps, lookUpTracked(diagnosis.thumbprints, store), [], 'tracking store');
     // A tracked certificate's channel and owner are told only to whoever may see it in a listing.
     const visible =
       viewer && all.length > 0
@@ -90,7 +90,7 @@ export async function answerNow(
     postedInChannel: request.postedInChannel,
   };
   const viewer = request.client ? { client: request.client, userId: request.userId } : undefined;
-  const [pasteId, tracked] = await Promise.all([deps.pastes.put(paste, now), trackedOf(deps, diagnosis, viewer)]);
+  const [pasteId, tracked] = await Promise.all([keepPaste(deps, paste, now), trackedOf(deps, diagnosis, viewer)]);
   return { diagnosis, pasteId, paste: { ...paste, text: '' }, tracked };
 }
 
@@ -127,4 +127,36 @@ function hasPrivateKey(diagnosis: Diagnosis, text: string): boolean {
   return (
     diagnosis.findings.some((f) => f.code === 'PRIVATE_KEY_IN_INPUT') || /-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)
   );
+}
+
+/** How long the ack waits for the database: Slack wants an answer within 3 s, database or not. */
+const STORE_BUDGET_MS = 1000;
+
+/**
+ * Keeps the paste for the reply's buttons. A store that fails or is slow (the database is down)
+ * costs the buttons that need the paste, never the answer: the id is then empty and the reply
+ * shows no such button.
+ */
+function keepPaste(deps: ListenerDeps, paste: StoredPaste, now: Date): Promise<string> {
+  return withinBudget(deps, deps.pastes.put(paste, now), '', 'paste store');
+}
+
+/** The store's answer, or `fallback` when it fails or takes longer than the ack can wait. */
+async function withinBudget<T>(deps: ListenerDeps, work: Promise<T>, fallback: T, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => {
+      deps.logger.warn(`${what} did not answer within ${STORE_BUDGET_MS} ms; answering without it`);
+      resolve(fallback);
+    }, STORE_BUDGET_MS);
+  });
+  const done = work.catch((error: unknown) => {
+    deps.logger.warn(`${what} unavailable; answering without it: ${describeError(error)}`);
+    return fallback;
+  });
+  try {
+    return await Promise.race([done, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
