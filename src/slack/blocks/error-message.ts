@@ -2,7 +2,7 @@ import { slackText } from '../i18n/slack-text.js';
 import type { Language } from '../../core/model.js';
 import { type SlackMessage, section } from './kit.js';
 
-export type ErrorKind = 'generic' | 'rateLimited' | 'notInChannel' | 'expired' | 'nothingFound';
+export type ErrorKind = 'generic' | 'rateLimited' | 'notInChannel' | 'expired' | 'nothingFound' | 'storeUnavailable';
 
 /** A friendly sentence instead of silence, whatever went wrong. */
 export function errorMessage(lang: Language, kind: ErrorKind): SlackMessage {

@@ -59,6 +59,8 @@ export interface SlackText {
     notInChannel: string;
     expired: string;
     nothingFound: string;
+    /** The database is down: diagnoses work, tracking does not. */
+    storeUnavailable: string;
     fileTooLarge: (name: string) => string;
     fileUnreadable: (name: string) => string;
   };
@@ -133,6 +135,8 @@ const en: SlackText = {
     expired: 'This answer can only be used for 30 minutes, and that time has passed. Run `/certcheck` again.',
     nothingFound:
       'I found nothing to diagnose. Mention me with a paste (an event, a certificate or Get-ExchangeCertificate output), or mention me in the thread of a message that has one.',
+    storeUnavailable:
+      'Tracking is unavailable right now: certcheck cannot reach its database. Diagnoses still work; try tracking again in a few minutes.',
     fileTooLarge: (name) => `${name} is too large to diagnose (1 MB at most).`,
     fileUnreadable: (name) => `I could not download ${name}.`,
   },
@@ -210,6 +214,8 @@ const ja: SlackText = {
     expired: 'この回答は操作できる時間 (30 分) を過ぎました。もう一度 `/certcheck` を実行してください。',
     nothingFound:
       '診断できる内容が見つかりませんでした。イベント、証明書、Get-ExchangeCertificate の出力と一緒にメンションするか、それを含むメッセージのスレッドでメンションしてください。',
+    storeUnavailable:
+      'certcheck がデータベースに接続できないため、現在は証明書の追跡を利用できません。診断はこのまま使えます。数分後にもう一度追跡をお試しください。',
     fileTooLarge: (name) => `${name} は大きすぎて診断できません (最大 1 MB)。`,
     fileUnreadable: (name) => `${name} をダウンロードできませんでした。`,
   },

@@ -77,5 +77,24 @@ function errorKind(error: unknown): ErrorKind {
   const platform = code.success ? code.data.data?.error : undefined;
   if (platform && ['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action'].includes(platform))
     return 'notInChannel';
+  if (isDatabaseUnreachable(code.success ? code.data.code : undefined, text)) return 'storeUnavailable';
   return 'generic';
+}
+
+/**
+ * The store could not be reached (Postgres down or restarting, SQLite locked out): the network codes
+ * of a refused or cut connection, the pool's connect timeout, Postgres's shutdown states (57P0x) and
+ * SQLite's busy or locked database.
+ */
+function isDatabaseUnreachable(code: string | undefined, message: string): boolean {
+  if (
+    code &&
+    /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EPIPE|57P0[1-3]|SQLITE_(BUSY|LOCKED|CANTOPEN))$/.test(
+      code,
+    )
+  )
+    return true;
+  return /Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down)/i.test(
+    message,
+  );
 }
