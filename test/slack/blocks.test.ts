@@ -203,7 +203,7 @@ describe('diagnosisMessage: what a bilingual Exchange admin noticed', () => {
     const text = json(diagnosisMessage(d, { now, privateKey: { postedInChannel: false } }));
     assert.match(text, /秘密キー/);
     assert.match(text, /発行者 Contoso Issuing CA/);
-    assert.match(text, /📚 参考資料: KB 953354/);
+    assert.match(text, /📚 参考資料: <https:\/\/support\.microsoft\.com\/help\/953354\|KB 953354>/);
     assert.match(text, /Exchange 2013 以降/);
     assert.doesNotMatch(text, /秘密鍵|発行元|参考:|2013\+/);
     assert.match(json(diagnosisMessage({ ...d, language: 'en' }, { now })), /Exchange 2013\+/);

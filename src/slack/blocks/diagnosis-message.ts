@@ -61,8 +61,9 @@ export function replyMessage(model: ReplyModel): SlackMessage {
   blocks.push(...model.trackedBlocks);
   const { shortened } = addSteps(blocks, model.plan, TAIL_BLOCKS);
   // The sources and notes take what room is left; the buttons below them always fit.
-  const references = referencesContext(model.plan);
-  if (references) pushWithin(blocks, references);
+  const room = LIMITS.messageText - BUTTONS_TEXT - blocksTextLength(blocks);
+  const references = room >= 200 ? referencesContext(model.plan, Math.min(room, LIMITS.section)) : undefined;
+  if (references) blocks.push(references);
   if (model.notes.length > 0 && blocks.length < LIMITS.blocks - 1) {
     pushWithin(blocks, context(escapeMrkdwn(model.notes.join(' · '))));
   }

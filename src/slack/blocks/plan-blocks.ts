@@ -1,6 +1,6 @@
 import { reportText } from '../../core/i18n/report-text.js';
 import { slackText } from '../i18n/slack-text.js';
-import type { PlanView, StepView } from '../view/plan-view.js';
+import type { PlanView, ReferenceView, StepView } from '../view/plan-view.js';
 import {
   blocksTextLength,
   codeBlock,
@@ -28,9 +28,25 @@ export function findingsSection(plan: PlanView): SlackBlock | undefined {
   return section(`*${heading}*\n${fitLines(lines, LIMITS.section - heading.length - 3)}`);
 }
 
-export function referencesContext(plan: PlanView): SlackBlock | undefined {
-  if (plan.references.length === 0) return undefined;
-  return context(`📚 ${slackText[plan.lang].references}: ${escapeMrkdwn(plan.references.join(' · '))}`);
+/**
+ * The sources as links (`<url|KB 953354>`), as many whole ones as fit in `maxText` characters: a link
+ * cut in half would show its markup.
+ */
+export function referencesContext(plan: PlanView, maxText: number = LIMITS.section): SlackBlock | undefined {
+  const heading = `📚 ${slackText[plan.lang].references}: `;
+  let text = '';
+  for (const reference of plan.references) {
+    const next = `${text ? `${text} · ` : heading}${referenceLink(reference)}`;
+    if (next.length > maxText) break;
+    text = next;
+  }
+  return text ? context(text) : undefined;
+}
+
+/** The label is escaped so it can neither end the link nor start another. */
+function referenceLink(reference: ReferenceView): string {
+  const label = escapeMrkdwn(reference.label);
+  return reference.url ? `<${reference.url}|${label.replace(/\|/g, '¦')}>` : label;
 }
 
 /**

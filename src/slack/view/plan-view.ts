@@ -1,5 +1,6 @@
 import { stepPlace } from '../../core/i18n/report-text.js';
 import type { Finding, Language, Severity, Step } from '../../core/model.js';
+import { referenceUrl } from './reference-links.js';
 
 /** What is wrong and what to run, as a reply shows it: decided once, rendered once. */
 export interface PlanView {
@@ -8,7 +9,13 @@ export interface PlanView {
   steps: StepView[];
   /** Steps the reply shows before "Show all steps" (all of them unless shortened). */
   wanted: number;
-  references: string[];
+  references: ReferenceView[];
+}
+
+/** A cited source: its words as the core wrote them, and Microsoft's page when certcheck knows it. */
+export interface ReferenceView {
+  label: string;
+  url?: string;
 }
 
 export interface StepView {
@@ -52,6 +59,9 @@ export function planView(
     findings: plan.findings.map((f) => ({ severity: f.severity, message: f.message })),
     steps,
     wanted: shorten ? maxSteps : steps.length,
-    references: [...plan.references],
+    references: plan.references.map((label) => {
+      const url = referenceUrl(label);
+      return url ? { label, url } : { label };
+    }),
   };
 }
