@@ -55,6 +55,10 @@ export function replyMessage(model: ReplyModel): SlackMessage {
     }
   }
   if (model.certificatesOmitted > 0) blocks.push(context(t.certificatesOmitted(model.certificatesOmitted)));
+  if (model.certificatesFine.length > 0) {
+    const names = truncate(model.certificatesFine.join(', '), 300);
+    blocks.push(context(t.certificatesFine(model.certificatesFine.length, escapeMrkdwn(names))));
+  }
 
   const findings = findingsSection(model.plan);
   if (findings) blocks.push(findings);

@@ -9,6 +9,8 @@ export interface SlackText {
   stepsShown: (shown: number, total: number) => string;
   stepsOmitted: (omitted: number) => string;
   certificatesOmitted: (omitted: number) => string;
+  /** Certificates nothing is wrong with, folded into one line below the ones that need attention. */
+  certificatesFine: (count: number, names: string) => string;
   references: string;
   /** Before a step's check: how to tell that it worked. */
   verify: string;
@@ -74,6 +76,7 @@ const en: SlackText = {
   stepsOmitted: (omitted) =>
     `${omitted} more step(s) do not fit in one Slack message: run \`certcheck diagnose\` on the paste to see them all.`,
   certificatesOmitted: (omitted) => `…and ${omitted} more certificate(s).`,
+  certificatesFine: (count, names) => `🟢 ${count} more ${count === 1 ? 'is' : 'are'} fine: ${names}`,
   references: 'Reference',
   verify: 'Check',
   issuedBy: 'issued by',
@@ -153,6 +156,7 @@ const ja: SlackText = {
   stepsOmitted: (omitted) =>
     `残り ${omitted} 手順は Slack の 1 メッセージに収まりません。貼り付けた内容を \`certcheck diagnose\` で確認してください。`,
   certificatesOmitted: (omitted) => `…ほか ${omitted} 件の証明書`,
+  certificatesFine: (count, names) => `🟢 ほかの ${count} 件は問題ありません: ${names}`,
   references: '参考資料',
   verify: '確認',
   issuedBy: '発行者',

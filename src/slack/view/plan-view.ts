@@ -53,15 +53,36 @@ export function planView(
       ...(step.command && { command: step.command }),
     };
   });
-  const shorten = !options.allSteps && steps.length >= maxSteps + MIN_HIDDEN_STEPS;
+  // However many facts the plan shows first, the first screen reaches the step that changes something.
+  const firstChange = plan.steps.findIndex((step) => !showsFactsOnly(step));
+  const wanted = Math.max(maxSteps, firstChange + 1);
+  const shorten = !options.allSteps && steps.length >= wanted + MIN_HIDDEN_STEPS;
   return {
     lang,
     findings: plan.findings.map((f) => ({ severity: f.severity, message: f.message })),
     steps,
-    wanted: shorten ? maxSteps : steps.length,
+    wanted: shorten ? wanted : steps.length,
     references: plan.references.map((label) => {
       const url = referenceUrl(label);
       return url ? { label, url } : { label };
     }),
   };
+}
+
+/** PowerShell verbs that only read: a step made of these shows a fact and changes nothing. */
+const READING_VERBS = new Set(['Get', 'Test', 'Format', 'Select', 'Where', 'Sort', 'Measure', 'Group']);
+/** Loads the cmdlets a reading step uses (Get-WebBinding): changes nothing on the server. */
+const READING_CMDLETS = new Set(['Import-Module']);
+
+/** A step whose command only reads (Get-…, Test-…, `| fl`, `netsh http show`): it shows facts. */
+export function showsFactsOnly(step: Pick<Step, 'command'>): boolean {
+  const command = step.command?.replace(/#[^\n]*/g, '').trim();
+  if (!command) return false;
+  if (/^netsh\s+http\s+show\b/i.test(command)) return true;
+  // Aliases such as fl and ft only format: the Verb-Noun words decide.
+  const cmdlets = command.split(/[\s|;(){}]+/).filter((word) => /^[A-Za-z]+-[A-Za-z]+$/.test(word));
+  if (cmdlets.length === 0) return false;
+  // Assignments and .NET calls ([IO.File]::WriteAllBytes) may write: only plain pipelines count.
+  if (/::|(^|\s)\$\w+\s*=|(^|\s)>>?\s/.test(command)) return false;
+  return cmdlets.every((cmdlet) => READING_CMDLETS.has(cmdlet) || READING_VERBS.has(cmdlet.split('-')[0] ?? ''));
 }

@@ -22,7 +22,8 @@ const CMDLETS = [
   'Set-FederationTrust',
   'Test-FederationTrustCertificate',
 ] as const;
-const CMDLET = (name: string) => `https://learn.microsoft.com/powershell/module/exchangepowershell/${name.toLowerCase()}`;
+const CMDLET = (name: string) =>
+  `https://learn.microsoft.com/powershell/module/exchangepowershell/${name.toLowerCase()}`;
 
 /** The Exchange 2010 event pages of MSExchangeTransport, by event id. */
 const TRANSPORT_EVENT_PAGES: Readonly<Record<string, string>> = {

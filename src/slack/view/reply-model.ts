@@ -1,4 +1,4 @@
-import { countdownText, validFromText } from '../../core/countdown.js';
+import { countdownText, daysLeft, urgency, validFromText } from '../../core/countdown.js';
 import type { CertificateFacts, Diagnosis, Language } from '../../core/model.js';
 import { normalizeThumbprint } from '../../core/tracking.js';
 import { encodeReplyValue, encodeTrackValue } from '../blocks/button-values.js';
@@ -78,8 +78,12 @@ export interface ReplyModel {
   about?: string;
   /** Events and version, as written. */
   facts: string;
+  /** Worst first: expired, then expiring soonest, then what a finding names; at most three. */
   certificates: CertificateView[];
+  /** Certificates that need attention but did not fit. */
   certificatesOmitted: number;
+  /** Certificates nothing is wrong with, not shown one by one: their names, in the paste's order. */
+  certificatesFine: string[];
   plan: PlanView;
   trackedBlocks: SlackBlock[];
   notes: string[];
@@ -96,6 +100,7 @@ export function replyModel(diagnosis: Diagnosis, options: ReplyOptions): ReplyMo
   const verdict =
     trackedVerdict(diagnosis, t, options.tracked) ?? `${SEVERITY_EMOJI[diagnosis.severity]} ${diagnosis.summary}`;
   const certificates = diagnosis.certificates.map((cert) => certificateView(cert, options.now, diagnosis, t));
+  const listed = firstScreen(certificates, diagnosis, options.now);
   const plan = planView(
     {
       findings: diagnosis.findings.filter((f) => f.code !== 'PRIVATE_KEY_IN_INPUT'),
@@ -123,8 +128,7 @@ export function replyModel(diagnosis: Diagnosis, options: ReplyOptions): ReplyMo
     ...(options.sharedBy && { sharedBy: options.sharedBy }),
     ...(options.about !== undefined && firstLine(options.about) && { about: firstLine(options.about) }),
     facts: factsLine(diagnosis, t),
-    certificates: certificates.slice(0, MAX_CERTIFICATES),
-    certificatesOmitted: Math.max(0, certificates.length - MAX_CERTIFICATES),
+    ...listed,
     plan,
     // Bounded so the steps and the tail keep their room within Slack's 50 blocks.
     trackedBlocks: (options.tracked?.blocks ?? []).slice(0, 8),
@@ -133,6 +137,60 @@ export function replyModel(diagnosis: Diagnosis, options: ReplyOptions): ReplyMo
     ...(toldText && !repeated && { fallbackCountdown: toldText }),
   };
 }
+
+/** How soon a certificate needs the admin: 0 is now. Fine ones (4) fold into one line. */
+function attention(cert: CertificateView, flagged: ReadonlySet<string>, now: Date): number {
+  const { countdown } = cert;
+  if (countdown?.kind === 'valid-from' || (countdown && countdown.at.getTime() < now.getTime())) return 0;
+  if (countdown && urgency(daysLeft(countdown.at, now)) !== 'fine') return 1;
+  if (cert.thumbprint && flagged.has(thumbprintKey(cert.thumbprint))) return 2;
+  // No date to go by: not known to be fine, so it is shown.
+  return countdown ? 4 : 3;
+}
+
+/**
+ * A `Get-ExchangeCertificate | fl` listing puts the expired certificate wherever the store has it:
+ * the reply shows the ones that need attention first (soonest first), and folds the fine ones into
+ * one line so the outage is on the first screen. With nothing to worry about, the paste's order.
+ */
+function firstScreen(
+  certificates: CertificateView[],
+  diagnosis: Diagnosis,
+  now: Date,
+): Pick<ReplyModel, 'certificates' | 'certificatesOmitted' | 'certificatesFine'> {
+  // A chain (PEM, a probe) reads leaf first, as presented: only a store's listing is reordered.
+  if (!diagnosis.certificates.some((cert) => LISTINGS.has(cert.source))) {
+    const shown = certificates.slice(0, MAX_CERTIFICATES);
+    return { certificates: shown, certificatesOmitted: certificates.length - shown.length, certificatesFine: [] };
+  }
+  const flagged = new Set(
+    diagnosis.findings.filter((f) => f.severity !== 'info' && f.thumbprint).map((f) => thumbprintKey(f.thumbprint)),
+  );
+  const ranked = certificates.map((cert, index) => ({ cert, index, rank: attention(cert, flagged, now) }));
+  const urgent = ranked
+    .filter((r) => r.rank < 4)
+    .sort((a, b) => a.rank - b.rank || dateOf(a.cert) - dateOf(b.cert) || a.index - b.index)
+    .map((r) => r.cert);
+  const fine = ranked.filter((r) => r.rank === 4).map((r) => r.cert);
+  const shown = urgent.length > 0 ? urgent.slice(0, MAX_CERTIFICATES) : fine.slice(0, MAX_CERTIFICATES);
+  return {
+    certificates: shown,
+    certificatesOmitted: Math.max(0, urgent.length - MAX_CERTIFICATES),
+    certificatesFine: fine.filter((cert) => !shown.includes(cert)).map((cert) => cert.name),
+  };
+}
+
+/** Pastes that list a server's certificate store, in whatever order the store keeps them. */
+const LISTINGS: ReadonlySet<CertificateFacts['source']> = new Set([
+  'exchange-list',
+  'exchange-table',
+  'healthchecker',
+  'certutil',
+]);
+
+const dateOf = (cert: CertificateView): number => cert.countdown?.at.getTime() ?? Number.MAX_SAFE_INTEGER;
+const thumbprintKey = (thumbprint: string | undefined): string =>
+  thumbprint ? (normalizeThumbprint(thumbprint) ?? thumbprint) : '';
 
 /**
  * The countdown of the certificate the verdict is about, for the notification: the one the worst

@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, afterEach, before, describe, it } from 'node:test';
+import type { Step } from '../../src/core/model.js';
+import { planView, showsFactsOnly } from '../../src/slack/view/plan-view.js';
+import { commandReply, type Harness, startHarness } from '../helpers/slack-app.js';
+
+/**
+ * The first screen of a reply to a `Get-ExchangeCertificate | fl` listing whose store lists three
+ * healthy certificates before the expired one and the one expiring in a week: read top to bottom as
+ * an admin reads it.
+ */
+const LISTING = readFileSync(new URL('../fixtures/first-screen-fl.txt', import.meta.url), 'utf8');
+
+interface Block {
+  type: string;
+  text?: { text: string };
+  elements?: { text?: string; elements?: { text?: string }[] }[];
+}
+
+/** Each block as one line of what Slack shows, in order. */
+function lines(payload: Record<string, unknown>): string[] {
+  return (payload.blocks as Block[]).map((b) => {
+    if (b.type === 'rich_text') return `$ ${b.elements?.[0]?.elements?.[0]?.text ?? ''}`;
+    if (b.type === 'context') return (b.elements ?? []).map((e) => e.text ?? '').join(' ');
+    if (b.type === 'actions') return `[${(b.elements ?? []).map((e) => JSON.stringify(e)).join(' ')}]`;
+    return b.text?.text ?? '';
+  });
+}
+
+const indexOf = (all: string[], pattern: RegExp): number => all.findIndex((line) => pattern.test(line));
+
+const words = {
+  en: {
+    paste: LISTING,
+    fine: /^🟢 2 more are fine: .*Auth Certificate.*legacy\.tailspintoys\.com/,
+    wrong: /^\*What is wrong\*/,
+  },
+  ja: {
+    paste: `この一覧で期限の問題を確認してください。\n${LISTING}`,
+    fine: /^🟢 ほかの 2 件は問題ありません: .*Auth Certificate.*legacy\.tailspintoys\.com/,
+    wrong: /^\*何が起きているか\*/,
+  },
+} as const;
+
+describe('the first screen of a certificate listing', () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness();
+  });
+  afterEach(() => {
+    assert.deepEqual(h.fake.violations, []);
+    h.fake.reset();
+  });
+  after(() => h.close());
+
+  for (const lang of ['en', 'ja'] as const) {
+    it(`${lang}: the expired certificate, then the one expiring soonest; the fine ones folded into one line`, async () => {
+      const { payload } = await commandReply(h, { text: words[lang].paste });
+      const shown = lines(payload);
+      // The verdict and the notification are about the expired certificate.
+      assert.match(shown[0] ?? '', /^🔴 mail\.tailspintoys\.com/);
+      assert.match(String(payload.text), /^🔴 mail\.tailspintoys\.com/);
+      const expired = indexOf(shown, /^\*mail\.tailspintoys\.com\*/);
+      const expiring = indexOf(shown, /^\*smtp\.tailspintoys\.com\*/);
+      const fine = indexOf(shown, words[lang].fine);
+      assert.ok(expired > 0 && expired < expiring && expiring < fine, shown.join('\n'));
+      // Listed before them in the paste, the healthy ones have no section of their own.
+      assert.equal(indexOf(shown, /^\*Microsoft Exchange Server Auth Certificate\*/), -1);
+      assert.equal(indexOf(shown, /^\*legacy\.tailspintoys\.com\*/), -1);
+      // What is wrong comes right after the certificates, worst first.
+      const wrong = indexOf(shown, words[lang].wrong);
+      assert.ok(wrong > fine, shown.join('\n'));
+      assert.match(shown[wrong]?.split('\n')[1] ?? '', /^🔴 mail\.tailspintoys\.com/);
+      // Then the fix, on the first screen: the first step renews the expired certificate's names.
+      const firstCommand = shown.find((line) => line.startsWith('$ ')) ?? '';
+      assert.match(firstCommand, /New-ExchangeCertificate -GenerateRequest .*-DomainName mail\.tailspintoys\.com/);
+      assert.ok(shown.indexOf(firstCommand) > wrong);
+    });
+  }
+});
+
+describe('Show all steps never hides the fix behind steps that only show facts', () => {
+  const read = (n: number): Step => ({
+    title: `Show fact ${n}`,
+    role: 'any',
+    command: `Get-ExchangeCertificate | fl Thumbprint${n}`,
+  });
+  const change: Step = { title: 'Renew', role: 'any', command: 'New-ExchangeCertificate -DomainName mail.contoso.com' };
+  const later = (n: number): Step => ({
+    title: `Then ${n}`,
+    role: 'any',
+    command: `Restart-Service MSExchangeTransport # ${n}`,
+  });
+
+  it('reading and changing commands are told apart', () => {
+    assert.equal(showsFactsOnly(read(1)), true);
+    assert.equal(
+      showsFactsOnly({ command: "Import-Module WebAdministration\nGet-WebBinding -Name 'Default Web Site' | fl" }),
+      true,
+    );
+    assert.equal(showsFactsOnly({ command: 'netsh http show sslcert ipport=0.0.0.0:443' }), true);
+    assert.equal(
+      showsFactsOnly({ command: 'Get-ExchangeCertificate -Thumbprint <new thumbprint> | fl Subject' }),
+      true,
+    );
+    assert.equal(showsFactsOnly(change), false);
+    assert.equal(showsFactsOnly({ command: '$txt = Get-Content C:\\a.txt' }), false);
+    assert.equal(showsFactsOnly({ command: 'Get-ExchangeCertificate | Remove-ExchangeCertificate' }), false);
+    assert.equal(showsFactsOnly({}), false, 'a step without a command is something to do');
+  });
+
+  it('five fact-showing steps first: the first screen still reaches the renewal', () => {
+    const steps = [read(1), read(2), read(3), read(4), read(5), change, ...[1, 2, 3, 4].map(later)];
+    const view = planView({ findings: [], steps, references: [] }, 'en');
+    assert.equal(view.wanted, 6);
+    assert.equal(view.steps[view.wanted - 1]?.title, 'Renew');
+  });
+
+  it('the fact first, then the fix: four steps as before, the rest behind the button', () => {
+    const steps = [read(1), change, ...[1, 2, 3, 4, 5].map(later)];
+    const view = planView({ findings: [], steps, references: [] }, 'en');
+    assert.equal(view.wanted, 4);
+    assert.deepEqual(
+      view.steps.slice(0, 2).map((s) => s.title),
+      ['Show fact 1', 'Renew'],
+    );
+  });
+});
