@@ -55,6 +55,9 @@ export const findingCodeSchema = z.enum([
   'SMTP_OVERWRITE_PROMPT',
   // Added: the paste could not be read within the time one paste may take; what was understood follows.
   'INPUT_TIMED_OUT',
+  // Added: only the first part of a very long paste was examined; a thumbprint too damaged to use.
+  'INPUT_TRUNCATED',
+  'THUMBPRINT_DAMAGED',
   // Added by the live probe: what an endpoint does, not what a paste says.
   'STARTTLS_NOT_OFFERED',
   'ENDPOINT_UNREACHABLE',

@@ -61,6 +61,19 @@ export function judgeEvent(event: EventFacts, options: EventJudgeOptions): Judge
       plans.push({ plan: 'internal-transport-renew', values });
       break;
     case 'internal-cert-expiring':
+      // With its thumbprint the event's certificate is judged like any certificate (CERT_EXPIRING);
+      // without one (damaged or cut off) the event itself still says what is coming.
+      if (!event.thumbprint) {
+        findings.push({
+          ...base,
+          code: 'CERT_EXPIRING',
+          severity: 'warning',
+          message: text.finding.internalExpiringNoThumbprint({
+            server: serverLabel,
+            ...(event.hoursRemaining !== undefined && { hours: event.hoursRemaining }),
+          }),
+        });
+      }
       plans.push({ plan: 'internal-transport-renew', values: { ...values, internal: 'yes' } });
       break;
     case 'starttls-cert-missing': {

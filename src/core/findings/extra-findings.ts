@@ -139,6 +139,23 @@ export function judgeEvidenceExtras({
       });
     } else if (note.code === 'unreadable-certificate') {
       findings.push({ code: 'UNREADABLE_CERTIFICATE', severity: 'warning', message: text.finding.unreadable() });
+    } else if (note.code === 'rest-skipped') {
+      const read = /^(certificates|thumbprints|events|records): first (\d+)/.exec(note.detail ?? '');
+      if (read?.[1] && read[2]) {
+        const what = read[1] as 'certificates' | 'thumbprints' | 'events' | 'records';
+        findings.push({
+          code: 'INPUT_TRUNCATED',
+          severity: 'info',
+          message: text.finding.restSkipped({ what, read: Number(read[2]) }),
+        });
+      }
+    } else if (note.code === 'damaged-thumbprint') {
+      const id = /^event (\d+)/.exec(note.detail ?? '')?.[1];
+      findings.push({
+        code: 'THUMBPRINT_DAMAGED',
+        severity: 'warning',
+        message: text.finding.damagedThumbprint({ id: Number(id ?? 0) }),
+      });
     } else if (note.code === 'empty-exchange-fields') {
       findings.push({ code: 'AUTH_CERT_PROBLEM', severity: 'warning', message: text.finding.emptyExchangeFields() });
       plans.push({ plan: 'auth-renew', values: {} });

@@ -53,6 +53,9 @@ export interface DiagnosisText {
     smtpOverwritePrompt(): string;
     sslBindingBroken(p: { server: string }): string;
     emptyExchangeFields(): string;
+    restSkipped(p: { what: 'certificates' | 'thumbprints' | 'events' | 'records'; read: number }): string;
+    damagedThumbprint(p: { id: number }): string;
+    internalExpiringNoThumbprint(p: { server: string; hours?: number }): string;
     eventCertExpired(p: { id: number; name: string }): string;
     eventCertExpiring(p: { id: number; name: string }): string;
     sendNoCredentials(p: { connector: string }): string;
@@ -173,6 +176,12 @@ const en: DiagnosisText = {
       'This is the "overwrite the default SMTP certificate?" prompt. Answer Y only when the new certificate replaces the server\'s internal transport (self-signed) certificate; answer N when you are adding a CA certificate for SMTP or creating the Auth certificate.',
     emptyExchangeFields: () =>
       'Get-ExchangeCertificate returned objects without Thumbprint/Subject: PowerShell serialization signing fails, usually because the Auth certificate is expired or missing.',
+    restSkipped: ({ what, read }) =>
+      `This paste is very long: only the first ${read} ${{ certificates: 'certificates', thumbprints: 'thumbprints', events: 'events', records: 'listing records' }[what]} were examined, the rest was skipped. Paste the part about the server in trouble.`,
+    damagedThumbprint: ({ id }) =>
+      `The thumbprint in event ${id} is damaged in this paste (a character is missing or not hexadecimal), so it cannot be used in a command. Copy it again from the event, or run Get-ExchangeCertificate | fl Thumbprint,Subject,NotAfter on the server.`,
+    internalExpiringNoThumbprint: ({ server, hours }) =>
+      `The internal transport certificate on ${server} expires soon${hours !== undefined ? ` (in about ${Math.floor(hours / 24)} days, ${hours} hours when the event was logged)` : ''}: renew it before it expires.`,
 
     eventCertExpired: ({ id, name }) =>
       `Event ${id}: the certificate ${name} on this server has expired. Exchange logs this for every expired certificate in the personal store, in use or not: renew it if a service uses it, otherwise remove it.`,
@@ -220,6 +229,8 @@ const en: DiagnosisText = {
     EXPIRY_UNKNOWN: () => 'Certificates listed without dates',
     SMTP_OVERWRITE_PROMPT: () => 'Overwrite the default SMTP certificate: Y or N?',
     INPUT_TIMED_OUT: () => 'This paste took too long to read',
+    INPUT_TRUNCATED: () => 'Only the first part of this long paste was read',
+    THUMBPRINT_DAMAGED: () => 'A thumbprint in the paste is damaged',
     STARTTLS_NOT_OFFERED: ({ fqdn }) => `${fqdn || 'The server'} does not offer STARTTLS`,
     ENDPOINT_UNREACHABLE: () => 'The endpoint could not be probed',
     OLD_TLS_VERSION: () => 'The server speaks only TLS 1.0 or 1.1',
@@ -340,6 +351,12 @@ const ja: DiagnosisText = {
       '「既存の既定の SMTP 証明書を上書きしますか?」の確認です。新しい証明書がサーバーの内部トランスポート (自己署名) 証明書の置き換えなら Y、CA の証明書を SMTP に追加する場合や Auth 証明書を作成する場合は N と答えます。',
     emptyExchangeFields: () =>
       'Get-ExchangeCertificate の結果に Thumbprint/Subject がありません。PowerShell のシリアル化署名が失敗しています。多くは Auth 証明書の期限切れか欠落が原因です。',
+    restSkipped: ({ what, read }) =>
+      `貼り付けが非常に長いため、最初の ${read} 件の${{ certificates: '証明書', thumbprints: '拇印', events: 'イベント', records: '一覧の項目' }[what]}だけを調べ、残りは省略しました。問題のサーバーに関する部分を貼り付けてください。`,
+    damagedThumbprint: ({ id }) =>
+      `イベント ${id} の拇印がこの貼り付けでは壊れている (文字が欠けているか 16 進数ではない) ため、コマンドに使えません。イベントからもう一度コピーするか、サーバーで Get-ExchangeCertificate | fl Thumbprint,Subject,NotAfter を実行してください。`,
+    internalExpiringNoThumbprint: ({ server, hours }) =>
+      `${server} の内部トランスポート証明書の有効期限がまもなく切れます${hours !== undefined ? ` (イベント記録時点で残り ${hours} 時間、約 ${Math.floor(hours / 24)} 日)` : ''}。期限が切れる前に更新してください。`,
 
     eventCertExpired: ({ id, name }) =>
       `イベント ${id}: このサーバーの証明書 ${name} の有効期限が切れています。Exchange は個人用ストアにある期限切れの証明書すべてについてこれを記録します。使われている証明書なら更新し、使われていなければ削除します。`,
@@ -389,6 +406,8 @@ const ja: DiagnosisText = {
     EXPIRY_UNKNOWN: () => '日付のない証明書一覧です',
     SMTP_OVERWRITE_PROMPT: () => '既定の SMTP 証明書の上書き: Y と N のどちら?',
     INPUT_TIMED_OUT: () => 'この貼り付けは読み取りに時間がかかりすぎました',
+    INPUT_TRUNCATED: () => '長い貼り付けのうち最初の部分だけを読み取りました',
+    THUMBPRINT_DAMAGED: () => '貼り付けの拇印が壊れています',
     STARTTLS_NOT_OFFERED: ({ fqdn }) => `${fqdn || 'サーバー'} は STARTTLS を提供していません`,
     ENDPOINT_UNREACHABLE: () => 'エンドポイントを調べられませんでした',
     OLD_TLS_VERSION: () => 'サーバーは TLS 1.0 または 1.1 しか使えません',
