@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Step } from '../../src/core/model.js';
+import { diagnose } from '../../src/core/diagnose.js';
 import { planView, showsFactsOnly } from '../../src/slack/view/plan-view.js';
+import { replyModel } from '../../src/slack/view/reply-model.js';
+import { REFERENCE_NOW } from '../helpers/clock.js';
 import { commandReply, type Harness, startHarness } from '../helpers/slack-app.js';
 
 /**
@@ -78,6 +81,26 @@ describe('the first screen of a certificate listing', () => {
       assert.ok(shown.indexOf(firstCommand) > wrong);
     });
   }
+});
+
+describe('what counts as fine', () => {
+  it('a certificate whose date could be read day-first or month-first is shown, not folded', () => {
+    const diagnosis = diagnose(LISTING, { now: REFERENCE_NOW, lang: 'en' });
+    const folded = replyModel(diagnosis, { now: REFERENCE_NOW });
+    assert.deepEqual(folded.certificatesFine, [
+      'Microsoft Exchange Server Auth Certificate',
+      'legacy.tailspintoys.com',
+    ]);
+    const unsettled = {
+      ...diagnosis,
+      certificates: diagnosis.certificates.map((cert) =>
+        cert.subject.includes('legacy') ? { ...cert, dateAmbiguous: true } : cert,
+      ),
+    };
+    const model = replyModel(unsettled, { now: REFERENCE_NOW });
+    assert.deepEqual(model.certificatesFine, ['Microsoft Exchange Server Auth Certificate']);
+    assert.equal(model.certificates.length + model.certificatesOmitted, 4);
+  });
 });
 
 describe('Show all steps never hides the fix behind steps that only show facts', () => {

@@ -166,7 +166,12 @@ function firstScreen(
   const flagged = new Set(
     diagnosis.findings.filter((f) => f.severity !== 'info' && f.thumbprint).map((f) => thumbprintKey(f.thumbprint)),
   );
-  const ranked = certificates.map((cert, index) => ({ cert, index, rank: attention(cert, flagged, now) }));
+  const ranked = certificates.map((cert, index) => {
+    const rank = attention(cert, flagged, now);
+    // A date read in an unsettled day/month order, or estimated, is not known to be fine: it is shown.
+    const unsure = diagnosis.certificates[index]?.dateAmbiguous === true || cert.countdown?.estimated === true;
+    return { cert, index, rank: rank === 4 && unsure ? 3 : rank };
+  });
   const urgent = ranked
     .filter((r) => r.rank < 4)
     .sort((a, b) => a.rank - b.rank || dateOf(a.cert) - dateOf(b.cert) || a.index - b.index)
