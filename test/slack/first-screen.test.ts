@@ -6,7 +6,9 @@ import { diagnose } from '../../src/core/diagnose.js';
 import { planView, showsFactsOnly } from '../../src/slack/view/plan-view.js';
 import { replyModel } from '../../src/slack/view/reply-model.js';
 import { REFERENCE_NOW } from '../helpers/clock.js';
+import { ids } from '../../src/slack/ids.js';
 import { commandReply, type Harness, startHarness } from '../helpers/slack-app.js';
+import { blockActionPayload, sendInteraction } from '../helpers/slack-request.js';
 
 /**
  * The first screen of a reply to a `Get-ExchangeCertificate | fl` listing whose store lists three
@@ -81,6 +83,24 @@ describe('the first screen of a certificate listing', () => {
       assert.ok(shown.indexOf(firstCommand) > wrong);
     });
   }
+
+  it('Show all steps keeps the same first steps and the same certificates first', async () => {
+    const { payload } = await commandReply(h, { text: LISTING });
+    const value = (payload.blocks as { type: string; elements?: { action_id?: string; value?: string }[] }[])
+      .flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []))
+      .find((e) => e.action_id === ids.actions.showAllSteps)?.value;
+    assert.ok(value, 'a shortened plan offers Show all steps');
+    const first = lines(payload);
+    await sendInteraction(
+      h.url,
+      blockActionPayload({ actionId: ids.actions.showAllSteps, value, responseUrl: h.fake.responseUrl('all') }),
+    );
+    const all = lines(h.fake.callsTo('response').at(-1)?.params ?? {});
+    const steps = (shown: string[]) => shown.filter((line) => /^\*\d+\. /.test(line));
+    assert.ok(steps(all).length > steps(first).length);
+    assert.deepEqual(steps(all).slice(0, steps(first).length), steps(first));
+    assert.deepEqual(all.slice(0, 8), first.slice(0, 8));
+  });
 });
 
 describe('what counts as fine', () => {
