@@ -230,8 +230,10 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   removable: {
     test: (s) =>
       s.values.thumbprint !== undefined &&
-      // Expired, or the internal transport certificate this plan replaces (12017: it stops being the internal one).
-      (s.eventId === 12017 ||
+      // Expired, or the internal transport certificate this plan replaces (12017: it stops being the internal
+      // one) — but a 12017 may name a CA certificate that IIS and the other DAG members still use: only a
+      // certificate the paste shows to be self-signed is removed before it expires.
+      ((s.eventId === 12017 && s.cert?.issuerKind === 'self-signed') ||
         (s.cert?.daysLeft !== undefined ? isExpired(s.cert) : s.eventId === 12015 || s.eventId === 12016)) &&
       s.cert?.authCurrent !== true &&
       s.cert?.authNext !== true &&

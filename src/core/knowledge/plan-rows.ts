@@ -52,7 +52,15 @@ export const PLAN_ROWS: PlanDefinition[] = [
               {
                 if: 'certCoversFqdn',
                 yes: ['enable-smtp-found'],
-                no: [{ if: 'fqdnIsOwnName', yes: ['new-for-own-fqdn'], no: [{ use: 'ca-request' }, 'ca-enable-smtp'] }],
+                no: [
+                  {
+                    if: 'fqdnIsOwnName',
+                    // Y makes it the internal transport certificate: an Edge's new one reaches the
+                    // organisation only through a new subscription.
+                    yes: ['new-for-own-fqdn', { if: 'isEdge', yes: [{ use: 'edge-resubscribe' }] }],
+                    no: [{ use: 'ca-request' }, 'ca-enable-smtp'],
+                  },
+                ],
               },
             ],
           },

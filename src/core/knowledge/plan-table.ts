@@ -59,7 +59,11 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
   ],
   // A self-signed (Setup or internal transport) certificate: a new one for the server's names.
   'self-signed-renewal': [
-    { if: 'ownNamesKnown', no: [{ if: 'thumbprintKnown', yes: ['show-old-names'] }] },
+    {
+      if: 'ownNamesKnown',
+      yes: [{ if: 'knownSelfSigned', no: [{ if: 'thumbprintKnown', yes: ['show-old-cert'] }] }],
+      no: [{ if: 'thumbprintKnown', yes: ['show-old-names'] }],
+    },
     { if: 'isInternalTransport', yes: ['new-internal-self-signed'], no: ['new-self-signed-not-internal'] },
     'confirm-internal',
     {

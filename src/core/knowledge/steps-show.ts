@@ -33,6 +33,21 @@ export const SHOW_STEPS: LibraryStep[] = [
     command: { default: 'Get-ExchangeServer {peerHostOrPlaceholder} | fl Name,ServerRole' },
   },
   {
+    id: 'show-old-cert',
+    role: 'transport',
+    title: {
+      en: 'On {server}: show the certificate the event names: a self-signed one (Issuer = Subject) is the internal transport certificate Exchange made; a CA-issued one may still serve IIS or other servers, so it stays until its replacement is in place',
+      ja: '{server} で: イベントが示す証明書を表示します。自己署名 (Issuer と Subject が同じ) なら Exchange が作成した内部トランスポート証明書です。CA 発行の証明書なら IIS や他のサーバーがまだ使っている可能性があるため、置き換えが済むまで削除しません',
+    },
+    why: {
+      en: 'Removing a certificate that IIS or a DAG member still uses breaks OWA and Outlook; the issuer tells which kind it is.',
+      ja: 'IIS や DAG の他のメンバーが使っている証明書を削除すると OWA や Outlook が使えなくなります。発行者で種類がわかります。',
+    },
+    command: {
+      default: 'Get-ExchangeCertificate -Thumbprint {thumbprint} | fl Subject,Issuer,CertificateDomains,NotAfter,Services',
+    },
+  },
+  {
     id: 'show-old-names',
     role: 'transport',
     title: {
