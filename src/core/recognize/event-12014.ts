@@ -132,7 +132,14 @@ function read(
         complete = false;
         break;
       }
-      keep(step.name, text.slice(pos, close.at));
+      const value = text.slice(pos, close.at);
+      // A domain is one name (or an <I>…<S>… value): Japanese prose between the two phrases means the
+      // opening words were the admin's own ("ドメイン名が空欄なのですが…"), not the event's.
+      if (index === 0 && !value.trimStart().startsWith('<I>') && /[。、\u3040-\u30ff\u4e00-\u9fff]/.test(value)) {
+        pos = -1;
+        break;
+      }
+      keep(step.name, value);
       pos = close.end;
     }
     if (pos < 0) continue;

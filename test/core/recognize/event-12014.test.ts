@@ -178,3 +178,21 @@ describe('12014 in every wording', () => {
     });
   }
 });
+
+describe('12014 after a question that uses the same words', () => {
+  it("takes the domain from the event's description, not from the admin's sentence before it", () => {
+    const paste = [
+      'EX13MBX01 でイベントが出ています。ドメイン名が空欄なのですが、どうすればよいでしょうか。',
+      '',
+      'ソース: MSExchangeFrontEndTransport',
+      'イベント ID: 12014',
+      '説明:',
+      'ローカル コンピューターの個人用ストアにドメイン名  を含む証明書が見つかりませんでした。このため、FQDN パラメーターが  のコネクタ Default Frontend EX13MBX01 に対する STARTTLS SMTP コマンドをサポートできません。',
+    ].join('\n');
+    const event = recognize(paste).events.find((e) => e.id === 12014);
+    assert.ok(event);
+    assert.equal(event.domain, undefined);
+    assert.ok(event.emptyFields?.includes('domain'), JSON.stringify(event));
+    assert.equal(event.connector, 'Default Frontend EX13MBX01');
+  });
+});
