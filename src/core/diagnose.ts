@@ -77,7 +77,14 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   for (const cert of certificates) {
     addJudgement(
       judgement,
-      judgeCertificate(cert, { now, warnDays, language, text: t, ...(server && { server: hostOf(server) }) }),
+      judgeCertificate(cert, {
+        now,
+        warnDays,
+        language,
+        text: t,
+        ...(server && { server: hostOf(server) }),
+        ...presentedBy(evidence, cert),
+      }),
     );
   }
   const starttlsEvent = events.some((e) => e.id === 12014 || e.id === 12016);
@@ -318,4 +325,13 @@ function notesFor(
     }
   }
   return notes;
+}
+
+/** The host of the endpoint whose presented chain holds this certificate, when the paste shows one. */
+function presentedBy(evidence: Evidence, cert: CertificateFacts): { presentedBy?: string } {
+  const endpoint = (evidence.endpoints ?? []).find(
+    (e) =>
+      e.host && e.chain.some((c) => (c.thumbprint && c.thumbprint === cert.thumbprint) || c.subject === cert.subject),
+  );
+  return endpoint?.host ? { presentedBy: endpoint.host } : {};
 }

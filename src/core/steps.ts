@@ -36,6 +36,7 @@ const PLAN_ORDER: readonly string[] = [
   'federation-renew',
   'setup-cert-expired',
   'revocation-check',
+  'chain-renew',
   'self-signed-client-facing',
   'identify-thumbprint',
   'list-with-dates',

@@ -13,6 +13,8 @@ export interface CertificateJudgeOptions {
   text: DiagnosisText;
   /** The server the paste names, for plan values. */
   server?: string;
+  /** The host whose endpoint presented this certificate (openssl s_client, a probe). */
+  presentedBy?: string;
 }
 
 /** Findings about one certificate's own facts: dates, trust, key, signature, Exchange status. */
@@ -25,6 +27,8 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
   const thumbprint = cert.thumbprint;
   const tp = thumbprint ? { thumbprint } : {};
   const values = planValues(cert, options.server);
+  // A CA certificate names no host: the checks of a chain fix probe the endpoint that presented it.
+  if (options.presentedBy && !values.fqdn && cert.isCA) values.fqdn = options.presentedBy;
 
   if (cert.status === 'PendingRequest') {
     findings.push({
@@ -125,8 +129,10 @@ function renewalPlans(cert: CertificateFacts, expired: boolean, values: PlanValu
     case 'federation':
       return [{ plan: expired ? 'federation-expired' : 'federation-renew', values }];
     case 'wmsvc':
-    case 'certificate-authority':
       return [];
+    case 'certificate-authority':
+      // A root is the CA's to renew; an expired intermediate is fixed by installing its renewal.
+      return expired && cert.selfSigned !== true ? [{ plan: 'chain-renew', values }] : [];
     case 'ca-issued':
       return [{ plan: 'ca-renew', values }];
     default:

@@ -315,6 +315,21 @@ export const PLAN_ROWS: PlanDefinition[] = [
     ],
   },
   {
+    id: 'chain-renew',
+    reference: 'Microsoft Learn: Certificate requirements for Exchange services',
+    summary: s(
+      'An issuing (intermediate) CA certificate in the presented chain has expired',
+      '提示されるチェーン内の発行元 (中間) CA 証明書の期限切れ',
+    ),
+    entries: [
+      'chain-show-intermediates',
+      'chain-install-renewed',
+      'chain-leaf-reissue',
+      { use: 'restart-transport' },
+      'verify-starttls-probe',
+    ],
+  },
+  {
     id: 'revocation-check',
     reference: 'Microsoft Learn: Get-ExchangeCertificate (Status); Exchange hybrid TLS guidance',
     summary: s('Revocation check fails (RevocationCheckFailure)', '失効確認の失敗 (RevocationCheckFailure)'),

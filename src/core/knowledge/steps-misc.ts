@@ -355,4 +355,44 @@ export const MISC_STEPS: LibraryStep[] = [
       ja: '他サイトのサーバーはレプリケーション後に証明書を認識します。',
     },
   },
+  {
+    id: 'chain-show-intermediates',
+    role: 'any',
+    title: {
+      en: "On {server}: the expired certificate is an issuing (intermediate) CA in the chain, not the server's own certificate: list the expired CA certificates in the computer's Intermediate Certification Authorities store",
+      ja: '{server} で: 期限切れなのはチェーン内の発行元 (中間) CA の証明書で、サーバー自身の証明書ではありません。コンピューターの中間証明機関ストアにある期限切れの CA 証明書を一覧表示します',
+    },
+    why: {
+      en: 'Clients validate the whole chain: an expired intermediate fails TLS even when the server certificate is valid, and a new request would not help.',
+      ja: 'クライアントはチェーン全体を検証します。サーバー証明書が有効でも中間証明書が期限切れなら TLS は失敗し、新しい証明書要求では解決しません。',
+    },
+    command: {
+      default: 'Get-ChildItem Cert:\\LocalMachine\\CA | ? { $_.NotAfter -lt (Get-Date) } | fl Subject,Issuer,Thumbprint,NotAfter',
+    },
+  },
+  {
+    id: 'chain-install-renewed',
+    role: 'any',
+    title: {
+      en: "On {server}: download the CA's renewed intermediate certificate (or its current chain) from the CA, add it to the Intermediate Certification Authorities store, and do the same on every server that presents this chain",
+      ja: '{server} で: CA から更新済みの中間証明書 (または現在のチェーン) をダウンロードして中間証明機関ストアに追加します。このチェーンを提示するすべてのサーバーで同じようにします',
+    },
+    why: {
+      en: 'Windows builds the chain it presents from the certificates in this store; with the renewed intermediate there, it stops presenting the expired one.',
+      ja: 'Windows はこのストアの証明書から提示するチェーンを組み立てます。更新済みの中間証明書があれば、期限切れのものは提示されなくなります。',
+    },
+    command: { default: "certutil -addstore CA 'C:\\certs\\renewed-intermediate.cer'" },
+  },
+  {
+    id: 'chain-leaf-reissue',
+    role: 'any',
+    title: {
+      en: 'If the CA renewed the intermediate with a new key, ask it to re-issue the server certificate under the new intermediate, then renew the server certificate by request',
+      ja: 'CA が新しいキーで中間証明書を更新した場合は、新しい中間証明書でサーバー証明書を再発行するよう依頼し、証明書要求でサーバー証明書を更新します',
+    },
+    why: {
+      en: 'A server certificate signed by the old key only chains to the old intermediate.',
+      ja: '古いキーで署名されたサーバー証明書は、古い中間証明書にしかつながりません。',
+    },
+  },
 ];

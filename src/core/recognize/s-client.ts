@@ -81,6 +81,8 @@ function readChain(lines: string[]): ParsedCertificate[] {
     if (subject) {
       const dn = dnOf(subject[2]!);
       current = { subject: dn, issuer: '', domains: uniqueNames(hostLikeCommonNames(dn)), source: 's-client' };
+      // Every certificate after the leaf issued the one before it: a CA, whatever its name looks like.
+      if (chain.length > 0) current.isCA = true;
       chain.push(current);
       continue;
     }
@@ -147,6 +149,7 @@ function readVerifyErrors(lines: string[], chain: ParsedCertificate[]): NonNulla
           issuer: '',
           domains: uniqueNames(hostLikeCommonNames(depthSubject)),
           source: 's-client',
+          ...(depth > 0 && { isCA: true, role: 'certificate-authority' as const }),
         };
         chain.push(entry);
       }
