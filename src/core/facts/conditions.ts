@@ -112,6 +112,17 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
       'ServerRole がハブ トランスポートまたはメールボックスの場合',
     ),
   },
+  // The paste shows an Edge (ServerRole, its own connectors): a step that cannot run there is left out
+  // without asking, since an Edge has no AuthConfig, IIS or Client Access.
+  shownEdge: {
+    test: (s) => isEdge(s) === true,
+    unknown: 'else',
+    ifTrue: w('The paste shows an Edge Transport server', '貼り付けからエッジ トランスポート サーバーとわかります'),
+    ifFalse: w(
+      'The paste does not show an Edge Transport server',
+      '貼り付けからはエッジ トランスポート サーバーとわかりません',
+    ),
+  },
   isInternalTransport: {
     test: (s) => {
       if ([12015, 12017, 12019].includes(s.eventId ?? 0)) return true;

@@ -354,7 +354,7 @@ export const PLAN_ROWS: PlanDefinition[] = [
     id: 'identify-thumbprint',
     reference: 'Microsoft Learn: Get-ExchangeCertificate',
     summary: s('Only a thumbprint was pasted', '拇印だけが貼り付けられた'),
-    entries: ['identify-describe', 'identify-internal', 'identify-auth'],
+    entries: ['identify-describe', 'identify-internal', { if: 'shownEdge', no: ['identify-auth'] }],
   },
   {
     id: 'list-with-dates',

@@ -13,9 +13,7 @@ import type { Truth } from './truth.js';
 // A failure lists, per kind of violation, the first cells and the command to fix.
 
 /** Invariants the core does not keep yet, with what still fails (node:test reports them as todo). */
-const TODO: Partial<Record<string, string>> = {
-  '6': 'the lone-thumbprint plan runs Get-AuthConfig on a server the paste shows is an Edge (e.g. SE/edge/expired-ca/none/transport/server+transport)',
-};
+const TODO: Partial<Record<string, string>> = {};
 
 interface Judged {
   cell: Cell;
