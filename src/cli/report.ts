@@ -30,10 +30,14 @@ export function renderReport(diagnosis: Diagnosis, options: { color: boolean }):
   if (diagnosis.certificates.length > 0) {
     out.push('', paint.bold(label.certificates));
     for (const cert of diagnosis.certificates) {
+      // Only a certificate known from a transport event (12017) is the internal one by definition.
       const name =
         cert.subject ||
         cert.domains[0] ||
-        (cert.thumbprint ? diagnosisText[diagnosis.language].internalTransportCertificate(cert.thumbprint) : '?');
+        cert.friendlyName ||
+        (cert.thumbprint && cert.source === 'event'
+          ? diagnosisText[diagnosis.language].internalTransportCertificate(cert.thumbprint)
+          : (cert.thumbprint ?? '?'));
       // A pending request has dates but is no certificate yet: nothing to count down.
       const when =
         cert.status === 'PendingRequest'

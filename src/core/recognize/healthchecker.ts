@@ -67,9 +67,20 @@ export const recognizeHealthChecker: Recognizer = (text) => {
       continue;
     }
     if (!block) continue;
-    if (!field || indent <= block.indent) {
+    if (indent <= block.indent) {
       block = undefined;
       continue;
+    }
+    // A verdict line ("Certificate has expired") belongs to the certificate above it.
+    if (!field) continue;
+    // Some versions list every certificate under one heading: a field seen again starts the next one.
+    if ((field.name === 'FriendlyName' || field.name === 'Thumbprint') && block.fields.has(field.name)) {
+      if (blocks.length >= LIMITS.certificateBlocks) {
+        more = true;
+        break;
+      }
+      block = { indent: block.indent, fields: new Map(), namespaces: [], inNamespaces: false };
+      blocks.push(block);
     }
     if (field.name === 'Namespaces') block.inNamespaces = true;
     else block.fields.set(field.name, field.value);

@@ -273,7 +273,7 @@ const cn = (dn: string): string | undefined => /CN=([^,]+)/i.exec(dn)?.[1]?.trim
 
 /** Never blank: an event's certificate (12017) has a thumbprint and nothing else to go by. */
 function certificateName(cert: CertificateFacts, t: SlackText): string {
-  const named = cert.domains[0] || cn(cert.subject) || cert.subject.trim();
+  const named = cert.domains[0] || cn(cert.subject) || cert.subject.trim() || cert.friendlyName;
   if (named) return named;
   const short = cert.thumbprint && shortThumbprint(cert.thumbprint);
   if (cert.source !== 'event') return short || '?';

@@ -215,3 +215,36 @@ describe('HealthChecker certificate section', () => {
     });
   }
 });
+
+describe('HealthChecker listing every certificate under one heading', () => {
+  it('reads each certificate, keeping verdict lines with the certificate above them', () => {
+    const text = [
+      'Security Settings',
+      '-----------------',
+      '        Certificate:',
+      '                FriendlyName: Microsoft Exchange Server Auth Certificate',
+      '                Thumbprint: D1EF64AA9D94C83E045BADC1659B03EB9B4A186A',
+      '                Lifetime in days: -19',
+      '                Current Auth Certificate: True',
+      '                Internal Transport Certificate: False',
+      '                Certificate has expired',
+      '',
+      '                FriendlyName: mail.wingtiptoys.com',
+      '                Thumbprint: 387409DE366841063C8206B846FEBA87B00FA407',
+      '                Lifetime in days: 301',
+      '                Internal Transport Certificate: False',
+      '',
+      '                FriendlyName: Microsoft Exchange',
+      '                Thumbprint: 2BE4ECDD1DCA6029E90B5E93604922B6FB4E7731',
+      '                Lifetime in days: 1502',
+      '                Internal Transport Certificate: True',
+    ].join('\n');
+    const evidence = recognize(normalizePaste(text));
+    assert.deepEqual(
+      evidence.certificates?.map((c) => c.thumbprint?.slice(0, 8)),
+      ['D1EF64AA', '387409DE', '2BE4ECDD'],
+    );
+    const uses = evidence.certificateUses?.map((u) => `${u.thumbprint.slice(0, 4)}:${u.use}`).sort();
+    assert.deepEqual(uses, ['2BE4:internalTransport', 'D1EF:authCurrent']);
+  });
+});
