@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { FAKE_BOT, type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js';
 import { freePort, type PostgresServer, postgresUnavailable, startPostgres } from '../helpers/postgres.js';
-import { SIGNING_SECRET, sendCommand, sendEvent } from '../helpers/slack-request.js';
+import { ids } from '../../src/slack/ids.js';
+import {
+  blockActionPayload,
+  SIGNING_SECRET,
+  sendCommand,
+  sendEvent,
+  sendInteraction,
+} from '../helpers/slack-request.js';
 
 /**
  * Two `npm start` processes on one Postgres, as two replicas behind a load balancer: probes and
@@ -115,6 +122,42 @@ describe('two replicas on one Postgres', { skip: unavailable ?? false }, () => {
       'counted by the replica that received it',
     );
     assert.match(metrics, /^certcheck_store_up 1$/m);
+  });
+
+  test('a reply from replica A whose 日本語 button is clicked on replica B is answered by B, in Japanese', async () => {
+    const ack = await sendCommand(`http://127.0.0.1:${a.port}/slack/events`, {
+      text: 'Log Name: Application\nSource: MSExchangeTransport\nEvent ID: 12015\nComputer: HUB01.contoso.local\nDescription:\nAn internal transport certificate expired. Thumbprint:3BFBD8DFD6642FE619EA98BBB6051BC5ADEBBE0C',
+      response_url: slack.responseUrl('from-a'),
+    });
+    assert.equal(ack.status, 200);
+    const deadline = performance.now() + 10_000;
+    let reply: unknown;
+    while (!reply && performance.now() < deadline) {
+      reply =
+        ack.body !== ''
+          ? JSON.parse(ack.body)
+          : slack.calls.find((c) => c.method === 'response' && c.path.endsWith('/from-a'))?.params;
+      if (!reply) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const toggle = JSON.stringify(reply).match(
+      new RegExp(`"action_id":"${ids.actions.toggleLanguage}"[^}]*?"value":"((?:[^"\\\\]|\\\\.)*)"`),
+    );
+    assert.ok(toggle?.[1], `the reply has a 日本語 button: ${JSON.stringify(reply).slice(0, 300)}`);
+    const value = JSON.parse(`"${toggle[1]}"`) as string;
+    const click = await sendInteraction(
+      `http://127.0.0.1:${b.port}/slack/events`,
+      blockActionPayload({ actionId: ids.actions.toggleLanguage, value, responseUrl: slack.responseUrl('on-b') }),
+    );
+    assert.equal(click.status, 200);
+    let answered: unknown;
+    const until = performance.now() + 10_000;
+    while (!answered && performance.now() < until) {
+      answered = slack.calls.find((c) => c.method === 'response' && c.path.endsWith('/on-b'))?.params;
+      if (!answered) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const text = JSON.stringify(answered);
+    assert.match(text, /内部トランスポート証明書/, `B answered in Japanese: ${text.slice(0, 300)}\n${b.output()}`);
+    assert.doesNotMatch(text, /30 分|30 minutes/, 'not "this answer has expired"');
   });
 
   test('Postgres stopped: /healthz 503 within 5 s while /readyz stays 200; back: 200 again, no restart', async () => {
