@@ -8,7 +8,7 @@ export type RoleFacts = Pick<ParsedCertificate, 'subject' | 'domains'> &
 const AUTH_CN = 'microsoft exchange server auth certificate';
 
 /**
- * What the certificate is for Exchange (knowledge §6, "Identify the certificate role"). Undefined
+ * What the certificate is for Exchange. Undefined
  * when the paste does not say enough: a table row shows no issuer, so it cannot be told self-signed
  * from CA-issued.
  */
@@ -38,7 +38,7 @@ function sameDn(a: string, b: string): boolean {
   return a.replace(/\s+/g, '').toLowerCase() === b.replace(/\s+/g, '').toLowerCase();
 }
 
-/** What a certificate alone says about the Exchange version (knowledge §6, "Version hints"). */
+/** What a certificate alone says about the Exchange version. */
 export function certificateVersionHints(cert: RoleFacts & Pick<ParsedCertificate, 'role'>): VersionHint[] {
   const hints: VersionHint[] = [];
   if (cert.role === 'auth') hints.push({ version: '2013+', reason: 'auth-certificate' });

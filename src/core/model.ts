@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The diagnosis contract (design/diagnosis-contract.md). Every surface speaks to the core through
+ * The diagnosis contract. Every surface speaks to the core through
  * these shapes. Stable: fields may be added, never renamed or dropped.
  */
 

@@ -12,7 +12,7 @@ import type { ExchangeVersion } from '../model.js';
  *   -Path for requests, -Services None|IMAP|POP|UM|IIS|SMTP, no -Server/-SubjectKeyIdentifier.
  * - Import-ExchangeCertificate: ps (FileData 2010+, FileName only 2013); 2007 bb124424(v=exchg.80): -Path.
  * - New-EdgeSubscription: ps (FileData, FileName, Site 2010+); 2007 bb123800(v=exchg.80): -FileName and -Site only.
- * - Get-TransportService: ps, 2013+. Get-TransportServer: the 2007/2010 cmdlet (knowledge §3.1).
+ * - Get-TransportService: ps, 2013+. Get-TransportServer: the 2007/2010 cmdlet.
  * - Set-/Get-AuthConfig: ps, 2013+. Federation cmdlets: ps, 2010+.
  * - Set-ReceiveConnector/Set-SendConnector -TlsCertificateName: ps, 2013+ (the 2010 SP2/SP3 syntax has none).
  * - Restart-WebAppPool: IIS WebAdministration module (Windows Server 2008 R2 and later), used only for 2013+.
@@ -150,7 +150,7 @@ export const CMDLETS: Readonly<Record<string, CmdletEntry>> = {
 /** Aliases the steps use; they need no catalogue entry. */
 export const ALIASES: ReadonlySet<string> = new Set(['fl', 'ft', '?', '%']);
 
-/** AllowedServices by release (knowledge §4.1; ps:New-ExchangeCertificate; 2019 has no UM). */
+/** AllowedServices by release (New-ExchangeCertificate -Services; 2019 has no UM). */
 export const SERVICES: Readonly<Record<Release, readonly string[]>> = {
   '2007': ['None', 'IMAP', 'POP', 'UM', 'IIS', 'SMTP'],
   '2010': ['None', 'IMAP', 'POP', 'UM', 'IIS', 'SMTP', 'Federation'],

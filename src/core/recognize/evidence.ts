@@ -89,7 +89,7 @@ export interface VersionHint {
 
 export type Strength = 'strong' | 'weak';
 
-/** Exchange releases the facts model tells apart (knowledge §6: 8.x, 14.x, 15.0, 15.1, 15.2, SE). */
+/** Exchange releases the facts model tells apart (8.x, 14.x, 15.0, 15.1, 15.2, and SE from 15.2.2562). */
 export type ExchangeRelease = '2007' | '2010' | '2013' | '2016' | '2019' | 'SE';
 
 export type ServerRoleName = 'hub' | 'edge' | 'cas' | 'mailbox' | 'frontend';

@@ -1,7 +1,7 @@
 import type { ExchangeService } from '../model.js';
 import type { VersionHint } from './evidence.js';
 
-/** ServicesStringForm: one letter per AllowedServices flag, in this order, `.` when unset (knowledge §2.1). */
+/** ServicesStringForm: one letter per AllowedServices flag, in this order, `.` when unset. */
 const LETTERS: readonly [string, ExchangeService][] = [
   ['I', 'IMAP'],
   ['P', 'POP'],

@@ -10,7 +10,7 @@ import { recognizePem } from './pem.js';
  * endpoint, the chain it presented leaf first, the verify errors by depth, and an SMTP dialogue when
  * the admin pasted one (the 220 banner, EHLO and whether 250-STARTTLS was offered). The PEM blocks
  * are the PEM recogniser's; here they only give the chain entries their thumbprints. Session-ID and
- * Master-Key are session secrets printed in hex: nothing here reads them.
+ * Master-Key are TLS keying values printed in hex: nothing here reads them.
  */
 
 const CHAIN_SUBJECT = /^\s*(\d{1,2})\s+s:\s?(.*)$/;

@@ -3,7 +3,7 @@ import type { Evidence, Recognizer, Symptom, SymptomId } from './evidence.js';
 
 /**
  * Lines that name a certificate problem without being an event: NDRs and queue errors, setup
- * logs, HCW and OWA errors, and the prompts of the certificate cmdlets (knowledge §1.3, §4.6, §5).
+ * logs, HCW and OWA errors, and the prompts of the certificate cmdlets.
  * Each rule is a line to find and the values to read around it.
  */
 

@@ -90,7 +90,7 @@ function stripInvisible(line: string): { clean: string; marks: Mark[] } {
   return { clean: parts.join(''), marks };
 }
 
-/** A value after one of these labels is a hash or number of something else (openssl s_client's session secrets too), never the thumbprint. */
+/** A value after one of these labels is a hash or number of something else (openssl s_client's Session-ID and Master-Key too), never the thumbprint. */
 const NOT_A_THUMBPRINT_LABEL =
   /session[\s-]*id|master[\s-]*key|session[\s-]*ticket|serial\s*(?:number)?\s*[:=]|シリアル番号|名前ハッシュ|キー\s*ID|key\s*id|keyid|key\s*identifier|name\s*hash|modulus|signature|public[\s-]*key|\bpub:|\bpriv:|localkeyid|container|sha-?(?:224|256|384|512)|md5/i;
 /** openssl puts these values on the following, deeper-indented lines. */
