@@ -1,6 +1,15 @@
 import pg from 'pg';
 import { migratePg } from './pg-migrations.js';
-import { type LedgerRow, type RenewalRow, type SnoozeRow, toEntry, toRenewal, toSnooze } from './sqlite-rows.js';
+import {
+  type DecodedCertificateRow,
+  fromDecodedRow,
+  type LedgerRow,
+  type RenewalRow,
+  type SnoozeRow,
+  toEntry,
+  toRenewal,
+  toSnooze,
+} from './sqlite-rows.js';
 import type {
   ClaimOptions,
   ClaimRequest,
@@ -42,50 +51,6 @@ export function openPgStore(url: string, options: PgStoreOptions = {}): PgStore 
   // Without a listener an idle connection cut by a restart of Postgres would crash the process.
   pool.on('error', (error) => options.onError?.(error));
   return new PgStore(pool);
-}
-
-interface CertificateRow {
-  thumbprint: string;
-  subject: string;
-  issuer: string;
-  domains: string[];
-  not_before: string | null;
-  not_after: string;
-  services: string[];
-  servers: string[];
-  role: string | null;
-  source: string;
-  channel: string | null;
-  owner: string | null;
-  added_by: string;
-  added_at: string;
-  estimated: boolean;
-  status: TrackedCertificate['status'];
-  status_by: string | null;
-  status_at: string | null;
-}
-
-function toCertificate(row: CertificateRow): TrackedCertificate {
-  return {
-    thumbprint: row.thumbprint,
-    subject: row.subject,
-    issuer: row.issuer,
-    domains: row.domains,
-    notAfter: row.not_after,
-    services: row.services,
-    servers: row.servers,
-    source: row.source,
-    addedBy: row.added_by,
-    addedAt: row.added_at,
-    estimated: row.estimated,
-    status: row.status,
-    ...(row.not_before !== null && { notBefore: row.not_before }),
-    ...(row.role !== null && { role: row.role }),
-    ...(row.channel !== null && { channel: row.channel }),
-    ...(row.owner !== null && { owner: row.owner }),
-    ...(row.status_by !== null && { statusBy: row.status_by }),
-    ...(row.status_at !== null && { statusAt: row.status_at }),
-  };
 }
 
 const UPSERT_CERTIFICATE = `
@@ -159,7 +124,7 @@ export class PgStore implements Store {
   }
 
   async track(input: TrackInput) {
-    const { rows } = await this.query<CertificateRow & { created: boolean }>(
+    const { rows } = await this.query<DecodedCertificateRow & { created: boolean }>(
       `${UPSERT_CERTIFICATE}
        ON CONFLICT (thumbprint) DO UPDATE SET
          subject = excluded.subject, issuer = excluded.issuer, domains = excluded.domains,
@@ -172,21 +137,23 @@ export class PgStore implements Store {
       certificateParams(input),
     );
     const row = rows[0]!;
-    return { certificate: toCertificate(row), created: row.created };
+    return { certificate: fromDecodedRow(row), created: row.created };
   }
 
   async get(thumbprint: string) {
-    const { rows } = await this.query<CertificateRow>('SELECT * FROM certificates WHERE thumbprint = $1', [thumbprint]);
-    return rows[0] && toCertificate(rows[0]);
+    const { rows } = await this.query<DecodedCertificateRow>('SELECT * FROM certificates WHERE thumbprint = $1', [
+      thumbprint,
+    ]);
+    return rows[0] && fromDecodedRow(rows[0]);
   }
 
   async list(options: { all?: boolean } = {}) {
     const where = options.all ? '' : "WHERE status = 'active'";
     // COLLATE "C": byte order, as SQLite and the memory store sort, whatever the database's locale.
-    const { rows } = await this.query<CertificateRow>(
+    const { rows } = await this.query<DecodedCertificateRow>(
       `SELECT * FROM certificates ${where} ORDER BY not_after COLLATE "C", thumbprint COLLATE "C"`,
     );
-    return rows.map(toCertificate);
+    return rows.map(fromDecodedRow);
   }
 
   async untrack(thumbprint: string, by: string, at: string) {

@@ -5,25 +5,34 @@ import type { LedgerEntry, Renewal, Snooze, TrackedCertificate } from './store.j
  * snooze and renewal rows read the same from Postgres.
  */
 
-export interface CertificateRow {
+/** A certificate row with its lists and flag decoded: what Postgres returns as it is. */
+export interface DecodedCertificateRow {
   thumbprint: string;
   subject: string;
   issuer: string;
-  domains: string;
+  domains: string[];
   not_before: string | null;
   not_after: string;
-  services: string;
-  servers: string;
+  services: string[];
+  servers: string[];
   role: string | null;
   source: string;
   channel: string | null;
   owner: string | null;
   added_by: string;
   added_at: string;
-  estimated: number;
+  estimated: boolean;
   status: TrackedCertificate['status'];
   status_by: string | null;
   status_at: string | null;
+}
+
+/** SQLite keeps the lists as JSON text and the flag as 0/1. */
+export interface CertificateRow extends Omit<DecodedCertificateRow, 'domains' | 'services' | 'servers' | 'estimated'> {
+  domains: string;
+  services: string;
+  servers: string;
+  estimated: number;
 }
 
 export interface LedgerRow {
@@ -43,18 +52,29 @@ export interface LedgerRow {
 }
 
 export function toCertificate(row: CertificateRow): TrackedCertificate {
+  return fromDecodedRow({
+    ...row,
+    domains: JSON.parse(row.domains) as string[],
+    services: JSON.parse(row.services) as string[],
+    servers: JSON.parse(row.servers) as string[],
+    estimated: row.estimated === 1,
+  });
+}
+
+/** The record a certificate row holds, whichever database decoded it. */
+export function fromDecodedRow(row: DecodedCertificateRow): TrackedCertificate {
   return {
     thumbprint: row.thumbprint,
     subject: row.subject,
     issuer: row.issuer,
-    domains: JSON.parse(row.domains) as string[],
+    domains: row.domains,
     notAfter: row.not_after,
-    services: JSON.parse(row.services) as string[],
-    servers: JSON.parse(row.servers) as string[],
+    services: row.services,
+    servers: row.servers,
     source: row.source,
     addedBy: row.added_by,
     addedAt: row.added_at,
-    estimated: row.estimated === 1,
+    estimated: row.estimated,
     status: row.status,
     ...(row.not_before !== null && { notBefore: row.not_before }),
     ...(row.role !== null && { role: row.role }),
