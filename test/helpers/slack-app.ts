@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before } from 'node:test';
 import type { Logger } from '@slack/bolt';
 import { LogLevel } from '@slack/bolt';
 import { loadConfig } from '../../src/config.js';
@@ -139,4 +141,24 @@ export async function commandReply(
   const reply = h.fake.callsTo('response')[before];
   if (!reply) throw new Error('/certcheck answered neither in the ack nor through response_url');
   return { via: 'response_url', payload: reply.params };
+}
+
+/**
+ * One harness for the tests of a describe block: started before them, closed after them, and after
+ * each test checked for Block Kit limit violations and reset. Call the returned function in a test.
+ */
+export function harnessPerSuite(options: HarnessOptions = {}): () => Harness {
+  let harness: Harness | undefined;
+  before(async () => {
+    harness = await startHarness(options);
+  });
+  afterEach(() => {
+    assert.deepEqual(harness?.fake.violations, []);
+    harness?.fake.reset();
+  });
+  after(() => harness?.close());
+  return () => {
+    if (!harness) throw new Error('the harness is used before it started');
+    return harness;
+  };
 }

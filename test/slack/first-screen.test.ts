@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, afterEach, before, describe, it } from 'node:test';
-import type { Step } from '../../src/core/model.js';
+import { describe, it } from 'node:test';
 import { diagnose } from '../../src/core/diagnose.js';
+import type { Step } from '../../src/core/model.js';
+import { ids } from '../../src/slack/ids.js';
 import { planView, showsFactsOnly } from '../../src/slack/view/plan-view.js';
 import { replyModel } from '../../src/slack/view/reply-model.js';
 import { REFERENCE_NOW } from '../helpers/clock.js';
-import { ids } from '../../src/slack/ids.js';
-import { commandReply, type Harness, startHarness } from '../helpers/slack-app.js';
+import { commandReply, harnessPerSuite } from '../helpers/slack-app.js';
 import { blockActionPayload, sendInteraction } from '../helpers/slack-request.js';
 
 /**
@@ -49,19 +49,11 @@ const words = {
 } as const;
 
 describe('the first screen of a certificate listing', () => {
-  let h: Harness;
-  before(async () => {
-    h = await startHarness();
-  });
-  afterEach(() => {
-    assert.deepEqual(h.fake.violations, []);
-    h.fake.reset();
-  });
-  after(() => h.close());
+  const h = harnessPerSuite();
 
   for (const lang of ['en', 'ja'] as const) {
     it(`${lang}: the expired certificate, then the one expiring soonest; the fine ones folded into one line`, async () => {
-      const { payload } = await commandReply(h, { text: words[lang].paste });
+      const { payload } = await commandReply(h(), { text: words[lang].paste });
       const shown = lines(payload);
       // The verdict and the notification are about the expired certificate.
       assert.match(shown[0] ?? '', /^🔴 mail\.tailspintoys\.com/);
@@ -85,17 +77,17 @@ describe('the first screen of a certificate listing', () => {
   }
 
   it('Show all steps keeps the same first steps and the same certificates first', async () => {
-    const { payload } = await commandReply(h, { text: LISTING });
+    const { payload } = await commandReply(h(), { text: LISTING });
     const value = (payload.blocks as { type: string; elements?: { action_id?: string; value?: string }[] }[])
       .flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []))
       .find((e) => e.action_id === ids.actions.showAllSteps)?.value;
     assert.ok(value, 'a shortened plan offers Show all steps');
     const first = lines(payload);
     await sendInteraction(
-      h.url,
-      blockActionPayload({ actionId: ids.actions.showAllSteps, value, responseUrl: h.fake.responseUrl('all') }),
+      h().url,
+      blockActionPayload({ actionId: ids.actions.showAllSteps, value, responseUrl: h().fake.responseUrl('all') }),
     );
-    const all = lines(h.fake.callsTo('response').at(-1)?.params ?? {});
+    const all = lines(h().fake.callsTo('response').at(-1)?.params ?? {});
     const steps = (shown: string[]) => shown.filter((line) => /^\*\d+\. /.test(line));
     assert.ok(steps(all).length > steps(first).length);
     assert.deepEqual(steps(all).slice(0, steps(first).length), steps(first));

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { diagnose } from '../../src/core/diagnose.js';
 import type { Diagnosis } from '../../src/core/model.js';
 import { diagnosisMessage } from '../../src/slack/blocks/diagnosis-message.js';
 import { REFERENCE_NOW } from '../helpers/clock.js';
-import { commandReply, type Harness, startHarness } from '../helpers/slack-app.js';
+import { commandReply, harnessPerSuite } from '../helpers/slack-app.js';
 
 /**
  * Every command block of a reply runs on one server, as its step's 📍 line says, and uses no
@@ -104,18 +104,10 @@ describe('one server per command block', () => {
   });
 
   describe('through the app', () => {
-    let h: Harness;
-    before(async () => {
-      h = await startHarness();
-    });
-    afterEach(() => {
-      assert.deepEqual(h.fake.violations, []);
-      h.fake.reset();
-    });
-    after(() => h.close());
+    const h = harnessPerSuite();
 
     it('a listing from two servers (EX01, EX02): each block runs on one of them', async () => {
-      const { payload } = await commandReply(h, { text: MULTI_SERVER });
+      const { payload } = await commandReply(h(), { text: MULTI_SERVER });
       const blocks = payload.blocks as Block[];
       assert.ok(
         blocks.some((b) => b.type === 'rich_text'),
@@ -129,7 +121,7 @@ describe('one server per command block', () => {
         new URL('../fixtures/corpus/s10-e2013-12019-remote-expired.txt', import.meta.url),
         'utf8',
       );
-      const { payload } = await commandReply(h, { text });
+      const { payload } = await commandReply(h(), { text });
       const blocks = payload.blocks as Block[];
       assert.deepEqual(problems(blocks, ['ex2013', 'edge01']), []);
       const places = blocks

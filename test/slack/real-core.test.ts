@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { certFacts, certText } from '../helpers/cert-fixtures.js';
 import { FAKE_BOT } from '../helpers/fake-slack.js';
-import { commandReply, type Harness, startHarness } from '../helpers/slack-app.js';
+import { commandReply, harnessPerSuite } from '../helpers/slack-app.js';
 import { appMentionEvent, sendEvent } from '../helpers/slack-request.js';
 
 /**
@@ -15,15 +15,7 @@ const expectOf = (name: string) =>
 const json = (value: unknown) => JSON.stringify(value);
 
 describe('Slack replies on the real core and corpus', () => {
-  let h: Harness;
-  before(async () => {
-    h = await startHarness();
-  });
-  afterEach(() => {
-    assert.deepEqual(h.fake.violations, []);
-    h.fake.reset();
-  });
-  after(() => h.close());
+  const h = harnessPerSuite();
 
   const corpus = [
     's01-e2007-hub-12015.txt',
@@ -33,7 +25,7 @@ describe('Slack replies on the real core and corpus', () => {
   ];
   for (const name of corpus) {
     it(`/certcheck ${name}: the thumbprints appear, within Slack's limits`, async () => {
-      const { payload } = await commandReply(h, { text: fixture(name) });
+      const { payload } = await commandReply(h(), { text: fixture(name) });
       for (const thumbprint of expectOf(name).thumbprints ?? [])
         assert.ok(json(payload).includes(thumbprint), thumbprint);
       assert.equal(payload.response_type, 'ephemeral');
@@ -41,20 +33,20 @@ describe('Slack replies on the real core and corpus', () => {
   }
 
   it('the Japanese corpus paste is answered in Japanese', async () => {
-    const { payload } = await commandReply(h, { text: fixture('s02-e2007-edge-12015-12014-ja.txt') });
+    const { payload } = await commandReply(h(), { text: fixture('s02-e2007-edge-12015-12014-ja.txt') });
     assert.match(String(payload.text), /[\u3040-\u30ff]/);
   });
 
   it('p08 (certificate + private key) in a thread: ephemeral only, the key never echoed or logged', async () => {
     const paste = fixture('p08-pem-with-private-key.txt');
     await sendEvent(
-      h.url,
+      h().url,
       appMentionEvent({ text: `<@${FAKE_BOT.botUserId}> ${paste}`, threadTs: '1700000100.000100' }),
     );
-    assert.equal(h.fake.callsTo('chat.postMessage').length, 0);
-    const everything = json(h.fake.calls) + h.logs.join('\n');
+    assert.equal(h().fake.callsTo('chat.postMessage').length, 0);
+    const everything = json(h().fake.calls) + h().logs.join('\n');
     for (const line of expectOf('p08-pem-with-private-key.txt').secret ?? []) assert.ok(!everything.includes(line));
-    assert.match(json(h.fake.callsTo('chat.postEphemeral')[0]?.params), /private key/);
+    assert.match(json(h().fake.callsTo('chat.postEphemeral')[0]?.params), /private key/);
   });
 
   const utf16 = Buffer.from(fixture('s18-fl-expired-default-cert.txt'), 'utf16le');
@@ -71,16 +63,16 @@ describe('Slack replies on the real core and corpus', () => {
         'base64',
       );
       await sendEvent(
-        h.url,
+        h().url,
         appMentionEvent({
           text: `<@${FAKE_BOT.botUserId}>`,
           files: [
-            { name: 'owa.cer', url: h.fake.addFile('owa.cer', der) },
-            { name: 'certs.txt', url: h.fake.addFile('certs.txt', fl) },
+            { name: 'owa.cer', url: h().fake.addFile('owa.cer', der) },
+            { name: 'certs.txt', url: h().fake.addFile('certs.txt', fl) },
           ],
         }),
       );
-      const [post] = h.fake.callsTo('chat.postMessage');
+      const [post] = h().fake.callsTo('chat.postMessage');
       const body = json(post?.params);
       assert.ok(body.includes(certFacts['leaf-expiring-soon']!.thumbprint), 'the DER certificate');
       for (const thumbprint of expectOf('s18-fl-expired-default-cert.txt').thumbprints ?? [])

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { EVENT_CATALOGUE } from '../../src/core/knowledge/event-catalogue.js';
 import { PLAN_TABLE } from '../../src/core/knowledge/plan-table.js';
 import { addReferences } from '../../src/core/steps.js';
 import { NOT_PAGES, referenceUrl } from '../../src/slack/view/reference-links.js';
-import { commandReply, type Harness, startHarness } from '../helpers/slack-app.js';
+import { commandReply, harnessPerSuite } from '../helpers/slack-app.js';
 
 /** Every source the core can cite, split as the core splits them into a reply's references. */
 function everyReference(): string[] {
@@ -56,18 +56,10 @@ describe('references are links to Microsoft pages', () => {
 });
 
 describe('the reply cites its sources as Slack links', () => {
-  let h: Harness;
-  before(async () => {
-    h = await startHarness();
-  });
-  afterEach(() => {
-    assert.deepEqual(h.fake.violations, []);
-    h.fake.reset();
-  });
-  after(() => h.close());
+  const h = harnessPerSuite();
 
   it('an Exchange 2007 12015 paste: <https://support.microsoft.com/help/953354|KB 953354>', async () => {
-    const { payload } = await commandReply(h, { text: fixture('s01-e2007-hub-12015.txt') });
+    const { payload } = await commandReply(h(), { text: fixture('s01-e2007-hub-12015.txt') });
     const line = referencesLine(payload);
     assert.ok(line, 'no references line');
     assert.ok(line.includes('<https://support.microsoft.com/help/953354|KB 953354>'), line);
@@ -76,7 +68,7 @@ describe('the reply cites its sources as Slack links', () => {
   });
 
   it('the Japanese reply links the same pages under its Japanese heading', async () => {
-    const { payload } = await commandReply(h, { text: fixture('s02-e2007-edge-12015-12014-ja.txt') });
+    const { payload } = await commandReply(h(), { text: fixture('s02-e2007-edge-12015-12014-ja.txt') });
     const line = referencesLine(payload);
     assert.ok(line?.startsWith('📚 参考資料: '), line);
     if (!line) return;
