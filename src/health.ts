@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Metrics } from './metrics.js';
 import type { Store } from './store/store.js';
+import { withinTime } from './within-time.js';
 
 /**
  * The operations endpoints, as routes any HTTP server can mount (Bolt's customRoutes take them as
@@ -77,21 +78,14 @@ export function metricsRoute(metrics: Metrics): OpsRoute {
 
 /** 'ok', or why the database is not usable: the pool's error, or that it did not answer in time. */
 async function databaseHealth(store: Pick<Store, 'ping'>, timeoutMs: number): Promise<string> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<string>((resolve) => {
-    timer = setTimeout(() => resolve(`unreachable: no answer within ${timeoutMs} ms`), timeoutMs);
-  });
-  try {
-    return await Promise.race([
-      store.ping().then(
-        () => 'ok',
-        (error: unknown) => `unreachable: ${error instanceof Error ? error.message : String(error)}`,
-      ),
-      timeout,
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return withinTime(
+    store.ping().then(
+      () => 'ok',
+      (error: unknown) => `unreachable: ${error instanceof Error ? error.message : String(error)}`,
+    ),
+    timeoutMs,
+    () => `unreachable: no answer within ${timeoutMs} ms`,
+  );
 }
 
 function send(res: ServerResponse, status: number, body: Record<string, string>) {

@@ -1,6 +1,7 @@
-import { looksJapanese } from '../core/normalize.js';
 import type { Diagnosis, Language } from '../core/model.js';
+import { looksJapanese } from '../core/normalize.js';
 import { lookUpTracked } from '../tracking/look-up-tracked.js';
+import { withinTime } from '../within-time.js';
 import { type DiagnosisMessageOptions, diagnosisMessage, type TrackedDescription } from './blocks/diagnosis-message.js';
 import type { SlackMessage } from './blocks/kit.js';
 import { trackedBlocks, trackedSummaries } from './blocks/tracked-blocks.js';
@@ -142,21 +143,13 @@ function keepPaste(deps: ListenerDeps, paste: StoredPaste, now: Date): Promise<s
 }
 
 /** The store's answer, or `fallback` when it fails or takes longer than the ack can wait. */
-async function withinBudget<T>(deps: ListenerDeps, work: Promise<T>, fallback: T, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<T>((resolve) => {
-    timer = setTimeout(() => {
-      deps.logger.warn(`${what} did not answer within ${STORE_BUDGET_MS} ms; answering without it`);
-      resolve(fallback);
-    }, STORE_BUDGET_MS);
-  });
+function withinBudget<T>(deps: ListenerDeps, work: Promise<T>, fallback: T, what: string): Promise<T> {
   const done = work.catch((error: unknown) => {
     deps.logger.warn(`${what} unavailable; answering without it: ${describeError(error)}`);
     return fallback;
   });
-  try {
-    return await Promise.race([done, late]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return withinTime(done, STORE_BUDGET_MS, () => {
+    deps.logger.warn(`${what} did not answer within ${STORE_BUDGET_MS} ms; answering without it`);
+    return fallback;
+  });
 }
