@@ -11,9 +11,37 @@ export function daysLeft(notAfter: string | Date, now: Date): number {
 
 /** "10 Dec 2026" / "2026/12/10", in UTC unless a zone is given (reminders use the team's zone). */
 export function formatDate(iso: string, lang: Language, zone = 'UTC'): string {
+  const plain = zone === 'UTC' ? plainUtcDate(iso) : undefined;
+  if (plain) {
+    const [year, month, day] = plain;
+    return lang === 'ja' ? `${year}/${pad2(month)}/${pad2(day)}` : `${day} ${MONTHS_EN_GB[month - 1]} ${year}`;
+  }
   const date = DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone);
   if (!date.isValid) return iso;
   return lang === 'ja' ? date.toFormat('yyyy/MM/dd') : date.setLocale('en-GB').toFormat('d LLL yyyy');
+}
+
+/**
+ * Every countdown formats a date, and a Luxon DateTime with its formatter costs more than the rest of
+ * the countdown: a UTC timestamp as the core writes them (date, time, `Z`) is formatted by hand. The
+ * month names are Luxon's own for en-GB ("Sept"), read once; anything else goes through Luxon.
+ */
+const MONTHS_EN_GB: readonly string[] = Array.from({ length: 12 }, (_, i) =>
+  DateTime.utc(2000, i + 1, 1).setLocale('en-GB').toFormat('LLL'),
+);
+const PLAIN_UTC = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?)?Z?$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+
+/** [year, month, day] of a valid UTC timestamp with no offset, or undefined for Luxon to decide. */
+function plainUtcDate(iso: string): [number, number, number] | undefined {
+  const m = PLAIN_UTC.exec(iso);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < 1000 || month < 1 || month > 12 || day < 1) return undefined;
+  if (Number(m[4] ?? 0) > 23 || Number(m[5] ?? 0) > 59 || Number(m[6] ?? 0) > 59) return undefined;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!) ? undefined : [year, month, day];
 }
 
 /** "10 Dec 2026 00:00 UTC" / "2026/12/10 09:00 (Asia/Tokyo)". */
