@@ -9,6 +9,7 @@ import type {
   StillDue,
   Store,
   TrackedCertificate,
+  TrackedEndpoint,
   TrackInput,
 } from './store.js';
 
@@ -21,6 +22,7 @@ export function createMemoryStore(): Store {
   const ledger: LedgerEntry[] = [];
   const snoozes = new Map<string, Snooze>();
   const renewals = new Map<string, Renewal>();
+  const endpoints = new Map<string, TrackedEndpoint>();
   let nextId = 1;
   const copy = <T>(value: T): T => structuredClone(value);
   const historyOf = (thumbprint: string): ReminderHistory => {
@@ -161,8 +163,51 @@ export function createMemoryStore(): Store {
     async entriesForMessage(channel, messageTs) {
       return ledger.filter((e) => e.channel === channel && e.messageTs === messageTs).map(copy);
     },
+    async trackEndpoint(input) {
+      const existing = endpoints.get(input.id);
+      const endpoint: TrackedEndpoint = {
+        ...withoutUndefined(input),
+        addedBy: existing?.addedBy ?? input.addedBy,
+        addedAt: existing?.addedAt ?? input.addedAt,
+        // Once tracked from Slack, every look stays under PROBE_ALLOW.
+        guarded: input.guarded || existing?.guarded === true,
+        status: 'active',
+        recent: existing?.recent ?? [],
+      };
+      const channel = input.channel ?? existing?.channel;
+      const owner = input.owner ?? existing?.owner;
+      if (channel !== undefined) endpoint.channel = channel;
+      if (owner !== undefined) endpoint.owner = owner;
+      if (existing?.lastProbe) endpoint.lastProbe = existing.lastProbe;
+      endpoints.set(input.id, endpoint);
+      return { endpoint: copy(endpoint), created: existing === undefined };
+    },
+    async getEndpoint(id) {
+      const found = endpoints.get(id);
+      return found && copy(found);
+    },
+    async listEndpoints(options = {}) {
+      return [...endpoints.values()]
+        .filter((e) => options.all || e.status === 'active')
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
+        .map(copy);
+    },
+    async untrackEndpoint(id, by, at) {
+      const found = endpoints.get(id);
+      if (found?.status !== 'active') return false;
+      Object.assign(found, { status: 'untracked', statusBy: by, statusAt: at });
+      return true;
+    },
+    async recordProbe(id, record) {
+      const found = endpoints.get(id);
+      if (!found || (found.lastProbe?.at ?? null) !== record.after) return false;
+      found.lastProbe = copy(record.probe);
+      found.recent = copy(record.recent);
+      return true;
+    },
     async exportAll() {
       return {
+        endpoints: await this.listEndpoints({ all: true }),
         certificates: await this.list({ all: true }),
         ledger: ledger.map(({ id: _id, ...entry }) => copy(entry)),
         snoozes: [...snoozes.values()].sort((a, b) => (a.thumbprint < b.thumbprint ? -1 : 1)).map(copy),
@@ -188,6 +233,7 @@ export function createMemoryStore(): Store {
         if (!renewals.has(r.oldThumbprint)) counts.renewals++;
         renewals.set(r.oldThumbprint, copy(r));
       }
+      for (const e of snapshot.endpoints ?? []) endpoints.set(e.id, copy(e));
       return counts;
     },
     async ping() {},

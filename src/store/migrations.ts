@@ -72,6 +72,32 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'tracked endpoints and what they last presented',
+    sql: `
+      CREATE TABLE endpoints (
+        id TEXT PRIMARY KEY,
+        target TEXT NOT NULL,
+        host TEXT NOT NULL,
+        port INTEGER NOT NULL,
+        protocol TEXT NOT NULL,
+        guarded INTEGER NOT NULL DEFAULT 0,
+        channel TEXT,
+        owner TEXT,
+        added_by TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'untracked')),
+        status_by TEXT,
+        status_at TEXT,
+        -- The last look's time, kept apart from its JSON so that recording a look can compare it.
+        probed_at TEXT,
+        last_probe TEXT,
+        recent TEXT NOT NULL DEFAULT '[]'
+      );
+      CREATE INDEX endpoints_by_status ON endpoints (status, id);
+    `,
+  },
 ];
 
 /** Brings the database up to the latest version; safe to run from several processes at once. */

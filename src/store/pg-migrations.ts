@@ -68,6 +68,32 @@ export const pgMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'tracked endpoints and what they last presented',
+    sql: `
+      CREATE TABLE endpoints (
+        id TEXT PRIMARY KEY,
+        target TEXT NOT NULL,
+        host TEXT NOT NULL,
+        port INTEGER NOT NULL,
+        protocol TEXT NOT NULL,
+        guarded BOOLEAN NOT NULL DEFAULT FALSE,
+        channel TEXT,
+        owner TEXT,
+        added_by TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'untracked')),
+        status_by TEXT,
+        status_at TEXT,
+        -- The last look's time, kept apart from its JSON so that recording a look can compare it.
+        probed_at TEXT,
+        last_probe JSONB,
+        recent JSONB NOT NULL DEFAULT '[]'::jsonb
+      );
+      CREATE INDEX endpoints_by_status ON endpoints (status, id);
+    `,
+  },
 ];
 
 /** pg_advisory_xact_lock key: "certcheck" in ASCII, so it cannot collide with another app's small numbers. */

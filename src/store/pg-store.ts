@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { type DecodedEndpointRow, fromDecodedEndpointRow } from './endpoint-rows.js';
 import { migratePg } from './pg-migrations.js';
 import {
   type DecodedCertificateRow,
@@ -22,6 +23,9 @@ import type {
   StoreSnapshot,
   TrackedCertificate,
   TrackInput,
+  EndpointInput,
+  ProbeRecord,
+  TrackedEndpoint,
 } from './store.js';
 
 /** How long a query waits for a connection before failing: /healthz answers 503 within it. */
@@ -335,14 +339,104 @@ export class PgStore implements Store {
     return rows.map(toEntry);
   }
 
+  async trackEndpoint(input: EndpointInput) {
+    const { rows } = await this.query<DecodedEndpointRow & { created: boolean }>(
+      `INSERT INTO endpoints (id, target, host, port, protocol, guarded, channel, owner, added_by, added_at, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'active')
+       ON CONFLICT (id) DO UPDATE SET
+         target = excluded.target, host = excluded.host, port = excluded.port, protocol = excluded.protocol,
+         guarded = endpoints.guarded OR excluded.guarded,
+         channel = COALESCE(excluded.channel, endpoints.channel), owner = COALESCE(excluded.owner, endpoints.owner),
+         status = 'active', status_by = NULL, status_at = NULL
+       RETURNING *, (xmax = 0) AS created`,
+      [
+        input.id,
+        input.target,
+        input.host,
+        input.port,
+        input.protocol,
+        input.guarded,
+        input.channel ?? null,
+        input.owner ?? null,
+        input.addedBy,
+        input.addedAt,
+      ],
+    );
+    const row = rows[0]!;
+    return { endpoint: fromDecodedEndpointRow(row), created: row.created };
+  }
+
+  async getEndpoint(id: string) {
+    const { rows } = await this.query<DecodedEndpointRow>('SELECT * FROM endpoints WHERE id = $1', [id]);
+    return rows[0] && fromDecodedEndpointRow(rows[0]);
+  }
+
+  async listEndpoints(options: { all?: boolean } = {}) {
+    const where = options.all ? '' : "WHERE status = 'active'";
+    const { rows } = await this.query<DecodedEndpointRow>(`SELECT * FROM endpoints ${where} ORDER BY id COLLATE "C"`);
+    return rows.map(fromDecodedEndpointRow);
+  }
+
+  async untrackEndpoint(id: string, by: string, at: string) {
+    const { rowCount } = await this.query(
+      "UPDATE endpoints SET status = 'untracked', status_by = $1, status_at = $2 WHERE id = $3 AND status = 'active'",
+      [by, at, id],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
+  async recordProbe(id: string, record: ProbeRecord) {
+    const { rowCount } = await this.query(
+      `UPDATE endpoints SET probed_at = $1, last_probe = $2::jsonb, recent = $3::jsonb
+       WHERE id = $4 AND probed_at IS NOT DISTINCT FROM $5::text`,
+      [record.probe.at, JSON.stringify(record.probe), JSON.stringify(record.recent), id, record.after],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
+  private async importEndpoints(client: pg.PoolClient, endpoints: readonly TrackedEndpoint[]) {
+    for (const e of endpoints) {
+      await client.query(
+        `INSERT INTO endpoints (id, target, host, port, protocol, guarded, channel, owner, added_by, added_at, status,
+           status_by, status_at, probed_at, last_probe, recent)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16::jsonb)
+         ON CONFLICT (id) DO UPDATE SET target = excluded.target, host = excluded.host, port = excluded.port,
+           protocol = excluded.protocol, guarded = excluded.guarded, channel = excluded.channel,
+           owner = excluded.owner, added_by = excluded.added_by, added_at = excluded.added_at,
+           status = excluded.status, status_by = excluded.status_by, status_at = excluded.status_at,
+           probed_at = excluded.probed_at, last_probe = excluded.last_probe, recent = excluded.recent`,
+        [
+          e.id,
+          e.target,
+          e.host,
+          e.port,
+          e.protocol,
+          e.guarded,
+          e.channel ?? null,
+          e.owner ?? null,
+          e.addedBy,
+          e.addedAt,
+          e.status,
+          e.statusBy ?? null,
+          e.statusAt ?? null,
+          e.lastProbe?.at ?? null,
+          e.lastProbe ? JSON.stringify(e.lastProbe) : null,
+          JSON.stringify(e.recent),
+        ],
+      );
+    }
+  }
+
   async exportAll(): Promise<StoreSnapshot> {
-    const [certificates, ledger, snoozes, renewals] = await Promise.all([
+    const [endpoints, certificates, ledger, snoozes, renewals] = await Promise.all([
+      this.listEndpoints({ all: true }),
       this.list({ all: true }),
       this.ledger(),
       this.query<SnoozeRow>('SELECT * FROM snoozes ORDER BY thumbprint COLLATE "C"'),
       this.query<RenewalRow>('SELECT * FROM renewals ORDER BY old_thumbprint COLLATE "C"'),
     ]);
     return {
+      endpoints,
       certificates,
       ledger: ledger.map(({ id: _id, ...entry }) => entry),
       snoozes: snoozes.rows.map(toSnooze),
@@ -407,6 +501,7 @@ export class PgStore implements Store {
         );
         if (rows[0]?.created) counts.renewals++;
       }
+      await this.importEndpoints(client, snapshot.endpoints ?? []);
       return counts;
     });
   }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { fromSqliteEndpointRow, type SqliteEndpointRow } from './endpoint-rows.js';
 import { migrate } from './migrations.js';
 import {
   type CertificateRow,
@@ -24,6 +25,9 @@ import type {
   Store,
   StoreSnapshot,
   TrackInput,
+  EndpointInput,
+  ProbeRecord,
+  TrackedEndpoint,
 } from './store.js';
 
 /** Opens (creating the file and its folder on first run) and migrates the SQLite store. */
@@ -254,10 +258,91 @@ export class SqliteStore implements Store {
     return rows.map(toEntry);
   }
 
+  async trackEndpoint(input: EndpointInput) {
+    return this.db
+      .transaction(() => {
+        const existing = this.db.prepare('SELECT 1 FROM endpoints WHERE id = ?').get(input.id);
+        this.db
+          .prepare(
+            `INSERT INTO endpoints (id, target, host, port, protocol, guarded, channel, owner, added_by, added_at, status)
+             VALUES (@id, @target, @host, @port, @protocol, @guarded, @channel, @owner, @addedBy, @addedAt, 'active')
+             ON CONFLICT (id) DO UPDATE SET
+               target = excluded.target, host = excluded.host, port = excluded.port, protocol = excluded.protocol,
+               guarded = MAX(guarded, excluded.guarded),
+               channel = COALESCE(excluded.channel, channel), owner = COALESCE(excluded.owner, owner),
+               status = 'active', status_by = NULL, status_at = NULL`,
+          )
+          .run({
+            ...input,
+            guarded: input.guarded ? 1 : 0,
+            channel: input.channel ?? null,
+            owner: input.owner ?? null,
+          });
+        const row = this.db.prepare('SELECT * FROM endpoints WHERE id = ?').get(input.id) as SqliteEndpointRow;
+        return { endpoint: fromSqliteEndpointRow(row), created: existing === undefined };
+      })
+      .immediate();
+  }
+
+  async getEndpoint(id: string) {
+    const row = this.db.prepare('SELECT * FROM endpoints WHERE id = ?').get(id) as SqliteEndpointRow | undefined;
+    return row && fromSqliteEndpointRow(row);
+  }
+
+  async listEndpoints(options: { all?: boolean } = {}) {
+    const where = options.all ? '' : "WHERE status = 'active'";
+    const rows = this.db.prepare(`SELECT * FROM endpoints ${where} ORDER BY id`).all() as SqliteEndpointRow[];
+    return rows.map(fromSqliteEndpointRow);
+  }
+
+  async untrackEndpoint(id: string, by: string, at: string) {
+    const result = this.db
+      .prepare(
+        "UPDATE endpoints SET status = 'untracked', status_by = ?, status_at = ? WHERE id = ? AND status = 'active'",
+      )
+      .run(by, at, id);
+    return result.changes > 0;
+  }
+
+  async recordProbe(id: string, record: ProbeRecord) {
+    const result = this.db
+      .prepare('UPDATE endpoints SET probed_at = ?, last_probe = ?, recent = ? WHERE id = ? AND probed_at IS ?')
+      .run(record.probe.at, JSON.stringify(record.probe), JSON.stringify(record.recent), id, record.after);
+    return result.changes > 0;
+  }
+
+  private importEndpoints(endpoints: readonly TrackedEndpoint[]) {
+    const upsert = this.db.prepare(
+      `INSERT INTO endpoints (id, target, host, port, protocol, guarded, channel, owner, added_by, added_at, status,
+         status_by, status_at, probed_at, last_probe, recent)
+       VALUES (@id, @target, @host, @port, @protocol, @guarded, @channel, @owner, @addedBy, @addedAt, @status,
+         @statusBy, @statusAt, @probedAt, @lastProbe, @recent)
+       ON CONFLICT (id) DO UPDATE SET target = excluded.target, host = excluded.host, port = excluded.port,
+         protocol = excluded.protocol, guarded = excluded.guarded, channel = excluded.channel, owner = excluded.owner,
+         added_by = excluded.added_by, added_at = excluded.added_at, status = excluded.status,
+         status_by = excluded.status_by, status_at = excluded.status_at, probed_at = excluded.probed_at,
+         last_probe = excluded.last_probe, recent = excluded.recent`,
+    );
+    for (const e of endpoints) {
+      upsert.run({
+        ...e,
+        guarded: e.guarded ? 1 : 0,
+        channel: e.channel ?? null,
+        owner: e.owner ?? null,
+        statusBy: e.statusBy ?? null,
+        statusAt: e.statusAt ?? null,
+        probedAt: e.lastProbe?.at ?? null,
+        lastProbe: e.lastProbe ? JSON.stringify(e.lastProbe) : null,
+        recent: JSON.stringify(e.recent),
+      });
+    }
+  }
+
   async exportAll(): Promise<StoreSnapshot> {
     const snoozes = this.db.prepare('SELECT * FROM snoozes ORDER BY thumbprint').all() as SnoozeRow[];
     const renewals = this.db.prepare('SELECT * FROM renewals ORDER BY old_thumbprint').all() as RenewalRow[];
     return {
+      endpoints: await this.listEndpoints({ all: true }),
       certificates: await this.list({ all: true }),
       ledger: (await this.ledger()).map(({ id: _id, ...entry }) => entry),
       snoozes: snoozes.map(toSnooze),
@@ -331,6 +416,7 @@ export class SqliteStore implements Store {
             )
             .run(r.oldThumbprint, r.newThumbprint, r.by ?? null, r.at);
         }
+        this.importEndpoints(snapshot.endpoints ?? []);
         return counts;
       })
       .immediate();

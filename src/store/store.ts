@@ -1,7 +1,16 @@
 import type { ReminderHistory } from '../core/reminders.js';
 import type { TrackableCertificate } from '../core/tracking.js';
+import type { EndpointInput, ProbeRecord, TrackedEndpoint } from './endpoint-records.js';
 
 export type { ReminderHistory } from '../core/reminders.js';
+export type {
+  EndpointInput,
+  EndpointProbe,
+  PresentedCertificate,
+  ProbeRecord,
+  SeenThumbprint,
+  TrackedEndpoint,
+} from './endpoint-records.js';
 
 /**
  * The tracking store port: what certcheck remembers between runs. Every implementation passes
@@ -125,6 +134,18 @@ export interface Store {
   ledger(thumbprint?: string): Promise<LedgerEntry[]>;
   /** The reminders a posted digest carried, to redraw it in place. */
   entriesForMessage(channel: string, messageTs: string): Promise<LedgerEntry[]>;
+  /** Inserts or refreshes an endpoint and makes it active again. */
+  trackEndpoint(input: EndpointInput): Promise<{ endpoint: TrackedEndpoint; created: boolean }>;
+  getEndpoint(id: string): Promise<TrackedEndpoint | undefined>;
+  /** By id. Active only unless `all`. */
+  listEndpoints(options?: { all?: boolean }): Promise<TrackedEndpoint[]>;
+  /** false when it was not tracked (or already untracked). */
+  untrackEndpoint(id: string, by: string, at: string): Promise<boolean>;
+  /**
+   * Records a look at an endpoint, only if its last look is still `record.after`: of two runs
+   * looking at once, one records (and announces what changed), the other learns it lost.
+   */
+  recordProbe(id: string, record: ProbeRecord): Promise<boolean>;
   /** Everything the store holds, to copy it into another (certcheck migrate). */
   exportAll(): Promise<StoreSnapshot>;
   /**
@@ -144,6 +165,8 @@ export interface StoreSnapshot {
   /** Every snooze, ended or not. */
   snoozes: Snooze[];
   renewals: Renewal[];
+  /** Tracked endpoints; copied by importAll, not counted in its ImportCounts. */
+  endpoints?: TrackedEndpoint[];
 }
 
 /** What an import added: rows that were not in the target before. */

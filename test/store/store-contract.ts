@@ -1,7 +1,41 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { stillDue } from '../../src/core/reminders.js';
-import type { ClaimRequest, Store, TrackInput } from '../../src/store/store.js';
+import type { ClaimRequest, EndpointInput, EndpointProbe, Store, TrackInput } from '../../src/store/store.js';
+
+/** Builds a tracked-endpoint input; override what the test cares about. */
+export function anEndpoint(overrides: Partial<EndpointInput> = {}): EndpointInput {
+  return {
+    id: 'smtp://mail.contoso.com:25',
+    target: 'smtp://mail.contoso.com',
+    host: 'mail.contoso.com',
+    port: 25,
+    protocol: 'smtp',
+    guarded: false,
+    channel: 'C0OPS',
+    owner: 'U0AIKO',
+    addedBy: 'U0AIKO',
+    addedAt: '2026-11-28T12:00:00.000Z',
+    ...overrides,
+  };
+}
+
+const aProbe = (at: string, thumbprint = '896777B6CA9D0066DB7463DB76DA36DD6241D5D5'): EndpointProbe => ({
+  at,
+  address: '192.0.2.25',
+  tlsVersion: 'TLSv1.2',
+  startTls: { offered: true },
+  leaf: {
+    thumbprint,
+    subject: 'CN=mail.contoso.com',
+    issuer: 'CN=Contoso Issuing CA',
+    domains: ['mail.contoso.com'],
+    notBefore: '2025-12-10T00:00:00.000Z',
+    notAfter: '2026-12-10T00:00:00.000Z',
+  },
+  timeoutMs: 10000,
+  maxBytes: 65536,
+});
 
 /** Builds a tracked-certificate input; override what the test cares about. */
 export function aCertificate(overrides: Partial<TrackInput> = {}): TrackInput {
@@ -251,12 +285,88 @@ export function storeContract(name: string, open: () => Promise<Store>, options:
       assert.deepEqual(await store.renew([mine.id], 'run-6', '2026-12-03T09:40:00.000Z'), [], 'sent: nothing to hold');
     });
 
+    test('tracks an endpoint; tracking it again keeps who added it, its channel unless given, and its guard', async () => {
+      const { endpoint, created } = await store.trackEndpoint(anEndpoint({ guarded: true }));
+      assert.equal(created, true);
+      assert.deepEqual(endpoint, { ...anEndpoint({ guarded: true }), status: 'active', recent: [] });
+      assert.deepEqual(await store.getEndpoint(anEndpoint().id), endpoint);
+      assert.equal(await store.getEndpoint('smtp://other.contoso.com:25'), undefined);
+      const again = await store.trackEndpoint(
+        anEndpoint({ addedBy: 'cli', addedAt: '2026-11-29T00:00:00.000Z', channel: undefined, owner: undefined }),
+      );
+      assert.equal(again.created, false);
+      assert.equal(again.endpoint.addedBy, 'U0AIKO');
+      assert.equal(again.endpoint.channel, 'C0OPS');
+      assert.equal(again.endpoint.owner, 'U0AIKO');
+      assert.equal(again.endpoint.guarded, true, 'once tracked from Slack, PROBE_ALLOW keeps applying');
+      const moved = await store.trackEndpoint(anEndpoint({ channel: 'C0NEW' }));
+      assert.equal(moved.endpoint.channel, 'C0NEW');
+    });
+
+    test('a look is recorded only after the look it follows: of two runs, one records', async () => {
+      const id = anEndpoint().id;
+      const first = aProbe('2026-11-30T09:00:00.000Z');
+      const seen = [{ thumbprint: first.leaf!.thumbprint, firstSeen: first.at, lastSeen: first.at }];
+      assert.equal(await store.recordProbe(id, { probe: first, recent: seen, after: null }), true);
+      assert.equal(
+        await store.recordProbe(id, { probe: first, recent: seen, after: null }),
+        false,
+        'another run recorded meanwhile',
+      );
+      const second = { ...aProbe('2026-12-01T09:00:00.000Z', 'F'.repeat(40)), alternates: ['F'.repeat(40)] };
+      assert.equal(await store.recordProbe(id, { probe: second, recent: seen, after: first.at }), true);
+      assert.equal(
+        await store.recordProbe('smtp://nowhere.contoso.com:25', { probe: first, recent: [], after: null }),
+        false,
+      );
+      const read = await store.getEndpoint(id);
+      assert.deepEqual(read?.lastProbe, second);
+      assert.deepEqual(read?.recent, seen);
+      const unreachable: EndpointProbe = {
+        at: '2026-12-02T09:00:00.000Z',
+        failure: { kind: 'refused', stage: 'connect', detail: 'ECONNREFUSED' },
+        timeoutMs: 10000,
+        maxBytes: 65536,
+      };
+      assert.equal(await store.recordProbe(id, { probe: unreachable, recent: seen, after: second.at }), true);
+      assert.deepEqual((await store.getEndpoint(id))?.lastProbe, unreachable);
+    });
+
+    test('endpoints list by id; untrack closes one once, and tracking it again reopens it with its last look', async () => {
+      await store.trackEndpoint(anEndpoint({ id: 'imap://mail.contoso.com:143', protocol: 'imap', port: 143 }));
+      assert.deepEqual(
+        (await store.listEndpoints()).map((e) => e.id),
+        ['imap://mail.contoso.com:143', 'smtp://mail.contoso.com:25'],
+      );
+      assert.equal(
+        await store.untrackEndpoint('imap://mail.contoso.com:143', 'U0KEN', '2026-12-02T10:00:00.000Z'),
+        true,
+      );
+      assert.equal(
+        await store.untrackEndpoint('imap://mail.contoso.com:143', 'U0KEN', '2026-12-02T10:00:00.000Z'),
+        false,
+      );
+      assert.deepEqual(
+        (await store.listEndpoints()).map((e) => e.id),
+        ['smtp://mail.contoso.com:25'],
+      );
+      const closed = (await store.listEndpoints({ all: true })).find((e) => e.id === 'imap://mail.contoso.com:143');
+      assert.equal(closed?.status, 'untracked');
+      assert.equal(closed?.statusBy, 'U0KEN');
+      await store.untrackEndpoint(anEndpoint().id, 'cli', '2026-12-02T10:00:00.000Z');
+      const reopened = await store.trackEndpoint(anEndpoint());
+      assert.equal(reopened.endpoint.status, 'active');
+      assert.equal(reopened.endpoint.statusBy, undefined);
+      assert.equal(reopened.endpoint.lastProbe?.at, '2026-12-02T09:00:00.000Z');
+    });
+
     test('everything it holds copies into another store, and copying twice adds nothing', async () => {
       const snapshot = await store.exportAll();
       assert.ok(snapshot.certificates.length >= 3);
       assert.ok(snapshot.ledger.length >= 3);
       assert.ok(snapshot.snoozes.length >= 1);
       assert.ok(snapshot.renewals.length >= 1);
+      assert.ok((snapshot.endpoints ?? []).length >= 2);
       const target = await open();
       try {
         assert.deepEqual(await target.importAll(snapshot), {
@@ -268,6 +378,7 @@ export function storeContract(name: string, open: () => Promise<Store>, options:
         assert.deepEqual(await target.importAll(snapshot), { certificates: 0, ledger: 0, snoozes: 0, renewals: 0 });
         assert.deepEqual(await target.exportAll(), snapshot);
         assert.deepEqual(await target.list({ all: true }), await store.list({ all: true }));
+        assert.deepEqual(await target.listEndpoints({ all: true }), await store.listEndpoints({ all: true }));
         assert.deepEqual(await target.reminderHistory(), await store.reminderHistory());
       } finally {
         await target.close();
