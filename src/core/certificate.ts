@@ -1,8 +1,9 @@
-import { createHash, X509Certificate } from 'node:crypto';
+import { createHash, type KeyObject, X509Certificate } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { certificateRole } from './certificate-role.js';
 import { childrenOf, DER_TAG, oidOf, readTlv } from './der.js';
 import { formatDn, hostLikeCommonNames, parseDn, type Rdn, toWindowsOrder, uniqueNames } from './distinguished-name.js';
+import { utcIso } from './recognize/culture-dates.js';
 import type { ParsedCertificate } from './recognize/evidence.js';
 import { RSASSA_PSS_OID, signatureHashFromOid } from './signature-algorithms.js';
 
@@ -18,11 +19,13 @@ export type CertificateSource = 'pem' | 'der' | 'pkcs7';
 export function parseCertificateDer(der: Uint8Array, source: CertificateSource): ParsedCertificate {
   const exact = firstTlvBytes(der);
   const x509 = new X509Certificate(exact);
-  const subject = nodeDn(x509.subject);
-  const issuer = nodeDn(x509.issuer);
+  // Each getter of X509Certificate asks OpenSSL again (publicKey builds a new key object): read once.
+  const [nodeSubject, nodeIssuer, publicKey] = [x509.subject, x509.issuer, publicKeyOf(x509)];
+  const subject = nodeDn(nodeSubject);
+  const issuer = nodeDn(nodeIssuer);
   const domains = uniqueNames([...hostLikeCommonNames(subject), ...dnsNames(x509.subjectAltName)]);
-  const selfSigned = selfSignedCheck(x509);
-  const key = keyFacts(x509);
+  const selfSigned = nodeSubject === nodeIssuer && selfSignedCheck(x509, publicKey);
+  const key = keyFacts(publicKey);
   const facts: ParsedCertificate = {
     thumbprint: createHash('sha1').update(exact).digest('hex').toUpperCase(),
     subject,
@@ -85,19 +88,31 @@ export function opensslDate(text: string): string | undefined {
   const month = match ? MONTHS.indexOf(match[1]!.toLowerCase()) + 1 : 0;
   if (!match || month === 0) return undefined;
   const [day, hour, minute, second, year] = match.slice(2).map(Number) as [number, number, number, number, number];
+  const fast = utcIso(year, month, day, hour, minute, second);
+  if (fast !== undefined) return fast;
   const parsed = DateTime.utc(year, month, day, hour, minute, second);
   return parsed.isValid ? (parsed.toISO() ?? undefined) : undefined;
 }
 
 /**
- * Issuer equals subject is not enough: a certificate can name itself and be signed by another key.
+ * Issuer equals subject (the caller checks it first) is not enough: a certificate can name itself and
+ * be signed by another key.
  * checkIssued() is not used: it also demands keyCertSign, which Exchange's self-signed certificates lack.
  */
-function selfSignedCheck(x509: X509Certificate): boolean {
+function selfSignedCheck(x509: X509Certificate, publicKey: KeyObject | undefined): boolean {
   try {
-    return x509.subject === x509.issuer && x509.verify(x509.publicKey);
+    return publicKey !== undefined && x509.verify(publicKey);
   } catch {
     return false;
+  }
+}
+
+/** Undefined for a key type this OpenSSL build cannot load: the rest of the certificate is still read. */
+function publicKeyOf(x509: X509Certificate): KeyObject | undefined {
+  try {
+    return x509.publicKey;
+  } catch {
+    return undefined;
   }
 }
 
@@ -122,9 +137,9 @@ const KEY_ALGORITHMS: Readonly<Record<string, string>> = {
   dsa: 'DSA',
 };
 
-function keyFacts(x509: X509Certificate): { algorithm?: string; size?: number } {
+function keyFacts(key: KeyObject | undefined): { algorithm?: string; size?: number } {
+  if (!key) return {};
   try {
-    const key = x509.publicKey;
     const type = key.asymmetricKeyType ?? '';
     const details = key.asymmetricKeyDetails ?? {};
     const algorithm = KEY_ALGORITHMS[type] ?? (type ? type.toUpperCase() : undefined);

@@ -159,7 +159,7 @@ const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
  * (the hot path of every listing). Undefined where the answer is not plainly a valid date (a year
  * before 1000, 24:00, out-of-range parts): the caller then asks Luxon, which decides as before.
  */
-function utcIso(
+export function utcIso(
   year: number,
   month: number,
   day: number,
