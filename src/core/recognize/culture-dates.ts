@@ -137,6 +137,9 @@ function toIso(p: Parsed, order: Order): string | undefined {
   const year = y.length === 2 ? 2000 + Number(y) : Number(y);
   const fast = utcIso(year, Number(mo), Number(d), p.hour, p.minute, p.second);
   if (fast !== undefined) return fast;
+  // The wrong day/month order is tried for every open date: a month or day out of range is no date
+  // for Luxon either, and saying so costs nothing.
+  if (!plausibleDay(Number(mo), Number(d), year)) return undefined;
   const value = DateTime.utc(year, Number(mo), Number(d), p.hour, p.minute, p.second);
   return value.isValid ? (value.toISO() ?? undefined) : undefined;
 }
@@ -146,13 +149,20 @@ function hasDecidingLifetime(notBefore: Parsed | undefined, notAfter: Parsed | u
   const from = toIso(notBefore, notBefore.order ?? order);
   const to = toIso(notAfter, notAfter.order ?? order);
   if (!from || !to) return false;
-  const hours = DateTime.fromISO(to).diff(DateTime.fromISO(from), 'hours').hours;
+  // Both are UTC ISO strings: their difference in hours is plain arithmetic on the instants.
+  const hours = (Date.parse(to) - Date.parse(from)) / 3_600_000;
   // Local clocks move across DST between the two dates: allow two hours either way.
   return DECIDING_LIFETIMES_DAYS.some((days) => Math.abs(hours - days * 24) <= 2);
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+
+function plausibleDay(month: number, day: number, year: number): boolean {
+  if (!(month >= 1 && month <= 12 && day >= 1)) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
+}
 
 /**
  * Luxon's `DateTime.utc(...).toISO()` for an ordinary date and time, without building a DateTime
