@@ -1,6 +1,10 @@
 import { type CustomRoute, type Logger, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../config.js';
+import { diagnosisText } from '../core/i18n/diagnosis-text.js';
+import type { Language } from '../core/model.js';
 import { GuardedHttpReceiver } from './edge/guarded-receiver.js';
+import type { AckBody } from './edge/http-ack.js';
+import type { SlackBody } from './edge/request-guard.js';
 
 export interface ReceiverOptions {
   logger: Logger;
@@ -8,6 +12,8 @@ export interface ReceiverOptions {
   processBeforeResponse?: boolean;
   /** Served beside /slack/events in HTTP mode (liveness, readiness, health); a bare /healthz without. */
   routes?: CustomRoute[];
+  /** A user's language without asking Slack (the busy answer must not wait); the configured default without. */
+  language?: (userId: string | undefined) => Language;
 }
 
 const BARE_HEALTH: CustomRoute = {
@@ -37,5 +43,18 @@ export function createReceiver(config: Config, options: ReceiverOptions): Receiv
     now: options.now,
     ...(options.processBeforeResponse !== undefined && { processBeforeResponse: options.processBeforeResponse }),
     customRoutes: options.routes ?? [BARE_HEALTH],
+    busy: busyAnswer(options.language ?? (() => config.defaultLanguage)),
   });
+}
+
+/**
+ * While the app holds as many requests as it may, a command is told at once, in its user's
+ * language, to send the paste again later; anything else gets 503 (Slack retries events).
+ */
+function busyAnswer(language: (userId: string | undefined) => Language): (body: SlackBody) => AckBody {
+  return (body) => {
+    if (typeof body.command !== 'string') return undefined;
+    const lang = language(typeof body.user_id === 'string' ? body.user_id : undefined);
+    return { response_type: 'ephemeral', text: diagnosisText[lang].finding.busy() };
+  };
 }

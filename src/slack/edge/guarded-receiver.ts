@@ -1,15 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { ListenOptions } from 'node:net';
-import {
-  type App,
-  type CustomRoute,
-  HTTPReceiver,
-  HTTPReceiverDeferredRequestError,
-  type Logger,
-  type Receiver,
-} from '@slack/bolt';
+import { type App, AuthorizationError, type CustomRoute, type Logger, type Receiver } from '@slack/bolt';
 import { describeError } from '../describe-error.js';
-import { guardSlackRequest } from './request-guard.js';
+import { type AckBody, HttpAck, send } from './http-ack.js';
+import { readBody } from './read-body.js';
+import { guardSlackRequest, type SlackBody } from './request-guard.js';
 
 export interface GuardedReceiverOptions {
   signingSecret: string;
@@ -18,38 +13,54 @@ export interface GuardedReceiverOptions {
   now(): Date;
   /** true in tests: the HTTP reply waits for the listener, so its calls are recorded when the request returns. */
   processBeforeResponse?: boolean;
-  /** Paths served beside /slack/events (health, metrics). */
+  /** Paths served beside /slack/events (health, metrics), matched exactly. */
   customRoutes?: CustomRoute[];
   /** Largest body accepted, in bytes: a paste is at most 1 MiB, Slack's own cap a little more. */
   bodyLimit?: number;
+  /**
+   * Bytes of request bodies the app holds at once, from the first byte read until the listener is
+   * done (its paste diagnosed and its answer posted). Beyond it, a request is answered at once
+   * with `busy` instead of reaching a listener, so memory stays bounded whatever Slack or the
+   * diagnosis pool does meanwhile.
+   */
+  heldBytesLimit?: number;
+  /** The ack for a request refused while too much is held: a message for a command, else 503 (Slack retries events). */
+  busy?: (body: SlackBody) => AckBody;
 }
 
 const EVENTS_PATH = '/slack/events';
 const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
+const DEFAULT_HELD_BYTES = 16 * 1024 * 1024;
 
 /**
- * Bolt's HTTP receiver with a guard in front of it: every request to /slack/events is read, its
- * signature and age checked and its shape checked before Bolt parses it, and whatever a request
- * throws is answered 500 for that request alone.
+ * certcheck's HTTP receiver: every request to /slack/events is read once (with a byte cap), its
+ * signature and age checked once over the raw bytes, parsed once and its shape checked, and the
+ * parsed body handed to Bolt (`app.processEvent`), which runs the listeners. Bolt's own
+ * HTTPReceiver would read, verify and parse the same body again. Whatever a request throws is
+ * answered 500 for that request alone.
  */
 export class GuardedHttpReceiver implements Receiver {
-  readonly #inner: HTTPReceiver;
   readonly #options: GuardedReceiverOptions;
+  readonly #routes = new Map<string, CustomRoute['handler']>();
+  #app: App | undefined;
   #server: Server | undefined;
+  /** Bytes of bodies being read or whose listener is not done yet. */
+  #held = 0;
 
   constructor(options: GuardedReceiverOptions) {
     this.#options = options;
-    this.#inner = new HTTPReceiver({
-      signingSecret: options.signingSecret,
-      logger: options.logger,
-      processBeforeResponse: options.processBeforeResponse ?? false,
-      customRoutes: options.customRoutes ?? [],
-      bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
-    });
+    for (const route of options.customRoutes ?? []) {
+      for (const method of [route.method].flat()) this.#routes.set(`${method.toUpperCase()} ${route.path}`, route.handler);
+    }
   }
 
   init(app: App): void {
-    this.#inner.init(app);
+    this.#app = app;
+  }
+
+  /** Bytes held now (for tests and metrics). */
+  heldBytes(): number {
+    return this.#held;
   }
 
   start(listen: ListenOptions | number = 3000): Promise<Server> {
@@ -75,39 +86,87 @@ export class GuardedHttpReceiver implements Receiver {
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { logger } = this.#options;
     try {
-      const path = new URL(req.url ?? '/', 'http://certcheck').pathname;
-      if (req.method === 'POST' && path === EVENTS_PATH) {
-        const body = await readBody(req, this.#options.bodyLimit ?? DEFAULT_BODY_LIMIT);
-        if (!body) return void res.writeHead(413).end();
-        const verdict = guardSlackRequest(
-          {
-            rawBody: body.toString('utf8'),
-            contentType: header(req, 'content-type'),
-            timestamp: header(req, 'x-slack-request-timestamp'),
-            signature: header(req, 'x-slack-signature'),
-          },
-          this.#options.signingSecret,
-          Math.floor(this.#options.now().getTime() / 1000),
-        );
-        if (!verdict.ok) {
-          logger.warn(`refused a request to ${EVENTS_PATH} (${verdict.status}): ${verdict.reason}`);
-          return void res.writeHead(verdict.status).end();
-        }
-        // Bolt reads a body already read from here instead of the spent stream.
-        Object.assign(req, { rawBody: body });
-      }
-      this.#inner.requestListener(req, res);
-    } catch (error) {
+      const url = req.url ?? '/';
+      const query = url.indexOf('?');
+      const path = query === -1 ? url : url.slice(0, query);
+      const method = req.method ?? 'GET';
+      if (method === 'POST' && path === EVENTS_PATH) return await this.#event(req, res);
+      const route = this.#routes.get(`${method} ${path}`);
       // A path nobody serves (a scanner, a probe the deployment does not use): not an error of ours.
-      if (error instanceof HTTPReceiverDeferredRequestError) {
-        if (!res.headersSent) res.writeHead(404);
-        return void res.end();
-      }
-      logger.error(`request failed before reaching a listener: ${describeError(error)}`);
+      if (!route) return void res.writeHead(404).end();
+      route(Object.assign(req, { params: {} }), res);
+    } catch (error) {
+      this.#options.logger.error(`request failed before reaching a listener: ${describeError(error)}`);
       if (!res.headersSent) res.writeHead(500);
       res.end();
+    }
+  }
+
+  async #event(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const { logger } = this.#options;
+    const limit = this.#options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+    let held = 0;
+    const hold = (bytes: number) => {
+      held += bytes;
+      this.#held += bytes;
+    };
+    try {
+      const raw = await readBody(req, limit, hold);
+      if (!raw) {
+        logger.warn(`refused a request to ${EVENTS_PATH} (413): body over ${limit} bytes`);
+        return void res.writeHead(413, { connection: 'close' }).end();
+      }
+      const verdict = guardSlackRequest(
+        {
+          rawBody: raw,
+          contentType: header(req, 'content-type'),
+          timestamp: header(req, 'x-slack-request-timestamp'),
+          signature: header(req, 'x-slack-signature'),
+        },
+        this.#options.signingSecret,
+        Math.floor(this.#options.now().getTime() / 1000),
+      );
+      if (!verdict.ok) {
+        logger.warn(`refused a request to ${EVENTS_PATH} (${verdict.status}): ${verdict.reason}`);
+        return void res.writeHead(verdict.status).end();
+      }
+      if (verdict.kind === 'ssl_check') return void res.writeHead(200).end();
+      if (verdict.kind === 'url_verification') return send(res, { challenge: verdict.challenge });
+      if (this.#held > (this.#options.heldBytesLimit ?? DEFAULT_HELD_BYTES)) {
+        logger.warn(`answered busy: ${this.#held} bytes of requests are still being answered`);
+        const busy = this.#options.busy?.(verdict.body);
+        return busy === undefined ? void res.writeHead(503, { 'retry-after': '60' }).end() : send(res, busy);
+      }
+      await this.#dispatch(req, res, verdict.body);
+    } finally {
+      this.#held -= held;
+    }
+  }
+
+  /** Bolt's part: the listeners run with the parsed body and this request's ack. */
+  async #dispatch(req: IncomingMessage, res: ServerResponse, body: SlackBody): Promise<void> {
+    const app = this.#app;
+    if (!app) throw new Error('the receiver was started before the app was built');
+    const { logger } = this.#options;
+    const ack = new HttpAck(res, logger, this.#options.processBeforeResponse ?? false);
+    const retryNum = Number(header(req, 'x-slack-retry-num'));
+    const retryReason = header(req, 'x-slack-retry-reason');
+    try {
+      await app.processEvent({
+        body,
+        ack: ack.ack,
+        ...(Number.isInteger(retryNum) && { retryNum }),
+        ...(retryReason !== undefined && { retryReason }),
+      });
+      ack.flush();
+    } catch (error) {
+      // What Bolt's own receiver does with an error no listener handled.
+      ack.settle();
+      if (res.headersSent) return void logger.error(`a listener failed after its ack: ${describeError(error)}`);
+      if (error instanceof AuthorizationError) return void res.writeHead(401).end();
+      logger.error(`a request failed in Bolt: ${describeError(error)}`);
+      res.writeHead(500).end();
     }
   }
 }
@@ -115,17 +174,4 @@ export class GuardedHttpReceiver implements Receiver {
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return typeof value === 'string' ? value : undefined;
-}
-
-/** The whole body, or undefined when it outgrows `limit` (the connection is then answered 413). */
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > limit) return undefined;
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
 }
