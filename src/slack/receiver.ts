@@ -14,6 +14,10 @@ export interface ReceiverOptions {
   routes?: CustomRoute[];
   /** A user's language without asking Slack (the busy answer must not wait); the configured default without. */
   language?: (userId: string | undefined) => Language;
+  /** HTTP mode: bytes of requests held at once before a command is answered busy (see guarded-receiver.ts). */
+  heldBytesLimit?: number;
+  /** HTTP mode: the largest body read, in bytes (4 MiB unless told). */
+  bodyLimit?: number;
 }
 
 const BARE_HEALTH: CustomRoute = {
@@ -43,6 +47,8 @@ export function createReceiver(config: Config, options: ReceiverOptions): Receiv
     now: options.now,
     ...(options.processBeforeResponse !== undefined && { processBeforeResponse: options.processBeforeResponse }),
     customRoutes: options.routes ?? [BARE_HEALTH],
+    ...(options.heldBytesLimit !== undefined && { heldBytesLimit: options.heldBytesLimit }),
+    ...(options.bodyLimit !== undefined && { bodyLimit: options.bodyLimit }),
     busy: busyAnswer(options.language ?? (() => config.defaultLanguage)),
   });
 }

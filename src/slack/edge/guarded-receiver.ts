@@ -133,7 +133,8 @@ export class GuardedHttpReceiver implements Receiver {
       }
       if (verdict.kind === 'ssl_check') return void res.writeHead(200).end();
       if (verdict.kind === 'url_verification') return send(res, { challenge: verdict.challenge });
-      if (this.#held > (this.#options.heldBytesLimit ?? DEFAULT_HELD_BYTES)) {
+      // A request alone is always read, however long: the budget is for what others hold meanwhile.
+      if (this.#held > held && this.#held > (this.#options.heldBytesLimit ?? DEFAULT_HELD_BYTES)) {
         logger.warn(`answered busy: ${this.#held} bytes of requests are still being answered`);
         const busy = this.#options.busy?.(verdict.body);
         return busy === undefined ? void res.writeHead(503, { 'retry-after': '60' }).end() : send(res, busy);
