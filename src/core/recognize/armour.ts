@@ -86,32 +86,42 @@ function base64TailEnd(text: string, from: number, limit: number): number {
   return limit;
 }
 
-/** Runs of base64-only lines (one long line, or wrapped) that start like DER (`MI…`: a SEQUENCE). */
+/**
+ * Runs of base64-only lines (one long line, or wrapped) that start like DER (`MI…`: a SEQUENCE).
+ * Only a run whose first base64 character is an `M` can be one, so the scan jumps from `M` to `M`
+ * and reads just the lines around each: a long paste of prose or logs is not tested line by line.
+ */
 export function bareBase64Blocks(text: string, minLength = 200): (TextRange & { body: string })[] {
   const out: (TextRange & { body: string })[] = [];
-  let runStart = -1;
-  let runEnd = -1;
-  let pos = 0;
-  const flush = () => {
-    if (runStart < 0) return;
+  let from = 0;
+  for (let at = text.indexOf('M'); at >= 0; at = text.indexOf('M', from)) {
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    let runEnd = lineEndAt(text, at);
+    from = runEnd + 1;
+    if (!BASE64_LINE.test(text.slice(lineStart, runEnd))) continue;
+    // The run this line belongs to: back to its first base64 line (none of which held an `M`
+    // before this one, or it would have been read already), then on to its last.
+    let runStart = lineStart;
+    while (runStart > 0) {
+      const previous = text.lastIndexOf('\n', runStart - 2) + 1;
+      if (!BASE64_LINE.test(text.slice(previous, runStart - 1))) break;
+      runStart = previous;
+    }
+    while (runEnd < text.length) {
+      const next = lineEndAt(text, runEnd + 1);
+      if (!BASE64_LINE.test(text.slice(runEnd + 1, next))) break;
+      runEnd = next;
+    }
+    from = runEnd + 1;
     const body = text.slice(runStart, runEnd).replace(/[^A-Za-z0-9+/=]/g, '');
     if (body.length >= minLength && body.startsWith('MI')) out.push({ start: runStart, end: runEnd, body });
-    runStart = -1;
-  };
-  while (pos <= text.length) {
-    const newline = text.indexOf('\n', pos);
-    const lineEnd = newline < 0 ? text.length : newline;
-    const line = text.slice(pos, lineEnd);
-    if (line.trim() !== '' && BASE64_LINE.test(line)) {
-      if (runStart < 0) runStart = pos;
-      runEnd = lineEnd;
-    } else {
-      flush();
-    }
-    pos = lineEnd + 1;
   }
-  flush();
   return out;
+}
+
+function lineEndAt(text: string, from: number): number {
+  const newline = text.indexOf('\n', from);
+  return newline < 0 ? text.length : newline;
 }
 
 /** The text with the ranges blanked out (newlines kept, so line numbers and offsets still match). */

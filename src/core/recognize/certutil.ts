@@ -85,6 +85,12 @@ function readBlock(lines: string[], out: Pick<Evidence, 'notes'>): ParsedCertifi
   const sans: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const trimmed = lines[i]!.trim();
+    // Every label below but "Non-root Certificate" has a `:` or `=`: most lines of a long paste
+    // have neither, and need not be tried against each of them.
+    if (!trimmed.includes(':') && !trimmed.includes('=')) {
+      if (/^Non-root Certificate/i.test(trimmed)) selfSigned = false;
+      continue;
+    }
     if (/^Root Certificate: Subject matches Issuer/i.test(trimmed)) selfSigned = true;
     else if (/^Non-root Certificate/i.test(trimmed)) selfSigned = false;
     else if (/^Subject Type=CA/i.test(trimmed)) isCA = true;
