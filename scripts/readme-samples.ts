@@ -18,7 +18,7 @@ async function cliSample(file: string, lines: number): Promise<string> {
     stderr: (text) => out.push(text),
     readStdin: async () => '',
     readFile: async (path) => new Uint8Array(await readFile(path)),
-    env: { NO_COLOR: '1' },
+    env: { NO_COLOR: '1', TZ: 'UTC' },
     now: () => NOW,
     isTTY: false,
   });

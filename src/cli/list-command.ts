@@ -1,18 +1,25 @@
-import { countdownText, daysLeft } from '../core/countdown.js';
+import { daysLeft } from '../core/countdown.js';
+import { localCountdown } from '../core/i18n/local-time.js';
 import { trackingText } from '../core/i18n/tracking-text.js';
 import { trackedLabel } from '../core/tracking.js';
 import type { CliCommand } from './commands.js';
 import { parseCommandArgs, parseNow, UsageError } from './io.js';
+import { chooseTimeZone, timeZoneOption } from './time-zone.js';
 import { withTrackingStore } from './tracking-store.js';
 import { terminalSafe, terminalSafeJson } from './terminal-safe.js';
 
 export const listCommand: CliCommand = {
   summary: 'List tracked certificates, soonest expiry first, with countdowns.',
-  usage: 'certcheck list [--json] [--now ISO-8601]',
+  usage: 'certcheck list [--json] [--now ISO-8601] [--tz ZONE]',
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' }, now: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs(args, {
+      json: { type: 'boolean' },
+      now: { type: 'string' },
+      ...timeZoneOption,
+    });
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     const now = parseNow(values.now, io);
+    const timeZone = chooseTimeZone(values.tz, io);
     return withTrackingStore(io, 'list', async (store, config) => {
       const certificates = await store.list();
       const fallback = config.reminders.defaultChannel;
@@ -46,7 +53,7 @@ export const listCommand: CliCommand = {
         const services = c.services.length > 0 ? ` (${c.services.join(', ')})` : '';
         const estimated = c.estimated ? ` (${t.digest.estimated})` : '';
         lines.push(
-          `  ${c.thumbprint}  ${trackedLabel(c, config.defaultLanguage)}${services} — ${countdownText(c.notAfter, now, config.defaultLanguage)}${estimated} · ${where.join(' · ')}`,
+          `  ${c.thumbprint}  ${trackedLabel(c, config.defaultLanguage)}${services} — ${localCountdown(c.notAfter, now, config.defaultLanguage, timeZone)}${estimated} · ${where.join(' · ')}`,
         );
       }
       io.stdout(`${terminalSafe(lines.join('\n'))}\n`);

@@ -9,6 +9,7 @@ import type { CliCommand } from './commands.js';
 import { parseCommandArgs, parseNow, UsageError } from './io.js';
 import { renderReport } from './report.js';
 import { terminalSafe, terminalSafeJson } from './terminal-safe.js';
+import { chooseTimeZone, timeZoneOption } from './time-zone.js';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_CONCURRENCY = 8;
@@ -18,7 +19,7 @@ export const probeCommand: CliCommand = {
   summary:
     'Connect to a server (SMTP/IMAP/POP3 STARTTLS, or TLS) and diagnose the certificate chain it presents right now.',
   usage:
-    'certcheck probe TARGET… [--json] [--now ISO-8601] [--timeout MS] [--concurrency N] [--lang en|ja] [--warn-days N]',
+    'certcheck probe TARGET… [--json] [--now ISO-8601] [--timeout MS] [--concurrency N] [--lang en|ja] [--warn-days N] [--tz ZONE]',
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       json: { type: 'boolean' },
@@ -27,8 +28,10 @@ export const probeCommand: CliCommand = {
       concurrency: { type: 'string' },
       lang: { type: 'string' },
       'warn-days': { type: 'string' },
+      ...timeZoneOption,
     });
     const now = parseNow(values.now, io);
+    const timeZone = chooseTimeZone(values.tz, io);
     const timeoutMs = wholeNumber(values.timeout, '--timeout', 'milliseconds', DEFAULT_TIMEOUT_MS, 1, 600_000);
     const concurrency = wholeNumber(
       values.concurrency,
@@ -63,7 +66,7 @@ export const probeCommand: CliCommand = {
       return 0;
     }
     const color = io.isTTY && !io.env.NO_COLOR;
-    io.stdout(verdicts.map((verdict) => renderEndpoint(verdict, language, color)).join('\n'));
+    io.stdout(verdicts.map((verdict) => renderEndpoint(verdict, language, { color, timeZone })).join('\n'));
     return 0;
   },
 };
@@ -92,9 +95,13 @@ function languageOf(option: string | undefined, env: string | undefined): Langua
 }
 
 /** The diagnosis report (made inert for the terminal by the report), with what the server said before TLS. */
-function renderEndpoint({ diagnosis, report }: ProbeVerdict, language: Language, color: boolean): string {
+function renderEndpoint(
+  { diagnosis, report }: ProbeVerdict,
+  language: Language,
+  options: { color: boolean; timeZone: string },
+): string {
   const label = probeText[language].label;
-  const [first = '', ...rest] = renderReport(diagnosis, { color }).split('\n');
+  const [first = '', ...rest] = renderReport(diagnosis, options).split('\n');
   const lines = [first];
   if (report.banner !== null) {
     // The server's own words, first line only: no escape sequence of theirs reaches the terminal.

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { countdownText } from '../core/countdown.js';
+import { localCountdown } from '../core/i18n/local-time.js';
 import { trackingText } from '../core/i18n/tracking-text.js';
 import { byUrgency } from '../core/reminders.js';
 import { isUnnamedSubject, trackedLabel } from '../core/tracking.js';
@@ -12,18 +12,21 @@ import type { CliCommand } from './commands.js';
 import { parseCommandArgs, parseNow, UsageError } from './io.js';
 import { withTrackingStore } from './tracking-store.js';
 import { terminalSafe, terminalSafeJson } from './terminal-safe.js';
+import { chooseTimeZone, timeZoneOption } from './time-zone.js';
 
 export const remindCommand: CliCommand = {
   summary: 'Send the reminders that are due (one digest per channel); --dry-run only lists them.',
-  usage: 'certcheck remind [--now ISO-8601] [--dry-run] [--json]',
+  usage: 'certcheck remind [--now ISO-8601] [--dry-run] [--json] [--tz ZONE]',
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       now: { type: 'string' },
       'dry-run': { type: 'boolean' },
       json: { type: 'boolean' },
+      ...timeZoneOption,
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     const now = parseNow(values.now, io);
+    const timeZone = chooseTimeZone(values.tz, io);
     const dryRun = values['dry-run'] === true;
     return withTrackingStore(io, 'remind', async (store, config) => {
       const token = config.slack.botToken;
@@ -92,7 +95,7 @@ export const remindCommand: CliCommand = {
         io.stdout(`${terminalSafeJson(output)}\n`);
       } else {
         const line = (d: (typeof everyDue)[number]) =>
-          terminalSafe(`  ${d.channel ?? '-'}  ${d.thumbprint}  ${label(d)} — ${countdownText(d.notAfter, now, lang)}`);
+          terminalSafe(`  ${d.channel ?? '-'}  ${d.thumbprint}  ${label(d)} — ${localCountdown(d.notAfter, now, lang, timeZone)}`);
         const block = (heading: string, shown: typeof everyDue) =>
           `${heading}\n${shown.map(line).join('\n')}${shown.length ? '\n' : ''}`;
         if (dryRun) io.stdout(block(t.due(everyDue.length), everyDue));

@@ -1,5 +1,6 @@
-import { countdownText, urgency } from '../core/countdown.js';
+import { urgency } from '../core/countdown.js';
 import { diagnosisText } from '../core/i18n/diagnosis-text.js';
+import { inTimeZone, localCountdown } from '../core/i18n/local-time.js';
 import { reportText, stepPlace } from '../core/i18n/report-text.js';
 import type { Diagnosis, Language, Severity } from '../core/model.js';
 import { terminalSafe as safe } from './terminal-safe.js';
@@ -9,15 +10,18 @@ import { terminalSafe as safe } from './terminal-safe.js';
  * Every value from the diagnosis passes through `safe` before it is painted: it may carry text
  * from the paste, and only the report's own colours may reach the terminal.
  */
-export function renderReport(diagnosis: Diagnosis, options: { color: boolean }): string {
+export function renderReport(diagnosis: Diagnosis, options: { color: boolean; timeZone: string }): string {
   const paint = painter(options.color);
   const label = LABELS[diagnosis.language];
   // The same words as the Slack reply: one vocabulary for both surfaces.
   const ui = reportText[diagnosis.language];
   const out: string[] = [];
   const mark = diagnosis.severity === 'ok' ? paint.green('✔') : SEVERITY_MARK[diagnosis.severity](paint);
-  out.push(`${mark} ${paint.bold(safe(diagnosis.summary))}`);
   const now = new Date(diagnosis.now);
+  // The core writes its countdowns in UTC, to the day; the terminal shows them in the reader's zone.
+  const expiries = diagnosis.certificates.flatMap((c) => (c.notAfter ? [c.notAfter] : []));
+  const local = (text: string) => inTimeZone(text, expiries, now, diagnosis.language, options.timeZone);
+  out.push(`${mark} ${paint.bold(safe(local(diagnosis.summary)))}`);
   for (const event of diagnosis.events) {
     const parts = [
       event.source,
@@ -43,7 +47,7 @@ export function renderReport(diagnosis: Diagnosis, options: { color: boolean }):
         cert.status === 'PendingRequest'
           ? label.pending
           : cert.notAfter
-            ? countdownText(cert.notAfter, now, diagnosis.language)
+            ? localCountdown(cert.notAfter, now, diagnosis.language, options.timeZone)
             : label.noDate;
       const colour = cert.daysLeft === undefined ? paint.dim : BAND_COLOUR[urgency(cert.daysLeft)](paint);
       out.push(`  ${safe(name)}${cert.estimated ? ` ${label.estimated}` : ''}`);
@@ -62,23 +66,23 @@ export function renderReport(diagnosis: Diagnosis, options: { color: boolean }):
     out.push('', paint.bold(ui.whatIsWrong));
     for (const finding of diagnosis.findings) {
       out.push(
-        `  ${SEVERITY_MARK[finding.severity](paint)} ${safe(finding.message)} ${paint.dim(`[${finding.code}]`)}`,
+        `  ${SEVERITY_MARK[finding.severity](paint)} ${safe(local(finding.message))} ${paint.dim(`[${finding.code}]`)}`,
       );
     }
   }
   if (diagnosis.steps.length > 0) {
     out.push('', paint.bold(ui.fix));
     diagnosis.steps.forEach((step, index) => {
-      out.push(`  ${index + 1}. ${safe(step.title)}`);
+      out.push(`  ${index + 1}. ${safe(local(step.title))}`);
       const where = stepPlace(step, diagnosis.language);
       if (where) out.push(paint.dim(`     📍 ${safe(where)}`));
-      if (step.why) out.push(paint.dim(`     ${safe(step.why)}`));
+      if (step.why) out.push(paint.dim(`     ${safe(local(step.why))}`));
       if (step.command) for (const line of safe(step.command).split('\n')) out.push(`       ${paint.cyan(line)}`);
     });
   }
   if (diagnosis.references.length > 0)
     out.push('', paint.dim(`${label.references}: ${safe(diagnosis.references.join(' · '))}`));
-  for (const note of diagnosis.notes) out.push(paint.dim(safe(note)));
+  for (const note of diagnosis.notes) out.push(paint.dim(safe(local(note))));
   return `${out.join('\n')}\n`;
 }
 

@@ -1,23 +1,27 @@
-import { countdownText, daysLeft } from '../core/countdown.js';
+import { daysLeft } from '../core/countdown.js';
 import { diagnose } from '../core/diagnose.js';
+import { localCountdown } from '../core/i18n/local-time.js';
 import { trackingText } from '../core/i18n/tracking-text.js';
 import { nothingTrackedText, trackedLabel, whyNothingTracked } from '../core/tracking.js';
 import { trackDiagnosis } from '../tracking/track-certificates.js';
 import type { CliCommand } from './commands.js';
 import { parseCommandArgs, readPaste, UsageError } from './io.js';
 import { terminalSafe, terminalSafeJson } from './terminal-safe.js';
+import { chooseTimeZone, timeZoneOption } from './time-zone.js';
 import { withTrackingStore } from './tracking-store.js';
 
 export const trackCommand: CliCommand = {
   summary: 'Track every certificate in a paste (PEM, Get-ExchangeCertificate | fl, 12017/12018 events) for reminders.',
-  usage: 'certcheck track [FILE | -] [--channel C] [--owner U] [--include-wmsvc] [--json]',
+  usage: 'certcheck track [FILE | -] [--channel C] [--owner U] [--include-wmsvc] [--json] [--tz ZONE]',
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       channel: { type: 'string' },
       owner: { type: 'string' },
       'include-wmsvc': { type: 'boolean' },
       json: { type: 'boolean' },
+      ...timeZoneOption,
     });
+    const timeZone = chooseTimeZone(values.tz, io);
     if (positionals.length > 1) throw new UsageError('give one FILE (or - for standard input)');
     const text = await readPaste(positionals[0], io, 'track');
     if (text === undefined) return 1;
@@ -64,7 +68,7 @@ export const trackCommand: CliCommand = {
       for (const { certificate: c, created } of outcome.tracked) {
         const estimated = c.estimated ? ` (${trackingText[lang].digest.estimated})` : '';
         lines.push(
-          `  ${(created ? t.added : t.updated).padEnd(8)}${c.thumbprint}  ${trackedLabel(c, lang)} — ${countdownText(c.notAfter, now, lang)}${estimated}`,
+          `  ${(created ? t.added : t.updated).padEnd(8)}${c.thumbprint}  ${trackedLabel(c, lang)} — ${localCountdown(c.notAfter, now, lang, timeZone)}${estimated}`,
         );
       }
       for (const skip of outcome.skipped) {

@@ -39,7 +39,7 @@ describe('certcheck diagnose', () => {
         { title: 'B', role: 'any' },
         { title: 'C', role: 'edge', server: 'EDGE01' },
       ];
-      const report = renderReport(d, { color: false });
+      const report = renderReport(d, { color: false, timeZone: 'UTC' });
       assert.ok(report.includes(`  1. A\n     📍 ${onServer}\n  2. B\n  3. C\n     📍 ${edge}\n`), report);
       assert.doesNotMatch(report, /any server|任意のサーバー/, lang);
     }

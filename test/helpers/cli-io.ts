@@ -6,7 +6,10 @@ export interface CapturedIo extends CliIo {
   err: string[];
 }
 
-/** A CliIo with a fixed clock, captured output, real file reads and an optional stdin text. */
+/**
+ * A CliIo with a fixed clock, captured output, real file reads and an optional stdin text; dates
+ * shown in UTC unless `env` names another TZ (or sets it undefined, for the system's zone).
+ */
 export function captureIo(options: {
   now: Date;
   stdin?: string;
@@ -21,7 +24,7 @@ export function captureIo(options: {
     stderr: (text) => err.push(text),
     readStdin: async () => options.stdin ?? '',
     readFile: async (path) => new Uint8Array(await readFile(path)),
-    env: options.env ?? {},
+    env: { TZ: 'UTC', ...options.env },
     now: () => options.now,
     isTTY: false,
   };

@@ -1,0 +1,114 @@
+import { DateTime } from 'luxon';
+import { countdownText } from '../countdown.js';
+import type { Language } from '../model.js';
+
+/**
+ * Expiry dates as a terminal shows them: the date and the time in the reader's zone, with the
+ * zone's name, so that the same instant reads "14 Jun 2026 23:30 UTC" in London's server room and
+ * "15 Jun 2026 08:30 JST" in Tokyo. The zone is always handed in: the core never reads one.
+ */
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * Locales whose short zone names are the ones people say (EST, BST, CET, JST, AEST, IST); the
+ * first that names a zone by letters wins, else the offset is written out (UTC+05:45).
+ */
+const ZONE_NAME_LOCALES = ['en-US', 'en-GB', 'ja-JP', 'en-AU', 'en-IN', 'en-NZ', 'en-CA'];
+
+/** Labels by zone and offset (summer and winter differ): asking Intl in several locales is slow. */
+const labels = new Map<string, string>();
+
+/** "JST", "BST", "UTC"; "UTC+05:45" for a zone with no letters of its own. */
+export function zoneLabel(at: DateTime): string {
+  const key = `${at.zoneName}|${at.offset}`;
+  let label = labels.get(key);
+  if (label === undefined) {
+    label = findZoneLabel(at);
+    labels.set(key, label);
+  }
+  return label;
+}
+
+function findZoneLabel(at: DateTime): string {
+  if (at.offset === 0 && /^(Etc\/)?(UTC|UCT|GMT|Zulu|Universal)$/i.test(at.zoneName ?? '')) return 'UTC';
+  for (const locale of ZONE_NAME_LOCALES) {
+    const name = at.setLocale(locale).toFormat('ZZZZ');
+    if (/^[A-Z]{2,5}$/.test(name)) return name;
+  }
+  return at.offset === 0 ? 'UTC' : `UTC${at.toFormat('ZZ')}`;
+}
+
+/** "15 Jun 2026 08:30 JST" / "2026/06/15 08:30 JST"; the ISO text itself when it is no date. */
+export function localDateTime(iso: string, lang: Language, zone: string): string {
+  const at = DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone);
+  return at.isValid ? written(at, lang) : iso;
+}
+
+function written(at: DateTime, lang: Language): string {
+  const shown = lang === 'ja' ? at.toFormat('yyyy/MM/dd HH:mm') : at.setLocale('en-GB').toFormat('d LLL yyyy HH:mm');
+  return `${shown} ${zoneLabel(at)}`;
+}
+
+/**
+ * Days between today and the expiry date, both as calendars in `zone` show them: the count a
+ * reader checks against the date beside it (negative once expired).
+ */
+export function calendarDaysLeft(notAfter: string, now: Date, zone: string): number {
+  const end = DateTime.fromISO(notAfter, { zone: 'utc' }).setZone(zone);
+  const today = DateTime.fromJSDate(now).setZone(zone);
+  return dayNumber(end) - dayNumber(today);
+}
+
+/** The calendar day a zoned time falls on, as a count of days: no time of day, no DST. */
+const dayNumber = (at: DateTime) => Date.UTC(at.year, at.month - 1, at.day) / DAY_MS;
+
+/**
+ * The countdown with the local date and time: "expired 166 days ago (15 Jun 2026 08:30 JST)",
+ * "2026/06/15 08:30 JST に期限切れ (166 日経過)". Within a day either side it counts hours, as the
+ * Slack reply does; beyond, calendar days in `zone`, so the count and the date agree.
+ */
+export function localCountdown(notAfter: string, now: Date, lang: Language, zone: string): string {
+  const end = Date.parse(notAfter);
+  if (Number.isNaN(end)) return countdownText(notAfter, now, lang);
+  const zoned = DateTime.fromMillis(end, { zone });
+  if (!zoned.isValid) return countdownText(notAfter, now, lang);
+  const at = written(zoned, lang);
+  const ms = end - now.getTime();
+  const hours = Math.floor(Math.abs(ms) / HOUR_MS);
+  const days = Math.abs(dayNumber(zoned) - dayNumber(DateTime.fromMillis(now.getTime(), { zone })));
+  const ja = lang === 'ja';
+  if (ms < 0) {
+    if (-ms < DAY_MS) {
+      const h = Math.max(1, hours);
+      return ja ? `${at} に期限切れ (${h} 時間経過)` : `expired ${plural(h, 'hour')} ago (${at})`;
+    }
+    return ja ? `${at} に期限切れ (${days} 日経過)` : `expired ${plural(days, 'day')} ago (${at})`;
+  }
+  if (ms < DAY_MS) {
+    if (ja)
+      return hours >= 1
+        ? `${at} に期限切れになります (残り ${hours} 時間)`
+        : `${at} に期限切れになります (残り 1 時間未満)`;
+    return hours >= 1 ? `expires in ${plural(hours, 'hour')} (${at})` : `expires within the hour (${at})`;
+  }
+  if (ja) return `${at} に期限切れになります (残り ${days} 日)`;
+  return days === 1 ? `expires tomorrow (${at})` : `expires in ${days} days (${at})`;
+}
+
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
+/**
+ * A diagnosis sentence with the core's countdowns (written in UTC, to the date) rewritten as
+ * `localCountdown` in `zone`, for each expiry in `expiries`: the summary, findings and steps then
+ * say the same date and count as the certificate lines beside them.
+ */
+export function inTimeZone(text: string, expiries: readonly string[], now: Date, lang: Language, zone: string): string {
+  let out = text;
+  for (const notAfter of new Set(expiries)) {
+    const written = countdownText(notAfter, now, lang);
+    if (out.includes(written)) out = out.split(written).join(localCountdown(notAfter, now, lang, zone));
+  }
+  return out;
+}
