@@ -143,7 +143,8 @@ describe('diagnosisMessage: what a new user noticed', () => {
   it('the fallback text does not repeat a countdown the verdict already gives', () => {
     const d = transportDiagnosis('en', now);
     d.summary = `HUB01 ${countdownText(d.certificates[0]!.notAfter!, now, 'en')}`;
-    assert.equal(diagnosisMessage(d, { now }).text, `🔴 ${d.summary}`);
+    // Plain text shows no date token: the date is the instant in UTC.
+    assert.equal(diagnosisMessage(d, { now }).text, `🔴 ${d.summary.replace('(1 Oct 2026)', '(1 Oct 2026 08:12 UTC)')}`);
   });
 
   it('a private key is announced once, with the rest of the verdict below', () => {

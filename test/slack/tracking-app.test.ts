@@ -316,7 +316,7 @@ describe('tracking through the real Bolt app (signed requests, fake Slack)', () 
     assert.doesNotMatch(shown, new RegExp(ids.actions.trackCertificate));
     assert.doesNotMatch(shown, /version not stated/);
     const text = String(reply.payload.text);
-    assert.match(text, /^🟠 owa\.contoso\.com expires in 11 days \(10 Dec 2026\)/);
+    assert.match(text, /^🟠 owa\.contoso\.com expires in 11 days \(10 Dec 2026 00:00 UTC\)/);
     assert.doesNotMatch(text, /⏱/, 'the verdict already has the countdown');
     await sendEvent(harness.url, {
       type: 'app_home_opened',
@@ -554,7 +554,7 @@ describe('tracking answers: tracked thumbprint verdict, handled digests, untrack
     harness.fake.reset();
     const reply = await commandReply(harness, { text: EX2007 });
     const blocks = reply.payload.blocks as { type: string; text?: { text: string } }[];
-    const headline = /^🔴 EX2007 expired 1\d\d days ago \(10 Jun 2026\) — tracked by certcheck$/;
+    const headline = /^🔴 EX2007 expired 1\d\d days ago \(10 Jun 2026 00:00 UTC\) — tracked by certcheck$/;
     assert.equal(blocks[0]?.type, 'header');
     assert.match(String(blocks[0]?.text?.text), headline);
     assert.match(String(reply.payload.text), headline);

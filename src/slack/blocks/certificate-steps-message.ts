@@ -6,6 +6,7 @@ import type { TrackedCertificate } from '../../store/store.js';
 import { displayName } from './certificate-line.js';
 import { context, escapeMrkdwn, header, LIMITS, type SlackBlock, type SlackMessage, truncate } from './kit.js';
 import { addSteps, findingsSection, referencesContext } from './plan-blocks.js';
+import { withUtcTime } from './slack-date.js';
 import { trackedBlocks } from './tracked-blocks.js';
 import { conditionText } from '../view/condition-text.js';
 import { planView } from '../view/plan-view.js';
@@ -33,6 +34,7 @@ export function certificateStepsMessage(
   const view = planView({ ...plan, findings: plan.findings.filter((f) => !SAID_BY_THE_COUNTDOWN.has(f.code)) }, lang, {
     allSteps: true,
     when: conditionText(lang),
+    expiries: [cert.notAfter],
   });
   const findings = findingsSection(view);
   if (findings) blocks.push(findings);
@@ -40,6 +42,7 @@ export function certificateStepsMessage(
   const references = referencesContext(view);
   if (references) blocks.push(references);
   blocks.push(context(trackingText[lang].steps.verify));
-  const text = `${escapeMrkdwn(title)} — ${countdownText(cert.notAfter, now, lang, options.timeZone)}`;
+  const countdown = countdownText(cert.notAfter, now, lang, options.timeZone);
+  const text = `${escapeMrkdwn(title)} — ${withUtcTime(countdown, cert.notAfter, lang, options.timeZone)}`;
   return { text: truncate(text, LIMITS.fallback), blocks: blocks.slice(0, LIMITS.blocks) };
 }

@@ -4,6 +4,7 @@ import type { Digest, DigestItem, DigestNote } from '../../reminders/notifier.js
 import { certificateLine, displayName, snoozedText } from './certificate-line.js';
 import { context, escapeMrkdwn, header, LIMITS, mrkdwn, type SlackBlock, type SlackMessage, truncate } from './kit.js';
 import { userRef } from './mentions.js';
+import { withUtcTime } from './slack-date.js';
 import { certificateActions } from './tracking-actions.js';
 
 /**
@@ -41,7 +42,7 @@ export function digestMessage(digest: Digest): SlackMessage {
     : first
       ? t.digest.fallback(
           digest.total,
-          `${escapeMrkdwn(displayName(first, digest.lang))} — ${countdownText(first.notAfter, now, digest.lang)}`,
+          `${escapeMrkdwn(displayName(first, digest.lang))} — ${withUtcTime(countdownText(first.notAfter, now, digest.lang), first.notAfter, digest.lang)}`,
         )
       : t.digest.header(digest.total);
   return { text: truncate(fallback, LIMITS.fallback), blocks };

@@ -12,6 +12,7 @@ import {
   truncate,
 } from './kit.js';
 import { SEVERITY_EMOJI } from './severity.js';
+import { withSlackDates } from './slack-date.js';
 
 /**
  * A plan as every reply shows it (a diagnosis, a tracked certificate's Show steps): what is wrong,
@@ -24,7 +25,9 @@ const TAIL_TEXT = 2000;
 export function findingsSection(plan: PlanView): SlackBlock | undefined {
   if (plan.findings.length === 0) return undefined;
   const heading = reportText[plan.lang].whatIsWrong;
-  const lines = plan.findings.map((f) => `${SEVERITY_EMOJI[f.severity]} ${escapeMrkdwn(f.message)}`);
+  // Each reader sees an expiry the core dated in UTC in their own zone, as in the countdown above.
+  const dated = (text: string) => withSlackDates(escapeMrkdwn(text), plan.expiries, plan.lang);
+  const lines = plan.findings.map((f) => `${SEVERITY_EMOJI[f.severity]} ${dated(f.message)}`);
   return section(`*${heading}*\n${fitLines(lines, LIMITS.section - heading.length - 3)}`);
 }
 
@@ -62,7 +65,8 @@ export function addSteps(blocks: SlackBlock[], plan: PlanView, tailBlocks: numbe
   // Counted once, then kept up to date: measuring the whole message for every step was quadratic.
   let textLength = blocksTextLength(blocks);
   for (const [index, step] of steps.slice(0, plan.wanted).entries()) {
-    const stepBlocks = [section(stepText(index + 1, step, t)), ...(step.command ? [codeBlock(step.command)] : [])];
+    const text = withSlackDates(stepText(index + 1, step, t), plan.expiries, plan.lang);
+    const stepBlocks = [section(text), ...(step.command ? [codeBlock(step.command)] : [])];
     const stepLength = blocksTextLength(stepBlocks);
     const fits =
       blocks.length + stepBlocks.length <= LIMITS.blocks - tailBlocks &&

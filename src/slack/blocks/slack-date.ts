@@ -21,3 +21,41 @@ export function withSlackDate(text: string, iso: string, lang: Language, zone = 
   const written = formatDate(iso, lang, zone);
   return text.includes(written) ? text.replace(written, slackDate(at, lang)) : text;
 }
+
+/**
+ * mrkdwn written by the core (a finding, a step), each expiry's date shown as the token. Two
+ * expiries on the same day take the first one's token: the day reads the same in UTC either way.
+ */
+export function withSlackDates(text: string, isos: readonly string[], lang: Language): string {
+  let out = text;
+  for (const iso of isos) {
+    const at = new Date(iso);
+    if (!Number.isNaN(at.getTime())) out = replaceDate(out, formatDate(iso, lang, 'UTC'), slackDate(at, lang));
+  }
+  return out;
+}
+
+/**
+ * Plain text, where no token renders (the header, the notification): the date, written in `zone`,
+ * becomes the instant in UTC ("14 Jun 2026 23:30 UTC"), so no reader takes a bare date for their
+ * own day when it is the day before or after.
+ */
+export function withUtcTime(text: string, iso: string, lang: Language, zone = 'UTC'): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return text;
+  return replaceDate(text, formatDate(iso, lang, zone), formatDateTime(at.toISOString(), lang, 'UTC'));
+}
+
+/**
+ * Every `written` date that stands alone (not the end of "14 Jun" when looking for "4 Jun", not
+ * inside a token or followed by a time already) becomes `shown`.
+ */
+function replaceDate(text: string, written: string, shown: string): string {
+  const alone = new RegExp(`(?<![\\d/])${escapeRegExp(written)}(?![\\d/]| \\d{2}:\\d{2})`, 'g');
+  return text
+    .split(/(<!date\^[^>]*>)/)
+    .map((part) => (part.startsWith('<!date^') ? part : part.replace(alone, () => shown)))
+    .join('');
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -9,6 +9,7 @@ import type { TrackStatus } from '../../store/store.js';
 import { certificateLine, displayName, urgencyOf } from './certificate-line.js';
 import { type SlackBlock, escapeMrkdwn, section } from './kit.js';
 import { channelRef, userRef } from './mentions.js';
+import { withUtcTime } from './slack-date.js';
 import { certificateActions } from './tracking-actions.js';
 
 /**
@@ -43,7 +44,7 @@ export function trackedBlocks(
 /** What the diagnosis's verdict can say of a tracked certificate, without reading the store. */
 export interface TrackedSummary {
   name: string;
-  /** "expired 172 days ago (10 Jun 2026)", in the team's time zone. */
+  /** "expired 172 days ago (10 Jun 2026 23:30 UTC)": plain text for the verdict, so the instant in UTC. */
   countdown: string;
   urgency: Urgency;
   status: TrackStatus;
@@ -57,7 +58,7 @@ export function trackedSummaries(
 ): TrackedSummary[] {
   return tracked.map(({ certificate: cert }) => ({
     name: displayName(cert, lang),
-    countdown: countdownText(cert.notAfter, now, lang, timeZone),
+    countdown: withUtcTime(countdownText(cert.notAfter, now, lang, timeZone), cert.notAfter, lang, timeZone),
     urgency: urgencyOf(cert, now),
     status: cert.status,
   }));

@@ -6,14 +6,18 @@ import { displayName } from './certificate-line.js';
 import { escapeMrkdwn } from './kit.js';
 import { withSlackDate } from './slack-date.js';
 
+/** A tracked certificate's countdown with its expiry as Slack's date token: one instant for every reader. */
+export function trackedCountdown(c: { notAfter: string }, now: Date, lang: Language, timeZone: string): string {
+  return withSlackDate(countdownText(c.notAfter, now, lang, timeZone), c.notAfter, lang, timeZone);
+}
+
 /**
  * What was just tracked, one line per certificate, and that a WMSvc certificate was left out: the
  * same answer for `/certcheck track` and the Track button.
  */
 export function trackedLines(outcome: TrackOutcome, now: Date, lang: Language, timeZone: string): string[] {
   const lines = outcome.tracked.map(({ certificate: c }) => {
-    const countdown = withSlackDate(countdownText(c.notAfter, now, lang, timeZone), c.notAfter, lang, timeZone);
-    return `• *${escapeMrkdwn(displayName(c, lang))}* — ${countdown}`;
+    return `• *${escapeMrkdwn(displayName(c, lang))}* — ${trackedCountdown(c, now, lang, timeZone)}`;
   });
   if (outcome.skipped.some((s) => s.reason === 'wmsvc')) lines.push(`_${trackingText[lang].track.skippedWmsvc}_`);
   return lines;

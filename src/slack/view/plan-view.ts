@@ -10,6 +10,8 @@ export interface PlanView {
   /** Steps the reply shows before "Show all steps" (all of them unless shortened). */
   wanted: number;
   references: ReferenceView[];
+  /** The expiries whose dates the findings and steps write (in UTC): shown as Slack's date token. */
+  expiries: string[];
 }
 
 /** A cited source: its words as the core wrote them, and Microsoft's page when certcheck knows it. */
@@ -36,7 +38,12 @@ const MIN_HIDDEN_STEPS = 3;
 export function planView(
   plan: { findings: readonly Finding[]; steps: readonly Step[]; references: readonly string[] },
   lang: Language,
-  options: { allSteps?: boolean; maxSteps?: number; when?: (condition: string) => string | undefined } = {},
+  options: {
+    allSteps?: boolean;
+    maxSteps?: number;
+    when?: (condition: string) => string | undefined;
+    expiries?: readonly string[];
+  } = {},
 ): PlanView {
   const maxSteps = options.maxSteps ?? 4;
   const steps = plan.steps.map((step): StepView => {
@@ -66,6 +73,7 @@ export function planView(
       const url = referenceUrl(label);
       return url ? { label, url } : { label };
     }),
+    expiries: [...(options.expiries ?? [])],
   };
 }
 

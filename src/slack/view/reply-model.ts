@@ -5,6 +5,7 @@ import { encodeReplyValue, encodeTrackValue } from '../blocks/button-values.js';
 import { shortThumbprint } from '../blocks/certificate-line.js';
 import type { SlackBlock } from '../blocks/kit.js';
 import { SEVERITY_EMOJI, urgencyEmoji } from '../blocks/severity.js';
+import { withUtcTime } from '../blocks/slack-date.js';
 import type { TrackedSummary } from '../blocks/tracked-blocks.js';
 import { ids } from '../ids.js';
 import { type SlackText, slackText } from '../i18n/slack-text.js';
@@ -97,8 +98,13 @@ const MAX_CERTIFICATES = 3;
 export function replyModel(diagnosis: Diagnosis, options: ReplyOptions): ReplyModel {
   const lang = diagnosis.language;
   const t = slackText[lang];
+  const expiries = diagnosis.certificates.flatMap((c) => (c.notAfter ? [c.notAfter] : []));
+  // The header and the notification are plain text, where no date token renders: their dates say
+  // the instant in UTC, so a reader a day ahead does not take "14 Jun" for their own 14 June.
+  const instant = (text: string) => expiries.reduce((out, iso) => withUtcTime(out, iso, lang), text);
   const verdict =
-    trackedVerdict(diagnosis, t, options.tracked) ?? `${SEVERITY_EMOJI[diagnosis.severity]} ${diagnosis.summary}`;
+    trackedVerdict(diagnosis, t, options.tracked) ??
+    instant(`${SEVERITY_EMOJI[diagnosis.severity]} ${diagnosis.summary}`);
   const certificates = diagnosis.certificates.map((cert) => certificateView(cert, options.now, diagnosis, t));
   const listed = firstScreen(certificates, diagnosis, options.now);
   const plan = planView(
@@ -108,12 +114,12 @@ export function replyModel(diagnosis: Diagnosis, options: ReplyOptions): ReplyMo
       references: diagnosis.references,
     },
     lang,
-    { ...options, when: conditionText(lang) },
+    { ...options, when: conditionText(lang), expiries },
   );
   const told = verdictCountdown(diagnosis, certificates);
-  const toldText = told && `⏱ ${told.estimated ? '~' : ''}${told.text}`;
-  // The verdict often says the countdown already ("… expires in 11 days (10 Dec 2026)").
-  const repeated = told !== undefined && verdict.includes(told.text);
+  const toldText = told && instant(`⏱ ${told.estimated ? '~' : ''}${told.text}`);
+  // The verdict often says the countdown already ("… expires in 11 days (10 Dec 2026 00:00 UTC)").
+  const repeated = told !== undefined && verdict.includes(instant(told.text));
   return {
     lang,
     severity: diagnosis.severity,

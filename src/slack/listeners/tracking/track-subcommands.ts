@@ -1,4 +1,4 @@
-import { countdownText, formatDate } from '../../../core/countdown.js';
+import { formatDate } from '../../../core/countdown.js';
 import { sentences, trackingText } from '../../../core/i18n/tracking-text.js';
 import {
   normalizeThumbprint,
@@ -14,7 +14,7 @@ import { channelRef, userRef } from '../../blocks/mentions.js';
 import type { ListenerDeps, Subcommand } from '../../deps.js';
 import { permissionText } from '../../i18n/permission-text.js';
 import { announceChange, refusalFor, trackIntoRefusal, visibleListing } from './permission-check.js';
-import { trackedLines } from '../../blocks/tracked-lines.js';
+import { trackedCountdown, trackedLines } from '../../blocks/tracked-lines.js';
 import { publishHome } from './refresh.js';
 
 /** Lines per section in `/certcheck list`; sections fill up to Slack's 50 blocks. */
@@ -84,7 +84,7 @@ export function createTrackSubcommands(deps: ListenerDeps): Record<string, Subco
           ...(c.owner ? [t.owner(userRef(c.owner))] : []),
         ];
         const estimated = c.estimated ? ` (${trackingText[lang].digest.estimated})` : '';
-        return `• *${escapeMrkdwn(displayName(c, lang))}* — ${countdownText(c.notAfter, now, lang, deps.tracking.timeZone)}${estimated} · \`${c.thumbprint}\` · ${where.join(' · ')}`;
+        return `• *${escapeMrkdwn(displayName(c, lang))}* — ${trackedCountdown(c, now, lang, deps.tracking.timeZone)}${estimated} · \`${c.thumbprint}\` · ${where.join(' · ')}`;
       });
       const blocks: SlackBlock[] = [header(t.title(certificates.length))];
       if (listing.asAdmin) blocks.push(context(p.adminView));
@@ -116,7 +116,7 @@ export function createTrackSubcommands(deps: ListenerDeps): Record<string, Subco
         const now = deps.now();
         const lines = found.matches.map(
           (c) =>
-            `• *${escapeMrkdwn(displayName(c, lang))}* — ${countdownText(c.notAfter, now, lang, deps.tracking.timeZone)} · \`${c.thumbprint}\``,
+            `• *${escapeMrkdwn(displayName(c, lang))}* — ${trackedCountdown(c, now, lang, deps.tracking.timeZone)} · \`${c.thumbprint}\``,
         );
         return void (await reply(truncate(`${t.ambiguous(target.shown)}\n${lines.join('\n')}`, LIMITS.section)));
       }
