@@ -1,5 +1,6 @@
-import type { Wording } from '../knowledge/library-model.js';
+import type { ServerList, Wording } from '../knowledge/library-model.js';
 import { commandVersionOf } from './server-facts.js';
+import { hybridPinsThisCertificate } from './hybrid-pins.js';
 import { isExpired, isValid, type PlanScope } from './plan-scope.js';
 
 /**
@@ -86,6 +87,23 @@ function hybrid(s: PlanScope): boolean | undefined {
 }
 
 const w = (en: string, ja: string): Wording => ({ en, ja });
+
+/**
+ * A renewal request is made from the old certificate itself (it keeps every name) when the paste
+ * gives its thumbprint but shows no name beyond its subject's CN: a listing without
+ * CertificateDomains, certutil -store, a table. Names the paste does show go into -DomainName.
+ */
+function renewFromOldCertificate(s: PlanScope): boolean {
+  if (s.values.thumbprint === undefined) return false;
+  // Names read from an event (its FQDN) are not the certificate's own.
+  if (s.values.subject === undefined) return true;
+  const cn = s.values.subject ? commonName(s.values.subject) : undefined;
+  const names = (s.values.domains ?? '')
+    .split(',')
+    .map((d) => d.trim().toLowerCase())
+    .filter((d) => d !== '');
+  return !names.some((name) => name !== cn);
+}
 
 export const CONDITIONS: Readonly<Record<string, Condition>> = {
   'version>=2013': {
@@ -184,6 +202,21 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
       'Outbound to Office 365 コネクタが表示された場合 (ハイブリッド)',
     ),
     ifFalse: w('If no Outbound to Office 365 connector is listed', 'Outbound to Office 365 コネクタが表示されない場合'),
+  },
+  // Only the hybrid connectors that pin the certificate in question change: a 12014 on a partner TLS
+  // connector leaves a healthy Outbound to Office 365 connector alone.
+  hybridPinsThis: {
+    test: hybridPinsThisCertificate,
+    unknown: 'branch',
+    shownBy: ['show-hybrid-connectors'],
+    ifTrue: w(
+      'If an Outbound to Office 365 or Default Frontend connector shows this certificate in TlsCertificateName (hybrid)',
+      'Outbound to Office 365 または Default Frontend コネクタの TlsCertificateName にこの証明書が表示された場合 (ハイブリッド)',
+    ),
+    ifFalse: w(
+      'If no Outbound to Office 365 or Default Frontend connector shows this certificate (none is listed, or each names another certificate)',
+      'Outbound to Office 365 または Default Frontend コネクタにこの証明書が表示されない場合 (コネクタがないか、別の証明書が指定されています)',
+    ),
   },
   sourceFrontEnd: {
     test: (s) => /FrontEnd/i.test(s.source ?? ''),
@@ -304,7 +337,14 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ifFalse: w('The connector is a receive connector', 'コネクタは受信コネクタです'),
   },
   certHasSmtp: {
-    test: (s) => Boolean(s.cert?.servicesHistory?.includes('SMTP') || s.cert?.presentedOn.includes(25)),
+    // The internal transport certificate (an event or Get-TransportService says so) is an SMTP one.
+    test: (s) =>
+      Boolean(
+        s.cert?.servicesHistory?.includes('SMTP') ||
+          s.cert?.presentedOn.includes(25) ||
+          s.cert?.internalTransport === true ||
+          [12015, 12017].includes(s.eventId ?? 0),
+      ),
     unknown: 'else',
     ifTrue: w('The certificate serves SMTP', '証明書は SMTP に使われています'),
     ifFalse: w('The certificate does not serve SMTP', '証明書は SMTP に使われていません'),
@@ -355,6 +395,53 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ifTrue: w('The paste shows the services it served', '貼り付けに割り当て済みのサービスがあります'),
     ifFalse: w('The paste does not show the services it served', '貼り付けに割り当て済みのサービスがありません'),
   },
+  renewFromOldCert: {
+    test: renewFromOldCertificate,
+    unknown: 'else',
+    ifTrue: w(
+      'The paste gives the thumbprint but not every name on the certificate',
+      '貼り付けに拇印はありますが、証明書のすべての名前はありません',
+    ),
+    ifFalse: w('The paste shows every name on the certificate', '貼り付けに証明書のすべての名前があります'),
+  },
+  // A 12015/12017 or Get-TransportService names this certificate as the internal transport one.
+  knownInternalTransport: {
+    test: (s) => [12015, 12017].includes(s.eventId ?? 0) || s.cert?.internalTransport === true,
+    unknown: 'else',
+    ifTrue: w(
+      'The paste shows it is the internal transport certificate',
+      '貼り付けから内部トランスポート証明書とわかります',
+    ),
+    ifFalse: w(
+      'The paste does not show it is the internal transport certificate',
+      '貼り付けからは内部トランスポート証明書とわかりません',
+    ),
+  },
+  sharedWithOthers: {
+    test: (s) => Boolean(s.values.sharedWith),
+    unknown: 'else',
+    ifTrue: w(
+      'The paste shows the same certificate on other servers',
+      '貼り付けから同じ証明書が他のサーバーにもあるとわかります',
+    ),
+    ifFalse: w(
+      'The paste shows the certificate on no other server',
+      '貼り付けからは他のサーバーにあるとわかりません',
+    ),
+  },
+  renewedOnServer: {
+    test: (s) =>
+      s.values.newThumbprint && s.facts.certificates.some((c) => c.thumbprint === s.values.newThumbprint)
+        ? true
+        : undefined,
+    unknown: 'branch',
+    shownBy: ['show-renewed-on-server'],
+    ifTrue: w('If {server} lists the renewed certificate', '{server} で更新後の証明書が表示された場合'),
+    ifFalse: w(
+      'If {server} lists nothing (the certificate is not there yet)',
+      '{server} で何も表示されない場合 (まだその証明書がありません)',
+    ),
+  },
   certInStore: {
     test: (s) => (s.cert && (s.cert.subject !== '' || s.cert.daysLeft !== undefined) ? true : undefined),
     unknown: 'branch',
@@ -362,6 +449,18 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ifTrue: w('If the certificate is listed', '証明書が表示された場合'),
     ifFalse: w('If nothing is listed (the certificate is gone)', '何も表示されない場合 (証明書が削除されています)'),
   },
+};
+
+/** What the steps repeated on each other server are repeated for (the playbook's heading). */
+export const SERVER_LISTS: Readonly<Record<ServerList, Wording>> = {
+  sharedWith: w(
+    'On each other server the paste shows with the same certificate',
+    '同じ証明書があると貼り付けからわかる他の各サーバーで',
+  ),
+  hybridPeers: w(
+    'On each other server of the hybrid the paste names (each has its own Default Frontend connector)',
+    '貼り付けに名前のあるハイブリッドの他の各サーバーで (それぞれに Default Frontend コネクタがあります)',
+  ),
 };
 
 /** The FQDN names the server itself (KB 953354's case), not a public name on its connector. */

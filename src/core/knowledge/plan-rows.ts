@@ -32,7 +32,9 @@ export const PLAN_ROWS: PlanDefinition[] = [
       'Internal transport certificate expired or expiring (12015, 12017), or an expired self-signed Setup certificate',
       '内部トランスポート証明書の期限切れ・期限間近 (12015、12017)、またはセットアップが作成した自己署名証明書の期限切れ',
     ),
-    entries: [{ use: 'self-signed-renewal' }],
+    // A certificate for a name clients use (mail.…) made the internal transport certificate is a CA
+    // one that IIS and other servers may share: renewed by request, never replaced by a self-signed copy.
+    entries: [{ if: 'certForServerName', yes: [{ use: 'self-signed-renewal' }], no: [{ use: 'ca-renewal' }] }],
   },
   {
     id: 'starttls-missing',
@@ -89,7 +91,7 @@ export const PLAN_ROWS: PlanDefinition[] = [
           { if: 'renewedKnown', yes: [], no: ['show-smtp-candidates'] },
           'enable-smtp-new',
           { if: 'connectorIsSend', yes: ['set-named-send-pin'], no: ['set-receive-pin'] },
-          { if: 'hybrid', yes: [{ use: 'hybrid-send-pin' }, 'rerun-hcw'] },
+          { if: 'hybridPinsThis', yes: [{ use: 'hybrid-send-pin' }, { use: 'hybrid-peers' }, 'rerun-hcw'] },
           { use: 'restart-transport' },
           { use: 'verify-starttls' },
         ],
@@ -113,7 +115,7 @@ export const PLAN_ROWS: PlanDefinition[] = [
           'enable-smtp-new',
           {
             if: 'hybrid',
-            yes: ['set-receive-pin', { use: 'hybrid-send-pin' }, 'rerun-hcw'],
+            yes: ['set-receive-pin', { use: 'hybrid-send-pin' }, { use: 'hybrid-peers' }, 'rerun-hcw'],
             no: ['set-named-send-pin'],
           },
           'restart-transport-service',
@@ -133,7 +135,7 @@ export const PLAN_ROWS: PlanDefinition[] = [
     entries: [
       {
         if: 'caIssued',
-        yes: [{ use: 'ca-request' }, { if: 'servicesKnown', yes: ['ca-enable'], no: ['ca-enable-smtp'] }],
+        yes: [{ use: 'ca-request-keep-names' }, { if: 'servicesKnown', yes: ['ca-enable'], no: ['ca-enable-smtp'] }],
         no: ['new-starttls-self-signed'],
       },
       { if: 'version>=2013', yes: ['list-connector-pins'] },
@@ -157,7 +159,7 @@ export const PLAN_ROWS: PlanDefinition[] = [
       'find-expired-certs',
       {
         if: 'caIssued',
-        yes: [{ use: 'ca-request' }, 'ca-enable'],
+        yes: [{ use: 'ca-request-keep-names' }, 'ca-enable'],
         no: [
           { if: 'isInternalTransport', yes: ['new-internal-self-signed'], no: ['new-self-signed-not-internal'] },
           { if: 'iisServedByExpiredSetupCert', yes: ['enable-iis-new'] },
@@ -325,7 +327,7 @@ export const PLAN_ROWS: PlanDefinition[] = [
       'chain-show-intermediates',
       'chain-install-renewed',
       'chain-leaf-reissue',
-      { use: 'restart-transport' },
+      'chain-restart',
       'verify-starttls-probe',
     ],
   },

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { CONDITIONS } from '../../../src/core/facts/conditions.js';
+import { sameTlsCertificateName } from '../../../src/core/facts/hybrid-pins.js';
+import type { PlanScope } from '../../../src/core/facts/plan-scope.js';
+import type { ServerConnector, ServerFacts } from '../../../src/core/facts/server-facts.js';
+import { choosePlanSteps } from '../../../src/core/plan-engine.js';
+
+// Only the hybrid connectors that pin the certificate in question are changed: a partner TLS
+// connector's 12014 leaves a healthy Outbound to Office 365 connector as it is.
+
+const PARTNER_OLD =
+  '<I>CN=SECOM Passport for Web SR 3.0 CA, O="SECOM Trust Systems CO.,LTD.", C=JP<S>CN=smtp.hokuto-kikai.co.jp, O="Hokuto Kikai Co., Ltd.", C=JP';
+const HYBRID_PIN =
+  '<I>CN=Cybertrust Japan SureServer CA G4, O="Cybertrust Japan Co., Ltd.", C=JP<S>CN=mail.hokuto-kikai.co.jp, O="Hokuto Kikai Co., Ltd.", C=JP';
+
+const partner: ServerConnector = { name: '南銀行 TLS 送信', kind: 'send', tlsCertificateName: PARTNER_OLD, namedBy: 'event' };
+const outbound = (tlsCertificateName?: string): ServerConnector => ({
+  name: 'Outbound to Office 365 - 2f8c1e4a',
+  kind: 'send',
+  ...(tlsCertificateName && { tlsCertificateName }),
+  namedBy: 'listing',
+});
+
+function scope(connectors: ServerConnector[], values: PlanScope['values'], extra: Partial<PlanScope> = {}): PlanScope {
+  const facts: ServerFacts = {
+    name: 'EXJ-HUB01',
+    version: { value: '2013', evidence: ['test'], strength: 'strong' },
+    roles: [],
+    certificates: [],
+    connectors,
+  };
+  return { facts, values, ...extra };
+}
+const test = (s: PlanScope) => CONDITIONS.hybridPinsThis?.test(s);
+const gone = { pinned: PARTNER_OLD, connector: '南銀行 TLS 送信', newThumbprint: 'FEF403959FF6B242304527EE062DC6F8A427F5B7' };
+
+describe('hybridPinsThis', () => {
+  it('is false when the Office 365 connector is shown pinning another certificate', () => {
+    assert.equal(test(scope([partner, outbound(HYBRID_PIN)], gone)), false);
+  });
+  it('is true when the Office 365 connector pins the certificate the event cannot find', () => {
+    assert.equal(test(scope([outbound(PARTNER_OLD)], { pinned: PARTNER_OLD })), true);
+  });
+  it('is undecided when the Office 365 connector is listed without what it pins', () => {
+    assert.equal(test(scope([partner, outbound()], gone)), undefined);
+  });
+  it('is false when a send connector listing shows no Office 365 connector', () => {
+    assert.equal(test(scope([{ ...partner, namedBy: 'listing' }], gone)), false);
+  });
+  it('is true for a symptom from Exchange Online, or when the event names a hybrid connector', () => {
+    assert.equal(test(scope([], {}, { hybridSymptom: true })), true);
+    assert.equal(test(scope([], { connector: 'EX01\\Default Frontend EX01', pinned: HYBRID_PIN })), true);
+  });
+  it('compares pins whatever the spacing and order of the names', () => {
+    assert.ok(sameTlsCertificateName(PARTNER_OLD, PARTNER_OLD.replaceAll(', C=JP', ',C=JP').replace('<S>CN', '<S> cn')));
+    assert.ok(!sameTlsCertificateName(PARTNER_OLD, HYBRID_PIN));
+  });
+});
+
+describe('a pinned connector plan on a partner connector', () => {
+  const ids = (s: PlanScope) => choosePlanSteps('starttls-pinned', s).map((c) => c.step.id);
+  it('changes only the named connector when the hybrid one pins another certificate', () => {
+    const chosen = ids(scope([partner, outbound(HYBRID_PIN)], gone));
+    assert.ok(chosen.includes('set-named-send-pin'));
+    for (const id of ['set-o365-send-pin', 'set-o365-send-pin-named', 'rerun-hcw', 'set-receive-pin'])
+      assert.ok(!chosen.includes(id), id);
+  });
+  it('shows the hybrid pins first and branches when the paste does not show them', () => {
+    const chosen = choosePlanSteps('starttls-pinned', scope([partner, outbound()], gone));
+    const show = chosen.findIndex((c) => c.step.id === 'show-hybrid-connectors');
+    const pin = chosen.findIndex((c) => c.step.id === 'set-o365-send-pin-named');
+    assert.ok(show >= 0 && pin > show);
+    assert.deepEqual(chosen[pin]?.undecided, [{ name: 'hybridPinsThis', outcome: true }]);
+  });
+});
