@@ -128,15 +128,17 @@ function lineEndAt(text: string, from: number): number {
 export function maskRanges(text: string, ranges: readonly TextRange[]): string {
   if (ranges.length === 0) return text;
   const sorted = [...ranges].sort((a, b) => a.start - b.start);
-  let out = '';
+  // Joined, not concatenated: `+=` leaves a rope that every later indexOf and slice walks piece by piece.
+  const parts: string[] = [];
   let pos = 0;
   for (const range of sorted) {
     if (range.end <= pos) continue;
     const start = Math.max(range.start, pos);
-    out += text.slice(pos, start) + blank(text.slice(start, range.end));
+    parts.push(text.slice(pos, start), blank(text.slice(start, range.end)));
     pos = range.end;
   }
-  return out + text.slice(pos);
+  parts.push(text.slice(pos));
+  return parts.join('');
 }
 
 /** Every character but the newlines as a space (what `replace(/[^\n]/g, ' ')` does, without a regex per character). */
