@@ -1,25 +1,33 @@
+const WIDE_PUNCTUATION = /[：\u3000［］‘’“”]/;
+
 /**
  * What Slack and copy-paste do to text, undone before any recogniser reads it: CRLF, HTML
  * entities, auto-links, code fences and quote markers, full-width punctuation. Invisible marks
  * are kept: the thumbprint recogniser must see them to warn about them.
  */
 export function normalizePaste(raw: string): string {
-  let text = raw.replace(/\r\n?/g, '\n');
-  text = undoSlackLinks(text);
-  text = text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'");
-  text = text.replace(/&amp;/g, '&');
-  text = text.replace(/^[ \t]*```[a-zA-Z]*[ \t]*$/gm, '').replace(/```/g, '\n');
-  text = text.replace(/^&gt; ?|^> (?=\S)/gm, '');
-  text = text
-    .replace(/：/g, ':')
-    .replace(/\u3000/g, ' ')
-    .replace(/［/g, '[')
-    .replace(/］/g, ']');
-  text = text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+  // Each rewrite runs only when the character it rewrites is there: most pastes need none of them,
+  // and a regex replace reads the whole paste even when it changes nothing.
+  let text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+  if (text.includes('<')) text = undoSlackLinks(text);
+  if (text.includes('&')) {
+    text = text
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'");
+    text = text.replace(/&amp;/g, '&');
+  }
+  if (text.includes('```')) text = text.replace(/^[ \t]*```[a-zA-Z]*[ \t]*$/gm, '').replace(/```/g, '\n');
+  if (text.includes('>') || text.includes('&gt;')) text = text.replace(/^&gt; ?|^> (?=\S)/gm, '');
+  if (WIDE_PUNCTUATION.test(text)) {
+    text = text
+      .replace(/：/g, ':')
+      .replace(/\u3000/g, ' ')
+      .replace(/［/g, '[')
+      .replace(/］/g, ']');
+    text = text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+  }
   return text;
 }
 
