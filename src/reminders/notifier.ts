@@ -1,5 +1,6 @@
 import type { Language } from '../core/model.js';
-import type { TrackedCertificate } from '../store/store.js';
+import type { TrackedCertificate, TrackedEndpoint } from '../store/store.js';
+import type { EndpointNotice } from '../tracking/describe-endpoint.js';
 
 /**
  * The reminder runner's port to the chat: one digest message per channel (or a few, when the
@@ -50,6 +51,17 @@ export interface Digest {
   timeZone: string;
   /** When the scheduler runs next, for the context line. */
   nextRun?: string;
+  /** The endpoints reminding in this channel, with what they last presented (on the last part only). */
+  endpoints?: TrackedEndpoint[];
+}
+
+/** What changed at the tracked endpoints of one channel, said there by a reminder run. */
+export interface EndpointNotices {
+  channel: string;
+  notices: EndpointNotice[];
+  now: string;
+  lang: Language;
+  timeZone: string;
 }
 
 export interface PostedDigest {
@@ -68,6 +80,8 @@ export interface Notifier {
   updateDigest(posted: PostedDigest, digest: Digest): Promise<void>;
   /** The digest posted with `batch` in `channel` since `oldest` (ISO), if Slack has it. */
   findDigest(channel: string, batch: string, oldest: string): Promise<PostedDigest | undefined>;
+  /** Says what changed at a channel's endpoints (a renewal seen, a balancer, unreachable). */
+  postNotices?(notices: EndpointNotices): Promise<PostedDigest>;
 }
 
 /**

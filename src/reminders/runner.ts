@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Language } from '../core/model.js';
 import { type DuePlan, type DueReminder, dueReminders, stillDue } from '../core/reminders.js';
-import type { LedgerEntry, Store, TrackedCertificate } from '../store/store.js';
+import type { LedgerEntry, Store, TrackedCertificate, TrackedEndpoint } from '../store/store.js';
+import type { EndpointNotice } from '../tracking/describe-endpoint.js';
+import { type WatchOptions, type WatchReport, watchEndpoints } from '../tracking/watch-endpoints.js';
 import { type Digest, digestItem, type Notifier, NotifierError } from './notifier.js';
 
 /**
@@ -52,6 +54,11 @@ export interface RunRemindersOptions {
    * more is posted, and the claims not yet posted are given back for the next run (any replica).
    */
   signal?: AbortSignal;
+  /**
+   * Looks at every tracked endpoint before working out what is due (not in a dry run): PROBE_ALLOW
+   * for those tracked from Slack, the probe's bounds, how many at once.
+   */
+  endpoints?: Omit<WatchOptions, 'store' | 'now'>;
 }
 
 export interface RunReport {
@@ -63,6 +70,14 @@ export interface RunReport {
   skipped: DueReminder[];
   failed: { channel: string; thumbprints: string[]; error: string }[];
   reconciled: { confirmed: number; released: number };
+  /** The tracked endpoints as the run left them; what its looks found and said (none in a dry run). */
+  endpoints?: {
+    listed: TrackedEndpoint[];
+    looked: WatchReport['looked'];
+    notices: EndpointNotice[];
+    said: { channel: string; ts: string }[];
+    unsaid: { channel: string | null; error: string }[];
+  };
 }
 
 const DEFAULT_LEASE_MS = 15 * 60_000;
@@ -82,6 +97,9 @@ export async function runReminders(options: RunRemindersOptions): Promise<RunRep
   };
   const run: RunState = { options, held: new Set() };
   if (!options.dryRun) report.reconciled = await reconcile(run);
+  // Before what is due: a renewal seen on an endpoint closes the old certificate, not reminded again.
+  const watched =
+    !options.dryRun && options.endpoints ? await watchEndpoints({ ...options.endpoints, store, now }) : undefined;
 
   const [certificates, history, snoozes] = await Promise.all([
     store.list(),
@@ -99,7 +117,17 @@ export async function runReminders(options: RunRemindersOptions): Promise<RunRep
   });
   report.due = plan.due;
   report.unrouted = plan.unrouted;
+  const listed = await store.listEndpoints();
+  report.endpoints = {
+    listed,
+    looked: watched?.looked ?? [],
+    notices: watched?.notices ?? [],
+    said: [],
+    unsaid: [],
+  };
+  if (watched && watched.notices.length > 0) await sayNotices(run, watched.notices, report);
   if (options.dryRun || plan.due.length === 0) return report;
+  run.endpoints = listed;
 
   const claimed = await store.claim(
     plan.due.map(({ thumbprint, slot, threshold, day, channel }) => ({ thumbprint, slot, threshold, day, channel })),
@@ -124,6 +152,34 @@ export async function runReminders(options: RunRemindersOptions): Promise<RunRep
 interface RunState {
   options: RunRemindersOptions;
   held: Set<number>;
+  /** Shown under the digest of the channel they remind in. */
+  endpoints?: TrackedEndpoint[];
+}
+
+/** One message per channel saying what changed at its endpoints; one try, reported when refused. */
+async function sayNotices(run: RunState, notices: EndpointNotice[], report: RunReport): Promise<void> {
+  const { options } = run;
+  const endpoints = report.endpoints!;
+  const byChannel = groupBy(notices, (n) => n.channel ?? options.defaultChannel ?? '');
+  for (const [channel, list] of byChannel) {
+    if (channel === '') {
+      endpoints.unsaid.push({ channel: null, error: 'no channel and no REMINDER_CHANNEL' });
+      continue;
+    }
+    if (!options.notifier.postNotices) continue;
+    try {
+      const posted = await options.notifier.postNotices({
+        channel,
+        notices: list,
+        now: options.now.toISOString(),
+        lang: options.lang,
+        timeZone: options.timeZone,
+      });
+      endpoints.said.push({ channel, ts: posted.ts });
+    } catch (error) {
+      endpoints.unsaid.push({ channel, error: describe(error) });
+    }
+  }
 }
 
 /** The run's clock: `now` plus the time the run has taken so far. */
@@ -179,6 +235,7 @@ async function sendChannel(
       lang: options.lang,
       timeZone: options.timeZone,
       ...(options.nextRun && { nextRun: options.nextRun.toISOString() }),
+      ...endpointsOf(run, channel, part + 1 === parts),
     };
     const batch = (options.newBatch ?? randomUUID)();
     // Stamped before the post: from here on, a dead process's claim is looked up, not blindly resent.
@@ -207,6 +264,13 @@ async function sendChannel(
       report.failed.push({ channel, thumbprints, error: outcome.error });
     }
   }
+}
+
+/** The endpoints reminding in `channel`, for the last part of its digest. */
+function endpointsOf(run: RunState, channel: string, last: boolean): Pick<Digest, 'endpoints'> {
+  if (!last || !run.endpoints) return {};
+  const mine = run.endpoints.filter((e) => (e.channel ?? run.options.defaultChannel) === channel);
+  return mine.length > 0 ? { endpoints: mine } : {};
 }
 
 async function postWithRetries(

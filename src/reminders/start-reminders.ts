@@ -41,6 +41,8 @@ export function startReminders(options: {
         elapsed: () => performance.now() - started,
         signal,
         ...(nextRun && { nextRun }),
+        // Tracked endpoints are looked at first; those tracked from Slack only while PROBE_ALLOW allows them.
+        endpoints: { allow: config.probeAllow },
       });
       options.metrics?.reminderRun(report);
       options.log.info(summary(report));

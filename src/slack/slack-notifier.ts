@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Digest, Notifier, PostedDigest } from '../reminders/notifier.js';
 import { NotifierError } from '../reminders/notifier.js';
 import { DIGEST_ITEMS_PER_MESSAGE, digestMessage } from './blocks/digest-message.js';
+import { endpointNoticeMessage } from './blocks/endpoint-blocks.js';
 
 export const DIGEST_EVENT_TYPE = 'certcheck_digest';
 
@@ -68,6 +69,18 @@ export function createSlackNotifierFor(client: WebClient, lookupPages = 4): Noti
       await call(() =>
         client.chat.update({ channel: posted.channel, ts: posted.ts, text: message.text, blocks: message.blocks }),
       );
+    },
+    async postNotices(notices) {
+      const message = endpointNoticeMessage(notices);
+      const result = await call(() =>
+        client.chat.postMessage({
+          channel: notices.channel,
+          text: message.text,
+          blocks: message.blocks,
+          unfurl_links: false,
+        }),
+      );
+      return { channel: result.channel ?? notices.channel, ts: result.ts ?? '' };
     },
     async findDigest(channel, batch, oldest) {
       let cursor: string | undefined;

@@ -28,6 +28,8 @@ export interface EndpointProbe {
   /** STARTTLS protocols: whether the server offered the upgrade, and its refusal when it refused. */
   startTls?: { offered: boolean; refusal?: string };
   leaf?: PresentedCertificate;
+  /** When this look read no certificate: the leaf the endpoint presented last, to compare the next look with. */
+  lastKnown?: PresentedCertificate;
   /** Why no certificate was read. */
   failure?: ProbeFailure;
   /** Not looked at: PROBE_ALLOW (or the name's addresses) no longer allow it. No connection was made. */

@@ -3,6 +3,7 @@ import { trackingText } from '../../core/i18n/tracking-text.js';
 import type { Digest, DigestItem, DigestNote } from '../../reminders/notifier.js';
 import { certificateLine, displayName, snoozedText } from './certificate-line.js';
 import { context, escapeMrkdwn, header, LIMITS, mrkdwn, type SlackBlock, type SlackMessage, truncate } from './kit.js';
+import { endpointBlocks, endpointTitle } from './endpoint-blocks.js';
 import { userRef } from './mentions.js';
 import { withUtcTime } from './slack-date.js';
 import { certificateActions } from './tracking-actions.js';
@@ -32,6 +33,14 @@ export function digestMessage(digest: Digest): SlackMessage {
     if (!item.note || item.note.kind === 'snoozed') {
       blocks.push(certificateActions(item.thumbprint, digest.lang, { snoozed: item.note?.kind === 'snoozed' }));
     }
+  }
+  if (digest.endpoints?.length) {
+    const shown = { now, lang: digest.lang, timeZone: digest.timeZone };
+    blocks.push(
+      ...endpointBlocks(endpointTitle(digest.lang, 'digest', digest.endpoints.length), digest.endpoints, shown, {
+        maxBlocks: 2,
+      }),
+    );
   }
   const footer = [t.digest.listHint];
   if (digest.nextRun) footer.unshift(t.digest.nextRun(formatDateTime(digest.nextRun, digest.lang, digest.timeZone)));
