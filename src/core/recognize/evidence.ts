@@ -240,4 +240,13 @@ export function mergeEvidence(parts: Partial<Evidence>[]): Evidence {
 }
 
 /** A recogniser reads one family of paste formats. It never throws on bad input. */
-export type Recognizer = (text: string) => Partial<Evidence>;
+/**
+ * What more than one recogniser reads from a paste, read once by `recognize` and handed to each that
+ * needs it (a recogniser called alone reads it itself). The PEM certificates are the costly one:
+ * each is parsed by OpenSSL, and the openssl-text and s_client readers compare against them.
+ */
+export interface SharedReads {
+  pemCertificates: () => readonly ParsedCertificate[];
+}
+
+export type Recognizer = (text: string, shared?: SharedReads) => Partial<Evidence>;

@@ -2,7 +2,7 @@ import { recognizeCertificateUses } from './certificate-uses.js';
 import { recognizeCertutil } from './certutil.js';
 import { recognizeConnectors } from './connectors.js';
 import { recognizeEvents } from './events.js';
-import { type Evidence, mergeEvidence, type Recognizer } from './evidence.js';
+import { type Evidence, mergeEvidence, type SharedReads } from './evidence.js';
 import { recognizeExchangeList } from './exchange-list.js';
 import { recognizeExchangeServers } from './exchange-servers.js';
 import { recognizeExchangeTable } from './exchange-table.js';
@@ -20,10 +20,16 @@ import { recognizeThumbprints } from './thumbprints.js';
  * cheap test over the whole paste (a few `includes`): a recogniser that cannot find anything in it
  * is not run at all.
  */
-const RECOGNIZERS: readonly { read: Recognizer; applies?: (text: string) => boolean }[] = [
+const RECOGNIZERS: readonly {
+  read: (text: string, shared: Shared) => Partial<Evidence>;
+  applies?: (text: string) => boolean;
+}[] = [
   { read: recognizeEvents },
   { read: recognizeSymptoms },
-  { read: recognizePem, applies: (text) => text.includes('-----BEGIN ') || text.includes('MI') },
+  {
+    read: (_text, shared) => shared.pem(),
+    applies: (text) => text.includes('-----BEGIN ') || text.includes('MI'),
+  },
   {
     read: recognizeExchangeList,
     // A Format-List line naming a field only certificate and AuthConfig listings print.
@@ -57,13 +63,23 @@ const RECOGNIZERS: readonly { read: Recognizer; applies?: (text: string) => bool
   { read: recognizeThumbprints, applies: (text) => /[0-9A-Fa-f]{2}/.test(text) },
 ];
 
+/** The shared reads, and the PEM recogniser's own answer they come from. */
+interface Shared extends SharedReads {
+  pem: () => Partial<Evidence>;
+}
+
 /** Runs every recogniser over the normalised paste; one that fails costs its part, not the answer. */
 export function recognize(normalized: string): Evidence {
   const text = preparePaste(normalized);
+  let pem: Partial<Evidence> | undefined;
+  const shared: Shared = {
+    pem: () => (pem ??= recognizePem(text)),
+    pemCertificates: () => shared.pem().certificates ?? [],
+  };
   return mergeEvidence(
     RECOGNIZERS.map(({ read, applies }) => {
       try {
-        return applies && !applies(text) ? {} : read(text);
+        return applies && !applies(text) ? {} : read(text, shared);
       } catch {
         return {};
       }

@@ -2,7 +2,7 @@ import { opensslDate } from '../certificate.js';
 import { certificateRole, certificateVersionHints } from '../certificate-role.js';
 import { hostLikeCommonNames, uniqueNames, windowsDnFromCertificateOrder } from '../distinguished-name.js';
 import { signatureHashFromName } from '../signature-algorithms.js';
-import type { ParsedCertificate, Recognizer } from './evidence.js';
+import type { ParsedCertificate, Recognizer, SharedReads } from './evidence.js';
 import { recognizePem } from './pem.js';
 import { normalizeThumbprint } from './thumbprints.js';
 
@@ -21,7 +21,7 @@ const KEY_ALGORITHMS: readonly [RegExp, string][] = [
   [/dsaEncryption/i, 'DSA'],
 ];
 
-export const recognizeOpensslText: Recognizer = (text) => {
+export const recognizeOpensslText: Recognizer = (text, shared) => {
   const lines = text.includes('\r') ? text.split('\n').map((line) => line.replace(/\r$/, '')) : text.split('\n');
   const starts = lines.flatMap((line, i) =>
     CERTIFICATE_LINE.test(line) && /^\s*Data:\s*$/.test(lines[i + 1] ?? '') ? [i] : [],
@@ -54,7 +54,7 @@ export const recognizeOpensslText: Recognizer = (text) => {
   const certificates = blocks
     .map((block) => readBlock(block.lines, block.fingerprint))
     .filter((cert) => cert.subject !== '' || cert.notAfter !== undefined || cert.thumbprint !== undefined);
-  const kept = withoutPemDuplicates(text, certificates);
+  const kept = withoutPemDuplicates(text, certificates, shared);
   return { certificates: kept, versionHints: kept.flatMap((cert) => certificateVersionHints(cert)) };
 };
 
@@ -62,9 +62,13 @@ export const recognizeOpensslText: Recognizer = (text) => {
  * `openssl x509 -text` without -noout prints the PEM after the text: the PEM recogniser reports that
  * certificate with its thumbprint, so the thumbprint-less copy read from the text is dropped.
  */
-function withoutPemDuplicates(text: string, certificates: ParsedCertificate[]): ParsedCertificate[] {
+function withoutPemDuplicates(
+  text: string,
+  certificates: ParsedCertificate[],
+  shared: SharedReads | undefined,
+): ParsedCertificate[] {
   if (!text.includes('-----BEGIN CERTIFICATE-----')) return certificates;
-  const pem = recognizePem(text).certificates ?? [];
+  const pem = shared ? shared.pemCertificates() : (recognizePem(text).certificates ?? []);
   return certificates.filter(
     (cert) =>
       cert.thumbprint !== undefined ||

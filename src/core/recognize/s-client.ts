@@ -20,7 +20,7 @@ const DEPTH = /^depth=(\d{1,2})\s/;
 const VERIFY_ERROR = /^verify error:num=(\d{1,3}):(.*?)\s*$/;
 const NOT_AFTER = /^notAfter=(.+?)\s*$/;
 
-export const recognizeSClient: Recognizer = (text) => {
+export const recognizeSClient: Recognizer = (text, shared) => {
   if (!/^CONNECTED\(|^Certificate chain\s*$|^depth=\d|^verify error:num=|s_client|^250[ -]/m.test(text)) return {};
   const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
   const endpoint: PresentedEndpoint = { chain: [] };
@@ -40,7 +40,12 @@ export const recognizeSClient: Recognizer = (text) => {
   if (chain.length === 0 && !endpoint.host && !endpoint.banner) return {};
 
   // The PEM blocks (leaf only, or the whole chain with -showcerts) carry what the text lines cannot.
-  const pems = text.includes('-----BEGIN CERTIFICATE-----') ? (recognizePem(text).certificates ?? []) : [];
+  // A copy: the chain entries must not be the very objects the PEM recogniser reports.
+  const pems = text.includes('-----BEGIN CERTIFICATE-----')
+    ? shared
+      ? structuredClone([...shared.pemCertificates()])
+      : (recognizePem(text).certificates ?? [])
+    : [];
   const certificates: ParsedCertificate[] = [];
   endpoint.chain = chain.map((entry) => {
     const twin = pems.find((pem) => sameCertificate(pem, entry));
