@@ -17,7 +17,8 @@ export interface ReminderSubject {
   thumbprint: string;
   subject: string;
   notAfter: string;
-  channel?: string;
+  /** Unset or null: REMINDER_CHANNEL. */
+  channel?: string | null;
   status?: string;
 }
 
@@ -71,8 +72,22 @@ export function overdueSlot(day: string): string {
 
 /** The run's calendar day in the reminder zone. */
 export function reminderDay(now: Date, timeZone: string): string {
+  // UTC, the default zone, needs no time zone database.
+  if (timeZone === 'UTC') return now.toISOString().slice(0, 10);
   return DateTime.fromJSDate(now, { zone: timeZone }).toISODate() ?? now.toISOString().slice(0, 10);
 }
+
+/**
+ * An instant from which no certificate can be due: one expiring at or after it is further than the
+ * highest threshold. A store may leave those out of a run's pass (the planner still weighs every
+ * certificate it is given); the extra day keeps any certificate near the edge in.
+ */
+export function dueHorizon(now: Date, thresholds: readonly number[]): string {
+  const highest = thresholds.length > 0 ? Math.max(...thresholds) : -1;
+  return new Date(now.getTime() + (highest + 2) * DAY_MS).toISOString();
+}
+
+const DAY_MS = 86_400_000;
 
 /** The lowest threshold at or above `days`, or null when none has been crossed. */
 export function lowestCrossed(days: number, thresholds: readonly number[]): number | null {
@@ -88,30 +103,77 @@ export function stillDue(request: { threshold: number | null; day: string }, his
 }
 
 export function dueReminders(input: DueInput): DuePlan {
-  const day = reminderDay(input.now, input.timeZone);
-  const nowIso = input.now.toISOString();
-  const due: DueReminder[] = [];
-  const unrouted: DuePlan['unrouted'] = [];
+  const planner = duePlanner(input);
+  for (const cert of input.certificates) planner.consider(cert);
+  return planner.plan();
+}
+
+/**
+ * Everything dueReminders weighs except the certificates, which a planner takes one at a time.
+ * Without `history`, each certificate comes with its own.
+ */
+export type DueContext = Omit<DueInput, 'certificates' | 'history'> & Partial<Pick<DueInput, 'history'>>;
+
+export interface DuePlanner {
+  /** Weighs one certificate (with its history, or the context's); keeps it only when due or snoozed. */
+  consider(cert: ReminderSubject, history?: ReminderHistory): void;
+  /** What is due among the certificates considered so far, most urgent first. */
+  plan(): DuePlan;
+}
+
+const NEVER_REMINDED: ReminderHistory = { lowestThreshold: null, lastDay: null };
+
+/**
+ * dueReminders one certificate at a time, so that a store can stream its rows through it and no
+ * run holds every tracked certificate at once. Most certificates are far from expiry: for them the
+ * whole cost is one date parse and a comparison; history, snoozes and slots are looked at only for
+ * a certificate that crossed a threshold or has expired.
+ */
+export function duePlanner(context: DueContext): DuePlanner {
+  const day = reminderDay(context.now, context.timeZone);
+  const nowIso = context.now.toISOString();
+  // No threshold at all: only the daily reminders after expiry.
+  const highest = context.thresholds.length > 0 ? Math.max(...context.thresholds) : -1;
+  const slots = new Map(context.thresholds.map((t) => [t, thresholdSlot(t)]));
+  const overdue = overdueSlot(day);
+  // Each kept with its expiry in milliseconds, so that sorting parses no date again.
+  const due: Timed<DueReminder>[] = [];
+  const unrouted: Timed<DuePlan['unrouted'][number]>[] = [];
   const snoozed: string[] = [];
-  for (const cert of input.certificates) {
-    if (cert.status !== undefined && cert.status !== 'active') continue;
-    const days = daysLeft(cert.notAfter, input.now);
-    const threshold = days < 0 ? null : lowestCrossed(days, input.thresholds);
-    if (days >= 0 && threshold === null) continue;
-    const history = input.history.get(cert.thumbprint) ?? { lowestThreshold: null, lastDay: null };
-    if (!stillDue({ threshold, day }, history)) continue;
-    const until = input.snoozedUntil.get(cert.thumbprint);
-    if (until !== undefined && until > nowIso) {
-      snoozed.push(cert.thumbprint);
-      continue;
-    }
-    const slot = threshold === null ? overdueSlot(day) : thresholdSlot(threshold);
-    const base = { thumbprint: cert.thumbprint, subject: cert.subject, notAfter: cert.notAfter, slot, threshold, day };
-    const channel = cert.channel ?? input.defaultChannel;
-    if (channel === undefined) unrouted.push({ ...base, daysLeft: days });
-    else due.push({ ...base, channel, daysLeft: days });
-  }
-  return { due: due.sort(byUrgency), unrouted: unrouted.sort(byUrgency), snoozed };
+  return {
+    consider(cert, history) {
+      if (cert.status !== undefined && cert.status !== 'active') return;
+      const days = daysLeft(cert.notAfter, context.now);
+      if (days > highest) return;
+      const threshold = days < 0 ? null : lowestCrossed(days, context.thresholds);
+      if (days >= 0 && threshold === null) return;
+      const h = history ?? context.history?.get(cert.thumbprint) ?? NEVER_REMINDED;
+      if (!stillDue({ threshold, day }, h)) return;
+      const until = context.snoozedUntil.get(cert.thumbprint);
+      if (until !== undefined && until > nowIso) {
+        snoozed.push(cert.thumbprint);
+        return;
+      }
+      const slot = threshold === null ? overdue : (slots.get(threshold) ?? thresholdSlot(threshold));
+      const { thumbprint, subject, notAfter } = cert;
+      const channel = cert.channel ?? context.defaultChannel;
+      const at = Date.parse(notAfter);
+      if (channel === undefined) {
+        unrouted.push({ at, item: { thumbprint, subject, notAfter, slot, threshold, day, daysLeft: days } });
+      } else due.push({ at, item: { thumbprint, subject, notAfter, channel, slot, threshold, day, daysLeft: days } });
+    },
+    plan: () => ({ due: byTime(due), unrouted: byTime(unrouted), snoozed }),
+  };
+}
+
+interface Timed<T> {
+  at: number;
+  item: T;
+}
+
+/** Most urgent first, as byUrgency orders them. */
+function byTime<T extends { thumbprint: string }>(timed: Timed<T>[]): T[] {
+  return timed.sort((a, b) => a.at - b.at || byThumbprint(a.item, b.item)).map((t) => t.item);
 }
 
 /** Most urgent first: longest expired, then soonest to expire; thumbprint keeps it stable. */
@@ -119,3 +181,17 @@ export function byUrgency(a: { notAfter: string; thumbprint: string }, b: { notA
   const diff = Date.parse(a.notAfter) - Date.parse(b.notAfter);
   return diff !== 0 ? diff : a.thumbprint < b.thumbprint ? -1 : a.thumbprint > b.thumbprint ? 1 : 0;
 }
+
+/**
+ * Sorts in place by urgency, parsing each date once: a large run has tens of thousands of reminders
+ * due, and byUrgency as a comparator would parse two dates per comparison.
+ */
+export function sortByUrgency<T extends { notAfter: string; thumbprint: string }>(items: T[]): T[] {
+  const keyed = items.map((item) => ({ at: Date.parse(item.notAfter), item }));
+  keyed.sort((a, b) => a.at - b.at || byThumbprint(a.item, b.item));
+  for (let i = 0; i < keyed.length; i++) items[i] = keyed[i]!.item;
+  return items;
+}
+
+const byThumbprint = (a: { thumbprint: string }, b: { thumbprint: string }) =>
+  a.thumbprint < b.thumbprint ? -1 : a.thumbprint > b.thumbprint ? 1 : 0;

@@ -69,6 +69,14 @@ export function createMemoryStore(): Store {
         )
         .map(copy);
     },
+    async eachTracked(visit, options = {}) {
+      const before = options.expiringBefore;
+      for (const c of certificates.values()) {
+        if (c.status !== 'active' || (before !== undefined && c.notAfter >= before)) continue;
+        const { thumbprint, subject, notAfter } = c;
+        visit({ thumbprint, subject, notAfter, channel: c.channel ?? null, ...historyOf(thumbprint) });
+      }
+    },
     async untrack(thumbprint, by, at) {
       const found = certificates.get(thumbprint);
       if (found?.status !== 'active') return false;

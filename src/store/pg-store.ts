@@ -1,4 +1,5 @@
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import { type DecodedEndpointRow, fromDecodedEndpointRow } from './endpoint-rows.js';
 import { migratePg } from './pg-migrations.js';
 import {
@@ -22,6 +23,7 @@ import type {
   Store,
   StoreSnapshot,
   TrackedCertificate,
+  TrackedSummary,
   TrackInput,
   EndpointInput,
   ProbeRecord,
@@ -30,6 +32,9 @@ import type {
 
 /** How long a query waits for a connection before failing: /healthz answers 503 within it. */
 const CONNECT_TIMEOUT_MS = 4000;
+
+/** Rows per round trip when streaming tracked certificates. */
+const CURSOR_BATCH = 5000;
 
 export interface PgStoreOptions {
   /** Connections per process. */
@@ -44,8 +49,11 @@ export interface PgStoreOptions {
  * while the database is down still starts, and reconnects by itself when it is back.
  */
 export function openPgStore(url: string, options: PgStoreOptions = {}): PgStore {
+  // Loaded here, not on import: every process on SQLite (the CLI's included) reaches this module
+  // through openStore, and pg with its dependencies costs it tens of milliseconds and megabytes.
+  const { Pool } = createRequire(import.meta.url)('pg') as typeof pg;
   // TLS (sslmode, sslrootcert, sslcert, sslkey) comes from the URL's query, read by pg itself.
-  const pool = new pg.Pool({
+  const pool = new Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
@@ -158,6 +166,32 @@ export class PgStore implements Store {
       `SELECT * FROM certificates ${where} ORDER BY not_after COLLATE "C", thumbprint COLLATE "C"`,
     );
     return rows.map(fromDecodedRow);
+  }
+
+  /**
+   * Through a cursor, a batch at a time, in one read-only transaction: one consistent view of the
+   * table, and never more than a batch of rows in memory (a plain query would hold them all).
+   */
+  async eachTracked(visit: (certificate: TrackedSummary) => void, options: { expiringBefore?: string } = {}) {
+    await this.transaction(async (client) => {
+      await client.query('SET TRANSACTION READ ONLY');
+      // COLLATE "C": ISO-8601 times and days compare as bytes, whatever the database's locale.
+      await client.query(
+        `DECLARE tracked NO SCROLL CURSOR FOR
+         SELECT c.thumbprint, c.subject, c.not_after AS "notAfter", c.channel,
+           h.lowest AS "lowestThreshold", h.last AS "lastDay"
+         FROM certificates c CROSS JOIN LATERAL (
+           SELECT MIN(threshold) AS lowest, MAX(day COLLATE "C") AS last FROM reminder_ledger l
+           WHERE l.thumbprint = c.thumbprint) h
+         WHERE c.status = 'active' AND ($1::text IS NULL OR c.not_after COLLATE "C" < $1)`,
+        [options.expiringBefore ?? null],
+      );
+      for (;;) {
+        const { rows } = await client.query<TrackedSummary>(`FETCH ${CURSOR_BATCH} FROM tracked`);
+        for (const row of rows) visit(row);
+        if (rows.length < CURSOR_BATCH) break;
+      }
+    });
   }
 
   async untrack(thumbprint: string, by: string, at: string) {

@@ -24,11 +24,15 @@ import type {
   StillDue,
   Store,
   StoreSnapshot,
+  TrackedSummary,
   TrackInput,
   EndpointInput,
   ProbeRecord,
   TrackedEndpoint,
 } from './store.js';
+
+/** Sorts after every ISO-8601 time: no expiry bound. */
+const FAR_FUTURE = '~';
 
 /** Opens (creating the file and its folder on first run) and migrates the SQLite store. */
 export function openSqliteStore(path: string): SqliteStore {
@@ -90,6 +94,22 @@ export class SqliteStore implements Store {
     const where = options.all ? '' : "WHERE status = 'active'";
     const rows = this.db.prepare(`SELECT * FROM certificates ${where} ORDER BY not_after, thumbprint`).all();
     return (rows as CertificateRow[]).map(toCertificate);
+  }
+
+  async eachTracked(visit: (certificate: TrackedSummary) => void, options: { expiringBefore?: string } = {}) {
+    // Columns already named as the summary's fields: no JSON to decode, no record to build. The
+    // expiry bound is a range of the (status, not_after) index: the rest of the table is not read.
+    // The history comes with each row (two lookups in the ledger's index) instead of a map of the
+    // whole ledger, which only grows.
+    const rows = this.db
+      .prepare(
+        `SELECT c.thumbprint, c.subject, c.not_after AS notAfter, c.channel,
+           (SELECT MIN(threshold) FROM reminder_ledger l WHERE l.thumbprint = c.thumbprint) AS lowestThreshold,
+           (SELECT MAX(day) FROM reminder_ledger l WHERE l.thumbprint = c.thumbprint) AS lastDay
+         FROM certificates c WHERE c.status = 'active' AND c.not_after < ?`,
+      )
+      .iterate(options.expiringBefore ?? FAR_FUTURE) as IterableIterator<TrackedSummary>;
+    for (const row of rows) visit(row);
   }
 
   async untrack(thumbprint: string, by: string, at: string) {

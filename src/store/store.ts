@@ -38,6 +38,17 @@ export interface TrackedCertificate extends TrackableCertificate {
   statusAt?: string;
 }
 
+/**
+ * What a reminder run reads of each tracked certificate, with what the ledger already holds for
+ * it (as reminderHistory gives it; both null when never reminded). Channel null: REMINDER_CHANNEL.
+ */
+export interface TrackedSummary extends ReminderHistory {
+  thumbprint: string;
+  subject: string;
+  notAfter: string;
+  channel: string | null;
+}
+
 /** What `track` writes: the facts plus who asked. Channel and owner only overwrite when given. */
 export type TrackInput = Omit<TrackedCertificate, 'status' | 'statusBy' | 'statusAt'>;
 
@@ -99,6 +110,13 @@ export interface Store {
   get(thumbprint: string): Promise<TrackedCertificate | undefined>;
   /** Sorted by expiry, soonest (or longest expired) first. Active only unless `all`. */
   list(options?: { all?: boolean }): Promise<TrackedCertificate[]>;
+  /**
+   * Every active certificate as a reminder run weighs it, with its reminder history, one at a time
+   * and in no set order, without holding them all (a run over a large store keeps only what is
+   * due); with `expiringBefore`, only those expiring before that time. `visit` must not call the
+   * store.
+   */
+  eachTracked(visit: (certificate: TrackedSummary) => void, options?: { expiringBefore?: string }): Promise<void>;
   /** false when it was not tracked (or already untracked). */
   untrack(thumbprint: string, by: string, at: string): Promise<boolean>;
   /** Closes the old certificate as renewed and remembers old → new. The new one is tracked by the caller. */

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import {
   type DueInput,
+  dueHorizon,
+  duePlanner,
   dueReminders,
   lowestCrossed,
   type ReminderHistory,
@@ -197,6 +200,60 @@ describe('dueReminders: routing and order', () => {
   });
 });
 
+describe('duePlanner: one certificate at a time, as a store streams them', () => {
+  const NOW = at('2026-11-30T09:00:00Z');
+  const DAY = 86_400_000;
+  const history = fc.record({
+    lowestThreshold: fc.option(fc.constantFrom(...THRESHOLDS), { nil: null }),
+    lastDay: fc.option(fc.constantFrom('2026-11-29', '2026-11-30', '2026-12-01'), { nil: null }),
+  });
+  const certificate = fc.record({
+    // From 200 days expired to 700 ahead, to the second.
+    offset: fc.integer({ min: -200 * 86_400, max: 700 * 86_400 }),
+    channel: fc.option(fc.constantFrom('C0OPS', 'C0WEB'), { nil: undefined }),
+    history,
+    snoozed: fc.boolean(),
+  });
+  const store = fc.uniqueArray(certificate, { maxLength: 40, selector: (c) => c.offset });
+  const thresholds = fc.uniqueArray(fc.integer({ min: 0, max: 90 }), { maxLength: 7 });
+
+  test('decides as dueReminders does, with each certificate bringing its own history, and nothing at or past the horizon is due', () => {
+    fc.assert(
+      fc.property(store, thresholds, fc.constantFrom('UTC', 'Asia/Tokyo'), (certs, days, timeZone) => {
+        const subjects = certs.map((c, i) => ({
+          thumbprint: i.toString(16).toUpperCase().padStart(40, '0'),
+          subject: `CN=host${i}`,
+          notAfter: new Date(NOW.getTime() + c.offset * 1000).toISOString(),
+          ...(c.channel !== undefined && { channel: c.channel }),
+        }));
+        const snoozedUntil = new Map(
+          subjects.filter((_, i) => certs[i]!.snoozed).map((s) => [s.thumbprint, '2026-12-31T00:00:00.000Z']),
+        );
+        const context = { snoozedUntil, thresholds: days, now: NOW, timeZone, defaultChannel: 'C0ALL' };
+        const expected = dueReminders({
+          ...context,
+          certificates: subjects,
+          history: new Map(subjects.map((s, i) => [s.thumbprint, certs[i]!.history])),
+        });
+        const planner = duePlanner(context);
+        // Reversed: a store streams in no set order.
+        for (let i = subjects.length - 1; i >= 0; i--) planner.consider(subjects[i]!, certs[i]!.history);
+        assert.deepEqual(planner.plan(), { ...expected, snoozed: [...expected.snoozed].reverse() });
+        const horizon = dueHorizon(NOW, days);
+        for (const d of [...expected.due, ...expected.unrouted]) assert.ok(d.notAfter < horizon, d.notAfter);
+        for (const s of subjects.filter((s) => s.notAfter >= horizon)) {
+          assert.ok(Date.parse(s.notAfter) - NOW.getTime() >= (Math.max(-1, ...days) + 1) * DAY);
+        }
+      }),
+    );
+  });
+
+  test('the horizon is one day past the highest threshold, or a day from now without thresholds', () => {
+    assert.equal(dueHorizon(NOW, THRESHOLDS), '2027-01-31T09:00:00.000Z');
+    assert.equal(dueHorizon(NOW, []), '2026-12-01T09:00:00.000Z');
+  });
+});
+
 describe('helpers', () => {
   test('lowestCrossed', () => {
     assert.equal(lowestCrossed(61, THRESHOLDS), null);
@@ -215,5 +272,11 @@ describe('helpers', () => {
   test('reminderDay follows the zone', () => {
     assert.equal(reminderDay(at('2026-11-28T23:30Z'), 'UTC'), '2026-11-28');
     assert.equal(reminderDay(at('2026-11-28T23:30Z'), 'Asia/Tokyo'), '2026-11-29');
+    // UTC is read without the zone database: the same day as through it.
+    assert.equal(
+      reminderDay(at('2026-11-28T23:59:59.999Z'), 'UTC'),
+      reminderDay(at('2026-11-28T23:59:59.999Z'), 'Etc/UTC'),
+    );
+    assert.equal(reminderDay(at('2026-11-29T00:00:00.000Z'), 'UTC'), '2026-11-29');
   });
 });

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { stillDue } from '../../src/core/reminders.js';
-import type { ClaimRequest, EndpointInput, EndpointProbe, Store, TrackInput } from '../../src/store/store.js';
+import type {
+  ClaimRequest,
+  EndpointInput,
+  EndpointProbe,
+  Store,
+  TrackedSummary,
+  TrackInput,
+} from '../../src/store/store.js';
 
 /** Builds a tracked-endpoint input; override what the test cares about. */
 export function anEndpoint(overrides: Partial<EndpointInput> = {}): EndpointInput {
@@ -283,6 +290,62 @@ export function storeContract(name: string, open: () => Promise<Store>, options:
         confirmedAt: '2026-12-03T09:21:02.000Z',
       });
       assert.deepEqual(await store.renew([mine.id], 'run-6', '2026-12-03T09:40:00.000Z'), [], 'sent: nothing to hold');
+    });
+
+    test('streams each active certificate with its reminder history; with a bound, only those expiring before it', async () => {
+      const late = 'C'.repeat(40);
+      await store.track(
+        aCertificate({
+          thumbprint: late,
+          subject: 'CN=late.contoso.com',
+          notAfter: '2030-01-01T00:00:00.000Z',
+          channel: undefined,
+        }),
+      );
+      const seen: TrackedSummary[] = [];
+      await store.eachTracked((summary) => seen.push(summary));
+      const history = await store.reminderHistory();
+      const expected = (await store.list()).map((c) => ({
+        thumbprint: c.thumbprint,
+        subject: c.subject,
+        notAfter: c.notAfter,
+        channel: c.channel ?? null,
+        ...(history.get(c.thumbprint) ?? { lowestThreshold: null, lastDay: null }),
+      }));
+      const byThumbprint = (a: { thumbprint: string }, b: { thumbprint: string }) =>
+        a.thumbprint < b.thumbprint ? -1 : 1;
+      assert.deepEqual(seen.sort(byThumbprint), expected.sort(byThumbprint));
+      assert.ok(
+        seen.some((s) => s.lowestThreshold !== null && s.lastDay !== null),
+        'the claims of the tests above come with their certificates',
+      );
+      assert.deepEqual(
+        seen.find((s) => s.thumbprint === late),
+        {
+          thumbprint: late,
+          subject: 'CN=late.contoso.com',
+          notAfter: '2030-01-01T00:00:00.000Z',
+          channel: null,
+          lowestThreshold: null,
+          lastDay: null,
+        },
+      );
+      const bounded: string[] = [];
+      await store.eachTracked((summary) => bounded.push(summary.thumbprint), {
+        expiringBefore: '2030-01-01T00:00:00.000Z',
+      });
+      assert.ok(!bounded.includes(late), 'expiring at the bound: left out');
+      assert.deepEqual(
+        bounded.sort(),
+        expected
+          .filter((e) => e.thumbprint !== late)
+          .map((e) => e.thumbprint)
+          .sort(),
+      );
+      assert.equal(await store.untrack(late, 'U0AIKO', '2026-12-03T10:00:00.000Z'), true);
+      const after: string[] = [];
+      await store.eachTracked((summary) => after.push(summary.thumbprint));
+      assert.ok(!after.includes(late), 'untracked: not streamed');
     });
 
     test('tracks an endpoint; tracking it again keeps who added it, its channel unless given, and its guard', async () => {
