@@ -14,7 +14,7 @@ export function formatDate(iso: string, lang: Language, zone = 'UTC'): string {
   const plain = zone === 'UTC' ? plainUtcDate(iso) : undefined;
   if (plain) {
     const [year, month, day] = plain;
-    return lang === 'ja' ? `${year}/${pad2(month)}/${pad2(day)}` : `${day} ${MONTHS_EN_GB[month - 1]} ${year}`;
+    return lang === 'ja' ? `${year}/${pad2(month)}/${pad2(day)}` : `${day} ${monthEnGb(month)} ${year}`;
   }
   const date = DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone);
   if (!date.isValid) return iso;
@@ -24,11 +24,18 @@ export function formatDate(iso: string, lang: Language, zone = 'UTC'): string {
 /**
  * Every countdown formats a date, and a Luxon DateTime with its formatter costs more than the rest of
  * the countdown: a UTC timestamp as the core writes them (date, time, `Z`) is formatted by hand. The
- * month names are Luxon's own for en-GB ("Sept"), read once; anything else goes through Luxon.
+ * month names are Luxon's own for en-GB ("Sept"), read once, on first use: the first formatter loads
+ * the locale data (megabytes), which a process that formats no date need not carry.
  */
-const MONTHS_EN_GB: readonly string[] = Array.from({ length: 12 }, (_, i) =>
-  DateTime.utc(2000, i + 1, 1).setLocale('en-GB').toFormat('LLL'),
-);
+let monthsEnGb: readonly string[] | undefined;
+function monthEnGb(month: number): string {
+  monthsEnGb ??= Array.from({ length: 12 }, (_, i) =>
+    DateTime.utc(2000, i + 1, 1)
+      .setLocale('en-GB')
+      .toFormat('LLL'),
+  );
+  return monthsEnGb[month - 1]!;
+}
 const PLAIN_UTC = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?)?Z?$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
