@@ -68,7 +68,7 @@ export function createApp(config: Config, slackDeps: SlackDeps, options: AppOpti
   });
   const deps: ListenerDeps = { ...slackDeps, botToken, defaultLanguage: config.defaultLanguage };
   const subcommands: Record<string, Subcommand> = {
-    ...createTrackSubcommands(deps), // track, list, untrack
+    ...createTrackSubcommands(deps, { allow: config.probeAllow }), // track, list, untrack; an endpoint only as PROBE_ALLOW allows
     ...createProbeSubcommand(deps, config.probeAllow), // probe: refused unless PROBE_ALLOW lists the target
     ...options.subcommands, // any more that main.ts or a test adds
   };

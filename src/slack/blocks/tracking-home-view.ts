@@ -1,11 +1,12 @@
 import { trackingText } from '../../core/i18n/tracking-text.js';
 import type { Language } from '../../core/model.js';
-import type { Snooze, TrackedCertificate } from '../../store/store.js';
+import type { Snooze, TrackedCertificate, TrackedEndpoint } from '../../store/store.js';
 import { certificateLine, snoozedText, urgencyOf } from './certificate-line.js';
 import { type HomeView, howToBlocks } from './home-view.js';
 import { context, header, mrkdwn, type SlackBlock, section } from './kit.js';
 import { channelRef, userRef } from './mentions.js';
 import { certificateActions } from './tracking-actions.js';
+import { endpointBlocks, endpointTitle } from './endpoint-blocks.js';
 
 /** Header, summary, the footer line and how to use certcheck: Home's 100 blocks leave two per certificate. */
 export const HOME_MAX_CERTIFICATES = 47;
@@ -14,19 +15,28 @@ export const HOME_MAX_CERTIFICATES = 47;
 export function trackingHomeView(
   certificates: TrackedCertificate[],
   snoozes: Snooze[],
-  options: { now: Date; lang: Language; timeZone: string; defaultChannel?: string },
+  options: { now: Date; lang: Language; timeZone: string; defaultChannel?: string; endpoints?: TrackedEndpoint[] },
 ): HomeView {
   const t = trackingText[options.lang];
   const counts = { expired: 0, critical: 0, soon: 0, fine: 0 };
   for (const c of certificates) counts[urgencyOf(c, options.now)]++;
   const blocks: SlackBlock[] = [header(t.home.title)];
+  // The endpoints, with what they present: two blocks, taken from the certificates' share of Home's 100.
+  const endpoints = options.endpoints ?? [];
+  const endpointPart = endpointBlocks(
+    endpointTitle(options.lang, 'home', endpoints.length),
+    endpoints,
+    { now: options.now, lang: options.lang, timeZone: options.timeZone },
+    { maxBlocks: 2, withChannel: true, ...(options.defaultChannel && { defaultChannel: options.defaultChannel }) },
+  );
   if (certificates.length === 0) {
-    blocks.push(section(t.home.empty), ...howToBlocks(options.lang));
+    blocks.push(section(t.home.empty), ...endpointPart, ...howToBlocks(options.lang));
     return { type: 'home', blocks };
   }
   blocks.push(context(t.home.summary(counts)));
   const snoozedUntil = new Map(snoozes.map((s) => [s.thumbprint, s]));
-  for (const cert of certificates.slice(0, HOME_MAX_CERTIFICATES)) {
+  const maxCertificates = HOME_MAX_CERTIFICATES - (endpointPart.length > 0 ? 1 : 0);
+  for (const cert of certificates.slice(0, maxCertificates)) {
     const badge = t.badges[urgencyOf(cert, options.now)];
     const channel = cert.channel ?? options.defaultChannel;
     const details = [
@@ -45,9 +55,10 @@ export function trackingHomeView(
     });
     blocks.push(certificateActions(cert.thumbprint, options.lang));
   }
-  if (certificates.length > HOME_MAX_CERTIFICATES) {
-    blocks.push(context(t.home.more(certificates.length - HOME_MAX_CERTIFICATES)));
+  if (certificates.length > maxCertificates) {
+    blocks.push(context(t.home.more(certificates.length - maxCertificates)));
   }
+  blocks.push(...endpointPart);
   blocks.push(...howToBlocks(options.lang));
   return { type: 'home', blocks };
 }

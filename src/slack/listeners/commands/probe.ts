@@ -51,7 +51,7 @@ export function createProbeSubcommand(
   };
 }
 
-function refusalLine(target: ProbeTarget, refusal: ProbeRefusal, t: RefusalText): string {
+export function refusalLine(target: ProbeTarget, refusal: ProbeRefusal, t: RefusalText): string {
   const endpoint = endpointLabel(target);
   // What the person typed goes back inside code quotes, escaped: never a live link or mention.
   const typed = escapeMrkdwn(target.target.replace(/`/g, "'"));

@@ -1,7 +1,8 @@
 import type { BlockAction } from '@slack/bolt';
 import { z } from 'zod';
 import { type Digest, type DigestItem, type DigestNote, digestItem } from '../../../reminders/notifier.js';
-import type { Store, TrackedCertificate } from '../../../store/store.js';
+import type { Store, TrackedCertificate, TrackedEndpoint } from '../../../store/store.js';
+import { visibleEndpoints } from './endpoint-subcommands.js';
 import { visibleListing } from './permission-check.js';
 import type { Language } from '../../../core/model.js';
 import { createSlackNotifierFor } from '../../slack-notifier.js';
@@ -44,7 +45,8 @@ export async function publishHome(deps: ListenerDeps, client: WebClient, userId:
 /** The user's App Home: what they may see of the tracked certificates (their channels', their own). */
 export async function homeFor(deps: ListenerDeps, client: WebClient, userId: string, lang: Language) {
   const listing = await visibleListing(deps, client, userId, await deps.tracking.store.list());
-  return trackingHome(deps.tracking, deps.now(), lang, listing.certificates);
+  const endpoints = await visibleEndpoints(deps, client, userId);
+  return trackingHome(deps.tracking, deps.now(), lang, listing.certificates, endpoints);
 }
 
 /** The tracking dashboard as it stands: App Home when opened, and after every change. */
@@ -53,6 +55,7 @@ export async function trackingHome(
   now: Date,
   lang: Language,
   certificates?: TrackedCertificate[],
+  endpoints?: TrackedEndpoint[],
 ): Promise<HomeView> {
   const { store, timeZone, defaultChannel } = tracking;
   return trackingHomeView(certificates ?? (await store.list()), await store.activeSnoozes(now.toISOString()), {
@@ -60,6 +63,7 @@ export async function trackingHome(
     lang,
     timeZone,
     ...(defaultChannel && { defaultChannel }),
+    ...(endpoints && { endpoints }),
   });
 }
 

@@ -16,6 +16,17 @@ import { permissionText } from '../../i18n/permission-text.js';
 import { announceChange, refusalFor, trackIntoRefusal, visibleListing } from './permission-check.js';
 import { trackedCountdown, trackedLines } from '../../blocks/tracked-lines.js';
 import { publishHome } from './refresh.js';
+import { endpointText } from '../../../core/i18n/endpoint-text.js';
+import { NO_PROBES } from '../../../core/probe/allow-list.js';
+import { ProbeRateLimiter } from '../../../core/probe/rate-limit.js';
+import { endpointTargets } from '../../../tracking/track-endpoint.js';
+import {
+  type EndpointGuard,
+  endpointListBlocks,
+  trackEndpoints,
+  untrackEndpoints,
+  visibleEndpoints,
+} from './endpoint-subcommands.js';
 
 /** Lines per section in `/certcheck list`; sections fill up to Slack's 50 blocks. */
 const LIST_LINES_PER_SECTION = 10;
@@ -23,12 +34,29 @@ const LIST_LINES_PER_SECTION = 10;
 /**
  * `/certcheck track <paste>`, `/certcheck list`, `/certcheck untrack <thumbprint>`.
  */
-export function createTrackSubcommands(deps: ListenerDeps): Record<string, Subcommand> {
+export function createTrackSubcommands(
+  deps: ListenerDeps,
+  probing: Partial<Omit<EndpointGuard, 'limiter'>> = {},
+): Record<string, Subcommand> {
+  // Tracking an endpoint connects to it: the same opt-in and per-person rate as /certcheck probe.
+  const guard: EndpointGuard = { allow: NO_PROBES, ...probing, limiter: new ProbeRateLimiter() };
   return {
     async track({ command, rest, respond, client }) {
       const lang = await deps.language.forUser(client, command.user_id);
       const t = trackingText[lang].track;
       if (rest === '') return void (await respond({ response_type: 'ephemeral', text: t.usage }));
+      const endpoints = endpointTargets(rest.split(/\s+/));
+      if (endpoints !== undefined) {
+        const ask = { user: command.user_id, channel: command.channel_id, respond, client, lang };
+        if ('problem' in endpoints) {
+          const usage = endpointText[lang].track.usage;
+          return void (await respond({
+            response_type: 'ephemeral',
+            text: `${escapeMrkdwn(endpoints.problem)}. ${usage}`,
+          }));
+        }
+        return trackEndpoints(deps, ask, endpoints, guard);
+      }
       const now = deps.now();
       const diagnosis = await deps.runner.diagnose(rest, { now, defaultLanguage: lang });
       // A DM (D…) is no place for reminders: the bot cannot post in a DM between two people.
@@ -72,9 +100,13 @@ export function createTrackSubcommands(deps: ListenerDeps): Record<string, Subco
       const listing = await visibleListing(deps, client, command.user_id, await deps.tracking.store.list());
       const certificates = listing.certificates;
       const p = permissionText[lang];
+      const endpoints = await visibleEndpoints(deps, client, command.user_id);
+      const endpointTitle = endpointText[lang].list.title(endpoints.length);
       if (certificates.length === 0) {
         const text = listing.hidden > 0 ? `${t.empty} ${p.hidden(listing.hidden)}` : t.empty;
-        return void (await respond({ response_type: 'ephemeral', text }));
+        if (endpoints.length === 0) return void (await respond({ response_type: 'ephemeral', text }));
+        const blocks = [section(text), ...endpointListBlocks(deps, endpoints, lang, endpointTitle, 40)];
+        return void (await respond({ response_type: 'ephemeral', text, blocks }));
       }
       const now = deps.now();
       const lines = certificates.map((c) => {
@@ -100,6 +132,7 @@ export function createTrackSubcommands(deps: ListenerDeps): Record<string, Subco
         shown += LIST_LINES_PER_SECTION;
       }
       if (shown < lines.length) blocks.push(context(trackingText[lang].home.more(lines.length - shown)));
+      blocks.push(...endpointListBlocks(deps, endpoints, lang, endpointTitle, Math.min(8, 50 - blocks.length)));
       await respond({ response_type: 'ephemeral', text: t.title(certificates.length), blocks });
     },
 
@@ -107,6 +140,12 @@ export function createTrackSubcommands(deps: ListenerDeps): Record<string, Subco
       const lang = await deps.language.forUser(client, command.user_id);
       const t = trackingText[lang].untrack;
       const reply = (text: string) => respond({ response_type: 'ephemeral', text });
+      const endpoints = endpointTargets(rest.trim().split(/\s+/));
+      if (endpoints !== undefined) {
+        if ('problem' in endpoints) return void (await reply(`${escapeMrkdwn(endpoints.problem)}. ${t.usage}`));
+        const ask = { user: command.user_id, channel: command.channel_id, respond, client, lang };
+        return untrackEndpoints(deps, ask, endpoints);
+      }
       const target = parseUntrackTarget(rest);
       if (!target) return void (await reply(t.usage));
       if (target.kind === 'tooShort') return void (await reply(t.tooShort(target.prefix)));
