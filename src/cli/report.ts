@@ -53,6 +53,8 @@ export function renderReport(diagnosis: Diagnosis, options: { color: boolean; ti
       out.push(`  ${safe(name)}${cert.estimated ? ` ${label.estimated}` : ''}`);
       out.push(`    ${colour(when)}`);
       const facts = [
+        // Two servers' certificates of one name are told apart by where they are.
+        cert.servers?.length ? `📍 ${cert.servers.slice(0, 3).join(', ')}` : undefined,
         cert.thumbprint,
         cert.services?.length ? cert.services.join(',') : undefined,
         cert.keyAlgorithm && `${cert.keyAlgorithm}${cert.keySize ? ` ${cert.keySize}` : ''}`,

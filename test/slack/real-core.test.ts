@@ -26,8 +26,10 @@ describe('Slack replies on the real core and corpus', () => {
   for (const name of corpus) {
     it(`/certcheck ${name}: the thumbprints appear, within Slack's limits`, async () => {
       const { payload } = await commandReply(h(), { text: fixture(name) });
-      for (const thumbprint of expectOf(name).thumbprints ?? [])
-        assert.ok(json(payload).includes(thumbprint), thumbprint);
+      // Each thumbprint appears, or the reply says how many certificates it left out for room.
+      const missing = (expectOf(name).thumbprints ?? []).filter((thumbprint) => !json(payload).includes(thumbprint));
+      if (missing.length > 0)
+        assert.match(json(payload), new RegExp(`and ${missing.length} more certificate`), missing.join());
       assert.equal(payload.response_type, 'ephemeral');
     });
   }

@@ -37,10 +37,18 @@ export const trackValueSchema = z.object({
       subject: z.string(),
       notAfter: z.string().optional(),
       domains: z.array(z.string()),
+      /** Where the paste shows it: the dialog tells two servers' certificates of one name apart. */
+      servers: z.array(z.string()).optional(),
     }),
   ),
 });
 export type TrackValue = z.infer<typeof trackValueSchema>;
+
+/** A certificate as the Track dialog lists it: "CN=… (📍 EX01)". */
+export function trackChoiceName(cert: TrackValue['certs'][number]): string {
+  const name = cert.subject || cert.thumbprint;
+  return cert.servers?.length ? `${name} (📍 ${cert.servers.join(', ')})` : name;
+}
 
 export function encodeTrackValue(value: TrackValue, max = 2000): string {
   const certs: TrackValue['certs'] = [];
@@ -49,6 +57,7 @@ export function encodeTrackValue(value: TrackValue, max = 2000): string {
       ...cert,
       subject: cert.subject.slice(0, 200),
       domains: cert.domains.slice(0, 5).map((d) => d.slice(0, 100)),
+      ...(cert.servers?.length && { servers: cert.servers.slice(0, 3).map((s) => s.slice(0, 100)) }),
     };
     if (JSON.stringify({ ...value, certs: [...certs, next] }).length > max) break;
     certs.push(next);

@@ -17,7 +17,9 @@ export function trackedCountdown(c: { notAfter: string }, now: Date, lang: Langu
  */
 export function trackedLines(outcome: TrackOutcome, now: Date, lang: Language, timeZone: string): string[] {
   const lines = outcome.tracked.map(({ certificate: c }) => {
-    return `• *${escapeMrkdwn(displayName(c, lang))}* — ${trackedCountdown(c, now, lang, timeZone)}`;
+    // Two certificates of one name (each server's Auth certificate) are told apart by their servers.
+    const servers = c.servers.length ? ` · 📍 ${escapeMrkdwn(c.servers.slice(0, 5).join(', '))}` : '';
+    return `• *${escapeMrkdwn(displayName(c, lang))}* — ${trackedCountdown(c, now, lang, timeZone)}${servers}`;
   });
   if (outcome.skipped.some((s) => s.reason === 'wmsvc')) lines.push(`_${trackingText[lang].track.skippedWmsvc}_`);
   return lines;

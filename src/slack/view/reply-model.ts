@@ -1,6 +1,6 @@
 import { countdownText, daysLeft, urgency, validFromText } from '../../core/countdown.js';
 import type { CertificateFacts, Diagnosis, Language } from '../../core/model.js';
-import { normalizeThumbprint } from '../../core/tracking.js';
+import { normalizeThumbprint, type TrackableCertificate, trackableCertificates } from '../../core/tracking.js';
 import { encodeReplyValue, encodeTrackValue } from '../blocks/button-values.js';
 import { shortThumbprint } from '../blocks/certificate-line.js';
 import type { SlackBlock } from '../blocks/kit.js';
@@ -244,7 +244,11 @@ function certificateView(cert: CertificateFacts, now: Date, diagnosis: Diagnosis
   const issuerName = cn(cert.issuer) || cert.issuer.trim();
   const issuer = cert.selfSigned || !issuerName ? undefined : `${t.issuedBy} ${issuerName}`;
   const key = [cert.keyAlgorithm, cert.keySize].filter(Boolean).join(' ');
-  const details = [issuer, key, cert.signatureHash, cert.services?.join(', ')].filter((d): d is string => !!d);
+  // The servers first: two servers' "Microsoft Exchange Server Auth Certificate" are told apart by them.
+  const servers = cert.servers?.length ? `📍 ${cert.servers.slice(0, 3).join(', ')}` : undefined;
+  const details = [servers, issuer, key, cert.signatureHash, cert.services?.join(', ')].filter(
+    (d): d is string => !!d,
+  );
   const countdown = countdownView(cert, now, diagnosis.language);
   return {
     name: certificateName(cert, t),
@@ -307,13 +311,14 @@ function buttons(diagnosis: Diagnosis, t: SlackText, options: ReplyOptions): But
     out.push({ label: t.buttons.postToThread, actionId: ids.actions.postToThread, value, style: 'primary' });
   }
   // A pasted key means a compromised certificate: renew it, do not track it.
-  const trackable = options.privateKey || !recognised ? [] : untracked(diagnosis.certificates, options.tracked);
+  const trackable = options.privateKey || !recognised ? [] : untracked(diagnosis, options.tracked);
   if (trackable.length > 0) {
     const certs = trackable.map((c) => ({
       thumbprint: c.thumbprint,
       subject: c.subject,
       domains: c.domains,
-      ...(c.notAfter && { notAfter: c.notAfter }),
+      notAfter: c.notAfter,
+      ...(c.servers.length > 0 && { servers: c.servers }),
     }));
     const value = encodeTrackValue({ ...(pasteId && { p: pasteId }), l: lang, certs });
     out.push({ label: t.buttons.track, actionId: ids.actions.trackCertificate, value });
@@ -337,12 +342,14 @@ function buttons(diagnosis: Diagnosis, t: SlackText, options: ReplyOptions): But
   return out;
 }
 
-type WithThumbprint = CertificateFacts & { thumbprint: string };
-
-function untracked(certificates: readonly CertificateFacts[], tracked?: TrackedDescription): WithThumbprint[] {
+/**
+ * What Track offers: what `/certcheck track` of the same paste would track (a WMSvc certificate or
+ * one without an expiry left out alike), less what is tracked already.
+ */
+function untracked(diagnosis: Diagnosis, tracked?: TrackedDescription): TrackableCertificate[] {
   const key = (thumbprint: string) => normalizeThumbprint(thumbprint) ?? thumbprint;
   const active = new Set((tracked?.active ?? []).map(key));
-  return certificates.filter((c): c is WithThumbprint => !!c.thumbprint && !active.has(key(c.thumbprint)));
+  return trackableCertificates(diagnosis).certificates.filter((c) => !active.has(key(c.thumbprint)));
 }
 
 /** Nothing the core could use: only UNRECOGNIZED_INPUT, or no input at all. */

@@ -23,7 +23,7 @@ export function createPostToThread(deps: ListenerDeps) {
       await respond({ response_type: 'ephemeral', replace_original: false, ...errorMessage(value.l, 'expired') });
       return;
     }
-    const message = await reply.message({ sharedBy: body.user.id });
+    const message = await reply.message({ sharedBy: body.user.id, inThread: true });
     await client.chat.postMessage({ channel: value.c, thread_ts: value.t, ...message });
     await respond({
       response_type: 'ephemeral',

@@ -9,8 +9,11 @@ import type { StoredPaste } from '../../pastes/paste-store.js';
 export interface StoredReply {
   value: ReplyValue;
   paste: StoredPaste;
-  /** The answer again, rendered as the button asks (language, all steps), with what tracking knows. */
-  message(extra?: { sharedBy?: string }): Promise<SlackMessage>;
+  /**
+   * The answer again, rendered as the button asks (language, all steps), with what tracking knows;
+   * `inThread`: it goes into a thread, where it quotes the paste it answers.
+   */
+  message(extra?: { sharedBy?: string; inThread?: boolean }): Promise<SlackMessage>;
 }
 
 /**
@@ -34,6 +37,9 @@ export async function storedReply(
   }
   const ephemeral = body.container.is_ephemeral === true;
   const postToThread = value.c && value.t ? { channel: value.c, threadTs: value.t } : undefined;
+  // A thread may hold several pastes: an answer redrawn there still says which one it is about.
+  const container: { thread_ts?: unknown } = body.container;
+  const redrawnInThread = typeof container.thread_ts === 'string';
   return {
     value,
     paste,
@@ -47,6 +53,7 @@ export async function storedReply(
           ...(postToThread && { postToThread }),
           share: ephemeral && !postToThread && !extra.sharedBy,
           ...(extra.sharedBy && { sharedBy: extra.sharedBy }),
+          ...((extra.inThread || redrawnInThread) && { about: paste.text }),
           tracked: await trackedOf(deps, diagnosis),
         },
       );

@@ -1,4 +1,4 @@
-import { decodeTrackValue } from '../../blocks/button-values.js';
+import { decodeTrackValue, trackChoiceName } from '../../blocks/button-values.js';
 import { trackModal } from '../../blocks/tracking-modals.js';
 import { encodeTrackMetadata } from './track-metadata.js';
 import type { ButtonArgs, ListenerDeps } from '../../deps.js';
@@ -15,7 +15,7 @@ export function createTrackCertificate(_deps: ListenerDeps) {
       trigger_id: body.trigger_id,
       view: trackModal(
         value.l,
-        value.certs.map((c) => c.subject || c.thumbprint),
+        value.certs.map(trackChoiceName),
         origin,
         metadata,
       ),
