@@ -19,17 +19,22 @@ const CHANNELS = 50;
 const RUNNERS = 4;
 const NOW = new Date('2026-11-30T09:00:00.000Z');
 
-export async function benchRemindersPostgres(): Promise<BenchResult[]> {
+/** `more`: further measurements on a fresh database of the same server (the dry run's, for one). */
+export async function benchRemindersPostgres(
+  more: (url: string) => Promise<BenchResult[]> = async () => [],
+): Promise<BenchResult[]> {
   const unavailable = postgresUnavailable();
   if (unavailable) {
-    console.log(`reminders on Postgres: skipped (${unavailable})`);
+    console.log(`reminders on Postgres (replicas, dry run): skipped (${unavailable})`);
     return [];
   }
   const server = await startPostgres();
   try {
     const alone = await race(await server.newDatabase(), 1);
     const racing = await race(await server.newDatabase(), RUNNERS);
+    const others = await more(await server.newDatabase());
     return [
+      ...others,
       {
         name: `${RUNNERS} runners at once, ${CERTIFICATES.toLocaleString('en')} due in ${CHANNELS} channels (${racing.messages} digests, no duplicate, no loss)`,
         value: racing.ms,
