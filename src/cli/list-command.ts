@@ -10,17 +10,24 @@ import { terminalSafe, terminalSafeJson } from './terminal-safe.js';
 
 export const listCommand: CliCommand = {
   summary: 'List tracked certificates, soonest expiry first, with countdowns.',
-  usage: 'certcheck list [--json] [--now ISO-8601] [--tz ZONE]',
+  usage: 'certcheck list [--json] [--endpoints] [--now ISO-8601] [--tz ZONE]',
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       json: { type: 'boolean' },
       now: { type: 'string' },
+      endpoints: { type: 'boolean' },
       ...timeZoneOption,
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     const now = parseNow(values.now, io);
     const timeZone = chooseTimeZone(values.tz, io);
     return withTrackingStore(io, 'list', async (store, config) => {
+      const endpointCommands = await import('./endpoint-listing.js');
+      // --endpoints: the tracked endpoints alone (with --json, their array; the certificates' array stays as it is).
+      if (values.endpoints) {
+        await endpointCommands.listEndpointsCli(store, config, now, io, { json: values.json === true, timeZone });
+        return 0;
+      }
       const certificates = await store.list();
       const fallback = config.reminders.defaultChannel;
       if (values.json) {
@@ -41,6 +48,7 @@ export const listCommand: CliCommand = {
       const t = trackingText[config.defaultLanguage];
       if (certificates.length === 0) {
         io.stdout(`${t.list.empty}\n`);
+        await endpointCommands.listEndpointsCli(store, config, now, io, { json: false, timeZone });
         return 0;
       }
       const lines = [t.list.title(certificates.length)];
@@ -57,6 +65,7 @@ export const listCommand: CliCommand = {
         );
       }
       io.stdout(`${terminalSafe(lines.join('\n'))}\n`);
+      await endpointCommands.listEndpointsCli(store, config, now, io, { json: false, timeZone });
       return 0;
     });
   },

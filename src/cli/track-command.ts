@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { daysLeft } from '../core/countdown.js';
 import { diagnose } from '../core/diagnose.js';
 import { localCountdown } from '../core/i18n/local-time.js';
@@ -12,7 +13,8 @@ import { withTrackingStore } from './tracking-store.js';
 
 export const trackCommand: CliCommand = {
   summary: 'Track every certificate in a paste (PEM, Get-ExchangeCertificate | fl, 12017/12018 events) for reminders.',
-  usage: 'certcheck track [FILE | -] [--channel C] [--owner U] [--include-wmsvc] [--json] [--tz ZONE]',
+  usage:
+    'certcheck track [FILE | - | smtp://HOST[:PORT] | imaps://HOST | https://HOST:PORT | HOST:PORT …] [--channel C] [--owner U] [--include-wmsvc] [--json] [--tz ZONE]',
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(args, {
       channel: { type: 'string' },
@@ -22,6 +24,22 @@ export const trackCommand: CliCommand = {
       ...timeZoneOption,
     });
     const timeZone = chooseTimeZone(values.tz, io);
+    // An endpoint (smtp://HOST, imaps://HOST, HOST:PORT) is looked at and tracked; a FILE that exists is a paste.
+    if (positionals.length > 0 && !positionals.some((p) => existsSync(p))) {
+      const endpointCommands = await import('./endpoint-commands.js');
+      const endpoints = endpointCommands.endpointsToTrack(positionals);
+      if (endpoints) {
+        return endpointCommands.trackEndpointsCli(
+          endpoints,
+          {
+            json: values.json === true,
+            ...(values.channel !== undefined && { channel: values.channel }),
+            ...(values.owner !== undefined && { owner: values.owner }),
+          },
+          io,
+        );
+      }
+    }
     if (positionals.length > 1) throw new UsageError('give one FILE (or - for standard input)');
     const text = await readPaste(positionals[0], io, 'track');
     if (text === undefined) return 1;
