@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { localCountdown } from '../core/i18n/local-time.js';
 import { trackingText } from '../core/i18n/tracking-text.js';
-import { byUrgency } from '../core/reminders.js';
+import { byUrgency, sortByUrgency } from '../core/reminders.js';
 import { isUnnamedSubject, trackedLabel } from '../core/tracking.js';
-import type { Notifier } from '../reminders/notifier.js';
-import { runReminders } from '../reminders/runner.js';
-import { nextReminderRun } from '../reminders/scheduler.js';
-import { configuredRunOptions } from '../reminders/start-reminders.js';
-import { createSlackNotifier } from '../slack/slack-notifier.js';
+import { planDue } from '../reminders/due-plan.js';
+import type { RunReport } from '../reminders/runner.js';
+import type { Config } from '../config.js';
+import type { Store } from '../store/store.js';
 import type { CliCommand } from './commands.js';
 import { parseCommandArgs, parseNow, UsageError } from './io.js';
 import { withTrackingStore } from './tracking-store.js';
@@ -26,7 +25,9 @@ export const remindCommand: CliCommand = {
     });
     if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
     const now = parseNow(values.now, io);
-    const timeZone = chooseTimeZone(values.tz, io);
+    // The zone only shapes the text lines (--json keeps UTC instants): unless --tz is given to be
+    // checked, --json does not look the system's zone up, which would load the locale data.
+    const timeZone = values.json && values.tz === undefined ? 'UTC' : chooseTimeZone(values.tz, io);
     const dryRun = values['dry-run'] === true;
     return withTrackingStore(io, 'remind', async (store, config) => {
       const token = config.slack.botToken;
@@ -34,24 +35,8 @@ export const remindCommand: CliCommand = {
         io.stderr('certcheck remind: SLACK_BOT_TOKEN is not set (the bot token, xoxb-…); --dry-run needs none\n');
         return 1;
       }
-      const notifier: Notifier = token
-        ? createSlackNotifier({ token, ...(config.slack.apiUrl && { apiUrl: config.slack.apiUrl }) })
-        : dryRunNotifier;
-      const nextRun = nextReminderRun(config.reminders.cron, config.reminders.timeZone, now);
-      const started = performance.now();
-      const report = await runReminders({
-        store,
-        notifier,
-        now,
-        dryRun,
-        ...configuredRunOptions(config),
-        owner: `cli:${randomUUID()}`,
-        // Leases run on this run's clock: --now plus the time the run has taken.
-        elapsed: () => performance.now() - started,
-        ...(nextRun && { nextRun }),
-        // Tracked endpoints are looked at first; those tracked from Slack only while PROBE_ALLOW allows them.
-        endpoints: { allow: config.probeAllow },
-      });
+      const report =
+        token && !dryRun ? await sendDue(store, config, now, token) : await dryRunReport(store, config, now);
       const lang = config.defaultLanguage;
       const t = trackingText[lang].remind;
       // Named at display time, in the configured language (an event's certificate has no subject).
@@ -69,7 +54,8 @@ export const remindCommand: CliCommand = {
       }
       const label = (d: { thumbprint: string; subject: string }) => labels.get(d.thumbprint) ?? d.subject;
       // Reminders with no channel are due all the same: listed (channel null), and reported unsent.
-      const everyDue = [...report.due, ...report.unrouted.map((u) => ({ ...u, channel: null }))].sort(byUrgency);
+      const everyDue = [...report.due, ...report.unrouted.map((u) => ({ ...u, channel: null }))];
+      sortByUrgency(everyDue);
       const due = everyDue.map((d) => ({
         channel: d.channel,
         thumbprint: d.thumbprint,
@@ -139,10 +125,47 @@ export const remindCommand: CliCommand = {
   },
 };
 
-/** Never called: a dry run claims and posts nothing. */
-const dryRunNotifier: Notifier = {
-  maxItemsPerMessage: 1,
-  postDigest: () => Promise.reject(new Error('dry run')),
-  updateDigest: () => Promise.reject(new Error('dry run')),
-  findDigest: () => Promise.resolve(undefined),
-};
+/**
+ * A dry run claims, posts and reconciles nothing, so it needs only the plan: read in one streamed
+ * pass, without the runner's full records, and without loading Slack's client at all.
+ */
+async function dryRunReport(store: Store, config: Config, now: Date): Promise<RunReport> {
+  // REMINDER_* read here as configuredRunOptions reads them: importing it would load the runner,
+  // and with it everything a real run needs.
+  const { days: thresholds, timeZone, defaultChannel } = config.reminders;
+  const plan = await planDue(store, { thresholds, timeZone, now, ...(defaultChannel && { defaultChannel }) });
+  return {
+    due: plan.due,
+    unrouted: plan.unrouted,
+    sent: [],
+    skipped: [],
+    failed: [],
+    reconciled: { confirmed: 0, released: 0 },
+  };
+}
+
+/** A real run: the runner claims, posts through Slack and confirms. Slack's client is loaded only here. */
+async function sendDue(store: Store, config: Config, now: Date, token: string): Promise<RunReport> {
+  const [{ runReminders }, { nextReminderRun }, { configuredRunOptions }, { createSlackNotifier }] = await Promise.all([
+    import('../reminders/runner.js'),
+    import('../reminders/scheduler.js'),
+    import('../reminders/start-reminders.js'),
+    import('../slack/slack-notifier.js'),
+  ]);
+  const notifier = createSlackNotifier({ token, ...(config.slack.apiUrl && { apiUrl: config.slack.apiUrl }) });
+  const nextRun = nextReminderRun(config.reminders.cron, config.reminders.timeZone, now);
+  const started = performance.now();
+  return runReminders({
+    store,
+    notifier,
+    now,
+    dryRun: false,
+    ...configuredRunOptions(config),
+    owner: `cli:${randomUUID()}`,
+    // Leases run on this run's clock: --now plus the time the run has taken.
+    elapsed: () => performance.now() - started,
+    ...(nextRun && { nextRun }),
+    // Tracked endpoints are looked at first; those tracked from Slack only while PROBE_ALLOW allows them.
+    endpoints: { allow: config.probeAllow },
+  });
+}
