@@ -41,7 +41,11 @@ function listen(server: Server, port: number): Promise<EndpointServer> {
  * An SMTP server with STARTTLS presenting `cert` (leaf, then its issuers), on `port` (0: any).
  * Restarting one on the same port with a new certificate is how a renewal looks from outside.
  */
-export function startSmtpOn(port: number, cert: TestCertificate, ...issuers: TestCertificate[]): Promise<EndpointServer> {
+export function startSmtpOn(
+  port: number,
+  cert: TestCertificate,
+  ...issuers: TestCertificate[]
+): Promise<EndpointServer> {
   const smtp = new SMTPServer({
     name: 'mail.contoso.com',
     banner: 'Microsoft ESMTP MAIL Service ready',
