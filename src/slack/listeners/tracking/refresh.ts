@@ -86,6 +86,10 @@ async function redrawDigest(
     items.push(digestItem(cert, entry.threshold, note));
   }
   const nextRun = deps.tracking.nextRun?.();
+  // The endpoints the posted digest listed under it: redrawn with their latest look.
+  const endpoints = (await store.listEndpoints()).filter(
+    (e) => (e.channel ?? deps.tracking.defaultChannel) === posted.channel,
+  );
   const digest: Digest = {
     channel: posted.channel,
     items,
@@ -97,6 +101,7 @@ async function redrawDigest(
     lang,
     timeZone: deps.tracking.timeZone,
     ...(nextRun && { nextRun: nextRun.toISOString() }),
+    ...(endpoints.length > 0 && { endpoints }),
   };
   await createSlackNotifierFor(client).updateDigest(posted, digest);
 }
