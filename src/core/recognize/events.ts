@@ -159,10 +159,30 @@ function finish(draft: EventDraft): EventFacts {
   }
   facts.known = entry !== undefined;
   if (facts.loggedAt && facts.hoursRemaining !== undefined) {
-    const estimated = DateTime.fromISO(facts.loggedAt, { zone: 'utc' }).plus({ hours: facts.hoursRemaining });
-    if (estimated.isValid) facts.estimatedNotAfter = estimated.toISO({ suppressMilliseconds: true }) ?? undefined;
+    const estimated = plainHoursLater(facts.loggedAt, facts.hoursRemaining);
+    if (estimated !== undefined) facts.estimatedNotAfter = estimated;
+    else {
+      const later = DateTime.fromISO(facts.loggedAt, { zone: 'utc' }).plus({ hours: facts.hoursRemaining });
+      if (later.isValid) facts.estimatedNotAfter = later.toISO({ suppressMilliseconds: true }) ?? undefined;
+    }
   }
   return facts;
+}
+
+/**
+ * Whole hours after a logged time as the event readers write it (`2026-11-28T06:00:03Z`), as Luxon
+ * would give it, without building a DateTime per event; undefined for anything else, which Luxon reads.
+ */
+function plainHoursLater(loggedAt: string, hours: number): string | undefined {
+  if (!Number.isInteger(hours) || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(loggedAt)) return undefined;
+  const logged = Date.parse(loggedAt);
+  // Date.parse rolls 31 April over to 1 May where Luxon refuses it: only a date that reads back unchanged.
+  if (Number.isNaN(logged) || new Date(logged).toISOString() !== loggedAt.replace('Z', '.000Z')) return undefined;
+  const at = logged + hours * 3_600_000;
+  const iso = Math.abs(at) <= 8.64e15 ? new Date(at).toISOString() : '';
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/.test(iso) && iso.slice(0, 4) >= '1000'
+    ? iso.replace('.000Z', 'Z')
+    : undefined;
 }
 
 /** `<Data />` in the XML view, a line of spaces in Friendly View: a parameter the event left empty. */
@@ -202,7 +222,7 @@ function versionHints(text: string, drafts: EventDraft[]): VersionHint[] {
  */
 function roles(text: string, events: EventFacts[]): { roles: Evidence['roles']; evidence: RoleEvidence[] } {
   const evidence: RoleEvidence[] = [];
-  const add = (role: 'edge' | 'hub', reason: string, quote: string, server?: string) => {
+  const add = (role: 'edge' | 'hub' | 'mailbox', reason: string, quote: string, server?: string) => {
     if (!evidence.some((e) => e.role === role && e.server === server))
       evidence.push({ role, strength: 'weak', reason, quote, ...(server && { server }) });
   };
@@ -216,6 +236,9 @@ function roles(text: string, events: EventFacts[]): { roles: Evidence['roles']; 
   if (edgeWords) add('edge', 'prose', edgeWords[0]);
   const hubWords = /\bHub\s?Transport\b|ハブ\s?トランスポート/i.exec(text);
   if (hubWords) add('hub', 'prose', hubWords[0]);
+  // Only Mailbox servers are members of a database availability group.
+  const dagWords = /(?<![A-Za-z0-9+/])DAG(?![A-Za-z0-9+/=])|Database Availability Group|データベース可用性グループ/.exec(text);
+  if (dagWords) add('mailbox', 'prose', dagWords[0]);
   const found = [...new Set(evidence.map((e) => e.role))] as Evidence['roles'];
   return { roles: found, evidence };
 }
