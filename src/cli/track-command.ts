@@ -12,7 +12,8 @@ import { chooseTimeZone, timeZoneOption } from './time-zone.js';
 import { withTrackingStore } from './tracking-store.js';
 
 export const trackCommand: CliCommand = {
-  summary: 'Track every certificate in a paste (PEM, Get-ExchangeCertificate | fl, 12017/12018 events) for reminders.',
+  summary:
+    'Track every certificate in a paste (PEM, Get-ExchangeCertificate | fl, 12017/12018 events) for reminders, or an endpoint (smtp://HOST, HOST:PORT) whose certificate every reminder run looks at.',
   usage:
     'certcheck track [FILE | - | smtp://HOST[:PORT] | imaps://HOST | https://HOST:PORT | HOST:PORT …] [--channel C] [--owner U] [--include-wmsvc] [--json] [--tz ZONE]',
   async run(args, io) {
