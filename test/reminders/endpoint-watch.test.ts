@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { runCli } from '../../src/cli/run-cli.js';
-import { NO_PROBES } from '../../src/core/probe/allow-list.js';
+import { NO_PROBES, parseProbeAllow } from '../../src/core/probe/allow-list.js';
 import { runReminders } from '../../src/reminders/runner.js';
 import { createSlackNotifier } from '../../src/slack/slack-notifier.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { lookReason } from '../../src/tracking/describe-endpoint.js';
@@ -253,6 +254,64 @@ describe('tracked endpoints: certcheck track, list, untrack and the reminder run
     await withDb(async (store) => assert.equal((await store.get(thumbprintOf(oldCert)))?.status, 'active'));
     await server.close();
     server = undefined;
+  });
+
+  test('an endpoint tracked from Slack is resolved and checked against PROBE_ALLOW on every look, and connected to at the checked address', async () => {
+    const smtp = await startSmtpOn(0, nodeA);
+    const store = createMemoryStore();
+    try {
+      await store.trackEndpoint({
+        id: `smtp://mail.contoso.com:${smtp.port}`,
+        target: `smtp://mail.contoso.com:${smtp.port}`,
+        host: 'mail.contoso.com',
+        port: smtp.port,
+        protocol: 'smtp',
+        guarded: true,
+        channel: 'C0OPS',
+        addedBy: 'U0AIKO',
+        addedAt: NOW.toISOString(),
+      });
+      const lookups: string[] = [];
+      const run = (allow: string, at: number) => {
+        const parsed = parseProbeAllow(allow);
+        assert.ok(parsed.ok);
+        return runReminders({
+          store,
+          notifier: createSlackNotifier({ token: FAKE_BOT.token, apiUrl: slack.apiUrl }),
+          now: new Date(NOW.getTime() + at * DAY),
+          thresholds: [60, 30, 14, 7, 3, 1, 0],
+          timeZone: 'UTC',
+          lang: 'en',
+          dryRun: false,
+          owner: 'test',
+          sleep: async () => {},
+          endpoints: {
+            allow: parsed.allow,
+            resolve: async (host) => {
+              lookups.push(host);
+              return ['127.0.0.1'];
+            },
+          },
+        });
+      };
+      // Listed by name, but the name leads to this machine: refused after the lookup, no connection.
+      await run('mail.contoso.com', 1);
+      assert.deepEqual(lookups, ['mail.contoso.com']);
+      assert.equal(smtp.connections, 0);
+      assert.equal(
+        (await store.getEndpoint(`smtp://mail.contoso.com:${smtp.port}`))?.lastProbe?.refusal?.reason,
+        'resolves-outside',
+      );
+      // A network entry allows the address the name resolves to: looked up again, and connected to there.
+      await run('127.0.0.1/32', 2);
+      assert.deepEqual(lookups, ['mail.contoso.com', 'mail.contoso.com']);
+      assert.equal(smtp.connections, 1);
+      const looked = await store.getEndpoint(`smtp://mail.contoso.com:${smtp.port}`);
+      assert.equal(looked?.lastProbe?.address, '127.0.0.1');
+      assert.equal(looked?.lastProbe?.leaf?.thumbprint, thumbprintOf(nodeA));
+    } finally {
+      await smtp.close();
+    }
   });
 
   test('unreachable on port 25 says that many networks block outbound 25', () => {
