@@ -26,5 +26,9 @@ export function instrumentNotifier(notifier: Notifier, metrics: Metrics, monoton
     updateDigest: (posted, digest) => timed('chat.update', () => notifier.updateDigest(posted, digest)),
     findDigest: (channel, batch, oldest) =>
       timed('conversations.history', () => notifier.findDigest(channel, batch, oldest)),
+    // What changed at the endpoints is said through the same Slack client, and counted the same.
+    ...(notifier.postNotices && {
+      postNotices: (notices) => timed('chat.postMessage', () => notifier.postNotices!(notices)),
+    }),
   };
 }

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { endpointChange, newerTrackedFor, RECENT_MAX, rememberSeen } from '../../src/core/endpoint-watch.js';
 import { endpointText } from '../../src/core/i18n/endpoint-text.js';
+import { createMetrics } from '../../src/metrics.js';
+import { instrumentNotifier } from '../../src/reminders/instrumented-notifier.js';
+import type { EndpointNotices, Notifier } from '../../src/reminders/notifier.js';
 import { digestMessage } from '../../src/slack/blocks/digest-message.js';
 import { endpointNoticeMessage } from '../../src/slack/blocks/endpoint-blocks.js';
 import { trackingHomeView } from '../../src/slack/blocks/tracking-home-view.js';
@@ -211,5 +214,34 @@ describe('endpoints in words and Block Kit', () => {
       assert.match(text, /block outbound port 25|ポート 25 をブロック/);
       assert.ok(text.includes('certcheck probe smtp://mail.contoso.com:25'), 'the check to run, copyable');
     }
+  });
+
+  it('the bot’s instrumented notifier passes what changed on to Slack, timed like every post', async () => {
+    const said: EndpointNotices[] = [];
+    const plain: Notifier = {
+      maxItemsPerMessage: 15,
+      postDigest: async () => ({ channel: 'C0OPS', ts: '1.1' }),
+      updateDigest: async () => {},
+      findDigest: async () => undefined,
+      postNotices: async (notices) => {
+        said.push(notices);
+        return { channel: notices.channel, ts: '2.2' };
+      },
+    };
+    const metrics = createMetrics({ now: () => NOW, defaultMetrics: false });
+    const notifier = instrumentNotifier(plain, metrics, () => 0);
+    const notices: EndpointNotices = {
+      channel: 'C0OPS',
+      notices: [{ endpoint: endpoint.id, kind: 'not-allowed' }],
+      now: NOW.toISOString(),
+      lang: 'en',
+      timeZone: 'UTC',
+    };
+    assert.deepEqual(await notifier.postNotices?.(notices), { channel: 'C0OPS', ts: '2.2' });
+    assert.deepEqual(said, [notices]);
+    assert.match(
+      await metrics.text(),
+      /certcheck_slack_api_duration_seconds_count\{method="chat.postMessage",outcome="ok"\} 1/,
+    );
   });
 });
