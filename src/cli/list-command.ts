@@ -55,6 +55,8 @@ export const listCommand: CliCommand = {
       for (const c of certificates) {
         const channel = c.channel ?? fallback;
         const where = [
+          // Two servers' certificates of one name are told apart by where they are.
+          ...(c.servers.length ? [`📍 ${c.servers.slice(0, 5).join(', ')}`] : []),
           channel ? t.list.channel(channel) : t.list.noChannel,
           ...(c.owner ? [t.list.owner(c.owner)] : []),
         ];

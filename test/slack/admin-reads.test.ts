@@ -166,8 +166,20 @@ for (const lang of ['en', 'ja'] as const) {
       }
     });
 
-    it('App Home and the reminder digest name the server of each row', async () => {
+    it('App Home, /certcheck list and the reminder digest name the server of each row', async () => {
       harness.fake.reset();
+      await sendCommand(harness.url, { text: 'list', user_id: user, response_url: harness.fake.responseUrl('list') });
+      const list = shown(harness.fake.callsTo('response')[0]?.params.blocks ?? [])
+        .join('\n')
+        .split('\n');
+      for (const server of [EX01, EX02]) {
+        assert.ok(
+          list.some(
+            (line) => line.includes('*Microsoft Exchange Server Auth Certificate*') && line.includes(`📍 ${server}`),
+          ),
+          list.join('\n'),
+        );
+      }
       await sendEvent(harness.url, { type: 'app_home_opened', user, channel: 'D0HOME', tab: 'home', event_ts: '1.2' });
       const view = harness.fake.callsTo('views.publish').at(-1)?.params.view as { blocks: unknown } | undefined;
       const home = shown(view?.blocks ?? []);

@@ -112,6 +112,8 @@ export function createTrackSubcommands(
       const lines = certificates.map((c) => {
         const channel = c.channel ?? deps.tracking.defaultChannel;
         const where = [
+          // Two servers' certificates of one name are told apart by where they are.
+          ...(c.servers.length ? [`📍 ${escapeMrkdwn(c.servers.slice(0, 5).join(', '))}`] : []),
           channel ? t.channel(channelRef(channel)) : t.noChannel,
           ...(c.owner ? [t.owner(userRef(c.owner))] : []),
         ];
