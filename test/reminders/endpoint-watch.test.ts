@@ -251,6 +251,14 @@ describe('tracked endpoints: certcheck track, list, untrack and the reminder run
     assert.match(said, /still presents/);
     assert.match(said, /a newer certificate for these names is tracked/);
     assert.ok(said.includes(`certcheck probe ${target}`), 'the check to run after the fix');
+    // The old certificate's 14-day reminder is due: its digest lists the channel's endpoint and what it presents.
+    const digest = slack.callsTo('chat.postMessage').find((c) => JSON.stringify(c.params).includes('certcheck_digest'));
+    assert.ok(digest, said);
+    const digestText = JSON.stringify(digest.params.blocks);
+    assert.match(digestText, /Endpoints reminding here/);
+    assert.ok(digestText.includes(`\`${target}\` — presents \`${thumbprintOf(oldCert).slice(0, 4)}…`), digestText);
+    assert.match(digestText, /a newer certificate for these names is tracked/);
+    assert.deepEqual(slack.violations, []);
     await withDb(async (store) => assert.equal((await store.get(thumbprintOf(oldCert)))?.status, 'active'));
     await server.close();
     server = undefined;
