@@ -1,5 +1,6 @@
-import { isOwnName } from './facts/conditions.js';
+import { CONDITIONS, isOwnName } from './facts/conditions.js';
 import type { PlanScope } from './facts/plan-scope.js';
+import { commandVersionOf } from './facts/server-facts.js';
 import type { Language } from './model.js';
 
 /**
@@ -31,6 +32,8 @@ function enableable(scope: PlanScope): string | undefined {
   return kept.length > 0 ? kept.join(',') : undefined;
 }
 
+const PIN_PLANS = new Set(['starttls-pinned', 'send-connector-pin']);
+
 export function commandValues(scope: PlanScope, planId: string): Values {
   const { values, facts } = scope;
   const server = facts.name ?? values.server;
@@ -55,6 +58,9 @@ export function commandValues(scope: PlanScope, planId: string): Values {
     fqdnOrConnectorFqdnCommand: connectorFqdn,
     ownNames: [...new Set(ownNames)].join(','),
     newThumbprint: values.newThumbprint ?? '<new thumbprint>',
+    // The certificate copied to the other servers: the renewed one a pin plan names, else the one just imported.
+    copyThumbprint: values.newThumbprint ?? (PIN_PLANS.has(planId) ? '<new thumbprint>' : '<imported thumbprint>'),
+    sourceServer: values.sourceServer ?? server,
     backendThumbprint:
       values.backendCandidate ?? (planId === 'backend-444-rebind' ? '<thumbprint from the list>' : '<new thumbprint>'),
     receiveConnectorQuoted: sq(receiveName.includes('\\') ? receiveName : `${server ?? '<server>'}\\${receiveName}`),
@@ -83,8 +89,10 @@ const PROSE: Record<Language, Values> = {
     fqdnOrName: "the connector's FQDN",
     sendConnector: 'that the queue or event names',
     o365Connector: 'Outbound to Office 365',
-    servicesOrDefault: 'the services it served',
+    servicesOrDefault: 'as Get-ExchangeCertificate lists them for the old certificate',
     peer: 'the peer server the event names',
+    sourceServer: 'the server that has it',
+    sharedWith: 'the other servers',
     thumbprintWords: "this certificate's thumbprint",
   },
   ja: {
@@ -94,8 +102,10 @@ const PROSE: Record<Language, Values> = {
     fqdnOrName: 'コネクタの FQDN',
     sendConnector: '(キューまたはイベントが示すもの)',
     o365Connector: 'Outbound to Office 365',
-    servicesOrDefault: '古い証明書と同じサービス',
+    servicesOrDefault: 'Get-ExchangeCertificate で古い証明書の Services に表示されるもの',
     peer: 'イベントが示す相手のサーバー',
+    sourceServer: '証明書があるサーバー',
+    sharedWith: '他のサーバー',
     thumbprintWords: 'この証明書の拇印',
   },
 };
@@ -119,5 +129,44 @@ export function proseValues(scope: PlanScope, command: Values, language: Languag
     eventIds: command.eventIds,
     peer: pick(scope.values.peer, 'peer'),
     thumbprintWords: pick(scope.values.thumbprint, 'thumbprintWords'),
+    sourceServer: pick(command.sourceServer, 'sourceServer'),
+    cn: command.cn,
+    sharedWith: pick(scope.values.sharedWith?.replaceAll(',', ', '), 'sharedWith'),
   };
+}
+
+interface ScopeValues {
+  version: ReturnType<typeof commandVersionOf>;
+  command: Values;
+  prose: Values;
+  edge: 'yes' | 'no' | 'unknown';
+}
+
+/**
+ * What a step's wording takes from its scope, worked out once per scope, plan and language rather
+ * than once per step: a plan renders many steps from one scope. Keyed by the scope object itself,
+ * so it lives exactly as long as the scope of this one diagnosis.
+ */
+const SCOPE_VALUES = new WeakMap<PlanScope, Map<string, ScopeValues>>();
+
+export function scopeValues(scope: PlanScope, planId: string, language: Language): ScopeValues {
+  let byPlan = SCOPE_VALUES.get(scope);
+  if (!byPlan) {
+    byPlan = new Map();
+    SCOPE_VALUES.set(scope, byPlan);
+  }
+  const key = `${planId}\n${language}`;
+  let values = byPlan.get(key);
+  if (!values) {
+    const command = commandValues(scope, planId);
+    const isEdge = CONDITIONS.isEdge?.test(scope);
+    values = {
+      version: commandVersionOf(scope.facts),
+      command,
+      prose: proseValues(scope, command, language),
+      edge: isEdge === true ? 'yes' : isEdge === false ? 'no' : 'unknown',
+    };
+    byPlan.set(key, values);
+  }
+  return values;
 }

@@ -1,13 +1,13 @@
 import { CONDITIONS } from './facts/conditions.js';
 import type { PlanScope } from './facts/plan-scope.js';
 import { keyOf } from './facts/server-keys.js';
-import { commandVersionOf, type ServerFacts } from './facts/server-facts.js';
+import type { ServerFacts } from './facts/server-facts.js';
 import type { PlanValues } from './knowledge/plan-model.js';
 import { PLAN_TABLE } from './knowledge/plan-table.js';
 import { tidyJapanese } from './i18n/ja-spacing.js';
 import type { ExchangeVersion, Language, Step } from './model.js';
 import { type ChosenStep, choosePlanSteps } from './plan-engine.js';
-import { commandValues, proseValues, type Values } from './plan-values.js';
+import { scopeValues, type Values } from './plan-values.js';
 import { localizeCommand, resolveRole, withVersionNote } from './step-wording.js';
 
 /**
@@ -73,12 +73,14 @@ export function buildSteps(requests: PlanRequest[], settings: StepSettings): { s
     const scope = scopeFor(request, settings);
     let used = false;
     for (const chosen of choosePlanSteps(request.plan, scope)) {
-      const step = renderStep(chosen, scope, request.plan, settings.language);
+      const step = renderStep(chosen, chosen.scope ?? scope, request.plan, settings.language);
       // The same command for two certificates is two steps when it stands for a certificate still to be made.
       const fresh = /<(?:new|imported) thumbprint>|<新しい証明書の拇印>|<インポートした証明書の拇印>/.test(
         step.command ?? '',
       );
-      const key = `${step.id}\n${step.command ?? step.title}\n${fresh ? (request.values.thumbprint ?? '') : ''}`;
+      // A step repeated on another server is that server's own, even with the same command.
+      const where = chosen.scope ? (step.server ?? '') : '';
+      const key = `${step.id}\n${where}\n${step.command ?? step.title}\n${fresh ? (request.values.thumbprint ?? '') : ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
       phases[chosen.step.phase ?? 'main'].push(step);
@@ -102,9 +104,13 @@ function scopeFor(request: PlanRequest, settings: StepSettings): PlanScope {
     (wanted ? servers.find((s) => s.name && keyOf(s.name) === wanted) : undefined) ??
     servers[0] ??
     syntheticFacts(request.values, settings);
-  const cert = request.values.thumbprint
-    ? facts.certificates.find((c) => c.thumbprint === request.values.thumbprint)
-    : undefined;
+  // A certificate whose thumbprint the paste does not give (cut off, openssl -text) is known by its subject.
+  const { thumbprint, subject } = request.values;
+  const cert = thumbprint
+    ? facts.certificates.find((c) => c.thumbprint === thumbprint)
+    : subject
+      ? facts.certificates.find((c) => !c.thumbprint && c.subject === subject)
+      : undefined;
   return {
     facts,
     values: request.values,
@@ -114,6 +120,7 @@ function scopeFor(request: PlanRequest, settings: StepSettings): PlanScope {
       source: request.source ?? 'MSExchangeFrontEndTransport',
     }),
     ...(settings.hybridSymptom && { hybridSymptom: true }),
+    ...(servers.length > 0 && { servers }),
   };
 }
 
@@ -138,11 +145,7 @@ function syntheticFacts(values: PlanValues, settings: StepSettings): ServerFacts
 /** One chosen step, filled from the scope's values and worded in `language`. */
 export function renderStep(chosen: ChosenStep, scope: PlanScope, planId: string, language: Language): Step {
   const { step } = chosen;
-  const version = commandVersionOf(scope.facts);
-  const command = commandValues(scope, planId);
-  const prose = proseValues(scope, command, language);
-  const isEdge = CONDITIONS.isEdge?.test(scope);
-  const edge = isEdge === true ? 'yes' : isEdge === false ? 'no' : 'unknown';
+  const { version, command, prose, edge } = scopeValues(scope, planId, language);
   let title = fillProse(withVersionNote(step, version, language), prose, language);
   const prefixes = (chosen.undecided ?? []).flatMap((undecided) => {
     const condition = CONDITIONS[undecided.name];
@@ -181,6 +184,7 @@ function serverFor(
 ): string | undefined {
   if (runsOn === 'anywhere') return undefined;
   if (runsOn === 'peer') return scope.values.peer;
+  if (runsOn === 'source') return scope.values.sourceServer ?? server;
   // A step for the Edge (or for the Hub) names this server only when the paste says it is one.
   if (runsOn === 'edge') return edge === 'yes' ? server : undefined;
   if (runsOn === 'hub') return edge === 'no' ? server : undefined;
