@@ -60,8 +60,8 @@ beforeEach(() => {
   dbPath = tempDatabasePath(dir);
 });
 
-async function cli(argv: string[], now = NOW) {
-  const io = captureIo({ now, env: { DATABASE_URL: `file:${dbPath}` } });
+async function cli(argv: string[], now = NOW, env: Record<string, string> = {}) {
+  const io = captureIo({ now, env: { DATABASE_URL: `file:${dbPath}`, ...env } });
   const code = await runCli(argv, io);
   return { code, out: io.out.join(''), err: io.err.join('') };
 }
@@ -223,6 +223,10 @@ describe('tracked endpoints: certcheck track, list, untrack and the reminder run
     assert.match(out, /Tracking smtp:\/\/127\.0\.0\.1:\d+: every reminder run looks at what it presents/);
     assert.match(out, /It could not be checked now: Nothing accepts connections on .* It stays tracked/);
     assert.match((await cli(['list'])).out, /Tracked endpoints \(1\)/);
+    const ja = await cli(['track', `smtp://127.0.0.1:${port}`], NOW, { CERTCHECK_LANG: 'ja' });
+    assert.match(ja.out, /は既に追跡しています/);
+    assert.match(ja.out, /現在は確認できませんでした: .*接続を受け付けるものがありません/);
+    assert.match((await cli(['list'], NOW, { CERTCHECK_LANG: 'ja' })).out, /追跡中のエンドポイント \(1 件\)/);
   });
 
   test('a newer certificate tracked for the same names while the endpoint still presents the old one is flagged', async () => {
