@@ -61,7 +61,8 @@ function buttonValue(payload: Record<string, unknown> | undefined, actionId: str
 const words = {
   en: {
     paste: LISTING,
-    header: /^🟠 Microsoft Exchange Server Auth Certificate expires in 4 days \(3 Dec 2026 10:00 UTC\)$/,
+    header:
+      /^🟠 Microsoft Exchange Server Auth Certificate expires in 4 days \(3 Dec 2026 10:00 UTC\) · 📍 EX01\.corp\.tailspintoys\.com$/,
     wmsvc: /WMSvc certificate/,
     tracked: /^Tracking 2 certificates\. Reminders go to <#C0OPS>/,
     about: '💬 About:',
@@ -69,7 +70,7 @@ const words = {
   ja: {
     paste: `2 台のサーバーの証明書です。\n${LISTING}`,
     header:
-      /^🟠 Microsoft Exchange Server Auth Certificate: 2026\/12\/03 10:00 UTC に期限切れになります \(残り 4 日\)$/,
+      /^🟠 Microsoft Exchange Server Auth Certificate: 2026\/12\/03 10:00 UTC に期限切れになります \(残り 4 日\) · 📍 EX01\.corp\.tailspintoys\.com$/,
     wmsvc: /WMSvc/,
     tracked: /^2 件の証明書を追跡します。.*<#C0OPS>/,
     about: '💬 対象:',
@@ -90,7 +91,7 @@ for (const lang of ['en', 'ja'] as const) {
     });
     after(() => harness.close());
 
-    it('the header is the verdict on the soonest; the notification says the same; each certificate names its server', async () => {
+    it('the header is the verdict on the soonest, with its server; the notification says the same; each certificate names its server', async () => {
       const { payload } = await commandReply(harness, { text: w.paste, user_id: user, channel_id: 'C0OPS' });
       const lines = shown(payload.blocks);
       assert.match(lines[0] ?? '', w.header);

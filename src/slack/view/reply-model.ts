@@ -104,7 +104,7 @@ export function replyModel(diagnosis: Diagnosis, options: ReplyOptions): ReplyMo
   const instant = (text: string) => expiries.reduce((out, iso) => withUtcTime(out, iso, lang), text);
   const verdict =
     trackedVerdict(diagnosis, t, options.tracked) ??
-    instant(`${SEVERITY_EMOJI[diagnosis.severity]} ${diagnosis.summary}`);
+    instant(`${SEVERITY_EMOJI[diagnosis.severity]} ${diagnosis.summary}${verdictServers(diagnosis)}`);
   const certificates = diagnosis.certificates.map((cert) => certificateView(cert, options.now, diagnosis, t));
   const listed = firstScreen(certificates, diagnosis, options.now);
   const plan = planView(
@@ -217,6 +217,22 @@ function verdictCountdown(diagnosis: Diagnosis, certificates: CertificateView[])
 }
 
 /**
+ * " · 📍 EX01" after a verdict about one of several certificates of the same name (each server's
+ * Auth certificate): the header alone then says which one is urgent. Nothing when the name is unique
+ * or the verdict names the server already.
+ */
+function verdictServers(diagnosis: Diagnosis): string {
+  const named = thumbprintKey(diagnosis.findings.find((f) => f.thumbprint)?.thumbprint);
+  const cert = named ? diagnosis.certificates.find((c) => thumbprintKey(c.thumbprint) === named) : undefined;
+  const servers = cert?.servers ?? [];
+  if (!cert || servers.length === 0 || servers.some((s) => diagnosis.summary.includes(s))) return '';
+  const sameName = diagnosis.certificates.filter(
+    (c) => c.subject === cert.subject && thumbprintKey(c.thumbprint) !== named,
+  );
+  return sameName.length > 0 ? ` · 📍 ${servers.slice(0, 2).join(', ')}` : '';
+}
+
+/**
  * A bare thumbprint (THUMBPRINT_ONLY, nothing else pasted) that certcheck tracks: "paste more to
  * diagnose it" would contradict the tracked facts below, so the verdict is those facts.
  */
@@ -246,9 +262,7 @@ function certificateView(cert: CertificateFacts, now: Date, diagnosis: Diagnosis
   const key = [cert.keyAlgorithm, cert.keySize].filter(Boolean).join(' ');
   // The servers first: two servers' "Microsoft Exchange Server Auth Certificate" are told apart by them.
   const servers = cert.servers?.length ? `📍 ${cert.servers.slice(0, 3).join(', ')}` : undefined;
-  const details = [servers, issuer, key, cert.signatureHash, cert.services?.join(', ')].filter(
-    (d): d is string => !!d,
-  );
+  const details = [servers, issuer, key, cert.signatureHash, cert.services?.join(', ')].filter((d): d is string => !!d);
   const countdown = countdownView(cert, now, diagnosis.language);
   return {
     name: certificateName(cert, t),
