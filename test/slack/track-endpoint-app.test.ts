@@ -136,7 +136,7 @@ describe('/certcheck track smtp://… through the real app over signed HTTP', ()
       assert.equal((await store.getEndpoint(target()))?.status, 'untracked');
       assert.equal((await store.get(thumbprintOf(goodLeaf)))?.status, 'active');
       const { payload: again } = await commandReply(harness, { text: `untrack ${target()}` });
-      assert.match(String(again.text), /already untracked by <@U0ADMIN>/);
+      assert.match(String(again.text), /already untracked by <@U0ADMIN> on 7 Dec 2026/);
     });
   });
 

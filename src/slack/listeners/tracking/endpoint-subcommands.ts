@@ -1,4 +1,5 @@
 import type { RespondFn } from '@slack/bolt';
+import { formatDate } from '../../../core/countdown.js';
 import { endpointText } from '../../../core/i18n/endpoint-text.js';
 import { sentences, trackingText } from '../../../core/i18n/tracking-text.js';
 import type { Language } from '../../../core/model.js';
@@ -139,7 +140,8 @@ export async function untrackEndpoints(deps: ListenerDeps, ask: Ask, targets: re
     }
     if (endpoint.status !== 'active') {
       const by = endpoint.statusBy ? userRef(endpoint.statusBy) : trackingText[ask.lang].notes.someone;
-      lines.push(t.alreadyUntracked({ endpoint: shownId, by, when: endpoint.statusAt ?? '?' }));
+      const when = endpoint.statusAt ? formatDate(endpoint.statusAt, ask.lang, deps.tracking.timeZone) : '?';
+      lines.push(t.alreadyUntracked({ endpoint: shownId, by, when }));
       continue;
     }
     const refused = await endpointRefusal(deps, ask.client, ask.user, endpoint, 'untrack', ask.lang);
