@@ -104,6 +104,13 @@ for (const lang of ['en', 'ja'] as const) {
       const ex02 = at(new RegExp(`^\\*Microsoft Exchange Server Auth Certificate\\* · 📍 ${EX02}`));
       assert.ok(ex01 > 0 && ex01 < wmsvc && wmsvc < ex02, lines.join('\n'));
       assert.match(lines[ex01 + 1] ?? '', lang === 'en' ? /^⏱ expires in 4 days/ : /残り 4 日/);
+      // One server per step: at most one 📍 line, and no command block names both servers.
+      for (const step of lines.filter((line) => /^\*\d+\. /.test(line))) {
+        assert.ok(step.split('\n').filter((line) => line.startsWith('📍')).length <= 1, step);
+      }
+      const commands = (payload.blocks as Block[]).filter((b) => b.type === 'rich_text').map((b) => JSON.stringify(b));
+      assert.ok(commands.length > 0);
+      for (const code of commands) assert.ok(!(/EX01/i.test(code) && /EX02/i.test(code)), code);
       assert.deepEqual(harness.fake.violations, []);
     });
 
