@@ -326,6 +326,32 @@ describe('tracked endpoints: certcheck track, list, untrack and the reminder run
     }
   });
 
+  test('certcheck remind looks at the endpoints first and prints what it found and said; --json adds them', async () => {
+    let smtp = await startSmtpOn(0, oldCert);
+    try {
+      const target = `smtp://127.0.0.1:${smtp.port}`;
+      assert.equal((await cli(['track', target, '--channel', 'C0OPS'])).code, 0);
+      await smtp.close();
+      smtp = await startSmtpOn(smtp.port, renewedCert);
+      const env = { SLACK_BOT_TOKEN: FAKE_BOT.token, SLACK_API_URL: slack.apiUrl };
+      const run = await cli(['remind'], new Date(NOW.getTime() + DAY), env);
+      assert.equal(run.code, 0, run.err);
+      assert.match(run.out, /1 endpoint\(s\) looked at:/);
+      assert.ok(run.out.includes(`${target}  presents ${thumbprintOf(renewedCert).slice(0, 4)}…`), run.out);
+      assert.match(run.out, /now presents a new certificate: .* → /);
+      const json = JSON.parse((await cli(['remind', '--json'], new Date(NOW.getTime() + 2 * DAY), env)).out) as {
+        endpoints: { id: string; presented: { thumbprint: string } }[];
+      };
+      assert.deepEqual(
+        json.endpoints.map((e) => [e.id, e.presented.thumbprint]),
+        [[target, thumbprintOf(renewedCert)]],
+      );
+      assert.equal(posted().length, 1, 'the renewal said once, in its channel');
+    } finally {
+      await smtp.close();
+    }
+  });
+
   test('unreachable on port 25 says that many networks block outbound 25', () => {
     const where = {
       target: 'mail.contoso.com',
