@@ -23,9 +23,11 @@ const KEY_ALGORITHMS: readonly [RegExp, string][] = [
 
 export const recognizeOpensslText: Recognizer = (text, shared) => {
   const lines = text.includes('\r') ? text.split('\n').map((line) => line.replace(/\r$/, '')) : text.split('\n');
-  const starts = lines.flatMap((line, i) =>
-    CERTIFICATE_LINE.test(line) && /^\s*Data:\s*$/.test(lines[i + 1] ?? '') ? [i] : [],
-  );
+  const starts: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.includes(':') && CERTIFICATE_LINE.test(line) && /^\s*Data:\s*$/.test(lines[i + 1] ?? '')) starts.push(i);
+  }
   // A paste can start below the `Certificate:` line; Validity with Not After is unmistakable enough.
   if (
     starts.length === 0 &&
@@ -87,16 +89,20 @@ function fingerprintOwner(lines: string[], starts: number[], at: number): number
 }
 
 function readBlock(lines: string[], fingerprint: string): ParsedCertificate {
+  // Every label read here has a ':'. The last block runs to the end of the paste, which can be
+  // thousands of lines without one: those are set aside once instead of tried against each label.
+  const labelled: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (lines[i]!.includes(':')) labelled.push(i);
   const get = (label: RegExp) => {
-    for (const line of lines) {
-      const match = label.exec(line);
+    for (const i of labelled) {
+      const match = label.exec(lines[i]!);
       if (match) return match[1]!.trim();
     }
     return undefined;
   };
   const after = (label: RegExp) => {
-    const at = lines.findIndex((line) => label.test(line));
-    return at >= 0 ? (lines[at + 1]?.trim() ?? '') : '';
+    const at = labelled.find((i) => label.test(lines[i]!));
+    return at !== undefined ? (lines[at + 1]?.trim() ?? '') : '';
   };
   const subject = windowsDnFromCertificateOrder(get(/^\s*Subject:\s*(.*)$/) ?? '');
   const issuer = windowsDnFromCertificateOrder(get(/^\s*Issuer:\s*(.*)$/) ?? '');
@@ -128,7 +134,7 @@ function readBlock(lines: string[], fingerprint: string): ParsedCertificate {
   if (signatureHash) cert.signatureHash = signatureHash;
   const serial = serialOf(get(/^\s*Serial Number:\s*(.*)$/) ?? '', after(/^\s*Serial Number:\s*$/));
   if (serial) cert.serialNumber = serial;
-  const basic = lines.find((line) => /^\s*CA:(TRUE|FALSE)/.test(line));
+  const basic = labelled.map((i) => lines[i]!).find((line) => /^\s*CA:(TRUE|FALSE)/.test(line));
   if (basic) cert.isCA = /CA:TRUE/.test(basic);
   const role = certificateRole(cert);
   if (role) cert.role = role;
