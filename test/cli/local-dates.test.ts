@@ -124,6 +124,18 @@ describe('the day count agrees with the date beside it, in any zone', () => {
     }
   });
 
+  it('a 25-hour day (clocks put back): a day later on the same date is counted in hours, not "tomorrow"', () => {
+    const now = at('2026-11-01T07:30:00Z'); // 00:30 PDT, the day Los Angeles goes back to PST
+    assert.equal(
+      localCountdown('2026-11-02T07:40:00Z', now, 'en', 'America/Los_Angeles'),
+      'expires in 24 hours (1 Nov 2026 23:40 PST)',
+    );
+    assert.equal(
+      localCountdown('2026-11-02T08:40:00Z', now, 'en', 'America/Los_Angeles'),
+      'expires tomorrow (2 Nov 2026 00:40 PST)',
+    );
+  });
+
   it('a zone without a letter name is written as its offset', () => {
     assert.match(localCountdown(NOT_AFTER, REFERENCE_NOW, 'en', 'Asia/Kathmandu'), /\(15 Jun 2026 05:15 UTC\+05:45\)$/);
   });

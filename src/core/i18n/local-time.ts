@@ -4,7 +4,7 @@ import type { Language } from '../model.js';
 
 /**
  * Expiry dates as a terminal shows them: the date and the time in the reader's zone, with the
- * zone's name, so that the same instant reads "14 Jun 2026 23:30 UTC" in London's server room and
+ * zone's name, so that the same instant reads "14 Jun 2026 23:30 UTC" on a server kept on UTC and
  * "15 Jun 2026 08:30 JST" in Tokyo. The zone is always handed in: the core never reads one.
  */
 
@@ -21,7 +21,7 @@ const ZONE_NAME_LOCALES = ['en-US', 'en-GB', 'ja-JP', 'en-AU', 'en-IN', 'en-NZ',
 const labels = new Map<string, string>();
 
 /** "JST", "BST", "UTC"; "UTC+05:45" for a zone with no letters of its own. */
-export function zoneLabel(at: DateTime): string {
+function zoneLabel(at: DateTime): string {
   const key = `${at.zoneName}|${at.offset}`;
   let label = labels.get(key);
   if (label === undefined) {
@@ -40,25 +40,10 @@ function findZoneLabel(at: DateTime): string {
   return at.offset === 0 ? 'UTC' : `UTC${at.toFormat('ZZ')}`;
 }
 
-/** "15 Jun 2026 08:30 JST" / "2026/06/15 08:30 JST"; the ISO text itself when it is no date. */
-export function localDateTime(iso: string, lang: Language, zone: string): string {
-  const at = DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone);
-  return at.isValid ? written(at, lang) : iso;
-}
-
+/** "15 Jun 2026 08:30 JST" / "2026/06/15 08:30 JST". */
 function written(at: DateTime, lang: Language): string {
   const shown = lang === 'ja' ? at.toFormat('yyyy/MM/dd HH:mm') : at.setLocale('en-GB').toFormat('d LLL yyyy HH:mm');
   return `${shown} ${zoneLabel(at)}`;
-}
-
-/**
- * Days between today and the expiry date, both as calendars in `zone` show them: the count a
- * reader checks against the date beside it (negative once expired).
- */
-export function calendarDaysLeft(notAfter: string, now: Date, zone: string): number {
-  const end = DateTime.fromISO(notAfter, { zone: 'utc' }).setZone(zone);
-  const today = DateTime.fromJSDate(now).setZone(zone);
-  return dayNumber(end) - dayNumber(today);
 }
 
 /** The calendar day a zoned time falls on, as a count of days: no time of day, no DST. */
@@ -78,15 +63,17 @@ export function localCountdown(notAfter: string, now: Date, lang: Language, zone
   const ms = end - now.getTime();
   const hours = Math.floor(Math.abs(ms) / HOUR_MS);
   const days = Math.abs(dayNumber(zoned) - dayNumber(DateTime.fromMillis(now.getTime(), { zone })));
+  // Hours within a day, and on the same date however long the day (a 25-hour day when clocks go back).
+  const inHours = Math.abs(ms) < DAY_MS || days === 0;
   const ja = lang === 'ja';
   if (ms < 0) {
-    if (-ms < DAY_MS) {
+    if (inHours) {
       const h = Math.max(1, hours);
       return ja ? `${at} に期限切れ (${h} 時間経過)` : `expired ${plural(h, 'hour')} ago (${at})`;
     }
     return ja ? `${at} に期限切れ (${days} 日経過)` : `expired ${plural(days, 'day')} ago (${at})`;
   }
-  if (ms < DAY_MS) {
+  if (inHours) {
     if (ja)
       return hours >= 1
         ? `${at} に期限切れになります (残り ${hours} 時間)`
@@ -107,8 +94,8 @@ const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 export function inTimeZone(text: string, expiries: readonly string[], now: Date, lang: Language, zone: string): string {
   let out = text;
   for (const notAfter of new Set(expiries)) {
-    const written = countdownText(notAfter, now, lang);
-    if (out.includes(written)) out = out.split(written).join(localCountdown(notAfter, now, lang, zone));
+    const inUtc = countdownText(notAfter, now, lang);
+    if (out.includes(inUtc)) out = out.split(inUtc).join(localCountdown(notAfter, now, lang, zone));
   }
   return out;
 }
