@@ -136,9 +136,11 @@ export function duePlanner(context: DueContext): DuePlanner {
   const highest = context.thresholds.length > 0 ? Math.max(...context.thresholds) : -1;
   const slots = new Map(context.thresholds.map((t) => [t, thresholdSlot(t)]));
   const overdue = overdueSlot(day);
-  // Each kept with its expiry in milliseconds, so that sorting parses no date again.
-  const due: Timed<DueReminder>[] = [];
-  const unrouted: Timed<DuePlan['unrouted'][number]>[] = [];
+  // Each kept with its expiry in milliseconds beside it, so that sorting parses no date again.
+  const due: DueReminder[] = [];
+  const dueAt: number[] = [];
+  const unrouted: DuePlan['unrouted'] = [];
+  const unroutedAt: number[] = [];
   const snoozed: string[] = [];
   return {
     consider(cert, history) {
@@ -159,21 +161,22 @@ export function duePlanner(context: DueContext): DuePlanner {
       const channel = cert.channel ?? context.defaultChannel;
       const at = Date.parse(notAfter);
       if (channel === undefined) {
-        unrouted.push({ at, item: { thumbprint, subject, notAfter, slot, threshold, day, daysLeft: days } });
-      } else due.push({ at, item: { thumbprint, subject, notAfter, channel, slot, threshold, day, daysLeft: days } });
+        unrouted.push({ thumbprint, subject, notAfter, slot, threshold, day, daysLeft: days });
+        unroutedAt.push(at);
+      } else {
+        due.push({ thumbprint, subject, notAfter, channel, slot, threshold, day, daysLeft: days });
+        dueAt.push(at);
+      }
     },
-    plan: () => ({ due: byTime(due), unrouted: byTime(unrouted), snoozed }),
+    plan: () => ({ due: byTime(due, dueAt), unrouted: byTime(unrouted, unroutedAt), snoozed }),
   };
 }
 
-interface Timed<T> {
-  at: number;
-  item: T;
-}
-
-/** Most urgent first, as byUrgency orders them. */
-function byTime<T extends { thumbprint: string }>(timed: Timed<T>[]): T[] {
-  return timed.sort((a, b) => a.at - b.at || byThumbprint(a.item, b.item)).map((t) => t.item);
+/** Most urgent first, as byUrgency orders them, by the expiry times kept beside the items. */
+function byTime<T extends { thumbprint: string }>(items: readonly T[], at: readonly number[]): T[] {
+  const order = items.map((_, i) => i);
+  order.sort((a, b) => at[a]! - at[b]! || byThumbprint(items[a]!, items[b]!));
+  return order.map((i) => items[i]!);
 }
 
 /** Most urgent first: longest expired, then soonest to expire; thumbprint keeps it stable. */
