@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { localCountdown } from '../core/i18n/local-time.js';
 import { trackingText } from '../core/i18n/tracking-text.js';
-import { byUrgency, sortByUrgency } from '../core/reminders.js';
+import { byUrgency, type DueReminder, sortByUrgency } from '../core/reminders.js';
 import { isUnnamedSubject, trackedLabel } from '../core/tracking.js';
 import { planDue } from '../reminders/due-plan.js';
 import type { RunReport } from '../reminders/runner.js';
@@ -54,8 +54,11 @@ export const remindCommand: CliCommand = {
       }
       const label = (d: { thumbprint: string; subject: string }) => labels.get(d.thumbprint) ?? d.subject;
       // Reminders with no channel are due all the same: listed (channel null), and reported unsent.
-      const everyDue = [...report.due, ...report.unrouted.map((u) => ({ ...u, channel: null }))];
-      sortByUrgency(everyDue);
+      // Each kind comes most urgent first: merged and sorted again only when there are both.
+      const everyDue: readonly Listed[] =
+        report.unrouted.length === 0
+          ? report.due
+          : sortByUrgency([...report.due, ...report.unrouted.map((u) => ({ ...u, channel: null }))]);
       const due = everyDue.map((d) => ({
         channel: d.channel,
         thumbprint: d.thumbprint,
@@ -88,7 +91,9 @@ export const remindCommand: CliCommand = {
               reconciled: report.reconciled,
               ...endpointsJson,
             };
-        io.stdout(`${terminalSafeJson(output)}\n`);
+        // The newline apart: megabytes of JSON are written as they are, not copied to end them with it.
+        io.stdout(terminalSafeJson(output));
+        io.stdout('\n');
       } else {
         const line = (d: (typeof everyDue)[number]) =>
           terminalSafe(`  ${d.channel ?? '-'}  ${d.thumbprint}  ${label(d)} — ${localCountdown(d.notAfter, now, lang, timeZone)}`);
@@ -124,6 +129,9 @@ export const remindCommand: CliCommand = {
     });
   },
 };
+
+/** A reminder as the command lists it: channel null when it has nowhere to go. */
+type Listed = Omit<DueReminder, 'channel'> & { channel: string | null };
 
 /**
  * A dry run claims, posts and reconciles nothing, so it needs only the plan: read in one streamed
