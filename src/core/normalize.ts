@@ -1,4 +1,16 @@
 const WIDE_PUNCTUATION = /[：\u3000［］‘’“”]/;
+const WIDE_PUNCTUATION_ALL = /[：\u3000［］‘’“”]/g;
+const NARROW: Readonly<Record<string, string>> = {
+  '：': ':',
+  '\u3000': ' ',
+  '［': '[',
+  '］': ']',
+  '‘': "'",
+  '’': "'",
+  '“': '"',
+  '”': '"',
+};
+const ENTITIES: Readonly<Record<string, string>> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 
 /**
  * What Slack and copy-paste do to text, undone before any recogniser reads it: CRLF, HTML
@@ -10,25 +22,12 @@ export function normalizePaste(raw: string): string {
   // and a regex replace reads the whole paste even when it changes nothing.
   let text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
   if (text.includes('<')) text = undoSlackLinks(text);
-  if (text.includes('&')) {
-    text = text
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&#39;/g, "'");
-    text = text.replace(/&amp;/g, '&');
-  }
+  // One pass per rewrite, not one per character: what a rewrite writes is never matched by another.
+  if (text.includes('&'))
+    text = text.replace(/&(?:lt|gt|quot|#39);/g, (entity) => ENTITIES[entity]!).replace(/&amp;/g, '&');
   if (text.includes('```')) text = text.replace(/^[ \t]*```[a-zA-Z]*[ \t]*$/gm, '').replace(/```/g, '\n');
   if (text.includes('>') || text.includes('&gt;')) text = text.replace(/^&gt; ?|^> (?=\S)/gm, '');
-  if (WIDE_PUNCTUATION.test(text)) {
-    text = text
-      .replace(/：/g, ':')
-      .replace(/\u3000/g, ' ')
-      .replace(/［/g, '[')
-      .replace(/］/g, ']');
-    text = text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
-  }
-  return text;
+  return WIDE_PUNCTUATION.test(text) ? text.replace(WIDE_PUNCTUATION_ALL, (ch) => NARROW[ch]!) : text;
 }
 
 /**
