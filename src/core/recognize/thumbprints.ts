@@ -67,6 +67,8 @@ interface Mark {
   ch: string;
 }
 
+const NO_MARKS: readonly Mark[] = [];
+
 /** NBSP becomes a plain space (it separates pairs); the others are dropped. Slices, not characters: lines can be long. */
 function stripInvisible(line: string): { clean: string; marks: Mark[] } {
   if (!INVISIBLE_TEST.test(line))
@@ -111,16 +113,22 @@ export const recognizeThumbprints: Recognizer = (text) => {
   const found = new Map<string, NormalizedThumbprint>();
   let excludeDeeperThan = -1;
   let skipped = false;
+  // What each line would be cleaned of, looked for once in the whole text: most pastes have none.
+  const hasReturns = masked.includes('\r');
+  const hasWideColons = masked.includes('：');
+  const plain = !INVISIBLE_TEST.test(masked) && !masked.includes('\u3000');
   for (const rawLine of masked.split('\n')) {
     if (found.size >= LIMITS.thumbprints) {
       skipped = true;
       break;
     }
-    const { clean: line, marks } = stripInvisible(rawLine.replace(/\r$/, '').replace(/：/g, ':'));
+    let cut = hasReturns ? rawLine.replace(/\r$/, '') : rawLine;
+    if (hasWideColons) cut = cut.replace(/：/g, ':');
+    const { clean: line, marks } = plain ? { clean: cut, marks: NO_MARKS } : stripInvisible(cut);
     if (line.trim() === '') continue;
     const indent = line.length - line.trimStart().length;
     if (excludeDeeperThan >= 0 && indent > excludeDeeperThan) continue;
-    excludeDeeperThan = BLOCK_LABEL.test(line.trimStart()) ? indent : -1;
+    excludeDeeperThan = line.includes(':') && BLOCK_LABEL.test(line.trimStart()) ? indent : -1;
     for (const run of candidateRuns(line)) {
       if (NOT_A_THUMBPRINT_LABEL.test(line.slice(Math.max(0, run.start - 60), run.start))) continue;
       const reach = leadingSpaceStart(line, run.start);
