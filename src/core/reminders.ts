@@ -80,11 +80,13 @@ export function reminderDay(now: Date, timeZone: string): string {
 /**
  * An instant from which no certificate can be due: one expiring at or after it is further than the
  * highest threshold. A store may leave those out of a run's pass (the planner still weighs every
- * certificate it is given); the extra day keeps any certificate near the edge in.
+ * certificate it is given); the extra day keeps any certificate near the edge in. Undefined when
+ * the thresholds reach past the last date there is: then every certificate is read.
  */
-export function dueHorizon(now: Date, thresholds: readonly number[]): string {
+export function dueHorizon(now: Date, thresholds: readonly number[]): string | undefined {
   const highest = thresholds.length > 0 ? Math.max(...thresholds) : -1;
-  return new Date(now.getTime() + (highest + 2) * DAY_MS).toISOString();
+  const horizon = new Date(now.getTime() + (highest + 2) * DAY_MS);
+  return Number.isNaN(horizon.getTime()) ? undefined : horizon.toISOString();
 }
 
 const DAY_MS = 86_400_000;

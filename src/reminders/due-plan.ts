@@ -10,8 +10,10 @@ import type { Store } from '../store/store.js';
 export async function planDue(store: Store, context: Omit<DueContext, 'history' | 'snoozedUntil'>): Promise<DuePlan> {
   const snoozes = await store.activeSnoozes(context.now.toISOString());
   const planner = duePlanner({ ...context, snoozedUntil: new Map(snoozes.map((s) => [s.thumbprint, s.until])) });
-  await store.eachTracked((certificate) => planner.consider(certificate, certificate), {
-    expiringBefore: dueHorizon(context.now, context.thresholds),
-  });
+  const horizon = dueHorizon(context.now, context.thresholds);
+  await store.eachTracked(
+    (certificate) => planner.consider(certificate, certificate),
+    horizon === undefined ? {} : { expiringBefore: horizon },
+  );
   return planner.plan();
 }

@@ -240,6 +240,7 @@ describe('duePlanner: one certificate at a time, as a store streams them', () =>
         for (let i = subjects.length - 1; i >= 0; i--) planner.consider(subjects[i]!, certs[i]!.history);
         assert.deepEqual(planner.plan(), { ...expected, snoozed: [...expected.snoozed].reverse() });
         const horizon = dueHorizon(NOW, days);
+        assert.ok(horizon !== undefined);
         for (const d of [...expected.due, ...expected.unrouted]) assert.ok(d.notAfter < horizon, d.notAfter);
         for (const s of subjects.filter((s) => s.notAfter >= horizon)) {
           assert.ok(Date.parse(s.notAfter) - NOW.getTime() >= (Math.max(-1, ...days) + 1) * DAY);
@@ -251,6 +252,7 @@ describe('duePlanner: one certificate at a time, as a store streams them', () =>
   test('the horizon is one day past the highest threshold, or a day from now without thresholds', () => {
     assert.equal(dueHorizon(NOW, THRESHOLDS), '2027-01-31T09:00:00.000Z');
     assert.equal(dueHorizon(NOW, []), '2026-12-01T09:00:00.000Z');
+    assert.equal(dueHorizon(NOW, [99_999_999]), undefined, 'past the last date: no bound, and no crash');
   });
 });
 
