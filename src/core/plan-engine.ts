@@ -1,6 +1,7 @@
 import { CONDITIONS } from './facts/conditions.js';
 import type { PlanScope } from './facts/plan-scope.js';
-import { commandVersionOf } from './facts/server-facts.js';
+import { keyOf } from './facts/server-keys.js';
+import { commandVersionOf, type ServerFacts } from './facts/server-facts.js';
 import type { LibraryStep, PlanEntry } from './knowledge/library-model.js';
 import { FRAGMENTS, PLAN_TABLE } from './knowledge/plan-table.js';
 import { STEP_LIBRARY } from './knowledge/step-library.js';
@@ -12,6 +13,8 @@ export interface ChosenStep {
   when?: string;
   /** Conditions the paste did not decide: the title says under which outcome the step applies. */
   undecided?: { name: string; outcome: boolean }[];
+  /** Set for a step repeated on another server: that server's facts and values. */
+  scope?: PlanScope;
 }
 
 /**
@@ -23,7 +26,7 @@ export function choosePlanSteps(planId: string, scope: PlanScope): ChosenStep[] 
   if (!plan) return [];
   const out: ChosenStep[] = [];
   walk(plan.entries, scope, out, {});
-  return out.filter((chosen) => applies(chosen.step, scope));
+  return out.filter((chosen) => applies(chosen.step, chosen.scope ?? scope));
 }
 
 interface Frame {
@@ -31,6 +34,8 @@ interface Frame {
   undecided?: { name: string; outcome: boolean }[];
   /** Outcomes already taken on the way here: a fragment that asks again gets the same answer. */
   assumed?: Readonly<Record<string, boolean>>;
+  /** Inside an `each` block: the other server's scope. */
+  scope?: PlanScope;
 }
 
 function walk(entries: readonly PlanEntry[], scope: PlanScope, out: ChosenStep[], frame: Frame): void {
@@ -43,6 +48,14 @@ function walk(entries: readonly PlanEntry[], scope: PlanScope, out: ChosenStep[]
       walk(FRAGMENTS.get(entry.use) ?? [], scope, out, frame);
       continue;
     }
+    if ('each' in entry) {
+      // Each other server gets its own steps, decided from its own facts: one block per server.
+      for (const name of listed(scope.values[entry.each])) {
+        const other = scopeOnServer(scope, name);
+        walk(entry.do, other, out, { ...frame, scope: other });
+      }
+      continue;
+    }
     const condition = CONDITIONS[entry.if];
     if (!condition) throw new Error(`unknown condition ${entry.if}`);
     const decided = frame.assumed?.[entry.if] ?? condition.test(scope);
@@ -51,6 +64,7 @@ function walk(entries: readonly PlanEntry[], scope: PlanScope, out: ChosenStep[]
       const when = outcome ? entry.if : `!${entry.if}`;
       const chain = frame.undecided ?? [];
       return {
+        ...(frame.scope && { scope: frame.scope }),
         when,
         ...(undecided
           ? { undecided: [...chain, { name: entry.if, outcome }] }
@@ -70,6 +84,38 @@ function walk(entries: readonly PlanEntry[], scope: PlanScope, out: ChosenStep[]
       walk(entry.no ?? [], scope, out, outcomeFrame(false, true));
     }
   }
+}
+
+function listed(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+}
+
+/**
+ * The same plan on another server: its own facts when the paste shows them (else only its name, with
+ * the version of the server the plan is about), and the connector and certificate values of its own.
+ */
+function scopeOnServer(scope: PlanScope, name: string): PlanScope {
+  const key = keyOf(name);
+  const shown = scope.servers?.find((s) => s.name && keyOf(s.name) === key);
+  const facts: ServerFacts = shown ?? {
+    name,
+    ...(scope.facts.version && { version: scope.facts.version }),
+    roles: [],
+    certificates: [],
+    connectors: [],
+  };
+  const { connector: _connector, sharedWith: _shared, hybridPeers: _peers, ...values } = scope.values;
+  const { cert: _cert, ...rest } = scope;
+  const other: PlanScope = {
+    ...rest,
+    facts: shown?.version || !scope.facts.version ? facts : { ...facts, version: scope.facts.version },
+    values: { ...values, server: facts.name ?? name, ...(scope.facts.name && { sourceServer: scope.facts.name }) },
+  };
+  const cert = values.thumbprint ? facts.certificates.find((c) => c.thumbprint === values.thumbprint) : undefined;
+  return cert ? { ...other, cert } : other;
 }
 
 function stepById(id: string): LibraryStep {

@@ -1,4 +1,4 @@
-import { CONDITIONS } from './facts/conditions.js';
+import { CONDITIONS, SERVER_LISTS } from './facts/conditions.js';
 import type { PlanScope } from './facts/plan-scope.js';
 import type { ServerFacts } from './facts/server-facts.js';
 import type { LibraryStep, PlanEntry } from './knowledge/library-model.js';
@@ -84,6 +84,12 @@ function entryLines(
     }
     if ('use' in entry) {
       out.push(...entryLines(FRAGMENTS.get(entry.use) ?? [], scope, planId, language, depth));
+      continue;
+    }
+    if ('each' in entry) {
+      const steps = entryLines(entry.do, scope, planId, language, depth + 1);
+      const label = SERVER_LISTS[entry.each][language];
+      if (steps.length > 0) out.push(`${'  '.repeat(depth)}- ${label} (\`each ${entry.each}\`):`, ...steps);
       continue;
     }
     const condition = CONDITIONS[entry.if];

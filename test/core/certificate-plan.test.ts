@@ -21,8 +21,18 @@ describe('planForCertificate: the renewal a tracked certificate needs', () => {
   it('a CA-issued certificate gets a certificate request, not a self-signed copy', () => {
     const text = commands({ ...base, role: 'ca-issued' });
     assert.match(text, /New-ExchangeCertificate -GenerateRequest/);
-    assert.match(text, /-DomainName owa\.contoso\.com/);
+    // Only the CN is known: the request is made from the old certificate, which keeps every name it has.
+    assert.match(
+      text,
+      /Get-ExchangeCertificate -Thumbprint 896777B6CA9D0066DB7463DB76DA36DD6241D5D5 \| New-ExchangeCertificate -GenerateRequest/,
+    );
     assert.match(text, /-Services IIS,SMTP/);
+  });
+
+  it('a CA-issued certificate whose names are known keeps every one of them in the request', () => {
+    const text = commands({ ...base, role: 'ca-issued', domains: ['owa.contoso.com', 'autodiscover.contoso.com'] });
+    assert.match(text, /-SubjectName 'CN=owa\.contoso\.com' -DomainName owa\.contoso\.com,autodiscover\.contoso\.com /);
+    assert.doesNotMatch(text, /\| New-ExchangeCertificate/);
   });
 
   it('the Auth certificate gets Set-AuthConfig', () => {

@@ -26,6 +26,9 @@ export function enrichPlanRequests(
   const watched = [...new Set(context.events.map((e) => e.id).filter((id) => WATCHED.has(id)))];
   return withoutCoveredRenewals(requests).map((request) => {
     const values = { ...request.values };
+    // A queue identity (EX01\87) names the server that holds the queue.
+    const queueServer = values.queue?.includes('\\') ? values.queue.split('\\')[0] : undefined;
+    if (!values.server && queueServer) values.server = queueServer;
     const facts = factsFor(context.servers, values.server);
     if (watched.length > 0 && !values.eventIds) values.eventIds = watched.join(',');
     if (!values.server && facts?.name) values.server = facts.name;
@@ -40,6 +43,7 @@ export function enrichPlanRequests(
       const renewed = renewedFor(facts, values.pinned, values.fqdn);
       if (renewed?.thumbprint && !values.newThumbprint) values.newThumbprint = renewed.thumbprint;
     }
+    if (facts) addOtherServers(values, facts, context.servers, request.plan);
     if (facts && request.plan === 'backend-444-rebind') {
       const candidate = facts.certificates.find(
         (c) => c.thumbprint && isValid(c) && c.daysLeft !== undefined && isOwnName(commonName(c.subject), facts.name),
@@ -65,12 +69,22 @@ function adoptCertificate(values: PlanRequest['values'], certificates: readonly 
   values.thumbprint = cert.thumbprint;
   values.subject = cert.subject;
   if (cert.domains.length > 0) values.domains = cert.domains.join(',');
+  // The checks at the end probe the certificate's own name.
+  const named = cert.domains.find((d) => d.includes('.') && !d.startsWith('*'));
+  if (!values.fqdn && named) values.fqdn = named;
   const cn = /(?:^|,\s*)CN\s*=\s*([^,]+)/i.exec(cert.subject)?.[1]?.trim();
   if (cn) values.cn = cn.replace(/[^\w.-]/g, '_');
   if (cert.services?.length) values.services = cert.services.join(',');
 }
 
-const RENEWALS = new Set(['internal-transport-renew', 'starttls-renew', 'ca-renew', 'renew-unknown-issuer']);
+const RENEWALS = new Set([
+  'internal-transport-renew',
+  'starttls-renew',
+  'ca-renew',
+  'renew-unknown-issuer',
+  'federation-renew',
+  'federation-expired',
+]);
 
 /**
  * One renewal per certificate: when an event says what a listed certificate is (12015: the internal
@@ -84,6 +98,28 @@ function withoutCoveredRenewals(requests: readonly PlanRequest[]): PlanRequest[]
     (r) =>
       r.eventId !== undefined || !RENEWALS.has(r.plan) || !r.values.thumbprint || !byEvent.has(r.values.thumbprint),
   );
+}
+
+const PIN_PLANS = new Set(['starttls-pinned', 'send-connector-pin']);
+
+/**
+ * The other servers a plan reaches: those the paste shows with the same certificate (a DAG, an
+ * array), and, for a hybrid pin, the other servers it names (each has its own Default Frontend).
+ */
+function addOtherServers(
+  values: PlanRequest['values'],
+  facts: ServerFacts,
+  servers: readonly ServerFacts[],
+  plan: string,
+): void {
+  const self = facts.name ? keyOf(facts.name) : '';
+  const others = servers.filter((s) => s.name && keyOf(s.name) !== self);
+  const thumbprint = values.thumbprint;
+  const sharing = thumbprint ? others.filter((s) => s.certificates.some((c) => c.thumbprint === thumbprint)) : [];
+  if (sharing.length > 0 && !values.sharedWith) values.sharedWith = sharing.map((s) => s.name).join(',');
+  const peers = others.filter((s) => !s.roles.some((r) => r.value === 'edge'));
+  if (PIN_PLANS.has(plan) && peers.length > 0 && !values.hybridPeers)
+    values.hybridPeers = peers.map((s) => s.name).join(',');
 }
 
 function factsFor(servers: readonly ServerFacts[], server: string | undefined): ServerFacts | undefined {

@@ -13,6 +13,8 @@ export interface PlanScope {
   eventId?: number;
   /** A hybrid symptom (451 5.7.3 from Exchange Online, 454 4.7.5 on the Office 365 queue) was pasted. */
   hybridSymptom?: boolean;
+  /** Every server the paste shows: the steps repeated on each other server take their facts from here. */
+  servers?: readonly ServerFacts[];
 }
 
 /** Valid (not expired) by what the paste shows; unknown dates count as valid. */

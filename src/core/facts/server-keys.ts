@@ -42,6 +42,8 @@ export function serverKeys(input: {
   for (const role of evidence.roleEvidence ?? []) see(role.server);
   for (const connector of evidence.connectors ?? []) see(connector.server);
   for (const use of evidence.certificateUses ?? []) see(use.server);
+  // A queue's identity (EX01\87) names the server that queued the mail.
+  for (const symptom of evidence.symptoms) see(symptom.values.server);
   for (const cert of certificates) for (const server of cert.servers ?? []) see(server);
   return { order, names, fqdns, keyOf };
 }

@@ -50,6 +50,8 @@ export const CMDLETS: Readonly<Record<string, CmdletEntry>> = {
       SubjectName: all,
       IncludeAcceptedDomains: all,
       IncludeAutoDiscover: all,
+      // The certificate piped in from Get-ExchangeCertificate: a renewal keeps its subject and names.
+      Instance: all,
       Path: ['2007'],
       RequestFile: ['2013'],
       Server: FROM_2010,
@@ -142,6 +144,7 @@ export const CMDLETS: Readonly<Record<string, CmdletEntry>> = {
   'Test-EdgeSynchronization': { releases: all, parameters: { ExcludeRecipientTest: all } },
   'Get-Queue': { releases: all, parameters: { Identity: all } },
   'Get-ChildItem': { releases: all, parameters: {} },
+  'Get-Service': { releases: all, parameters: { Name: all, ErrorAction: all } },
   // The IIS WebAdministration module: used only for Exchange 2013 and later (Windows Server 2008 R2 and later).
   'Import-Module': { releases: FROM_2013, parameters: {} },
   'Get-WebBinding': { releases: FROM_2013, parameters: { Name: FROM_2013, Protocol: FROM_2013, Port: FROM_2013 } },

@@ -39,8 +39,11 @@ export const libraryStepSchema = z.object({
    * moves services off it, and the checks that it worked (verify) come last.
    */
   phase: z.enum(['main', 'cleanup', 'verify']).optional(),
-  /** Runs on the server named by the event's peer (12019), not on the one that logged it. */
-  runsOn: z.enum(['peer', 'edge', 'hub', 'anywhere']).optional(),
+  /**
+   * Runs on the server named by the event's peer (12019), not on the one that logged it; or on the
+   * server a copy comes from (`source`: inside an `each` block, the server the plan is about).
+   */
+  runsOn: z.enum(['peer', 'edge', 'hub', 'anywhere', 'source']).optional(),
 });
 export type LibraryStep = z.infer<typeof libraryStepSchema>;
 
@@ -49,14 +52,25 @@ export interface Branch {
   yes?: PlanEntry[];
   no?: PlanEntry[];
 }
-/** A step id, a branch on a named condition, or a named fragment shared by several plans. */
-export type PlanEntry = string | Branch | { use: string };
+/** The other servers of the paste a block of steps repeats for, one block per server. */
+export const serverListSchema = z.enum(['sharedWith', 'hybridPeers']);
+export type ServerList = z.infer<typeof serverListSchema>;
+export interface EachServer {
+  each: ServerList;
+  do: PlanEntry[];
+}
+/**
+ * A step id, a branch on a named condition, a named fragment shared by several plans, or steps
+ * repeated on each other server the paste shows (each server's own commands, in its own blocks).
+ */
+export type PlanEntry = string | Branch | { use: string } | EachServer;
 
 export const planEntrySchema: z.ZodType<PlanEntry> = z.lazy(() =>
   z.union([
     z.string(),
     z.object({ if: z.string(), yes: z.array(planEntrySchema).optional(), no: z.array(planEntrySchema).optional() }),
     z.object({ use: z.string() }),
+    z.object({ each: serverListSchema, do: z.array(planEntrySchema) }),
   ]),
 );
 

@@ -35,4 +35,10 @@ export interface PlanValues {
   backendCandidate?: string;
   /** The transport event IDs to watch for after the fix ('12014,12015'). */
   eventIds?: string;
+  /** Other servers the paste shows holding the same certificate (a DAG, a load-balanced array), comma-separated. */
+  sharedWith?: string;
+  /** Other servers of the same hybrid the paste names: each has its own Default Frontend connector. */
+  hybridPeers?: string;
+  /** In steps repeated on another server: the server the plan is about, where a copy comes from. */
+  sourceServer?: string;
 }

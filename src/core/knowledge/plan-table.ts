@@ -31,10 +31,28 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
     },
   ],
   'ca-request': ['ca-request', 'ca-submit', 'ca-import'],
-  // A CA-issued certificate: request, CA, import, enable, then the connectors that pin it.
+  // Renewing a certificate: the request keeps every name it had (from the old certificate itself when
+  // the paste does not show them all).
+  'ca-request-keep-names': [
+    { if: 'renewFromOldCert', yes: ['show-request-names', 'ca-request-renew'], no: ['ca-request'] },
+    'ca-submit',
+    'ca-import',
+  ],
+  // A CA-issued certificate: request, CA, import, enable, then the connectors that pin it and the
+  // other servers that present it. One that was the internal transport certificate hands that role to
+  // a new self-signed certificate of the server's own (Y), so the CA certificate is not it again.
   'ca-renewal': [
-    { use: 'ca-request' },
+    { use: 'ca-request-keep-names' },
     'ca-enable',
+    {
+      if: 'knownInternalTransport',
+      yes: [
+        'new-internal-self-signed',
+        'confirm-internal',
+        { if: 'isEdge', yes: [{ use: 'edge-resubscribe' }] },
+        { use: 'restart-transport' },
+      ],
+    },
     { if: 'certHasIis', yes: ['restart-iis'] },
     {
       if: 'version>=2013',
@@ -43,7 +61,7 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
           if: 'certHasSmtp',
           yes: [
             {
-              if: 'hybrid',
+              if: 'hybridPinsThis',
               yes: ['set-receive-pin', { use: 'hybrid-send-pin' }, 'rerun-hcw'],
               no: ['list-connector-pins'],
             },
@@ -51,8 +69,13 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
         },
       ],
     },
-    'ca-other-servers',
+    {
+      if: 'sharedWithOthers',
+      yes: [{ each: 'sharedWith', do: ['export-copy', 'import-copy', 'ca-enable'] }],
+      no: ['ca-other-servers'],
+    },
     { use: 'remove-old-safely' },
+    { if: 'knownInternalTransport', yes: [{ use: 'verify-transport' }] },
     'verify-new-certificate',
     { if: 'certHasIis', yes: ['verify-https-probe'] },
     { if: 'certHasSmtp', yes: ['verify-starttls-probe'] },
@@ -76,6 +99,20 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
     { use: 'verify-transport' },
     'verify-new-certificate',
   ],
+  // Each other hybrid server has its own Default Frontend connector pinning the certificate: the
+  // renewed certificate on it (copied there if missing), enabled for SMTP, its connector, its restart.
+  'hybrid-peers': [
+    {
+      each: 'hybridPeers',
+      do: [
+        { if: 'renewedOnServer', no: ['export-copy', 'import-copy'] },
+        'enable-smtp-new',
+        'set-receive-pin',
+        { use: 'restart-transport' },
+        'verify-events',
+      ],
+    },
+  ],
   'hybrid-send-pin': [{ if: 'o365ConnectorNamed', yes: ['set-o365-send-pin-named'], no: ['set-o365-send-pin'] }],
   'verify-transport': ['verify-events', { if: 'edgeSubscribed', yes: ['verify-edgesync'] }],
   'verify-starttls': ['verify-events', 'verify-starttls-probe', { if: 'edgeSubscribed', yes: ['verify-edgesync'] }],
@@ -85,6 +122,7 @@ function stepIds(entries: readonly PlanEntry[]): string[] {
   return entries.flatMap((entry) => {
     if (typeof entry === 'string') return [entry];
     if ('use' in entry) return [];
+    if ('each' in entry) return stepIds(entry.do);
     return [...stepIds(entry.yes ?? []), ...stepIds(entry.no ?? [])];
   });
 }
@@ -92,6 +130,7 @@ function stepIds(entries: readonly PlanEntry[]): string[] {
 function conditionNamesIn(entries: readonly PlanEntry[]): string[] {
   return entries.flatMap((entry) => {
     if (typeof entry === 'string' || 'use' in entry) return [];
+    if ('each' in entry) return conditionNamesIn(entry.do);
     return [entry.if, ...conditionNamesIn(entry.yes ?? []), ...conditionNamesIn(entry.no ?? [])];
   });
 }
@@ -100,6 +139,7 @@ function fragmentsIn(entries: readonly PlanEntry[]): string[] {
   return entries.flatMap((entry) => {
     if (typeof entry === 'string') return [];
     if ('use' in entry) return [entry.use];
+    if ('each' in entry) return fragmentsIn(entry.do);
     return [...fragmentsIn(entry.yes ?? []), ...fragmentsIn(entry.no ?? [])];
   });
 }

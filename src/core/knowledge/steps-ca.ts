@@ -31,6 +31,43 @@ export const CA_STEPS: LibraryStep[] = [
     },
   },
   {
+    id: 'show-request-names',
+    role: 'client-access',
+    title: {
+      en: 'On {server}: show the names and services of the certificate being renewed: the request below copies its subject and every name in CertificateDomains, and the new certificate gets the same Services',
+      ja: '{server} で: 更新する証明書の名前とサービスを表示します。次の要求はサブジェクトと CertificateDomains のすべての名前を引き継ぎ、新しい証明書には同じ Services を割り当てます',
+    },
+    why: {
+      en: 'A request made from the subject alone drops the other names (autodiscover, other host names): clients that use them would get certificate warnings.',
+      ja: 'サブジェクトだけで要求を作成すると他の名前 (autodiscover や別のホスト名) が抜け、それらの名前で接続するクライアントで証明書の警告が出ます。',
+    },
+    command: { default: 'Get-ExchangeCertificate -Thumbprint {thumbprint} | fl Subject,CertificateDomains,Services,NotAfter' },
+  },
+  {
+    id: 'ca-request-renew',
+    role: 'client-access',
+    title: {
+      en: 'On {server}: make the renewal request (CSR) for your CA from the old certificate itself, so it keeps the subject and every name',
+      ja: '{server} で: 古い証明書から CA に送る更新用の証明書要求 (CSR) を作成します。サブジェクトとすべての名前がそのまま引き継がれます',
+    },
+    why: {
+      en: 'Piped into New-ExchangeCertificate with -GenerateRequest, the old certificate gives the request its subject and all its names; without -GenerateRequest the same pipe would make a self-signed copy.',
+      ja: '-GenerateRequest を付けて古い証明書を New-ExchangeCertificate にパイプすると、サブジェクトとすべての名前が要求に引き継がれます。-GenerateRequest がないと自己署名のコピーができてしまいます。',
+    },
+    command: {
+      default:
+        "$txt = Get-ExchangeCertificate -Thumbprint {thumbprint} | New-ExchangeCertificate -GenerateRequest -PrivateKeyExportable $true\n[System.IO.File]::WriteAllBytes('C:\\certreq\\{cn}.req', [System.Text.Encoding]::Unicode.GetBytes($txt))",
+      '2010':
+        "$txt = Get-ExchangeCertificate -Thumbprint {thumbprint} | New-ExchangeCertificate -GenerateRequest -PrivateKeyExportable $true\nSet-Content -Path 'C:\\certreq\\{cn}.req' -Value $txt",
+      '2007':
+        "Get-ExchangeCertificate -Thumbprint {thumbprint} | New-ExchangeCertificate -GenerateRequest -Path 'C:\\certreq\\{cn}.req' -PrivateKeyExportable $true",
+    },
+    unknownNote: {
+      en: 'Exchange 2007: New-ExchangeCertificate -GenerateRequest -Path followed by the request file name writes the file itself',
+      ja: 'Exchange 2007 では New-ExchangeCertificate -GenerateRequest -Path の後に要求ファイル名を指定して直接書き出します',
+    },
+  },
+  {
     id: 'ca-submit',
     role: 'any',
     runsOn: 'anywhere',
@@ -125,6 +162,71 @@ export const CA_STEPS: LibraryStep[] = [
       en: 'Each server presents its own copy; a server left with the old one breaks behind the load balancer.',
       ja: '各サーバーは自分のコピーを提示します。古い証明書のままのサーバーがあると、ロード バランサー経由の接続の一部が失敗します。',
     },
+  },
+  {
+    id: 'export-copy',
+    role: 'client-access',
+    runsOn: 'source',
+    title: {
+      en: 'On {sourceServer}: export the certificate with its private key, to import it on the other servers that use it',
+      ja: '{sourceServer} で: 証明書を秘密キー付きでエクスポートし、同じ証明書を使う他のサーバーでインポートできるようにします',
+    },
+    why: {
+      en: 'Every server that presents these names needs the same certificate with its key; the key exists only where the request was made or the certificate was imported.',
+      ja: 'これらの名前を提示するすべてのサーバーに、秘密キー付きの同じ証明書が必要です。キーは要求を作成したサーバー (またはインポートしたサーバー) にしかありません。',
+    },
+    command: {
+      default:
+        "$b = Export-ExchangeCertificate -Thumbprint {copyThumbprint} -BinaryEncoded -Password (Get-Credential).Password\n[System.IO.File]::WriteAllBytes('C:\\certreq\\{cn}.pfx', $b.FileData)",
+      '2010':
+        "$b = Export-ExchangeCertificate -Thumbprint {copyThumbprint} -BinaryEncoded -Password (Get-Credential).Password\nSet-Content -Path 'C:\\certreq\\{cn}.pfx' -Value $b.FileData -Encoding Byte",
+      '2007':
+        "Export-ExchangeCertificate -Thumbprint {copyThumbprint} -BinaryEncoded -Path 'C:\\certreq\\{cn}.pfx' -Password (Get-Credential).Password",
+    },
+    unknownNote: {
+      en: 'Exchange 2007: Export-ExchangeCertificate -Path followed by the file name writes the file itself',
+      ja: 'Exchange 2007 では Export-ExchangeCertificate -Path の後にファイル名を指定して直接書き出します',
+    },
+  },
+  {
+    id: 'import-copy',
+    role: 'client-access',
+    title: {
+      en: 'On {server}: copy C:\\certreq\\{cn}.pfx here, then import it with the password given at export',
+      ja: '{server} で: C:\\certreq\\{cn}.pfx をこのサーバーにコピーし、エクスポート時のパスワードでインポートします',
+    },
+    why: {
+      en: 'Each server presents its own copy: one left with the old certificate fails for the clients and mail sent to it.',
+      ja: '各サーバーは自分のコピーを提示します。古い証明書のままのサーバーでは、そこに届く接続やメールが失敗します。',
+    },
+    verify: {
+      en: 'Get-ExchangeCertificate on this server lists the certificate with HasPrivateKey True.',
+      ja: 'このサーバーの Get-ExchangeCertificate に、HasPrivateKey が True の証明書が表示されます。',
+    },
+    command: {
+      default:
+        "Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\certreq\\{cn}.pfx')) -Password (Get-Credential).Password",
+      '2010':
+        "Import-ExchangeCertificate -FileData ([byte[]](Get-Content -Path 'C:\\certreq\\{cn}.pfx' -Encoding Byte -ReadCount 0)) -Password (Get-Credential).Password",
+      '2007': "Import-ExchangeCertificate -Path 'C:\\certreq\\{cn}.pfx' -Password (Get-Credential).Password",
+    },
+    unknownNote: {
+      en: 'Exchange 2007 has no -FileData: Import-ExchangeCertificate -Path followed by the file name',
+      ja: 'Exchange 2007 には -FileData がないので Import-ExchangeCertificate -Path の後にファイル名を指定します',
+    },
+  },
+  {
+    id: 'show-renewed-on-server',
+    role: 'mailbox',
+    title: {
+      en: 'On {server}: check whether the renewed certificate is installed here too (a copy has the same thumbprint on every server)',
+      ja: '{server} で: 更新後の証明書がこのサーバーにもインストールされているか確認します (コピーはどのサーバーでも同じ拇印です)',
+    },
+    why: {
+      en: "This server's own Default Frontend connector can only name a certificate installed on it and enabled for SMTP.",
+      ja: 'このサーバーの Default Frontend コネクタに指定できるのは、このサーバーにインストールされ SMTP に割り当てた証明書だけです。',
+    },
+    command: { default: 'Get-ExchangeCertificate -Thumbprint {newThumbprint} | fl Thumbprint,Subject,NotAfter,Services' },
   },
   {
     id: 'ca-for-clients',

@@ -384,6 +384,24 @@ export const MISC_STEPS: LibraryStep[] = [
     command: { default: "certutil -addstore CA 'C:\\certs\\renewed-intermediate.cer'" },
   },
   {
+    id: 'chain-restart',
+    role: 'transport',
+    title: {
+      en: 'On every server that presents this chain: restart the transport services so they build and present the new chain',
+      ja: 'このチェーンを提示するすべてのサーバーで: トランスポート サービスを再起動して新しいチェーンを組み立て直させます',
+    },
+    why: {
+      en: 'The transport services build the chain they present when they start; the Front End Transport service, where there is one, answers on port 25.',
+      ja: 'トランスポート サービスは起動時に提示するチェーンを組み立てます。フロントエンド トランスポート サービスがあるサーバーでは、それがポート 25 で応答します。',
+    },
+    // One command for every version: a server without the Front End Transport service (2007, 2010,
+    // an Edge) has only the Transport service to restart.
+    command: {
+      default:
+        'Get-Service MSExchangeTransport, MSExchangeFrontEndTransport -ErrorAction SilentlyContinue | Restart-Service',
+    },
+  },
+  {
     id: 'chain-leaf-reissue',
     role: 'any',
     title: {

@@ -63,7 +63,7 @@ export const recognizeExchangeList: Recognizer = (text) => {
 function readCertificate(record: ListRecord, out: Pick<Evidence, 'certificates' | 'notes' | 'versionHints'>): void {
   const fields = record.fields;
   const get = (key: string) => fields.get(key)?.trim() ?? '';
-  const thumbprint = normalizeThumbprint(get('Thumbprint'))?.value;
+  const thumbprint = normalizeThumbprint(get('Thumbprint'))?.value ?? commandThumbprint(record);
   if ((fields.has('Thumbprint') && !thumbprint) || (fields.has('Subject') && get('Subject') === '')) {
     out.notes.push({
       code: 'empty-exchange-fields',
@@ -113,6 +113,19 @@ function readCertificate(record: ListRecord, out: Pick<Evidence, 'certificates' 
   put('role', certificateRole(facts));
   out.certificates.push(facts);
   out.versionHints.push(...certificateVersionHints(facts), ...listVersionHints(letters, get('IISServices')));
+}
+
+/**
+ * `Get-ExchangeCertificate 78EA… | fl Subject,NotAfter` prints no Thumbprint: the one it asked for
+ * is the record's (only the first record after the command, and only when the command names one).
+ */
+function commandThumbprint(record: ListRecord): string | undefined {
+  const command = record.command;
+  if (!command || record.fields.has('Thumbprint')) return undefined;
+  const asked = /^Get-ExchangeCertificate\s+(?:-Thumbprint\s+|-Identity\s+)?["']?(?:[A-Za-z0-9-]{1,63}\\)?([0-9A-Fa-f]{40})["']?(?=[\s|]|$)/i.exec(
+    command,
+  );
+  return asked?.[1] ? normalizeThumbprint(asked[1])?.value : undefined;
 }
 
 function listVersionHints(letters: string, iisServices: string): VersionHint[] {

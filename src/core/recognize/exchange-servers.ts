@@ -25,6 +25,7 @@ export const recognizeExchangeServers: Recognizer = (text) => {
   }
   readProse(text, hints);
   readConnectorNames(text, hints, roles);
+  readSiblingNames(text, [...servers, ...roles.flatMap((r) => (r.server ? [r.server] : []))], addServer);
   const out: Partial<Evidence> = {};
   if (hints.length > 0) out.versionHints = hints;
   if (roles.length > 0) {
@@ -35,6 +36,32 @@ export const recognizeExchangeServers: Recognizer = (text) => {
   if (servers.length > 0) out.servers = servers;
   return out;
 };
+
+const ESCAPE = /[.*+?^${}()|[\]\\]/g;
+
+/**
+ * A server listed beside one the paste shows, with the same name but its number ("EX19-HYB1 /
+ * EX19-HYB2", "OSKEX01 と OSKEX02"): the admin names the servers the change is about.
+ */
+function readSiblingNames(text: string, known: readonly string[], addServer: (name: string) => void): void {
+  for (const name of [...new Set(known)].slice(0, 8)) {
+    const stem = /^([A-Za-z][A-Za-z0-9-]{1,60}?)\d{1,3}$/.exec(name)?.[1];
+    if (!stem) continue;
+    const me = name.replace(ESCAPE, '\\$&');
+    const sibling = `(${stem.replace(ESCAPE, '\\$&')}\\d{1,3})`;
+    const and = '\\s*(?:/|,|、|&|\\band\\b|と|および)\\s*';
+    const pattern = new RegExp(`\\b${me}${and}${sibling}\\b|\\b${sibling}${and}${me}\\b`, 'gi');
+    let found = 0;
+    for (const match of text.matchAll(pattern)) {
+      const other = match[1] ?? match[2];
+      if (!other || other.toLowerCase() === name.toLowerCase()) continue;
+      // The server already shown keeps its place before the sibling.
+      addServer(name);
+      addServer(other);
+      if (++found >= 8) break;
+    }
+  }
+}
 
 function readServerList(
   text: string,

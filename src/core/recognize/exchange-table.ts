@@ -12,6 +12,8 @@ import { normalizeThumbprint } from './thumbprints.js';
  * The default view shows no dates, so its certificates carry no notAfter.
  */
 const COLUMNS = new Set([
+  // Invoke-Command adds the server each row came from.
+  'PSComputerName',
   'Thumbprint',
   'Services',
   'Subject',
@@ -113,6 +115,8 @@ function addRow(cells: Map<string, string>, out: Found): void {
     const field = key === 'Status' ? 'status' : key === 'FriendlyName' ? 'friendlyName' : 'rootCAType';
     if (value) facts[field] = value;
   }
+  const server = cells.get('PSComputerName');
+  if (server && /^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$/.test(server)) facts.servers = [server];
   const role = certificateRole(facts);
   if (role) facts.role = role;
   out.certificates.push(facts);

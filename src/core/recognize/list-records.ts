@@ -7,6 +7,8 @@ import { LIMITS } from './limits.js';
  */
 export interface ListRecord {
   fields: Map<string, string>;
+  /** The command typed at the prompt just before, when this is the first record it printed. */
+  command?: string;
 }
 
 export interface ListOutput {
@@ -25,8 +27,12 @@ export function readListOutput(text: string): ListOutput {
   const prompts: string[] = [];
   let current: Map<string, string> | undefined;
   let lastKey: string | undefined;
+  let command: string | undefined;
   const close = () => {
-    if (current && current.size > 0) records.push({ fields: current });
+    if (current && current.size > 0) {
+      records.push({ fields: current, ...(command !== undefined && { command }) });
+      command = undefined;
+    }
     current = undefined;
     lastKey = undefined;
   };
@@ -40,9 +46,11 @@ export function readListOutput(text: string): ListOutput {
       close();
       continue;
     }
-    if (PROMPT.test(line)) {
+    const prompt = PROMPT.exec(line);
+    if (prompt) {
       prompts.push(line.trim());
       close();
+      command = line.slice(prompt[0].length).trim();
       continue;
     }
     const field = /^\s/.test(line) ? undefined : FIELD.exec(line);
@@ -57,6 +65,7 @@ export function readListOutput(text: string): ListOutput {
     } else {
       // Free text between records (a command's echo, an error) ends the current record.
       close();
+      command = undefined;
     }
   }
   close();

@@ -41,11 +41,15 @@ const RULES: readonly SymptomRule[] = [
     id: 'send-connector-tls-name-missing',
     pattern:
       /454\s+4\.7\.5\s+The\s+certificate\s+specified\s+in\s+TlsCertificateName\s+of\s+the\s+SendConnector\s+could\s+not\s+be\s+found/i,
-    values: (text) => {
-      const queue = /\bIdentity\s*:\s*([A-Za-z0-9-]{1,63}\\[^\s]{1,100})/i.exec(text)?.[1];
+    values: (text, match) => {
+      // Get-Queue | fl prints `Identity : EX01\87`; Get-Queue | ft starts the error's own row with it.
+      const lineStart = text.lastIndexOf('\n', match.index) + 1;
+      const row = /^\s*([A-Za-z0-9-]{1,63}\\[^\s\\]{1,100})\s/.exec(text.slice(lineStart, match.index))?.[1];
+      const queue = /\bIdentity\s*:\s*([A-Za-z0-9-]{1,63}\\[^\s]{1,100})/i.exec(text)?.[1] ?? row;
+      const server = queue?.split('\\')[0] ?? /\bGet-Queue\s+-Server\s+["']?([A-Za-z0-9-]{1,63})\b/i.exec(text)?.[1];
       return {
         queue,
-        server: queue?.split('\\')[0],
+        server,
         nextHopDomain: /\bNextHopDomain\s*:\s*([A-Za-z0-9.-]{1,253})/i.exec(text)?.[1],
       };
     },
