@@ -167,12 +167,17 @@ describe('memory is bounded end to end: past the held-bytes budget a command is 
     assert.equal(first.body, '', 'a long paste is acked at once, empty');
     while (e.held.waiting() === 0) await new Promise((resolve) => setTimeout(resolve, 5));
 
-    const second = await sendCommand(e.url, { text: PASTE_12015, response_url: e.fake.responseUrl('next') });
+    const second = await sendCommand(e.url, { text: `${LONG_PASTE}\n# 2`, response_url: e.fake.responseUrl('next') });
     assert.equal(second.status, 200);
     assert.ok(second.ms < 1000, `busy answered in ${Math.round(second.ms)} ms`);
     const busy = JSON.parse(second.body) as { response_type: string; text: string };
     assert.equal(busy.response_type, 'ephemeral');
     assert.match(busy.text, /Send it again in a minute/);
+    assert.equal(e.held.waiting(), 1, 'the refused paste was never read');
+
+    // A short paste is cheap and read inline: it still gets its diagnosis.
+    const short = await sendCommand(e.url, { text: PASTE_12015, response_url: e.fake.responseUrl('short') });
+    assert.doesNotMatch(short.body, /Send it again/);
 
     e.held.release();
     const [answer] = await e.fake.waitFor('response', 1);
@@ -183,13 +188,17 @@ describe('memory is bounded end to end: past the held-bytes budget a command is 
     assert.doesNotMatch(third.body, /Send it again/);
   });
 
-  it('control: with no budget, the same second command is read instead of being answered busy', async () => {
+  it('control: with no budget, the same second long paste is read instead of being answered busy', async () => {
     const open = await startEdge(Number.POSITIVE_INFINITY);
     try {
       await sendCommand(open.url, { text: LONG_PASTE, response_url: open.fake.responseUrl('long') });
       while (open.held.waiting() === 0) await new Promise((resolve) => setTimeout(resolve, 5));
-      const second = await sendCommand(open.url, { text: PASTE_12015, response_url: open.fake.responseUrl('next') });
+      const second = await sendCommand(open.url, {
+        text: `${LONG_PASTE}\n# 2`,
+        response_url: open.fake.responseUrl('next'),
+      });
       assert.doesNotMatch(second.body, /Send it again/);
+      while (open.held.waiting() < 2) await new Promise((resolve) => setTimeout(resolve, 5));
     } finally {
       open.held.release();
       await open.app.stop();

@@ -19,9 +19,9 @@ export interface GuardedReceiverOptions {
   bodyLimit?: number;
   /**
    * Bytes of request bodies the app holds at once, from the first byte read until the listener is
-   * done (its paste diagnosed and its answer posted). Beyond it, a request is answered at once
-   * with `busy` instead of reaching a listener, so memory stays bounded whatever Slack or the
-   * diagnosis pool does meanwhile.
+   * done (its paste diagnosed and its answer posted). Beyond it, a long request (a long paste) is
+   * answered at once with `busy` instead of reaching a listener; short ones still pass until four
+   * times as much is held. Memory stays bounded whatever Slack or the diagnosis pool does meanwhile.
    */
   heldBytesLimit?: number;
   /** The ack for a request refused while too much is held: a message for a command, else 503 (Slack retries events). */
@@ -30,7 +30,11 @@ export interface GuardedReceiverOptions {
 
 const EVENTS_PATH = '/slack/events';
 const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
-const DEFAULT_HELD_BYTES = 16 * 1024 * 1024;
+/** About thirty 100 KiB pastes: the diagnosis pool's queue and threads, and the answers being posted. */
+const DEFAULT_HELD_BYTES = 4 * 1024 * 1024;
+/** A body this short is a command, a click or a short paste, answered inline in a few milliseconds. */
+const SHORT_BODY_BYTES = 16 * 1024;
+const KEEP_ALIVE_MS = 65_000;
 
 /**
  * certcheck's HTTP receiver: every request to /slack/events is read once (with a byte cap), its
@@ -65,6 +69,9 @@ export class GuardedHttpReceiver implements Receiver {
 
   start(listen: ListenOptions | number = 3000): Promise<Server> {
     const server = createServer((req, res) => void this.#handle(req, res));
+    // Longer than any client keeps an idle connection: a request sent on a connection this side just
+    // closed would be reset, and that is a lost ack (the default 5 s loses that race under load).
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
     this.#server = server;
     return new Promise((resolve, reject) => {
       server.once('error', reject);
@@ -133,9 +140,8 @@ export class GuardedHttpReceiver implements Receiver {
       }
       if (verdict.kind === 'ssl_check') return void res.writeHead(200).end();
       if (verdict.kind === 'url_verification') return send(res, { challenge: verdict.challenge });
-      // A request alone is always read, however long: the budget is for what others hold meanwhile.
-      if (this.#held > held && this.#held > (this.#options.heldBytesLimit ?? DEFAULT_HELD_BYTES)) {
-        logger.warn(`answered busy: ${this.#held} bytes of requests are still being answered`);
+      if (this.#tooMuchHeld(held)) {
+        logger.warn(`answered busy: ${this.#held - held} bytes of other requests are still being answered`);
         const busy = this.#options.busy?.(verdict.body);
         return busy === undefined ? void res.writeHead(503, { 'retry-after': '60' }).end() : send(res, busy);
       }
@@ -143,6 +149,16 @@ export class GuardedHttpReceiver implements Receiver {
     } finally {
       this.#held -= held;
     }
+  }
+
+  /**
+   * Whether a request of `own` bytes must wait for others to finish. A request alone is always
+   * read, however long: the budget is for what the others hold meanwhile.
+   */
+  #tooMuchHeld(own: number): boolean {
+    const limit = this.#options.heldBytesLimit ?? DEFAULT_HELD_BYTES;
+    const others = this.#held - own;
+    return own > SHORT_BODY_BYTES ? others > limit : others > 4 * limit;
   }
 
   /** Bolt's part: the listeners run with the parsed body and this request's ack. */
