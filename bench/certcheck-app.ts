@@ -1,11 +1,14 @@
 import { join } from 'node:path';
 import { LogLevel, type Logger } from '@slack/bolt';
 import { loadConfig } from '../src/config.js';
-import { createPooledRunner } from '../src/diagnosis/pooled-runner.js';
+import { createPooledRunner, SERVING_NICE_INCREMENT } from '../src/diagnosis/pooled-runner.js';
 import { createApp } from '../src/slack/app.js';
 import { createLanguageResolver } from '../src/slack/language.js';
 import { openSqlitePasteStore } from '../src/slack/pastes/sqlite-paste-store.js';
+import { countDiagnoses, createMetrics, timedFetch } from '../src/metrics.js';
 import { createReceiver } from '../src/slack/receiver.js';
+import { countSlackRequests } from '../src/slack/request-metrics.js';
+import { fetchWithin } from '../src/slack/respond.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
 import { FAKE_BOT } from '../test/helpers/fake-slack.js';
 import { SIGNING_SECRET } from '../test/helpers/slack-request.js';
@@ -29,7 +32,8 @@ export interface RunningCertcheck {
 
 /**
  * certcheck put together as `npm start` does (SQLite tracking and paste stores in `dir`, the
- * pooled diagnosis runner, the guarded HTTP receiver with processBeforeResponse off), talking to
+ * pooled diagnosis runner, the guarded HTTP receiver with processBeforeResponse off, the request
+ * and diagnosis metrics, answers posted with a time limit), talking to
  * the Web API at `apiUrl`, listening on loopback.
  */
 export async function startCertcheck(options: { apiUrl: string; dir: string }): Promise<RunningCertcheck> {
@@ -41,26 +45,30 @@ export async function startCertcheck(options: { apiUrl: string; dir: string }): 
   });
   const store = openSqliteStore(config.databasePath);
   const pastes = openSqlitePasteStore(config.databasePath);
-  const runner = createPooledRunner();
+  const runner = createPooledRunner({ niceIncrement: SERVING_NICE_INCREMENT });
   await runner.ready();
   const now = () => new Date();
+  const monotonic = () => performance.now();
+  const metrics = createMetrics({ now, trackedCertificates: () => store.list() });
+  const language = createLanguageResolver(config.defaultLanguage, silent);
   const certcheck = createApp(
     config,
     {
       now,
       logger: silent,
-      runner,
+      runner: countDiagnoses(runner, metrics, 'slack'),
       pastes,
-      language: createLanguageResolver(config.defaultLanguage, silent),
+      language,
       tracking: { store, timeZone: config.reminders.timeZone },
-      fetch: globalThis.fetch,
+      fetch: fetchWithin(timedFetch(globalThis.fetch, metrics, monotonic)),
     },
     {
-      receiver: createReceiver(config, { logger: silent, now }),
+      receiver: createReceiver(config, { logger: silent, now, language: language.cached }),
       identity: { botId: FAKE_BOT.botId, botUserId: FAKE_BOT.botUserId },
       retryConfig: { retries: 0 },
     },
   );
+  certcheck.app.use(countSlackRequests(metrics));
   const { port } = await certcheck.start({ port: 0, host: '127.0.0.1' });
   return {
     url: `http://127.0.0.1:${port}/slack/events`,

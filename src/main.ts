@@ -11,8 +11,9 @@ import { createLanguageResolver } from './slack/language.js';
 import { createDirectory } from './slack/directory.js';
 import { openPasteStore } from './slack/pastes/open-paste-store.js';
 import { createReceiver } from './slack/receiver.js';
+import { fetchWithin } from './slack/respond.js';
 import { createSlackNotifier } from './slack/slack-notifier.js';
-import { createPooledRunner } from './diagnosis/pooled-runner.js';
+import { createPooledRunner, SERVING_NICE_INCREMENT } from './diagnosis/pooled-runner.js';
 import { healthRoutes, metricsRoute, type OpsServer, startOpsServer } from './health.js';
 import { countDiagnoses, createMetrics, timedFetch } from './metrics.js';
 import { instrumentNotifier } from './reminders/instrumented-notifier.js';
@@ -82,11 +83,13 @@ async function main(): Promise<number> {
   const metrics = createMetrics({ now: clock.now, trackedCertificates: () => store.list() });
   const routes = [...healthRoutes({ store, draining: () => draining }), metricsRoute(metrics)];
   const runner = createPooledRunner({
+    niceIncrement: SERVING_NICE_INCREMENT,
     onTimedOut: ({ bytes, ms, reason }) =>
       logger.warn(`a paste of ${bytes} bytes was not read in full (${reason}, ${ms} ms)`),
   });
   // Long pastes wait for a thread: take Slack traffic once every thread has loaded the core.
   await runner.ready();
+  const language = createLanguageResolver(config.defaultLanguage, logger);
   const certcheck = createApp(
     config,
     {
@@ -94,7 +97,7 @@ async function main(): Promise<number> {
       logger,
       runner: countDiagnoses(runner, metrics, 'slack'),
       pastes,
-      language: createLanguageResolver(config.defaultLanguage, logger),
+      language,
       tracking: {
         store,
         timeZone: config.reminders.timeZone,
@@ -102,9 +105,12 @@ async function main(): Promise<number> {
         nextRun: () => reminders?.nextRun(),
         directory: createDirectory({ now: clock.now }),
       },
-      fetch: timedFetch(globalThis.fetch, metrics, monotonic),
+      fetch: fetchWithin(timedFetch(globalThis.fetch, metrics, monotonic)),
     },
-    { receiver: createReceiver(config, { logger, now: clock.now, routes }), identity },
+    {
+      receiver: createReceiver(config, { logger, now: clock.now, routes, language: language.cached }),
+      identity,
+    },
   );
   certcheck.app.use(countSlackRequests(metrics));
   // METRICS_PORT: the probes and /metrics off the port Slack reaches. Socket Mode listens on no

@@ -22,6 +22,11 @@ export interface PooledRunnerOptions {
    * than they can be read. Default: 8 per thread.
    */
   maxQueue?: number;
+  /**
+   * How much lower than the event loop the threads run (a Linux nice increment; 0 unless told).
+   * Keep it small: on a machine other processes load too, a thread far below them misses its budget.
+   */
+  niceIncrement?: number;
   /** Called once per paste that was not read in full (for the log line and metrics). */
   onTimedOut?: (info: { bytes: number; ms: number; reason: Unread }) => void;
 }
@@ -35,6 +40,12 @@ export interface PooledRunner extends DiagnosisRunner {
   /** Threads alive now (0 once closed). */
   threadCount(): number;
 }
+
+/**
+ * What `npm start` runs its threads at: a little below the event loop, so that under load acks
+ * and short pastes get the CPU first while long pastes still get most of it.
+ */
+export const SERVING_NICE_INCREMENT = 5;
 
 /** Why a paste was not read in full: over its budget, its thread failed, or too many were waiting. */
 type Unread = 'timeout' | 'failed' | 'busy';
@@ -74,8 +85,12 @@ export function createPooledRunner(options: PooledRunnerOptions = {}): PooledRun
     minThreads: threads,
     maxThreads: threads,
     recordTiming: false,
-    // A paste is at most 1 MiB: a thread that needs more than this is broken, not busy.
-    resourceLimits: { maxOldGenerationSizeMb: 256 },
+    // Reading pastes can yield the CPU to the event loop, so that acks, /healthz and short pastes
+    // come first when the cores are busy (Linux, through piscina's optional native helper).
+    niceIncrement: options.niceIncrement ?? 0,
+    // A 1 MiB paste needs about 35 MB of heap: a thread that needs more is broken, not busy. A small
+    // young generation keeps each thread's memory near what it uses, not what V8 would reserve.
+    resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },
   });
   pool.on('workerDestroy', () => {
     loadedThreads--;

@@ -19,3 +19,15 @@ export async function postToResponseUrl(fetchFn: typeof fetch, url: string, payl
   await response.body?.cancel();
   if (!response.ok) throw new Error(`response_url answered ${response.status}`);
 }
+
+/** How long an answer may take to reach Slack before it is given up (its memory released). */
+export const POST_TIMEOUT_MS = 15_000;
+
+/**
+ * `fetch` that gives up after `ms` unless the caller set its own signal. Bolt's respond() sets none:
+ * an answer Slack never accepts would otherwise be held, with its paste, for as long as the socket
+ * stays open, and the receiver would count it as held forever.
+ */
+export function fetchWithin(inner: typeof fetch, ms = POST_TIMEOUT_MS): typeof fetch {
+  return (input, init) => inner(input, init?.signal ? init : { ...init, signal: AbortSignal.timeout(ms) });
+}
