@@ -13,11 +13,7 @@ export function countSlackRequests(metrics: Metrics): Middleware<AnyMiddlewareAr
     const b: Record<string, unknown> = Object.fromEntries(Object.entries(body));
     try {
       if (typeof b.command === 'string') {
-        const word =
-          String(b.text ?? '')
-            .trim()
-            .split(/\s+/)[0]
-            ?.toLowerCase() ?? '';
+        const word = firstWord(typeof b.text === 'string' ? b.text : '');
         metrics.slashCommand(word === '' ? 'empty' : SUBCOMMANDS.has(word) ? word : 'diagnose');
       } else if (b.type === 'event_callback') {
         const event = b.event as { type?: unknown } | undefined;
@@ -30,6 +26,11 @@ export function countSlackRequests(metrics: Metrics): Middleware<AnyMiddlewareAr
     }
     await next();
   };
+}
+
+/** The first word, lower-cased, without splitting the rest: the text may be a 1 MiB paste. */
+function firstWord(text: string): string {
+  return (/^\s*(\S{1,20})/.exec(text)?.[1] ?? '').toLowerCase();
 }
 
 function interactionId(body: Record<string, unknown>): string {
