@@ -66,6 +66,7 @@ const COMMAND_WORDS_JA: readonly [RegExp, string][] = [
 ];
 
 export function localizeCommand(command: string, language: Language): string {
-  if (language !== 'ja') return command;
+  // Every placeholder is written `<…>`: a command without one has nothing to translate.
+  if (language !== 'ja' || !command.includes('<')) return command;
   return COMMAND_WORDS_JA.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), command);
 }
