@@ -8,7 +8,7 @@ import { trackedBlocks, trackedSummaries } from './blocks/tracked-blocks.js';
 import type { ListenerDeps, WebClient } from './deps.js';
 import { describeError } from './describe-error.js';
 import { visibleListing } from './listeners/tracking/permission-check.js';
-import type { StoredPaste } from './pastes/paste-store.js';
+import { newPasteId, type PasteStore, type StoredPaste } from './pastes/paste-store.js';
 
 /**
  * The one path from a paste to a reply that every surface shares: pick the language, diagnose,
@@ -134,12 +134,54 @@ function hasPrivateKey(diagnosis: Diagnosis, text: string): boolean {
 const STORE_BUDGET_MS = 1000;
 
 /**
- * Keeps the paste for the reply's buttons. A store that fails or is slow (the database is down)
- * costs the buttons that need the paste, never the answer: the id is then empty and the reply
- * shows no such button.
+ * Keeps the paste for the reply's buttons. While the store answers, the write goes after the ack:
+ * the paste gets its id now and is written once the reply is on its way (a click comes seconds
+ * later). Once a write failed (the database is down), or while many characters wait to be written,
+ * the reply waits for its own write again: a store that fails or is slow costs the buttons that
+ * need the paste, never the answer (the id is then empty and the reply shows no such button).
  */
-function keepPaste(deps: ListenerDeps, paste: StoredPaste, now: Date): Promise<string> {
-  return withinBudget(deps, deps.pastes.put(paste, now), '', 'paste store');
+async function keepPaste(deps: ListenerDeps, paste: StoredPaste, now: Date): Promise<string> {
+  const writes = writesTo(deps.pastes);
+  if (writes.failing || writes.pendingChars + paste.text.length > MAX_PENDING_CHARS) {
+    const id = await withinBudget(deps, deps.pastes.put(paste, now), '', 'paste store');
+    writes.failing = id === '';
+    return id;
+  }
+  const id = newPasteId();
+  writes.pendingChars += paste.text.length;
+  setImmediate(() => {
+    deps.pastes.put(paste, now, id).then(
+      () => {
+        writes.pendingChars -= paste.text.length;
+      },
+      (error: unknown) => {
+        writes.pendingChars -= paste.text.length;
+        writes.failing = true;
+        deps.logger.warn(`paste store unavailable; a reply's buttons will say it expired: ${describeError(error)}`);
+      },
+    );
+  });
+  return id;
+}
+
+/** Characters of pastes waiting to be written after their acks, at most (each is held until then). */
+const MAX_PENDING_CHARS = 4 * 1024 * 1024;
+
+interface PasteWrites {
+  pendingChars: number;
+  failing: boolean;
+}
+
+/** Per store, so that two apps in one process (tests, replicas) keep their own count. */
+const writesByStore = new WeakMap<PasteStore, PasteWrites>();
+
+function writesTo(store: PasteStore): PasteWrites {
+  let writes = writesByStore.get(store);
+  if (!writes) {
+    writes = { pendingChars: 0, failing: false };
+    writesByStore.set(store, writes);
+  }
+  return writes;
 }
 
 /** The store's answer, or `fallback` when it fails or takes longer than the ack can wait. */

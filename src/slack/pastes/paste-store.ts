@@ -18,8 +18,11 @@ export interface StoredPaste {
 }
 
 export interface PasteStore {
-  /** Keeps the paste (its private keys removed) until `now` + the store's time to live. */
-  put(paste: StoredPaste, now: Date): Promise<string>;
+  /**
+   * Keeps the paste (its private keys removed) until `now` + the store's time to live, under `id`
+   * when given (an id handed out before the write, so the reply need not wait for it).
+   */
+  put(paste: StoredPaste, now: Date, id?: string): Promise<string>;
   /** The paste, unless it expired before `now` or was never kept. */
   get(id: string, now: Date): Promise<StoredPaste | undefined>;
   close(): Promise<void>;
@@ -52,7 +55,7 @@ export function createMemoryPasteStore(
     entries.delete(id);
   };
   return {
-    async put(paste, now) {
+    async put(paste, now, given) {
       const kept = storable(paste);
       const at = now.getTime();
       // Every entry lives the same time, so insertion order is expiry order: stop at the first live one.
@@ -61,7 +64,7 @@ export function createMemoryPasteStore(
         if (entry.expires > at && !full) break;
         remove(id);
       }
-      const id = newPasteId();
+      const id = given ?? newPasteId();
       entries.set(id, { ...kept, expires: at + ttlMs });
       chars += kept.text.length;
       return id;

@@ -47,10 +47,10 @@ export function openPgPasteStore(
     return ready;
   };
   return {
-    async put(paste, now) {
+    async put(paste, now, given) {
       await schema();
       const kept = storable(paste);
-      const id = newPasteId();
+      const id = given ?? newPasteId();
       await pool.query('DELETE FROM slack_pastes WHERE expires_at <= $1', [now]);
       await pool.query(
         'INSERT INTO slack_pastes (id, user_id, text, private_key, posted_in_channel, expires_at) VALUES ($1, $2, $3, $4, $5, $6)',

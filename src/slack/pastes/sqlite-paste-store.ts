@@ -38,9 +38,9 @@ export function openSqlitePasteStore(path: string, options: { ttlMs?: number } =
     'SELECT user_id, text, private_key, posted_in_channel FROM slack_pastes WHERE id = ? AND expires_at > ?',
   );
   return {
-    async put(paste, now) {
+    async put(paste, now, given) {
       const kept = storable(paste);
-      const id = newPasteId();
+      const id = given ?? newPasteId();
       db.transaction(() => {
         purge.run(now.getTime());
         insert.run(
