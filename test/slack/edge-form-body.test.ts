@@ -6,7 +6,7 @@ import { parseFormBody } from '../../src/slack/edge/form-body.js';
 
 /** What Bolt's own receiver would have handed the listeners for the same body. */
 const bolt = (body: string) => ({ ...parse(body) });
-const ours = (body: string) => ({ ...parseFormBody(body) });
+const ours = (body: string) => ({ ...parseFormBody(Buffer.from(body)) });
 
 describe('a form body is parsed once, as node:querystring parses it', () => {
   it('for any fields encoded as Slack encodes them', () => {
@@ -20,7 +20,7 @@ describe('a form body is parsed once, as node:querystring parses it', () => {
   });
 
   it('for any text of whole escapes, pluses, repeated and empty fields, and escapes that are not UTF-8', () => {
-    const piece = fc.constantFrom('a', '=', '&', '+', '%41', '%E3%81', '%E3%81%82', 'é', ' ', 'text');
+    const piece = fc.constantFrom('a', '=', '&', '+', '%41', '%e3%81', '%E3%81%82', '%C3%A9', ' ', 'text');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
         const body = pieces.join('');
@@ -33,7 +33,7 @@ describe('a form body is parsed once, as node:querystring parses it', () => {
     const piece = fc.constantFrom('a', '=', '&', '+', '%', '%2', '%ZZ', '%E3%81%82', 'é');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
-        const fields = parseFormBody(pieces.join(''));
+        const fields = parseFormBody(Buffer.from(pieces.join('')));
         for (const value of Object.values(fields)) {
           assert.ok(typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string')));
         }
@@ -44,7 +44,7 @@ describe('a form body is parsed once, as node:querystring parses it', () => {
   it('a paste keeps every character, and a field named __proto__ is only a field', () => {
     const paste = 'Event ID:\t12015\nThumbprint: 3BFB D8DF\n証明書 100% + <!channel>';
     const body = `text=${encodeURIComponent(paste)}&__proto__=x&user_id=U1&user_id=U2`;
-    const fields = parseFormBody(body);
+    const fields = parseFormBody(Buffer.from(body));
     assert.equal(fields.text, paste);
     assert.deepEqual(fields.user_id, ['U1', 'U2']);
     assert.equal(Object.getPrototypeOf(fields), null);

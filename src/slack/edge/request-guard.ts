@@ -52,7 +52,7 @@ function isForm(contentType: string | undefined): boolean {
 }
 
 function isSslCheck(rawBody: Buffer): boolean {
-  return parseFormBody(rawBody.toString('utf8')).ssl_check === '1';
+  return parseFormBody(rawBody).ssl_check === '1';
 }
 
 type Refusal = Extract<GuardVerdict, { ok: false }>;
@@ -126,7 +126,7 @@ const knownEvents: Record<string, z.ZodType> = {
 
 /** A form body, parsed once the way Bolt parses it: the fields, or the JSON in `payload`. */
 function checkForm(rawBody: Buffer): GuardVerdict {
-  const fields = parseFormBody(rawBody.toString('utf8'));
+  const fields = parseFormBody(rawBody);
   if (fields.ssl_check === '1') return { ok: true, kind: 'ssl_check' };
   const payload = fields.payload;
   if (payload === undefined) {
