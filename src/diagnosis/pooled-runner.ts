@@ -5,7 +5,7 @@ import { Piscina } from 'piscina';
 import { diagnose } from '../core/diagnose.js';
 import type { DiagnoseOptions, Diagnosis } from '../core/model.js';
 import type { DiagnoseTask, DiagnoseWorkerData } from './diagnose-worker.js';
-import { type DiagnosisRunner, RunnerClosedError } from './runner.js';
+import { type DiagnosisRunner, INLINE_MAX_BYTES, longerThan, RunnerClosedError } from './runner.js';
 import { timedOutDiagnosis } from './timed-out.js';
 
 export interface PooledRunnerOptions {
@@ -62,7 +62,7 @@ const PARTIAL_SHARE = 0.25;
  * expression stuck on a hostile paste cannot be interrupted any other way) and starts a fresh one.
  */
 export function createPooledRunner(options: PooledRunnerOptions = {}): PooledRunner {
-  const inlineMaxBytes = options.inlineMaxBytes ?? 8192;
+  const inlineMaxBytes = options.inlineMaxBytes ?? INLINE_MAX_BYTES;
   const budgetMs = options.budgetMs ?? 2000;
   // At least two threads, so that one hostile paste leaves a thread for everyone else's.
   const threads = options.maxThreads ?? Math.min(4, Math.max(2, availableParallelism() - 1));
@@ -168,12 +168,6 @@ function defaultWorkerUrl(): URL {
   return new URL(import.meta.url.endsWith('.ts') ? './diagnose-worker.ts' : './diagnose-worker.js', import.meta.url);
 }
 
-/** UTF-8 size above `bytes`, without encoding the paste when its length already decides. */
-function longerThan(text: string, bytes: number): boolean {
-  if (text.length > bytes) return true;
-  if (text.length * 3 <= bytes) return false;
-  return Buffer.byteLength(text) > bytes;
-}
 
 /** The first `bytes` (about) of the paste, cut after a line when one ends in the second half. */
 function beginningOf(text: string, bytes: number): string {

@@ -32,3 +32,19 @@ export class RunnerClosedError extends Error {
     super('the diagnosis runner is closed');
   }
 }
+
+/** Pastes up to this many UTF-8 bytes are read inline (the pool's default): the hop to a thread costs more. */
+export const INLINE_MAX_BYTES = 8192;
+
+/**
+ * Whether a paste is read on the event loop (in about a millisecond) rather than waiting for a
+ * thread: only such a paste can be answered in the ack itself without risking Slack's 3 s.
+ */
+export const readsInline = (text: string): boolean => !longerThan(text, INLINE_MAX_BYTES);
+
+/** UTF-8 size above `bytes`, without encoding the paste when its length already decides. */
+export function longerThan(text: string, bytes: number): boolean {
+  if (text.length > bytes) return true;
+  if (text.length * 3 <= bytes) return false;
+  return Buffer.byteLength(text) > bytes;
+}

@@ -2,12 +2,11 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { helpMessage } from '../../blocks/help-message.js';
 import { pasteModal } from '../../blocks/paste-modal.js';
 import { looksJapanese } from '../../../core/normalize.js';
+import { readsInline } from '../../../diagnosis/runner.js';
 import { answerNow, answerPaste, render } from '../../answer.js';
 import type { ListenerDeps, Subcommand } from '../../deps.js';
 import { encodeModalMetadata } from '../views/paste-submitted.js';
 
-/** A paste this short diagnoses in a few milliseconds, far inside Slack's 3 seconds. */
-const FAST_PATH_CHARS = 16_000;
 const HELP_WORDS = new Set(['help', '-h', '--help', '?', 'ヘルプ']);
 
 /**
@@ -20,8 +19,10 @@ export function createCertcheckCommand(deps: ListenerDeps, subcommands: Readonly
     const word = text.split(/\s+/, 1)[0]?.toLowerCase() ?? '';
     const user = command.user_id;
     const isPaste = text !== '' && !HELP_WORDS.has(word) && !subcommands[word];
-    const japanese = isPaste && text.length <= FAST_PATH_CHARS && looksJapanese(text);
-    if (isPaste && text.length <= FAST_PATH_CHARS && (japanese || deps.language.known(user))) {
+    // Only a paste read inline is answered in the ack: a longer one may wait for a thread.
+    const inline = isPaste && readsInline(text);
+    const japanese = inline && looksJapanese(text);
+    if (inline && (japanese || deps.language.known(user))) {
       // Nothing to wait for: the diagnosis is the ack (one round trip, no response_url use).
       const defaultLanguage = japanese ? 'ja' : deps.language.cached(user);
       const answer = await answerNow(deps, { text, userId: user, client, postedInChannel: false, defaultLanguage });
