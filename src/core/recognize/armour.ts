@@ -87,36 +87,93 @@ function base64TailEnd(text: string, from: number, limit: number): number {
 }
 
 /**
- * Runs of base64-only lines (one long line, or wrapped) that start like DER (`MI…`: a SEQUENCE).
- * Only a run whose first base64 character is an `M` can be one, so the scan jumps from `M` to `M`
- * and reads just the lines around each: a long paste of prose or logs is not tested line by line.
+ * Runs of base64-only lines (one long line, or wrapped) that start like DER (`MI…`: a SEQUENCE), in
+ * the text as `maskRanges(text, masked)` would give it. Only a run whose first base64 character is
+ * an `M` can be one, so the scan jumps from `M` to `M` and reads just the lines around each: a long
+ * paste of prose or logs is not tested line by line.
  */
-export function bareBase64Blocks(text: string, minLength = 200): (TextRange & { body: string })[] {
+export function bareBase64Blocks(
+  text: string,
+  minLength = 200,
+  masked: readonly TextRange[] = [],
+): (TextRange & { body: string })[] {
+  const view = maskedView(text, masked);
   const out: (TextRange & { body: string })[] = [];
   let from = 0;
-  for (let at = text.indexOf('M'); at >= 0; at = text.indexOf('M', from)) {
+  for (let at = view.nextM(0); at >= 0; at = view.nextM(from)) {
     const lineStart = text.lastIndexOf('\n', at) + 1;
     let runEnd = lineEndAt(text, at);
     from = runEnd + 1;
-    if (!BASE64_LINE.test(text.slice(lineStart, runEnd))) continue;
+    if (!BASE64_LINE.test(view.slice(lineStart, runEnd))) continue;
     // The run this line belongs to: back to its first base64 line (none of which held an `M`
     // before this one, or it would have been read already), then on to its last.
     let runStart = lineStart;
     while (runStart > 0) {
       const previous = text.lastIndexOf('\n', runStart - 2) + 1;
-      if (!BASE64_LINE.test(text.slice(previous, runStart - 1))) break;
+      if (!BASE64_LINE.test(view.slice(previous, runStart - 1))) break;
       runStart = previous;
     }
     while (runEnd < text.length) {
       const next = lineEndAt(text, runEnd + 1);
-      if (!BASE64_LINE.test(text.slice(runEnd + 1, next))) break;
+      if (!BASE64_LINE.test(view.slice(runEnd + 1, next))) break;
       runEnd = next;
     }
     from = runEnd + 1;
-    const body = text.slice(runStart, runEnd).replace(/[^A-Za-z0-9+/=]/g, '');
+    const body = view.slice(runStart, runEnd).replace(/[^A-Za-z0-9+/=]/g, '');
     if (body.length >= minLength && body.startsWith('MI')) out.push({ start: runStart, end: runEnd, body });
   }
   return out;
+}
+
+/**
+ * The text with ranges blanked, read without building it (a copy of a long paste costs more than
+ * the whole scan): blanking keeps every newline where it was, so only a slice that meets a range is
+ * rebuilt, and an `M` inside a range is skipped.
+ */
+function maskedView(text: string, ranges: readonly TextRange[]) {
+  const merged: [number, number][] = [];
+  for (const { start, end } of [...ranges].sort((a, b) => a.start - b.start)) {
+    const last = merged.at(-1);
+    if (end <= start) continue;
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  /** The first merged range that ends after `offset`. */
+  const rangeAfter = (offset: number): number => {
+    let low = 0;
+    let high = merged.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (merged[mid]![1] <= offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  return {
+    nextM(from: number): number {
+      let at = text.indexOf('M', from);
+      while (at >= 0) {
+        const range = merged[rangeAfter(at)];
+        if (!range || at < range[0]) return at;
+        at = text.indexOf('M', range[1]);
+      }
+      return at;
+    },
+    slice(start: number, end: number): string {
+      let pos = start;
+      const parts: string[] = [];
+      for (let i = rangeAfter(start); i < merged.length && merged[i]![0] < end; i++) {
+        const [from, to] = merged[i]!;
+        const blankFrom = Math.max(from, pos);
+        const blankTo = Math.min(to, end);
+        parts.push(text.slice(pos, blankFrom), blank(text.slice(blankFrom, blankTo)));
+        pos = blankTo;
+      }
+      if (parts.length === 0) return text.slice(start, end);
+      parts.push(text.slice(pos, end));
+      return parts.join('');
+    },
+  };
 }
 
 function lineEndAt(text: string, from: number): number {

@@ -2,7 +2,7 @@ import { Buffer } from 'node:buffer';
 import { type CertificateSource, parseCertificateDer } from '../certificate.js';
 import { certificateVersionHints } from '../certificate-role.js';
 import { isPkcs7, pkcs7Certificates } from '../pkcs7.js';
-import { bareBase64Blocks, isPrivateKeyLabel, maskRanges, readArmour } from './armour.js';
+import { bareBase64Blocks, isPrivateKeyLabel, readArmour } from './armour.js';
 import type { Evidence, ParsedCertificate, Recognizer } from './evidence.js';
 import { LIMITS, restSkipped } from './limits.js';
 import { looksLikePrivateKeyDer } from './private-key-der.js';
@@ -40,9 +40,8 @@ export const recognizePem: Recognizer = (text) => {
     readDer(decodeBase64(block.body), isCert ? 'pem' : 'pkcs7', where, out);
   }
   // Bare base64 is looked for only outside the armour, so a PEM body is not read twice.
-  const rest = maskRanges(text, blocks);
   let bare = 0;
-  for (const run of bareBase64Blocks(rest)) {
+  for (const run of bareBase64Blocks(text, undefined, blocks)) {
     if (++bare > LIMITS.certificateBlocks) {
       out.notes.push(restSkipped('certificates', LIMITS.certificateBlocks));
       break;

@@ -109,7 +109,7 @@ export const recognizeThumbprints: Recognizer = (text) => {
   // Most pastes hold no 40-digit run at all: one scan of the whole text says so.
   if (!POSSIBLE.test(text) && !INVISIBLE_TEST.test(text)) return { thumbprints: [] };
   const blocks = armourBlocks(text);
-  const masked = maskRanges(text, [...blocks, ...bareBase64Blocks(maskRanges(text, blocks), 60)]);
+  const masked = maskRanges(text, [...blocks, ...bareBase64Blocks(text, 60, blocks)]);
   const found = new Map<string, NormalizedThumbprint>();
   let excludeDeeperThan = -1;
   let skipped = false;
