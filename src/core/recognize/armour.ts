@@ -150,6 +150,8 @@ function maskedView(text: string, ranges: readonly TextRange[]) {
     return low;
   };
   return {
+    /** Whether [start, end) meets a range. */
+    meets: (start: number, end: number): boolean => (merged[rangeAfter(start)]?.[0] ?? end) < end,
     nextM(from: number): number {
       let at = text.indexOf('M', from);
       while (at >= 0) {
@@ -181,21 +183,18 @@ function lineEndAt(text: string, from: number): number {
   return newline < 0 ? text.length : newline;
 }
 
-/** The text with the ranges blanked out (newlines kept, so line numbers and offsets still match). */
-export function maskRanges(text: string, ranges: readonly TextRange[]): string {
-  if (ranges.length === 0) return text;
-  const sorted = [...ranges].sort((a, b) => a.start - b.start);
-  // Joined, not concatenated: `+=` leaves a rope that every later indexOf and slice walks piece by piece.
-  const parts: string[] = [];
-  let pos = 0;
-  for (const range of sorted) {
-    if (range.end <= pos) continue;
-    const start = Math.max(range.start, pos);
-    parts.push(text.slice(pos, start), blank(text.slice(start, range.end)));
-    pos = range.end;
+/** `maskRanges(text, ranges).split('\n')`, rebuilding only the lines that meet a range. */
+export function maskedLines(text: string, ranges: readonly TextRange[]): string[] {
+  const lines = text.split('\n');
+  if (ranges.length === 0) return lines;
+  const view = maskedView(text, ranges);
+  let offset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const end = offset + lines[i]!.length;
+    if (view.meets(offset, end)) lines[i] = view.slice(offset, end);
+    offset = end + 1;
   }
-  parts.push(text.slice(pos));
-  return parts.join('');
+  return lines;
 }
 
 /** Every character but the newlines as a space (what `replace(/[^\n]/g, ' ')` does, without a regex per character). */

@@ -1,4 +1,4 @@
-import { armourBlocks, bareBase64Blocks, maskRanges } from './armour.js';
+import { armourBlocks, bareBase64Blocks, maskedLines } from './armour.js';
 import type { Recognizer } from './evidence.js';
 import { LIMITS, restSkipped } from './limits.js';
 
@@ -109,15 +109,15 @@ export const recognizeThumbprints: Recognizer = (text) => {
   // Most pastes hold no 40-digit run at all: one scan of the whole text says so.
   if (!POSSIBLE.test(text) && !INVISIBLE_TEST.test(text)) return { thumbprints: [] };
   const blocks = armourBlocks(text);
-  const masked = maskRanges(text, [...blocks, ...bareBase64Blocks(text, 60, blocks)]);
+  const lines = maskedLines(text, [...blocks, ...bareBase64Blocks(text, 60, blocks)]);
   const found = new Map<string, NormalizedThumbprint>();
   let excludeDeeperThan = -1;
   let skipped = false;
   // What each line would be cleaned of, looked for once in the whole text: most pastes have none.
-  const hasReturns = masked.includes('\r');
-  const hasWideColons = masked.includes('：');
-  const plain = !INVISIBLE_TEST.test(masked) && !masked.includes('\u3000');
-  for (const rawLine of masked.split('\n')) {
+  const hasReturns = text.includes('\r');
+  const hasWideColons = text.includes('：');
+  const plain = !INVISIBLE_TEST.test(text) && !text.includes('\u3000');
+  for (const rawLine of lines) {
     if (found.size >= LIMITS.thumbprints) {
       skipped = true;
       break;
