@@ -43,6 +43,9 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
     [...dedupeCertificates(evidence.certificates), ...estimatedCertificates(events, evidence)],
     now,
   );
+  // A thumbprint pasted beside an event that names none is that event's certificate, in the facts too.
+  const lone = loneThumbprint(evidence, events);
+  adoptLoneThumbprint(events, lone, evidence);
   const servers = buildServerFacts({
     evidence,
     events,
@@ -53,8 +56,6 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   const server = events.find((e) => e.computer)?.computer ?? evidence.servers?.[0];
 
   const judgement: Judgement = emptyJudgement();
-  const lone = loneThumbprint(evidence, events);
-  adoptLoneThumbprint(events, lone);
   const pasted = certificates.filter((c) => !c.estimated && c.thumbprint);
   for (const event of events) {
     const judged = judgeEvent(event, {
@@ -155,13 +156,18 @@ function candidateFor(event: EventFacts, pasted: CertificateFacts[], lone: strin
   return candidate ? { candidate } : {};
 }
 
-/** Events whose text Microsoft never published (2010, 12022, 12023) still carry their thumbprint beside them. */
-const WANTS_THUMBPRINT = new Set([2010, 2009, 12012, 12013, 12015, 12017, 12022, 12023, 12024, 24, 25, 26]);
-function adoptLoneThumbprint(events: EventFacts[], lone: string | undefined): void {
+/**
+ * Events whose text Microsoft never published (2010, 12022, 12023) still carry their thumbprint beside
+ * them; 12016 names only the FQDN of the expired certificate the admin gives the thumbprint of.
+ */
+const WANTS_THUMBPRINT = new Set([2010, 2009, 12012, 12013, 12015, 12016, 12017, 12022, 12023, 12024, 24, 25, 26]);
+function adoptLoneThumbprint(events: EventFacts[], lone: string | undefined, evidence: Evidence): void {
   if (!lone) return;
   const without = events.filter((e) => !e.thumbprint && WANTS_THUMBPRINT.has(e.id));
   const only = without.length === 1 ? without[0] : undefined;
-  if (only) only.thumbprint = lone;
+  // The internal transport or Auth certificate Exchange names is not the expired STARTTLS one of a 12016.
+  const namedUse = (evidence.certificateUses ?? []).some((u) => u.thumbprint === lone && u.use !== 'presented');
+  if (only && !(only.id === 12016 && namedUse)) only.thumbprint = lone;
 }
 
 /** One thumbprint pasted beside the events and named by none of them: the certificate meant for the fix. */

@@ -282,6 +282,7 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
       s.cert?.authCurrent !== true &&
       s.cert?.authNext !== true &&
       s.cert?.iisFrontEnd !== true &&
+      !s.cert?.presentedOn.includes(443) &&
       (s.cert?.pinnedBy.length ?? 0) === 0,
     unknown: 'else',
     ifTrue: w('The old certificate is not in use any more', '古い証明書はもう使われていません'),

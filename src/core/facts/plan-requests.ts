@@ -35,6 +35,12 @@ export function enrichPlanRequests(
     if (request.eventId !== undefined) adoptCertificate(values, context.certificates);
     // A listing that does not show the issuer may still show what the certificate is used for.
     const known = facts?.certificates.find((c) => c.thumbprint && c.thumbprint === values.thumbprint);
+    // An SMTP certificate's event (12015-12018) about one the paste also shows serving clients: the
+    // renewal is enabled for both.
+    if (!values.services && known && SMTP_EVENTS.has(request.eventId ?? 0)) {
+      const served = [...(known.servicesHistory ?? []), ...known.presentedOn.map((p) => (p === 443 ? 'IIS' : 'SMTP'))];
+      if (served.some((s) => s !== 'SMTP')) values.services = [...new Set([...served, 'SMTP'])].join(',');
+    }
     if (request.plan === 'renew-unknown-issuer' && known?.internalTransport === true)
       return { ...request, plan: 'internal-transport-renew', values };
     if (request.plan === 'renew-unknown-issuer' && known?.authCurrent === true)
@@ -101,6 +107,7 @@ function withoutCoveredRenewals(requests: readonly PlanRequest[]): PlanRequest[]
 }
 
 const PIN_PLANS = new Set(['starttls-pinned', 'send-connector-pin']);
+const SMTP_EVENTS = new Set([12015, 12016, 12017, 12018]);
 
 /**
  * The other servers a plan reaches: those the paste shows with the same certificate (a DAG, an

@@ -12,6 +12,7 @@ import { recognizeOpensslText } from './openssl-text.js';
 import { recognizePem } from './pem.js';
 import { recognizeSClient } from './s-client.js';
 import { preparePaste } from './prepare.js';
+import { recognizeStatedUses } from './stated-uses.js';
 import { recognizeSymptoms } from './symptoms.js';
 import { recognizeThumbprints } from './thumbprints.js';
 
@@ -61,6 +62,7 @@ const RECOGNIZERS: readonly {
     applies: (text) => /s_client|CONNECTED\(|Certificate chain|depth=\d|verify error:num=|^250[ -]/m.test(text),
   },
   { read: recognizeThumbprints, applies: (text) => /[0-9A-Fa-f]{2}/.test(text) },
+  { read: recognizeStatedUses, applies: (text) => /OWA|IIS|ActiveSync|Outlook on the web|Outlook Anywhere/i.test(text) },
 ];
 
 /** The shared reads, and the PEM recogniser's own answer they come from. */
