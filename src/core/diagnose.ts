@@ -98,7 +98,12 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   );
   const edge = evidence.roles.includes('edge') ? 'yes' : evidence.roles.length > 0 ? 'no' : 'unknown';
   const frontEnd = events.some((e) => /FrontEnd/i.test(e.source ?? ''));
-  const requests = enrichPlanRequests(judgement.plans, { servers, events, certificates });
+  const requests = enrichPlanRequests(judgement.plans, {
+    servers,
+    events,
+    certificates,
+    ...(evidence.adSite && { site: evidence.adSite }),
+  });
   const { steps, references } = buildSteps(requests, {
     servers,
     version,

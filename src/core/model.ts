@@ -160,6 +160,11 @@ export const certificateFactsSchema = z.object({
   dateAmbiguous: z.boolean().optional(),
   /** The expiry is estimated (for example from an event's hours remaining), not read from the certificate. */
   estimated: z.boolean().optional(),
+  /**
+   * Added: the paste ends inside this certificate's record (a thumbprint shorter than 40 digits, a
+   * list never closed): what was cut is left out, never taken as a value.
+   */
+  cut: z.boolean().optional(),
   /** Added: the servers the paste shows it on (PSComputerName or Identity of Get-ExchangeCertificate). */
   servers: z.array(z.string()).optional(),
 });

@@ -65,7 +65,7 @@ export interface StepSettings {
 export function buildSteps(requests: PlanRequest[], settings: StepSettings): { steps: Step[]; references: string[] } {
   const phases: Record<'main' | 'cleanup' | 'verify', Step[]> = { main: [], cleanup: [], verify: [] };
   const references: string[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, string[]>();
   const ordered = [...requests].sort((a, b) => PLAN_ORDER.indexOf(a.plan) - PLAN_ORDER.indexOf(b.plan));
   for (const request of ordered) {
     const plan = PLAN_TABLE.get(request.plan);
@@ -78,11 +78,16 @@ export function buildSteps(requests: PlanRequest[], settings: StepSettings): { s
       const fresh = /<(?:new|imported) thumbprint>|<新しい証明書の拇印>|<インポートした証明書の拇印>/.test(
         step.command ?? '',
       );
-      // A step repeated on another server is that server's own, even with the same command.
-      const where = chosen.scope ? (step.server ?? '') : '';
+      // A step on another server is that server's own, even with the same command (a restart on HUB01
+      // does not restart HUB02).
+      const where = step.server ?? '';
       const key = `${step.id}\n${where}\n${step.command ?? step.title}\n${fresh ? (request.values.thumbprint ?? '') : ''}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      // Shown once when an earlier copy applies wherever this one does (its conditions are a prefix of
+      // these); the same step under the other outcome of an open question is that outcome's own.
+      const chain = (chosen.undecided ?? []).map((u) => `${u.name}=${u.outcome}\n`).join('');
+      const earlier = seen.get(key) ?? [];
+      if (earlier.some((prefix) => chain.startsWith(prefix))) continue;
+      seen.set(key, [...earlier, chain]);
       phases[chosen.step.phase ?? 'main'].push(step);
       used = true;
     }

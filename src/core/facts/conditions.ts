@@ -1,5 +1,7 @@
 import type { ServerList, Wording } from '../knowledge/library-model.js';
 import { commandVersionOf } from './server-facts.js';
+import { authNeedsReplacing } from './auth-facts.js';
+import { oldOnBackEnd444 } from './backend-facts.js';
 import { hybridPinsThisCertificate } from './hybrid-pins.js';
 import { isExpired, isValid, type PlanScope } from './plan-scope.js';
 
@@ -61,6 +63,9 @@ function iisServedByThisCert(s: PlanScope): boolean | undefined {
   // one for the server's names never takes over a name clients use.
   if (!certForServerName(s)) return false;
   if (s.cert?.iisFrontEnd !== undefined) return s.cert.iisFrontEnd;
+  // A server Get-ExchangeServer shows as Hub Transport (or Edge) only serves no clients over IIS.
+  const strong = s.facts.roles.filter((r) => r.strength === 'strong').map((r) => r.value);
+  if (strong.length > 0 && strong.every((r) => r === 'hub' || r === 'edge')) return false;
   if (s.facts.certificates.some((c) => c.iisFrontEnd === true)) return false;
   if (caCertServesIis(s) === true) return false;
   if (s.cert && !s.cert.servicesHistory?.includes('IIS') && s.cert.servicesHistory !== undefined) return false;
@@ -94,6 +99,8 @@ const w = (en: string, ja: string): Wording => ({ en, ja });
  * CertificateDomains, certutil -store, a table. Names the paste does show go into -DomainName.
  */
 function renewFromOldCertificate(s: PlanScope): boolean {
+  // A record cut mid-way shows only some names: the old certificate itself has them all.
+  if (s.values.cut === 'yes') return true;
   if (s.values.thumbprint === undefined) return false;
   // Names read from an event (its FQDN) are not the certificate's own.
   if (s.values.subject === undefined) return true;
@@ -191,6 +198,29 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ifFalse: w(
       'If CurrentCertificateThumbprint is another certificate',
       'CurrentCertificateThumbprint が別の証明書の場合',
+    ),
+  },
+  oldOnBackEnd444: {
+    test: oldOnBackEnd444,
+    unknown: 'branch',
+    shownBy: ['show-backend-444'],
+    ifTrue: w(
+      'If 0.0.0.0:444 shows the old certificate ({thumbprintWords})',
+      '0.0.0.0:444 に古い証明書 ({thumbprintWords}) が表示された場合',
+    ),
+    ifFalse: w('If 0.0.0.0:444 shows another certificate', '0.0.0.0:444 に別の証明書が表示された場合'),
+  },
+  authNeedsReplacing: {
+    test: authNeedsReplacing,
+    unknown: 'branch',
+    shownBy: ['check-auth'],
+    ifTrue: w(
+      'If it shows a NotAfter in the past or HasPrivateKey False, or finds no certificate (the Auth certificate is expired, without its key, or missing)',
+      'NotAfter が過去の日付か HasPrivateKey が False の場合、または証明書が見つからない場合 (Auth 証明書の期限切れ、秘密キーの欠落、または証明書の欠落)',
+    ),
+    ifFalse: w(
+      'If it shows a certificate that is still valid (NotAfter in the future, HasPrivateKey True)',
+      'まだ有効な証明書 (NotAfter が将来の日付、HasPrivateKey が True) が表示された場合',
     ),
   },
   hybrid: {
@@ -416,6 +446,21 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ifFalse: w(
       'The paste does not show it is the internal transport certificate',
       '貼り付けからは内部トランスポート証明書とわかりません',
+    ),
+  },
+  // On another server holding the same certificate: what its own Get-TransportService shows (the
+  // event that named the certificate was logged elsewhere).
+  internalHere: {
+    test: (s) => s.cert?.internalTransport,
+    unknown: 'branch',
+    shownBy: ['show-internal-transport'],
+    ifTrue: w(
+      'If InternalTransportCertificateThumbprint on {server} shows {thumbprintWords}',
+      '{server} の InternalTransportCertificateThumbprint が {thumbprintWords} の場合',
+    ),
+    ifFalse: w(
+      'If InternalTransportCertificateThumbprint on {server} shows another thumbprint',
+      '{server} の InternalTransportCertificateThumbprint が別の拇印の場合',
     ),
   },
   sharedWithOthers: {

@@ -3,6 +3,7 @@ import type { CertificateFacts, EventFacts } from '../model.js';
 import type { Evidence } from '../recognize/evidence.js';
 import type { PlanRequest } from '../steps.js';
 import { pins } from './build-facts.js';
+import { sameDistinguishedName } from './dn-compare.js';
 import { isOwnName } from './conditions.js';
 import { isValid } from './plan-scope.js';
 import type { ServerCertificate, ServerFacts } from './server-facts.js';
@@ -21,10 +22,15 @@ export function enrichPlanRequests(
     servers: readonly ServerFacts[];
     events: readonly EventFacts[];
     certificates: readonly CertificateFacts[];
+    /** The AD site the paste names (an Edge subscription is imported for it). */
+    site?: string;
   },
 ): PlanRequest[] {
   const watched = [...new Set(context.events.map((e) => e.id).filter((id) => WATCHED.has(id)))];
-  return withoutCoveredRenewals(requests).map((request) => {
+  const kept = withoutCoveredRenewals(requests);
+  // With one server the event's own plan is the one that restarts the service that logged it.
+  const requestsKept = context.servers.length > 1 ? withoutOrphanEventRenewals(kept, context.certificates) : kept;
+  return requestsKept.map((request) => {
     const values = { ...request.values };
     // A queue identity (EX01\87) names the server that holds the queue.
     const queueServer = values.queue?.includes('\\') ? values.queue.split('\\')[0] : undefined;
@@ -32,7 +38,9 @@ export function enrichPlanRequests(
     const facts = factsFor(context.servers, values.server);
     if (watched.length > 0 && !values.eventIds) values.eventIds = watched.join(',');
     if (!values.server && facts?.name) values.server = facts.name;
+    if (context.site && !values.site) values.site = context.site;
     if (request.eventId !== undefined) adoptCertificate(values, context.certificates);
+    if (cutRecord(values, context.certificates)) values.cut = 'yes';
     // A listing that does not show the issuer may still show what the certificate is used for.
     const known = facts?.certificates.find((c) => c.thumbprint && c.thumbprint === values.thumbprint);
     // An SMTP certificate's event (12015-12018) about one the paste also shows serving clients: the
@@ -55,6 +63,11 @@ export function enrichPlanRequests(
         (c) => c.thumbprint && isValid(c) && c.daysLeft !== undefined && isOwnName(commonName(c.subject), facts.name),
       );
       if (candidate?.thumbprint) values.backendCandidate = candidate.thumbprint;
+    }
+    // A replacement the paste already shows takes over Exchange Back End before the old one goes.
+    if (facts && RENEWALS.has(request.plan) && !values.backendCandidate) {
+      const replacement = replacementFor(facts, values.thumbprint);
+      if (replacement) values.backendCandidate = replacement;
     }
     return { ...request, values };
   });
@@ -83,6 +96,36 @@ function adoptCertificate(values: PlanRequest['values'], certificates: readonly 
   if (cert.services?.length) values.services = cert.services.join(',');
 }
 
+/**
+ * The one valid certificate with the same subject that outlives the old one (the self-signed
+ * certificate the admin just made with the same names): the thumbprint to move bindings to.
+ */
+function replacementFor(facts: ServerFacts, thumbprint: string | undefined): string | undefined {
+  const old = thumbprint ? facts.certificates.find((c) => c.thumbprint === thumbprint) : undefined;
+  if (!old?.subject) return undefined;
+  const newer = facts.certificates.filter(
+    (c) =>
+      c.thumbprint &&
+      c.thumbprint !== old.thumbprint &&
+      c.subject !== '' &&
+      sameDistinguishedName(c.subject, old.subject) &&
+      isValid(c) &&
+      c.daysLeft !== undefined &&
+      (old.daysLeft === undefined || c.daysLeft > old.daysLeft),
+  );
+  return newer.length === 1 ? newer[0]?.thumbprint : undefined;
+}
+
+/** The certificate the plan is about was cut mid-record in the paste (by thumbprint, else by subject). */
+function cutRecord(values: PlanRequest['values'], certificates: readonly CertificateFacts[]): boolean {
+  const cert = values.thumbprint
+    ? certificates.find((c) => c.thumbprint === values.thumbprint)
+    : values.subject
+      ? certificates.find((c) => !c.thumbprint && c.subject === values.subject)
+      : undefined;
+  return cert?.cut === true;
+}
+
 const RENEWALS = new Set([
   'internal-transport-renew',
   'starttls-renew',
@@ -103,6 +146,34 @@ function withoutCoveredRenewals(requests: readonly PlanRequest[]): PlanRequest[]
   return requests.filter(
     (r) =>
       r.eventId !== undefined || !RENEWALS.has(r.plan) || !r.values.thumbprint || !byEvent.has(r.values.thumbprint),
+  );
+}
+
+/**
+ * Of several servers, an expiry event named without its certificate or server ("only EX16-C logs
+ * 12015") is about the expired SMTP certificate the listing shows, whose own renewal is planned on its
+ * own server: a second renewal for the event would land on whichever server the paste names first.
+ */
+function withoutOrphanEventRenewals(
+  requests: readonly PlanRequest[],
+  certificates: readonly CertificateFacts[],
+): PlanRequest[] {
+  const expiredSmtp = (thumbprint: string | undefined) =>
+    certificates.some(
+      (c) => c.thumbprint === thumbprint && (c.daysLeft ?? 0) < 0 && (c.services ?? []).includes('SMTP'),
+    );
+  const listed = requests.some(
+    (r) => r.eventId === undefined && RENEWALS.has(r.plan) && expiredSmtp(r.values.thumbprint),
+  );
+  if (!listed) return [...requests];
+  return requests.filter(
+    (r) =>
+      !(
+        (r.eventId === 12015 || r.eventId === 12016) &&
+        RENEWALS.has(r.plan) &&
+        !r.values.thumbprint &&
+        !r.values.server
+      ),
   );
 }
 

@@ -2,7 +2,7 @@ import { countdownText } from '../countdown.js';
 import type { DiagnosisText } from '../i18n/diagnosis-text.js';
 import type { CertificateFacts, EventFacts, Language } from '../model.js';
 import type { Evidence } from '../recognize/evidence.js';
-import { covers, displayName, shortThumbprint } from './certificate-findings.js';
+import { commonName, covers, displayName, shortThumbprint } from './certificate-findings.js';
 import type { Judgement } from './judgement.js';
 
 export interface ExtrasInput {
@@ -151,10 +151,13 @@ export function judgeEvidenceExtras({
       }
     } else if (note.code === 'damaged-thumbprint') {
       const id = /^event (\d+)/.exec(note.detail ?? '')?.[1];
+      const listing = /^listing: (.*)$/s.exec(note.detail ?? '');
       findings.push({
         code: 'THUMBPRINT_DAMAGED',
         severity: 'warning',
-        message: text.finding.damagedThumbprint({ id: Number(id ?? 0) }),
+        message: listing
+          ? text.finding.damagedListing({ name: commonName(listing[1] ?? '') ?? (listing[1] || '?') })
+          : text.finding.damagedThumbprint({ id: Number(id ?? 0) }),
       });
     } else if (note.code === 'empty-exchange-fields') {
       findings.push({ code: 'AUTH_CERT_PROBLEM', severity: 'warning', message: text.finding.emptyExchangeFields() });

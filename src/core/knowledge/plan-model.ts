@@ -23,6 +23,8 @@ export interface PlanValues {
   /** The full `<I>…<S>…` value a connector pins. */
   pinned?: string;
   subject?: string;
+  /** 'yes' when the paste was cut inside the certificate's record: its thumbprint or some names are missing. */
+  cut?: 'yes';
   cn?: string;
   services?: string;
   peer?: string;

@@ -197,11 +197,18 @@ export const PLAN_ROWS: PlanDefinition[] = [
         if: 'authCurrent',
         yes: [
           'check-auth',
-          'new-auth',
-          'set-auth-now',
-          'restart-auth-consumers',
-          { if: 'hybrid', yes: ['rerun-hcw-auth'] },
-          'verify-authconfig',
+          // A new Auth certificate only when the current one is shown expired or gone, never on a symptom alone.
+          {
+            if: 'authNeedsReplacing',
+            yes: [
+              'new-auth',
+              'set-auth-now',
+              'restart-auth-consumers',
+              { if: 'hybrid', yes: ['rerun-hcw-auth'] },
+              'verify-authconfig',
+            ],
+            no: ['auth-still-valid'],
+          },
           'verify-owa',
         ],
         no: [{ use: 'remove-old-safely' }, 'verify-authconfig'],

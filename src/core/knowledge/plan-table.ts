@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONDITIONS } from '../facts/conditions.js';
 import { type PlanDefinition, type PlanEntry, planDefinitionSchema, planEntrySchema } from './library-model.js';
+import { contradictions } from './plan-paths.js';
 import { PLAN_ROWS } from './plan-rows.js';
 import { STEP_LIBRARY } from './step-library.js';
 
@@ -20,12 +21,18 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
     },
   ],
   'edge-resubscribe': ['edge-new-subscription', 'hub-import-subscription', 'edge-restart-adam', 'hub-start-edgesync'],
-  // On 2013+ the Exchange Back End site (444) is bound to Setup's self-signed certificate: rebind first.
+  // On 2013+ the Exchange Back End site (444) is bound to Setup's self-signed certificate: rebind it
+  // to the replacement first. Asked of the binding itself, not of the issuer, so a renewal that has
+  // already asked IsSelfSigned never asks it again here.
   'remove-old-safely': [
     {
       if: 'removable',
       yes: [
-        { if: 'version>=2013', yes: [{ if: 'caIssued', yes: [], no: ['show-backend-444', 'rebind-backend-444'] }] },
+        {
+          if: 'version>=2013',
+          // An Edge Transport server has no IIS: no Exchange Back End site to rebind.
+          yes: [{ if: 'shownEdge', no: [{ if: 'oldOnBackEnd444', yes: ['show-backend-444', 'rebind-backend-444'] }] }],
+        },
         'remove-old',
       ],
     },
@@ -34,7 +41,11 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
   // Renewing a certificate: the request keeps every name it had (from the old certificate itself when
   // the paste does not show them all).
   'ca-request-keep-names': [
-    { if: 'renewFromOldCert', yes: ['show-request-names', 'ca-request-renew'], no: ['ca-request'] },
+    {
+      if: 'renewFromOldCert',
+      yes: [{ if: 'thumbprintKnown', yes: ['show-request-names'], no: ['show-cut-record'] }, 'ca-request-renew'],
+      no: ['ca-request'],
+    },
     'ca-submit',
     'ca-import',
   ],
@@ -71,7 +82,26 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
     },
     {
       if: 'sharedWithOthers',
-      yes: [{ each: 'sharedWith', do: ['export-copy', 'import-copy', 'ca-enable'] }],
+      yes: [
+        {
+          each: 'sharedWith',
+          do: [
+            'export-copy',
+            'import-copy',
+            'ca-enable',
+            // The copy may be that server's internal transport certificate too: shown, then replaced there.
+            {
+              if: 'knownInternalTransport',
+              yes: [
+                {
+                  if: 'internalHere',
+                  yes: ['new-internal-self-signed', 'confirm-internal', 'restart-transport-service'],
+                },
+              ],
+            },
+          ],
+        },
+      ],
       no: ['ca-other-servers'],
     },
     { use: 'remove-old-safely' },
@@ -155,20 +185,29 @@ function check(where: string, entries: readonly PlanEntry[], fragments: Readonly
   for (const use of fragmentsIn(entries)) if (!fragments.has(use)) throw new Error(`${where}: unknown fragment ${use}`);
 }
 
-function load(): { plans: Map<string, PlanDefinition>; fragments: Map<string, PlanEntry[]> } {
+/**
+ * Parses and checks a plan table: unknown ids, and steps no server can reach because a condition is
+ * asked again under itself. Exported so a test can feed it a broken row.
+ */
+export function loadPlanTable(
+  rows: readonly PlanDefinition[] = PLAN_ROWS,
+  fragmentRows: Readonly<Record<string, PlanEntry[]>> = FRAGMENT_ROWS,
+): { plans: Map<string, PlanDefinition>; fragments: Map<string, PlanEntry[]> } {
   const fragments = new Map(
-    Object.entries(FRAGMENT_ROWS).map(([name, entries]) => [name, z.array(planEntrySchema).parse(entries)]),
+    Object.entries(fragmentRows).map(([name, entries]) => [name, z.array(planEntrySchema).parse(entries)]),
   );
   for (const [name, entries] of fragments) check(`fragment ${name}`, entries, fragments);
   const plans = new Map<string, PlanDefinition>();
-  for (const row of z.array(planDefinitionSchema).parse(PLAN_ROWS)) {
+  for (const row of z.array(planDefinitionSchema).parse(rows)) {
     if (plans.has(row.id)) throw new Error(`plan ${row.id} is written twice`);
     check(`plan ${row.id}`, row.entries, fragments);
+    const unreachable = contradictions(`plan ${row.id}`, row.entries, fragments);
+    if (unreachable.length > 0) throw new Error(unreachable.join('\n'));
     plans.set(row.id, row);
   }
   return { plans, fragments };
 }
 
-const loaded = load();
+const loaded = loadPlanTable();
 export const PLAN_TABLE: ReadonlyMap<string, PlanDefinition> = loaded.plans;
 export const FRAGMENTS: ReadonlyMap<string, PlanEntry[]> = loaded.fragments;

@@ -34,6 +34,21 @@ export const AUTH_STEPS: LibraryStep[] = [
     unknownNote: NOTE_2013,
   },
   {
+    id: 'auth-still-valid',
+    role: 'mailbox',
+    versions: SINCE_2013,
+    title: {
+      en: 'The Auth certificate is not the cause: leave it and the AuthConfig as they are. List the certificates with their status, and paste that with the full error (the event, or the OWA/ECP page) so the cause can be found',
+      ja: 'Auth 証明書は原因ではありません。証明書と AuthConfig はそのままにします。証明書を状態付きで一覧し、その結果とエラー全体 (イベント、または OWA/ECP の画面) を貼り付けて原因を調べます',
+    },
+    why: {
+      en: 'Replacing a valid Auth certificate changes nothing for this error and makes Exchange Online and partner applications trust a new one first.',
+      ja: '有効な Auth 証明書を置き換えてもこのエラーは直らず、Exchange Online や連携アプリケーションが新しい証明書を信頼するまで OAuth が止まります。',
+    },
+    command: { default: 'Get-ExchangeCertificate | fl Thumbprint,Subject,NotAfter,Services,Status,HasPrivateKey' },
+    unknownNote: NOTE_2013,
+  },
+  {
     id: 'new-auth',
     role: 'mailbox',
     versions: SINCE_2013,

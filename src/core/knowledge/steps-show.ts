@@ -6,6 +6,19 @@ import type { LibraryStep } from './library-model.js';
  */
 export const SHOW_STEPS: LibraryStep[] = [
   {
+    id: 'show-cut-record',
+    role: 'client-access',
+    title: {
+      en: 'On {server}: the paste was cut inside the record of {cn}, so list the certificates in full and copy its thumbprint: the request below is made from that certificate and keeps every name it has',
+      ja: '{server} で: 貼り付けが {cn} のレコードの途中で切れているため、証明書を省略せずに一覧して拇印をコピーします。次の要求はその証明書から作成するので、すべての名前が引き継がれます',
+    },
+    why: {
+      en: 'A thumbprint or name cut mid-way would make the command act on the wrong certificate, or request a certificate without a name clients use.',
+      ja: '途中で切れた拇印や名前を使うと、別の証明書を操作したり、クライアントが使う名前のない証明書を要求したりしてしまいます。',
+    },
+    command: { default: 'Get-ExchangeCertificate | fl Thumbprint,Subject,CertificateDomains,Services,NotAfter' },
+  },
+  {
     id: 'show-server-role',
     role: 'any',
     title: {

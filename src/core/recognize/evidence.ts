@@ -191,6 +191,8 @@ export interface Evidence {
   roles: ('hub' | 'edge' | 'cas' | 'mailbox')[];
   /** Added: server names the paste gives (Get-ExchangeCertificate's Identity `SERVER\Thumbprint`). */
   servers?: string[];
+  /** The Active Directory site the admin or a listing names (for an Edge subscription's -Site). */
+  adSite?: string;
   /** Roles with their evidence and strength (the facts model weighs them; `roles` stays the summary). */
   roleEvidence?: RoleEvidence[];
   connectors?: ConnectorEvidence[];
@@ -235,6 +237,7 @@ export function mergeEvidence(parts: Partial<Evidence>[]): Evidence {
     if (part.certificateUses?.length) out.certificateUses = [...(out.certificateUses ?? []), ...part.certificateUses];
     if (part.endpoints?.length) out.endpoints = [...(out.endpoints ?? []), ...part.endpoints];
     if (part.bindings?.length) out.bindings = [...(out.bindings ?? []), ...part.bindings];
+    if (part.adSite && !out.adSite) out.adSite = part.adSite;
   }
   return out;
 }

@@ -64,7 +64,11 @@ function readCertificate(record: ListRecord, out: Pick<Evidence, 'certificates' 
   const fields = record.fields;
   const get = (key: string) => fields.get(key)?.trim() ?? '';
   const thumbprint = normalizeThumbprint(get('Thumbprint'))?.value ?? commandThumbprint(record);
-  if ((fields.has('Thumbprint') && !thumbprint) || (fields.has('Subject') && get('Subject') === '')) {
+  // A copy cut mid-value (an RDP window, a console buffer) leaves a thumbprint of fewer than 40 digits:
+  // damaged, not empty, so it says nothing about PowerShell's serialization or the Auth certificate.
+  const cutThumbprint = !thumbprint && /^[0-9A-Fa-f]{1,39}$/.test(get('Thumbprint').replace(/\s/g, ''));
+  if (cutThumbprint) out.notes.push({ code: 'damaged-thumbprint', detail: `listing: ${get('Subject')}` });
+  if ((fields.has('Thumbprint') && !thumbprint && !cutThumbprint) || (fields.has('Subject') && get('Subject') === '')) {
     out.notes.push({
       code: 'empty-exchange-fields',
       detail: emptyNames(fields),
@@ -78,7 +82,11 @@ function readCertificate(record: ListRecord, out: Pick<Evidence, 'certificates' 
   }
   const letters = get('ServicesStringForm');
   const services = fields.has('Services') ? parseServiceNames(get('Services')) : decodeServiceLetters(letters);
-  const domainList = listValue(get('CertificateDomains') || get('DnsNameList'));
+  const rawDomains = get('CertificateDomains') || get('DnsNameList');
+  const domainList = listValue(rawDomains);
+  // `{a, b, owa.tailwindtrad` was cut before its closing brace: its last name is incomplete.
+  const namesCut = rawDomains.startsWith('{') && !rawDomains.endsWith('}');
+  if (namesCut) domainList.pop();
   const facts: ParsedCertificate = {
     subject,
     issuer: windowsDn(get('Issuer')),
@@ -106,6 +114,7 @@ function readCertificate(record: ListRecord, out: Pick<Evidence, 'certificates' 
   put('friendlyName', get('FriendlyName'));
   put('serialNumber', get('SerialNumber').replace(/[\s:]/g, '').toUpperCase());
   if (dates.ambiguous) facts.dateAmbiguous = true;
+  if (cutThumbprint || namesCut) facts.cut = true;
   // Invoke-Command adds PSComputerName; Identity is SERVER\Thumbprint: which server holds this copy.
   const server =
     get('PSComputerName') || (get('Identity').includes('\\') ? get('Identity').split('\\')[0]?.trim() : '');

@@ -2,6 +2,7 @@ import type { Evidence, Recognizer, RoleEvidence, VersionHint } from './evidence
 import { hintFromBuild, hintFromWords } from './exchange-versions.js';
 import { LIMITS } from './limits.js';
 import { readListOutput } from './list-records.js';
+import { readAdSite, readProseServerNames } from './prose-servers.js';
 import { rolesFromServerRole } from './server-roles.js';
 
 /**
@@ -25,6 +26,7 @@ export const recognizeExchangeServers: Recognizer = (text) => {
   }
   readProse(text, hints);
   readConnectorNames(text, hints, roles);
+  for (const name of readProseServerNames(text)) addServer(name);
   readSiblingNames(text, [...servers, ...roles.flatMap((r) => (r.server ? [r.server] : []))], addServer);
   const out: Partial<Evidence> = {};
   if (hints.length > 0) out.versionHints = hints;
@@ -34,6 +36,8 @@ export const recognizeExchangeServers: Recognizer = (text) => {
     if (strong.length > 0) out.roles = [...new Set(strong)] as Evidence['roles'];
   }
   if (servers.length > 0) out.servers = servers;
+  const site = readAdSite(text);
+  if (site) out.adSite = site;
   return out;
 };
 

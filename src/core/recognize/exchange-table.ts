@@ -31,12 +31,23 @@ const DEFAULT_ROW = /^\s*([0-9A-Fa-f]{40})\s+([IPUWSFC.]{5,7})\s+(\S.{0,2000}?)\
 
 type Found = Pick<Evidence, 'certificates' | 'notes' | 'versionHints'>;
 
+/** A line naming the server the table below it came from: `==== EX16-A`, `=== on EDGE19 ===`. */
+const SECTION = /^\s*={3,}\s*(?:on\s+)?([A-Za-z][A-Za-z0-9-]{0,62})\s*(?:={3,})?\s*$/;
+
 export const recognizeExchangeTable: Recognizer = (text) => {
   const out: Found = { certificates: [], notes: [], versionHints: [] };
   const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
   let columns: { name: string; start: number }[] | undefined;
+  // `foreach ($s in …) { "==== $s"; Get-ExchangeCertificate -Server $s | ft … }` heads each server's table.
+  let section: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    const heading = SECTION.exec(line)?.[1];
+    if (heading) {
+      section = heading;
+      columns = undefined;
+      continue;
+    }
     const header = headerColumns(line);
     if (header && /^[\s-]+$/.test(lines[i + 1] ?? '') && lines[i + 1]!.includes('-')) {
       columns = header;
@@ -54,7 +65,7 @@ export const recognizeExchangeTable: Recognizer = (text) => {
       out.notes.push(restSkipped('certificates', out.certificates.length));
       break;
     }
-    addRow(row, out);
+    addRow(row, out, section);
   }
   return dedupeHints(out);
 };
@@ -68,9 +79,17 @@ function headerColumns(line: string): { name: string; start: number }[] | undefi
 
 function sliceCells(line: string, columns: { name: string; start: number }[]): Map<string, string> {
   const cells = new Map<string, string>();
+  // A row copied or typed a character off its header still splits at the space before its value.
+  const starts = columns.map((column, i) => {
+    let start = column.start;
+    const floor = (columns[i - 1]?.start ?? 0) + 1;
+    if (i === 0) return start;
+    while (start > floor && start < line.length && line[start - 1] !== ' ' && line[start] !== ' ') start--;
+    return start;
+  });
   columns.forEach((column, i) => {
-    const end = columns[i + 1]?.start ?? line.length;
-    cells.set(column.name, line.slice(column.start, end).trim());
+    const end = starts[i + 1] ?? line.length;
+    cells.set(column.name, line.slice(starts[i], end).trim());
   });
   return cells;
 }
@@ -85,7 +104,7 @@ function defaultRow(line: string): Map<string, string> | undefined {
   ]);
 }
 
-function addRow(cells: Map<string, string>, out: Found): void {
+function addRow(cells: Map<string, string>, out: Found, section?: string): void {
   const thumbprint = normalizeThumbprint(cells.get('Thumbprint') ?? '')?.value;
   if (!thumbprint) return;
   const servicesCell = cells.get('Services') ?? '';
@@ -115,7 +134,7 @@ function addRow(cells: Map<string, string>, out: Found): void {
     const field = key === 'Status' ? 'status' : key === 'FriendlyName' ? 'friendlyName' : 'rootCAType';
     if (value) facts[field] = value;
   }
-  const server = cells.get('PSComputerName');
+  const server = cells.get('PSComputerName') || section;
   if (server && /^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$/.test(server)) facts.servers = [server];
   const role = certificateRole(facts);
   if (role) facts.role = role;

@@ -14,7 +14,12 @@ const PARTNER_OLD =
 const HYBRID_PIN =
   '<I>CN=Cybertrust Japan SureServer CA G4, O="Cybertrust Japan Co., Ltd.", C=JP<S>CN=mail.hokuto-kikai.co.jp, O="Hokuto Kikai Co., Ltd.", C=JP';
 
-const partner: ServerConnector = { name: '南銀行 TLS 送信', kind: 'send', tlsCertificateName: PARTNER_OLD, namedBy: 'event' };
+const partner: ServerConnector = {
+  name: '南銀行 TLS 送信',
+  kind: 'send',
+  tlsCertificateName: PARTNER_OLD,
+  namedBy: 'event',
+};
 const outbound = (tlsCertificateName?: string): ServerConnector => ({
   name: 'Outbound to Office 365 - 2f8c1e4a',
   kind: 'send',
@@ -33,7 +38,11 @@ function scope(connectors: ServerConnector[], values: PlanScope['values'], extra
   return { facts, values, ...extra };
 }
 const test = (s: PlanScope) => CONDITIONS.hybridPinsThis?.test(s);
-const gone = { pinned: PARTNER_OLD, connector: '南銀行 TLS 送信', newThumbprint: 'FEF403959FF6B242304527EE062DC6F8A427F5B7' };
+const gone = {
+  pinned: PARTNER_OLD,
+  connector: '南銀行 TLS 送信',
+  newThumbprint: 'FEF403959FF6B242304527EE062DC6F8A427F5B7',
+};
 
 describe('hybridPinsThis', () => {
   it('is false when the Office 365 connector is shown pinning another certificate', () => {
@@ -53,7 +62,9 @@ describe('hybridPinsThis', () => {
     assert.equal(test(scope([], { connector: 'EX01\\Default Frontend EX01', pinned: HYBRID_PIN })), true);
   });
   it('compares pins whatever the spacing and order of the names', () => {
-    assert.ok(sameTlsCertificateName(PARTNER_OLD, PARTNER_OLD.replaceAll(', C=JP', ',C=JP').replace('<S>CN', '<S> cn')));
+    assert.ok(
+      sameTlsCertificateName(PARTNER_OLD, PARTNER_OLD.replaceAll(', C=JP', ',C=JP').replace('<S>CN', '<S> cn')),
+    );
     assert.ok(!sameTlsCertificateName(PARTNER_OLD, HYBRID_PIN));
   });
 });

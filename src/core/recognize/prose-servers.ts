@@ -1,0 +1,53 @@
+/**
+ * The server the admin names in their own words: "Exchange 2019 CU14, EX19-02.", "Exchange 2013 CU23
+ * (EX13-01, CAS+Mailbox)", "server EX16-WEB2", "サーバーは EXJ-HUB01 です". Only a name written as
+ * Exchange servers are (capitals, digits and hyphens, with a digit) right after those words counts;
+ * a sentence naming more than a few is left alone rather than guessed from.
+ */
+const NAME = '([A-Z][A-Z0-9]{0,14}(?:-[A-Z0-9]{1,14}){0,3})';
+const PATTERNS: readonly RegExp[] = [
+  new RegExp(
+    `\\bExchange(?:\\s+Server)?\\s+(?:2007|2010|2013|2016|2019|SE)(?:\\s+(?:SP|CU|RU)\\s?\\d{1,2}){0,2}\\s*[,(（:]\\s*${NAME}(?![\\w-]|\\.\\w)`,
+    'g',
+  ),
+  new RegExp(`\\b[Ss]erver(?:\\s+name)?(?:\\s+is)?\\s*:?\\s+${NAME}(?![\\w-]|\\.\\w)`, 'g'),
+  new RegExp(`サーバー(?:名)?\\s*(?:は|:)\\s*${NAME}(?![\\w-]|\\.\\w)`, 'g'),
+];
+/** Words that fit the shape but name no server. */
+const NOT_A_SERVER =
+  /^(?:SP\d+|CU\d+|RU\d+|TLS\d*|SHA\d+|RSA\d+|HTTP\d*|SMTP\d*|IIS\d*|KB\d+|W\d+|[A-Z]\d|[A-Z]{1,3})$/;
+const MOST = 3;
+
+export function readProseServerNames(text: string): string[] {
+  const names: string[] = [];
+  for (const pattern of PATTERNS) {
+    let seen = 0;
+    for (const match of text.matchAll(pattern)) {
+      if (++seen > 20) break;
+      const name = match[1];
+      if (!name || !/\d/.test(name) || NOT_A_SERVER.test(name)) continue;
+      if (!names.includes(name)) names.push(name);
+    }
+  }
+  return names.length <= MOST ? names : [];
+}
+
+/**
+ * The AD site an Edge subscription is imported for: `Site : contoso.com/Configuration/Sites/HQ`
+ * (Get-ExchangeServer | fl), `-Site 'HQ'` in a pasted command, or the admin's "site Default-First-Site-Name"
+ * / 「サイトは Tokyo-Site」. In prose only a hyphenated name counts: "site" is a common word.
+ */
+const SITE_PATTERNS: readonly RegExp[] = [
+  /\/Configuration\/Sites\/([A-Za-z0-9][A-Za-z0-9-]{0,62})\b/,
+  /-Site\s+['"]?([A-Za-z0-9][A-Za-z0-9-]{0,62})\b/,
+  /\b(?:AD\s+)?[Ss]ite(?:\s+name)?\s*(?:is\s+|:\s*)?([A-Za-z0-9]{1,30}(?:-[A-Za-z0-9]{1,30}){1,6})\b/,
+  /サイト(?:名)?\s*(?:は|:)\s*([A-Za-z0-9]{1,30}(?:-[A-Za-z0-9]{1,30}){0,6})\b/,
+];
+
+export function readAdSite(text: string): string | undefined {
+  for (const pattern of SITE_PATTERNS) {
+    const site = pattern.exec(text)?.[1];
+    if (site) return site;
+  }
+  return undefined;
+}
