@@ -107,7 +107,17 @@ function scopeOnServer(scope: PlanScope, name: string): PlanScope {
     certificates: [],
     connectors: [],
   };
-  const { connector: _connector, sharedWith: _shared, hybridPeers: _peers, ...values } = scope.values;
+  // Values that belong to the server the plan is about (its FQDN, queue, connector, certificates) stay there.
+  const {
+    connector: _connector,
+    sharedWith: _shared,
+    hybridPeers: _peers,
+    serverFqdn: _fqdn,
+    queue: _queue,
+    backendCandidate: _backend,
+    candidate: _candidate,
+    ...values
+  } = scope.values;
   const { cert: _cert, ...rest } = scope;
   const other: PlanScope = {
     ...rest,

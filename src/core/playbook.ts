@@ -4,6 +4,7 @@ import type { ServerFacts } from './facts/server-facts.js';
 import type { LibraryStep, PlanEntry } from './knowledge/library-model.js';
 import { FRAGMENTS, PLAN_TABLE } from './knowledge/plan-table.js';
 import { STEP_LIBRARY } from './knowledge/step-library.js';
+import { tidyJapanese } from './i18n/ja-spacing.js';
 import type { Language } from './model.js';
 import { renderStep } from './steps.js';
 
@@ -68,6 +69,17 @@ function stepLines(step: LibraryStep, scope: PlanScope, planId: string, language
   return lines;
 }
 
+/** A condition's words as the playbook says them: no server or certificate is known, so it says which. */
+const LABEL_WORDS: Record<Language, Record<string, string>> = {
+  en: { server: 'the server', thumbprintWords: "this certificate's thumbprint" },
+  ja: { server: 'サーバー', thumbprintWords: 'この証明書の拇印' },
+};
+
+function label(text: string, language: Language): string {
+  const filled = text.replace(/\{(\w+)\}/g, (whole, name: string) => LABEL_WORDS[language][name] ?? whole);
+  return language === 'ja' ? tidyJapanese(filled) : filled;
+}
+
 function entryLines(
   entries: readonly PlanEntry[],
   scope: PlanScope,
@@ -106,8 +118,8 @@ function entryLines(
     const pad = '  '.repeat(depth);
     const yes = entryLines(entry.yes ?? [], scope, planId, language, depth + 1);
     const no = entryLines(entry.no ?? [], scope, planId, language, depth + 1);
-    if (yes.length > 0) out.push(`${pad}- ${condition.ifTrue[language]} (\`${entry.if}\`):`, ...yes);
-    if (no.length > 0) out.push(`${pad}- ${condition.ifFalse[language]} (\`!${entry.if}\`):`, ...no);
+    if (yes.length > 0) out.push(`${pad}- ${label(condition.ifTrue[language], language)} (\`${entry.if}\`):`, ...yes);
+    if (no.length > 0) out.push(`${pad}- ${label(condition.ifFalse[language], language)} (\`!${entry.if}\`):`, ...no);
   }
   return out;
 }
