@@ -22,7 +22,7 @@ export function parseCertificateDer(der: Uint8Array, source: CertificateSource):
   // Each getter of X509Certificate asks OpenSSL again (publicKey builds a new key object): read once.
   const [nodeSubject, nodeIssuer, publicKey] = [x509.subject, x509.issuer, publicKeyOf(x509)];
   const subject = nodeDn(nodeSubject);
-  const issuer = nodeDn(nodeIssuer);
+  const issuer = nodeIssuer === nodeSubject ? subject : nodeDn(nodeIssuer);
   const domains = uniqueNames([...hostLikeCommonNames(subject), ...dnsNames(x509.subjectAltName)]);
   const selfSigned = nodeSubject === nodeIssuer && selfSignedCheck(x509, publicKey);
   const key = keyFacts(publicKey);
