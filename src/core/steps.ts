@@ -208,6 +208,7 @@ const STAND_IN: Values = {
 };
 
 function fill(template: string, values: Values, standIn: Values): string {
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? standIn[name] ?? whole);
 }
 
