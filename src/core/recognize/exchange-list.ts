@@ -117,7 +117,9 @@ function readCertificate(record: ListRecord, out: Pick<Evidence, 'certificates' 
   if (cutThumbprint || namesCut) facts.cut = true;
   // Invoke-Command adds PSComputerName; Identity is SERVER\Thumbprint: which server holds this copy.
   const server =
-    get('PSComputerName') || (get('Identity').includes('\\') ? get('Identity').split('\\')[0]?.trim() : '');
+    get('PSComputerName') ||
+    (get('Identity').includes('\\') ? get('Identity').split('\\')[0]?.trim() : '') ||
+    record.server;
   if (server) facts.servers = [server];
   put('role', certificateRole(facts));
   out.certificates.push(facts);

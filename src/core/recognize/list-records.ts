@@ -9,6 +9,8 @@ export interface ListRecord {
   fields: Map<string, string>;
   /** The command typed at the prompt just before, when this is the first record it printed. */
   command?: string;
+  /** The server the command before it asked (`Get-ExchangeCertificate -Server EX02 | fl`): every record it printed. */
+  server?: string;
 }
 
 export interface ListOutput {
@@ -28,9 +30,10 @@ export function readListOutput(text: string): ListOutput {
   let current: Map<string, string> | undefined;
   let lastKey: string | undefined;
   let command: string | undefined;
+  let server: string | undefined;
   const close = () => {
     if (current && current.size > 0) {
-      records.push({ fields: current, ...(command !== undefined && { command }) });
+      records.push({ fields: current, ...(command !== undefined && { command }), ...(server && { server }) });
       command = undefined;
     }
     current = undefined;
@@ -51,6 +54,7 @@ export function readListOutput(text: string): ListOutput {
       prompts.push(line.trim());
       close();
       command = line.slice(prompt[0].length).trim();
+      server = /^Get-ExchangeCertificate\b[^|]*?\s-Server\s+["']?([A-Za-z0-9][A-Za-z0-9.-]{0,252})/i.exec(command)?.[1];
       continue;
     }
     const field = /^\s/.test(line) ? undefined : FIELD.exec(line);
