@@ -210,6 +210,18 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ),
     ifFalse: w('If 0.0.0.0:444 shows another certificate', '0.0.0.0:444 に別の証明書が表示された場合'),
   },
+  oldInStore: {
+    test: (s) => s.values.inStore === 'yes',
+    unknown: 'else',
+    ifTrue: w(
+      "The paste shows the certificate in the server's store",
+      '貼り付けから証明書がサーバーのストアにあるとわかります',
+    ),
+    ifFalse: w(
+      "The paste does not show the certificate in the server's store",
+      '貼り付けからは証明書がサーバーのストアにあるとわかりません',
+    ),
+  },
   authNeedsReplacing: {
     test: authNeedsReplacing,
     unknown: 'branch',
@@ -381,7 +393,14 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ifFalse: w('The certificate does not serve SMTP', '証明書は SMTP に使われていません'),
   },
   certHasIis: {
-    test: (s) => Boolean(s.cert?.servicesHistory?.includes('IIS') || s.cert?.presentedOn.includes(443)),
+    // A CA certificate for a name clients use, whose services the paste does not list (certutil),
+    // is taken to serve IIS: restarting IIS and probing 443 are the checks, not a change.
+    test: (s) =>
+      Boolean(
+        s.cert?.servicesHistory?.includes('IIS') ||
+          s.cert?.presentedOn.includes(443) ||
+          (s.cert?.servicesHistory === undefined && s.cert?.issuerKind === 'ca' && !certForServerName(s)),
+      ),
     unknown: 'else',
     ifTrue: w('The certificate serves IIS', '証明書は IIS に使われています'),
     ifFalse: w('The certificate does not serve IIS', '証明書は IIS に使われていません'),

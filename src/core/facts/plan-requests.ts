@@ -41,6 +41,8 @@ export function enrichPlanRequests(
     if (context.site && !values.site) values.site = context.site;
     if (request.eventId !== undefined) adoptCertificate(values, context.certificates);
     if (cutRecord(values, context.certificates)) values.cut = 'yes';
+    const stored = context.certificates.find((c) => c.thumbprint && c.thumbprint === values.thumbprint);
+    if (stored && STORE_SOURCES.has(stored.source)) values.inStore = 'yes';
     // A listing that does not show the issuer may still show what the certificate is used for.
     const known = facts?.certificates.find((c) => c.thumbprint && c.thumbprint === values.thumbprint);
     // An SMTP certificate's event (12015-12018) about one the paste also shows serving clients: the
@@ -125,6 +127,9 @@ function cutRecord(values: PlanRequest['values'], certificates: readonly Certifi
       : undefined;
   return cert?.cut === true;
 }
+
+/** Where a certificate is read from a server's own store, so Get-ExchangeCertificate finds it there. */
+const STORE_SOURCES: ReadonlySet<string> = new Set(['exchange-list', 'exchange-table', 'certutil', 'healthchecker']);
 
 const RENEWALS = new Set([
   'internal-transport-renew',

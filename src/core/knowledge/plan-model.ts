@@ -25,6 +25,8 @@ export interface PlanValues {
   subject?: string;
   /** 'yes' when the paste was cut inside the certificate's record: its thumbprint or some names are missing. */
   cut?: 'yes';
+  /** 'yes' when the paste shows the certificate in a server's store (Get-ExchangeCertificate, certutil -store, HealthChecker). */
+  inStore?: 'yes';
   cn?: string;
   services?: string;
   peer?: string;

@@ -54,7 +54,12 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
   // a new self-signed certificate of the server's own (Y), so the CA certificate is not it again.
   'ca-renewal': [
     { use: 'ca-request-keep-names' },
-    'ca-enable',
+    // Services the paste does not list are read from the old certificate, never left as a placeholder.
+    {
+      if: 'servicesKnown',
+      yes: ['ca-enable'],
+      no: [{ if: 'oldInStore', yes: ['ca-enable-as-old'], no: ['ca-enable'] }],
+    },
     {
       if: 'knownInternalTransport',
       yes: [

@@ -126,6 +126,26 @@ export const CA_STEPS: LibraryStep[] = [
     },
   },
   {
+    id: 'ca-enable-as-old',
+    role: 'client-access',
+    title: {
+      en: 'On {server}: enable the new certificate for the same services as the old one, read from the old certificate (the paste does not list them). If asked to overwrite the default SMTP certificate, answer N: a CA certificate does not replace the internal transport certificate',
+      ja: '{server} で: 新しい証明書を古い証明書と同じサービスに割り当てます (貼り付けにサービスの一覧がないため、古い証明書から読み取ります)。既定の SMTP 証明書の上書き確認が出たら N と答えます (CA の証明書で内部トランスポート証明書は置き換えません)',
+    },
+    why: {
+      en: 'A certificate serves nothing until it is enabled for a service; the old certificate still says which ones it served.',
+      ja: '証明書はサービスに割り当てるまで何にも使われません。どのサービスに使われていたかは古い証明書でわかります。',
+    },
+    verify: {
+      en: "The new certificate's Services list the services the old one had.",
+      ja: '新しい証明書の Services に古い証明書と同じサービスが表示されます。',
+    },
+    command: {
+      default:
+        '$services = (Get-ExchangeCertificate -Thumbprint {thumbprint}).Services\nEnable-ExchangeCertificate -Thumbprint <imported thumbprint> -Services $services',
+    },
+  },
+  {
     id: 'restart-iis',
     role: 'client-access',
     title: {
