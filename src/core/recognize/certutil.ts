@@ -70,9 +70,15 @@ export const recognizeCertutil: Recognizer = (text) => {
 
 function splitBlocks(text: string): string[][] {
   const blocks: string[][] = [[]];
+  // Looked for once in the whole text rather than replaced on every line: most pastes have neither.
+  const hasReturns = text.includes('\r');
+  const hasWideColons = text.includes('：');
   for (const raw of text.split('\n')) {
-    const line = raw.replace(/\r$/, '').replace(/：/g, ':');
-    if (BLOCK_START.test(line.trim()) && blocks.at(-1)!.some((l) => l.trim() !== '')) blocks.push([]);
+    let line = hasReturns ? raw.replace(/\r$/, '') : raw;
+    if (hasWideColons) line = line.replace(/：/g, ':');
+    // Every block start has a `=` or a `:`.
+    const starts = (line.includes('=') || line.includes(':')) && BLOCK_START.test(line.trim());
+    if (starts && blocks.at(-1)!.some((l) => l.trim() !== '')) blocks.push([]);
     blocks.at(-1)!.push(line);
   }
   return blocks;
