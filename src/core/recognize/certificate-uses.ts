@@ -56,7 +56,7 @@ export const recognizeCertificateUses: Recognizer = (text) => {
     record = new Map();
   };
   for (const raw of text.split('\n')) {
-    const line = raw.replace(/\s+$/, '');
+    const line = raw.trimEnd();
     const prompt = PROMPT.exec(line);
     const command = prompt ? prompt[1]! : /^\s*\(?(?:Get|Set)-\w+/.test(line) ? line.trim() : undefined;
     if (command !== undefined) {

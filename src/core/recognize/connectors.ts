@@ -58,7 +58,7 @@ export const recognizeConnectors: Recognizer = (text) => {
   };
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.replace(/\s+$/, '');
+    const line = lines[i]!.trimEnd();
     const command = COMMAND.exec(line);
     if (command && /^(?:\[PS\]|PS\s|[A-Za-z]:\\|\s*(?:Get|Set|New)-)/i.test(line.trimStart())) {
       close();
@@ -155,7 +155,7 @@ function readTable(lines: string[], at: number, kind: Kind): { connectors: Conne
   const connectors: ConnectorEvidence[] = [];
   let last = at + 1;
   for (let j = at + 2; j < lines.length && j < at + 2 + LIMITS.records; j++) {
-    const row = lines[j]!.replace(/\s+$/, '');
+    const row = lines[j]!.trimEnd();
     if (row.trim() === '') break;
     last = j;
     const pinnedAt = row.indexOf('<I>');

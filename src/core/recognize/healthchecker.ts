@@ -46,7 +46,7 @@ export const recognizeHealthChecker: Recognizer = (text) => {
   let block: CertificateBlock | undefined;
   let more = false;
   for (const raw of text.split('\n')) {
-    const line = raw.replace(/\s+$/, '');
+    const line = raw.trimEnd();
     if (line === '') continue;
     const indent = indentOf(line);
     if (block?.inNamespaces) {
