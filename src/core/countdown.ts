@@ -28,7 +28,7 @@ export function formatDate(iso: string, lang: Language, zone = 'UTC'): string {
  * the locale data (megabytes), which a process that formats no date need not carry.
  */
 let monthsEnGb: readonly string[] | undefined;
-function monthEnGb(month: number): string {
+export function monthEnGb(month: number): string {
   monthsEnGb ??= Array.from({ length: 12 }, (_, i) =>
     DateTime.utc(2000, i + 1, 1)
       .setLocale('en-GB')

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { countdownText } from '../countdown.js';
+import { countdownText, monthEnGb } from '../countdown.js';
 import type { Language } from '../model.js';
 
 /**
@@ -21,11 +21,11 @@ const ZONE_NAME_LOCALES = ['en-US', 'en-GB', 'ja-JP', 'en-AU', 'en-IN', 'en-NZ',
 const labels = new Map<string, string>();
 
 /** "JST", "BST", "UTC"; "UTC+05:45" for a zone with no letters of its own. */
-function zoneLabel(at: DateTime): string {
-  const key = `${at.zoneName}|${at.offset}`;
+function zoneLabel(zone: string, ms: number, offset: number): string {
+  const key = `${zone}|${offset}`;
   let label = labels.get(key);
   if (label === undefined) {
-    label = findZoneLabel(at);
+    label = findZoneLabel(DateTime.fromMillis(ms, { zone }));
     labels.set(key, label);
   }
   return label;
@@ -40,14 +40,71 @@ function findZoneLabel(at: DateTime): string {
   return at.offset === 0 ? 'UTC' : `UTC${at.toFormat('ZZ')}`;
 }
 
-/** "15 Jun 2026 08:30 JST" / "2026/06/15 08:30 JST". */
-function written(at: DateTime, lang: Language): string {
-  const shown = lang === 'ja' ? at.toFormat('yyyy/MM/dd HH:mm') : at.setLocale('en-GB').toFormat('d LLL yyyy HH:mm');
-  return `${shown} ${zoneLabel(at)}`;
+/** A wall-clock reading of an instant in a zone, with the zone's offset then, in minutes. */
+interface Wall {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly offset: number;
 }
 
-/** The calendar day a zoned time falls on, as a count of days: no time of day, no DST. */
-const dayNumber = (at: DateTime) => Date.UTC(at.year, at.month - 1, at.day) / DAY_MS;
+/**
+ * One numeric formatter per zone, made once: a listing of thousands of reminders formats a date
+ * per line, and a Luxon DateTime with its own formatter per line cost seconds there. `null` marks a
+ * zone Intl does not know.
+ */
+const wallFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+function wallClock(ms: number, zone: string): Wall | undefined {
+  let format = wallFormats.get(zone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+    } catch {
+      format = null;
+    }
+    wallFormats.set(zone, format);
+  }
+  if (format === null) return undefined;
+  const part = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const p of format.formatToParts(ms)) if (p.type in part) part[p.type as keyof typeof part] = Number(p.value);
+  const asUtc = Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute, part.second);
+  const offset = Math.round((asUtc - (ms - (((ms % 1000) + 1000) % 1000))) / 60_000);
+  return { year: part.year, month: part.month, day: part.day, hour: part.hour, minute: part.minute, offset };
+}
+
+/** A listing counts every line from the same `now`: its reading is kept for the next line. */
+let lastToday: { ms: number; zone: string; wall: Wall | undefined } | undefined;
+function todayIn(ms: number, zone: string): Wall | undefined {
+  if (lastToday?.ms !== ms || lastToday.zone !== zone) lastToday = { ms, zone, wall: wallClock(ms, zone) };
+  return lastToday.wall;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** "15 Jun 2026 08:30 JST" / "2026/06/15 08:30 JST". */
+function written(wall: Wall, ms: number, zone: string, lang: Language): string {
+  const time = `${pad2(wall.hour)}:${pad2(wall.minute)}`;
+  const shown =
+    lang === 'ja'
+      ? `${wall.year}/${pad2(wall.month)}/${pad2(wall.day)} ${time}`
+      : `${wall.day} ${monthEnGb(wall.month)} ${wall.year} ${time}`;
+  return `${shown} ${zoneLabel(zone, ms, wall.offset)}`;
+}
+
+/** The calendar day a wall-clock reading falls on, as a count of days: no time of day, no DST. */
+const dayNumber = (wall: Wall) => Date.UTC(wall.year, wall.month - 1, wall.day) / DAY_MS;
 
 /**
  * The countdown with the local date and time: "expired 166 days ago (15 Jun 2026 08:30 JST)",
@@ -57,12 +114,13 @@ const dayNumber = (at: DateTime) => Date.UTC(at.year, at.month - 1, at.day) / DA
 export function localCountdown(notAfter: string, now: Date, lang: Language, zone: string): string {
   const end = Date.parse(notAfter);
   if (Number.isNaN(end)) return countdownText(notAfter, now, lang);
-  const zoned = DateTime.fromMillis(end, { zone });
-  if (!zoned.isValid) return countdownText(notAfter, now, lang);
-  const at = written(zoned, lang);
+  const zoned = wallClock(end, zone);
+  const today = todayIn(now.getTime(), zone);
+  if (zoned === undefined || today === undefined) return countdownText(notAfter, now, lang);
+  const at = written(zoned, end, zone, lang);
   const ms = end - now.getTime();
   const hours = Math.floor(Math.abs(ms) / HOUR_MS);
-  const days = Math.abs(dayNumber(zoned) - dayNumber(DateTime.fromMillis(now.getTime(), { zone })));
+  const days = Math.abs(dayNumber(zoned) - dayNumber(today));
   // Hours within a day, and on the same date however long the day (a 25-hour day when clocks go back).
   const inHours = Math.abs(ms) < DAY_MS || days === 0;
   const ja = lang === 'ja';
