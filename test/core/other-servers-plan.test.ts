@@ -9,8 +9,7 @@ import { REFERENCE_NOW } from '../helpers/clock.js';
 // the other servers of a hybrid), renewals that keep every name, and certificates the paste names
 // only by the thumbprint in a command line or a sentence. REFERENCE_NOW is 2026-11-28.
 
-const corpus = (name: string) =>
-  readFileSync(new URL(`../fixtures/corpus-extra/${name}.txt`, import.meta.url), 'utf8');
+const corpus = (name: string) => readFileSync(new URL(`../fixtures/corpus-extra/${name}.txt`, import.meta.url), 'utf8');
 const run = (text: string, lang?: 'en' | 'ja') => diagnose(text, { now: REFERENCE_NOW, ...(lang && { lang }) });
 const commands = (d: Diagnosis) => d.steps.map((s) => s.command ?? '').join('\n');
 const on = (d: Diagnosis, server: string) => d.steps.filter((s) => s.server === server);

@@ -41,7 +41,9 @@ export const CA_STEPS: LibraryStep[] = [
       en: 'A request made from the subject alone drops the other names (autodiscover, other host names): clients that use them would get certificate warnings.',
       ja: 'サブジェクトだけで要求を作成すると他の名前 (autodiscover や別のホスト名) が抜け、それらの名前で接続するクライアントで証明書の警告が出ます。',
     },
-    command: { default: 'Get-ExchangeCertificate -Thumbprint {thumbprint} | fl Subject,CertificateDomains,Services,NotAfter' },
+    command: {
+      default: 'Get-ExchangeCertificate -Thumbprint {thumbprint} | fl Subject,CertificateDomains,Services,NotAfter',
+    },
   },
   {
     id: 'ca-request-renew',
@@ -246,7 +248,9 @@ export const CA_STEPS: LibraryStep[] = [
       en: "This server's own Default Frontend connector can only name a certificate installed on it and enabled for SMTP.",
       ja: 'このサーバーの Default Frontend コネクタに指定できるのは、このサーバーにインストールされ SMTP に割り当てた証明書だけです。',
     },
-    command: { default: 'Get-ExchangeCertificate -Thumbprint {newThumbprint} | fl Thumbprint,Subject,NotAfter,Services' },
+    command: {
+      default: 'Get-ExchangeCertificate -Thumbprint {newThumbprint} | fl Thumbprint,Subject,NotAfter,Services',
+    },
   },
   {
     id: 'ca-for-clients',

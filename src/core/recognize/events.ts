@@ -237,7 +237,8 @@ function roles(text: string, events: EventFacts[]): { roles: Evidence['roles']; 
   const hubWords = /\bHub\s?Transport\b|ハブ\s?トランスポート/i.exec(text);
   if (hubWords) add('hub', 'prose', hubWords[0]);
   // Only Mailbox servers are members of a database availability group.
-  const dagWords = /(?<![A-Za-z0-9+/])DAG(?![A-Za-z0-9+/=])|Database Availability Group|データベース可用性グループ/.exec(text);
+  const dagWords =
+    /(?<![A-Za-z0-9+/])DAG(?![A-Za-z0-9+/=])|Database Availability Group|データベース可用性グループ/.exec(text);
   if (dagWords) add('mailbox', 'prose', dagWords[0]);
   const found = [...new Set(evidence.map((e) => e.role))] as Evidence['roles'];
   return { roles: found, evidence };

@@ -62,7 +62,10 @@ const RECOGNIZERS: readonly {
     applies: (text) => /s_client|CONNECTED\(|Certificate chain|depth=\d|verify error:num=|^250[ -]/m.test(text),
   },
   { read: recognizeThumbprints, applies: (text) => /[0-9A-Fa-f]{2}/.test(text) },
-  { read: recognizeStatedUses, applies: (text) => /OWA|IIS|ActiveSync|Outlook on the web|Outlook Anywhere/i.test(text) },
+  {
+    read: recognizeStatedUses,
+    applies: (text) => /OWA|IIS|ActiveSync|Outlook on the web|Outlook Anywhere/i.test(text),
+  },
 ];
 
 /** The shared reads, and the PEM recogniser's own answer they come from. */
