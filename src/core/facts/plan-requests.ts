@@ -56,6 +56,9 @@ export function enrichPlanRequests(
     if (request.plan === 'renew-unknown-issuer' && known?.authCurrent === true)
       return { ...request, plan: 'auth-renew', values };
     if (facts && (request.plan === 'starttls-pinned' || request.plan === 'send-connector-pin')) {
+      // The connector's own listing shows what it pins when the error does not.
+      const named = values.connector ? facts.connectors.find((c) => c.name === values.connector) : undefined;
+      if (!values.pinned && named?.tlsCertificateName) values.pinned = named.tlsCertificateName;
       const renewed = renewedFor(facts, values.pinned, values.fqdn);
       if (renewed?.thumbprint && !values.newThumbprint) values.newThumbprint = renewed.thumbprint;
     }
@@ -226,9 +229,11 @@ function renewedFor(
   const candidates = facts.certificates.filter(
     (c) =>
       c.thumbprint &&
-      c.issuerKind === 'ca' &&
+      // A table without issuers (ft Thumbprint,Services,NotAfter,Subject) still shows the one
+      // certificate with that subject; only one shown with the pinned issuer is the old one.
+      (c.issuerKind === 'ca' || (c.issuerKind === 'unknown' && c.role !== 'exchange-self-signed')) &&
       isValid(c) &&
-      !pinnedValues.some((p) => pins(p, c)) &&
+      !pinnedValues.some((p) => c.issuer !== '' && pins(p, c)) &&
       (subjects.some((s) => sameCn(s, c.subject)) || (fqdn !== undefined && sameCn(`CN=${fqdn}`, c.subject))),
   );
   return candidates.length === 1 ? candidates[0] : undefined;

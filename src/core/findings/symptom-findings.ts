@@ -80,9 +80,13 @@ export function judgeSymptom(
         findings.push({
           code: 'TLS_CERTIFICATE_NAME_MISSING',
           severity: 'critical',
-          message: text.finding.sendNoCredentials({ connector }),
+          message: text.finding.sendNoCredentials({ connector, error: symptom.values.error ?? 'NoCredentials' }),
         });
-        plans.push({ plan: 'send-connector-pin', values: { connector, ...(fqdn && { fqdn }) } });
+        const queue = symptom.values.queue;
+        plans.push({
+          plan: 'send-connector-pin',
+          values: { connector, ...(fqdn && { fqdn }), ...(queue && { queue }) },
+        });
       } else {
         findings.push({
           code: 'STARTTLS_CERT_MISSING',

@@ -60,7 +60,7 @@ export interface DiagnosisText {
     internalExpiringNoThumbprint(p: { server: string; hours?: number }): string;
     eventCertExpired(p: { id: number; name: string }): string;
     eventCertExpiring(p: { id: number; name: string }): string;
-    sendNoCredentials(p: { connector: string }): string;
+    sendNoCredentials(p: { connector: string; error?: string }): string;
     expiryNotice(p: { name: string; when: string }): string;
     /** `readKiB`: how much of the paste was understood instead, or undefined when nothing was. */
     timedOut(p: { seconds: number; readKiB?: number }): string;
@@ -191,8 +191,8 @@ const en: DiagnosisText = {
       `Event ${id}: the certificate ${name} on this server has expired. Exchange logs this for every expired certificate in the personal store, in use or not: renew it if a service uses it, otherwise remove it.`,
     eventCertExpiring: ({ id, name }) =>
       `Event ${id}: the certificate ${name} on this server expires soon. Renew it if a service uses it, otherwise remove it.`,
-    sendNoCredentials: ({ connector }) =>
-      `Send connector "${connector}" could not start TLS (NoCredentials): the certificate it is set to use (TlsCertificateName) is missing, expired or its private key cannot be read.`,
+    sendNoCredentials: ({ connector, error }) =>
+      `Send connector "${connector}" could not start TLS (${error ?? 'NoCredentials'}): the certificate it is set to use (TlsCertificateName) is missing, expired, not enabled for SMTP, or its private key cannot be read.`,
     expiryNotice: ({ name, when }) =>
       `${name} ${when}. Not urgent yet (Exchange 2013 and later log transport warnings 12017/12018 from 90 days ahead): plan the renewal.`,
     timedOut: ({ seconds, readKiB }) =>
@@ -368,8 +368,8 @@ const ja: DiagnosisText = {
       `イベント ${id}: このサーバーの証明書 ${name} の有効期限が切れています。Exchange は個人用ストアにある期限切れの証明書すべてについてこれを記録します。使われている証明書なら更新し、使われていなければ削除します。`,
     eventCertExpiring: ({ id, name }) =>
       `イベント ${id}: このサーバーの証明書 ${name} の有効期限が近づいています。使われている証明書なら更新し、使われていなければ削除します。`,
-    sendNoCredentials: ({ connector }) =>
-      `送信コネクタ「${connector}」で TLS を開始できませんでした (NoCredentials)。指定されている証明書 (TlsCertificateName) がない、期限切れ、または秘密キーを読めません。`,
+    sendNoCredentials: ({ connector, error }) =>
+      `送信コネクタ「${connector}」で TLS を開始できませんでした (${error ?? 'NoCredentials'})。指定されている証明書 (TlsCertificateName) がない、期限切れ、SMTP に割り当てられていない、または秘密キーを読めません。`,
     expiryNotice: ({ name, when }) =>
       `${name} は ${when}。まだ急ぎではありません (Exchange 2013 以降は 90 日前からトランスポートの警告 12017/12018 を記録します)。更新を計画してください。`,
     timedOut: ({ seconds, readKiB }) =>

@@ -65,13 +65,19 @@ const RULES: readonly SymptomRule[] = [
   },
   {
     id: 'tls-no-credentials',
-    pattern: /TLS\s+negotiation\s+failed\s+with\s+error\s+NoCredentials/i,
-    values: (text) => ({
-      // A send protocol log names its connector in the second column; EHLO gives the name it presents.
-      sendConnector: /^[^,\n]{10,40},(Outbound to Office 365[^,\n]{0,80}|[^,\n]{1,120}Send[^,\n]{0,80}),/im
-        .exec(text)?.[1]
-        ?.trim(),
+    // UnknownCredentials: the certificate the connector pins (by issuer and subject) is not one it can use.
+    pattern: /TLS\s+negotiation\s+failed\s+with\s+error\s+(?:No|Unknown)Credentials/i,
+    values: (text, match) => ({
+      error: /UnknownCredentials/i.test(match[0]) ? 'UnknownCredentials' : undefined,
+      // A send protocol log names its connector in the second column (the failing line's own first);
+      // EHLO gives the name it presents.
+      sendConnector: (
+        /^[^,\n]{10,40},([^,\n]{1,120}),[0-9A-Fa-f]{16},\d{1,6},[^\n]{0,200}TLS negotiation failed/im.exec(text)?.[1] ??
+        /^[^,\n]{10,40},(Outbound to Office 365[^,\n]{0,80}|[^,\n]{1,120}Send[^,\n]{0,80}),/im.exec(text)?.[1]
+      )?.trim(),
       fqdn: /\bEHLO\s+([A-Za-z0-9.-]{3,253})/.exec(text)?.[1],
+      // Get-Queue | fl: the queue that holds the mail (SERVER\id).
+      queue: /^Identity\s*:\s*([A-Za-z0-9-]{1,63}\\\d{1,9})\s*$/m.exec(text)?.[1],
     }),
   },
   {
