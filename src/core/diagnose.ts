@@ -339,10 +339,14 @@ function notesFor(
 }
 
 /** The host of the endpoint whose presented chain holds this certificate, when the paste shows one. */
-function presentedBy(evidence: Evidence, cert: CertificateFacts): { presentedBy?: string } {
+function presentedBy(evidence: Evidence, cert: CertificateFacts): { presentedBy?: string; presentedPort?: number } {
   const endpoint = (evidence.endpoints ?? []).find(
     (e) =>
       e.host && e.chain.some((c) => (c.thumbprint && c.thumbprint === cert.thumbprint) || c.subject === cert.subject),
   );
-  return endpoint?.host ? { presentedBy: endpoint.host } : {};
+  if (!endpoint?.host) return {};
+  // Only the certificate the endpoint presents first (its leaf) is what the port presents.
+  const leaf = endpoint.chain[0];
+  const isLeaf = leaf && ((leaf.thumbprint && leaf.thumbprint === cert.thumbprint) || leaf.subject === cert.subject);
+  return { presentedBy: endpoint.host, ...(isLeaf && endpoint.port && { presentedPort: endpoint.port }) };
 }

@@ -62,6 +62,11 @@ export function enrichPlanRequests(
       const renewed = renewedFor(facts, values.pinned, values.fqdn);
       if (renewed?.thumbprint && !values.newThumbprint) values.newThumbprint = renewed.thumbprint;
     }
+    // Port 25 presents a self-signed certificate: the one valid CA-issued certificate for the name it was reached by.
+    if (facts && request.plan === 'self-signed-smtp' && !values.newThumbprint) {
+      const published = renewedFor(facts, undefined, values.fqdn);
+      if (published?.thumbprint) values.newThumbprint = published.thumbprint;
+    }
     if (facts) addOtherServers(values, facts, context.servers, request.plan);
     if (facts && request.plan === 'backend-444-rebind') {
       const candidate = facts.certificates.find(

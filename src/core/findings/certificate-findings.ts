@@ -5,6 +5,8 @@ import type { CertificateFacts, Language } from '../model.js';
 import type { FindingDraft, Judgement } from './judgement.js';
 
 const CLIENT_FACING = ['IIS', 'POP', 'IMAP'];
+/** Ports where a presented certificate is the one SMTP partners and clients check. */
+const SMTP_PORTS = [25, 587, 465, 2525];
 
 export interface CertificateJudgeOptions {
   now: Date;
@@ -15,6 +17,8 @@ export interface CertificateJudgeOptions {
   server?: string;
   /** The host whose endpoint presented this certificate (openssl s_client, a probe). */
   presentedBy?: string;
+  /** The port that endpoint listens on (25: what partners see over STARTTLS). */
+  presentedPort?: number;
 }
 
 /** Findings about one certificate's own facts: dates, trust, key, signature, Exchange status. */
@@ -78,7 +82,17 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
     });
   }
   const root = cert.role === 'certificate-authority' && cert.selfSigned === true;
-  if (cert.selfSigned && !root) {
+  const smtpPort = options.presentedPort !== undefined && SMTP_PORTS.includes(options.presentedPort);
+  if (cert.selfSigned && !root && smtpPort && options.presentedPort !== undefined) {
+    // Not Setup's certificate doing its internal job: this is what partners see on the SMTP port.
+    findings.push({
+      code: 'SELF_SIGNED',
+      severity: 'warning',
+      ...tp,
+      message: text.finding.selfSignedSmtp({ name, port: options.presentedPort }),
+    });
+    plans.push({ plan: 'self-signed-smtp', values: { ...values, fqdn: options.presentedBy ?? values.fqdn } });
+  } else if (cert.selfSigned && !root) {
     const clientFacing = (cert.services ?? []).some((s) => CLIENT_FACING.includes(s));
     findings.push({
       code: 'SELF_SIGNED',

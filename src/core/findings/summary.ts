@@ -55,6 +55,8 @@ export function summarize({ findings, certificates, events, now, language, text 
   const when = cert?.notAfter ? countdownText(cert.notAfter, now, language) : undefined;
   // An expiry read from a log line (Setup, an event) names no certificate: its message says more.
   if (!cert && (top.code === 'CERT_EXPIRED' || top.code === 'CERT_EXPIRING')) return firstSentence(top.message);
+  // A certificate read from openssl s_client text has no thumbprint to look it up by: its message names it.
+  if (name === undefined && top.code === 'SELF_SIGNED') return firstSentence(top.message);
   return text.headline[top.code]({
     name: name ?? '',
     when: when ?? '',

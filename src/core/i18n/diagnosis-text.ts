@@ -18,6 +18,7 @@ export interface DiagnosisText {
     certExpiring(p: { name: string; when: string }): string;
     certNotYetValid(p: { name: string; when: string }): string;
     selfSigned(p: { name: string; clientFacing: boolean }): string;
+    selfSignedSmtp(p: { name: string; port: number }): string;
     transportCertExpired12015(p: { thumbprint?: string; server: string }): string;
     starttlsCertExpired(p: { fqdn?: string; server: string }): string;
     transportCertExpiredSmtp(p: { name: string }): string;
@@ -107,6 +108,8 @@ const en: DiagnosisText = {
       clientFacing
         ? `${name} is self-signed and serves clients (IIS/POP/IMAP): Outlook and browsers will warn. Use a certificate from a CA for client-facing names.`
         : `${name} is self-signed. That is normal for Exchange's internal transport and Auth certificates.`,
+    selfSignedSmtp: ({ name, port }) =>
+      `${name} is self-signed and port ${port} presents it. Partners and clients that check certificates see a self-signed certificate on SMTP and may refuse TLS or the mail. Enable the CA-issued certificate for SMTP and have the connector present it.`,
     transportCertExpired12015: ({ thumbprint, server }) =>
       `The internal transport certificate${thumbprint ? ` (${thumbprint})` : ''} on ${server} has expired. Exchange-to-Exchange mail still flows over X-ANONYMOUSTLS, but STARTTLS can fail.`,
     starttlsCertExpired: ({ fqdn, server }) =>
@@ -284,6 +287,8 @@ const ja: DiagnosisText = {
       clientFacing
         ? `${name} は自己署名証明書で、クライアント (IIS/POP/IMAP) に使われています。Outlook やブラウザーが警告を出します。クライアント向けの名前には CA の証明書を使ってください。`
         : `${name} は自己署名証明書です。Exchange の内部トランスポート証明書や Auth 証明書では通常の状態です。`,
+    selfSignedSmtp: ({ name, port }) =>
+      `${name} は自己署名証明書で、ポート ${port} で提示されています。証明書を検証する相手先やクライアントには SMTP で自己署名証明書が見えるため、TLS やメールを拒否されることがあります。CA 発行の証明書を SMTP に割り当て、コネクタがそれを提示するように設定してください。`,
     transportCertExpired12015: ({ thumbprint, server }) =>
       `${server} の内部トランスポート証明書${thumbprint ? ` (${thumbprint})` : ''}の有効期限が切れています。Exchange 間のメールは X-ANONYMOUSTLS で流れ続けますが、STARTTLS は失敗することがあります。`,
     starttlsCertExpired: ({ fqdn, server }) =>

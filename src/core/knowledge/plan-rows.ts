@@ -360,6 +360,32 @@ export const PLAN_ROWS: PlanDefinition[] = [
     entries: [{ if: 'caCertServesIis', yes: [], no: ['ca-for-clients', 'verify-https-probe'] }],
   },
   {
+    id: 'self-signed-smtp',
+    reference: 'Microsoft Learn: Enable-ExchangeCertificate; Set-ReceiveConnector -TlsCertificateName',
+    summary: s(
+      'Port 25 presents a self-signed certificate (openssl s_client -starttls smtp)',
+      'ポート 25 が自己署名証明書を提示している (openssl s_client -starttls smtp)',
+    ),
+    // The CA-issued certificate is enabled for SMTP with N (Setup's certificate stays the internal
+    // transport one) and named on the connector partners reach; an Edge or a 2007/2010 server has no
+    // Default Frontend and picks the certificate by the connector's FQDN.
+    entries: [
+      { if: 'renewedKnown', yes: [], no: ['show-smtp-candidates'] },
+      {
+        if: 'version>=2013',
+        yes: [
+          {
+            if: 'shownEdge',
+            yes: ['show-receive-fqdn', 'enable-smtp-ca', 'restart-transport-service'],
+            no: ['enable-smtp-ca', 'set-frontend-pin-ca', 'restart-frontend-for-pin'],
+          },
+        ],
+        no: ['show-receive-fqdn', 'enable-smtp-ca', 'restart-transport-service'],
+      },
+      'verify-starttls-probe',
+    ],
+  },
+  {
     id: 'identify-thumbprint',
     reference: 'Microsoft Learn: Get-ExchangeCertificate',
     summary: s('Only a thumbprint was pasted', '拇印だけが貼り付けられた'),

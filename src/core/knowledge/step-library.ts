@@ -5,6 +5,7 @@ import { CA_STEPS } from './steps-ca.js';
 import { EDGE_CONNECTOR_STEPS } from './steps-edge-connectors.js';
 import { MISC_STEPS } from './steps-misc.js';
 import { SHOW_STEPS } from './steps-show.js';
+import { SMTP_PRESENTED_STEPS } from './steps-smtp-presented.js';
 import { TRANSPORT_STEPS } from './steps-transport.js';
 import { VERIFY_STEPS } from './steps-verify.js';
 
@@ -14,6 +15,7 @@ function load(): Map<string, LibraryStep> {
     ...SHOW_STEPS,
     ...TRANSPORT_STEPS,
     ...EDGE_CONNECTOR_STEPS,
+    ...SMTP_PRESENTED_STEPS,
     ...CA_STEPS,
     ...AUTH_STEPS,
     ...MISC_STEPS,
