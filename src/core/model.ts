@@ -64,6 +64,8 @@ export const findingCodeSchema = z.enum([
   'OLD_TLS_VERSION',
   // Added: an HTTPS binding points at a certificate that is gone or unusable (HttpEvent 15021).
   'SSL_BINDING_BROKEN',
+  // Added: Status Invalid with RootCAType Unknown: the server lacks its issuing CA's certificate.
+  'CHAIN_INCOMPLETE',
 ]);
 export type FindingCode = z.infer<typeof findingCodeSchema>;
 

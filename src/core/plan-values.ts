@@ -94,6 +94,7 @@ const PROSE: Record<Language, Values> = {
     sourceServer: 'the server that has it',
     sharedWith: 'the other servers',
     thumbprintWords: "this certificate's thumbprint",
+    issuer: 'the issuing CA the certificate names',
   },
   ja: {
     server: 'サーバー',
@@ -107,6 +108,7 @@ const PROSE: Record<Language, Values> = {
     sourceServer: '証明書があるサーバー',
     sharedWith: '他のサーバー',
     thumbprintWords: 'この証明書の拇印',
+    issuer: '証明書が示す発行元 CA',
   },
 };
 
@@ -132,6 +134,8 @@ export function proseValues(scope: PlanScope, command: Values, language: Languag
     sourceServer: pick(command.sourceServer, 'sourceServer'),
     cn: command.cn,
     sharedWith: pick(scope.values.sharedWith?.replaceAll(',', ', '), 'sharedWith'),
+    // The issuing CA by its CN: the name the CA's administrators and its AIA file go by.
+    issuer: pick(/(?:^|,\s*)CN\s*=\s*([^,]+)/i.exec(scope.values.issuer ?? '')?.[1]?.trim(), 'issuer'),
   };
 }
 

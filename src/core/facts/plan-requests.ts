@@ -27,7 +27,7 @@ export function enrichPlanRequests(
   },
 ): PlanRequest[] {
   const watched = [...new Set(context.events.map((e) => e.id).filter((id) => WATCHED.has(id)))];
-  const kept = withoutCoveredRenewals(requests);
+  const kept = withoutReplacedRenewals(withoutCoveredRenewals(requests), context.servers);
   // With one server the event's own plan is the one that restarts the service that logged it.
   const requestsKept = context.servers.length > 1 ? withoutOrphanEventRenewals(kept, context.certificates) : kept;
   return requestsKept.map((request) => {
@@ -63,6 +63,11 @@ export function enrichPlanRequests(
       if (renewed?.thumbprint && !values.newThumbprint) values.newThumbprint = renewed.thumbprint;
     }
     // Port 25 presents a self-signed certificate: the one valid CA-issued certificate for the name it was reached by.
+    // The new certificate takes over the services of the one it replaces (same subject, on this server).
+    if (facts && request.plan === 'chain-missing-issuer' && !values.services) {
+      const old = replacedBy(facts, values.thumbprint)[0];
+      if (old?.servicesHistory?.length) values.services = old.servicesHistory.join(',');
+    }
     if (facts && request.plan === 'self-signed-smtp' && !values.newThumbprint) {
       const published = renewedFor(facts, undefined, values.fqdn);
       if (published?.thumbprint) values.newThumbprint = published.thumbprint;
@@ -147,6 +152,34 @@ const RENEWALS = new Set([
   'federation-renew',
   'federation-expired',
 ]);
+
+/** Certificates on this server with the same subject as this one, which it is imported to replace. */
+function replacedBy(facts: ServerFacts, thumbprint: string | undefined): ServerCertificate[] {
+  const fresh = thumbprint ? facts.certificates.find((c) => c.thumbprint === thumbprint) : undefined;
+  if (!fresh?.subject) return [];
+  return facts.certificates.filter(
+    (c) =>
+      c.thumbprint &&
+      c.thumbprint !== fresh.thumbprint &&
+      sameDistinguishedName(c.subject, fresh.subject) &&
+      (c.daysLeft === undefined || fresh.daysLeft === undefined || c.daysLeft < fresh.daysLeft),
+  );
+}
+
+/**
+ * A renewal already imported but not yet usable (its issuing CA missing) is finished, not requested
+ * again: the old certificate's own renewal plan gives way to the new one's.
+ */
+function withoutReplacedRenewals(requests: readonly PlanRequest[], servers: readonly ServerFacts[]): PlanRequest[] {
+  const replaced = new Set<string>();
+  for (const request of requests.filter((r) => r.plan === 'chain-missing-issuer')) {
+    const facts = factsFor(servers, request.values.server);
+    if (!facts) continue;
+    for (const old of replacedBy(facts, request.values.thumbprint)) if (old.thumbprint) replaced.add(old.thumbprint);
+  }
+  if (replaced.size === 0) return [...requests];
+  return requests.filter((r) => !(RENEWALS.has(r.plan) && r.values.thumbprint && replaced.has(r.values.thumbprint)));
+}
 
 /**
  * One renewal per certificate: when an event says what a listed certificate is (12015: the internal

@@ -120,6 +120,20 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
       message: text.finding.sha1({ name, exchangeDefault }),
     });
   }
+  // Status Invalid with RootCAType Unknown on a CA-issued certificate: its issuer's certificate is
+  // missing from the server (the Intermediate store), not the certificate itself.
+  const chainIncomplete =
+    /^Invalid$/i.test(cert.status ?? '') && /^Unknown$/i.test(cert.rootCAType ?? '') && cert.selfSigned === false;
+  if (chainIncomplete) {
+    const issuer = commonName(cert.issuer) ?? cert.issuer;
+    findings.push({
+      code: 'CHAIN_INCOMPLETE',
+      severity: 'warning',
+      ...tp,
+      message: text.finding.chainIncomplete({ name, issuer }),
+    });
+    plans.push({ plan: 'chain-missing-issuer', values: { ...values, issuer: cert.issuer } });
+  }
   if (cert.status === 'RevocationCheckFailure') {
     findings.push({
       code: 'REVOCATION_CHECK_FAILED',

@@ -19,6 +19,7 @@ export interface DiagnosisText {
     certNotYetValid(p: { name: string; when: string }): string;
     selfSigned(p: { name: string; clientFacing: boolean }): string;
     selfSignedSmtp(p: { name: string; port: number }): string;
+    chainIncomplete(p: { name: string; issuer: string }): string;
     transportCertExpired12015(p: { thumbprint?: string; server: string }): string;
     starttlsCertExpired(p: { fqdn?: string; server: string }): string;
     transportCertExpiredSmtp(p: { name: string }): string;
@@ -108,6 +109,8 @@ const en: DiagnosisText = {
       clientFacing
         ? `${name} is self-signed and serves clients (IIS/POP/IMAP): Outlook and browsers will warn. Use a certificate from a CA for client-facing names.`
         : `${name} is self-signed. That is normal for Exchange's internal transport and Auth certificates.`,
+    chainIncomplete: ({ name, issuer }) =>
+      `${name} shows Status Invalid with RootCAType Unknown: the server does not have the certificate of its issuing CA (${issuer}), so Windows cannot build its chain. Install that CA certificate; a new request from the same CA would stay Invalid too.`,
     selfSignedSmtp: ({ name, port }) =>
       `${name} is self-signed and port ${port} presents it. Partners and clients that check certificates see a self-signed certificate on SMTP and may refuse TLS or the mail. Enable the CA-issued certificate for SMTP and have the connector present it.`,
     transportCertExpired12015: ({ thumbprint, server }) =>
@@ -242,6 +245,7 @@ const en: DiagnosisText = {
     ENDPOINT_UNREACHABLE: () => 'The endpoint could not be probed',
     OLD_TLS_VERSION: () => 'The server speaks only TLS 1.0 or 1.1',
     SSL_BINDING_BROKEN: ({ server }) => `${server}: an HTTPS binding points at a missing certificate`,
+    CHAIN_INCOMPLETE: ({ name }) => `${name} is Invalid: its issuing CA certificate is missing`,
   },
   summary: {
     ok: ({ name, when }) => `${name} is fine: ${when}`,
@@ -287,6 +291,8 @@ const ja: DiagnosisText = {
       clientFacing
         ? `${name} は自己署名証明書で、クライアント (IIS/POP/IMAP) に使われています。Outlook やブラウザーが警告を出します。クライアント向けの名前には CA の証明書を使ってください。`
         : `${name} は自己署名証明書です。Exchange の内部トランスポート証明書や Auth 証明書では通常の状態です。`,
+    chainIncomplete: ({ name, issuer }) =>
+      `${name} の Status が Invalid、RootCAType が Unknown です。サーバーに発行元 CA (${issuer}) の証明書がないため、Windows が証明書チェーンを構築できません。その CA 証明書をインストールしてください。同じ CA への新しい証明書要求では、やはり Invalid のままです。`,
     selfSignedSmtp: ({ name, port }) =>
       `${name} は自己署名証明書で、ポート ${port} で提示されています。証明書を検証する相手先やクライアントには SMTP で自己署名証明書が見えるため、TLS やメールを拒否されることがあります。CA 発行の証明書を SMTP に割り当て、コネクタがそれを提示するように設定してください。`,
     transportCertExpired12015: ({ thumbprint, server }) =>
@@ -423,6 +429,7 @@ const ja: DiagnosisText = {
     ENDPOINT_UNREACHABLE: () => 'エンドポイントを調べられませんでした',
     OLD_TLS_VERSION: () => 'サーバーは TLS 1.0 または 1.1 しか使えません',
     SSL_BINDING_BROKEN: ({ server }) => `${server}: HTTPS のバインドが存在しない証明書を指しています`,
+    CHAIN_INCOMPLETE: ({ name }) => `${name} が Invalid です: 発行元 CA の証明書がありません`,
   },
   summary: {
     ok: ({ name, when }) => `${name} は問題ありません: ${when}`,

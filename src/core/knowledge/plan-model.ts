@@ -23,6 +23,8 @@ export interface PlanValues {
   /** The full `<I>…<S>…` value a connector pins. */
   pinned?: string;
   subject?: string;
+  /** The issuer's DN, where the plan installs the issuing CA's certificate. */
+  issuer?: string;
   /** 'yes' when the paste was cut inside the certificate's record: its thumbprint or some names are missing. */
   cut?: 'yes';
   /** 'yes' when the paste shows the certificate in a server's store (Get-ExchangeCertificate, certutil -store, HealthChecker). */

@@ -339,6 +339,23 @@ export const PLAN_ROWS: PlanDefinition[] = [
     ],
   },
   {
+    id: 'chain-missing-issuer',
+    reference: 'Microsoft Learn: Get-ExchangeCertificate (Status, RootCAType); Enable-ExchangeCertificate',
+    summary: s(
+      'A new CA-issued certificate shows Status Invalid, RootCAType Unknown (its issuing CA certificate is missing)',
+      '新しい CA 発行の証明書の Status が Invalid、RootCAType が Unknown (発行元 CA の証明書がない)',
+    ),
+    // No new request: the same CA would issue a certificate with the same missing link.
+    entries: [
+      'issuer-install',
+      'issuer-recheck',
+      'issuer-enable',
+      { if: 'shownEdge', no: ['restart-iis'] },
+      { if: 'version>=2013', yes: ['list-connector-pins'] },
+      { if: 'shownEdge', yes: ['verify-starttls-probe'], no: ['verify-https-probe'] },
+    ],
+  },
+  {
     id: 'revocation-check',
     reference: 'Microsoft Learn: Get-ExchangeCertificate (Status); Exchange hybrid TLS guidance',
     summary: s('Revocation check fails (RevocationCheckFailure)', '失効確認の失敗 (RevocationCheckFailure)'),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type LibraryStep, libraryStepSchema } from './library-model.js';
 import { AUTH_STEPS } from './steps-auth.js';
 import { CA_STEPS } from './steps-ca.js';
+import { CHAIN_ISSUER_STEPS } from './steps-chain-issuer.js';
 import { EDGE_CONNECTOR_STEPS } from './steps-edge-connectors.js';
 import { MISC_STEPS } from './steps-misc.js';
 import { SHOW_STEPS } from './steps-show.js';
@@ -17,6 +18,7 @@ function load(): Map<string, LibraryStep> {
     ...EDGE_CONNECTOR_STEPS,
     ...SMTP_PRESENTED_STEPS,
     ...CA_STEPS,
+    ...CHAIN_ISSUER_STEPS,
     ...AUTH_STEPS,
     ...MISC_STEPS,
     ...VERIFY_STEPS.map((step) => ({ ...step, phase: step.phase ?? ('verify' as const) })),
