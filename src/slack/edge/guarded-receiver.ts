@@ -18,10 +18,11 @@ export interface GuardedReceiverOptions {
   /** Largest body accepted, in bytes: a paste is at most 1 MiB, Slack's own cap a little more. */
   bodyLimit?: number;
   /**
-   * Bytes of request bodies the app holds at once, from the first byte read until the listener is
+   * Bytes of request bodies handed to listeners at once, from their dispatch until the listener is
    * done (its paste diagnosed and its answer posted). Beyond it, a long request (a long paste) is
-   * answered at once with `busy` instead of reaching a listener; short ones still pass until four
-   * times as much is held. Memory stays bounded whatever Slack or the diagnosis pool does meanwhile.
+   * answered at once with `busy` instead of reaching a listener; anything is, once four times as
+   * much is held in all (bodies still arriving included). Memory stays bounded whatever Slack or
+   * the diagnosis pool does meanwhile.
    */
   heldBytesLimit?: number;
   /** The ack for a request refused while too much is held: a message for a command, else 503 (Slack retries events). */
@@ -30,8 +31,11 @@ export interface GuardedReceiverOptions {
 
 const EVENTS_PATH = '/slack/events';
 const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024;
-/** About thirty 100 KiB pastes: the diagnosis pool's queue and threads, and the answers being posted. */
-const DEFAULT_HELD_BYTES = 4 * 1024 * 1024;
+/**
+ * About eighteen 100 KiB pastes (as a form body): what the diagnosis pool's two threads and their
+ * queue take. Beyond it, a long paste is told in its ack to come back rather than told so later.
+ */
+const DEFAULT_HELD_BYTES = 3 * 1024 * 1024;
 /** A body this short is a command, a click or a short paste, answered inline in a few milliseconds. */
 const SHORT_BODY_BYTES = 16 * 1024;
 const KEEP_ALIVE_MS = 65_000;
@@ -50,6 +54,8 @@ export class GuardedHttpReceiver implements Receiver {
   #server: Server | undefined;
   /** Bytes of bodies being read or whose listener is not done yet. */
   #held = 0;
+  /** Of those, the bytes of requests handed to a listener (past their ack, for long pastes). */
+  #dispatched = 0;
 
   constructor(options: GuardedReceiverOptions) {
     this.#options = options;
@@ -145,20 +151,27 @@ export class GuardedHttpReceiver implements Receiver {
         const busy = this.#options.busy?.(verdict.body);
         return busy === undefined ? void res.writeHead(503, { 'retry-after': '60' }).end() : send(res, busy);
       }
-      await this.#dispatch(req, res, verdict.body);
+      this.#dispatched += held;
+      try {
+        await this.#dispatch(req, res, verdict.body);
+      } finally {
+        this.#dispatched -= held;
+      }
     } finally {
       this.#held -= held;
     }
   }
 
   /**
-   * Whether a request of `own` bytes must wait for others to finish. A request alone is always
-   * read, however long: the budget is for what the others hold meanwhile.
+   * Whether a request of `own` bytes must wait for others to finish. A long one waits while the
+   * requests handed to listeners hold more than the budget (bodies still arriving pass through in
+   * milliseconds and do not count); anything waits once four times the budget is held in all. A
+   * request alone is always read, however long.
    */
   #tooMuchHeld(own: number): boolean {
     const limit = this.#options.heldBytesLimit ?? DEFAULT_HELD_BYTES;
-    const others = this.#held - own;
-    return own > SHORT_BODY_BYTES ? others > limit : others > 4 * limit;
+    if (this.#held - own > 4 * limit) return true;
+    return own > SHORT_BODY_BYTES && this.#dispatched > limit;
   }
 
   /** Bolt's part: the listeners run with the parsed body and this request's ack. */
