@@ -61,6 +61,13 @@ describe('port 25 presents a self-signed certificate (openssl s_client -starttls
     assert.match(commands, /Restart-Service MSExchangeTransport/);
   });
 
+  it("keeps Setup's certificate normal on port 25 when the server is reached by its own name", () => {
+    const internal = paste.replaceAll('mail.relecloud.com:25', 'ex19-01.relecloud.local:25');
+    const d = diagnose(internal, { now, lang: 'en' });
+    assert.equal(d.findings.find((f) => f.code === 'SELF_SIGNED')?.severity, 'info');
+    assert.ok(!d.steps.some((s) => s.id === 'set-frontend-pin-ca'));
+  });
+
   it('keeps the internal job of a self-signed certificate that no port is shown presenting', () => {
     const noProbe = paste.replace(/\$ openssl[\s\S]*?250 SMTPUTF8\n/, '');
     const d = diagnose(noProbe, { now, lang: 'en' });

@@ -82,7 +82,13 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
     });
   }
   const root = cert.role === 'certificate-authority' && cert.selfSigned === true;
-  const smtpPort = options.presentedPort !== undefined && SMTP_PORTS.includes(options.presentedPort);
+  // Reached by the server's own name (EX01.contoso.local), port 25 presenting Setup's certificate is
+  // Exchange talking to Exchange; by a published name (mail.…), it is what partners see.
+  const ownHost =
+    options.presentedBy !== undefined &&
+    options.server !== undefined &&
+    options.presentedBy.split('.')[0]?.toLowerCase() === options.server.split('.')[0]?.toLowerCase();
+  const smtpPort = options.presentedPort !== undefined && SMTP_PORTS.includes(options.presentedPort) && !ownHost;
   if (cert.selfSigned && !root && smtpPort && options.presentedPort !== undefined) {
     // Not Setup's certificate doing its internal job: this is what partners see on the SMTP port.
     findings.push({
