@@ -3,7 +3,7 @@ import { buildServerFacts } from './facts/build-facts.js';
 import { judgeCertificate } from './findings/certificate-findings.js';
 import { diagnosisText } from './i18n/diagnosis-text.js';
 import type { CertificateFacts, CertificateRole, ExchangeService, Finding, Language, Step } from './model.js';
-import { certificateRoleSchema, exchangeServiceSchema } from './model.js';
+import { certificateFactsSchema, certificateRoleSchema, exchangeServiceSchema } from './model.js';
 import { emptyEvidence } from './recognize/evidence.js';
 import { addReferences, buildSteps } from './steps.js';
 
@@ -18,6 +18,8 @@ export interface KnownCertificate {
   services: readonly string[];
   servers?: readonly string[];
   role?: string;
+  /** Where the record's facts were read (pem, exchange-list…): a listing may not show every name. */
+  source?: string;
 }
 
 export interface CertificatePlan {
@@ -45,7 +47,8 @@ export function planForCertificate(
     notAfter: known.notAfter,
     daysLeft: daysLeft(known.notAfter, options.now),
     services,
-    source: 'pem',
+    // A source certcheck does not know is read as a listing: its names may not be all the certificate has.
+    source: certificateFactsSchema.shape.source.safeParse(known.source).data ?? 'exchange-list',
     ...(known.notBefore && { notBefore: known.notBefore }),
     ...(role.success && { role: role.data as CertificateRole }),
     ...(known.issuer !== '' && { selfSigned: known.issuer.toLowerCase() === known.subject.toLowerCase() }),

@@ -178,10 +178,21 @@ function renewalPlans(cert: CertificateFacts, expired: boolean, values: PlanValu
   }
 }
 
+/** Sources that read the certificate itself: its subject and every SAN, where a listing may show fewer. */
+const NAMES_FROM_THE_CERTIFICATE: ReadonlySet<CertificateFacts['source']> = new Set([
+  'pem',
+  'der',
+  'pkcs7',
+  'openssl',
+  's-client',
+  'probe',
+]);
+
 function planValues(cert: CertificateFacts, server: string | undefined): PlanValues {
   const values: PlanValues = {};
   if (cert.thumbprint) values.thumbprint = cert.thumbprint;
   if (cert.domains.length > 0) values.domains = cert.domains.join(',');
+  if (NAMES_FROM_THE_CERTIFICATE.has(cert.source)) values.namesComplete = 'yes';
   const fqdn = cert.domains.find((d) => d.includes('.'));
   if (fqdn) values.fqdn = fqdn;
   if (cert.subject) values.subject = cert.subject;

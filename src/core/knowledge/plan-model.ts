@@ -27,6 +27,8 @@ export interface PlanValues {
   issuer?: string;
   /** 'yes' when the paste was cut inside the certificate's record: its thumbprint or some names are missing. */
   cut?: 'yes';
+  /** 'yes' when the names were read from the certificate itself (its subject and SANs), so none is missing. */
+  namesComplete?: 'yes';
   /** 'yes' when the paste shows the certificate in a server's store (Get-ExchangeCertificate, certutil -store, HealthChecker). */
   inStore?: 'yes';
   cn?: string;
