@@ -11,14 +11,13 @@ import { MAX_GUARDED_TARGETS, systemResolve } from '../../../probe/guarded-probe
 import type { TrackedEndpoint } from '../../../store/store.js';
 import { lookReason } from '../../../tracking/describe-endpoint.js';
 import { endpointId } from '../../../tracking/endpoint-target.js';
-import { decideChange } from '../../../tracking/permissions.js';
 import { trackEndpoint } from '../../../tracking/track-endpoint.js';
 import { endpointBlocks, endpointLine, slackFormat } from '../../blocks/endpoint-blocks.js';
 import { escapeMrkdwn, LIMITS, type SlackBlock, section, truncate } from '../../blocks/kit.js';
 import { channelRef, userRef } from '../../blocks/mentions.js';
 import type { ListenerDeps, WebClient } from '../../deps.js';
 import { type PermissionText, permissionText } from '../../i18n/permission-text.js';
-import { directoryOf, trackIntoRefusal } from './permission-check.js';
+import { type ChangeAction, changeRefusal, directoryOf, trackIntoRefusal } from './permission-check.js';
 import { publishHome } from './refresh.js';
 import { refusalLine } from '../commands/probe.js';
 
@@ -158,27 +157,15 @@ export async function untrackEndpoints(deps: ListenerDeps, ask: Ask, targets: re
 }
 
 /** May this user change this endpoint? As for a certificate: its channel's members, its owner, admins. */
-async function endpointRefusal(
+function endpointRefusal(
   deps: ListenerDeps,
   client: WebClient,
   userId: string,
   endpoint: TrackedEndpoint,
-  action: keyof PermissionText['actions'],
+  action: ChangeAction,
   lang: Language,
 ): Promise<string | undefined> {
-  const fallback = deps.tracking.defaultChannel;
-  const channel = endpoint.channel ?? (endpoint.owner ? undefined : fallback);
-  const standing = await directoryOf(deps).standing(client, userId, channel ? [channel] : []);
-  const decision = decideChange(endpoint, standing, fallback);
-  if (decision.allowed) return undefined;
-  const t = permissionText[lang];
-  if (decision.reason === 'lookup-failed') return t.lookupFailed(t.actions[action]);
-  const who = [
-    ...(decision.channel ? [t.members(channelRef(decision.channel))] : []),
-    ...(decision.owner ? [t.owner(userRef(decision.owner))] : []),
-    t.admins,
-  ].join(t.or);
-  return t.refused(t.actions[action], slackFormat.code(endpoint.id), who);
+  return changeRefusal(deps, client, userId, endpoint, slackFormat.code(endpoint.id), action, lang);
 }
 
 /** Said in the endpoint's channel (unless typed there), so nothing disappears silently. */

@@ -36,10 +36,26 @@ export async function refusalFor(
   action: ChangeAction,
   lang: Language,
 ): Promise<string | undefined> {
+  return changeRefusal(deps, client, userId, certificate, escapeMrkdwn(displayName(certificate, lang)), action, lang);
+}
+
+/**
+ * The same rule for anything tracked into a channel (a certificate, an endpoint): its channel's
+ * members, its owner and admins may change it. `shownName` is already Slack-safe mrkdwn.
+ */
+export async function changeRefusal(
+  deps: ListenerDeps,
+  client: WebClient,
+  userId: string,
+  tracked: Pick<TrackedCertificate, 'channel' | 'owner'>,
+  shownName: string,
+  action: ChangeAction,
+  lang: Language,
+): Promise<string | undefined> {
   const fallback = deps.tracking.defaultChannel;
-  const channel = certificate.channel ?? (certificate.owner ? undefined : fallback);
+  const channel = tracked.channel ?? (tracked.owner ? undefined : fallback);
   const standing = await directoryOf(deps).standing(client, userId, channel ? [channel] : []);
-  const decision = decideChange(certificate, standing, fallback);
+  const decision = decideChange(tracked, standing, fallback);
   if (decision.allowed) return undefined;
   const t = permissionText[lang];
   if (decision.reason === 'lookup-failed') return t.lookupFailed(t.actions[action]);
@@ -48,7 +64,7 @@ export async function refusalFor(
     ...(decision.owner ? [t.owner(userRef(decision.owner))] : []),
     t.admins,
   ].join(t.or);
-  return t.refused(t.actions[action], escapeMrkdwn(displayName(certificate, lang)), who);
+  return t.refused(t.actions[action], shownName, who);
 }
 
 /** What a listing may show this user: their channels' certificates and their own; admins everything. */
