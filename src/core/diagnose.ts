@@ -40,7 +40,7 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   addSymptomHints(evidence);
   const events = enrichEvents(evidence.events, now);
   const certificates = withCountdown(
-    [...dedupeCertificates(evidence.certificates), ...estimatedCertificates(events, evidence)],
+    [...datedByEvents(dedupeCertificates(evidence.certificates), events), ...estimatedCertificates(events, evidence)],
     now,
   );
   // A thumbprint pasted beside an event that names none is that event's certificate, in the facts too.
@@ -56,7 +56,7 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   const server = events.find((e) => e.computer)?.computer ?? evidence.servers?.[0];
 
   const judgement: Judgement = emptyJudgement();
-  const pasted = certificates.filter((c) => !c.estimated && c.thumbprint);
+  const pasted = certificates.filter((c) => c.source !== 'event' && c.thumbprint);
   for (const event of events) {
     const judged = judgeEvent(event, {
       text: t,
@@ -234,6 +234,18 @@ function estimatedCertificates(events: EventFacts[], evidence: Evidence): Parsed
       source: 'event' as const,
       estimated: true,
     }));
+}
+
+/**
+ * A listing without dates (the default Get-ExchangeCertificate table) names the certificate a
+ * 12017/12018 counts down: its expiry is the event's estimate, so the answer gives a countdown.
+ */
+function datedByEvents(certs: ParsedCertificate[], events: EventFacts[]): ParsedCertificate[] {
+  return certs.map((cert) => {
+    if (cert.notAfter || !cert.thumbprint || cert.status === 'PendingRequest') return cert;
+    const event = events.find((e) => e.thumbprint === cert.thumbprint && e.estimatedNotAfter);
+    return event?.estimatedNotAfter ? { ...cert, notAfter: event.estimatedNotAfter, estimated: true } : cert;
+  });
 }
 
 /** The same certificate pasted twice (a PEM and its fl listing): one entry, facts merged. */

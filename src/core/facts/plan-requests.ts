@@ -94,7 +94,7 @@ export function enrichPlanRequests(
  * certificate's own, instead of names guessed from the server.
  */
 function adoptCertificate(values: PlanRequest['values'], certificates: readonly CertificateFacts[]): void {
-  const pasted = certificates.filter((c) => c.thumbprint && !c.estimated);
+  const pasted = certificates.filter((c) => c.thumbprint && c.source !== 'event');
   const byThumbprint = values.thumbprint ? pasted.find((c) => c.thumbprint === values.thumbprint) : undefined;
   const fqdn = values.fqdn;
   const matching = fqdn && !values.thumbprint ? pasted.filter((c) => covers(c.domains, fqdn)) : [];
