@@ -66,6 +66,8 @@ export const findingCodeSchema = z.enum([
   'SSL_BINDING_BROKEN',
   // Added: Status Invalid with RootCAType Unknown: the server lacks its issuing CA's certificate.
   'CHAIN_INCOMPLETE',
+  // Added: a wildcard certificate enabled for IMAP/POP, which choose theirs by X509CertificateName.
+  'IMAP_POP_CERTIFICATE_NAME',
 ]);
 export type FindingCode = z.infer<typeof findingCodeSchema>;
 

@@ -54,6 +54,7 @@ export function commandValues(scope: PlanScope, planId: string): Values {
     thumbprint: values.thumbprint,
     candidate: values.candidate,
     fqdn: values.fqdn,
+    popFqdn: values.popFqdn,
     fqdnFirst: values.fqdn ?? fqdn ?? (server ? `<FQDN of ${server}>` : '<server FQDN>'),
     fqdnOrConnectorFqdnCommand: connectorFqdn,
     ownNames: [...new Set(ownNames)].join(','),

@@ -200,6 +200,7 @@ const STAND_IN: Values = {
   thumbprint: '<thumbprint>',
   candidate: '<thumbprint from the list>',
   fqdn: '<FQDN>',
+  popFqdn: '<POP FQDN>',
   server: '<server>',
   site: '<AD site>',
   peer: '<peer server>',

@@ -516,6 +516,19 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ifTrue: w('If the certificate is listed', '証明書が表示された場合'),
     ifFalse: w('If nothing is listed (the certificate is gone)', '何も表示されない場合 (証明書が削除されています)'),
   },
+  // Enable-ExchangeCertificate warns once per protocol whose X509CertificateName a wildcard cannot match.
+  imapWarned: {
+    test: (s) => (s.values.mailProtocols === undefined ? undefined : s.values.mailProtocols.includes('IMAP')),
+    unknown: 'then',
+    ifTrue: w('IMAP warned', 'IMAP の警告があります'),
+    ifFalse: w('IMAP did not warn', 'IMAP の警告はありません'),
+  },
+  popWarned: {
+    test: (s) => (s.values.mailProtocols === undefined ? undefined : s.values.mailProtocols.includes('POP')),
+    unknown: 'then',
+    ifTrue: w('POP warned', 'POP の警告があります'),
+    ifFalse: w('POP did not warn', 'POP の警告はありません'),
+  },
 };
 
 /** What the steps repeated on each other server are repeated for (the playbook's heading). */

@@ -114,6 +114,31 @@ export function judgeSymptom(
     case 'smtp-overwrite-prompt':
       findings.push({ code: 'SMTP_OVERWRITE_PROMPT', severity: 'info', message: text.finding.smtpOverwritePrompt() });
       break;
+    case 'imap-pop-subject-not-fqdn': {
+      const v = symptom.values;
+      findings.push({
+        code: 'IMAP_POP_CERTIFICATE_NAME',
+        severity: 'warning',
+        ...tp,
+        message: text.finding.imapPopName({
+          protocols: (v.protocols ?? 'IMAP').replace(',', '/'),
+          subject: v.subject ?? v.thumbprint ?? '?',
+          ...(v.x509Name && { current: v.x509Name }),
+          ...((v.imapFqdn ?? v.popFqdn) && { fqdn: v.imapFqdn ?? v.popFqdn }),
+        }),
+      });
+      // No thumbprint in the plan: the certificate stays; only the name IMAP and POP look it up by changes.
+      plans.push({
+        plan: 'imap-pop-certificate-name',
+        values: {
+          mailProtocols: v.protocols || 'IMAP',
+          ...(v.server && { server: v.server }),
+          ...(v.imapFqdn && { fqdn: v.imapFqdn }),
+          ...(v.popFqdn && { popFqdn: v.popFqdn }),
+        },
+      });
+      break;
+    }
     case 'internal-cert-cannot-remove':
       plans.push({ plan: 'internal-transport-renew', values: {} });
       break;

@@ -53,6 +53,7 @@ export interface DiagnosisText {
     unreadable(): string;
     noDates(p: { count: number }): string;
     smtpOverwritePrompt(): string;
+    imapPopName(p: { protocols: string; subject: string; current?: string; fqdn?: string }): string;
     sslBindingBroken(p: { server: string }): string;
     emptyExchangeFields(): string;
     restSkipped(p: { what: 'certificates' | 'thumbprints' | 'events' | 'records'; read: number }): string;
@@ -180,6 +181,8 @@ const en: DiagnosisText = {
       `${count === 1 ? 'This listing has' : `These ${count} certificates have`} no dates in the default table view. Paste the output of the command below to get a countdown.`,
     sslBindingBroken: ({ server }) =>
       `HTTP.sys on ${server} cannot use the certificate bound to an HTTPS endpoint. On 0.0.0.0:444 that is the Exchange Back End site: OWA and ECP go blank, Outlook Anywhere, EWS and the Exchange Management Shell fail until it is bound to a valid certificate.`,
+    imapPopName: ({ protocols, subject, current, fqdn }) =>
+      `Enable-ExchangeCertificate warned that ${subject} cannot be used for ${protocols} SSL/TLS connections: IMAP and POP choose their certificate by the name in X509CertificateName${current ? ` (now ${current})` : ''}, and a wildcard subject never matches it. The certificate itself is fine: set X509CertificateName to the name clients connect to (${fqdn ?? 'ExternalConnectionSettings shows it'}).`,
     smtpOverwritePrompt: () =>
       'This is the "overwrite the default SMTP certificate?" prompt. Answer Y only when the new certificate replaces the server\'s internal transport (self-signed) certificate; answer N when you are adding a CA certificate for SMTP or creating the Auth certificate.',
     emptyExchangeFields: () =>
@@ -246,6 +249,7 @@ const en: DiagnosisText = {
     OLD_TLS_VERSION: () => 'The server speaks only TLS 1.0 or 1.1',
     SSL_BINDING_BROKEN: ({ server }) => `${server}: an HTTPS binding points at a missing certificate`,
     CHAIN_INCOMPLETE: ({ name }) => `${name} is Invalid: its issuing CA certificate is missing`,
+    IMAP_POP_CERTIFICATE_NAME: () => 'IMAP/POP: X509CertificateName must be the FQDN clients connect to',
   },
   summary: {
     ok: ({ name, when }) => `${name} is fine: ${when}`,
@@ -362,6 +366,8 @@ const ja: DiagnosisText = {
       `既定の表形式には日付がありません (${count} 件)。残り日数を出すには、下のコマンドの出力を貼り付けてください。`,
     sslBindingBroken: ({ server }) =>
       `${server} の HTTP.sys が HTTPS エンドポイントにバインドされた証明書を使えません。0.0.0.0:444 は Exchange Back End サイトです。有効な証明書にバインドし直すまで、OWA と ECP は真っ白になり、Outlook Anywhere、EWS、Exchange 管理シェルが失敗します。`,
+    imapPopName: ({ protocols, subject, current, fqdn }) =>
+      `Enable-ExchangeCertificate が、${subject} は ${protocols} の SSL/TLS 接続に使用できないと警告しました。IMAP と POP は X509CertificateName の名前${current ? ` (現在は ${current}) ` : ''}で証明書を選びますが、ワイルドカードのサブジェクトはこの名前に一致しません。証明書自体に問題はありません。X509CertificateName を、クライアントが接続する名前 (${fqdn ?? 'ExternalConnectionSettings に表示されます'}) に設定してください。`,
     smtpOverwritePrompt: () =>
       '「既存の既定の SMTP 証明書を上書きしますか?」の確認です。新しい証明書がサーバーの内部トランスポート (自己署名) 証明書の置き換えなら Y、CA の証明書を SMTP に追加する場合や Auth 証明書を作成する場合は N と答えます。',
     emptyExchangeFields: () =>
@@ -430,6 +436,7 @@ const ja: DiagnosisText = {
     OLD_TLS_VERSION: () => 'サーバーは TLS 1.0 または 1.1 しか使えません',
     SSL_BINDING_BROKEN: ({ server }) => `${server}: HTTPS のバインドが存在しない証明書を指しています`,
     CHAIN_INCOMPLETE: ({ name }) => `${name} が Invalid です: 発行元 CA の証明書がありません`,
+    IMAP_POP_CERTIFICATE_NAME: () => 'IMAP/POP: X509CertificateName にはクライアントが接続する FQDN を設定します',
   },
   summary: {
     ok: ({ name, when }) => `${name} は問題ありません: ${when}`,

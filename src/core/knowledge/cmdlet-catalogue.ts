@@ -124,6 +124,11 @@ export const CMDLETS: Readonly<Record<string, CmdletEntry>> = {
   'Set-ReceiveConnector': { releases: all, parameters: { TlsCertificateName: FROM_2013 } },
   'Set-SendConnector': { releases: all, parameters: { TlsCertificateName: FROM_2013 } },
   'Retry-Queue': { releases: all, parameters: { Identity: all } },
+  // ps:Set-ImapSettings, Set-PopSettings (-Server, -X509CertificateName); 2007 has both since SP1.
+  'Get-ImapSettings': { releases: all, parameters: { Server: all } },
+  'Set-ImapSettings': { releases: all, parameters: { Server: all, X509CertificateName: all } },
+  'Get-PopSettings': { releases: all, parameters: { Server: all } },
+  'Set-PopSettings': { releases: all, parameters: { Server: all, X509CertificateName: all } },
   // Windows PowerShell and Windows, on every server Exchange runs on.
   'Restart-Service': { releases: all, parameters: { DisplayName: all, Name: all } },
   'Get-Item': { releases: all, parameters: {} },
@@ -168,6 +173,11 @@ export const WINDOWS_SERVICES: Readonly<Record<string, readonly Release[]>> = {
   MSExchangeFrontEndTransport: FROM_2013,
   ADAM_MSExchange: FROM_2010,
   MSExchangeServiceHost: FROM_2013,
+  // IMAP and POP: 2013 and later add a back-end service beside each front-end one.
+  MSExchangeIMAP4: all,
+  MSExchangeIMAP4BE: FROM_2013,
+  MSExchangePOP3: all,
+  MSExchangePOP3BE: FROM_2013,
 };
 
 /** A step for this version must be right on each of these releases ('unknown' shows the 2013+ form). */
@@ -295,7 +305,7 @@ export function commandProblems(command: string, releases: readonly Release[]): 
 
 /** The service names after each `Restart-Service` that names them positionally. */
 function restartedServices(command: string): string[] {
-  return [...command.matchAll(/Restart-Service ([A-Za-z_]+(?:,\s*[A-Za-z_]+)*)/g)].flatMap((m) =>
+  return [...command.matchAll(/Restart-Service ([A-Za-z0-9_]+(?:,\s*[A-Za-z0-9_]+)*)/g)].flatMap((m) =>
     (m[1] as string).split(/,\s*/),
   );
 }

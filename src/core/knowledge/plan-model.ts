@@ -14,6 +14,9 @@ export interface PlanValues {
   /** 'yes' when the same server's internal certificate is recreated for this FQDN (12015 with 12014). */
   renewing?: 'yes';
   fqdn?: string;
+  /** IMAP and POP: which of them warned ('IMAP', 'POP', 'IMAP,POP'), and the name POP clients use. */
+  mailProtocols?: string;
+  popFqdn?: string;
   /** Comma-separated names for -DomainName (host, FQDN, SANs). */
   domains?: string;
   /** The server's short name (EX01) and its FQDN when known. */

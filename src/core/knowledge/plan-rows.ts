@@ -420,4 +420,19 @@ export const PLAN_ROWS: PlanDefinition[] = [
     summary: s('A thumbprint with invisible characters', '見えない文字を含む拇印'),
     entries: ['use-clean-thumbprint'],
   },
+  {
+    id: 'imap-pop-certificate-name',
+    reference: 'Microsoft Learn: Set-ImapSettings; Set-PopSettings',
+    summary: s(
+      'A wildcard certificate enabled for IMAP/POP: "the subject is not a Fully Qualified Domain Name"',
+      'IMAP/POP に有効化したワイルドカード証明書: 「the subject is not a Fully Qualified Domain Name」',
+    ),
+    // The certificate stays: only the name IMAP and POP look it up by changes.
+    entries: [
+      { if: 'imapWarned', yes: ['imap-x509-name'] },
+      { if: 'popWarned', yes: ['pop-x509-name'] },
+      'verify-imap-pop-name',
+      { if: 'imapWarned', yes: ['verify-imap-probe'] },
+    ],
+  },
 ];

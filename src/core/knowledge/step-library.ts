@@ -4,6 +4,7 @@ import { AUTH_STEPS } from './steps-auth.js';
 import { CA_STEPS } from './steps-ca.js';
 import { CHAIN_ISSUER_STEPS } from './steps-chain-issuer.js';
 import { EDGE_CONNECTOR_STEPS } from './steps-edge-connectors.js';
+import { IMAP_POP_STEPS } from './steps-imap-pop.js';
 import { MISC_STEPS } from './steps-misc.js';
 import { SHOW_STEPS } from './steps-show.js';
 import { SMTP_PRESENTED_STEPS } from './steps-smtp-presented.js';
@@ -20,6 +21,7 @@ function load(): Map<string, LibraryStep> {
     ...CA_STEPS,
     ...CHAIN_ISSUER_STEPS,
     ...AUTH_STEPS,
+    ...IMAP_POP_STEPS,
     ...MISC_STEPS,
     ...VERIFY_STEPS.map((step) => ({ ...step, phase: step.phase ?? ('verify' as const) })),
   ];

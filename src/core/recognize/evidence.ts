@@ -29,7 +29,9 @@ export type SymptomId =
   /** The EMS prompt "Overwrite the existing default SMTP certificate?" (en or ja). */
   | 'smtp-overwrite-prompt'
   /** "The internal transport certificate cannot be removed …". */
-  | 'internal-cert-cannot-remove';
+  | 'internal-cert-cannot-remove'
+  /** Enable-ExchangeCertificate: a wildcard subject "cannot used for IMAP/POP SSL/TLS connections" (X509CertificateName). */
+  | 'imap-pop-subject-not-fqdn';
 
 export interface Symptom {
   id: SymptomId;

@@ -1,5 +1,6 @@
 import { normalizeEventText, normalizeThumbprint, parseLoggedAt } from './event-values.js';
 import type { Evidence, Recognizer, Symptom, SymptomId } from './evidence.js';
+import { imapPopSettingsValues } from './imap-pop-settings.js';
 
 /**
  * Lines that name a certificate problem without being an event: NDRs and queue errors, setup
@@ -135,6 +136,12 @@ const RULES: readonly SymptomRule[] = [
     id: 'internal-cert-cannot-remove',
     pattern:
       /The\s+internal\s+transport\s+certificate\s+cannot\s+be\s+removed\s+because\s+that\s+would\s+cause\s+the\s+Microsoft\s+Exchange\s+Transport\s+service\s+to\s+stop/i,
+  },
+  {
+    id: 'imap-pop-subject-not-fqdn',
+    pattern:
+      /cannot\s+(?:be\s+)?used\s+for\s+(?:IMAP|POP)\s+SSL\/TLS\s+connections\s+because\s+the\s+subject\s+is\s+not\s+a\s+Fully\s+Qualified\s+Domain\s+Name/i,
+    values: imapPopSettingsValues,
   },
 ];
 

@@ -1,0 +1,88 @@
+import type { LibraryStep } from './library-model.js';
+
+/**
+ * IMAP and POP pick their certificate by the name in X509CertificateName (by default the server's
+ * own name), never by the services a certificate is enabled for: a wildcard certificate serves them
+ * only once that setting names the FQDN clients connect to. Exchange 2013 and later run a front-end
+ * and a back-end service for each, and both read the setting at start.
+ */
+export const IMAP_POP_STEPS: LibraryStep[] = [
+  {
+    id: 'imap-x509-name',
+    role: 'client-access',
+    title: {
+      en: 'On {server}: set the name IMAP looks its certificate up by to the name clients connect to (ExternalConnectionSettings), then restart the IMAP services',
+      ja: '{server} で: IMAP が証明書を探す名前を、クライアントが接続する名前 (ExternalConnectionSettings) に設定し、IMAP のサービスを再起動します',
+    },
+    why: {
+      en: 'A wildcard subject never matches the server name IMAP uses by default, so clients on port 993 get another certificate; the services read the setting only when they start.',
+      ja: 'ワイルドカードのサブジェクトは IMAP が既定で使うサーバー名に一致しないため、ポート 993 のクライアントには別の証明書が提示されます。サービスはこの設定を起動時にだけ読み込みます。',
+    },
+    command: {
+      default:
+        'Set-ImapSettings -Server {serverOrPlaceholder} -X509CertificateName {fqdn}\nRestart-Service MSExchangeIMAP4,MSExchangeIMAP4BE',
+      '2010': 'Set-ImapSettings -Server {serverOrPlaceholder} -X509CertificateName {fqdn}\nRestart-Service MSExchangeIMAP4',
+      '2007': 'Set-ImapSettings -Server {serverOrPlaceholder} -X509CertificateName {fqdn}\nRestart-Service MSExchangeIMAP4',
+    },
+    unknownNote: {
+      en: 'Exchange 2007/2010 have no MSExchangeIMAP4BE: restart MSExchangeIMAP4 only',
+      ja: 'Exchange 2007/2010 には MSExchangeIMAP4BE がないため、MSExchangeIMAP4 だけを再起動',
+    },
+  },
+  {
+    id: 'pop-x509-name',
+    role: 'client-access',
+    title: {
+      en: 'On {server}: set the name POP looks its certificate up by to the name POP clients connect to (ExternalConnectionSettings), then restart the POP services',
+      ja: '{server} で: POP が証明書を探す名前を、POP クライアントが接続する名前 (ExternalConnectionSettings) に設定し、POP のサービスを再起動します',
+    },
+    why: {
+      en: 'POP looks its certificate up by name just as IMAP does; its clients may use another name (pop.…) than IMAP clients.',
+      ja: 'POP も IMAP と同じく名前で証明書を探します。POP のクライアントは IMAP とは別の名前 (pop.…) を使うことがあります。',
+    },
+    command: {
+      default:
+        'Get-PopSettings -Server {serverOrPlaceholder} | fl X509CertificateName,ExternalConnectionSettings\nSet-PopSettings -Server {serverOrPlaceholder} -X509CertificateName {popFqdn}\nRestart-Service MSExchangePOP3,MSExchangePOP3BE',
+      '2010':
+        'Get-PopSettings -Server {serverOrPlaceholder} | fl X509CertificateName,ExternalConnectionSettings\nSet-PopSettings -Server {serverOrPlaceholder} -X509CertificateName {popFqdn}\nRestart-Service MSExchangePOP3',
+      '2007':
+        'Get-PopSettings -Server {serverOrPlaceholder} | fl X509CertificateName,ExternalConnectionSettings\nSet-PopSettings -Server {serverOrPlaceholder} -X509CertificateName {popFqdn}\nRestart-Service MSExchangePOP3',
+    },
+    unknownNote: {
+      en: 'Exchange 2007/2010 have no MSExchangePOP3BE: restart MSExchangePOP3 only',
+      ja: 'Exchange 2007/2010 には MSExchangePOP3BE がないため、MSExchangePOP3 だけを再起動',
+    },
+  },
+  {
+    id: 'verify-imap-pop-name',
+    role: 'client-access',
+    phase: 'verify',
+    title: {
+      en: 'On {server}: check that X509CertificateName now shows the name clients connect to',
+      ja: '{server} で: X509CertificateName にクライアントが接続する名前が表示されることを確認します',
+    },
+    why: {
+      en: 'The name is what IMAP and POP look the certificate up by; a typo leaves them on the old certificate.',
+      ja: 'IMAP と POP はこの名前で証明書を探します。名前を誤ると古い証明書のままになります。',
+    },
+    command: {
+      default:
+        'Get-ImapSettings -Server {serverOrPlaceholder} | fl X509CertificateName\nGet-PopSettings -Server {serverOrPlaceholder} | fl X509CertificateName',
+    },
+  },
+  {
+    id: 'verify-imap-probe',
+    role: 'any',
+    runsOn: 'anywhere',
+    phase: 'verify',
+    title: {
+      en: 'From any machine with certcheck: check that port 993 presents the certificate whose names cover the IMAP name',
+      ja: 'certcheck のある任意のマシンから: ポート 993 が IMAP の名前を含む証明書を提示することを確認します',
+    },
+    why: {
+      en: 'What the port presents is what mail clients see.',
+      ja: 'ポートが提示する証明書が、メール クライアントから見える証明書です。',
+    },
+    command: { default: 'certcheck probe {fqdn}:993' },
+  },
+];
