@@ -21,6 +21,8 @@ const CMDLETS = [
   'Get-FederatedDomainProof',
   'Set-FederationTrust',
   'Test-FederationTrustCertificate',
+  'Set-ImapSettings',
+  'Set-PopSettings',
 ] as const;
 const CMDLET = (name: string) =>
   `https://learn.microsoft.com/powershell/module/exchangepowershell/${name.toLowerCase()}`;
