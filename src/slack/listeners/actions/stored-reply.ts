@@ -1,3 +1,4 @@
+import { setTimeout as wait } from 'node:timers/promises';
 import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { rediagnose, render, trackedOf } from '../../answer.js';
 import { decodeReplyValue, type ReplyValue } from '../../blocks/button-values.js';
@@ -16,6 +17,26 @@ export interface StoredReply {
   message(extra?: { sharedBy?: string; inThread?: boolean }): Promise<SlackMessage>;
 }
 
+/** How long a click looks again for a paste that is not there yet, and how often. */
+const WRITE_LAG_MS = 1_000;
+const LOOK_AGAIN_MS = 100;
+
+/**
+ * The stored paste, looked for again for up to a second when it is not there: the process that
+ * answered writes it just after its ack, so a click that reaches another replica at once can come
+ * before the write. A paste that really expired is said a second later, after the click's ack.
+ */
+async function pasteSoon(deps: ListenerDeps, id: string) {
+  const found = await deps.pastes.get(id, deps.now());
+  if (found || id === '') return found;
+  for (let waited = 0; waited < WRITE_LAG_MS; waited += LOOK_AGAIN_MS) {
+    await wait(LOOK_AGAIN_MS);
+    const later = await deps.pastes.get(id, deps.now());
+    if (later) return later;
+  }
+  return undefined;
+}
+
 /**
  * The paste behind a button, from the paste store (whichever process answered the reply), or
  * undefined after telling the user the answer expired: the paste lives as long as response_url,
@@ -28,7 +49,7 @@ export async function storedReply(
   respond: RespondFn,
 ): Promise<StoredReply | undefined> {
   const value = decodeReplyValue(action.value);
-  const paste = value && (await deps.pastes.get(value.p, deps.now()));
+  const paste = value && (await pasteSoon(deps, value.p));
   if (!value || !paste) {
     // value.l is the language asked for (the toggle's target), not the one the user reads.
     const lang = deps.language.cached(body.user.id);
