@@ -22,7 +22,8 @@ export const TLS10_ONLY: SecureContextOptions = {
   ciphers: 'DEFAULT:@SECLEVEL=0',
 };
 
-function track(server: Server, host: Loopback): Promise<TestServer> {
+/** Listens on `port` (0: any free one) and counts what it accepts. */
+export function track(server: Server, host: Loopback, port = 0): Promise<TestServer> {
   const sockets = new Set<Socket>();
   const state: TestServer = {
     port: 0,
@@ -44,9 +45,9 @@ function track(server: Server, host: Loopback): Promise<TestServer> {
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, host, () => {
+    server.listen(port, host, () => {
       const address = server.address();
-      state.port = typeof address === 'object' && address ? address.port : 0;
+      state.port = typeof address === 'object' && address ? address.port : port;
       resolve(state);
     });
   });
@@ -60,6 +61,8 @@ export async function startSmtp(options: {
   starttls?: boolean;
   tls?: SecureContextOptions;
   host?: Loopback;
+  /** 0 or absent: any free port; a given one lets a test restart a server where it was. */
+  port?: number;
 }): Promise<TestServer> {
   const smtp = new SMTPServer({
     name: options.name,
@@ -73,7 +76,7 @@ export async function startSmtp(options: {
     logger: false,
   });
   smtp.on('error', () => {});
-  return track(smtp.server, options.host ?? '127.0.0.1');
+  return track(smtp.server, options.host ?? '127.0.0.1', options.port);
 }
 
 /** TLS from the first byte (HTTPS, SMTPS, IMAPS, LDAPS). */
