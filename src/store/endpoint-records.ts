@@ -1,6 +1,7 @@
 import type { ProbeRefusal } from '../core/probe/allow-list.js';
 import type { ProbeFailure } from '../core/probe/observation.js';
 import type { ProbeProtocol } from '../core/probe/target.js';
+import type { TrackableCertificate } from '../core/tracking.js';
 
 /**
  * A tracked endpoint: a host and port whose presented certificate every reminder run looks at
@@ -8,15 +9,11 @@ import type { ProbeProtocol } from '../core/probe/target.js';
  * typed two ways (`mail.contoso.com:25`, `smtp://MAIL.contoso.com`) is one endpoint.
  */
 
-/** The presented leaf, as much of it as listings and the renewal logic need. */
-export interface PresentedCertificate {
-  thumbprint: string;
-  subject: string;
-  issuer: string;
-  domains: string[];
-  notBefore?: string;
-  notAfter: string;
-}
+/** The presented leaf, as much of it as listings and the renewal logic need: a trackable certificate's own facts. */
+export type PresentedCertificate = Pick<
+  TrackableCertificate,
+  'thumbprint' | 'subject' | 'issuer' | 'domains' | 'notBefore' | 'notAfter'
+>;
 
 /** What one look at the endpoint found; language-neutral, worded at display time. */
 export interface EndpointProbe {
