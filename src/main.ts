@@ -143,18 +143,10 @@ async function main(): Promise<number> {
   console.log(
     `Reminders: ${config.reminders.cron} (${config.reminders.timeZone}); next ${reminders.nextRun()?.toISOString() ?? 'never'}.`,
   );
-  const stop = () => {
+  stopOnSignal(() => {
     draining = true;
-    shutdown({ reminders, app: certcheck, store, pastes, runner, ops }).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('certcheck did not stop cleanly:', error instanceof Error ? error.message : error);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+    return shutdown({ reminders, app: certcheck, store, pastes, runner, ops });
+  });
   return 0;
 }
 
@@ -167,8 +159,14 @@ async function runSandbox(): Promise<number> {
     error: (line) => console.error(line),
   });
   if (!started.ok) return started.code;
-  const stop = () => {
-    started.stop().then(
+  stopOnSignal(() => started.stop());
+  return 0;
+}
+
+/** On SIGINT or SIGTERM: `stop`, then exit 0, or 1 with the reason when it did not stop cleanly. */
+function stopOnSignal(stop: () => Promise<unknown>): void {
+  const onSignal = () => {
+    stop().then(
       () => process.exit(0),
       (error: unknown) => {
         console.error('certcheck did not stop cleanly:', error instanceof Error ? error.message : error);
@@ -176,9 +174,8 @@ async function runSandbox(): Promise<number> {
       },
     );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  return 0;
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
 }
 
 /** `.env` in the working directory, when there is one; real environment variables win. */
