@@ -50,6 +50,9 @@ export function openSqliteStore(path: string): SqliteStore {
 export class SqliteStore implements Store {
   constructor(readonly db: Database.Database) {}
 
+  /** Every answer that shows a thumbprint looks it up here: the statement is prepared once, not per look. */
+  private byThumbprint?: Database.Statement<[string]>;
+
   async track(input: TrackInput) {
     return this.db
       .transaction(() => {
@@ -86,7 +89,8 @@ export class SqliteStore implements Store {
   }
 
   async get(thumbprint: string) {
-    const row = this.db.prepare('SELECT * FROM certificates WHERE thumbprint = ?').get(thumbprint);
+    this.byThumbprint ??= this.db.prepare('SELECT * FROM certificates WHERE thumbprint = ?');
+    const row = this.byThumbprint.get(thumbprint);
     return row === undefined ? undefined : toCertificate(row as CertificateRow);
   }
 
