@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { ids } from '../../src/slack/ids.js';
 import { FAKE_BOT, type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js';
 import { freePort, type PostgresServer, postgresUnavailable, startPostgres } from '../helpers/postgres.js';
-import { ids } from '../../src/slack/ids.js';
 import {
   blockActionPayload,
   SIGNING_SECRET,
@@ -29,7 +29,15 @@ interface Replica {
   exited: Promise<number | null>;
 }
 
-async function startReplica(databaseUrl: string, slack: FakeSlack): Promise<Replica> {
+/** Every replica this file started, so `after` stops them even when a start failed half-way. */
+const started: ChildProcess[] = [];
+
+/**
+ * `npm start` on two free ports. A port can be taken by someone else between `freePort` closing it
+ * and the replica binding it, so a replica that exits before it answers is started once more on
+ * fresh ports. Any other exit fails the test with everything the replica printed.
+ */
+async function startReplica(databaseUrl: string, slack: FakeSlack, attempts = 2): Promise<Replica> {
   const port = await freePort();
   const metricsPort = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
@@ -49,6 +57,7 @@ async function startReplica(databaseUrl: string, slack: FakeSlack): Promise<Repl
       LOG_LEVEL: 'warn',
     },
   });
+  started.push(child);
   let output = '';
   child.stdout?.on('data', (c: Buffer) => {
     output += c.toString();
@@ -57,10 +66,16 @@ async function startReplica(databaseUrl: string, slack: FakeSlack): Promise<Repl
     output += c.toString();
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // 'close' comes after the last of stdout and stderr: what the replica said before it exited.
+  const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
   const replica = { child, port, metricsPort, output: () => output, exited };
   const deadline = performance.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`replica exited: ${output}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      await closed;
+      if (attempts > 1 && /EADDRINUSE/.test(output)) return startReplica(databaseUrl, slack, attempts - 1);
+      throw new Error(`replica exited (${child.exitCode ?? child.signalCode}): ${output}`);
+    }
     const live = await get(port, '/livez').catch(() => undefined);
     if (live?.status === 200) return replica;
     if (performance.now() > deadline) throw new Error(`replica did not answer /livez: ${output}`);
@@ -89,7 +104,7 @@ describe('two replicas on one Postgres', { skip: unavailable ?? false }, () => {
     [a, b] = await Promise.all([startReplica(url, slack), startReplica(url, slack)]);
   });
   after(async () => {
-    for (const r of [a, b]) if (r && r.child.exitCode === null) r.child.kill('SIGKILL');
+    for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await slack?.close();
     await server?.stop();
   });
