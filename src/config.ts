@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { type Language, languageSchema } from './core/model.js';
 import { type ProbeAllowList, parseProbeAllow } from './core/probe/allow-list.js';
 
+/** Days before expiry at which a reminder goes out, when REMINDER_DAYS does not say. */
+export const DEFAULT_REMINDER_DAYS: readonly number[] = [60, 30, 14, 7, 3, 1, 0];
+
 /**
  * The environment, read once and validated: the only module that looks at `process.env`
  * (callers pass it in). Empty strings count as unset, and every problem is reported at once.
@@ -61,7 +64,7 @@ const configSchema = z.object({
     emptyAsUnset,
     z.string().refine(isTimeZone, 'an IANA time zone such as UTC or Asia/Tokyo').default('UTC'),
   ),
-  REMINDER_DAYS: z.preprocess(emptyAsUnset, daysList.default([60, 30, 14, 7, 3, 1, 0])),
+  REMINDER_DAYS: z.preprocess(emptyAsUnset, daysList.default([...DEFAULT_REMINDER_DAYS])),
   REMINDER_CHANNEL: optionalString,
   CERTCHECK_LANG: z.preprocess(emptyAsUnset, z.enum(languageSchema.options, { error: 'en or ja' }).default('en')),
   LOG_LEVEL: z.preprocess(

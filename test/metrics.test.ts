@@ -5,6 +5,7 @@ import { instrumentNotifier } from '../src/reminders/instrumented-notifier.js';
 import { runReminders } from '../src/reminders/runner.js';
 import { createMemoryStore } from '../src/store/memory-store.js';
 import { at } from './helpers/clock.js';
+import { reminderOptions } from './helpers/reminder-run.js';
 import { createFakeNotifier, rateLimited } from './reminders/fake-notifier.js';
 import { aCertificate } from './store/store-contract.js';
 
@@ -137,17 +138,7 @@ describe('metrics', () => {
     fake.failures.push(rateLimited(2));
     let clock = 0;
     const notifier = instrumentNotifier(fake, metrics, () => (clock += 250));
-    const report = await runReminders({
-      store,
-      notifier,
-      now: NOW,
-      thresholds: [60, 30, 14, 7, 3, 1, 0],
-      timeZone: 'UTC',
-      lang: 'en',
-      dryRun: false,
-      owner: 'metrics-test',
-      sleep: async () => {},
-    });
+    const report = await runReminders(reminderOptions({ store, notifier, now: NOW, owner: 'metrics-test' }));
     metrics.reminderRun(report);
     const text = await metrics.text();
     assert.equal(value(text, 'certcheck_reminders_sent_total'), 2);

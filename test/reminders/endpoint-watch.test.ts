@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
-
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { runCli } from '../../src/cli/run-cli.js';
 import { NO_PROBES, parseProbeAllow } from '../../src/core/probe/allow-list.js';
-import { runReminders } from '../../src/reminders/runner.js';
-import { createSlackNotifier } from '../../src/slack/slack-notifier.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { lookReason } from '../../src/tracking/describe-endpoint.js';
 import { captureIo } from '../helpers/cli-io.js';
 import { FAKE_BOT, type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js';
+import { runThroughSlack } from '../helpers/reminder-run.js';
 import { tempDatabasePath, tempDir } from '../helpers/temp-db.js';
 import { NOW, thumbprintOf } from '../probe/fixtures.js';
 import { closedPort } from '../probe/helpers/servers.js';
@@ -70,16 +68,7 @@ async function cli(argv: string[], now = NOW, env: Record<string, string> = {}) 
 async function remind(now: Date) {
   const store = openStore(`file:${dbPath}`);
   try {
-    return await runReminders({
-      store,
-      notifier: createSlackNotifier({ token: FAKE_BOT.token, apiUrl: slack.apiUrl }),
-      now,
-      thresholds: [60, 30, 14, 7, 3, 1, 0],
-      timeZone: 'UTC',
-      lang: 'en',
-      dryRun: false,
-      owner: 'test',
-      sleep: async () => {},
+    return await runThroughSlack(store, slack.apiUrl, now, {
       endpoints: { allow: NO_PROBES, timeoutMs: 5000 },
     });
   } finally {
@@ -287,16 +276,7 @@ describe('tracked endpoints: certcheck track, list, untrack and the reminder run
       const run = (allow: string, at: number) => {
         const parsed = parseProbeAllow(allow);
         assert.ok(parsed.ok);
-        return runReminders({
-          store,
-          notifier: createSlackNotifier({ token: FAKE_BOT.token, apiUrl: slack.apiUrl }),
-          now: new Date(NOW.getTime() + at * DAY),
-          thresholds: [60, 30, 14, 7, 3, 1, 0],
-          timeZone: 'UTC',
-          lang: 'en',
-          dryRun: false,
-          owner: 'test',
-          sleep: async () => {},
+        return runThroughSlack(store, slack.apiUrl, new Date(NOW.getTime() + at * DAY), {
           endpoints: {
             allow: parsed.allow,
             resolve: async (host) => {

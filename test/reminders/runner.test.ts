@@ -5,6 +5,7 @@ import { createMemoryStore } from '../../src/store/memory-store.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 import { at } from '../helpers/clock.js';
+import { reminderOptions } from '../helpers/reminder-run.js';
 import { tempDatabasePath, tempDir } from '../helpers/temp-db.js';
 import { aCertificate } from '../store/store-contract.js';
 import { createFakeNotifier, rateLimited, refused, serverError } from './fake-notifier.js';
@@ -37,18 +38,14 @@ function options(
   overrides: Partial<RunRemindersOptions> = {},
 ) {
   const slept: number[] = [];
-  const run: RunRemindersOptions = {
+  const run = reminderOptions({
     store,
     notifier,
     now: NOW,
-    thresholds: [60, 30, 14, 7, 3, 1, 0],
-    timeZone: 'UTC',
-    lang: 'en',
-    dryRun: false,
     owner: 'test-run',
     sleep: async (ms) => void slept.push(ms),
     ...overrides,
-  };
+  });
   return { run, slept };
 }
 

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { runReminders } from '../../src/reminders/runner.js';
 import { type RenderContext, renderBlocks } from '../../src/sandbox/render/block-kit.js';
 import { ids } from '../../src/slack/ids.js';
-import { createSlackNotifier } from '../../src/slack/slack-notifier.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { REFERENCE_NOW } from '../helpers/clock.js';
 import { FAKE_BOT } from '../helpers/fake-slack.js';
+import { runThroughSlack } from '../helpers/reminder-run.js';
 import { commandReply, type Harness, startHarness } from '../helpers/slack-app.js';
 import {
   appMentionEvent,
@@ -104,16 +103,8 @@ describe('the renderer draws every block the app sends', () => {
       for (const actionId of [ids.actions.showSteps, ids.actions.markRenewed, ids.actions.snooze1d])
         await click(actionId, value);
     }
-    await runReminders({
-      store,
-      notifier: createSlackNotifier({ token: FAKE_BOT.token, apiUrl: h.fake.apiUrl }),
-      now: REFERENCE_NOW,
-      thresholds: [60, 30, 14, 7, 3, 1, 0],
-      timeZone: 'UTC',
+    await runThroughSlack(store, h.fake.apiUrl, REFERENCE_NOW, {
       lang: 'ja',
-      dryRun: false,
-      owner: 'test',
-      sleep: async () => {},
     });
     sent.push(...h.fake.calls.map((c) => c.params));
   });

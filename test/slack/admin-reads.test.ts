@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { runReminders } from '../../src/reminders/runner.js';
 import { ids } from '../../src/slack/ids.js';
-import { createSlackNotifier } from '../../src/slack/slack-notifier.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
 import { REFERENCE_NOW } from '../helpers/clock.js';
 import { PASTE_12015 } from '../helpers/diagnoses.js';
 import { FAKE_BOT } from '../helpers/fake-slack.js';
+import { runThroughSlack } from '../helpers/reminder-run.js';
 import { commandReply, type Harness, startHarness } from '../helpers/slack-app.js';
 import {
   appMentionEvent,
@@ -199,16 +198,8 @@ for (const lang of ['en', 'ja'] as const) {
           home.join('\n'),
         );
       }
-      const report = await runReminders({
-        store,
-        notifier: createSlackNotifier({ token: FAKE_BOT.token, apiUrl: harness.fake.apiUrl }),
-        now: REFERENCE_NOW,
-        thresholds: [60, 30, 14, 7, 3, 1, 0],
-        timeZone: 'UTC',
+      const report = await runThroughSlack(store, harness.fake.apiUrl, REFERENCE_NOW, {
         lang,
-        dryRun: false,
-        owner: 'test',
-        sleep: async () => {},
       });
       assert.equal(report.sent.length, 1);
       const digest = shown(harness.fake.callsTo('chat.postMessage')[0]?.params.blocks);

@@ -1,14 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from '../../src/cli/run-cli.js';
-import { runReminders } from '../../src/reminders/runner.js';
-import { createSlackNotifier } from '../../src/slack/slack-notifier.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
 import { captureIo } from '../helpers/cli-io.js';
 import { REFERENCE_NOW } from '../helpers/clock.js';
-import { FAKE_BOT } from '../helpers/fake-slack.js';
 import { NEAR_MIDNIGHT_PEM, NEAR_MIDNIGHT_THUMBPRINT, NOT_AFTER_UNIX } from '../helpers/near-midnight.js';
+import { runThroughSlack } from '../helpers/reminder-run.js';
 import { commandReply, type Harness, startHarness } from '../helpers/slack-app.js';
 import { sendCommand, sendEvent } from '../helpers/slack-request.js';
 
@@ -60,16 +58,9 @@ function assertOneInstant(surface: string, payload: unknown): void {
 }
 
 const sendDigests = (store: Store, harness: Harness, lang: 'en' | 'ja') =>
-  runReminders({
-    store,
-    notifier: createSlackNotifier({ token: FAKE_BOT.token, apiUrl: harness.fake.apiUrl }),
-    now: REFERENCE_NOW,
-    thresholds: [60, 30, 14, 7, 3, 1, 0],
+  runThroughSlack(store, harness.fake.apiUrl, REFERENCE_NOW, {
     timeZone: TEAM_ZONE,
     lang,
-    dryRun: false,
-    owner: 'test',
-    sleep: async () => {},
   });
 
 for (const lang of ['en', 'ja'] as const) {

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
-import { type RunRemindersOptions, runReminders } from '../../src/reminders/runner.js';
-import { createSlackNotifier, DIGEST_EVENT_TYPE } from '../../src/slack/slack-notifier.js';
+import type { RunRemindersOptions } from '../../src/reminders/runner.js';
+import { DIGEST_EVENT_TYPE } from '../../src/slack/slack-notifier.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 import { at } from '../helpers/clock.js';
-import { FAKE_BOT, type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js';
+import { type FakeSlack, startFakeSlack } from '../helpers/fake-slack.js';
+import { runThroughSlack } from '../helpers/reminder-run.js';
 import { tempDatabasePath, tempDir } from '../helpers/temp-db.js';
 import { aCertificate } from '../store/store-contract.js';
 
@@ -45,15 +46,8 @@ describe('reminders through the Slack Web API (fake)', () => {
     const slept: number[] = [];
     return {
       slept,
-      result: runReminders({
-        store: s,
-        notifier: createSlackNotifier({ token: FAKE_BOT.token, apiUrl: slack.apiUrl }),
-        now: NOW,
-        thresholds: [60, 30, 14, 7, 3, 1, 0],
+      result: runThroughSlack(s, slack.apiUrl, NOW, {
         timeZone: 'Asia/Tokyo',
-        lang: 'en',
-        dryRun: false,
-        owner: 'test',
         nextRun: at('2026-12-01T00:00:00Z'),
         sleep: async (ms) => void slept.push(ms),
         ...overrides,

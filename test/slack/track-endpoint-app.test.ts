@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { NO_PROBES, parseProbeAllow } from '../../src/core/probe/allow-list.js';
-import { runReminders } from '../../src/reminders/runner.js';
-import { createSlackNotifier } from '../../src/slack/slack-notifier.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
-import { FAKE_BOT } from '../helpers/fake-slack.js';
+import { runThroughSlack } from '../helpers/reminder-run.js';
 import { commandReply, type Harness, startHarness } from '../helpers/slack-app.js';
 import { chainPem, goodLeaf, NOW, thumbprintOf, validIntermediate } from '../probe/fixtures.js';
 import { startSmtp, type TestServer } from '../probe/helpers/servers.js';
@@ -94,16 +92,7 @@ describe('/certcheck track smtp://… through the real app over signed HTTP', ()
 
     it('a reminder run re-checks PROBE_ALLOW: once it no longer allows the endpoint, no connection, and it is said', async () => {
       const before = smtp.connections;
-      const report = await runReminders({
-        store,
-        notifier: createSlackNotifier({ token: FAKE_BOT.token, apiUrl: harness.fake.apiUrl }),
-        now: new Date(NOW.getTime() + 86_400_000),
-        thresholds: [60, 30, 14, 7, 3, 1, 0],
-        timeZone: 'UTC',
-        lang: 'en',
-        dryRun: false,
-        owner: 'test',
-        sleep: async () => {},
+      const report = await runThroughSlack(store, harness.fake.apiUrl, new Date(NOW.getTime() + 86_400_000), {
         endpoints: { allow: NO_PROBES },
       });
       assert.equal(smtp.connections, before);
@@ -114,16 +103,7 @@ describe('/certcheck track smtp://… through the real app over signed HTTP', ()
       // Allowed again: looked at (and the certificate is the same one).
       const allowed = parseProbeAllow('127.0.0.1');
       assert.ok(allowed.ok);
-      const again = await runReminders({
-        store,
-        notifier: createSlackNotifier({ token: FAKE_BOT.token, apiUrl: harness.fake.apiUrl }),
-        now: new Date(NOW.getTime() + 2 * 86_400_000),
-        thresholds: [60, 30, 14, 7, 3, 1, 0],
-        timeZone: 'UTC',
-        lang: 'en',
-        dryRun: false,
-        owner: 'test',
-        sleep: async () => {},
+      const again = await runThroughSlack(store, harness.fake.apiUrl, new Date(NOW.getTime() + 2 * 86_400_000), {
         endpoints: { allow: allowed.allow },
       });
       assert.equal(smtp.connections, before + 1);

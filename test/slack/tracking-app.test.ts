@@ -2,13 +2,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { runReminders } from '../../src/reminders/runner.js';
 import { ids } from '../../src/slack/ids.js';
-import { createSlackNotifier } from '../../src/slack/slack-notifier.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
 import { REFERENCE_NOW } from '../helpers/clock.js';
-import { FAKE_BOT } from '../helpers/fake-slack.js';
+import { runThroughSlack } from '../helpers/reminder-run.js';
 import { commandReply, type Harness, startHarness } from '../helpers/slack-app.js';
 import {
   blockActionPayload,
@@ -17,20 +15,13 @@ import {
   sendInteraction,
   viewSubmissionPayload,
 } from '../helpers/slack-request.js';
+
 import { aCertificate } from '../store/store-contract.js';
 
 /** One real reminder run through the Slack notifier against the harness's fake Slack. */
 function sendDigests(store: Store, harness: Harness, now: Date, timeZone: string) {
-  return runReminders({
-    store,
-    notifier: createSlackNotifier({ token: FAKE_BOT.token, apiUrl: harness.fake.apiUrl }),
-    now,
-    thresholds: [60, 30, 14, 7, 3, 1, 0],
+  return runThroughSlack(store, harness.fake.apiUrl, now, {
     timeZone,
-    lang: 'en',
-    dryRun: false,
-    owner: 'test',
-    sleep: async () => {},
   });
 }
 
