@@ -20,6 +20,7 @@ import {
   type InputKind,
   type Language,
   MAX_INPUT_BYTES,
+  type ServerFacts,
   type Step,
 } from './model.js';
 import { looksJapanese, normalizePaste } from './normalize.js';
@@ -85,6 +86,8 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
         text: t,
         ...(server && { server: hostOf(server) }),
         ...presentedBy(evidence, cert),
+        others: certificates,
+        directTrust: carriesDirectTrust(servers, cert),
       }),
     );
   }
@@ -348,6 +351,20 @@ function notesFor(
     }
   }
   return notes;
+}
+
+/**
+ * The paste shows Edge and Hub mutual TLS rests on this certificate: it is the internal transport
+ * certificate (Get-TransportService, 12015/12017) of a server that is an Edge or whose site has an
+ * Edge subscription. A certificate merely enabled for SMTP carries no such claim.
+ */
+function carriesDirectTrust(servers: readonly ServerFacts[], cert: CertificateFacts): boolean {
+  if (!cert.thumbprint) return false;
+  return servers.some(
+    (s) =>
+      (s.edgeSync === true || s.roles.some((r) => r.value === 'edge')) &&
+      s.certificates.some((c) => c.thumbprint === cert.thumbprint && c.internalTransport === true),
+  );
 }
 
 /** The host of the endpoint whose presented chain holds this certificate, when the paste shows one. */

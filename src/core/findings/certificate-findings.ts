@@ -7,6 +7,8 @@ import type { FindingDraft, Judgement } from './judgement.js';
 const CLIENT_FACING = ['IIS', 'POP', 'IMAP'];
 /** Ports where a presented certificate is the one SMTP partners and clients check. */
 const SMTP_PORTS = [25, 587, 465, 2525];
+/** Ports where Outlook, browsers and mail apps check the certificate they are presented. */
+const CLIENT_PORTS = [443, 993, 995, 143, 110];
 
 export interface CertificateJudgeOptions {
   now: Date;
@@ -19,6 +21,13 @@ export interface CertificateJudgeOptions {
   presentedBy?: string;
   /** The port that endpoint listens on (25: what partners see over STARTTLS). */
   presentedPort?: number;
+  /** Every certificate of the paste: a CA-issued one for the same name is what clients get instead. */
+  others?: readonly CertificateFacts[];
+  /**
+   * The paste shows this certificate carries Edge and Hub mutual TLS: it is the internal transport
+   * certificate (Get-TransportService, 12015/12017) of a site with an Edge subscription, or of an Edge.
+   */
+  directTrust?: boolean;
 }
 
 /** Findings about one certificate's own facts: dates, trust, key, signature, Exchange status. */
@@ -62,7 +71,7 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
         code: 'TRANSPORT_CERT_EXPIRED',
         severity: 'warning',
         ...tp,
-        message: text.finding.transportCertExpiredSmtp({ name }),
+        message: text.finding.transportCertExpiredSmtp({ name, directTrust: options.directTrust === true }),
       });
     }
   } else if (expiring) {
@@ -84,10 +93,7 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
   const root = cert.role === 'certificate-authority' && cert.selfSigned === true;
   // Reached by the server's own name (EX01.contoso.local), port 25 presenting Setup's certificate is
   // Exchange talking to Exchange; by a published name (mail.…), it is what partners see.
-  const ownHost =
-    options.presentedBy !== undefined &&
-    options.server !== undefined &&
-    options.presentedBy.split('.')[0]?.toLowerCase() === options.server.split('.')[0]?.toLowerCase();
+  const ownHost = options.presentedBy !== undefined && isOwnHost(options.presentedBy, options.server);
   const smtpPort = options.presentedPort !== undefined && SMTP_PORTS.includes(options.presentedPort) && !ownHost;
   if (cert.selfSigned && !root && smtpPort && options.presentedPort !== undefined) {
     // Not Setup's certificate doing its internal job: this is what partners see on the SMTP port.
@@ -99,14 +105,14 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
     });
     plans.push({ plan: 'self-signed-smtp', values: { ...values, fqdn: options.presentedBy ?? values.fqdn } });
   } else if (cert.selfSigned && !root) {
-    const clientFacing = (cert.services ?? []).some((s) => CLIENT_FACING.includes(s));
+    const shown = clientsShown(cert, options, ownHost);
     findings.push({
       code: 'SELF_SIGNED',
-      severity: clientFacing ? 'warning' : 'info',
+      severity: shown ? 'warning' : 'info',
       ...tp,
-      message: text.finding.selfSigned({ name, clientFacing }),
+      message: text.finding.selfSigned({ name, ...(shown && { shown }) }),
     });
-    if (clientFacing) plans.push({ plan: 'self-signed-client-facing', values });
+    if (shown) plans.push({ plan: 'self-signed-client-facing', values });
   }
   const weak = cert.keyAlgorithm === 'RSA' && cert.keySize !== undefined && cert.keySize < 2048;
   if (weak) {
@@ -153,6 +159,44 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
   // knows whether it is the internal transport or a STARTTLS certificate.
   if ((expired || expiring || weak) && !root && !cert.estimated) plans.unshift(...renewalPlans(cert, expired, values));
   return { findings, plans };
+}
+
+/**
+ * What shows that clients are presented this self-signed certificate: a port clients use presenting
+ * it (a probe, openssl s_client), or a name clients use on it, enabled for a client service, that no
+ * CA-issued certificate of the paste covers. Never the Services column alone: services only
+ * accumulate, and Setup's certificate keeps IIS/POP/IMAP (and serves the Exchange Back End on 444)
+ * long after a CA-issued certificate took the client-facing names over.
+ */
+function clientsShown(
+  cert: CertificateFacts,
+  options: CertificateJudgeOptions,
+  ownHost: boolean,
+): { port: number } | { names: string } | undefined {
+  const port = options.presentedPort;
+  if (port !== undefined && CLIENT_PORTS.includes(port) && !ownHost) return { port };
+  // A live probe of a client port judges the leaf it was presented, with that port's service.
+  if (cert.source === 'probe' && (cert.services ?? []).some((s) => CLIENT_FACING.includes(s)))
+    return { names: cert.domains.join(', ') || displayName(cert) };
+  if (cert.role === 'exchange-self-signed') return undefined;
+  if (!(cert.services ?? []).some((s) => CLIENT_FACING.includes(s))) return undefined;
+  const own = [options.server, ...(cert.servers ?? [])].filter((s): s is string => s !== undefined);
+  const clientNames = cert.domains.filter((d) => d.includes('.') && !own.some((s) => isOwnHost(d, s)));
+  const others = options.others ?? [];
+  const uncovered = clientNames.filter(
+    (n) =>
+      !others.some(
+        (c) =>
+          c !== cert && c.selfSigned === false && (c.daysLeft === undefined || c.daysLeft >= 0) && covers(c.domains, n),
+      ),
+  );
+  return uncovered.length > 0 ? { names: uncovered.join(', ') } : undefined;
+}
+
+/** The host is the server itself (EX01, EX01.contoso.local), not a name published for clients. */
+function isOwnHost(host: string, server: string | undefined): boolean {
+  if (!server) return false;
+  return host.split('.')[0]?.toLowerCase() === server.split('\\')[0]?.split('.')[0]?.toLowerCase();
 }
 
 /** Which renewal procedure fits this kind of certificate. */

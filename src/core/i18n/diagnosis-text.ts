@@ -17,12 +17,14 @@ export interface DiagnosisText {
     certExpired(p: { name: string; when: string }): string;
     certExpiring(p: { name: string; when: string }): string;
     certNotYetValid(p: { name: string; when: string }): string;
-    selfSigned(p: { name: string; clientFacing: boolean }): string;
+    /** `shown`: what shows clients are presented it (a port, or names no CA certificate covers). */
+    selfSigned(p: { name: string; shown?: { port: number } | { names: string } }): string;
     selfSignedSmtp(p: { name: string; port: number }): string;
     chainIncomplete(p: { name: string; issuer: string }): string;
     transportCertExpired12015(p: { thumbprint?: string; server: string }): string;
     starttlsCertExpired(p: { fqdn?: string; server: string }): string;
-    transportCertExpiredSmtp(p: { name: string }): string;
+    /** `directTrust`: the paste shows it is the internal transport certificate Edge and Hub authenticate with. */
+    transportCertExpiredSmtp(p: { name: string; directTrust: boolean }): string;
     starttlsMissing(p: { fqdn?: string; connector?: string; server: string; send: boolean }): string;
     tlsCertificateNamePinned(p: { connector?: string; pinned: string }): string;
     domainMismatch(p: { fqdn: string; names: string }): string;
@@ -106,10 +108,12 @@ const en: DiagnosisText = {
     certExpired: ({ name, when }) => `${name} ${when}.`,
     certExpiring: ({ name, when }) => `${name} ${when}.`,
     certNotYetValid: ({ name, when }) => `${name} is not valid yet: ${when}. Clients reject it until then.`,
-    selfSigned: ({ name, clientFacing }) =>
-      clientFacing
-        ? `${name} is self-signed and serves clients (IIS/POP/IMAP): Outlook and browsers will warn. Use a certificate from a CA for client-facing names.`
-        : `${name} is self-signed. That is normal for Exchange's internal transport and Auth certificates.`,
+    selfSigned: ({ name, shown }) =>
+      shown === undefined
+        ? `${name} is self-signed. That is normal for Exchange's internal transport and Auth certificates.`
+        : 'port' in shown
+          ? `${name} is self-signed and port ${shown.port} presents it to clients: Outlook, browsers and mail apps warn. Use a certificate from a CA for the names clients use.`
+          : `${name} is self-signed and carries names clients use (${shown.names}) that no CA-issued certificate in the paste covers: Outlook, browsers and mail apps warn if they are presented it. Use a certificate from a CA for those names.`,
     chainIncomplete: ({ name, issuer }) =>
       `${name} shows Status Invalid with RootCAType Unknown: the server does not have the certificate of its issuing CA (${issuer}), so Windows cannot build its chain. Install that CA certificate; a new request from the same CA would stay Invalid too.`,
     selfSignedSmtp: ({ name, port }) =>
@@ -118,8 +122,10 @@ const en: DiagnosisText = {
       `The internal transport certificate${thumbprint ? ` (${thumbprint})` : ''} on ${server} has expired. Exchange-to-Exchange mail still flows over X-ANONYMOUSTLS, but STARTTLS can fail.`,
     starttlsCertExpired: ({ fqdn, server }) =>
       `The STARTTLS certificate for ${fqdn ?? "the FQDN in the event's description"} on ${server} has expired: TLS mail to and from that name will fail until a new certificate is installed.`,
-    transportCertExpiredSmtp: ({ name }) =>
-      `${name} is enabled for SMTP and has expired: transport TLS (STARTTLS, Edge and Hub mutual TLS) depends on it.`,
+    transportCertExpiredSmtp: ({ name, directTrust }) =>
+      directTrust
+        ? `${name} is enabled for SMTP and has expired: it is the internal transport certificate, which Edge and Hub mutual TLS (direct trust) and STARTTLS on its names use.`
+        : `${name} is enabled for SMTP and has expired: Exchange can still present it for STARTTLS on the names it covers, and servers that check certificates refuse it.`,
     starttlsMissing: ({ fqdn, connector, server, send }) =>
       send
         ? `${server} has no usable certificate for ${fqdn ?? "the connector's FQDN (the event left it empty; the steps show where to read it)"}, so send connector${connector ? ` "${connector}"` : ''} cannot use STARTTLS: mail to servers that require TLS queues or fails.`
@@ -291,10 +297,12 @@ const ja: DiagnosisText = {
     certExpiring: ({ name, when }) => `${name} は ${when}。`,
     certNotYetValid: ({ name, when }) =>
       `${name} はまだ有効ではありません: ${when}。それまでクライアントは拒否します。`,
-    selfSigned: ({ name, clientFacing }) =>
-      clientFacing
-        ? `${name} は自己署名証明書で、クライアント (IIS/POP/IMAP) に使われています。Outlook やブラウザーが警告を出します。クライアント向けの名前には CA の証明書を使ってください。`
-        : `${name} は自己署名証明書です。Exchange の内部トランスポート証明書や Auth 証明書では通常の状態です。`,
+    selfSigned: ({ name, shown }) =>
+      shown === undefined
+        ? `${name} は自己署名証明書です。Exchange の内部トランスポート証明書や Auth 証明書では通常の状態です。`
+        : 'port' in shown
+          ? `${name} は自己署名証明書で、ポート ${shown.port} でクライアントに提示されています。Outlook、ブラウザー、メール アプリが警告を出します。クライアントが使う名前には CA の証明書を使ってください。`
+          : `${name} は自己署名証明書で、クライアントが使う名前 (${shown.names}) を含み、貼り付けにはその名前の CA 発行の証明書がありません。これが提示されると Outlook、ブラウザー、メール アプリが警告を出します。それらの名前には CA の証明書を使ってください。`,
     chainIncomplete: ({ name, issuer }) =>
       `${name} の Status が Invalid、RootCAType が Unknown です。サーバーに発行元 CA (${issuer}) の証明書がないため、Windows が証明書チェーンを構築できません。その CA 証明書をインストールしてください。同じ CA への新しい証明書要求では、やはり Invalid のままです。`,
     selfSignedSmtp: ({ name, port }) =>
@@ -303,8 +311,10 @@ const ja: DiagnosisText = {
       `${server} の内部トランスポート証明書${thumbprint ? ` (${thumbprint})` : ''}の有効期限が切れています。Exchange 間のメールは X-ANONYMOUSTLS で流れ続けますが、STARTTLS は失敗することがあります。`,
     starttlsCertExpired: ({ fqdn, server }) =>
       `${server} の ${fqdn ?? 'イベントの説明にある FQDN'} 用 STARTTLS 証明書の有効期限が切れています。新しい証明書を入れるまで、その名前での TLS メールは失敗します。`,
-    transportCertExpiredSmtp: ({ name }) =>
-      `${name} は SMTP に割り当てられていて、有効期限が切れています。トランスポートの TLS (STARTTLS、エッジとハブの相互 TLS) が影響を受けます。`,
+    transportCertExpiredSmtp: ({ name, directTrust }) =>
+      directTrust
+        ? `${name} は SMTP に割り当てられていて、有効期限が切れています。これは内部トランスポート証明書で、エッジとハブの相互 TLS (直接信頼) と、その名前での STARTTLS に使われます。`
+        : `${name} は SMTP に割り当てられていて、有効期限が切れています。Exchange はその名前の STARTTLS にまだこの証明書を提示することがあり、証明書を検証するサーバーには拒否されます。`,
     starttlsMissing: ({ fqdn, connector, server, send }) =>
       send
         ? `${server} に ${fqdn ?? 'コネクタの FQDN (イベントでは空欄です。確認方法は手順を参照)'} の使える証明書がないため、送信コネクタ${connector ? `「${connector}」` : ''}で STARTTLS を使えません。TLS を必須とする相手へのメールがキューに溜まるか失敗します。`
