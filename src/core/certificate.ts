@@ -1,5 +1,6 @@
 import { createHash, type KeyObject, X509Certificate } from 'node:crypto';
 import { DateTime } from 'luxon';
+import { type CertificateFields, readOrdinaryCertificate } from './certificate-der.js';
 import { certificateRole } from './certificate-role.js';
 import { childrenOf, DER_TAG, oidOf, readTlv } from './der.js';
 import { formatDn, hostLikeCommonNames, parseDn, type Rdn, toWindowsOrder, uniqueNames } from './distinguished-name.js';
@@ -12,36 +13,54 @@ export { certificateRole } from './certificate-role.js';
 export type CertificateSource = 'pem' | 'der' | 'pkcs7';
 
 /**
- * A certificate's facts from its DER bytes. Node's X509Certificate reads every key type (node-forge
- * stops at EC keys with "OID is not RSA"); it throws on bytes that are not a certificate, and so
- * does this function: callers turn that into a ParseNote.
+ * A certificate's facts from its DER bytes. Throws on bytes that are not a certificate: callers turn
+ * that into a ParseNote.
  */
 export function parseCertificateDer(der: Uint8Array, source: CertificateSource): ParsedCertificate {
   const exact = firstTlvBytes(der);
-  const x509 = new X509Certificate(exact);
-  // Each getter of X509Certificate asks OpenSSL again (publicKey builds a new key object): read once.
-  const [nodeSubject, nodeIssuer, publicKey] = [x509.subject, x509.issuer, publicKeyOf(x509)];
-  const subject = nodeDn(nodeSubject);
-  const issuer = nodeIssuer === nodeSubject ? subject : nodeDn(nodeIssuer);
-  const domains = uniqueNames([...hostLikeCommonNames(subject), ...dnsNames(x509.subjectAltName)]);
-  const selfSigned = nodeSubject === nodeIssuer && selfSignedCheck(x509, publicKey);
-  const key = keyFacts(publicKey);
+  const cert = readTlv(exact, 0);
+  // An ordinary certificate is read from its DER (certificate-der.ts says why); any other by Node.
+  const read = (cert && readOrdinaryCertificate(exact, cert)) ?? readWithNode(exact);
+  const subject = nodeDn(read.subject);
+  const issuer = read.issuer === read.subject ? subject : nodeDn(read.issuer);
+  const domains = uniqueNames([...hostLikeCommonNames(subject), ...read.dnsNames]);
   const facts: ParsedCertificate = {
     thumbprint: createHash('sha1').update(exact).digest('hex').toUpperCase(),
     subject,
     issuer,
     domains,
-    notBefore: opensslDate(x509.validFrom),
-    notAfter: opensslDate(x509.validTo),
-    selfSigned,
-    keyAlgorithm: key.algorithm,
-    keySize: key.size,
+    notBefore: read.notBefore,
+    notAfter: read.notAfter,
+    selfSigned: read.selfSigned,
+    keyAlgorithm: read.key.algorithm,
+    keySize: read.key.size,
     signatureHash: signatureHash(exact),
-    serialNumber: x509.serialNumber.toUpperCase(),
-    isCA: x509.ca,
+    serialNumber: read.serialNumber.toUpperCase(),
+    isCA: read.isCA,
     source,
   };
   return dropUndefined({ ...facts, role: certificateRole(facts) });
+}
+
+/**
+ * Node's X509Certificate reads every key type (node-forge stops at EC keys with "OID is not RSA");
+ * it throws on bytes that are not a certificate.
+ */
+export function readWithNode(exact: Uint8Array): CertificateFields {
+  const x509 = new X509Certificate(exact);
+  // Each getter of X509Certificate asks OpenSSL again (publicKey builds a new key object): read once.
+  const [subject, issuer, publicKey] = [x509.subject, x509.issuer, publicKeyOf(x509)];
+  return {
+    subject,
+    issuer,
+    dnsNames: dnsNames(x509.subjectAltName),
+    notBefore: opensslDate(x509.validFrom),
+    notAfter: opensslDate(x509.validTo),
+    selfSigned: subject === issuer && selfSignedCheck(x509, publicKey),
+    key: keyFacts(publicKey),
+    serialNumber: x509.serialNumber,
+    isCA: x509.ca,
+  };
 }
 
 /** Trailing bytes (an OpenSSL TRUSTED CERTIFICATE's trust settings, padding) are not part of it. */
