@@ -1,6 +1,15 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -177,8 +186,40 @@ function postgresUser(): { uid: number; gid: number } {
   return { uid: Number(id.stdout.trim()), gid: Number(gid.stdout.trim()) };
 }
 
-/** A port nothing listens on right now, on the loopback. */
-export function freePort(): Promise<number> {
+/**
+ * A port nothing listens on right now, on the loopback, for a server started later by another
+ * process (Postgres, a replica). It is picked below the kernel's ephemeral range: every other test's
+ * `listen(0)` and outgoing connection takes its port from that range, so none of them can take this
+ * one in the seconds before the server binds it, nor while a paused Postgres is down.
+ */
+export async function freePort(): Promise<number> {
+  const low = ephemeralRangeStart();
+  const floor = 10_000;
+  for (let attempt = 0; attempt < 50 && low - floor > 1000; attempt++) {
+    const port = floor + Math.floor(Math.random() * (low - floor));
+    if (await bindable(port)) return port;
+  }
+  return listenAnywhere();
+}
+
+function ephemeralRangeStart(): number {
+  try {
+    const [low] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/);
+    return Number(low) || 32_768;
+  } catch {
+    return 32_768;
+  }
+}
+
+function bindable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+function listenAnywhere(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
