@@ -92,8 +92,12 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
     );
   }
   const starttlsEvent = events.some((e) => e.id === 12014 || e.id === 12016);
+  const nameOf = (thumbprint: string) => {
+    const cert = certificates.find((c) => c.thumbprint === thumbprint);
+    return cert ? displayName(cert) : undefined;
+  };
   for (const symptom of evidence.symptoms)
-    addJudgement(judgement, judgeSymptom(symptom, t, language, { starttlsEvent }));
+    addJudgement(judgement, judgeSymptom(symptom, t, language, { starttlsEvent, nameOf }));
   addJudgement(judgement, judgeEvidenceExtras({ evidence, events, certificates, text: t, tooLarge, language, now }));
 
   const findings = orderFindings(dedupeFindings(judgement.findings)).map((f) =>

@@ -68,6 +68,8 @@ export const findingCodeSchema = z.enum([
   'CHAIN_INCOMPLETE',
   // Added: a wildcard certificate enabled for IMAP/POP, which choose theirs by X509CertificateName.
   'IMAP_POP_CERTIFICATE_NAME',
+  // Added: a certificate refused for PrivateKeyMissing (installed where its request was not made).
+  'PRIVATE_KEY_MISSING',
 ]);
 export type FindingCode = z.infer<typeof findingCodeSchema>;
 

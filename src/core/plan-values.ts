@@ -62,6 +62,7 @@ export function commandValues(scope: PlanScope, planId: string): Values {
     // The certificate copied to the other servers: the renewed one a pin plan names, else the one just imported.
     copyThumbprint: values.newThumbprint ?? (PIN_PLANS.has(planId) ? '<new thumbprint>' : '<imported thumbprint>'),
     sourceServer: values.sourceServer ?? server,
+    requestServer: values.requestServer,
     backendThumbprint:
       values.backendCandidate ?? (planId === 'backend-444-rebind' ? '<thumbprint from the list>' : '<new thumbprint>'),
     receiveConnectorQuoted: sq(receiveName.includes('\\') ? receiveName : `${server ?? '<server>'}\\${receiveName}`),
@@ -93,6 +94,7 @@ const PROSE: Record<Language, Values> = {
     servicesOrDefault: 'as Get-ExchangeCertificate lists them for the old certificate',
     peer: 'the peer server the event names',
     sourceServer: 'the server that has it',
+    requestServer: 'the server that made the request',
     sharedWith: 'the other servers',
     thumbprintWords: "this certificate's thumbprint",
     issuer: 'the issuing CA the certificate names',
@@ -107,6 +109,7 @@ const PROSE: Record<Language, Values> = {
     servicesOrDefault: 'Get-ExchangeCertificate で古い証明書の Services に表示されるもの',
     peer: 'イベントが示す相手のサーバー',
     sourceServer: '証明書があるサーバー',
+    requestServer: '要求を作成したサーバー',
     sharedWith: '他のサーバー',
     thumbprintWords: 'この証明書の拇印',
     issuer: '証明書が示す発行元 CA',
@@ -133,6 +136,7 @@ export function proseValues(scope: PlanScope, command: Values, language: Languag
     peer: pick(scope.values.peer, 'peer'),
     thumbprintWords: pick(scope.values.thumbprint, 'thumbprintWords'),
     sourceServer: pick(command.sourceServer, 'sourceServer'),
+    requestServer: pick(command.requestServer, 'requestServer'),
     cn: command.cn,
     sharedWith: pick(scope.values.sharedWith?.replaceAll(',', ', '), 'sharedWith'),
     // The issuing CA by its CN: the name the CA's administrators and its AIA file go by.

@@ -37,6 +37,7 @@ const PLAN_ORDER: readonly string[] = [
   'setup-cert-expired',
   'revocation-check',
   'chain-renew',
+  'private-key-missing',
   'self-signed-client-facing',
   'identify-thumbprint',
   'list-with-dates',
@@ -190,6 +191,8 @@ function serverFor(
   if (runsOn === 'anywhere') return undefined;
   if (runsOn === 'peer') return scope.values.peer;
   if (runsOn === 'source') return scope.values.sourceServer ?? server;
+  // The server that made the request, only when the paste names it: never the one that refused the key.
+  if (runsOn === 'requester') return scope.values.requestServer;
   // A step for the Edge (or for the Hub) names this server only when the paste says it is one.
   if (runsOn === 'edge') return edge === 'yes' ? server : undefined;
   if (runsOn === 'hub') return edge === 'no' ? server : undefined;

@@ -516,6 +516,32 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ifTrue: w('If the certificate is listed', '証明書が表示された場合'),
     ifFalse: w('If nothing is listed (the certificate is gone)', '何も表示されない場合 (証明書が削除されています)'),
   },
+  // The issued certificate imported where its request was made joins the request's key, unless the
+  // request was deleted there: only what that server shows afterwards settles it.
+  requestKeyThere: {
+    test: () => undefined,
+    unknown: 'branch',
+    shownBy: ['pkm-check-key'],
+    ifTrue: w('If it shows HasPrivateKey True', 'HasPrivateKey が True の場合'),
+    ifFalse: w(
+      'If it shows HasPrivateKey False (the request is gone from {requestServer})',
+      'HasPrivateKey が False の場合 ({requestServer} に要求がもうありません)',
+    ),
+  },
+  // The services the admin enabled or tried to enable (Enable-ExchangeCertificate -Services, the old
+  // certificate's list): the checks at the end probe the ports of those services only.
+  servicesIncludeIis: {
+    test: (s) => (s.values.services === undefined ? undefined : /\bIIS\b/i.test(s.values.services)),
+    unknown: 'then',
+    ifTrue: w('It is enabled for IIS', 'IIS に割り当てます'),
+    ifFalse: w('It is not enabled for IIS', 'IIS には割り当てません'),
+  },
+  servicesIncludeSmtp: {
+    test: (s) => (s.values.services === undefined ? undefined : /\bSMTP\b/i.test(s.values.services)),
+    unknown: 'then',
+    ifTrue: w('It is enabled for SMTP', 'SMTP に割り当てます'),
+    ifFalse: w('It is not enabled for SMTP', 'SMTP には割り当てません'),
+  },
   // Enable-ExchangeCertificate warns once per protocol whose X509CertificateName a wildcard cannot match.
   imapWarned: {
     test: (s) => (s.values.mailProtocols === undefined ? undefined : s.values.mailProtocols.includes('IMAP')),

@@ -40,6 +40,7 @@ export function enrichPlanRequests(
     if (!values.server && facts?.name) values.server = facts.name;
     if (context.site && !values.site) values.site = context.site;
     if (request.eventId !== undefined) adoptCertificate(values, context.certificates);
+    if (request.plan === 'private-key-missing') adoptKeyless(values, context.certificates, facts);
     if (cutRecord(values, context.certificates)) values.cut = 'yes';
     const stored = context.certificates.find((c) => c.thumbprint && c.thumbprint === values.thumbprint);
     if (stored && STORE_SOURCES.has(stored.source)) values.inStore = 'yes';
@@ -112,6 +113,37 @@ function adoptCertificate(values: PlanRequest['values'], certificates: readonly 
 }
 
 /**
+ * A certificate refused for PrivateKeyMissing, as the paste lists it: its names for the file names and
+ * the checks, the services of the certificate it replaces when the failed command did not show them,
+ * and the server that made the request when the paste lists that request (Status PendingRequest).
+ */
+function adoptKeyless(
+  values: PlanRequest['values'],
+  certificates: readonly CertificateFacts[],
+  facts: ServerFacts | undefined,
+): void {
+  const cert = certificates.find((c) => c.thumbprint && c.thumbprint === values.thumbprint);
+  if (!cert) return;
+  if (cert.subject) values.subject = cert.subject;
+  if (cert.domains.length > 0) values.domains = cert.domains.join(',');
+  const named = cert.domains.find((d) => d.includes('.') && !d.startsWith('*'));
+  if (!values.fqdn && named) values.fqdn = named;
+  const cn = commonName(cert.subject);
+  if (cn) values.cn = cn.replace(/[^\w.-]/g, '_');
+  if (!values.services && facts) {
+    const old = replacedBy(facts, values.thumbprint).find((c) => c.servicesHistory?.length);
+    if (old?.servicesHistory) values.services = old.servicesHistory.join(',');
+  }
+  if (!values.requestServer && cert.subject) {
+    const pending = certificates.find(
+      (c) => c.status === 'PendingRequest' && c.servers?.length === 1 && sameDistinguishedName(c.subject, cert.subject),
+    );
+    const where = pending?.servers?.[0];
+    if (where && (!values.server || keyOf(where) !== keyOf(values.server))) values.requestServer = where;
+  }
+}
+
+/**
  * The one valid certificate with the same subject that outlives the old one (the self-signed
  * certificate the admin just made with the same names): the thumbprint to move bindings to.
  */
@@ -166,13 +198,16 @@ function replacedBy(facts: ServerFacts, thumbprint: string | undefined): ServerC
   );
 }
 
+/** Plans about a renewal the CA already issued: what is left is to make that certificate usable. */
+const REPLACING = new Set(['chain-missing-issuer', 'private-key-missing']);
+
 /**
- * A renewal already imported but not yet usable (its issuing CA missing) is finished, not requested
- * again: the old certificate's own renewal plan gives way to the new one's.
+ * A renewal already issued but not yet usable (its issuing CA missing, its key on another server) is
+ * finished, not requested again: the old certificate's own renewal plan gives way to the new one's.
  */
 function withoutReplacedRenewals(requests: readonly PlanRequest[], servers: readonly ServerFacts[]): PlanRequest[] {
   const replaced = new Set<string>();
-  for (const request of requests.filter((r) => r.plan === 'chain-missing-issuer')) {
+  for (const request of requests.filter((r) => REPLACING.has(r.plan))) {
     const facts = factsFor(servers, request.values.server);
     if (!facts) continue;
     for (const old of replacedBy(facts, request.values.thumbprint)) if (old.thumbprint) replaced.add(old.thumbprint);

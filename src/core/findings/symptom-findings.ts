@@ -27,8 +27,11 @@ export function judgeSymptom(
   symptom: Symptom,
   text: DiagnosisText,
   language: 'en' | 'ja',
-  /** A STARTTLS event (12014/12016) in the same paste already brings its plan. */
-  context: { starttlsEvent: boolean } = { starttlsEvent: false },
+  /**
+   * A STARTTLS event (12014/12016) in the same paste already brings its plan; `nameOf` names a
+   * certificate the paste also lists (its CN) rather than by thumbprint.
+   */
+  context: { starttlsEvent: boolean; nameOf?: (thumbprint: string) => string | undefined } = { starttlsEvent: false },
 ): Judgement {
   const findings: Judgement['findings'] = [];
   const plans: Judgement['plans'] = [];
@@ -135,6 +138,29 @@ export function judgeSymptom(
           ...(v.server && { server: v.server }),
           ...(v.imapFqdn && { fqdn: v.imapFqdn }),
           ...(v.popFqdn && { popFqdn: v.popFqdn }),
+        },
+      });
+      break;
+    }
+    case 'private-key-missing': {
+      const { server, requestServer, services } = symptom.values;
+      findings.push({
+        code: 'PRIVATE_KEY_MISSING',
+        severity: 'warning',
+        ...tp,
+        message: text.finding.privateKeyMissing({
+          ...(thumbprint && { name: context.nameOf?.(thumbprint) ?? thumbprint }),
+          ...(server && { server }),
+          ...(requestServer && { requestServer }),
+        }),
+      });
+      plans.push({
+        plan: 'private-key-missing',
+        values: {
+          ...tp,
+          ...(server && { server }),
+          ...(requestServer && { requestServer }),
+          ...(services && { services }),
         },
       });
       break;

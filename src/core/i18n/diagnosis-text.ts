@@ -56,6 +56,7 @@ export interface DiagnosisText {
     noDates(p: { count: number }): string;
     smtpOverwritePrompt(): string;
     imapPopName(p: { protocols: string; subject: string; current?: string; fqdn?: string }): string;
+    privateKeyMissing(p: { name?: string; server?: string; requestServer?: string }): string;
     sslBindingBroken(p: { server: string }): string;
     emptyExchangeFields(): string;
     restSkipped(p: { what: 'certificates' | 'thumbprints' | 'events' | 'records'; read: number }): string;
@@ -187,6 +188,8 @@ const en: DiagnosisText = {
       `${count === 1 ? 'This listing has' : `These ${count} certificates have`} no dates in the default table view. Paste the output of the command below to get a countdown.`,
     sslBindingBroken: ({ server }) =>
       `HTTP.sys on ${server} cannot use the certificate bound to an HTTPS endpoint. On 0.0.0.0:444 that is the Exchange Back End site: OWA and ECP go blank, Outlook Anywhere, EWS and the Exchange Management Shell fail until it is bound to a valid certificate.`,
+    privateKeyMissing: ({ name, server, requestServer }) =>
+      `Exchange refuses ${name ?? 'the certificate'}${server ? ` on ${server}` : ''} because it has no private key there (PrivateKeyMissing): the certificate file the CA issued was installed on a server that did not make the request. The key exists only on the server that made the request${requestServer ? ` (${requestServer})` : ''}: complete the request there, then export the certificate with its key and import it here. No new request is needed; keep the old certificate until the new one is enabled.`,
     imapPopName: ({ protocols, subject, current, fqdn }) =>
       `Enable-ExchangeCertificate warned that ${subject} cannot be used for ${protocols} SSL/TLS connections: IMAP and POP choose their certificate by the name in X509CertificateName${current ? ` (now ${current})` : ''}, and a wildcard subject never matches it. The certificate itself is fine: set X509CertificateName to the name clients connect to (${fqdn ?? 'ExternalConnectionSettings shows it'}).`,
     smtpOverwritePrompt: () =>
@@ -256,6 +259,8 @@ const en: DiagnosisText = {
     SSL_BINDING_BROKEN: ({ server }) => `${server}: an HTTPS binding points at a missing certificate`,
     CHAIN_INCOMPLETE: ({ name }) => `${name} is Invalid: its issuing CA certificate is missing`,
     IMAP_POP_CERTIFICATE_NAME: () => 'IMAP/POP: X509CertificateName must be the FQDN clients connect to',
+    PRIVATE_KEY_MISSING: ({ name }) =>
+      `${name || 'The certificate'} has no private key where it was installed (PrivateKeyMissing)`,
   },
   summary: {
     ok: ({ name, when }) => `${name} is fine: ${when}`,
@@ -376,6 +381,8 @@ const ja: DiagnosisText = {
       `既定の表形式には日付がありません (${count} 件)。残り日数を出すには、下のコマンドの出力を貼り付けてください。`,
     sslBindingBroken: ({ server }) =>
       `${server} の HTTP.sys が HTTPS エンドポイントにバインドされた証明書を使えません。0.0.0.0:444 は Exchange Back End サイトです。有効な証明書にバインドし直すまで、OWA と ECP は真っ白になり、Outlook Anywhere、EWS、Exchange 管理シェルが失敗します。`,
+    privateKeyMissing: ({ name, server, requestServer }) =>
+      `${server ? `${server} で` : ''}${name ?? '証明書'} に秘密キーがないため、Exchange で使用できません (PrivateKeyMissing)。CA が発行した証明書ファイルを、要求を作成していないサーバーにインストールしています。秘密キーは要求を作成したサーバー${requestServer ? ` (${requestServer})` : ''}にしかありません。そこで要求を完了し、秘密キー付きでエクスポートしてこのサーバーにインポートします。新しい要求は不要です。新しい証明書を割り当てるまで古い証明書は残してください。`,
     imapPopName: ({ protocols, subject, current, fqdn }) =>
       `Enable-ExchangeCertificate が、${subject} は ${protocols} の SSL/TLS 接続に使用できないと警告しました。IMAP と POP は X509CertificateName の名前${current ? ` (現在は ${current}) ` : ''}で証明書を選びますが、ワイルドカードのサブジェクトはこの名前に一致しません。証明書自体に問題はありません。X509CertificateName を、クライアントが接続する名前 (${fqdn ?? 'ExternalConnectionSettings に表示されます'}) に設定してください。`,
     smtpOverwritePrompt: () =>
@@ -447,6 +454,8 @@ const ja: DiagnosisText = {
     SSL_BINDING_BROKEN: ({ server }) => `${server}: HTTPS のバインドが存在しない証明書を指しています`,
     CHAIN_INCOMPLETE: ({ name }) => `${name} が Invalid です: 発行元 CA の証明書がありません`,
     IMAP_POP_CERTIFICATE_NAME: () => 'IMAP/POP: X509CertificateName にはクライアントが接続する FQDN を設定します',
+    PRIVATE_KEY_MISSING: ({ name }) =>
+      `${name || '証明書'} はインストールしたサーバーに秘密キーがありません (PrivateKeyMissing)`,
   },
   summary: {
     ok: ({ name, when }) => `${name} は問題ありません: ${when}`,

@@ -41,9 +41,10 @@ export const libraryStepSchema = z.object({
   phase: z.enum(['main', 'cleanup', 'verify']).optional(),
   /**
    * Runs on the server named by the event's peer (12019), not on the one that logged it; or on the
-   * server a copy comes from (`source`: inside an `each` block, the server the plan is about).
+   * server a copy comes from (`source`: inside an `each` block, the server the plan is about), or on
+   * the server that made a certificate request (`requester`: where its private key is).
    */
-  runsOn: z.enum(['peer', 'edge', 'hub', 'anywhere', 'source']).optional(),
+  runsOn: z.enum(['peer', 'edge', 'hub', 'anywhere', 'source', 'requester']).optional(),
 });
 export type LibraryStep = z.infer<typeof libraryStepSchema>;
 

@@ -52,4 +52,6 @@ export interface PlanValues {
   hybridPeers?: string;
   /** In steps repeated on another server: the server the plan is about, where a copy comes from. */
   sourceServer?: string;
+  /** The server that made the certificate request (its private key is there), when the paste names it. */
+  requestServer?: string;
 }

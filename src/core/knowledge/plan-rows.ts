@@ -421,6 +421,32 @@ export const PLAN_ROWS: PlanDefinition[] = [
     entries: ['use-clean-thumbprint'],
   },
   {
+    id: 'private-key-missing',
+    reference: 'Microsoft Learn: Import-ExchangeCertificate; Export-ExchangeCertificate; Enable-ExchangeCertificate',
+    summary: s(
+      'A certificate refused for PrivateKeyMissing: installed on a server that did not make its request',
+      'PrivateKeyMissing で拒否された証明書: 要求を作成していないサーバーにインストールされている',
+    ),
+    // No new request: the certificate is issued; its key waits on the server that made the request.
+    entries: [
+      'pkm-complete-request',
+      {
+        if: 'requestKeyThere',
+        yes: [
+          'pkm-export',
+          'pkm-remove-keyless',
+          'import-copy',
+          'pkm-enable',
+          { if: 'servicesIncludeIis', yes: ['restart-iis'] },
+        ],
+        no: ['pkm-request-lost'],
+      },
+      'pkm-verify',
+      { if: 'servicesIncludeIis', yes: ['verify-https-probe'] },
+      { if: 'servicesIncludeSmtp', yes: ['verify-starttls-probe'] },
+    ],
+  },
+  {
     id: 'imap-pop-certificate-name',
     reference: 'Microsoft Learn: Set-ImapSettings; Set-PopSettings',
     summary: s(

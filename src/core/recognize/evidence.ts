@@ -31,7 +31,9 @@ export type SymptomId =
   /** "The internal transport certificate cannot be removed …". */
   | 'internal-cert-cannot-remove'
   /** Enable-ExchangeCertificate: a wildcard subject "cannot used for IMAP/POP SSL/TLS connections" (X509CertificateName). */
-  | 'imap-pop-subject-not-fqdn';
+  | 'imap-pop-subject-not-fqdn'
+  /** "… not valid for use with Exchange Server (reason: PrivateKeyMissing)": installed where no request was made. */
+  | 'private-key-missing';
 
 export interface Symptom {
   id: SymptomId;

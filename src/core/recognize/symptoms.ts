@@ -1,6 +1,7 @@
 import { normalizeEventText, normalizeThumbprint, parseLoggedAt } from './event-values.js';
 import type { Evidence, Recognizer, Symptom, SymptomId } from './evidence.js';
 import { imapPopSettingsValues } from './imap-pop-settings.js';
+import { privateKeyMissingValues } from './private-key-missing.js';
 
 /**
  * Lines that name a certificate problem without being an event: NDRs and queue errors, setup
@@ -142,6 +143,12 @@ const RULES: readonly SymptomRule[] = [
     pattern:
       /cannot\s+(?:be\s+)?used\s+for\s+(?:IMAP|POP)\s+SSL\/TLS\s+connections\s+because\s+the\s+subject\s+is\s+not\s+a\s+Fully\s+Qualified\s+Domain\s+Name/i,
     values: imapPopSettingsValues,
+  },
+  {
+    id: 'private-key-missing',
+    // The reason is the enum name whatever the language of the message around it ("reason", 「理由」).
+    pattern: /\bPrivateKeyMissing\b/,
+    values: privateKeyMissingValues,
   },
 ];
 

@@ -11,6 +11,7 @@ const CMDLETS = [
   'Get-ExchangeCertificate',
   'New-ExchangeCertificate',
   'Import-ExchangeCertificate',
+  'Export-ExchangeCertificate',
   'Enable-ExchangeCertificate',
   'Remove-ExchangeCertificate',
   'New-EdgeSubscription',
