@@ -88,6 +88,7 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
         ...presentedBy(evidence, cert),
         others: certificates,
         directTrust: carriesDirectTrust(servers, cert),
+        ...(expiryWarnedBy(events, cert) !== undefined && { expiryEvent: expiryWarnedBy(events, cert) }),
       }),
     );
   }
@@ -143,6 +144,18 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
     servers,
   };
 }
+
+/**
+ * The expires-soon event (12017, 12018) that names this certificate: Exchange logs it only inside its
+ * own warning window, so the certificate is expiring whatever the reminder threshold says.
+ */
+function expiryWarnedBy(events: readonly EventFacts[], cert: CertificateFacts): number | undefined {
+  if (!cert.thumbprint) return undefined;
+  return events.find(
+    (e) => e.thumbprint === cert.thumbprint && EXPIRY_WARNINGS.has(findCatalogueEntry(e.id, e.source)?.kind ?? ''),
+  )?.id;
+}
+const EXPIRY_WARNINGS: ReadonlySet<string> = new Set(['internal-cert-expiring', 'starttls-cert-expiring']);
 
 /** A source cited only where it applies: KB 953354 is about Exchange 2007, an Edge page needs an Edge step. */
 function referenceFits(reference: string, version: ExchangeVersion, steps: Step[]): boolean {

@@ -28,6 +28,11 @@ export interface CertificateJudgeOptions {
    * certificate (Get-TransportService, 12015/12017) of a site with an Edge subscription, or of an Edge.
    */
   directTrust?: boolean;
+  /**
+   * An expires-soon event (12017, 12018) names this certificate: Exchange's own warning, logged only
+   * inside Exchange's window, so it is expiring even with more days left than `warnDays`.
+   */
+  expiryEvent?: number;
 }
 
 /** Findings about one certificate's own facts: dates, trust, key, signature, Exchange status. */
@@ -57,7 +62,7 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
   const days = cert.notAfter ? daysLeft(cert.notAfter, now) : undefined;
   const when = cert.notAfter ? countdownText(cert.notAfter, now, language) : '';
   const expired = days !== undefined && days < 0;
-  const expiring = days !== undefined && days >= 0 && days <= warnDays;
+  const expiring = days !== undefined && days >= 0 && (days <= warnDays || options.expiryEvent !== undefined);
   if (expired) {
     findings.push({
       code: 'CERT_EXPIRED',
