@@ -98,7 +98,7 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
     return cert ? displayName(cert) : undefined;
   };
   for (const symptom of evidence.symptoms)
-    addJudgement(judgement, judgeSymptom(symptom, t, language, { starttlsEvent, nameOf }));
+    addJudgement(judgement, judgeSymptom(symptom, t, language, { starttlsEvent, nameOf, certificates }));
   addJudgement(judgement, judgeEvidenceExtras({ evidence, events, certificates, text: t, tooLarge, language, now }));
 
   const findings = orderFindings(dedupeFindings(judgement.findings)).map((f) =>

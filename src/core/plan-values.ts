@@ -63,6 +63,7 @@ export function commandValues(scope: PlanScope, planId: string): Values {
     copyThumbprint: values.newThumbprint ?? (PIN_PLANS.has(planId) ? '<new thumbprint>' : '<imported thumbprint>'),
     sourceServer: values.sourceServer ?? server,
     requestServer: values.requestServer,
+    coveredName: values.coveredName,
     backendThumbprint:
       values.backendCandidate ?? (planId === 'backend-444-rebind' ? '<thumbprint from the list>' : '<new thumbprint>'),
     receiveConnectorQuoted: sq(receiveName.includes('\\') ? receiveName : `${server ?? '<server>'}\\${receiveName}`),
@@ -95,6 +96,7 @@ const PROSE: Record<Language, Values> = {
     peer: 'the peer server the event names',
     sourceServer: 'the server that has it',
     requestServer: 'the server that made the request',
+    coveredName: '<a name the certificate carries>',
     sharedWith: 'the other servers',
     thumbprintWords: "this certificate's thumbprint",
     issuer: 'the issuing CA the certificate names',
@@ -110,6 +112,7 @@ const PROSE: Record<Language, Values> = {
     peer: 'イベントが示す相手のサーバー',
     sourceServer: '証明書があるサーバー',
     requestServer: '要求を作成したサーバー',
+    coveredName: '<証明書にある名前>',
     sharedWith: '他のサーバー',
     thumbprintWords: 'この証明書の拇印',
     issuer: '証明書が示す発行元 CA',
@@ -137,6 +140,7 @@ export function proseValues(scope: PlanScope, command: Values, language: Languag
     thumbprintWords: pick(scope.values.thumbprint, 'thumbprintWords'),
     sourceServer: pick(command.sourceServer, 'sourceServer'),
     requestServer: pick(command.requestServer, 'requestServer'),
+    coveredName: pick(command.coveredName, 'coveredName'),
     cn: command.cn,
     sharedWith: pick(scope.values.sharedWith?.replaceAll(',', ', '), 'sharedWith'),
     // The issuing CA by its CN: the name the CA's administrators and its AIA file go by.

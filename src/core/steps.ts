@@ -38,6 +38,7 @@ const PLAN_ORDER: readonly string[] = [
   'revocation-check',
   'chain-renew',
   'private-key-missing',
+  'name-mismatch',
   'self-signed-client-facing',
   'identify-thumbprint',
   'list-with-dates',

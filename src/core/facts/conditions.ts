@@ -528,6 +528,28 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
       'HasPrivateKey が False の場合 ({requestServer} に要求がもうありません)',
     ),
   },
+  // Outlook's name alert: the certificate serving IIS is in the paste (and lacks the name).
+  mismatchCertShown: {
+    test: (s) => s.values.thumbprint !== undefined && s.values.domains !== undefined,
+    unknown: 'else',
+    ifTrue: w('The paste shows the certificate that serves IIS', '貼り付けに IIS に使われている証明書があります'),
+    ifFalse: w(
+      'The paste does not show the certificate that serves IIS',
+      '貼り付けに IIS に使われている証明書がありません',
+    ),
+  },
+  outlookAnywhereSaid: {
+    test: (s) => s.values.outlookAnywhere === 'yes',
+    unknown: 'else',
+    ifTrue: w('Outlook Anywhere reported it (error 10)', 'Outlook Anywhere が報告しています (エラー 10)'),
+    ifFalse: w('Outlook Anywhere did not report it', 'Outlook Anywhere の報告ではありません'),
+  },
+  autodiscoverName: {
+    test: (s) => /^autodiscover\./i.test(s.values.fqdn ?? '') && s.values.coveredName !== undefined,
+    unknown: 'else',
+    ifTrue: w('The name is the Autodiscover name', '名前は自動検出の名前です'),
+    ifFalse: w('The name is not the Autodiscover name', '名前は自動検出の名前ではありません'),
+  },
   // The services the admin enabled or tried to enable (Enable-ExchangeCertificate -Services, the old
   // certificate's list): the checks at the end probe the ports of those services only.
   servicesIncludeIis: {

@@ -111,12 +111,16 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
     plans.push({ plan: 'self-signed-smtp', values: { ...values, fqdn: options.presentedBy ?? values.fqdn } });
   } else if (cert.selfSigned && !root) {
     const shown = clientsShown(cert, options, ownHost);
-    findings.push({
-      code: 'SELF_SIGNED',
-      severity: shown ? 'warning' : 'info',
-      ...tp,
-      message: text.finding.selfSigned({ name, ...(shown && { shown }) }),
-    });
+    // Beside a valid CA-issued certificate that serves IIS, Exchange's own self-signed ones are doing
+    // their internal job: saying so is noise.
+    if (shown || !caServesClients(cert, options.others ?? [])) {
+      findings.push({
+        code: 'SELF_SIGNED',
+        severity: shown ? 'warning' : 'info',
+        ...tp,
+        message: text.finding.selfSigned({ name, ...(shown && { shown }) }),
+      });
+    }
     if (shown) plans.push({ plan: 'self-signed-client-facing', values });
   }
   const weak = cert.keyAlgorithm === 'RSA' && cert.keySize !== undefined && cert.keySize < 2048;
@@ -196,6 +200,21 @@ function clientsShown(
       ),
   );
   return uncovered.length > 0 ? { names: uncovered.join(', ') } : undefined;
+}
+
+/** The paste shows a valid CA-issued certificate enabled for IIS on the same server as this one. */
+function caServesClients(cert: CertificateFacts, others: readonly CertificateFacts[]): boolean {
+  const sameServer = (c: CertificateFacts) =>
+    !cert.servers?.length || !c.servers?.length || c.servers.some((s) => cert.servers?.includes(s));
+  return others.some(
+    (c) =>
+      c !== cert &&
+      c.selfSigned === false &&
+      (c.services ?? []).includes('IIS') &&
+      c.daysLeft !== undefined &&
+      c.daysLeft >= 0 &&
+      sameServer(c),
+  );
 }
 
 /** The host is the server itself (EX01, EX01.contoso.local), not a name published for clients. */

@@ -1,7 +1,9 @@
 import { formatDate } from '../countdown.js';
 import type { DiagnosisText } from '../i18n/diagnosis-text.js';
 import type { Symptom } from '../recognize/evidence.js';
+import type { CertificateFacts } from '../model.js';
 import type { Judgement } from './judgement.js';
+import { judgeNameMismatch } from './name-mismatch-findings.js';
 
 const AUTH_SYMPTOMS: Partial<Record<Symptom['id'], { en: string; ja: string }>> = {
   'owa-proxy-1003': {
@@ -31,7 +33,12 @@ export function judgeSymptom(
    * A STARTTLS event (12014/12016) in the same paste already brings its plan; `nameOf` names a
    * certificate the paste also lists (its CN) rather than by thumbprint.
    */
-  context: { starttlsEvent: boolean; nameOf?: (thumbprint: string) => string | undefined } = { starttlsEvent: false },
+  context: {
+    starttlsEvent: boolean;
+    nameOf?: (thumbprint: string) => string | undefined;
+    /** The pasted certificates: a name-mismatch alert is judged against the one serving IIS. */
+    certificates?: readonly CertificateFacts[];
+  } = { starttlsEvent: false },
 ): Judgement {
   const findings: Judgement['findings'] = [];
   const plans: Judgement['plans'] = [];
@@ -165,6 +172,8 @@ export function judgeSymptom(
       });
       break;
     }
+    case 'certificate-name-mismatch':
+      return judgeNameMismatch(symptom, text, context.certificates ?? []);
     case 'internal-cert-cannot-remove':
       plans.push({ plan: 'internal-transport-renew', values: {} });
       break;

@@ -119,6 +119,9 @@ export const CMDLETS: Readonly<Record<string, CmdletEntry>> = {
   'Get-FederatedOrganizationIdentifier': { releases: FROM_2010, parameters: {} },
   'Get-FederatedDomainProof': { releases: FROM_2010, parameters: { DomainName: FROM_2010, Thumbprint: FROM_2010 } },
   'Get-ExchangeServer': { releases: all, parameters: {} },
+  // Outlook Anywhere's published names and the principal name Outlook expects (EXPR): 2007 SP1 and later.
+  'Get-OutlookAnywhere': { releases: all, parameters: { Server: all } },
+  'Get-OutlookProvider': { releases: all, parameters: {} },
   'Get-ReceiveConnector': { releases: all, parameters: {} },
   'Get-SendConnector': { releases: all, parameters: {} },
   'Set-ReceiveConnector': { releases: all, parameters: { TlsCertificateName: FROM_2013 } },

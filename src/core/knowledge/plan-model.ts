@@ -52,6 +52,10 @@ export interface PlanValues {
   hybridPeers?: string;
   /** In steps repeated on another server: the server the plan is about, where a copy comes from. */
   sourceServer?: string;
+  /** 'yes' when Outlook Anywhere reported the name mismatch (error 10). */
+  outlookAnywhere?: 'yes';
+  /** A name the certificate serving clients already carries (where Autodiscover can be pointed instead). */
+  coveredName?: string;
   /** The server that made the certificate request (its private key is there), when the paste names it. */
   requestServer?: string;
 }

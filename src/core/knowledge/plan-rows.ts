@@ -447,6 +447,31 @@ export const PLAN_ROWS: PlanDefinition[] = [
     ],
   },
   {
+    id: 'name-mismatch',
+    reference: 'Microsoft Learn: Certificate requirements for Exchange services',
+    summary: s(
+      'Outlook: "the name on the security certificate is invalid or does not match the name of the site" (Outlook Anywhere error 10)',
+      'Outlook: 「セキュリティ証明書の名前が無効であるか、サイト名と一致しません」 (Outlook Anywhere のエラー 10)',
+    ),
+    // Nothing changes until the paste shows the certificate that serves the name.
+    entries: [
+      {
+        if: 'mismatchCertShown',
+        yes: [
+          'mismatch-request',
+          'ca-submit',
+          'ca-import',
+          'ca-enable',
+          'restart-iis',
+          'ca-other-servers',
+          { if: 'autodiscoverName', yes: ['autodiscover-uri-option'] },
+        ],
+        no: ['show-client-certificates', { if: 'outlookAnywhereSaid', yes: ['show-outlook-anywhere'] }],
+      },
+      'probe-name-443',
+    ],
+  },
+  {
     id: 'imap-pop-certificate-name',
     reference: 'Microsoft Learn: Set-ImapSettings; Set-PopSettings',
     summary: s(

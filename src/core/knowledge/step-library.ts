@@ -6,6 +6,7 @@ import { CHAIN_ISSUER_STEPS } from './steps-chain-issuer.js';
 import { EDGE_CONNECTOR_STEPS } from './steps-edge-connectors.js';
 import { IMAP_POP_STEPS } from './steps-imap-pop.js';
 import { MISC_STEPS } from './steps-misc.js';
+import { NAME_MISMATCH_STEPS } from './steps-name-mismatch.js';
 import { PRIVATE_KEY_STEPS } from './steps-private-key.js';
 import { SHOW_STEPS } from './steps-show.js';
 import { SMTP_PRESENTED_STEPS } from './steps-smtp-presented.js';
@@ -24,6 +25,7 @@ function load(): Map<string, LibraryStep> {
     ...AUTH_STEPS,
     ...IMAP_POP_STEPS,
     ...PRIVATE_KEY_STEPS,
+    ...NAME_MISMATCH_STEPS,
     ...MISC_STEPS,
     ...VERIFY_STEPS.map((step) => ({ ...step, phase: step.phase ?? ('verify' as const) })),
   ];

@@ -33,7 +33,9 @@ export type SymptomId =
   /** Enable-ExchangeCertificate: a wildcard subject "cannot used for IMAP/POP SSL/TLS connections" (X509CertificateName). */
   | 'imap-pop-subject-not-fqdn'
   /** "… not valid for use with Exchange Server (reason: PrivateKeyMissing)": installed where no request was made. */
-  | 'private-key-missing';
+  | 'private-key-missing'
+  /** Outlook/browser alert: "The name on the security certificate is invalid or does not match the name of the site". */
+  | 'certificate-name-mismatch';
 
 export interface Symptom {
   id: SymptomId;

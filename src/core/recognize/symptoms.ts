@@ -1,6 +1,7 @@
 import { normalizeEventText, normalizeThumbprint, parseLoggedAt } from './event-values.js';
 import type { Evidence, Recognizer, Symptom, SymptomId } from './evidence.js';
 import { imapPopSettingsValues } from './imap-pop-settings.js';
+import { NAME_MISMATCH, nameMismatchValues } from './name-mismatch.js';
 import { privateKeyMissingValues } from './private-key-missing.js';
 
 /**
@@ -150,6 +151,7 @@ const RULES: readonly SymptomRule[] = [
     pattern: /\bPrivateKeyMissing\b/,
     values: privateKeyMissingValues,
   },
+  { id: 'certificate-name-mismatch', pattern: NAME_MISMATCH, values: nameMismatchValues },
 ];
 
 function prompt(

@@ -1,0 +1,62 @@
+import type { DiagnosisText } from '../i18n/diagnosis-text.js';
+import type { CertificateFacts } from '../model.js';
+import type { Symptom } from '../recognize/evidence.js';
+import { covers, displayName } from './certificate-findings.js';
+import type { Judgement } from './judgement.js';
+
+/**
+ * Outlook's "name on the security certificate is invalid" alert for a name clients use. With the
+ * certificate that serves IIS in the paste (valid, enabled for IIS, without that name), the fix is a
+ * certificate that carries the name as well; without one, the plan shows what the name presents and
+ * asks for the listing (and, for Outlook Anywhere, the names it publishes) before anything changes.
+ */
+export function judgeNameMismatch(
+  symptom: Symptom,
+  text: DiagnosisText,
+  certificates: readonly CertificateFacts[],
+): Judgement {
+  const host = symptom.values.host;
+  const outlookAnywhere = symptom.values.outlookAnywhere === 'yes';
+  const served = host ? servingWithout(certificates, host) : undefined;
+  const names = served?.domains.join(', ');
+  const finding: Judgement['findings'][number] = {
+    code: 'DOMAIN_MISMATCH',
+    severity: 'warning',
+    ...(served?.thumbprint && { thumbprint: served.thumbprint }),
+    message: text.finding.nameMismatch({
+      ...(host && { host }),
+      ...(served && names && { cert: displayName(served), names }),
+      outlookAnywhere,
+    }),
+  };
+  const values: Judgement['plans'][number]['values'] = {
+    ...(host && { fqdn: host }),
+    ...(outlookAnywhere && { outlookAnywhere: 'yes' as const }),
+  };
+  if (served && host) {
+    if (served.thumbprint) values.thumbprint = served.thumbprint;
+    if (served.subject) values.subject = served.subject;
+    values.domains = [...served.domains, host].join(',');
+    const cn = /(?:^|,\s*)CN\s*=\s*([^,]+)/i.exec(served.subject)?.[1]?.trim();
+    if (cn) values.cn = cn.replace(/[^\w.-]/g, '_');
+    if (served.services?.length) values.services = served.services.join(',');
+    const covered = served.domains.find((d) => d.includes('.') && !d.startsWith('*'));
+    if (covered) values.coveredName = covered;
+    if (served.servers?.length === 1) values.server = served.servers[0];
+  }
+  return { findings: [finding], plans: [{ plan: 'name-mismatch', values }] };
+}
+
+/** The certificate clients get on 443 by what the paste shows: valid, enabled for IIS, CA-issued first. */
+function servingWithout(certificates: readonly CertificateFacts[], host: string): CertificateFacts | undefined {
+  const iis = certificates.filter(
+    (c) =>
+      c.source !== 'event' &&
+      (c.services ?? []).includes('IIS') &&
+      c.role !== 'exchange-self-signed' &&
+      (c.daysLeft === undefined || c.daysLeft >= 0),
+  );
+  // A certificate that already carries the name is not the culprit: the alert then comes from elsewhere.
+  if (iis.some((c) => covers(c.domains, host))) return undefined;
+  return iis.find((c) => c.selfSigned === false) ?? iis[0];
+}
