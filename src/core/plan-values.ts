@@ -34,6 +34,35 @@ function enableable(scope: PlanScope): string | undefined {
 
 const PIN_PLANS = new Set(['starttls-pinned', 'send-connector-pin']);
 
+/**
+ * The port a STARTTLS check tests: the one of the connector the fix is about. Client Frontend is the
+ * client submission connector (587); any other, or none named, is the SMTP port partners use (25).
+ */
+function smtpPort(connector: string | undefined): string {
+  return /(?:^|\\)\s*Client Frontend\b/i.test(connector ?? '') ? '587' : '25';
+}
+
+/**
+ * A host name a probe can reach: never a wildcard (`*.contoso.com` names no host). A name the
+ * wildcard covers that the paste shows (a listed name, a server's FQDN, a connector's FQDN), else a
+ * visible placeholder the admin fills with the published name.
+ */
+function probeHost(scope: PlanScope, name: string): string {
+  if (!name.startsWith('*.')) return name;
+  const suffix = name.slice(2).toLowerCase();
+  const under = (host: string | undefined): host is string => {
+    const h = host?.toLowerCase() ?? '';
+    return h.endsWith(`.${suffix}`) && !h.slice(0, -suffix.length - 1).includes('.') && !h.startsWith('*');
+  };
+  const shown = [
+    ...(scope.values.domains ?? '').split(','),
+    scope.facts.fqdn,
+    ...(scope.servers ?? []).map((s) => s.fqdn),
+    ...[scope.facts, ...(scope.servers ?? [])].flatMap((s) => s.connectors.map((c) => c.fqdn)),
+  ].map((h) => h?.trim());
+  return shown.find(under) ?? `<host name under ${name.slice(2)}>`;
+}
+
 export function commandValues(scope: PlanScope, planId: string): Values {
   const { values, facts } = scope;
   const server = facts.name ?? values.server;
@@ -46,6 +75,7 @@ export function commandValues(scope: PlanScope, planId: string): Values {
       : `Default Frontend ${server ?? '<server>'}`;
   const o365 = facts.connectors.find((c) => /^Outbound to Office 365/i.test(c.name))?.name;
   const connectorFqdn = values.fqdn ?? '<connector FQDN>';
+  const fqdnFirst = values.fqdn ?? fqdn ?? (server ? `<FQDN of ${server}>` : '<server FQDN>');
   // A request about a pasted certificate renews its own names; one from an event, the connector's FQDN.
   const aboutCertificate = values.subject !== undefined;
   return {
@@ -55,7 +85,9 @@ export function commandValues(scope: PlanScope, planId: string): Values {
     candidate: values.candidate,
     fqdn: values.fqdn,
     popFqdn: values.popFqdn,
-    fqdnFirst: values.fqdn ?? fqdn ?? (server ? `<FQDN of ${server}>` : '<server FQDN>'),
+    fqdnFirst,
+    probeHost: probeHost(scope, fqdnFirst),
+    smtpPort: smtpPort(values.connector),
     fqdnOrConnectorFqdnCommand: connectorFqdn,
     ownNames: [...new Set(ownNames)].join(','),
     newThumbprint: values.newThumbprint ?? '<new thumbprint>',
@@ -136,6 +168,7 @@ export function proseValues(scope: PlanScope, command: Values, language: Languag
       ? fallback.servicesOrDefault
       : command.servicesOrDefault,
     eventIds: command.eventIds,
+    smtpPort: command.smtpPort,
     peer: pick(scope.values.peer, 'peer'),
     thumbprintWords: pick(scope.values.thumbprint, 'thumbprintWords'),
     sourceServer: pick(command.sourceServer, 'sourceServer'),

@@ -51,6 +51,7 @@ const COMMAND_WORDS_JA: readonly [RegExp, string][] = [
   [/<thumbprint>/g, '<拇印>'],
   [/<FQDN of ([^<>]+)>/g, '<$1 の FQDN>'],
   [/<connector FQDN>/g, '<コネクタの FQDN>'],
+  [/<host name under ([^<>]+)>/g, '<$1 のホスト名>'],
   [/<server name>/g, '<サーバー名>'],
   [/<server FQDN>/g, '<サーバーの FQDN>'],
   [/<server>/g, '<サーバー名>'],

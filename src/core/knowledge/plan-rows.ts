@@ -140,8 +140,12 @@ export const PLAN_ROWS: PlanDefinition[] = [
       },
       { if: 'version>=2013', yes: ['list-connector-pins'] },
       { use: 'restart-transport' },
+      // The same certificate serving OWA (its Services list IIS): IIS takes the new one at its restart,
+      // and 443 is checked too, since browsers are what show its expiry first.
+      { if: 'caIssued', yes: [{ if: 'servicesKnown', yes: [{ if: 'certHasIis', yes: ['restart-iis'] }] }] },
       { use: 'remove-old-safely' },
       { use: 'verify-starttls' },
+      { if: 'caIssued', yes: [{ if: 'servicesKnown', yes: [{ if: 'certHasIis', yes: ['verify-https-probe'] }] }] },
     ],
   },
   {

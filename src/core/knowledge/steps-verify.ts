@@ -32,14 +32,14 @@ export const VERIFY_STEPS: LibraryStep[] = [
     role: 'any',
     runsOn: 'anywhere',
     title: {
-      en: 'From any machine with certcheck: check that port 25 offers STARTTLS and presents the new certificate',
-      ja: 'certcheck のある任意のマシンから: ポート 25 が STARTTLS を提供し、新しい証明書を提示することを確認します',
+      en: 'From any machine with certcheck: check that port {smtpPort} offers STARTTLS and presents the new certificate',
+      ja: 'certcheck のある任意のマシンから: ポート {smtpPort} が STARTTLS を提供し、新しい証明書を提示することを確認します',
     },
     why: {
-      en: 'What the port presents is what partners and Exchange Online see.',
-      ja: 'ポートが提示する証明書が、相手先や Exchange Online から見える証明書です。',
+      en: 'What the port presents is what those who connect to it see: partners and Exchange Online on 25, mail clients on 587.',
+      ja: 'ポートが提示する証明書が、接続してくる側 (25 では相手先や Exchange Online、587 ではメール クライアント) から見える証明書です。',
     },
-    command: { default: 'certcheck probe {fqdnFirst}:25' },
+    command: { default: 'certcheck probe {probeHost}:{smtpPort}' },
   },
   {
     id: 'verify-https-probe',
@@ -53,7 +53,7 @@ export const VERIFY_STEPS: LibraryStep[] = [
       en: 'Clients see the certificate IIS presents, not the list in the Exchange admin center.',
       ja: 'クライアントが見るのは IIS が提示する証明書で、Exchange 管理センターの一覧ではありません。',
     },
-    command: { default: 'certcheck probe {fqdnFirst}:443' },
+    command: { default: 'certcheck probe {probeHost}:443' },
   },
   {
     id: 'verify-edgesync',
