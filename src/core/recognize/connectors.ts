@@ -1,5 +1,6 @@
 import type { ConnectorEvidence, Evidence, Recognizer } from './evidence.js';
 import { LIMITS } from './limits.js';
+import { matchesOf } from './matches.js';
 
 /**
  * Connectors as the paste shows them: `Get-ReceiveConnector` / `Get-SendConnector` as lists (`| fl
@@ -151,7 +152,7 @@ function isTableHeader(line: string, next: string | undefined): boolean {
  */
 function readTable(lines: string[], at: number, kind: Kind): { connectors: ConnectorEvidence[]; last: number } {
   const header = lines[at]!;
-  const columns = [...header.matchAll(/\S+/g)].map((m) => ({ name: m[0], start: m.index }));
+  const columns = [...matchesOf(/\S+/g, header)].map((m) => ({ name: m[0], start: m.index }));
   const connectors: ConnectorEvidence[] = [];
   let last = at + 1;
   for (let j = at + 2; j < lines.length && j < at + 2 + LIMITS.records; j++) {

@@ -1,5 +1,6 @@
 import { findCatalogueEntry } from '../knowledge/event-catalogue.js';
 import type { Wording12014Match } from './event-12014.js';
+import { matchesOf } from './matches.js';
 
 /**
  * HttpEvent 15021's message, English and Japanese: with it a paste of the text alone (no Event Viewer
@@ -24,7 +25,7 @@ export function find15021Texts(text: string, limit: number): Wording12014Match[]
   const found: Wording12014Match[] = [];
   for (const { lang, regex, anchor } of TEXTS) {
     if (!text.includes(anchor)) continue;
-    for (const match of text.matchAll(regex)) {
+    for (const match of matchesOf(regex, text)) {
       if (found.length >= limit) break;
       found.push({ entry, start: match.index, end: match.index + match[0].length, lang, captures: {}, empty: [] });
     }

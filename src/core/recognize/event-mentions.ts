@@ -1,5 +1,6 @@
 import { EVENT_SOURCES, findCatalogueEntry } from '../knowledge/event-catalogue.js';
 import { parseEventId } from './event-values.js';
+import { matchesOf } from './matches.js';
 
 /**
  * Event IDs named without a layout: "12015", "event 12014", "EventID 12016", "イベント ID 12014",
@@ -53,9 +54,9 @@ export function findIdMentions(text: string, isExcluded: (offset: number) => boo
   };
   const enough = () => looked > MAX_LOOKS;
   const numbersIn = (list: string, listStart: number) =>
-    [...list.matchAll(/\d+/g)].map((number) => ({ id: parseEventId(number[0]), start: listStart + number.index }));
+    [...matchesOf(/\d+/g, list)].map((number) => ({ id: parseEventId(number[0]), start: listStart + number.index }));
 
-  for (const match of text.matchAll(EVENT_LABEL)) {
+  for (const match of matchesOf(EVENT_LABEL, text)) {
     if (enough()) break;
     const list = match[1]!;
     const japanese = match[0].startsWith('イベント');
@@ -63,14 +64,14 @@ export function findIdMentions(text: string, isExcluded: (offset: number) => boo
       add(id, start, { japanese });
     }
   }
-  for (const match of text.matchAll(ID_LABEL)) {
+  for (const match of matchesOf(ID_LABEL, text)) {
     if (enough()) break;
     const list = match[1]!;
     for (const { id, start } of numbersIn(list, match.index + match[0].length - list.length)) {
       if (id !== undefined && findCatalogueEntry(id)) add(id, start);
     }
   }
-  for (const match of text.matchAll(SOURCE_LABEL)) {
+  for (const match of matchesOf(SOURCE_LABEL, text)) {
     if (enough()) break;
     const list = match[2]!;
     for (const { id, start } of numbersIn(list, match.index + match[0].length - list.length)) {
@@ -82,7 +83,7 @@ export function findIdMentions(text: string, isExcluded: (offset: number) => boo
       if (id !== undefined && findCatalogueEntry(id)) add(id, start);
     }
   } else {
-    for (const match of text.matchAll(BARE)) {
+    for (const match of matchesOf(BARE, text)) {
       if (enough()) break;
       const id = Number(match[0]);
       if (!findCatalogueEntry(id)?.bareId) continue;

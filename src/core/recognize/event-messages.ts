@@ -1,10 +1,11 @@
 import { type CatalogueEntry, EVENT_CATALOGUE } from '../knowledge/event-catalogue.js';
 import type { TemplateField } from '../knowledge/message-template.js';
 import type { EventFacts } from '../model.js';
-import { LIMITS } from './limits.js';
 import { find12014Texts } from './event-12014.js';
 import { find15021Texts } from './event-http.js';
 import { cleanValue, normalizeThumbprint } from './event-values.js';
+import { LIMITS } from './limits.js';
+import { matchesOf } from './matches.js';
 
 /** Event message texts found anywhere in the paste, and the fields they carry. */
 
@@ -50,7 +51,7 @@ export function findMessageMatches(text: string): MessageMatch[] {
   };
   for (const scanner of SCANNERS) {
     if (!scanner.anchors.every(has)) continue;
-    for (const match of text.matchAll(scanner.regex)) {
+    for (const match of matchesOf(scanner.regex, text)) {
       if (all.length > LIMITS.events * 4) break;
       if (match[0].length === 0) continue;
       all.push({

@@ -1,6 +1,7 @@
 import type { EventFacts } from '../model.js';
-import { LIMITS } from './limits.js';
 import { type EventDraft, hasJapanese, parseEventId, parseLevel, parseLoggedAt, type Range } from './event-values.js';
+import { LIMITS } from './limits.js';
+import { matchesOf } from './matches.js';
 
 /** Events in Event Viewer's XML view (or `Get-WinEvent … | % ToXml()`). */
 
@@ -15,10 +16,10 @@ const EVENT_CLOSE = '</Event>';
 
 export function readXmlEvents(text: string): XmlResult {
   if (!text.includes('<EventID')) return { drafts: [], consumed: [] };
-  let starts = [...text.matchAll(EVENT_OPEN)].map((match) => match.index);
-  if (starts.length === 0) starts = [...text.matchAll(SYSTEM_OPEN)].map((match) => match.index);
+  let starts = [...matchesOf(EVENT_OPEN, text)].map((match) => match.index);
+  if (starts.length === 0) starts = [...matchesOf(SYSTEM_OPEN, text)].map((match) => match.index);
   if (starts.length === 0) starts = [text.indexOf('<EventID')];
-  const closes = [...text.matchAll(/<\/Event>/g)].map((match) => match.index + EVENT_CLOSE.length);
+  const closes = [...matchesOf(/<\/Event>/g, text)].map((match) => match.index + EVENT_CLOSE.length);
   const drafts: EventDraft[] = [];
   const consumed: Range[] = [];
   let closeIndex = 0;
@@ -49,7 +50,7 @@ function readXmlEvent(text: string, start: number, end: number): EventDraft | un
   if (computer) facts.computer = computer;
   const loggedAt = parseLoggedAt(attribute(xml, 'TimeCreated', 'SystemTime'));
   if (loggedAt) facts.loggedAt = loggedAt;
-  const data = [...xml.matchAll(/<Data(?:\s[^>]{0,200})?(?:\/>|>([\s\S]{0,4000}?)<\/Data>)/g)].map((match) =>
+  const data = [...matchesOf(/<Data(?:\s[^>]{0,200})?(?:\/>|>([\s\S]{0,4000}?)<\/Data>)/g, xml)].map((match) =>
     decodeEntities(match[1] ?? '').trim(),
   );
   const draft: EventDraft = { facts, start, end, japanese: hasJapanese(xml), data };

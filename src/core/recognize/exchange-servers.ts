@@ -2,6 +2,7 @@ import type { Evidence, Recognizer, RoleEvidence, VersionHint } from './evidence
 import { hintFromBuild, hintFromWords } from './exchange-versions.js';
 import { LIMITS } from './limits.js';
 import { readListOutput } from './list-records.js';
+import { matchesOf } from './matches.js';
 import { readAdSite, readProseServerNames } from './prose-servers.js';
 import { rolesFromServerRole } from './server-roles.js';
 
@@ -56,7 +57,7 @@ function readSiblingNames(text: string, known: readonly string[], addServer: (na
     const and = '\\s*(?:/|,|、|&|\\band\\b|と|および)\\s*';
     const pattern = new RegExp(`\\b${me}${and}${sibling}\\b|\\b${sibling}${and}${me}\\b`, 'gi');
     let found = 0;
-    for (const match of text.matchAll(pattern)) {
+    for (const match of matchesOf(pattern, text)) {
       const other = match[1] ?? match[2];
       if (!other || other.toLowerCase() === name.toLowerCase()) continue;
       // The server already shown keeps its place before the sibling.
@@ -140,7 +141,7 @@ function readProse(text: string, hints: VersionHint[]): void {
   const mentions =
     /\b(?:(?:Microsoft\s+)?Exchange(?:\s+Server)?\s+(?:2007|2010|2013|2016|2019|SE\b|Subscription\s+Edition)|(?:2007|2010|2013|2016|2019)\s+(?:SP|CU|RU)\s?\d{1,2})[^\n]{0,12}/gi;
   let count = 0;
-  for (const match of text.matchAll(mentions)) {
+  for (const match of matchesOf(mentions, text)) {
     if (++count > 50) break;
     const hint = hintFromWords(match[0], 'prose');
     if (!hint) continue;
@@ -182,7 +183,7 @@ const CONNECTOR_ROLES: readonly {
 function readConnectorNames(text: string, hints: VersionHint[], roles: RoleEvidence[]): void {
   for (const { pattern, role, strength, reason, since2013 } of CONNECTOR_ROLES) {
     const seen = new Set<string>();
-    for (const match of text.matchAll(pattern)) {
+    for (const match of matchesOf(pattern, text)) {
       const server = match[1];
       const key = server?.toLowerCase() ?? '';
       if (seen.has(key)) continue;

@@ -1,5 +1,6 @@
 import type { BindingEvidence, CertificateUseEvidence, Evidence, Recognizer } from './evidence.js';
 import { LIMITS } from './limits.js';
+import { matchesOf } from './matches.js';
 import { normalizeThumbprint } from './thumbprints.js';
 
 /**
@@ -124,7 +125,7 @@ function failingEndpoints(text: string): BindingEvidence[] {
   if (!text.includes('SSL')) return [];
   const out: BindingEvidence[] = [];
   for (const pattern of ERROR_15021) {
-    for (const match of text.matchAll(pattern)) {
+    for (const match of matchesOf(pattern, text)) {
       const endpoint = match[1]!;
       if (out.some((b) => b.endpoint === endpoint)) continue;
       const port = portOf(endpoint);

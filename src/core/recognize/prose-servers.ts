@@ -1,3 +1,5 @@
+import { matchesOf } from './matches.js';
+
 /**
  * The server the admin names in their own words: "Exchange 2019 CU14, EX19-02.", "Exchange 2013 CU23
  * (EX13-01, CAS+Mailbox)", "server EX16-WEB2", "サーバーは EXJ-HUB01 です". Only a name written as
@@ -22,7 +24,7 @@ export function readProseServerNames(text: string): string[] {
   const names: string[] = [];
   for (const pattern of PATTERNS) {
     let seen = 0;
-    for (const match of text.matchAll(pattern)) {
+    for (const match of matchesOf(pattern, text)) {
       if (++seen > 20) break;
       const name = match[1];
       if (!name || !/\d/.test(name) || NOT_A_SERVER.test(name)) continue;

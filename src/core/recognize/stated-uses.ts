@@ -1,5 +1,6 @@
 import type { CertificateUseEvidence, Evidence, Recognizer } from './evidence.js';
 import { LIMITS } from './limits.js';
+import { matchesOf } from './matches.js';
 import { normalizeThumbprint } from './thumbprints.js';
 
 /**
@@ -18,7 +19,7 @@ export const recognizeStatedUses: Recognizer = (text) => {
   for (const sentence of text.split(/[。\n]|\.\s/)) {
     if (uses.length >= LIMITS.thumbprints) break;
     if (sentence.length > 600 || !CLIENT_WORDS.test(sentence) || !USED.test(sentence) || NOT.test(sentence)) continue;
-    const named = [...sentence.matchAll(THUMBPRINT)].map((m) => normalizeThumbprint(m[0])?.value);
+    const named = [...matchesOf(THUMBPRINT, sentence)].map((m) => normalizeThumbprint(m[0])?.value);
     const thumbprint = named.length === 1 ? named[0] : undefined;
     if (thumbprint) uses.push({ thumbprint, use: 'presented', port: 443, source: 'prose' });
   }

@@ -1,6 +1,7 @@
 import { armourBlocks, bareBase64Blocks, maskedLines } from './armour.js';
 import type { Recognizer } from './evidence.js';
 import { LIMITS, restSkipped } from './limits.js';
+import { matchesOf } from './matches.js';
 
 /**
  * Characters that copy along with a thumbprint (the Windows certificate dialog prepends U+200E) and
@@ -77,7 +78,7 @@ function stripInvisible(line: string): { clean: string; marks: Mark[] } {
   const parts: string[] = [];
   let length = 0;
   let last = 0;
-  for (const match of line.matchAll(INVISIBLE_ALL)) {
+  for (const match of matchesOf(INVISIBLE_ALL, line)) {
     const before = line.slice(last, match.index).replace(/\u3000/g, ' ');
     parts.push(before);
     length += before.length;
@@ -146,12 +147,12 @@ function candidateRuns(line: string): { start: number; end: number }[] {
   const runs: { start: number; end: number }[] = [];
   // Both shapes are at least 40 characters long.
   if (line.length < 40) return runs;
-  for (const match of line.matchAll(CONTIGUOUS)) {
+  for (const match of matchesOf(CONTIGUOUS, line)) {
     if (match[0].length === 40 && bounded(line, match.index, match.index + 40)) {
       runs.push({ start: match.index, end: match.index + 40 });
     }
   }
-  for (const match of line.matchAll(PAIRS)) {
+  for (const match of matchesOf(PAIRS, line)) {
     const run = match[0];
     if (run.length !== 59 || (run.includes(' ') && run.includes(':'))) continue;
     if (bounded(line, match.index, match.index + run.length)) runs.push({ start: match.index, end: match.index + 59 });
