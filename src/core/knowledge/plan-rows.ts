@@ -135,17 +135,22 @@ export const PLAN_ROWS: PlanDefinition[] = [
     entries: [
       {
         if: 'caIssued',
-        yes: [{ use: 'ca-request-keep-names' }, { if: 'servicesKnown', yes: ['ca-enable'], no: ['ca-enable-smtp'] }],
+        yes: [
+          { use: 'ca-request-keep-names' },
+          {
+            if: 'servicesKnown',
+            // The same certificate serving OWA (its Services list IIS): IIS takes the new one at its
+            // restart, and 443 is checked too (a check, so it goes last), since browsers show its expiry first.
+            yes: ['ca-enable', { if: 'certHasIis', yes: ['restart-iis', 'verify-https-probe'] }],
+            no: ['ca-enable-smtp'],
+          },
+        ],
         no: ['new-starttls-self-signed'],
       },
       { if: 'version>=2013', yes: ['list-connector-pins'] },
       { use: 'restart-transport' },
-      // The same certificate serving OWA (its Services list IIS): IIS takes the new one at its restart,
-      // and 443 is checked too, since browsers are what show its expiry first.
-      { if: 'caIssued', yes: [{ if: 'servicesKnown', yes: [{ if: 'certHasIis', yes: ['restart-iis'] }] }] },
       { use: 'remove-old-safely' },
       { use: 'verify-starttls' },
-      { if: 'caIssued', yes: [{ if: 'servicesKnown', yes: [{ if: 'certHasIis', yes: ['verify-https-probe'] }] }] },
     ],
   },
   {
