@@ -31,8 +31,8 @@ const DEFAULT_ROW = /^\s*([0-9A-Fa-f]{40})\s+([IPUWSFC.]{5,7})\s+(\S.{0,2000}?)\
 
 type Found = Pick<Evidence, 'certificates' | 'notes' | 'versionHints'>;
 
-/** A line naming the server the table below it came from: `==== EX16-A`, `=== on EDGE19 ===`. */
-const SECTION = /^\s*={3,}\s*(?:on\s+)?([A-Za-z][A-Za-z0-9-]{0,62})\s*(?:={3,})?\s*$/;
+/** A line naming the server the table below it came from: `== EX16-A`, `==== EX16-A`, `=== on EDGE19 ===`. */
+const SECTION = /^\s*={2,}\s*(?:on\s+)?([A-Za-z][A-Za-z0-9-]{0,62})\s*(?:={2,})?\s*$/;
 
 export const recognizeExchangeTable: Recognizer = (text) => {
   const out: Found = { certificates: [], notes: [], versionHints: [] };
