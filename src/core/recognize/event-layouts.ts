@@ -1,7 +1,14 @@
 import type { EventFacts } from '../model.js';
-import { LIMITS } from './limits.js';
-import { type LabelKey, type LabelLine, type LabelStyle, looksLikeListLine, readLabelLine } from './event-labels.js';
+import {
+  EVENT_LABELS,
+  type LabelKey,
+  type LabelLine,
+  type LabelStyle,
+  looksLikeListLine,
+  readLabelLine,
+} from './event-labels.js';
 import { type EventDraft, hasJapanese, parseEventId, parseLevel, parseLoggedAt, type Range } from './event-values.js';
+import { LIMITS } from './limits.js';
 
 /**
  * Events in labelled layouts: Event Viewer's copy-as-text (2003 and 2008+, English and Japanese)
@@ -26,9 +33,22 @@ export interface LayoutResult {
   headers: Range[];
 }
 
+/**
+ * Every label that gives an event its ID ("Event ID:", "EventID :", "Id :", "InstanceId :",
+ * "イベント ID:") ends in "id" before its colon, and a layout without an ID is no event: a paste
+ * without such a line (a listing, a symptom, prose) is not read line by line at all. Should a label
+ * ever be added that does not end so, every paste is read again.
+ */
+const ID_LABEL = [...EVENT_LABELS]
+  .filter(([, info]) => info.key === 'eventId' || info.key === 'instanceId')
+  .every(([name]) => name.endsWith('id'))
+  ? /id[ \t]*:/i
+  : /(?:)/;
+
 export function readLabelledEvents(text: string, isConsumed: (offset: number) => boolean): LayoutResult {
   const drafts: EventDraft[] = [];
   const headers: Range[] = [];
+  if (!ID_LABEL.test(text)) return { drafts, headers };
   let block: Block | undefined;
   const close = () => {
     const draft = block && toDraft(block);

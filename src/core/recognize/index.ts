@@ -7,11 +7,12 @@ import { recognizeExchangeList } from './exchange-list.js';
 import { recognizeExchangeServers } from './exchange-servers.js';
 import { recognizeExchangeTable } from './exchange-table.js';
 import { recognizeHealthChecker } from './healthchecker.js';
+import { hasHexRun } from './hex-runs.js';
 import { recognizeHttpBindings } from './http-bindings.js';
 import { recognizeOpensslText } from './openssl-text.js';
 import { recognizePem } from './pem.js';
-import { recognizeSClient } from './s-client.js';
 import { preparePaste } from './prepare.js';
+import { recognizeSClient } from './s-client.js';
 import { recognizeStatedUses } from './stated-uses.js';
 import { recognizeSymptoms } from './symptoms.js';
 import { recognizeThumbprints } from './thumbprints.js';
@@ -39,7 +40,7 @@ const RECOGNIZERS: readonly {
         text,
       ),
   },
-  { read: recognizeExchangeTable, applies: (text) => /[0-9A-Fa-f]{40}/.test(text) },
+  { read: recognizeExchangeTable, applies: (text) => hasHexRun(text, 40) },
   { read: recognizeCertutil },
   {
     read: recognizeOpensslText,

@@ -1,5 +1,6 @@
 import { armourBlocks, bareBase64Blocks, maskedLines } from './armour.js';
 import type { Recognizer } from './evidence.js';
+import { hasHexPairs, hasHexRun, hexRuns } from './hex-runs.js';
 import { LIMITS, restSkipped } from './limits.js';
 import { matchesOf } from './matches.js';
 
@@ -100,15 +101,13 @@ const NOT_A_THUMBPRINT_LABEL =
 const BLOCK_LABEL =
   /^(?:X509v3 )?(?:authority key identifier|subject key identifier|serial number|modulus|signature value|signature algorithm|signature|pub|priv|public key|public-key|bag attributes|key attributes)\b[^:]*:/i;
 
-const POSSIBLE = /[0-9A-Fa-f]{40}|(?:[0-9A-Fa-f]{2}[ :]){19}[0-9A-Fa-f]{2}/;
 const PAIRS = /[0-9A-Fa-f]{2}(?:[ :][0-9A-Fa-f]{2})+/g;
-const CONTIGUOUS = /[0-9A-Fa-f]{40,}/g;
 const WORDISH = /[0-9A-Za-z_+/]/;
 
 /** Every thumbprint in the paste, outside PEM/base64 and the hex dumps that are not thumbprints. */
 export const recognizeThumbprints: Recognizer = (text) => {
   // Most pastes hold no 40-digit run at all: one scan of the whole text says so.
-  if (!POSSIBLE.test(text) && !INVISIBLE_TEST.test(text)) return { thumbprints: [] };
+  if (!hasHexRun(text, 40) && !hasHexPairs(text) && !INVISIBLE_TEST.test(text)) return { thumbprints: [] };
   const blocks = armourBlocks(text);
   const lines = maskedLines(text, [...blocks, ...bareBase64Blocks(text, 60, blocks)]);
   const found = new Map<string, NormalizedThumbprint>();
@@ -147,10 +146,8 @@ function candidateRuns(line: string): { start: number; end: number }[] {
   const runs: { start: number; end: number }[] = [];
   // Both shapes are at least 40 characters long.
   if (line.length < 40) return runs;
-  for (const match of matchesOf(CONTIGUOUS, line)) {
-    if (match[0].length === 40 && bounded(line, match.index, match.index + 40)) {
-      runs.push({ start: match.index, end: match.index + 40 });
-    }
+  for (const { start, end } of hexRuns(line, 40)) {
+    if (end - start === 40 && bounded(line, start, end)) runs.push({ start, end });
   }
   for (const match of matchesOf(PAIRS, line)) {
     const run = match[0];
