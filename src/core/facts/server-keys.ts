@@ -45,5 +45,43 @@ export function serverKeys(input: {
   // A queue's identity (EX01\87) names the server that queued the mail.
   for (const symptom of evidence.symptoms) see(symptom.values.server);
   for (const cert of certificates) for (const server of cert.servers ?? []) see(server);
+  if (order.length === 0) {
+    const host = listedOn(certificates);
+    if (host) see(host);
+  }
   return { order, names, fqdns, keyOf };
+}
+
+/** Listings read from one server's own certificate store. */
+const STORE_LISTINGS: ReadonlySet<CertificateFacts['source']> = new Set([
+  'exchange-list',
+  'exchange-table',
+  'certutil',
+  'healthchecker',
+]);
+
+/** Setup's certificate, also when the listing shows no names: self-signed, CN a bare host name. */
+function setupLike(cert: CertificateFacts): boolean {
+  if (cert.role === 'exchange-self-signed') return true;
+  if (cert.selfSigned !== true || (cert.role !== undefined && cert.role !== 'self-signed')) return false;
+  const cn = /(?:^|,\s*)CN\s*=\s*([^,]+)/i.exec(cert.subject)?.[1]?.trim() ?? '';
+  return /^[A-Za-z][A-Za-z0-9-]{0,14}$/.test(cn) && /\d/.test(cn);
+}
+
+/**
+ * The server a store listing that names no server was run on: Get-ExchangeCertificate and certutil
+ * -store list the local store, and Setup's certificate there is named after its own server (CN=EX01,
+ * with EX01.contoso.local among its names). Only one such certificate settles it; several (a loop
+ * over servers) or none say nothing.
+ */
+function listedOn(certificates: readonly CertificateFacts[]): string | undefined {
+  const listed = certificates.filter((c) => STORE_LISTINGS.has(c.source) && !c.servers?.length);
+  const hosts = new Map<string, string>();
+  for (const cert of listed.filter(setupLike)) {
+    const host = /(?:^|,\s*)CN\s*=\s*([^,]+)/i.exec(cert.subject)?.[1]?.trim();
+    if (!host || host.includes('.') || host.includes(' ')) continue;
+    const fqdn = cert.domains.find((d) => d.toLowerCase().startsWith(`${host.toLowerCase()}.`));
+    hosts.set(host.toLowerCase(), fqdn ?? host);
+  }
+  return hosts.size === 1 ? [...hosts.values()][0] : undefined;
 }
