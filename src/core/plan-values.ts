@@ -113,6 +113,12 @@ export function commandValues(scope: PlanScope, planId: string): Values {
     peer: values.peer,
     peerHost: values.peerHost ?? values.peer?.split('.')[0],
     peerHostOrPlaceholder: values.peerHost ?? values.peer?.split('.')[0] ?? '<peer server name>',
+    // A peer the event names only by its host name (Certificate subject: EDGE16) has no FQDN in the paste.
+    peerFqdn: values.peer?.includes('.')
+      ? values.peer
+      : values.peer
+        ? `<FQDN of ${values.peer}>`
+        : '<peer server FQDN>',
   };
 }
 

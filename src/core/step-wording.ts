@@ -32,6 +32,8 @@ export function resolveRole(
     return version === '2013+' ? 'mailbox' : 'any';
   }
   if (role === 'mailbox' && edge === 'yes') return 'edge';
+  // Exchange 2013 and later have no Hub Transport role: its side of a subscription is a Mailbox server.
+  if (role === 'hub' && version === '2013+') return 'mailbox';
   if (role === 'client-access') {
     if (version === '2007' || version === '2010') return 'cas';
     return version === '2013+' ? 'mailbox' : 'any';

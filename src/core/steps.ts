@@ -174,10 +174,14 @@ export function renderStep(chosen: ChosenStep, scope: PlanScope, planId: string,
   out.why = tidy(fillProse(step.why[language], prose, language), language);
   if (step.verify) out.verify = tidy(step.verify[language], language);
   // For a peer's expired certificate (12019), the Edge is the peer.
+  // For a peer's expired certificate (12019), the Edge is the peer, and the server that logged the
+  // event received the Edge's certificate: it is the Hub/Mailbox side of the subscription.
   const server =
     planId === 'remote-peer-renew' && step.runsOn === 'edge'
       ? scope.values.peer
-      : serverFor(step.runsOn, scope, edge, command.server);
+      : planId === 'remote-peer-renew' && step.runsOn === 'hub'
+        ? command.server
+        : serverFor(step.runsOn, scope, edge, command.server);
   if (server) out.server = server;
   if (chosen.when) out.when = chosen.when;
   return out;

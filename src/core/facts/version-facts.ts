@@ -92,8 +92,13 @@ export function rolesFor(
     if (!mine(connector.server)) continue;
     if (/^Default Frontend /i.test(connector.name)) add('frontend', 'strong', 'connector-default-frontend');
   }
-  // The summary's role words, only when nothing better was found.
-  if (out.length === 0) for (const role of evidence.roles) add(role, 'weak', 'prose');
+  // The summary's role words, only when nothing better was found; "our Edge" is not this server when
+  // the paste shows another server as the Edge (by its name or its own facts).
+  const edgeElsewhere = (evidence.roleEvidence ?? []).some(
+    (r) => r.role === 'edge' && r.server !== undefined && !mine(r.server),
+  );
+  if (out.length === 0)
+    for (const role of evidence.roles) if (!(role === 'edge' && edgeElsewhere)) add(role, 'weak', 'prose');
   return out;
 }
 

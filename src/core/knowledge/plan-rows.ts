@@ -297,7 +297,7 @@ export const PLAN_ROWS: PlanDefinition[] = [
       'peer-inspect',
       {
         if: 'isInternalTransport',
-        yes: ['peer-renew-internal', { if: 'peerIsEdge', yes: [{ use: 'edge-resubscribe' }] }],
+        yes: ['peer-renew-internal', { if: 'peerIsEdge', yes: [{ use: 'edge-resubscribe' }, 'verify-edgesync'] }],
         no: ['peer-renew-starttls'],
       },
       'verify-events',

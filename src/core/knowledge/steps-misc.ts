@@ -297,10 +297,11 @@ export const MISC_STEPS: LibraryStep[] = [
       ja: '{peer} で: 新しい内部トランスポート証明書を作成します。既定の SMTP 証明書の上書き確認には Y と答えます',
     },
     why: {
-      en: "The peer's new internal transport certificate is what this server will see next time they connect.",
-      ja: '相手の新しい内部トランスポート証明書が、次の接続でこのサーバーに提示されます。',
+      en: "The peer's new internal transport certificate is what this server will see next time they connect. Its first name is the peer's FQDN: Get-ExchangeServer shows it as Fqdn, and the peer's own computer name ends with it.",
+      ja: '相手の新しい内部トランスポート証明書が、次の接続でこのサーバーに提示されます。最初の名前は相手の FQDN です (Get-ExchangeServer の Fqdn、または相手のコンピューター名の完全な名前)。',
     },
-    command: { default: 'New-ExchangeCertificate -DomainName {peerHost},{peer} -Services SMTP' },
+    // The FQDN first (it becomes the subject); a peer named only by its host name keeps a visible placeholder.
+    command: { default: 'New-ExchangeCertificate -DomainName {peerFqdn},{peerHostOrPlaceholder} -Services SMTP' },
   },
   {
     id: 'peer-renew-starttls',

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { diagnose } from '../../src/core/diagnose.js';
+import type { Diagnosis } from '../../src/core/model.js';
+import { REFERENCE_NOW } from '../helpers/clock.js';
+
+// 12019 on a Mailbox server for its Edge, named by host name only: the Edge's new certificate keeps a
+// visible FQDN placeholder instead of the host name twice, the subscription's Mailbox side is the
+// server that logged the event (not an "Edge"), and the plan ends with Test-EdgeSynchronization.
+
+const paste = (question: string) => `${question}
+
+Log Name:      Application
+Source:        MSExchangeTransport
+Date:          11/27/2026 11:30:01 AM
+Event ID:      12019
+Level:         Error
+Computer:      MBX07.fabrikam.net
+Description:
+The remote internal transport certificate expired. Certificate subject: EDGE07.
+`;
+
+const run = (text: string) => diagnose(text, { now: REFERENCE_NOW });
+const step = (d: Diagnosis, pattern: RegExp) => d.steps.find((s) => pattern.test(s.command ?? ''));
+
+describe("a peer Edge's expired internal transport certificate (12019)", () => {
+  for (const [lang, question] of [
+    ['en', 'Exchange 2019 CU14, our Edge is EDGE07. MBX07 keeps logging this.'],
+    ['ja', 'Exchange 2019 CU14 です。エッジは EDGE07 です。MBX07 にこのイベントが出続けます。'],
+  ] as const) {
+    it(lang, () => {
+      const d = run(paste(question));
+      assert.equal(d.language, lang);
+      const renew = step(d, /New-ExchangeCertificate -DomainName/);
+      assert.equal(renew?.server, 'EDGE07');
+      assert.match(
+        renew?.command ?? '',
+        lang === 'en' ? /-DomainName <FQDN of EDGE07>,EDGE07 / : /-DomainName <EDGE07 の FQDN>,EDGE07 /,
+      );
+      const imported = step(d, /New-EdgeSubscription -FileData/);
+      assert.equal(imported?.server, 'MBX07');
+      assert.equal(imported?.role, 'mailbox');
+      assert.equal(step(d, /Test-EdgeSynchronization/)?.server, 'MBX07');
+      assert.ok(!d.steps.some((s) => s.server === 'MBX07' && s.role === 'edge'), 'the Mailbox server is not the Edge');
+    });
+  }
+});
