@@ -21,7 +21,7 @@ const PROPERTY =
 const PROMPT = /^\s*(?:\[PS\]\s*)?(?:PS\s+)?[A-Za-z]:\\[^>\n]{0,260}>\s*(.*)$/;
 const FIELD = /^([A-Za-z][A-Za-z0-9]{0,60})[ \t]*:[ \t]*(.*?)[ \t]*$/;
 
-export const recognizeCertificateUses: Recognizer = (text) => {
+export const recognizeCertificateUses: Recognizer = (text, shared) => {
   if (!/CertificateThumbprint/i.test(text)) return {};
   const uses: CertificateUseEvidence[] = [];
   const add = (use: CertificateUseEvidence) => {
@@ -55,7 +55,7 @@ export const recognizeCertificateUses: Recognizer = (text) => {
     }
     record = new Map();
   };
-  for (const raw of text.split('\n')) {
+  for (const raw of shared?.lines?.() ?? text.split('\n')) {
     const line = raw.trimEnd();
     const prompt = PROMPT.exec(line);
     const command = prompt ? prompt[1]! : /^\s*\(?(?:Get|Set)-\w+/.test(line) ? line.trim() : undefined;

@@ -47,7 +47,7 @@ type Field =
   | 'signature'
   | 'keyAlgorithm';
 
-export const recognizeCertutil: Recognizer = (text) => {
+export const recognizeCertutil: Recognizer = (text, shared) => {
   if (!hasMarkers(text)) return {};
   const out: Pick<Evidence, 'certificates' | 'notes' | 'versionHints'> = {
     certificates: [],
@@ -55,7 +55,7 @@ export const recognizeCertutil: Recognizer = (text) => {
     versionHints: [],
   };
   let examined = 0;
-  for (const block of splitBlocks(text)) {
+  for (const block of splitBlocks(text, shared?.lines?.() ?? text.split('\n'))) {
     // Blocks examined, not certificates found: a paste of block markers alone finds none.
     if (++examined > LIMITS.certificateBlocks) {
       out.notes.push(restSkipped('certificates', LIMITS.certificateBlocks));
@@ -68,12 +68,12 @@ export const recognizeCertutil: Recognizer = (text) => {
   return { ...out, ...(/発行者|サブジェクト|証明書ハッシュ/.test(text) ? { japanese: true } : {}) };
 };
 
-function splitBlocks(text: string): string[][] {
+function splitBlocks(text: string, lines: readonly string[]): string[][] {
   const blocks: string[][] = [[]];
   // Looked for once in the whole text rather than replaced on every line: most pastes have neither.
   const hasReturns = text.includes('\r');
   const hasWideColons = text.includes('：');
-  for (const raw of text.split('\n')) {
+  for (const raw of lines) {
     let line = hasReturns ? raw.replace(/\r$/, '') : raw;
     if (hasWideColons) line = line.replace(/：/g, ':');
     // Every block start has a `=` or a `:`.

@@ -32,7 +32,7 @@ const NOT_CONNECTOR_FIELDS = [
 const COMMAND = /\b(Get|Set|New)-(Receive|Send)Connector\b/i;
 const FIELD = /^([A-Za-z][A-Za-z0-9]{0,60})[ \t]*:(?:[ \t](.*))?$/;
 
-export const recognizeConnectors: Recognizer = (text) => {
+export const recognizeConnectors: Recognizer = (text, shared) => {
   // The words of the listings themselves: an event's prose says "connector" too.
   if (
     !/TlsCertificateName|NextHopConnector|(?:Receive|Send)Connector|AddressSpaces|SmartHosts|^\s*Fqdn\s+:|^\s*Bindings\b/im.test(
@@ -57,7 +57,7 @@ export const recognizeConnectors: Recognizer = (text) => {
     record = undefined;
     lastKey = undefined;
   };
-  const lines = text.split('\n');
+  const lines = shared?.lines?.() ?? text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trimEnd();
     const command = COMMAND.exec(line);
@@ -150,7 +150,11 @@ function isTableHeader(line: string, next: string | undefined): boolean {
  * row to the right (as Format-Table does without -AutoSize room), so a pinned value is found by its
  * `<I>` and the FQDN as the host-like word after the name.
  */
-function readTable(lines: string[], at: number, kind: Kind): { connectors: ConnectorEvidence[]; last: number } {
+function readTable(
+  lines: readonly string[],
+  at: number,
+  kind: Kind,
+): { connectors: ConnectorEvidence[]; last: number } {
   const header = lines[at]!;
   const columns = [...matchesOf(/\S+/g, header)].map((m) => ({ name: m[0], start: m.index }));
   const connectors: ConnectorEvidence[] = [];

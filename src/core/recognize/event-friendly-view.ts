@@ -24,11 +24,11 @@ interface Line {
   text: string;
 }
 
-export function readFriendlyView(text: string): FriendlyViewResult {
+export function readFriendlyView(text: string, pasteLines?: readonly string[]): FriendlyViewResult {
   if (!/-[ \t]*System[ \t]*\n/.test(text) || !/\bEventID\b/.test(text)) return { drafts: [], consumed: [] };
   const lines: Line[] = [];
   let offset = 0;
-  for (const line of text.split('\n')) {
+  for (const line of pasteLines ?? text.split('\n')) {
     lines.push({ start: offset, text: line });
     offset += line.length + 1;
   }

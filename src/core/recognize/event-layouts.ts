@@ -45,7 +45,11 @@ const ID_LABEL = [...EVENT_LABELS]
   ? /id[ \t]*:/i
   : /(?:)/;
 
-export function readLabelledEvents(text: string, isConsumed: (offset: number) => boolean): LayoutResult {
+export function readLabelledEvents(
+  text: string,
+  isConsumed: (offset: number) => boolean,
+  lines?: readonly string[],
+): LayoutResult {
   const drafts: EventDraft[] = [];
   const headers: Range[] = [];
   if (!ID_LABEL.test(text)) return { drafts, headers };
@@ -60,7 +64,7 @@ export function readLabelledEvents(text: string, isConsumed: (offset: number) =>
   };
 
   let offset = 0;
-  for (const line of text.split('\n')) {
+  for (const line of lines ?? text.split('\n')) {
     if (drafts.length > LIMITS.events) break;
     const lineStart = offset;
     const lineEnd = offset + line.length;

@@ -1,6 +1,6 @@
 import type { EventFacts } from '../model.js';
-import { LIMITS } from './limits.js';
 import { type EventDraft, parseEventId, parseLevel, parseLoggedAt, type Range } from './event-values.js';
+import { LIMITS } from './limits.js';
 
 /**
  * Events in PowerShell's table view: `Get-WinEvent` (TimeCreated Id LevelDisplayName Message,
@@ -50,11 +50,11 @@ export interface TableResult {
   consumed: Range[];
 }
 
-export function readEventTables(text: string): TableResult {
+export function readEventTables(text: string, pasteLines?: readonly string[]): TableResult {
   if (!/^[ \t]*-+[ \t]+-+/m.test(text)) return { drafts: [], consumed: [] };
   const lines: Line[] = [];
   let offset = 0;
-  for (const line of text.split('\n')) {
+  for (const line of pasteLines ?? text.split('\n')) {
     lines.push({ start: offset, text: line });
     offset += line.length + 1;
   }

@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
 import { type CatalogueEntry, findCatalogueEntry, findEventSource } from '../knowledge/event-catalogue.js';
 import type { EventFacts } from '../model.js';
+import { recoverDamagedFields } from './event-damage.js';
+import { readFriendlyView } from './event-friendly-view.js';
 import { readLabelledEvents } from './event-layouts.js';
 import { findIdMentions } from './event-mentions.js';
 import { applyEmptyFields, applyFields, dataFields, findMessageMatches, type MessageMatch } from './event-messages.js';
-import { recoverDamagedFields } from './event-damage.js';
-import { readFriendlyView } from './event-friendly-view.js';
 import { readEventTables } from './event-tables.js';
 import { type EventDraft, normalizeEventText, type Range, rangeLookup } from './event-values.js';
 import { readXmlEvents } from './event-xml.js';
@@ -18,13 +18,15 @@ import { LIMITS, restSkipped } from './limits.js';
  * just the ID. Layouts are read first; message templates then fill their fields; IDs mentioned
  * elsewhere come last and only when no fuller event has that ID.
  */
-export const recognizeEvents: Recognizer = (raw) => {
+export const recognizeEvents: Recognizer = (raw, shared) => {
   const text = normalizeEventText(raw);
+  // The paste's own lines, unless the event normalisation changed the text.
+  const lines = text === raw ? shared?.lines?.() : undefined;
   const xml = readXmlEvents(text);
-  const tables = readEventTables(text);
-  const friendly = readFriendlyView(text);
+  const tables = readEventTables(text, lines);
+  const friendly = readFriendlyView(text, lines);
   const isLaidOut = rangeLookup([...xml.consumed, ...tables.consumed, ...friendly.consumed]);
-  const labelled = readLabelledEvents(text, isLaidOut);
+  const labelled = readLabelledEvents(text, isLaidOut, lines);
   const drafts = mergeXmlCopies(text, [...xml.drafts, ...tables.drafts, ...friendly.drafts, ...labelled.drafts]);
   const matches = findMessageMatches(text);
   drafts.push(...claimMessages(drafts, matches));

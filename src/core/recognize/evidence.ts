@@ -260,6 +260,8 @@ function append<T>(into: T[], items: readonly T[] | undefined): void {
  */
 export interface SharedReads {
   pemCertificates: () => readonly ParsedCertificate[];
+  /** The paste split into lines once, for every reader that walks it line by line. */
+  lines?: () => readonly string[];
 }
 
 /** A recogniser reads one family of paste formats. It never throws on bad input. */

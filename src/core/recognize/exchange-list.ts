@@ -26,8 +26,8 @@ const AUTH_CONFIG_KEYS = {
 } as const;
 
 /** `Get-ExchangeCertificate | fl` (and `fl *`), and `Get-AuthConfig | fl`. */
-export const recognizeExchangeList: Recognizer = (text) => {
-  const { records, prompts, more } = readListOutput(text);
+export const recognizeExchangeList: Recognizer = (text, shared) => {
+  const { records, prompts, more } = readListOutput(text, shared?.lines?.());
   const out: Pick<Evidence, 'certificates' | 'notes' | 'versionHints'> & { authConfig?: AuthConfigFacts } = {
     certificates: [],
     notes: [],
@@ -133,9 +133,10 @@ function readCertificate(record: ListRecord, out: Pick<Evidence, 'certificates' 
 function commandThumbprint(record: ListRecord): string | undefined {
   const command = record.command;
   if (!command || record.fields.has('Thumbprint')) return undefined;
-  const asked = /^Get-ExchangeCertificate\s+(?:-Thumbprint\s+|-Identity\s+)?["']?(?:[A-Za-z0-9-]{1,63}\\)?([0-9A-Fa-f]{40})["']?(?=[\s|]|$)/i.exec(
-    command,
-  );
+  const asked =
+    /^Get-ExchangeCertificate\s+(?:-Thumbprint\s+|-Identity\s+)?["']?(?:[A-Za-z0-9-]{1,63}\\)?([0-9A-Fa-f]{40})["']?(?=[\s|]|$)/i.exec(
+      command,
+    );
   return asked?.[1] ? normalizeThumbprint(asked[1])?.value : undefined;
 }
 

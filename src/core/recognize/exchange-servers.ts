@@ -14,7 +14,7 @@ import { rolesFromServerRole } from './server-roles.js';
  * front end, `Default internal receive connector <server>` only on an Edge). The word "EdgeSync" says
  * nothing about this server: Hub and Mailbox servers of a subscribed site log it too.
  */
-export const recognizeExchangeServers: Recognizer = (text) => {
+export const recognizeExchangeServers: Recognizer = (text, shared) => {
   const hints: VersionHint[] = [];
   const roles: RoleEvidence[] = [];
   const servers: string[] = [];
@@ -22,8 +22,9 @@ export const recognizeExchangeServers: Recognizer = (text) => {
     if (name && !servers.includes(name)) servers.push(name);
   };
   if (/ServerRole|AdminDisplayVersion/.test(text)) {
-    readServerList(text, hints, roles, addServer);
-    readServerTable(text, hints, roles, addServer);
+    const lines = shared?.lines?.() ?? text.split('\n');
+    readServerList(text, lines, hints, roles, addServer);
+    readServerTable(lines, hints, roles, addServer);
   }
   readProse(text, hints);
   readConnectorNames(text, hints, roles);
@@ -70,11 +71,12 @@ function readSiblingNames(text: string, known: readonly string[], addServer: (na
 
 function readServerList(
   text: string,
+  lines: readonly string[],
   hints: VersionHint[],
   roles: RoleEvidence[],
   addServer: (name: string | undefined) => void,
 ): void {
-  for (const { fields } of readListOutput(text).records) {
+  for (const { fields } of readListOutput(text, lines).records) {
     const role = fields.get('ServerRole');
     const version = fields.get('AdminDisplayVersion');
     if (role === undefined && version === undefined) continue;
@@ -96,12 +98,11 @@ function readServerList(
 
 /** `Get-ExchangeServer` as a table: the name first, the roles as words, the version as printed. */
 function readServerTable(
-  text: string,
+  lines: readonly string[],
   hints: VersionHint[],
   roles: RoleEvidence[],
   addServer: (name: string | undefined) => void,
 ): void {
-  const lines = text.split('\n');
   for (let i = 0; i + 1 < lines.length; i++) {
     const header = lines[i]!;
     if (!/^\s*Name\s/.test(header) || !/ServerRole|AdminDisplayVersion/.test(header)) continue;

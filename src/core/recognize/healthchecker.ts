@@ -38,14 +38,14 @@ interface CertificateBlock {
   inNamespaces: boolean;
 }
 
-export const recognizeHealthChecker: Recognizer = (text) => {
+export const recognizeHealthChecker: Recognizer = (text, shared) => {
   if (!text.includes('Lifetime in days') && !text.includes('Internal Transport Certificate:')) {
     return serverSection(text);
   }
   const blocks: CertificateBlock[] = [];
   let block: CertificateBlock | undefined;
   let more = false;
-  for (const raw of text.split('\n')) {
+  for (const raw of shared?.lines?.() ?? text.split('\n')) {
     const line = raw.trimEnd();
     if (line === '') continue;
     const indent = indentOf(line);

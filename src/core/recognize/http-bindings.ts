@@ -20,8 +20,9 @@ const ERROR_15021 = [
   /エンドポイント[ \t]*(\S+?:\d{1,5})[ \t]*の[ \t]*SSL[ \t]*構成を使用中にエラーが発生しました/g,
 ];
 
-export const recognizeHttpBindings: Recognizer = (text) => {
-  const bindings = [...netshBindings(text), ...webBindings(text), ...failingEndpoints(text)];
+export const recognizeHttpBindings: Recognizer = (text, shared) => {
+  const lines = () => shared?.lines?.() ?? text.split('\n');
+  const bindings = [...netshBindings(text, lines), ...webBindings(text, lines), ...failingEndpoints(text)];
   if (bindings.length === 0) return {};
   const uses: CertificateUseEvidence[] = [];
   for (const binding of bindings) {
@@ -49,11 +50,11 @@ function portOf(endpoint: string): number | undefined {
   return port ? Number(port) : undefined;
 }
 
-function netshBindings(text: string): BindingEvidence[] {
+function netshBindings(text: string, lines: () => readonly string[]): BindingEvidence[] {
   if (!/IP:port|Hostname:port|IP:ポート|ホスト名:ポート/i.test(text)) return [];
   const out: BindingEvidence[] = [];
   let current: BindingEvidence | undefined;
-  for (const line of text.split('\n')) {
+  for (const line of lines()) {
     const endpoint = NETSH_ENDPOINT.exec(line);
     if (endpoint) {
       if (out.length >= LIMITS.certificateBlocks) break;
@@ -81,7 +82,7 @@ function netshBindings(text: string): BindingEvidence[] {
 }
 
 /** `Get-WebBinding | fl`: protocol, bindingInformation, certificateHash, ItemXPath (the site). */
-function webBindings(text: string): BindingEvidence[] {
+function webBindings(text: string, lines: () => readonly string[]): BindingEvidence[] {
   if (!/^[ \t]*bindingInformation[ \t]*:/im.test(text)) return [];
   const out: BindingEvidence[] = [];
   let current: BindingEvidence | undefined;
@@ -91,7 +92,7 @@ function webBindings(text: string): BindingEvidence[] {
     current = undefined;
     https = false;
   };
-  for (const line of text.split('\n')) {
+  for (const line of lines()) {
     const field = /^[ \t]*([A-Za-z]+)[ \t]*:[ \t]?(.*?)[ \t]*$/.exec(line);
     if (!field) {
       if (line.trim() === '') close();

@@ -78,9 +78,11 @@ interface Shared extends SharedReads {
 export function recognize(normalized: string): Evidence {
   const text = preparePaste(normalized);
   let pem: Partial<Evidence> | undefined;
+  let lines: readonly string[] | undefined;
   const shared: Shared = {
     pem: () => (pem ??= recognizePem(text)),
     pemCertificates: () => shared.pem().certificates ?? [],
+    lines: () => (lines ??= text.split('\n')),
   };
   return mergeEvidence(
     RECOGNIZERS.map(({ read, applies }) => {

@@ -24,7 +24,7 @@ export interface ListOutput {
 const FIELD = /^([A-Za-z][A-Za-z0-9]{0,60})[ \t]*:(?:[ \t](.*))?$/;
 const PROMPT = /^\s*(?:\[PS\]\s*)?(?:PS\s+)?[A-Za-z]:\\[^>\n]{0,260}>/;
 
-export function readListOutput(text: string): ListOutput {
+export function readListOutput(text: string, lines?: readonly string[]): ListOutput {
   const records: ListRecord[] = [];
   const prompts: string[] = [];
   let current: Map<string, string> | undefined;
@@ -39,12 +39,16 @@ export function readListOutput(text: string): ListOutput {
     current = undefined;
     lastKey = undefined;
   };
-  for (const raw of text.split('\n')) {
+  // What a line would be cleaned of, looked for once in the whole text: a normalised paste has none of it.
+  const clean = text.includes('\r') || text.includes('：') || text.includes('\u3000');
+  for (const raw of lines ?? text.split('\n')) {
     if (records.length >= LIMITS.records) return { records, prompts, more: true };
-    const line = raw
-      .replace(/\r$/, '')
-      .replace(/：/g, ':')
-      .replace(/\u3000/g, ' ');
+    const line = clean
+      ? raw
+          .replace(/\r$/, '')
+          .replace(/：/g, ':')
+          .replace(/\u3000/g, ' ')
+      : raw;
     if (line.trim() === '') {
       close();
       continue;

@@ -22,7 +22,8 @@ const KEY_ALGORITHMS: readonly [RegExp, string][] = [
 ];
 
 export const recognizeOpensslText: Recognizer = (text, shared) => {
-  const lines = text.includes('\r') ? text.split('\n').map((line) => line.replace(/\r$/, '')) : text.split('\n');
+  const split = shared?.lines?.() ?? text.split('\n');
+  const lines = text.includes('\r') ? split.map((line) => line.replace(/\r$/, '')) : split;
   const starts: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -79,7 +80,7 @@ function withoutPemDuplicates(
 }
 
 /** `-fingerprint -text` prints it before `Certificate:`, `-text -fingerprint` after the block. */
-function fingerprintOwner(lines: string[], starts: number[], at: number): number {
+function fingerprintOwner(lines: readonly string[], starts: number[], at: number): number {
   let next = at + 1;
   while (next < lines.length && /^\s*(?:$|notBefore=|notAfter=|subject=|issuer=|serial=)/.test(lines[next]!)) next++;
   const following = starts.indexOf(next);

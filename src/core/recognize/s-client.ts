@@ -22,7 +22,8 @@ const NOT_AFTER = /^notAfter=(.+?)\s*$/;
 
 export const recognizeSClient: Recognizer = (text, shared) => {
   if (!/^CONNECTED\(|^Certificate chain\s*$|^depth=\d|^verify error:num=|s_client|^250[ -]/m.test(text)) return {};
-  const lines = text.split('\n').map((line) => line.replace(/\r$/, ''));
+  const split = shared?.lines?.() ?? text.split('\n');
+  const lines = text.includes('\r') ? split.map((line) => line.replace(/\r$/, '')) : split;
   const endpoint: PresentedEndpoint = { chain: [] };
   const command = /\bs_client\b[^\n]*?-connect[ \t]+\[?([A-Za-z0-9.:-]+?)\]?:(\d{1,5})\b/.exec(text);
   if (command) {
@@ -74,7 +75,7 @@ function readDialogue(text: string, endpoint: PresentedEndpoint, starttls: strin
   else if (!starttls && endpoint.port !== undefined) endpoint.startTls = null;
 }
 
-function readChain(lines: string[]): ParsedCertificate[] {
+function readChain(lines: readonly string[]): ParsedCertificate[] {
   const chain: ParsedCertificate[] = [];
   const start = lines.findIndex((line) => /^Certificate chain\s*$/.test(line));
   if (start < 0) return chain;
@@ -125,7 +126,10 @@ function dnOf(value: string): string {
  * `depth=0 CN = …` then `verify error:num=10:certificate has expired` and `notAfter=…`. An expiry
  * seen only here (no chain printed) still lands on the chain entry at that depth, or makes one.
  */
-function readVerifyErrors(lines: string[], chain: ParsedCertificate[]): NonNullable<PresentedEndpoint['verifyErrors']> {
+function readVerifyErrors(
+  lines: readonly string[],
+  chain: ParsedCertificate[],
+): NonNullable<PresentedEndpoint['verifyErrors']> {
   const errors: NonNullable<PresentedEndpoint['verifyErrors']> = [];
   let depth: number | undefined;
   let depthSubject = '';
