@@ -112,6 +112,7 @@ function scopeOnServer(scope: PlanScope, name: string): PlanScope {
     connector: _connector,
     sharedWith: _shared,
     hybridPeers: _peers,
+    renewedElsewhere: _renewed,
     serverFqdn: _fqdn,
     queue: _queue,
     backendCandidate: _backend,

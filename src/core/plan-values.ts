@@ -1,5 +1,6 @@
 import { CONDITIONS, isOwnName } from './facts/conditions.js';
 import type { PlanScope } from './facts/plan-scope.js';
+import { renewedMissing } from './facts/renewed-rollout.js';
 import { commandVersionOf } from './facts/server-facts.js';
 import type { Language } from './model.js';
 
@@ -91,6 +92,7 @@ export function commandValues(scope: PlanScope, planId: string): Values {
     fqdnOrConnectorFqdnCommand: connectorFqdn,
     ownNames: [...new Set(ownNames)].join(','),
     newThumbprint: values.newThumbprint ?? '<new thumbprint>',
+    missingServices: renewedMissing(scope).join(',') || '<services>',
     // The certificate copied to the other servers: the renewed one a pin plan names, else the one just imported.
     copyThumbprint: values.newThumbprint ?? (PIN_PLANS.has(planId) ? '<new thumbprint>' : '<imported thumbprint>'),
     sourceServer: values.sourceServer ?? server,
@@ -136,6 +138,7 @@ const PROSE: Record<Language, Values> = {
     requestServer: 'the server that made the request',
     coveredName: '<a name the certificate carries>',
     sharedWith: 'the other servers',
+    newThumbprint: 'the renewed certificate',
     thumbprintWords: "this certificate's thumbprint",
     issuer: 'the issuing CA the certificate names',
   },
@@ -152,6 +155,7 @@ const PROSE: Record<Language, Values> = {
     requestServer: '要求を作成したサーバー',
     coveredName: '<証明書にある名前>',
     sharedWith: '他のサーバー',
+    newThumbprint: '更新後の証明書',
     thumbprintWords: 'この証明書の拇印',
     issuer: '証明書が示す発行元 CA',
   },
@@ -175,6 +179,8 @@ export function proseValues(scope: PlanScope, command: Values, language: Languag
       : command.servicesOrDefault,
     eventIds: command.eventIds,
     smtpPort: command.smtpPort,
+    newThumbprint: pick(scope.values.newThumbprint, 'newThumbprint'),
+    missingServices: pick(renewedMissing(scope).join(',') || undefined, 'servicesOrDefault'),
     peer: pick(scope.values.peer, 'peer'),
     thumbprintWords: pick(scope.values.thumbprint, 'thumbprintWords'),
     sourceServer: pick(command.sourceServer, 'sourceServer'),

@@ -4,6 +4,7 @@ import { authNeedsReplacing } from './auth-facts.js';
 import { oldOnBackEnd444 } from './backend-facts.js';
 import { hybridPinsThisCertificate } from './hybrid-pins.js';
 import { isExpired, isValid, type PlanScope } from './plan-scope.js';
+import { renewedMissing } from './renewed-rollout.js';
 
 /**
  * Named conditions over a server's facts. Each answers true, false, or undefined when the paste does
@@ -577,6 +578,26 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ifTrue: w('POP warned', 'POP の警告があります'),
     ifFalse: w('POP did not warn', 'POP の警告はありません'),
   },
+  // The renewed certificate already on the server is enabled for less than the old one (IIS only, where
+  // the old one also had SMTP): the listing of both shows it.
+  renewedLacksServices: {
+    test: (s) => renewedMissing(s).length > 0,
+    unknown: 'else',
+    ifTrue: w(
+      'The renewed certificate lacks services the old one had',
+      '更新後の証明書に、古い証明書にあったサービスが割り当てられていません',
+    ),
+    ifFalse: w(
+      'The renewed certificate has the services the old one had',
+      '更新後の証明書に古い証明書と同じサービスが割り当てられています',
+    ),
+  },
+  missingIncludesIis: {
+    test: (s) => renewedMissing(s).includes('IIS'),
+    unknown: 'else',
+    ifTrue: w('IIS is among them', 'その中に IIS があります'),
+    ifFalse: w('IIS is not among them', 'その中に IIS はありません'),
+  },
 };
 
 /** What the steps repeated on each other server are repeated for (the playbook's heading). */
@@ -588,6 +609,10 @@ export const SERVER_LISTS: Readonly<Record<ServerList, Wording>> = {
   hybridPeers: w(
     'On each other server of the hybrid the paste names (each has its own Default Frontend connector)',
     '貼り付けに名前のあるハイブリッドの他の各サーバーで (それぞれに Default Frontend コネクタがあります)',
+  ),
+  renewedElsewhere: w(
+    'On each other server the paste shows already holding the renewed certificate',
+    '更新後の証明書がすでにあると貼り付けからわかる他の各サーバーで',
   ),
 };
 

@@ -6,6 +6,7 @@ import { pins } from './build-facts.js';
 import { sameDistinguishedName } from './dn-compare.js';
 import { isOwnName } from './conditions.js';
 import { isValid } from './plan-scope.js';
+import { rollOutDoneRenewals } from './renewed-rollout.js';
 import type { ServerCertificate, ServerFacts } from './server-facts.js';
 import { keyOf } from './server-keys.js';
 
@@ -30,7 +31,7 @@ export function enrichPlanRequests(
   const kept = withoutReplacedRenewals(withoutCoveredRenewals(requests), context.servers);
   // With one server the event's own plan is the one that restarts the service that logged it.
   const requestsKept = context.servers.length > 1 ? withoutOrphanEventRenewals(kept, context.certificates) : kept;
-  return requestsKept.map((request) => {
+  const enriched = requestsKept.map((request) => {
     const values = { ...request.values };
     // A queue identity (EX01\87) names the server that holds the queue.
     const queueServer = values.queue?.includes('\\') ? values.queue.split('\\')[0] : undefined;
@@ -87,6 +88,8 @@ export function enrichPlanRequests(
     }
     return { ...request, values };
   });
+  // A renewal the paste already shows is rolled out, not requested a second time.
+  return rollOutDoneRenewals(enriched, context.certificates);
 }
 
 /**

@@ -42,6 +42,10 @@ export interface PlanValues {
   site?: string;
   /** The renewed certificate the paste shows (a pinned connector's replacement). */
   newThumbprint?: string;
+  /** Services the old certificate had that the renewed one, already on the server, is not enabled for. */
+  missingServices?: string;
+  /** Other servers the paste shows already holding the renewed certificate, comma-separated. */
+  renewedElsewhere?: string;
   /** A valid certificate the paste shows that can take the Exchange Back End binding (port 444). */
   backendCandidate?: string;
   /** The transport event IDs to watch for after the fix ('12014,12015'). */

@@ -154,6 +154,56 @@ export const PLAN_ROWS: PlanDefinition[] = [
     ],
   },
   {
+    id: 'renewed-rollout',
+    reference: 'Microsoft Learn: Export-ExchangeCertificate; Import-ExchangeCertificate; Enable-ExchangeCertificate',
+    summary: s(
+      'An expiring or expired certificate already renewed: the paste shows a newer valid one with the same subject and names',
+      '更新済みの期限間近・期限切れの証明書 (同じサブジェクトと名前の、より新しい有効な証明書が貼り付けにある)',
+    ),
+    // No second request: the renewed certificate is enabled for what the old one served where it lacks
+    // it, copied with its key to each server still without it, and the old one goes server by server.
+    entries: [
+      'show-renewed-cert',
+      {
+        if: 'renewedLacksServices',
+        yes: ['enable-renewed-missing', { if: 'missingIncludesIis', yes: ['restart-iis'] }],
+      },
+      // Each other server that holds it too: enabled there for what it lacks, then the old one goes.
+      {
+        each: 'renewedElsewhere',
+        do: [
+          {
+            if: 'renewedLacksServices',
+            yes: ['enable-renewed-missing', { if: 'missingIncludesIis', yes: ['restart-iis'] }],
+          },
+          'remove-old-renewed',
+        ],
+      },
+      {
+        if: 'sharedWithOthers',
+        yes: [
+          'export-copy',
+          {
+            each: 'sharedWith',
+            do: ['import-copy', 'enable-renewed', { if: 'certHasIis', yes: ['restart-iis'] }, 'remove-old-renewed'],
+          },
+        ],
+      },
+      {
+        if: 'version>=2013',
+        yes: [
+          {
+            if: 'certHasSmtp',
+            yes: [{ if: 'hybridPinsThis', yes: ['rerun-hcw-renewed'], no: ['list-connector-pins'] }],
+          },
+        ],
+      },
+      'remove-old-renewed',
+      { if: 'certHasIis', yes: ['verify-https-probe'] },
+      { if: 'certHasSmtp', yes: ['verify-starttls-probe'] },
+    ],
+  },
+  {
     id: 'ca-renew',
     reference:
       'Microsoft Learn: New-ExchangeCertificate -GenerateRequest; Import-ExchangeCertificate; Enable-ExchangeCertificate',

@@ -8,6 +8,7 @@ import { IMAP_POP_STEPS } from './steps-imap-pop.js';
 import { MISC_STEPS } from './steps-misc.js';
 import { NAME_MISMATCH_STEPS } from './steps-name-mismatch.js';
 import { PRIVATE_KEY_STEPS } from './steps-private-key.js';
+import { RENEWED_STEPS } from './steps-renewed.js';
 import { SHOW_STEPS } from './steps-show.js';
 import { SMTP_PRESENTED_STEPS } from './steps-smtp-presented.js';
 import { TRANSPORT_STEPS } from './steps-transport.js';
@@ -25,6 +26,7 @@ function load(): Map<string, LibraryStep> {
     ...AUTH_STEPS,
     ...IMAP_POP_STEPS,
     ...PRIVATE_KEY_STEPS,
+    ...RENEWED_STEPS,
     ...NAME_MISMATCH_STEPS,
     ...MISC_STEPS,
     ...VERIFY_STEPS.map((step) => ({ ...step, phase: step.phase ?? ('verify' as const) })),

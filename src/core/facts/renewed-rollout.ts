@@ -1,0 +1,119 @@
+import type { CertificateFacts } from '../model.js';
+import type { PlanRequest } from '../steps.js';
+import { sameDistinguishedName } from './dn-compare.js';
+import type { PlanScope } from './plan-scope.js';
+import { keyOf } from './server-keys.js';
+
+/** Plans that would request a new certificate for the old one. */
+const REQUESTS = new Set(['ca-renew', 'renew-unknown-issuer', 'starttls-renew']);
+
+/**
+ * The certificate that already renews `old`: another one with the same subject and the same names,
+ * still valid (Status Valid when the paste shows it), expiring later and issued after it. Exchange's
+ * own certificates (Setup's, Auth) are renewed by their own plans and are never taken for one another.
+ */
+export function renewalOf(
+  old: CertificateFacts,
+  certificates: readonly CertificateFacts[],
+): CertificateFacts | undefined {
+  if (!old.thumbprint || old.subject === '' || old.daysLeft === undefined) return undefined;
+  if (old.role === 'exchange-self-signed' || old.role === 'auth' || old.role === 'certificate-authority')
+    return undefined;
+  // A certificate for the server's own name (Setup's CN=EX19-02, whatever the listing says of its
+  // issuer) carries the internal transport and Back End roles its own plan hands over first.
+  if (!/(?:^|,\s*)CN\s*=\s*[^,]*\./i.test(old.subject)) return undefined;
+  const found = certificates.filter(
+    (c) =>
+      c.thumbprint !== undefined &&
+      c.thumbprint !== old.thumbprint &&
+      c.source !== 'event' &&
+      // One Exchange does not call Valid (its CA missing, revocation unknown) is not ready to take over.
+      (c.status === undefined || /^Valid$/i.test(c.status)) &&
+      c.subject !== '' &&
+      sameDistinguishedName(c.subject, old.subject) &&
+      sameNames(c.domains, old.domains) &&
+      c.daysLeft !== undefined &&
+      c.daysLeft >= 0 &&
+      c.daysLeft > (old.daysLeft ?? 0) &&
+      !(c.notBefore && old.notBefore && Date.parse(c.notBefore) <= Date.parse(old.notBefore)),
+  );
+  // Two candidates: which one the admin means is not for certcheck to pick.
+  return found.length === 1 ? found[0] : undefined;
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  const x = new Set(a.map((n) => n.toLowerCase()));
+  const y = new Set(b.map((n) => n.toLowerCase()));
+  return x.size === y.size && [...x].every((n) => y.has(n));
+}
+
+/**
+ * A request for a certificate whose renewal the paste already shows becomes that renewal's roll-out:
+ * on the server that holds the renewed certificate (where its key is), it is enabled for the services
+ * the old one had and it lacks; every server that holds the old one without the new one gets it with
+ * its key. The event that asked stays attached to the roll-out, which replaces its request.
+ */
+export function rollOutDoneRenewals(
+  requests: readonly PlanRequest[],
+  certificates: readonly CertificateFacts[],
+): PlanRequest[] {
+  const out: PlanRequest[] = [];
+  const done = new Set<string>();
+  for (const request of requests) {
+    const old = REQUESTS.has(request.plan)
+      ? certificates.find((c) => c.thumbprint && c.thumbprint === request.values.thumbprint)
+      : undefined;
+    const renewed = old ? renewalOf(old, certificates) : undefined;
+    if (!old?.thumbprint || !renewed?.thumbprint) {
+      out.push(request);
+      continue;
+    }
+    // The same old certificate asked for by a listing and by an event: one roll-out.
+    if (done.has(old.thumbprint)) continue;
+    done.add(old.thumbprint);
+    const holders = renewed.servers ?? [];
+    const has = new Set(holders.map(keyOf));
+    const lacking = (old.servers ?? []).filter((s) => !has.has(keyOf(s)));
+    // Exported from the first server that shows it (where the admin completed the request).
+    const source = holders[0] ?? request.values.server;
+    const elsewhere = holders.slice(1).filter((s) => (old.servers ?? []).some((o) => keyOf(o) === keyOf(s)));
+    const missing = (old.services ?? []).filter((s) => s !== 'Federation' && !(renewed.services ?? []).includes(s));
+    const {
+      sharedWith: _shared,
+      newThumbprint: _new,
+      missingServices: _missing,
+      renewedElsewhere: _elsewhere,
+      ...values
+    } = request.values;
+    out.push({
+      ...request,
+      plan: 'renewed-rollout',
+      values: {
+        ...values,
+        newThumbprint: renewed.thumbprint,
+        ...(source && { server: source }),
+        ...(old.services?.length && { services: old.services.join(',') }),
+        ...(renewed.services !== undefined && missing.length > 0 && { missingServices: missing.join(',') }),
+        ...(lacking.length > 0 && { sharedWith: lacking.join(',') }),
+        ...(elsewhere.length > 0 && { renewedElsewhere: elsewhere.join(',') }),
+      },
+    });
+  }
+  return out;
+}
+
+/**
+ * What the old certificate served on this server that the renewed one here is not enabled for (each
+ * server's own listing); without a listing of both here, what the plan was given.
+ */
+export function renewedMissing(scope: PlanScope): string[] {
+  const { values, facts } = scope;
+  if (!values.newThumbprint || !values.thumbprint) return [];
+  const old = facts.certificates.find((c) => c.thumbprint === values.thumbprint);
+  const renewed = facts.certificates.find((c) => c.thumbprint === values.newThumbprint);
+  if (old?.servicesHistory && renewed?.servicesHistory) {
+    const has = renewed.servicesHistory;
+    return old.servicesHistory.filter((s) => s !== 'Federation' && !has.includes(s));
+  }
+  return values.missingServices ? values.missingServices.split(',') : [];
+}

@@ -1,0 +1,87 @@
+import type { LibraryStep } from './library-model.js';
+
+/**
+ * The renewal is already done: the paste shows a newer valid certificate with the old one's subject
+ * and names. Nothing is requested again; the renewed certificate is enabled for what the old one
+ * served wherever it is still missing, copied with its key to the servers that lack it, and the old
+ * one goes per server once that server presents the new one.
+ */
+export const RENEWED_STEPS: LibraryStep[] = [
+  {
+    id: 'show-renewed-cert',
+    role: 'client-access',
+    title: {
+      en: 'On {server}: show the renewed certificate that is already here: the same names as the old one, Status Valid, a later NotAfter',
+      ja: '{server} で: すでにある更新後の証明書を表示します。古い証明書と同じ名前、Status が Valid、より後の NotAfter であることを確かめます',
+    },
+    why: {
+      en: 'The renewal is done, so no new request is made: what is left is using it wherever the old certificate still serves.',
+      ja: '更新はすでに済んでいるので、新しい要求は作成しません。残っているのは、古い証明書がまだ使われている場所で新しい証明書を使うことです。',
+    },
+    command: {
+      default:
+        'Get-ExchangeCertificate -Thumbprint {newThumbprint} | fl Subject,CertificateDomains,Services,NotAfter,Status',
+    },
+  },
+  {
+    id: 'enable-renewed-missing',
+    role: 'client-access',
+    title: {
+      en: 'On {server}: enable the renewed certificate for what the old one had and it lacks ({missingServices}). If asked to overwrite the default SMTP certificate, answer N: a CA certificate does not replace the internal transport certificate',
+      ja: '{server} で: 古い証明書にあって更新後の証明書にないサービス ({missingServices}) に更新後の証明書を割り当てます。既定の SMTP 証明書の上書き確認が出たら N と答えます (CA の証明書で内部トランスポート証明書は置き換えません)',
+    },
+    why: {
+      en: 'Until the renewed certificate is enabled for a service, Exchange keeps the old one there; connectors and the Hybrid Configuration Wizard accept only a certificate enabled for SMTP.',
+      ja: '更新後の証明書をサービスに割り当てるまで、Exchange はそのサービスで古い証明書を使い続けます。コネクタとハイブリッド構成ウィザードは SMTP に割り当てた証明書しか受け付けません。',
+    },
+    verify: {
+      en: "The renewed certificate's Services list every service the old one had.",
+      ja: '更新後の証明書の Services に、古い証明書のサービスがすべて表示されます。',
+    },
+    command: { default: 'Enable-ExchangeCertificate -Thumbprint {newThumbprint} -Services {missingServices}' },
+  },
+  {
+    id: 'enable-renewed',
+    role: 'client-access',
+    title: {
+      en: 'On {server}: enable the renewed certificate for the services the old one had ({servicesOrDefault}). If asked to overwrite the default SMTP certificate, answer N: a CA certificate does not replace the internal transport certificate',
+      ja: '{server} で: 更新後の証明書を古い証明書と同じサービス ({servicesOrDefault}) に割り当てます。既定の SMTP 証明書の上書き確認が出たら N と答えます (CA の証明書で内部トランスポート証明書は置き換えません)',
+    },
+    why: {
+      en: 'A certificate serves nothing until it is enabled for a service on the server that holds it.',
+      ja: '証明書は、それを持つサーバーでサービスに割り当てるまで何にも使われません。',
+    },
+    verify: {
+      en: "Get-ExchangeCertificate on this server shows the renewed certificate's Services as the old one's.",
+      ja: 'このサーバーの Get-ExchangeCertificate で、更新後の証明書の Services が古い証明書と同じになっています。',
+    },
+    command: { default: 'Enable-ExchangeCertificate -Thumbprint {newThumbprint} -Services {servicesOrDefault}' },
+  },
+  {
+    id: 'rerun-hcw-renewed',
+    role: 'any',
+    versions: ['2013+', 'unknown'],
+    title: {
+      en: 'Re-run the Hybrid Configuration Wizard and choose the renewed certificate (thumbprint {newThumbprint}, the later expiry): it sets both hybrid connectors to it',
+      ja: 'ハイブリッド構成ウィザード (Hybrid Configuration Wizard) を再実行し、更新後の証明書 (拇印 {newThumbprint}、期限の遅いほう) を選びます。両方のハイブリッド コネクタにこの証明書が設定されます',
+    },
+    why: {
+      en: 'The wizard writes the Default Frontend and Outbound to Office 365 connectors from the certificate it is given; it refuses one not enabled for SMTP.',
+      ja: 'ウィザードは指定された証明書で Default Frontend と Outbound to Office 365 のコネクタを書き直します。SMTP に割り当てていない証明書は受け付けません。',
+    },
+  },
+  {
+    id: 'remove-old-renewed',
+    role: 'any',
+    phase: 'cleanup',
+    title: {
+      en: 'On {server}: once this server presents the renewed certificate (the checks below), remove the old one',
+      ja: '{server} で: このサーバーが更新後の証明書を提示していること (下の確認) を確かめてから、古い証明書を削除します',
+    },
+    why: {
+      en: 'Two certificates with the same names leave Exchange to pick between them; once the renewed one serves, the old one only waits to expire.',
+      ja: '同じ名前の証明書が 2 つあると Exchange がどちらかを選ぶことになります。更新後の証明書が使われていれば、古い証明書は期限切れを待つだけです。',
+    },
+    command: { default: 'Remove-ExchangeCertificate -Thumbprint {thumbprint}' },
+  },
+];

@@ -1,0 +1,154 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { diagnose } from '../../src/core/diagnose.js';
+import type { Diagnosis } from '../../src/core/model.js';
+import { REFERENCE_NOW } from '../helpers/clock.js';
+
+// A renewal already done is rolled out, not requested again: when the paste shows a newer valid
+// certificate with the old one's subject and names, the plan enables it where it lacks the old one's
+// services and copies it with its key to every server still without it. REFERENCE_NOW is 2026-11-28.
+
+const OLD = 'FF76749ED89F60FD7CF8D40D1A3B7C9EE4E153A1';
+const NEW = '1D8E899BED038ADF6E71E5A7E8F7B567C71B2660';
+const SUBJECT = 'CN=*.contoso.com, O=Contoso Ltd, L=Seattle, S=Washington, C=US';
+const HEADER = `Thumbprint                               Services NotAfter               Subject
+----------                               -------- --------               -------`;
+const section = (server: string, rows: string[]) => `== ${server}\n\n${HEADER}\n${rows.join('\n')}\n`;
+const oldRow = `${OLD} IP.WS..  12/20/2026 11:59:59 PM ${SUBJECT}`;
+const newRow = (services: string) => `${NEW} ${services}  12/15/2027 11:59:59 PM ${SUBJECT}`;
+
+const commands = (d: Diagnosis) => d.steps.map((s) => s.command ?? '').join('\n');
+const on = (d: Diagnosis, server: string) => d.steps.filter((s) => s.server === server);
+
+interface Case {
+  name: string;
+  paste: string;
+  /** Servers that must import and enable the renewed certificate, each in its own blocks. */
+  importOn: string[];
+  /** The server the renewed certificate is exported from (where its key is), if any server needs it. */
+  exportFrom?: string;
+  /** Services the renewed certificate is enabled for where it already is, and those servers. */
+  enableMissing?: string;
+  enableMissingOn?: (string | undefined)[];
+}
+
+const cases: Case[] = [
+  {
+    name: 'a DAG: renewed and enabled on EX16-A only',
+    paste: [
+      section('EX16-A', [newRow('IP.WS..'), oldRow]),
+      section('EX16-B', [oldRow]),
+      section('EX16-C', [oldRow]),
+    ].join('\n'),
+    importOn: ['EX16-B', 'EX16-C'],
+    exportFrom: 'EX16-A',
+  },
+  {
+    name: 'a DAG: renewed on EX16-A and EX16-B, enabled there for IIS only',
+    paste: [
+      section('EX16-A', [newRow('...W...'), oldRow]),
+      section('EX16-B', [newRow('...W...'), oldRow]),
+      section('EX16-C', [oldRow]),
+    ].join('\n'),
+    importOn: ['EX16-C'],
+    exportFrom: 'EX16-A',
+    enableMissing: 'IMAP,POP,SMTP',
+    enableMissingOn: ['EX16-A', 'EX16-B'],
+  },
+  {
+    name: 'one server: the renewal enabled for IIS only, the old one had IIS and SMTP',
+    paste: `${HEADER}\n${newRow('...W...')}\n${OLD} ...WS..  12/20/2026 11:59:59 PM ${SUBJECT}\n`,
+    importOn: [],
+    enableMissing: 'SMTP',
+    enableMissingOn: [undefined],
+  },
+];
+
+describe('a renewal the paste already shows is rolled out, not requested again', () => {
+  for (const c of cases) {
+    for (const lang of ['en', 'ja'] as const) {
+      const d = diagnose(c.paste, { now: REFERENCE_NOW, lang });
+      const text = commands(d);
+
+      it(`${lang}: ${c.name}: no request, no new certificate, the old one is still said to expire`, () => {
+        assert.doesNotMatch(text, /-GenerateRequest|New-ExchangeCertificate/);
+        assert.ok(d.findings.some((f) => f.code === 'CERT_EXPIRING' && f.thumbprint === OLD));
+        assert.ok(!d.findings.some((f) => f.code === 'CERT_EXPIRING' && f.thumbprint === NEW));
+        assert.doesNotMatch(text, new RegExp(`Remove-ExchangeCertificate -Thumbprint ${NEW}`));
+        assert.match(text, new RegExp(`Remove-ExchangeCertificate -Thumbprint ${OLD}`));
+      });
+
+      it(`${lang}: ${c.name}: every server without it gets it with its key, in its own blocks`, () => {
+        const exported = d.steps.filter((s) => /Export-ExchangeCertificate/.test(s.command ?? ''));
+        if (c.exportFrom) {
+          assert.equal(exported.length, 1);
+          assert.equal(exported[0]?.server, c.exportFrom);
+          assert.match(exported[0]?.command ?? '', new RegExp(`-Thumbprint ${NEW} .*-Password`));
+        } else assert.equal(exported.length, 0);
+        for (const server of c.importOn) {
+          const ids = on(d, server).map((s) => s.id);
+          assert.deepEqual(ids.slice(0, 2), ['import-copy', 'enable-renewed'], `${server}: ${ids.join(',')}`);
+          assert.match(on(d, server)[1]?.command ?? '', new RegExp(`-Thumbprint ${NEW} -Services IMAP,POP,IIS,SMTP`));
+          assert.ok(ids.includes('remove-old-renewed'), `${server} removes the old one`);
+        }
+        // A server that already holds the renewal is never sent a copy of it.
+        const copies = d.steps.filter((s) => s.id === 'import-copy').map((s) => s.server);
+        assert.deepEqual(copies, c.importOn);
+      });
+
+      it(`${lang}: ${c.name}: the renewal is enabled where it lacks the old one's services`, () => {
+        const missing = d.steps.filter((s) => s.id === 'enable-renewed-missing');
+        if (!c.enableMissing) return assert.equal(missing.length, 0);
+        assert.deepEqual(
+          missing.map((s) => s.server),
+          c.enableMissingOn,
+        );
+        for (const step of missing) {
+          assert.equal(step.command, `Enable-ExchangeCertificate -Thumbprint ${NEW} -Services ${c.enableMissing}`);
+          assert.match(step.title, / N[ :]| N と/);
+        }
+      });
+
+      it(`${lang}: ${c.name}: the checks probe a host name, and titles have no unfilled value`, () => {
+        for (const step of d.steps) {
+          assert.doesNotMatch(step.command ?? '', /certcheck probe \*/);
+          assert.doesNotMatch(step.title, /\{\w+\}/);
+        }
+      });
+    }
+  }
+
+  const notRenewals: { name: string; paste: string }[] = [
+    {
+      name: 'the newer certificate carries other names',
+      paste: `${HEADER}\n${NEW} IP.WS..  12/15/2027 11:59:59 PM CN=mail.contoso.com, O=Contoso Ltd, C=US\n${oldRow}\n`,
+    },
+    {
+      name: 'the newer certificate with the same subject is not Valid',
+      paste: `Thumbprint : ${NEW}
+Services   : IIS
+Subject    : ${SUBJECT}
+NotAfter   : 12/15/2027 11:59:59 PM
+Status     : RevocationCheckFailure
+
+Thumbprint : ${OLD}
+Services   : IIS, SMTP
+Subject    : ${SUBJECT}
+NotAfter   : 12/20/2026 11:59:59 PM
+Status     : Valid
+`,
+    },
+  ];
+  for (const c of notRenewals) {
+    for (const lang of ['en', 'ja'] as const) {
+      it(`${lang}: not a renewal when ${c.name}: the old one is renewed by a request`, () => {
+        const d = diagnose(c.paste, { now: REFERENCE_NOW, lang });
+        assert.match(
+          commands(d),
+          new RegExp(`Get-ExchangeCertificate -Thumbprint ${OLD} \\| New-ExchangeCertificate -GenerateRequest`),
+        );
+        assert.ok(!d.steps.some((s) => s.id === 'show-renewed-cert'));
+      });
+    }
+  }
+});
