@@ -281,6 +281,16 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ifTrue: w('The event source is not in the paste', 'イベントのソースが貼り付けにありません'),
     ifFalse: w('The event source is in the paste', 'イベントのソースが貼り付けにあります'),
   },
+  // Setup's log named a certificate the paste lists (its issuer and expiry): that certificate's own plan renews it.
+  setupCertListed: {
+    test: (s) => s.values.thumbprint !== undefined,
+    unknown: 'else',
+    ifTrue: w('The paste lists the certificate Setup means', '貼り付けにセットアップが示す証明書があります'),
+    ifFalse: w(
+      'The paste does not list the certificate Setup means',
+      '貼り付けにセットアップが示す証明書がありません',
+    ),
+  },
   thumbprintKnown: {
     test: (s) => s.values.thumbprint !== undefined,
     unknown: 'else',

@@ -2,6 +2,8 @@ import { formatDate } from '../countdown.js';
 import type { DiagnosisText } from '../i18n/diagnosis-text.js';
 import type { Symptom } from '../recognize/evidence.js';
 import type { CertificateFacts } from '../model.js';
+import { sameDistinguishedName } from '../facts/dn-compare.js';
+import { commonName } from './certificate-findings.js';
 import type { Judgement } from './judgement.js';
 import { judgeNameMismatch } from './name-mismatch-findings.js';
 
@@ -23,6 +25,26 @@ const AUTH_SYMPTOMS: Partial<Record<Symptom['id'], { en: string; ja: string }>> 
     ja: 'キュー ビューアーが "Failed to enable constraints" で失敗しています (2023 年 11 月の SU 以降の既知の問題)。',
   },
 };
+
+/**
+ * The listed certificate Setup's log names by its issuer and its last valid moment: the log and the
+ * listing print the same local time, so they agree to the minute.
+ */
+function setupCertificate(
+  certificates: readonly CertificateFacts[],
+  validUntil: string,
+  issuer: string | undefined,
+): CertificateFacts | undefined {
+  const until = Date.parse(validUntil);
+  const matching = certificates.filter(
+    (c) =>
+      c.thumbprint &&
+      c.notAfter &&
+      Math.abs(Date.parse(c.notAfter) - until) <= 90_000 &&
+      (!issuer || !c.issuer || sameDistinguishedName(c.issuer, issuer)),
+  );
+  return matching.length === 1 ? matching[0] : undefined;
+}
 
 /** Findings for error lines that point at a certificate without being an event. */
 export function judgeSymptom(
@@ -109,16 +131,22 @@ export function judgeSymptom(
       break;
     }
     case 'setup-certificate-expired': {
+      const { issuer, validUntil } = symptom.values;
+      // The log's "signed by … valid … until …" names a listed certificate: its renewal is that certificate's own.
+      const cert = validUntil ? setupCertificate(context.certificates ?? [], validUntil, issuer) : undefined;
+      const name = cert ? (commonName(cert.subject) ?? cert.thumbprint) : undefined;
       findings.push({
         code: 'CERT_EXPIRED',
         severity: 'critical',
+        ...(cert?.thumbprint && { thumbprint: cert.thumbprint }),
         message: text.finding.setupCertExpired({
-          issuer: symptom.values.issuer ?? '?',
+          ...(issuer && { issuer: commonName(issuer) ?? issuer }),
           site: symptom.values.site ?? 'IIS',
-          until: symptom.values.validUntil ? formatDate(symptom.values.validUntil, language) : '?',
+          ...(validUntil && { until: formatDate(validUntil, language) }),
+          ...(name && { name }),
         }),
       });
-      plans.push({ plan: 'setup-cert-expired', values: {} });
+      plans.push({ plan: 'setup-cert-expired', values: cert?.thumbprint ? { thumbprint: cert.thumbprint } : {} });
       break;
     }
     case 'smtp-overwrite-prompt':

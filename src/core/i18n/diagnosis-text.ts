@@ -47,7 +47,8 @@ export interface DiagnosisText {
     sendConnectorPinMissing(): string;
     starttlsRequired451(): string;
     tlsNoCredentials(): string;
-    setupCertExpired(p: { issuer: string; site: string; until: string }): string;
+    /** `name`: the listed certificate whose expiry and issuer the setup log gives, when the paste shows it. */
+    setupCertExpired(p: { issuer?: string; site: string; until?: string; name?: string }): string;
     revocation(p: { name: string }): string;
     pendingRequest(p: { name: string }): string;
     dateAmbiguous(p: { detail: string }): string;
@@ -175,8 +176,8 @@ const en: DiagnosisText = {
       'Exchange Online could not start TLS with the on-premises server (451 5.7.3 STARTTLS is required): the receive connector has no usable certificate.',
     tlsNoCredentials: () =>
       'TLS negotiation failed with NoCredentials: the server has no certificate (with a readable private key) for the connector.',
-    setupCertExpired: ({ issuer, site, until }) =>
-      `Exchange Setup stopped because the certificate ${issuer} bound to ${site} expired (${until}). Renew it before re-running Setup.`,
+    setupCertExpired: ({ issuer, site, until, name }) =>
+      `Exchange Setup stopped because the certificate ${name ? `${name}${issuer ? `, issued by ${issuer},` : ''}` : issuer ? `issued by ${issuer} and` : ''} bound to ${site} expired${until ? ` (${until})` : ''}. Renew it before re-running Setup.`,
     revocation: ({ name }) =>
       `${name} shows Status RevocationCheckFailure: the server cannot reach the CRL/OCSP address of its CA (proxy or firewall). The certificate itself is fine, but TLS to Exchange Online or partners can fail.`,
     pendingRequest: ({ name }) =>
@@ -370,8 +371,8 @@ const ja: DiagnosisText = {
       'Exchange Online がオンプレミスのサーバーと TLS を開始できません (451 5.7.3 STARTTLS is required)。受信コネクタに使える証明書がありません。',
     tlsNoCredentials: () =>
       'TLS ネゴシエーションが NoCredentials で失敗しました。コネクタ用の証明書 (読み取れる秘密キー付き) がありません。',
-    setupCertExpired: ({ issuer, site, until }) =>
-      `${site} に割り当てられた証明書 ${issuer} の有効期限が切れている (${until}) ため、Exchange セットアップが止まりました。更新してからセットアップを再実行してください。`,
+    setupCertExpired: ({ issuer, site, until, name }) =>
+      `${site} に割り当てられた証明書${name ? ` ${name}` : ''}${issuer ? ` (発行者: ${issuer})` : ''} の有効期限が切れている${until ? ` (${until})` : ''}ため、Exchange セットアップが止まりました。更新してからセットアップを再実行してください。`,
     revocation: ({ name }) =>
       `${name} の Status が RevocationCheckFailure です。サーバーが CA の CRL/OCSP に到達できません (プロキシやファイアウォール)。証明書自体は問題ありませんが、Exchange Online や相手先との TLS が失敗することがあります。`,
     pendingRequest: ({ name }) =>

@@ -214,15 +214,22 @@ export const PLAN_ROWS: PlanDefinition[] = [
     id: 'setup-cert-expired',
     reference: 'CSS-Exchange SetupLogReviewer (Test-ExpiredCertificate)',
     summary: s('Setup stops: "The certificate is expired."', 'セットアップが「The certificate is expired.」で止まる'),
+    // A certificate the paste lists (matched by the log's issuer and expiry) is renewed by its own plan:
+    // only Setup itself is left here.
     entries: [
-      'find-expired-certs',
       {
-        if: 'caIssued',
-        yes: [{ use: 'ca-request-keep-names' }, 'ca-enable'],
+        if: 'setupCertListed',
         no: [
-          { if: 'isInternalTransport', yes: ['new-internal-self-signed'], no: ['new-self-signed-not-internal'] },
-          { if: 'iisServedByExpiredSetupCert', yes: ['enable-iis-new'] },
-          { if: 'version>=2013', yes: ['rebind-backend-444'] },
+          'find-expired-certs',
+          {
+            if: 'caIssued',
+            yes: [{ use: 'ca-request-keep-names' }, 'ca-enable'],
+            no: [
+              { if: 'isInternalTransport', yes: ['new-internal-self-signed'], no: ['new-self-signed-not-internal'] },
+              { if: 'iisServedByExpiredSetupCert', yes: ['enable-iis-new'] },
+              { if: 'version>=2013', yes: ['rebind-backend-444'] },
+            ],
+          },
         ],
       },
       'rerun-setup',
