@@ -30,16 +30,17 @@ const NOT_CONNECTOR_FIELDS = [
   'InternalTransportCertificateThumbprint',
 ];
 const COMMAND = /\b(Get|Set|New)-(Receive|Send)Connector\b/i;
+/**
+ * Two tests rather than one alternation: with the line-anchored fields in it, the regex could not
+ * skip ahead to a likely word and tried every alternative at every character of the paste.
+ */
+const LISTING_WORDS = /TlsCertificateName|NextHopConnector|(?:Receive|Send)Connector|AddressSpaces|SmartHosts/i;
+const LISTING_FIELDS = /^\s*(?:Fqdn\s+:|Bindings\b)/im;
 const FIELD = /^([A-Za-z][A-Za-z0-9]{0,60})[ \t]*:(?:[ \t](.*))?$/;
 
 export const recognizeConnectors: Recognizer = (text, shared) => {
   // The words of the listings themselves: an event's prose says "connector" too.
-  if (
-    !/TlsCertificateName|NextHopConnector|(?:Receive|Send)Connector|AddressSpaces|SmartHosts|^\s*Fqdn\s+:|^\s*Bindings\b/im.test(
-      text,
-    )
-  )
-    return {};
+  if (!LISTING_WORDS.test(text) && !LISTING_FIELDS.test(text)) return {};
   const connectors: ConnectorEvidence[] = [];
   const queues: Map<string, string>[] = [];
   let kind: Kind = 'unknown';

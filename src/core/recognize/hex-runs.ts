@@ -36,18 +36,26 @@ export function hexRuns(text: string, length: number): { start: number; end: num
 
 /**
  * `/(?:[0-9A-Fa-f]{2}[ :]){19}[0-9A-Fa-f]{2}/.test(text)`: twenty pairs of hex digits, each but the
- * last followed by a space or a colon. `chain[r]` counts the pairs in a row ending just before the
- * current position, for each of the three offsets a pair can start at.
+ * last followed by a space or a colon, counting the pairs in a row that end just before each
+ * position, for each of the three offsets a pair can start at.
  */
 export function hasHexPairs(text: string): boolean {
-  const chain = [0, 0, 0];
+  // One count per offset modulo 3, in locals: this runs over every character of every paste.
+  let chain0 = 0;
+  let chain1 = 0;
+  let chain2 = 0;
+  let slot = 0;
   for (let i = 0; i + 1 < text.length; i++) {
-    const slot = i % 3;
+    let chain = slot === 0 ? chain0 : slot === 1 ? chain1 : chain2;
     const pair = isHex(text.charCodeAt(i)) && isHex(text.charCodeAt(i + 1));
     // Nineteen separated pairs before this one, and this one ends the run.
-    if (pair && chain[slot]! >= 19) return true;
-    const separated = pair && i + 2 < text.length && (text[i + 2] === ' ' || text[i + 2] === ':');
-    chain[slot] = separated ? chain[slot]! + 1 : 0;
+    if (pair && chain >= 19) return true;
+    const after = text.charCodeAt(i + 2); // NaN past the end
+    chain = pair && (after === 0x20 || after === 0x3a) ? chain + 1 : 0;
+    if (slot === 0) chain0 = chain;
+    else if (slot === 1) chain1 = chain;
+    else chain2 = chain;
+    slot = slot === 2 ? 0 : slot + 1;
   }
   return false;
 }

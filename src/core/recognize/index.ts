@@ -84,13 +84,14 @@ export function recognize(normalized: string): Evidence {
     pemCertificates: () => shared.pem().certificates ?? [],
     lines: () => (lines ??= text.split('\n')),
   };
-  return mergeEvidence(
-    RECOGNIZERS.map(({ read, applies }) => {
-      try {
-        return applies && !applies(text) ? {} : read(text, shared);
-      } catch {
-        return {};
-      }
-    }),
-  );
+  // Only what a recogniser found is merged: most of them find nothing in a given paste.
+  const found: Partial<Evidence>[] = [];
+  for (const { read, applies } of RECOGNIZERS) {
+    try {
+      if (!applies || applies(text)) found.push(read(text, shared));
+    } catch {
+      // A recogniser that fails costs its part, not the answer.
+    }
+  }
+  return mergeEvidence(found);
 }
