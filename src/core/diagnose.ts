@@ -4,6 +4,7 @@ import { enrichPlanRequests, hybridSymptom } from './facts/plan-requests.js';
 import { summaryVersion } from './facts/version-facts.js';
 import { covers, displayName, judgeCertificate } from './findings/certificate-findings.js';
 import { hostOf, judgeEvent } from './findings/event-findings.js';
+import { judgeChainNotSent } from './findings/chain-findings.js';
 import { judgeEvidenceExtras, unexplainedThumbprints } from './findings/extra-findings.js';
 import { addJudgement, emptyJudgement, type Judgement } from './findings/judgement.js';
 import { orderFindings, summarize } from './findings/summary.js';
@@ -99,6 +100,7 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   };
   for (const symptom of evidence.symptoms)
     addJudgement(judgement, judgeSymptom(symptom, t, language, { starttlsEvent, nameOf, certificates }));
+  addJudgement(judgement, judgeChainNotSent(evidence.endpoints ?? [], t, server && hostOf(server)));
   addJudgement(judgement, judgeEvidenceExtras({ evidence, events, certificates, text: t, tooLarge, language, now }));
 
   const findings = orderFindings(dedupeFindings(judgement.findings)).map((f) =>

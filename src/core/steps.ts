@@ -41,6 +41,7 @@ const PLAN_ORDER: readonly string[] = [
   'chain-renew',
   'private-key-missing',
   'name-mismatch',
+  'chain-not-sent',
   'self-signed-client-facing',
   'identify-thumbprint',
   'list-with-dates',

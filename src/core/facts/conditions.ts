@@ -539,6 +539,13 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
       'HasPrivateKey が False の場合 ({requestServer} に要求がもうありません)',
     ),
   },
+  // The endpoint that presented the chain is HTTPS (IIS presents it) rather than SMTP (transport does).
+  presentedOnHttps: {
+    test: (s) => (s.values.presentedPort === undefined ? undefined : s.values.presentedPort === '443'),
+    unknown: 'else',
+    ifTrue: w('Port 443 presented it', 'ポート 443 で提示されています'),
+    ifFalse: w('An SMTP port presented it', 'SMTP のポートで提示されています'),
+  },
   // Outlook's name alert: the certificate serving IIS is in the paste (and lacks the name).
   mismatchCertShown: {
     test: (s) => s.values.thumbprint !== undefined && s.values.domains !== undefined,

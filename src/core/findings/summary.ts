@@ -57,6 +57,8 @@ export function summarize({ findings, certificates, events, now, language, text 
   if (!cert && (top.code === 'CERT_EXPIRED' || top.code === 'CERT_EXPIRING')) return firstSentence(top.message);
   // A certificate read from openssl s_client text has no thumbprint to look it up by: its message names it.
   if (name === undefined && top.code === 'SELF_SIGNED') return firstSentence(top.message);
+  // A chain seen from outside (openssl) names its endpoint in the message, not by a thumbprint.
+  if (top.code === 'CHAIN_INCOMPLETE' && !cert) return firstSentence(top.message);
   // A name alert from Outlook names its host in the message, not in an event.
   if (top.code === 'DOMAIN_MISMATCH' && !event?.fqdn) return firstSentence(top.message);
   return text.headline[top.code]({

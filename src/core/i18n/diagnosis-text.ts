@@ -21,6 +21,8 @@ export interface DiagnosisText {
     selfSigned(p: { name: string; shown?: { port: number } | { names: string } }): string;
     selfSignedSmtp(p: { name: string; port: number }): string;
     chainIncomplete(p: { name: string; issuer: string }): string;
+    /** An endpoint presenting its certificate without its issuing CA's (openssl verify error 20/21). */
+    chainNotSent(p: { endpoint?: string; issuer: string }): string;
     transportCertExpired12015(p: { thumbprint?: string; server: string }): string;
     starttlsCertExpired(p: { fqdn?: string; server: string }): string;
     /** `directTrust`: the paste shows it is the internal transport certificate Edge and Hub authenticate with. */
@@ -118,6 +120,8 @@ const en: DiagnosisText = {
         : 'port' in shown
           ? `${name} is self-signed and port ${shown.port} presents it to clients: Outlook, browsers and mail apps warn. Use a certificate from a CA for the names clients use.`
           : `${name} is self-signed and carries names clients use (${shown.names}) that no CA-issued certificate in the paste covers: Outlook, browsers and mail apps warn if they are presented it. Use a certificate from a CA for those names.`,
+    chainNotSent: ({ endpoint, issuer }) =>
+      `${endpoint ?? 'The server'} presents its certificate without the certificate of its issuing CA (${issuer}): clients and partners that do not already have that CA certificate cannot verify it (openssl: unable to verify the first certificate), and those that require TLS refuse it. The certificate itself is fine: the server needs that CA certificate in its Intermediate Certification Authorities store.`,
     chainIncomplete: ({ name, issuer }) =>
       `${name} shows Status Invalid with RootCAType Unknown: the server does not have the certificate of its issuing CA (${issuer}), so Windows cannot build its chain. Install that CA certificate; a new request from the same CA would stay Invalid too.`,
     selfSignedSmtp: ({ name, port }) =>
@@ -262,7 +266,8 @@ const en: DiagnosisText = {
     ENDPOINT_UNREACHABLE: () => 'The endpoint could not be probed',
     OLD_TLS_VERSION: () => 'The server speaks only TLS 1.0 or 1.1',
     SSL_BINDING_BROKEN: ({ server }) => `${server}: an HTTPS binding points at a missing certificate`,
-    CHAIN_INCOMPLETE: ({ name }) => `${name} is Invalid: its issuing CA certificate is missing`,
+    CHAIN_INCOMPLETE: ({ name }) =>
+      name ? `${name} is Invalid: its issuing CA certificate is missing` : 'The issuing CA certificate is missing',
     IMAP_POP_CERTIFICATE_NAME: () => 'IMAP/POP: X509CertificateName must be the FQDN clients connect to',
     PRIVATE_KEY_MISSING: ({ name }) =>
       `${name || 'The certificate'} has no private key where it was installed (PrivateKeyMissing)`,
@@ -313,6 +318,8 @@ const ja: DiagnosisText = {
         : 'port' in shown
           ? `${name} は自己署名証明書で、ポート ${shown.port} でクライアントに提示されています。Outlook、ブラウザー、メール アプリが警告を出します。クライアントが使う名前には CA の証明書を使ってください。`
           : `${name} は自己署名証明書で、クライアントが使う名前 (${shown.names}) を含み、貼り付けにはその名前の CA 発行の証明書がありません。これが提示されると Outlook、ブラウザー、メール アプリが警告を出します。それらの名前には CA の証明書を使ってください。`,
+    chainNotSent: ({ endpoint, issuer }) =>
+      `${endpoint ?? 'サーバー'} は、発行元 CA (${issuer}) の証明書を付けずに自分の証明書だけを提示しています。その CA 証明書を持たないクライアントや相手先は検証できず (openssl: unable to verify the first certificate)、TLS を必須とする相手には拒否されます。証明書自体に問題はありません。サーバーの中間証明機関ストアにその CA 証明書が必要です。`,
     chainIncomplete: ({ name, issuer }) =>
       `${name} の Status が Invalid、RootCAType が Unknown です。サーバーに発行元 CA (${issuer}) の証明書がないため、Windows が証明書チェーンを構築できません。その CA 証明書をインストールしてください。同じ CA への新しい証明書要求では、やはり Invalid のままです。`,
     selfSignedSmtp: ({ name, port }) =>
@@ -459,7 +466,8 @@ const ja: DiagnosisText = {
     ENDPOINT_UNREACHABLE: () => 'エンドポイントを調べられませんでした',
     OLD_TLS_VERSION: () => 'サーバーは TLS 1.0 または 1.1 しか使えません',
     SSL_BINDING_BROKEN: ({ server }) => `${server}: HTTPS のバインドが存在しない証明書を指しています`,
-    CHAIN_INCOMPLETE: ({ name }) => `${name} が Invalid です: 発行元 CA の証明書がありません`,
+    CHAIN_INCOMPLETE: ({ name }) =>
+      name ? `${name} が Invalid です: 発行元 CA の証明書がありません` : '発行元 CA の証明書がありません',
     IMAP_POP_CERTIFICATE_NAME: () => 'IMAP/POP: X509CertificateName にはクライアントが接続する FQDN を設定します',
     PRIVATE_KEY_MISSING: ({ name }) =>
       `${name || '証明書'} はインストールしたサーバーに秘密キーがありません (PrivateKeyMissing)`,

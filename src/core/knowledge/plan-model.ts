@@ -56,6 +56,8 @@ export interface PlanValues {
   hybridPeers?: string;
   /** In steps repeated on another server: the server the plan is about, where a copy comes from. */
   sourceServer?: string;
+  /** The port an endpoint presented the certificate on (openssl s_client, a probe). */
+  presentedPort?: string;
   /** 'yes' when Outlook Anywhere reported the name mismatch (error 10). */
   outlookAnywhere?: 'yes';
   /** A name the certificate serving clients already carries (where Autodiscover can be pointed instead). */

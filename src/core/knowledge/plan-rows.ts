@@ -513,6 +513,23 @@ export const PLAN_ROWS: PlanDefinition[] = [
     ],
   },
   {
+    id: 'chain-not-sent',
+    reference: 'Microsoft Learn: Certificate requirements for Exchange services',
+    summary: s(
+      'A server presents its certificate without its issuing CA (openssl: verify error 20/21, one certificate in the chain)',
+      'サーバーが発行元 CA なしで証明書を提示している (openssl: verify error 20/21、チェーンに証明書が 1 つ)',
+    ),
+    // No new certificate: the one presented is fine; the server lacks the link to send with it.
+    entries: [
+      'issuer-install',
+      {
+        if: 'presentedOnHttps',
+        yes: ['restart-iis', 'verify-https-probe'],
+        no: [{ use: 'restart-transport' }, 'verify-starttls-probe'],
+      },
+    ],
+  },
+  {
     id: 'name-mismatch',
     reference: 'Microsoft Learn: Certificate requirements for Exchange services',
     summary: s(
