@@ -59,3 +59,14 @@ describe('the server a store listing was run on', () => {
     });
   }
 });
+
+describe('the server and AD site the admin names in Japanese without は', () => {
+  it('「サーバー EX19-HY01」 names the server the steps run on; 「サイト名 Tokyo-DC」 the site', async () => {
+    const { readProseServerNames, readAdSite } = await import('../../src/core/recognize/prose-servers.js');
+    assert.deepEqual(readProseServerNames('HCW (Exchange 2019 CU14, サーバー EX19-HY01) を再実行しました'), [
+      'EX19-HY01',
+    ]);
+    assert.equal(readAdSite('メールボックス サーバーは EXSE-MB01 (サイト名 Tokyo-DC) です'), 'Tokyo-DC');
+    assert.deepEqual(readProseServerNames('エッジ トランスポート サーバーを 2 台運用しています'), []);
+  });
+});

@@ -13,7 +13,8 @@ const PATTERNS: readonly RegExp[] = [
     'g',
   ),
   new RegExp(`\\b[Ss]erver(?:\\s+name)?(?:\\s+is)?\\s*:?\\s+${NAME}(?![\\w-]|\\.\\w)`, 'g'),
-  new RegExp(`サーバー(?:名)?\\s*(?:は|:)\\s*${NAME}(?![\\w-]|\\.\\w)`, 'g'),
+  // 「サーバーは EXJ-HUB01」「サーバー名: EX01」, and 「(Exchange 2019 CU14, サーバー EX19-HY01)」 without は.
+  new RegExp(`サーバー(?:名)?\\s*(?:は|:|：)?\\s*${NAME}(?![\\w-]|\\.\\w)`, 'g'),
 ];
 /** Words that fit the shape but name no server. */
 const NOT_A_SERVER =
@@ -43,7 +44,7 @@ const SITE_PATTERNS: readonly RegExp[] = [
   /\/Configuration\/Sites\/([A-Za-z0-9][A-Za-z0-9-]{0,62})\b/,
   /-Site\s+['"]?([A-Za-z0-9][A-Za-z0-9-]{0,62})\b/,
   /\b(?:AD\s+)?[Ss]ite(?:\s+name)?\s*(?:is\s+|:\s*)?([A-Za-z0-9]{1,30}(?:-[A-Za-z0-9]{1,30}){1,6})\b/,
-  /サイト(?:名)?\s*(?:は|:)\s*([A-Za-z0-9]{1,30}(?:-[A-Za-z0-9]{1,30}){0,6})\b/,
+  /サイト(?:名)?\s*(?:は|:|：|\s)\s*([A-Za-z0-9]{1,30}(?:-[A-Za-z0-9]{1,30}){0,6})\b/,
 ];
 
 export function readAdSite(text: string): string | undefined {
