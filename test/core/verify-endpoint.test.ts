@@ -117,3 +117,49 @@ describe('the last check probes the endpoint the fix changes', () => {
     }
   }
 });
+
+const LISTING = `Thumbprint         : A297F6BEF86BFE827137410B44E709CD320A2178
+Services           : IIS, SMTP
+Subject            : CN=mail.relecloud.com, O=Relecloud, C=US
+Issuer             : CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1, O=DigiCert Inc, C=US
+CertificateDomains : {mail.relecloud.com, autodiscover.relecloud.com}
+NotAfter           : 9/14/2027 11:59:59 PM
+`;
+const event12014 = (connector: string) =>
+  event(
+    12014,
+    'MSExchangeFrontEndTransport',
+    'EX13-MB1.relecloud.local',
+    `Microsoft Exchange could not find a certificate that contains the domain name smtp.relecloud.com in the personal store on the local computer. Therefore, it is unable to support the STARTTLS SMTP verb for the connector ${connector} with a FQDN parameter of smtp.relecloud.com.`,
+  );
+
+describe('a receive connector announcing a name no certificate carries may announce one a certificate carries', () => {
+  for (const lang of ['en', 'ja'] as const) {
+    it(`${lang}: Client Frontend and a CA certificate for mail.relecloud.com enabled for SMTP: the Fqdn option, next to a new certificate`, () => {
+      const d = diagnose(`${event12014('Client Frontend EX13-MB1')}\n${LISTING}`, { now: REFERENCE_NOW, lang });
+      const option = d.steps.find((s) => s.id === 'set-connector-fqdn-covered');
+      assert.equal(
+        option?.command,
+        "Set-ReceiveConnector 'EX13-MB1\\Client Frontend EX13-MB1' -Fqdn mail.relecloud.com",
+      );
+      assert.equal(option?.server, 'EX13-MB1');
+      assert.match(option?.title ?? '', /mail\.relecloud\.com:587/);
+      assert.ok(
+        d.steps.some((s) => /-GenerateRequest/.test(s.command ?? '')),
+        'a certificate for the name stays the other option',
+      );
+      assert.ok(probes(d).includes('certcheck probe smtp.relecloud.com:587'));
+    });
+
+    it(`${lang}: no certificate of the domain enabled for SMTP: no Fqdn option`, () => {
+      const iisOnly = LISTING.replace('IIS, SMTP', 'IIS');
+      const d = diagnose(`${event12014('Client Frontend EX13-MB1')}\n${iisOnly}`, { now: REFERENCE_NOW, lang });
+      assert.ok(!d.steps.some((s) => s.id === 'set-connector-fqdn-covered'));
+    });
+
+    it(`${lang}: a send connector: no Set-ReceiveConnector option`, () => {
+      const d = diagnose(`${event12014('Outbound to Partner')}\n${LISTING}`, { now: REFERENCE_NOW, lang });
+      assert.ok(!d.steps.some((s) => /Set-ReceiveConnector .* -Fqdn/.test(s.command ?? '')));
+    });
+  }
+});

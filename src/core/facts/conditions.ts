@@ -609,6 +609,20 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
       '更新後の証明書に古い証明書と同じサービスが割り当てられています',
     ),
   },
+  // A receive connector the event names, and a certificate enabled for SMTP carrying another name of
+  // the same domain: the connector can announce that name instead.
+  connectorFqdnCovered: {
+    test: (s) => s.values.connector !== undefined && s.values.coveredName !== undefined,
+    unknown: 'else',
+    ifTrue: w(
+      'A certificate enabled for SMTP carries another name of the domain',
+      'SMTP に割り当て済みの証明書に同じドメインの別の名前があります',
+    ),
+    ifFalse: w(
+      'No certificate enabled for SMTP carries another name of the domain',
+      'SMTP に割り当て済みの証明書に同じドメインの別の名前はありません',
+    ),
+  },
   missingIncludesIis: {
     test: (s) => renewedMissing(s).includes('IIS'),
     unknown: 'else',

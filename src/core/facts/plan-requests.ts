@@ -70,6 +70,10 @@ export function enrichPlanRequests(
       const old = replacedBy(facts, values.thumbprint)[0];
       if (old?.servicesHistory?.length) values.services = old.servicesHistory.join(',');
     }
+    if (request.plan === 'starttls-missing' && !values.coveredName) {
+      const covered = receiveConnectorAlternative(values, context.certificates);
+      if (covered) values.coveredName = covered;
+    }
     if (facts && request.plan === 'self-signed-smtp' && !values.newThumbprint) {
       const published = renewedFor(facts, undefined, values.fqdn);
       if (published?.thumbprint) values.newThumbprint = published.thumbprint;
@@ -322,6 +326,40 @@ function commonName(subject: string): string | undefined {
 function sameCn(a: string, b: string): boolean {
   const x = commonName(a);
   return x !== undefined && x.toLowerCase() === commonName(b)?.toLowerCase();
+}
+
+/**
+ * A name a receive connector the event names could announce instead of the one no certificate
+ * carries: a name of the same domain on a valid certificate not made by Exchange Setup, already
+ * enabled for SMTP (smtp.relecloud.com on Client Frontend, mail.relecloud.com on the certificate).
+ */
+function receiveConnectorAlternative(
+  values: PlanRequest['values'],
+  certificates: readonly CertificateFacts[],
+): string | undefined {
+  const { connector, fqdn } = values;
+  if (!connector || !fqdn || /send|送信|outbound/i.test(connector)) return undefined;
+  const domain = fqdn.toLowerCase().split('.').slice(-2).join('.');
+  if (!domain.includes('.')) return undefined;
+  const names = certificates
+    .filter(
+      (c) =>
+        c.thumbprint &&
+        c.source !== 'event' &&
+        c.selfSigned !== true &&
+        c.role !== 'exchange-self-signed' &&
+        c.role !== 'auth' &&
+        (c.daysLeft === undefined || c.daysLeft >= 0) &&
+        (c.services ?? []).includes('SMTP') &&
+        !covers(c.domains, fqdn),
+    )
+    .flatMap((c) => [commonNameOf(c.subject), ...c.domains])
+    .filter((n): n is string => n !== undefined && !n.startsWith('*') && n.toLowerCase().endsWith(`.${domain}`));
+  return names[0];
+}
+
+function commonNameOf(subject: string): string | undefined {
+  return /(?:^|,\s*)CN\s*=\s*([^,]+)/i.exec(subject)?.[1]?.trim();
 }
 
 /** 451 5.7.3 from Exchange Online means a hybrid: the mail came through the Office 365 connector. */

@@ -60,7 +60,11 @@ export const PLAN_ROWS: PlanDefinition[] = [
                     // Y makes it the internal transport certificate: an Edge's new one reaches the
                     // organisation only through a new subscription.
                     yes: ['new-for-own-fqdn', { if: 'isEdge', yes: [{ use: 'edge-resubscribe' }] }],
-                    no: [{ use: 'ca-request' }, 'ca-enable-smtp'],
+                    no: [
+                      { use: 'ca-request' },
+                      'ca-enable-smtp',
+                      { if: 'connectorFqdnCovered', yes: ['set-connector-fqdn-covered'] },
+                    ],
                   },
                 ],
               },

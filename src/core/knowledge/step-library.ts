@@ -3,6 +3,7 @@ import { type LibraryStep, libraryStepSchema } from './library-model.js';
 import { AUTH_STEPS } from './steps-auth.js';
 import { CA_STEPS } from './steps-ca.js';
 import { CHAIN_ISSUER_STEPS } from './steps-chain-issuer.js';
+import { CONNECTOR_FQDN_STEPS } from './steps-connector-fqdn.js';
 import { EDGE_CONNECTOR_STEPS } from './steps-edge-connectors.js';
 import { IMAP_POP_STEPS } from './steps-imap-pop.js';
 import { MISC_STEPS } from './steps-misc.js';
@@ -23,6 +24,7 @@ function load(): Map<string, LibraryStep> {
     ...SMTP_PRESENTED_STEPS,
     ...CA_STEPS,
     ...CHAIN_ISSUER_STEPS,
+    ...CONNECTOR_FQDN_STEPS,
     ...AUTH_STEPS,
     ...IMAP_POP_STEPS,
     ...PRIVATE_KEY_STEPS,
