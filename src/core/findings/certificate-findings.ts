@@ -1,4 +1,5 @@
 import { countdownText, daysLeft, validFromText } from '../countdown.js';
+import { renewalOf } from '../facts/renewed-rollout.js';
 import type { DiagnosisText } from '../i18n/diagnosis-text.js';
 import type { PlanValues } from '../knowledge/plan-model.js';
 import type { CertificateFacts, Language } from '../model.js';
@@ -62,13 +63,23 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
   const days = cert.notAfter ? daysLeft(cert.notAfter, now) : undefined;
   const when = cert.notAfter ? countdownText(cert.notAfter, now, language) : '';
   const expired = days !== undefined && days < 0;
+  // A renewal the paste already shows is said with the countdown, so it is not requested again.
+  const renewed = options.others ? renewalOf(cert, options.others) : undefined;
+  const renewal = renewed?.thumbprint
+    ? {
+        renewal: {
+          thumbprint: shortThumbprint(renewed.thumbprint),
+          ...(renewed.servers?.length && { servers: renewed.servers.join(', ') }),
+        },
+      }
+    : {};
   const expiring = days !== undefined && days >= 0 && (days <= warnDays || options.expiryEvent !== undefined);
   if (expired) {
     findings.push({
       code: 'CERT_EXPIRED',
       severity: 'critical',
       ...tp,
-      message: text.finding.certExpired({ name, when }),
+      message: text.finding.certExpired({ name, when, ...renewal }),
     });
     // The Auth certificate lists SMTP in Services but carries no transport TLS.
     if (cert.services?.includes('SMTP') && cert.role !== 'auth') {
@@ -84,7 +95,7 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
       code: 'CERT_EXPIRING',
       severity: 'warning',
       ...tp,
-      message: text.finding.certExpiring({ name, when }),
+      message: text.finding.certExpiring({ name, when, ...renewal }),
     });
   }
   if (cert.notBefore && Date.parse(cert.notBefore) > now.getTime()) {

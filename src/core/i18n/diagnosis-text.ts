@@ -14,8 +14,8 @@ export interface HeadlineParams {
  */
 export interface DiagnosisText {
   finding: {
-    certExpired(p: { name: string; when: string }): string;
-    certExpiring(p: { name: string; when: string }): string;
+    certExpired(p: { name: string; when: string; renewal?: Renewal }): string;
+    certExpiring(p: { name: string; when: string; renewal?: Renewal }): string;
     certNotYetValid(p: { name: string; when: string }): string;
     /** `shown`: what shows clients are presented it (a port, or names no CA certificate covers). */
     selfSigned(p: { name: string; shown?: { port: number } | { names: string } }): string;
@@ -109,10 +109,21 @@ export interface DiagnosisText {
   };
 }
 
+/** A renewal of the certificate the paste already shows: its short thumbprint and where it is. */
+interface Renewal {
+  thumbprint: string;
+  servers?: string;
+}
+
+const renewalEn = (r: Renewal | undefined) =>
+  r ? ` Its renewal ${r.thumbprint} is already in the paste${r.servers ? ` (on ${r.servers})` : ''}.` : '';
+const renewalJa = (r: Renewal | undefined) =>
+  r ? `更新後の証明書 ${r.thumbprint} がすでに貼り付けにあります${r.servers ? ` (${r.servers})` : ''}。` : '';
+
 const en: DiagnosisText = {
   finding: {
-    certExpired: ({ name, when }) => `${name} ${when}.`,
-    certExpiring: ({ name, when }) => `${name} ${when}.`,
+    certExpired: ({ name, when, renewal }) => `${name} ${when}.${renewalEn(renewal)}`,
+    certExpiring: ({ name, when, renewal }) => `${name} ${when}.${renewalEn(renewal)}`,
     certNotYetValid: ({ name, when }) => `${name} is not valid yet: ${when}. Clients reject it until then.`,
     selfSigned: ({ name, shown }) =>
       shown === undefined
@@ -308,8 +319,8 @@ const en: DiagnosisText = {
 
 const ja: DiagnosisText = {
   finding: {
-    certExpired: ({ name, when }) => `${name}: ${when}。`,
-    certExpiring: ({ name, when }) => `${name} は ${when}。`,
+    certExpired: ({ name, when, renewal }) => `${name}: ${when}。${renewalJa(renewal)}`,
+    certExpiring: ({ name, when, renewal }) => `${name} は ${when}。${renewalJa(renewal)}`,
     certNotYetValid: ({ name, when }) =>
       `${name} はまだ有効ではありません: ${when}。それまでクライアントは拒否します。`,
     selfSigned: ({ name, shown }) =>
