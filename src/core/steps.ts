@@ -156,7 +156,17 @@ function syntheticFacts(values: PlanValues, settings: StepSettings): ServerFacts
 export function renderStep(chosen: ChosenStep, scope: PlanScope, planId: string, language: Language): Step {
   const { step } = chosen;
   const { version, command, prose, edge } = scopeValues(scope, planId, language);
-  let title = fillProse(withVersionNote(step, version, language), prose, language);
+  // For a peer's expired certificate (12019), the Edge is the peer, and the server that logged the
+  // event received the Edge's certificate: it is the Hub/Mailbox side of the subscription.
+  const server =
+    planId === 'remote-peer-renew' && step.runsOn === 'edge'
+      ? scope.values.peer
+      : planId === 'remote-peer-renew' && step.runsOn === 'hub'
+        ? command.server
+        : serverFor(step.runsOn, scope, edge, command.server);
+  // The subscription's Hub/Mailbox side by name when the paste shows it, else in words.
+  const hubServer = step.runsOn === 'hub' ? { hubServer: server ?? HUB_WORDS[language] } : {};
+  let title = fillProse(withVersionNote(step, version, language), { ...prose, ...hubServer }, language);
   const prefixes = (chosen.undecided ?? []).flatMap((undecided) => {
     const condition = CONDITIONS[undecided.name];
     return condition ? [fill((undecided.outcome ? condition.ifTrue : condition.ifFalse)[language], prose, {})] : [];
@@ -176,15 +186,6 @@ export function renderStep(chosen: ChosenStep, scope: PlanScope, planId: string,
   if (raw !== undefined) out.command = localizeCommand(fill(raw, command, STAND_IN), language);
   out.why = tidy(fillProse(step.why[language], prose, language), language);
   if (step.verify) out.verify = tidy(step.verify[language], language);
-  // For a peer's expired certificate (12019), the Edge is the peer.
-  // For a peer's expired certificate (12019), the Edge is the peer, and the server that logged the
-  // event received the Edge's certificate: it is the Hub/Mailbox side of the subscription.
-  const server =
-    planId === 'remote-peer-renew' && step.runsOn === 'edge'
-      ? scope.values.peer
-      : planId === 'remote-peer-renew' && step.runsOn === 'hub'
-        ? command.server
-        : serverFor(step.runsOn, scope, edge, command.server);
   if (server) out.server = server;
   if (chosen.when) out.when = chosen.when;
   return out;
@@ -203,8 +204,29 @@ function serverFor(
   if (runsOn === 'requester') return scope.values.requestServer;
   // A step for the Edge (or for the Hub) names this server only when the paste says it is one.
   if (runsOn === 'edge') return edge === 'yes' ? server : undefined;
-  if (runsOn === 'hub') return edge === 'no' ? server : undefined;
+  if (runsOn === 'hub') return edge === 'no' ? server : edge === 'yes' ? mailboxSide(scope) : undefined;
   return server;
+}
+
+const HUB_WORDS: Record<Language, string> = {
+  en: 'the Hub Transport (Mailbox) server',
+  ja: 'ハブ トランスポート (メールボックス) サーバー',
+};
+
+/**
+ * The Hub/Mailbox side of an Edge's subscription: the one other server the paste shows as a Mailbox
+ * or Hub Transport server (the admin's "Mailbox server EXSE-MB01"), else none.
+ */
+function mailboxSide(scope: PlanScope): string | undefined {
+  const self = scope.facts.name ? keyOf(scope.facts.name) : '';
+  const sides = (scope.servers ?? []).filter(
+    (s) =>
+      s.name &&
+      keyOf(s.name) !== self &&
+      s.roles.some((r) => r.value === 'mailbox' || r.value === 'hub') &&
+      !s.roles.some((r) => r.value === 'edge'),
+  );
+  return sides.length === 1 ? sides[0]?.name : undefined;
 }
 
 const STAND_IN: Values = {

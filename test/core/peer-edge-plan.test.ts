@@ -45,3 +45,32 @@ describe("a peer Edge's expired internal transport certificate (12019)", () => {
     });
   }
 });
+
+// The Edge's own 12015: the subscription is imported on the Mailbox server the admin names, which the
+// word "Edge" elsewhere in the paste does not turn into an Edge.
+const edge12015 = (question: string) => `${question}
+
+Log Name:      Application
+Source:        MSExchangeTransport
+Event ID:      12015
+Level:         Error
+Computer:      EDGE09.dmz.fabrikam.net
+Description:
+An internal transport certificate expired. Thumbprint:7A1C2B3D4E5F60718293A4B5C6D7E8F901234567
+`;
+
+describe("an Edge's subscription, with the Mailbox server named in the paste", () => {
+  for (const [lang, question] of [
+    ['en', 'Exchange 2019 Edge Transport server EDGE09; the Mailbox server is EXMB09.'],
+    ['ja', 'Exchange 2019 のエッジ トランスポート サーバー EDGE09 です。メールボックス サーバーは EXMB09 です。'],
+  ] as const) {
+    it(lang, () => {
+      const d = run(edge12015(question));
+      const imported = step(d, /New-EdgeSubscription -FileData/);
+      assert.equal(imported?.server, 'EXMB09');
+      assert.match(imported?.title ?? '', /EXMB09/);
+      assert.equal(step(d, /New-EdgeSubscription -FileName/)?.server, 'EDGE09');
+      assert.ok(!d.steps.some((s) => s.server === 'EXMB09' && s.role === 'edge'));
+    });
+  }
+});

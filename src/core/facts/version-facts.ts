@@ -78,8 +78,18 @@ export function rolesFor(
       if (strength === 'strong') twin.strength = 'strong';
     }
   };
+  // Role words that name no server ("our Edge", 「エッジ トランスポート サーバー」) are not this server's
+  // when the paste shows another server as the Edge, or this one by name as a Mailbox or Hub server.
+  const edgeElsewhere = (evidence.roleEvidence ?? []).some(
+    (r) => r.role === 'edge' && r.server !== undefined && !mine(r.server),
+  );
+  const namedOther = (evidence.roleEvidence ?? []).some(
+    (r) => r.role !== 'edge' && r.server !== undefined && mine(r.server),
+  );
   for (const role of evidence.roleEvidence ?? []) {
-    if (mine(role.server)) add(role.role, role.strength, role.quote ? `${role.reason}: ${role.quote}` : role.reason);
+    if (!mine(role.server)) continue;
+    if (role.role === 'edge' && role.server === undefined && (edgeElsewhere || namedOther)) continue;
+    add(role.role, role.strength, role.quote ? `${role.reason}: ${role.quote}` : role.reason);
   }
   for (const event of events) {
     if (!mine(event.computer)) continue;
@@ -92,11 +102,7 @@ export function rolesFor(
     if (!mine(connector.server)) continue;
     if (/^Default Frontend /i.test(connector.name)) add('frontend', 'strong', 'connector-default-frontend');
   }
-  // The summary's role words, only when nothing better was found; "our Edge" is not this server when
-  // the paste shows another server as the Edge (by its name or its own facts).
-  const edgeElsewhere = (evidence.roleEvidence ?? []).some(
-    (r) => r.role === 'edge' && r.server !== undefined && !mine(r.server),
-  );
+  // The summary's role words, only when nothing better was found, with the same care for "Edge".
   if (out.length === 0)
     for (const role of evidence.roles) if (!(role === 'edge' && edgeElsewhere)) add(role, 'weak', 'prose');
   return out;

@@ -26,8 +26,8 @@ export const EDGE_CONNECTOR_STEPS: LibraryStep[] = [
     role: 'hub',
     runsOn: 'hub',
     title: {
-      en: 'On the Hub Transport (Mailbox) server, with the copied file: import the subscription for the AD site',
-      ja: 'コピーしたファイルのあるハブ トランスポート (メールボックス) サーバーで: AD サイトに対してサブスクリプションをインポートします',
+      en: 'On {hubServer}, with the copied file: import the subscription for the AD site',
+      ja: 'コピーしたファイルのある {hubServer} で: AD サイトに対してサブスクリプションをインポートします',
     },
     why: {
       en: 'The import publishes the Edge certificate to Active Directory so the Hub trusts it.',
@@ -75,8 +75,8 @@ export const EDGE_CONNECTOR_STEPS: LibraryStep[] = [
     role: 'hub',
     runsOn: 'hub',
     title: {
-      en: 'On the Hub Transport (Mailbox) server: start a synchronisation to the Edge now',
-      ja: 'ハブ トランスポート (メールボックス) サーバーで: エッジへの同期を今すぐ開始します',
+      en: 'On {hubServer}: start a synchronisation to the Edge now',
+      ja: '{hubServer} で: エッジへの同期を今すぐ開始します',
     },
     why: {
       en: 'Otherwise EdgeSync waits for its next interval.',

@@ -61,8 +61,8 @@ export const VERIFY_STEPS: LibraryStep[] = [
     runsOn: 'hub',
     versions: ['2007', '2010', '2013+', 'unknown'],
     title: {
-      en: 'On a Hub Transport or Mailbox server of the subscribed site: check that EdgeSync is in sync with the Edge',
-      ja: 'サブスクライブしているサイトのハブ トランスポートまたはメールボックス サーバーで: EdgeSync がエッジと同期していることを確認します',
+      en: 'On {hubServer} of the subscribed site: check that EdgeSync is in sync with the Edge',
+      ja: 'サブスクライブしているサイトの {hubServer} で: EdgeSync がエッジと同期していることを確認します',
     },
     why: {
       en: 'EdgeSync carries the renewed certificate to the Edge; SyncStatus Normal shows it arrived.',

@@ -238,6 +238,11 @@ function roles(text: string, events: EventFacts[]): { roles: Evidence['roles']; 
   if (edgeWords) add('edge', 'prose', edgeWords[0]);
   const hubWords = /\bHub\s?Transport\b|ハブ\s?トランスポート/i.exec(text);
   if (hubWords) add('hub', 'prose', hubWords[0]);
+  // The admin's "Mailbox EX16-MBX2", "Mailbox server EXSE-MB01", 「メールボックス サーバーは EXSE-MB01」.
+  const mailboxNamed =
+    /(?:\bMailbox(?:\s+server)?(?:\s+is|\s*:)?|メールボックス\s?サーバー\s?(?:は|:|：)?)\s+([A-Z][A-Z0-9]{0,14}(?:-[A-Z0-9]{1,14}){0,3})(?![\w-])/g;
+  for (let m = mailboxNamed.exec(text), n = 0; m && n < 5; m = mailboxNamed.exec(text), n++)
+    if (m[1] && /\d/.test(m[1])) add('mailbox', 'prose-named', m[0], m[1]);
   // Only Mailbox servers are members of a database availability group.
   const dagWords =
     /(?<![A-Za-z0-9+/])DAG(?![A-Za-z0-9+/=])|Database Availability Group|データベース可用性グループ/.exec(text);
