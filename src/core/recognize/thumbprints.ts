@@ -1,6 +1,6 @@
 import { armourBlocks, bareBase64Blocks, maskedLines } from './armour.js';
 import type { Recognizer } from './evidence.js';
-import { hasHexPairs, hasHexRun, hexRuns } from './hex-runs.js';
+import { hasHexRun, hexRuns } from './hex-runs.js';
 import { LIMITS, restSkipped } from './limits.js';
 import { matchesOf } from './matches.js';
 
@@ -101,13 +101,14 @@ const NOT_A_THUMBPRINT_LABEL =
 const BLOCK_LABEL =
   /^(?:X509v3 )?(?:authority key identifier|subject key identifier|serial number|modulus|signature value|signature algorithm|signature|pub|priv|public key|public-key|bag attributes|key attributes)\b[^:]*:/i;
 
+const SPACED_PAIRS = /(?:[0-9A-Fa-f]{2}[ :]){19}[0-9A-Fa-f]{2}/;
 const PAIRS = /[0-9A-Fa-f]{2}(?:[ :][0-9A-Fa-f]{2})+/g;
 const WORDISH = /[0-9A-Za-z_+/]/;
 
 /** Every thumbprint in the paste, outside PEM/base64 and the hex dumps that are not thumbprints. */
 export const recognizeThumbprints: Recognizer = (text) => {
   // Most pastes hold no 40-digit run at all: one scan of the whole text says so.
-  if (!hasHexRun(text, 40) && !hasHexPairs(text) && !INVISIBLE_TEST.test(text)) return { thumbprints: [] };
+  if (!hasHexRun(text, 40) && !SPACED_PAIRS.test(text) && !INVISIBLE_TEST.test(text)) return { thumbprints: [] };
   const blocks = armourBlocks(text);
   const lines = maskedLines(text, [...blocks, ...bareBase64Blocks(text, 60, blocks)]);
   const found = new Map<string, NormalizedThumbprint>();
