@@ -113,6 +113,7 @@ function scopeOnServer(scope: PlanScope, name: string): PlanScope {
     sharedWith: _shared,
     hybridPeers: _peers,
     renewedElsewhere: _renewed,
+    otherMailbox: _mailbox,
     serverFqdn: _fqdn,
     queue: _queue,
     backendCandidate: _backend,

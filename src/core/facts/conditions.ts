@@ -633,6 +633,10 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
 
 /** What the steps repeated on each other server are repeated for (the playbook's heading). */
 export const SERVER_LISTS: Readonly<Record<ServerList, Wording>> = {
+  otherMailbox: w(
+    'On each other Mailbox server the paste names',
+    '貼り付けに名前のある他の各メールボックス サーバーで',
+  ),
   sharedWith: w(
     'On each other server the paste shows with the same certificate',
     '同じ証明書があると貼り付けからわかる他の各サーバーで',

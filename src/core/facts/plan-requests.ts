@@ -79,6 +79,13 @@ export function enrichPlanRequests(
       if (published?.thumbprint) values.newThumbprint = published.thumbprint;
     }
     if (facts) addOtherServers(values, facts, context.servers, request.plan);
+    if (facts && AUTH_PLANS.has(request.plan) && !values.otherMailbox) {
+      const self = facts.name ? keyOf(facts.name) : '';
+      const others = context.servers.filter(
+        (s) => s.name && keyOf(s.name) !== self && !s.roles.some((r) => r.value === 'edge' || r.value === 'hub'),
+      );
+      if (others.length > 0) values.otherMailbox = others.map((s) => s.name).join(',');
+    }
     if (facts && request.plan === 'backend-444-rebind') {
       const candidate = facts.certificates.find(
         (c) => c.thumbprint && isValid(c) && c.daysLeft !== undefined && isOwnName(commonName(c.subject), facts.name),
@@ -266,6 +273,8 @@ function withoutOrphanEventRenewals(
 }
 
 const PIN_PLANS = new Set(['starttls-pinned', 'send-connector-pin']);
+/** Plans about the Auth certificate, which every Mailbox server caches on its own. */
+const AUTH_PLANS = new Set(['auth-renew', 'auth-stage-next', 'auth-check-thumbprint']);
 const SMTP_EVENTS = new Set([12015, 12016, 12017, 12018]);
 
 /**

@@ -94,6 +94,11 @@ export const CMDLETS: Readonly<Record<string, CmdletEntry>> = {
   },
   'Start-EdgeSynchronization': { releases: all, parameters: { Server: all } },
   'Get-AuthConfig': { releases: FROM_2013, parameters: {} },
+  // ps:Test-OAuthConnectivity: -Service, -TargetUri, -Mailbox (2013 and later).
+  'Test-OAuthConnectivity': {
+    releases: FROM_2013,
+    parameters: { Service: FROM_2013, TargetUri: FROM_2013, Mailbox: FROM_2013 },
+  },
   'Set-AuthConfig': {
     releases: FROM_2013,
     parameters: {

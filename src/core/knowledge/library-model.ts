@@ -54,7 +54,7 @@ export interface Branch {
   no?: PlanEntry[];
 }
 /** The other servers of the paste a block of steps repeats for, one block per server. */
-export const serverListSchema = z.enum(['sharedWith', 'hybridPeers', 'renewedElsewhere']);
+export const serverListSchema = z.enum(['sharedWith', 'hybridPeers', 'renewedElsewhere', 'otherMailbox']);
 export type ServerList = z.infer<typeof serverListSchema>;
 export interface EachServer {
   each: ServerList;

@@ -62,6 +62,8 @@ export interface PlanValues {
   outlookAnywhere?: 'yes';
   /** A name the certificate serving clients already carries (where Autodiscover can be pointed instead). */
   coveredName?: string;
+  /** The other Mailbox servers the paste names, comma-separated: each caches the Auth certificate itself. */
+  otherMailbox?: string;
   /** The server that made the certificate request (its private key is there), when the paste names it. */
   requestServer?: string;
 }

@@ -130,8 +130,8 @@ export const AUTH_STEPS: LibraryStep[] = [
     role: 'mailbox',
     versions: SINCE_2013,
     title: {
-      en: 'On every Mailbox server: restart the Service Host and the OWA/ECP application pools',
-      ja: 'すべてのメールボックス サーバーで: Service Host と OWA/ECP のアプリケーション プールを再起動します',
+      en: 'On {server}: restart the Service Host and the OWA/ECP application pools (every Mailbox server needs this)',
+      ja: '{server} で: Service Host と OWA/ECP のアプリケーション プールを再起動します (すべてのメールボックス サーバーで必要です)',
     },
     why: {
       en: 'These processes cache the Auth certificate; they pick up the new one after a restart.',
@@ -140,6 +140,25 @@ export const AUTH_STEPS: LibraryStep[] = [
     command: {
       default:
         'Restart-Service MSExchangeServiceHost\nRestart-WebAppPool MSExchangeOWAAppPool\nRestart-WebAppPool MSExchangeECPAppPool',
+    },
+    unknownNote: NOTE_2013,
+  },
+  {
+    id: 'verify-oauth-connectivity',
+    role: 'mailbox',
+    versions: SINCE_2013,
+    phase: 'verify',
+    title: {
+      en: 'On {server}: once the wizard has finished, test OAuth to Exchange Online with an on-premises mailbox: ResultType Success',
+      ja: '{server} で: ウィザードの完了後、オンプレミスのメールボックスで Exchange Online への OAuth をテストします (ResultType が Success)',
+    },
+    why: {
+      en: 'Hybrid free/busy and mailbox moves use this OAuth trust; the test shows it works before users do.',
+      ja: 'ハイブリッドの空き時間情報やメールボックスの移動はこの OAuth の信頼を使います。ユーザーより先にテストで動作を確かめます。',
+    },
+    command: {
+      default:
+        'Test-OAuthConnectivity -Service EWS -TargetUri https://outlook.office365.com/ews/exchange.asmx -Mailbox <on-premises mailbox> | fl ResultType,Detail',
     },
     unknownNote: NOTE_2013,
   },

@@ -55,7 +55,7 @@ function readSiblingNames(text: string, known: readonly string[], addServer: (na
     if (!stem) continue;
     const me = name.replace(ESCAPE, '\\$&');
     const sibling = `(${stem.replace(ESCAPE, '\\$&')}\\d{1,3})`;
-    const and = '\\s*(?:/|,|、|&|\\band\\b|と|および)\\s*';
+    const and = '\\s*(?:/|,|、|&|\\+|\\band\\b|と|および)\\s*';
     const pattern = new RegExp(`\\b${me}${and}${sibling}\\b|\\b${sibling}${and}${me}\\b`, 'gi');
     let found = 0;
     for (const match of matchesOf(pattern, text)) {

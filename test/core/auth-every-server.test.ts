@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { diagnose } from '../../src/core/diagnose.js';
+import { REFERENCE_NOW } from '../helpers/clock.js';
+
+// A new Auth certificate is cached by every Mailbox server on its own: each server the paste names
+// gets its own restart block, and in a hybrid the plan ends by testing OAuth to Exchange Online.
+
+const paste = (question: string) => `${question}
+
+[PS] C:\\>Get-AuthConfig | fl CurrentCertificateThumbprint
+
+CurrentCertificateThumbprint : 3C5E7A9B1D2F4E6A8C0B2D4F6A8C0E2B4D6F8A0C
+
+[PS] C:\\>Get-ExchangeCertificate -Server EXMB21 -Thumbprint 3C5E7A9B1D2F4E6A8C0B2D4F6A8C0E2B4D6F8A0C | fl Thumbprint,Subject,NotAfter,Services
+
+Thumbprint : 3C5E7A9B1D2F4E6A8C0B2D4F6A8C0E2B4D6F8A0C
+Subject    : CN=Microsoft Exchange Server Auth Certificate
+NotAfter   : 11/2/2026 3:10:00 PM
+Services   : SMTP
+
+[PS] C:\\>Get-SendConnector | ft Name
+Name
+----
+Outbound to Office 365 - 9c1b2f40-1e7d-4c4a-9b8a-2f0d6e5a7c31
+`;
+
+describe('a new Auth certificate on every Mailbox server the paste names', () => {
+  for (const [lang, question] of [
+    ['en', 'Exchange 2016 CU23, EXMB21 + EXMB22, hybrid. Free/busy from the cloud stopped.'],
+    ['ja', 'Exchange 2016 CU23 (EXMB21 と EXMB22)、ハイブリッド構成です。クラウドからの空き時間情報が見えません。'],
+  ] as const) {
+    it(lang, () => {
+      const d = diagnose(paste(question), { now: REFERENCE_NOW });
+      assert.equal(d.language, lang);
+      const restarts = d.steps.filter((s) => /Restart-Service MSExchangeServiceHost/.test(s.command ?? ''));
+      assert.deepEqual(
+        restarts.map((s) => s.server),
+        ['EXMB21', 'EXMB22'],
+      );
+      assert.ok(
+        restarts.every((s) => s.title.includes(s.server ?? '?')),
+        'each block says its server',
+      );
+      assert.ok(d.steps.some((s) => /^Test-OAuthConnectivity -Service EWS/.test(s.command ?? '')));
+      assert.equal(
+        d.steps.filter((s) => /New-ExchangeCertificate/.test(s.command ?? '')).length,
+        1,
+        'one new certificate',
+      );
+    });
+  }
+});
