@@ -51,3 +51,38 @@ describe('a new Auth certificate on every Mailbox server the paste names', () =>
     });
   }
 });
+
+// The Hybrid Configuration Wizard cannot find the Auth certificate, and this server's listing shows it
+// gone: the copy comes only from another named server that still lists it, never from this one.
+const hcw = (question: string) => `${question}
+
+Exchange OAuth authentication couldn't find the authorization certificate with thumbprint 7B9D1F3A5C7E9B1D3F5A7C9E1B3D5F7A9C1E3B5D in your on-premises organization.
+
+[PS] C:\\>Get-ExchangeCertificate -Server EXH-01 | ft Thumbprint,Services,NotAfter,Subject -AutoSize
+
+Thumbprint                               Services NotAfter              Subject
+----------                               -------- --------              -------
+2BE11C1D8E9EB21A9463DC4F0D8D5E3F1A3396FB IP.WS..  9/30/2027 11:59:59 PM CN=mail.fabrikam.com
+EB712ADEBC79467B8F961E93645EF9F92DBF757B IP.WS..  6/22/2028 4:10:55 PM  CN=EXH-01
+`;
+
+describe('an Auth certificate gone from the server that lists its store', () => {
+  for (const [lang, question] of [
+    ['en', 'Exchange 2016 CU23 hybrid, two servers EXH-01 / EXH-02. HCW fails at OAuth:'],
+    ['ja', 'Exchange 2016 CU23 のハイブリッドで、サーバーは EXH-01 と EXH-02 です。HCW が OAuth で失敗します。'],
+  ] as const) {
+    it(lang, () => {
+      const d = diagnose(hcw(question), { now: REFERENCE_NOW });
+      assert.equal(d.language, lang);
+      const shown = d.steps.find((s) =>
+        /^Get-ExchangeCertificate -Server EXH-02 -Thumbprint 7B9D/.test(s.command ?? ''),
+      );
+      assert.ok(shown, 'asks the other server first');
+      const exported = d.steps.find((s) => /Export-ExchangeCertificate -Thumbprint 7B9D/.test(s.command ?? ''));
+      assert.equal(exported?.server, 'EXH-02');
+      assert.match(exported?.title ?? '', /EXH-02/);
+      const imported = d.steps.find((s) => /auth\.pfx'\)\) -Password/.test(s.command ?? ''));
+      assert.equal(imported?.server, 'EXH-01');
+    });
+  }
+});

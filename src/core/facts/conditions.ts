@@ -568,6 +568,27 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ifTrue: w('The name is the Autodiscover name', '名前は自動検出の名前です'),
     ifFalse: w('The name is not the Autodiscover name', '名前は自動検出の名前ではありません'),
   },
+  // This server's own listing (several certificates) does not hold the Auth certificate AuthConfig names.
+  authMissingHere: {
+    test: (s) => {
+      const listed = s.facts.certificates.filter((c) => c.subject !== '');
+      if (s.values.thumbprint === undefined || listed.length < 2) return undefined;
+      return !listed.some((c) => c.thumbprint === s.values.thumbprint);
+    },
+    unknown: 'else',
+    ifTrue: w(
+      "This server's listing does not hold the Auth certificate",
+      'このサーバーの一覧に Auth 証明書がありません',
+    ),
+    ifFalse: w("This server's listing holds the Auth certificate", 'このサーバーの一覧に Auth 証明書があります'),
+  },
+  authListedThere: {
+    test: () => undefined,
+    unknown: 'branch',
+    shownBy: ['auth-show-on-server'],
+    ifTrue: w('If {server} lists it', '{server} に表示された場合'),
+    ifFalse: w('If {server} lists nothing', '{server} で何も表示されない場合'),
+  },
   // The services the admin enabled or tried to enable (Enable-ExchangeCertificate -Services, the old
   // certificate's list): the checks at the end probe the ports of those services only.
   servicesIncludeIis: {

@@ -313,12 +313,21 @@ export const PLAN_ROWS: PlanDefinition[] = [
       'The Hybrid Configuration Wizard cannot find the Auth certificate',
       'ハイブリッド構成ウィザードが Auth 証明書を見つけられない',
     ),
+    // A listing that shows the certificate gone from this server: each other server the paste names is
+    // asked, and a copy comes only from one that lists it.
     entries: [
       'no-auth-before-2013',
       'show-authconfig',
-      'authconfig-servers',
-      'auth-copy-to-servers',
-      'auth-import-on-server',
+      {
+        if: 'authMissingHere',
+        yes: [
+          {
+            each: 'otherMailbox',
+            do: ['auth-show-on-server', { if: 'authListedThere', yes: ['auth-export-here', 'auth-import-to-source'] }],
+          },
+        ],
+        no: ['authconfig-servers', 'auth-copy-to-servers', 'auth-import-on-server'],
+      },
       'verify-authconfig',
     ],
   },

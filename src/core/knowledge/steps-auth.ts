@@ -144,6 +144,60 @@ export const AUTH_STEPS: LibraryStep[] = [
     unknownNote: NOTE_2013,
   },
   {
+    id: 'auth-show-on-server',
+    role: 'mailbox',
+    versions: SINCE_2013,
+    title: {
+      en: 'Check whether {server} still has the Auth certificate AuthConfig names, with its private key',
+      ja: '{server} に AuthConfig が示す Auth 証明書が秘密キー付きで残っているか確認します',
+    },
+    why: {
+      en: 'A copy can come only from a server that still has the certificate and its key; a new one is needed only if none has.',
+      ja: 'コピーできるのは、証明書と秘密キーが残っているサーバーからだけです。どこにもない場合にだけ新しく作ります。',
+    },
+    command: {
+      default: 'Get-ExchangeCertificate -Server {server} -Thumbprint {thumbprint} | fl Thumbprint,NotAfter,HasPrivateKey',
+    },
+    unknownNote: NOTE_2013,
+  },
+  {
+    id: 'auth-export-here',
+    role: 'mailbox',
+    versions: SINCE_2013,
+    title: {
+      en: 'On {server}: export the Auth certificate with its private key',
+      ja: '{server} で: Auth 証明書を秘密キー付きでエクスポートします',
+    },
+    why: {
+      en: 'The same certificate with its key must be on every Mailbox server: Exchange Online already trusts this one.',
+      ja: '同じ証明書を秘密キー付きですべてのメールボックス サーバーに置く必要があります。Exchange Online はこの証明書をすでに信頼しています。',
+    },
+    command: {
+      default:
+        "$b = Export-ExchangeCertificate -Thumbprint {thumbprint} -BinaryEncoded -Password (Get-Credential).Password\n[System.IO.File]::WriteAllBytes('C:\\Temp\\auth.pfx', $b.FileData)",
+    },
+    unknownNote: NOTE_2013,
+  },
+  {
+    id: 'auth-import-to-source',
+    role: 'mailbox',
+    versions: SINCE_2013,
+    runsOn: 'source',
+    title: {
+      en: 'On {sourceServer}: copy C:\\Temp\\auth.pfx from {server} and import it with the password given at export',
+      ja: '{sourceServer} で: {server} から C:\\Temp\\auth.pfx をコピーし、エクスポート時のパスワードでインポートします',
+    },
+    why: {
+      en: 'OAuth fails on the server that lacks the certificate: the Hybrid Configuration Wizard among others.',
+      ja: '証明書がないサーバーでは OAuth が失敗します (ハイブリッド構成ウィザードもその一つです)。',
+    },
+    command: {
+      default:
+        "Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\Temp\\auth.pfx')) -Password (Get-Credential).Password",
+    },
+    unknownNote: NOTE_2013,
+  },
+  {
     id: 'verify-oauth-connectivity',
     role: 'mailbox',
     versions: SINCE_2013,
