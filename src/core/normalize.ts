@@ -63,7 +63,15 @@ export function looksJapanese(text: string): boolean {
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
   const replaced = sample.match(/\uFFFD/g)?.length ?? 0;
   if (replaced > 8 && replaced > sample.length / 200) return false;
-  return (
-    /[\u3040-\u30ff\u4e00-\u9fff]{2}/.test(sample) && (sample.match(/[\u3040-\u30ff\u4e00-\u9fff]/g)?.length ?? 0) >= 3
-  );
+  return /[\u3040-\u30ff\u4e00-\u9fff]{2}/.test(sample) && hasJapaneseCharacters(sample, 3);
+}
+
+/** At least `count` kana or kanji: counted until there are enough, not listed (a Japanese paste is all of them). */
+function hasJapaneseCharacters(text: string, count: number): boolean {
+  let found = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (((c >= 0x3040 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff)) && ++found >= count) return true;
+  }
+  return false;
 }
