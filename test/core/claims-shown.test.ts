@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { diagnose } from '../../src/core/diagnose.js';
 import type { Diagnosis, Language } from '../../src/core/model.js';
@@ -130,6 +131,17 @@ EdgeSync - Default-First-Site-Name to Internet
 
     it(`${lang}: the internal transport certificate of a site with an Edge subscription does`, () => {
       assert.match(transportExpired(run(expiredCaForSmtp(internalWithEdge), lang)), edgeWords);
+    });
+  }
+});
+
+describe("SHA-1 on Exchange Setup's own certificate is a note, not a fault", () => {
+  const pem = readFileSync(new URL('../fixtures/corpus/s22-pem-ex2016-default-cert.txt', import.meta.url), 'utf8');
+  for (const lang of ['en', 'ja'] as const) {
+    it(lang, () => {
+      const sha1 = run(pem, lang).findings.find((f) => f.code === 'SHA1_SIGNATURE');
+      assert.equal(sha1?.severity, 'info');
+      assert.match(sha1?.message ?? '', lang === 'en' ? /Exchange Setup/ : /セットアップ/);
     });
   }
 });

@@ -144,10 +144,13 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
     });
   }
   if ((cert.signatureHash === 'SHA1' || cert.signatureHash === 'MD5') && !root) {
-    const exchangeDefault = cert.role === 'exchange-self-signed' || cert.role === 'auth';
+    // Setup's certificate also when the paste shows no names for it: self-signed, CN a bare host name.
+    const setupShaped = cert.selfSigned === true && /^[A-Za-z][A-Za-z0-9-]{0,62}$/.test(commonName(cert.subject) ?? '');
+    const exchangeDefault = cert.role === 'exchange-self-signed' || cert.role === 'auth' || setupShaped;
     findings.push({
       code: 'SHA1_SIGNATURE',
-      severity: 'warning',
+      // Setup signs its own certificates with SHA-1 by design: a note for the next renewal, not a fault.
+      severity: exchangeDefault ? 'info' : 'warning',
       ...tp,
       message: text.finding.sha1({ name, exchangeDefault }),
     });
