@@ -35,6 +35,8 @@ export function resolveRole(
   // Exchange 2013 and later have no Hub Transport role: its side of a subscription is a Mailbox server.
   if (role === 'hub' && version === '2013+') return 'mailbox';
   if (role === 'client-access') {
+    // A certificate step on a server the paste shows as an Edge runs there, on the Edge.
+    if (edge === 'yes') return 'edge';
     if (version === '2007' || version === '2010') return 'cas';
     return version === '2013+' ? 'mailbox' : 'any';
   }

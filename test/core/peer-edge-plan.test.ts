@@ -74,3 +74,38 @@ describe("an Edge's subscription, with the Mailbox server named in the paste", (
     });
   }
 });
+
+// A CA certificate renewed on an Edge: the steps run on the Edge and say so, and no Default Frontend
+// connector (which an Edge does not have) is set there.
+const edgeCa = (question: string) => `${question}
+
+[PS] C:\\>Get-ExchangeServer EDGE-DE01 | fl Name,ServerRole,AdminDisplayVersion
+
+Name                : EDGE-DE01
+ServerRole          : Edge
+AdminDisplayVersion : Version 15.2 (Build 1544.4)
+
+[PS] C:\\>Get-ExchangeCertificate | fl Thumbprint,Subject,Issuer,CertificateDomains,NotAfter,Services
+
+Thumbprint         : 6A8C0E2B4D6F8A1C3E5A7C9B1D3F5E7A9C0B2D4E
+Subject            : CN=smtp.fabrikam.de
+Issuer             : CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1, O=DigiCert Inc, C=US
+CertificateDomains : {smtp.fabrikam.de}
+NotAfter           : 11/20/2026 11:59:59 PM
+Services           : SMTP
+`;
+
+describe('a CA certificate renewed on an Edge Transport server', () => {
+  for (const [lang, question] of [
+    ['en', 'Our Edge presents an expired certificate to partners.'],
+    ['ja', 'エッジ サーバーの証明書が期限切れです。'],
+  ] as const) {
+    it(lang, () => {
+      const d = run(edgeCa(question));
+      const request = step(d, /-GenerateRequest/);
+      assert.equal(request?.server, 'EDGE-DE01');
+      assert.equal(request?.role, 'edge');
+      assert.ok(!d.steps.some((s) => /Default Frontend|Outbound to Office 365/.test(`${s.title} ${s.command ?? ''}`)));
+    });
+  }
+});

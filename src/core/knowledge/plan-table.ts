@@ -77,9 +77,17 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
           if: 'certHasSmtp',
           yes: [
             {
-              if: 'hybridPinsThis',
-              yes: ['set-receive-pin', { use: 'hybrid-send-pin' }, 'rerun-hcw'],
-              no: ['list-connector-pins'],
+              // An Edge has no Default Frontend connector and its send connectors come from EdgeSync:
+              // the hybrid connectors are set on the Mailbox servers, not here.
+              if: 'shownEdge',
+              yes: ['list-connector-pins'],
+              no: [
+                {
+                  if: 'hybridPinsThis',
+                  yes: ['set-receive-pin', { use: 'hybrid-send-pin' }, 'rerun-hcw'],
+                  no: ['list-connector-pins'],
+                },
+              ],
             },
           ],
         },
