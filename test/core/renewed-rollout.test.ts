@@ -153,4 +153,49 @@ Status     : Valid
       });
     }
   }
+
+  const fl = (issuerOfNew: string) => `Thumbprint : ${NEW}
+Services   : IIS
+Subject    : ${SUBJECT}
+Issuer     : ${issuerOfNew}
+NotAfter   : 12/15/2027 11:59:59 PM
+
+Thumbprint : ${OLD}
+Services   : IIS, SMTP
+Subject    : ${SUBJECT}
+Issuer     : CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1, O=DigiCert Inc, C=US
+NotAfter   : 12/20/2026 11:59:59 PM
+`;
+  for (const lang of ['en', 'ja'] as const) {
+    it(`${lang}: with the issuer shown as a CA, the roll-out asks nothing about a self-signed copy`, () => {
+      const d = diagnose(fl('CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1, O=DigiCert Inc, C=US'), {
+        now: REFERENCE_NOW,
+        lang,
+      });
+      assert.ok(d.steps.some((s) => s.id === 'enable-renewed-missing'));
+      assert.ok(
+        !d.steps.some((s) => s.id === 'renewed-self-signed-copy' || /IsSelfSigned (?:が )?False/.test(s.title)),
+      );
+    });
+
+    it(`${lang}: a self-signed copy with the same names is no renewal: the old one is requested from the CA`, () => {
+      const d = diagnose(fl(SUBJECT), { now: REFERENCE_NOW, lang });
+      assert.ok(!d.steps.some((s) => s.id?.includes('renewed')));
+      assert.match(commands(d), new RegExp(`-Thumbprint ${OLD} \\| New-ExchangeCertificate -GenerateRequest`));
+      assert.doesNotMatch(commands(d), new RegExp(`Enable-ExchangeCertificate -Thumbprint ${NEW}`));
+    });
+
+    it(`${lang}: the issuer not shown: the roll-out stands under "issued by a CA", the copy gets enabled nowhere`, () => {
+      const d = diagnose(cases[2]?.paste ?? '', { now: REFERENCE_NOW, lang });
+      const show = d.steps.findIndex((s) => s.id === 'show-renewed-cert');
+      assert.equal(show, 0);
+      assert.match(d.steps[0]?.command ?? '', /Issuer,IsSelfSigned/);
+      const enables = d.steps.filter((s) => /Enable-ExchangeCertificate/.test(s.command ?? ''));
+      assert.ok(enables.length > 0);
+      for (const step of enables) assert.match(step.title, /IsSelfSigned (?:が )?False/);
+      const copy = d.steps.find((s) => s.id === 'renewed-self-signed-copy');
+      assert.match(copy?.title ?? '', /IsSelfSigned (?:が )?True/);
+      assert.equal(copy?.command, undefined);
+    });
+  }
 });

@@ -630,6 +630,23 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
       '更新後の証明書に古い証明書と同じサービスが割り当てられています',
     ),
   },
+  // The renewed certificate is CA-issued, as the old one it replaces: a self-signed copy with the same
+  // names is no renewal. Decided by what the paste shows of its issuer.
+  renewedCaIssued: {
+    test: (s) => {
+      const renewed = s.facts.certificates.find((c) => c.thumbprint && c.thumbprint === s.values.newThumbprint);
+      if (renewed?.issuerKind === 'ca') return true;
+      if (renewed?.issuerKind === 'self-signed') return false;
+      return undefined;
+    },
+    unknown: 'branch',
+    shownBy: ['show-renewed-cert'],
+    ifTrue: w(
+      'If the renewed certificate shows IsSelfSigned False (issued by a CA)',
+      '更新後の証明書の IsSelfSigned が False (CA 発行) の場合',
+    ),
+    ifFalse: w('If the renewed certificate shows IsSelfSigned True', '更新後の証明書の IsSelfSigned が True の場合'),
+  },
   // A receive connector the event names, and a certificate enabled for SMTP carrying another name of
   // the same domain: the connector can announce that name instead.
   connectorFqdnCovered: {

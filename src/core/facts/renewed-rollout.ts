@@ -30,6 +30,9 @@ export function renewalOf(
       // One Exchange does not call Valid (its CA missing, revocation unknown) is not ready to take over.
       (c.status === undefined || /^Valid$/i.test(c.status)) &&
       c.subject !== '' &&
+      // A self-signed copy with the same names is no renewal (the old one piped without -GenerateRequest).
+      c.selfSigned !== true &&
+      !(c.issuer !== '' && sameDistinguishedName(c.issuer, c.subject)) &&
       sameDistinguishedName(c.subject, old.subject) &&
       sameNames(c.domains, old.domains) &&
       c.daysLeft !== undefined &&

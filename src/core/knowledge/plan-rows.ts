@@ -166,45 +166,54 @@ export const PLAN_ROWS: PlanDefinition[] = [
     ),
     // No second request: the renewed certificate is enabled for what the old one served where it lacks
     // it, copied with its key to each server still without it, and the old one goes server by server.
+    // The renewed certificate is shown first: by the branch below when its issuer is not in the paste.
     entries: [
-      'show-renewed-cert',
+      { if: 'renewedCaIssued', yes: ['show-renewed-cert'] },
+      // A self-signed copy (the old certificate piped into New-ExchangeCertificate without
+      // -GenerateRequest) has the same subject and names: it is never enabled in the old one's place.
       {
-        if: 'renewedLacksServices',
-        yes: ['enable-renewed-missing', { if: 'missingIncludesIis', yes: ['restart-iis'] }],
-      },
-      // Each other server that holds it too: enabled there for what it lacks, then the old one goes.
-      {
-        each: 'renewedElsewhere',
-        do: [
+        if: 'renewedCaIssued',
+        yes: [
           {
             if: 'renewedLacksServices',
             yes: ['enable-renewed-missing', { if: 'missingIncludesIis', yes: ['restart-iis'] }],
           },
+          // Each other server that holds it too: enabled there for what it lacks, then the old one goes.
+          {
+            each: 'renewedElsewhere',
+            do: [
+              {
+                if: 'renewedLacksServices',
+                yes: ['enable-renewed-missing', { if: 'missingIncludesIis', yes: ['restart-iis'] }],
+              },
+              'remove-old-renewed',
+            ],
+          },
+          {
+            if: 'sharedWithOthers',
+            yes: [
+              'export-copy',
+              {
+                each: 'sharedWith',
+                do: ['import-copy', 'enable-renewed', { if: 'certHasIis', yes: ['restart-iis'] }, 'remove-old-renewed'],
+              },
+            ],
+          },
+          {
+            if: 'version>=2013',
+            yes: [
+              {
+                if: 'certHasSmtp',
+                yes: [{ if: 'hybridPinsThis', yes: ['rerun-hcw-renewed'], no: ['list-connector-pins'] }],
+              },
+            ],
+          },
           'remove-old-renewed',
+          { if: 'certHasIis', yes: ['verify-https-probe'] },
+          { if: 'certHasSmtp', yes: ['verify-starttls-probe'] },
         ],
+        no: ['renewed-self-signed-copy'],
       },
-      {
-        if: 'sharedWithOthers',
-        yes: [
-          'export-copy',
-          {
-            each: 'sharedWith',
-            do: ['import-copy', 'enable-renewed', { if: 'certHasIis', yes: ['restart-iis'] }, 'remove-old-renewed'],
-          },
-        ],
-      },
-      {
-        if: 'version>=2013',
-        yes: [
-          {
-            if: 'certHasSmtp',
-            yes: [{ if: 'hybridPinsThis', yes: ['rerun-hcw-renewed'], no: ['list-connector-pins'] }],
-          },
-        ],
-      },
-      'remove-old-renewed',
-      { if: 'certHasIis', yes: ['verify-https-probe'] },
-      { if: 'certHasSmtp', yes: ['verify-starttls-probe'] },
     ],
   },
   {

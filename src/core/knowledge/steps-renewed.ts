@@ -11,8 +11,8 @@ export const RENEWED_STEPS: LibraryStep[] = [
     id: 'show-renewed-cert',
     role: 'client-access',
     title: {
-      en: 'On {server}: show the renewed certificate that is already here: the same names as the old one, Status Valid, a later NotAfter',
-      ja: '{server} で: すでにある更新後の証明書を表示します。古い証明書と同じ名前、Status が Valid、より後の NotAfter であることを確かめます',
+      en: 'On {server}: show the renewed certificate that is already here: its issuer, the same names as the old one, Status Valid, a later NotAfter',
+      ja: '{server} で: すでにある更新後の証明書を表示します。発行者と、古い証明書と同じ名前、Status が Valid、より後の NotAfter であることを確かめます',
     },
     why: {
       en: 'The renewal is done, so no new request is made: what is left is using it wherever the old certificate still serves.',
@@ -20,7 +20,19 @@ export const RENEWED_STEPS: LibraryStep[] = [
     },
     command: {
       default:
-        'Get-ExchangeCertificate -Thumbprint {newThumbprint} | fl Subject,CertificateDomains,Services,NotAfter,Status',
+        'Get-ExchangeCertificate -Thumbprint {newThumbprint} | fl Subject,Issuer,IsSelfSigned,CertificateDomains,Services,NotAfter,Status',
+    },
+  },
+  {
+    id: 'renewed-self-signed-copy',
+    role: 'any',
+    title: {
+      en: 'Do not enable it anywhere: it is a self-signed copy of the old certificate, not a renewal. Renew the old one through your CA: paste Get-ExchangeCertificate | fl Thumbprint,Subject,Issuer,NotAfter,Services again for its request steps',
+      ja: 'どこにも割り当てないでください。古い証明書の自己署名のコピーで、更新ではありません。古い証明書は CA で更新します。要求の手順は Get-ExchangeCertificate | fl Thumbprint,Subject,Issuer,NotAfter,Services の結果をもう一度貼り付けると表示されます',
+    },
+    why: {
+      en: 'The old certificate piped into New-ExchangeCertificate without -GenerateRequest gives a self-signed certificate with the same names: every client and partner would get a certificate warning from it.',
+      ja: '古い証明書を -GenerateRequest なしで New-ExchangeCertificate にパイプすると、同じ名前の自己署名証明書ができます。それを使うと、すべてのクライアントと相手先で証明書の警告が出ます。',
     },
   },
   {
