@@ -7,11 +7,11 @@ import { utcIso } from './recognize/culture-dates.js';
  * The facts of an ordinary certificate read straight from its DER, for parseCertificateDer's fast
  * path. Node's X509Certificate costs more than everything else a diagnosis of a short paste does
  * (OpenSSL 3 decodes the public key through its provider machinery on every parse), and nothing it
- * gives is needed for a certificate shaped the way CAs and Exchange issue them: RSA key, plain ASCII
- * names, DNS names only, not a CA. Anything else returns undefined and is read by Node as before, so
- * that what is read here is always what Node would have printed: each field is produced in the exact
- * text form Node gives (its subject lines, its SAN list), and parseCertificateDer turns both into
- * facts the same way.
+ * gives is needed for a certificate shaped the way CAs and Exchange issue them: an RSA key (or a
+ * P-256/384/521 key when another key signed it), plain ASCII names, DNS names only, not a CA.
+ * Anything else returns undefined and is read by Node as before, so that what is read here is always
+ * what Node would have printed: each field is produced in the exact text form Node gives (its subject
+ * lines, its SAN list), and parseCertificateDer turns both into facts the same way.
  */
 export interface CertificateFields {
   /** As X509Certificate.subject / .issuer print them: one `TYPE=value` line per RDN. */
@@ -91,13 +91,15 @@ export function readOrdinaryCertificate(der: Uint8Array, cert: Tlv): Certificate
   const [notBefore, notAfter, ...moreTimes] = childrenOf(der, validity) ?? [];
   const from = notBefore && timeIso(der, notBefore);
   const to = notAfter && timeIso(der, notAfter);
-  const key = rsaKey(der, spki);
+  const rsa = rsaKey(der, spki);
+  const key = rsa ? { algorithm: 'RSA', size: rsa.bits } : ecKey(der, spki);
   const ext = extensions ? readExtensions(der, extensions) : { dnsNames: [] };
   if (serialNumber === undefined || subject === undefined || issuer === undefined) return undefined;
   if (!from || !to || moreTimes.length > 0 || !key || !ext) return undefined;
-  // Only a certificate naming itself as its issuer needs its signature checked (Node compares the printed names).
-  const selfSigned =
-    subject === issuer ? signedBy(der, { tbs, innerAlgorithm, outerAlgorithm, signature }, key) : false;
+  // Only a certificate naming itself as its issuer needs its signature checked (Node compares the printed
+  // names); an EC one is left to Node, whose check is the costly part anyway.
+  const parts = { tbs, innerAlgorithm, outerAlgorithm, signature };
+  const selfSigned = subject !== issuer ? false : rsa ? signedBy(der, parts, rsa) : undefined;
   if (selfSigned === undefined) return undefined;
   return {
     subject,
@@ -106,7 +108,7 @@ export function readOrdinaryCertificate(der: Uint8Array, cert: Tlv): Certificate
     notBefore: from,
     notAfter: to,
     selfSigned,
-    key: { algorithm: 'RSA', size: key.bits },
+    key,
     serialNumber,
     isCA: false,
   };
@@ -135,6 +137,63 @@ function rsaKey(der: Uint8Array, spki: Tlv): RsaKey | undefined {
   const size = (modulus.length - 1) * 8 + (32 - Math.clz32(modulus[0]!));
   // Past OpenSSL's largest modulus: left to Node, whatever it makes of it.
   return size <= 16384 ? { bits: size, modulus, exponent } : undefined;
+}
+
+const EC_PUBLIC_KEY = '2a8648ce3d0201';
+
+/**
+ * The named curves read here, by OID: key size as Node reports it, the field prime p and the
+ * coefficient b of y² = x³ − 3x + b.
+ */
+const CURVES: ReadonlyMap<string, { size: number; p: bigint; b: bigint }> = new Map([
+  [
+    '2a8648ce3d030107',
+    {
+      size: 256,
+      p: BigInt('0xffffffff00000001000000000000000000000000ffffffffffffffffffffffff'),
+      b: BigInt('0x5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604b'),
+    },
+  ],
+  [
+    '2b81040022',
+    {
+      size: 384,
+      p: BigInt('0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffeffffffff0000000000000000ffffffff'),
+      b: BigInt('0xb3312fa7e23ee7e4988e056be3f82d19181d9c6efe8141120314088f5013875ac656398d8a2ed19d2a85c8edd3ec2aef'),
+    },
+  ],
+  [
+    '2b81040023',
+    {
+      size: 521,
+      p: (1n << 521n) - 1n,
+      b: BigInt(
+        '0x51953eb9618e1c9a1f929a21a0b68540eea2da725b99b315f3b8b489918ef109e156193951ec7e937b1652c0bd3bb1bf073573df883d2c34f1ef451fd46b503f00',
+      ),
+    },
+  ],
+]);
+
+/**
+ * An EC key on a named curve (P-256, P-384, P-521) as an uncompressed point that lies on the curve:
+ * OpenSSL refuses to load any other point (and Node then reports no key type or size), so that is
+ * checked here too. A compressed point or another curve is left to Node.
+ */
+function ecKey(der: Uint8Array, spki: Tlv): { algorithm: string; size: number } | undefined {
+  const [algorithm, bits, ...extra] = childrenOf(der, spki) ?? [];
+  if (!algorithm || bits?.tag !== 0x03 || extra.length > 0) return undefined;
+  const [oid, named, ...more] = childrenOf(der, algorithm) ?? [];
+  const curve = CURVES.get(hex(der, named, 0x06) ?? '');
+  if (hex(der, oid, 0x06) !== EC_PUBLIC_KEY || !curve || more.length > 0) return undefined;
+  const length = Math.ceil(curve.size / 8);
+  const start = bits.contentStart;
+  if (der[start] !== 0 || der[start + 1] !== 0x04 || bits.contentEnd - start !== 2 + 2 * length) return undefined;
+  const x = BigInt(`0x${hex(der, { ...bits, contentStart: start + 2, contentEnd: start + 2 + length }, 0x03)}`);
+  const y = BigInt(`0x${hex(der, { ...bits, contentStart: start + 2 + length }, 0x03)}`);
+  const { p, b } = curve;
+  if (x >= p || y >= p) return undefined;
+  const onCurve = (y * y - (x * x * x - 3n * x + b)) % p === 0n;
+  return onCurve ? { algorithm: 'ECDSA', size: curve.size } : undefined;
 }
 
 /** The magnitude of a positive INTEGER, without leading zero bytes. */

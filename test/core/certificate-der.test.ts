@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import forge from 'node-forge';
 import { readWithNode } from '../../src/core/certificate.js';
 import { readOrdinaryCertificate } from '../../src/core/certificate-der.js';
-import { readTlv } from '../../src/core/der.js';
+import { childrenOf, readTlv } from '../../src/core/der.js';
 
 /**
  * The DER reading of ordinary certificates must give exactly what Node's X509Certificate gives, or
@@ -81,6 +81,25 @@ function make(spec: Spec): Uint8Array {
   // The serial number changed after signing: the signature no longer matches.
   if (spec.tamper) bytes[Buffer.from(bytes).indexOf(Buffer.from(cert.serialNumber, 'hex')) + 2]! ^= 1;
   return bytes;
+}
+
+/** The certificate with another SubjectPublicKeyInfo in place of its own (its signature no longer matters). */
+function withPublicKey(certificate: Uint8Array, spki: Uint8Array): Uint8Array {
+  const cert = forge.asn1.fromDer(Buffer.from(certificate).toString('binary'));
+  const tbs = (cert.value as forge.asn1.Asn1[])[0]!;
+  (tbs.value as forge.asn1.Asn1[])[6] = forge.asn1.fromDer(Buffer.from(spki).toString('binary'));
+  return new Uint8Array(Buffer.from(forge.asn1.toDer(cert).getBytes(), 'binary'));
+}
+
+/** An EC SubjectPublicKeyInfo with its point compressed: 02 or 03 (the parity of Y), then X. */
+function compressedKey(spki: Uint8Array): Uint8Array {
+  const [algorithm, bits] = childrenOf(spki, readTlv(spki, 0)!)!;
+  const point = spki.subarray(bits!.contentStart + 2, bits!.contentEnd);
+  const x = point.subarray(0, point.length / 2);
+  const prefix = (point[point.length - 1]! & 1) === 1 ? 0x03 : 0x02;
+  const bitString = [0x03, x.length + 2, 0x00, prefix, ...x];
+  const content = [...spki.subarray(algorithm!.start, algorithm!.end), ...bitString];
+  return Uint8Array.from([0x30, content.length, ...content]);
 }
 
 const CA_ISSUER = [
@@ -175,10 +194,26 @@ describe('readOrdinaryCertificate', () => {
     }
   });
 
-  it('leaves EC and Ed25519 keys to Node', () => {
-    for (const file of ['ecdsa-p256-valid.pem', 'ecdsa-p384-not-yet-valid.pem', 'ed25519.pem']) {
+  it('reads EC keys on P-256, P-384 and P-521 in uncompressed points on the curve, and leaves the rest to Node', () => {
+    for (const namedCurve of ['prime256v1', 'secp384r1', 'secp521r1']) {
+      const spki = generateKeyPairSync('ec', { namedCurve }).publicKey.export({ type: 'spki', format: 'der' });
+      const der = withPublicKey(make({ issuer: CA_ISSUER, signer: otherKey }), new Uint8Array(spki));
+      assert.ok(agreesWithNode(der), namedCurve);
+      // A point moved off the curve: OpenSSL will not load it, and neither is it read here.
+      const moved = Uint8Array.from(der);
+      const at = Buffer.from(moved).indexOf(Buffer.from(spki).subarray(-8));
+      moved[at + 7]! ^= 1;
+      assert.equal(fastRead(moved), undefined, namedCurve);
+      assert.deepEqual(readWithNode(moved).key, {}, namedCurve);
+      // The same point compressed (02 or 03, then X only) is left to Node.
+      assert.equal(fastRead(withPublicKey(der, compressedKey(new Uint8Array(spki)))), undefined, namedCurve);
+    }
+    // A self-signed EC certificate (its signature is Node's to check) and an Ed25519 one.
+    for (const file of ['ecdsa-p384-not-yet-valid.pem', 'ed25519.pem']) {
       const pem = readFileSync(new URL(`../fixtures/certs/${file}`, import.meta.url), 'utf8');
       assert.equal(fastRead(derOf(pem)), undefined, file);
     }
+    const p256 = readFileSync(new URL('../fixtures/certs/ecdsa-p256-valid.pem', import.meta.url), 'utf8');
+    assert.deepEqual(fastRead(derOf(p256))?.key, { algorithm: 'ECDSA', size: 256 });
   });
 });
