@@ -36,6 +36,17 @@ function enableable(scope: PlanScope): string | undefined {
 const PIN_PLANS = new Set(['starttls-pinned', 'send-connector-pin']);
 
 /**
+ * The cmdlet that sets AutoDiscoverServiceInternalUri on the release the paste shows: Set-ClientAccessServer
+ * up to 2013, Set-ClientAccessService from 2016; both named when the release is not known.
+ */
+function scpCmdlet(scope: PlanScope): string {
+  const release = scope.facts.version?.value;
+  if (release === '2007' || release === '2010' || release === '2013') return 'Set-ClientAccessServer';
+  if (release === '2016' || release === '2019' || release === 'SE') return 'Set-ClientAccessService';
+  return 'Set-ClientAccessService (Set-ClientAccessServer on 2013 and earlier)';
+}
+
+/**
  * The port a STARTTLS check tests: the one of the connector the fix is about. Client Frontend is the
  * client submission connector (587); any other, or none named, is the SMTP port partners use (25).
  */
@@ -98,6 +109,7 @@ export function commandValues(scope: PlanScope, planId: string): Values {
     sourceServer: values.sourceServer ?? server,
     requestServer: values.requestServer,
     coveredName: values.coveredName,
+    scpCmdlet: scpCmdlet(scope),
     backendThumbprint:
       values.backendCandidate ?? (planId === 'backend-444-rebind' ? '<thumbprint from the list>' : '<new thumbprint>'),
     receiveConnectorQuoted: sq(receiveName.includes('\\') ? receiveName : `${server ?? '<server>'}\\${receiveName}`),
@@ -186,6 +198,7 @@ export function proseValues(scope: PlanScope, command: Values, language: Languag
     sourceServer: pick(command.sourceServer, 'sourceServer'),
     requestServer: pick(command.requestServer, 'requestServer'),
     coveredName: pick(command.coveredName, 'coveredName'),
+    scpCmdlet: command.scpCmdlet,
     cn: command.cn,
     sharedWith: pick(scope.values.sharedWith?.replaceAll(',', ', '), 'sharedWith'),
     // The issuing CA by its CN: the name the CA's administrators and its AIA file go by.

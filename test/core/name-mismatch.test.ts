@@ -69,3 +69,39 @@ describe("Outlook's certificate name alert", () => {
     assert.doesNotMatch(mismatch(d)?.message ?? '', /undefined|<|>/);
   });
 });
+
+// The alert names an internal name (.local): no public CA issues it, so Outlook is pointed at a name
+// the certificate carries (the service connection point), with the cmdlet of the release shown.
+const internalAlert = (question: string) => `${question}
+
+The name on the security certificate is invalid or does not match the name of the site
+ex16-02.corp.fabrikam.local
+${listing}`;
+
+describe('an Outlook alert for an internal name', () => {
+  for (const [lang, question, cmdlet] of [
+    [
+      'en',
+      'Exchange 2016 CU23, server EX13-CAS1. Inside the office Outlook warns every morning:',
+      'Set-ClientAccessService',
+    ],
+    [
+      'ja',
+      'Exchange 2013 CU23 です。サーバーは EX13-CAS1 です。社内の Outlook で毎朝警告が出ます。',
+      'Set-ClientAccessServer',
+    ],
+  ] as const) {
+    it(lang, () => {
+      const d = run(internalAlert(question));
+      assert.equal(d.language, lang);
+      assert.match(mismatch(d)?.message ?? '', /ex16-02\.corp\.fabrikam\.local/);
+      assert.doesNotMatch(commands(d), /-GenerateRequest|Enable-ExchangeCertificate|Remove-ExchangeCertificate/);
+      const scp = d.steps.find((s) => /AutoDiscoverServiceInternalUri/.test(s.title));
+      assert.match(scp?.title ?? '', /https:\/\/autodiscover\.fabrikam\.net\/Autodiscover\/Autodiscover\.xml/);
+      assert.ok(
+        scp?.title.includes(`${cmdlet} `) || scp?.title.includes(`${cmdlet}、`) || scp?.title.includes(`${cmdlet},`),
+        scp?.title,
+      );
+    });
+  }
+});

@@ -556,6 +556,12 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
       '貼り付けに IIS に使われている証明書がありません',
     ),
   },
+  internalHostName: {
+    test: (s) => s.values.internalHost === 'yes',
+    unknown: 'else',
+    ifTrue: w('The name is an internal one no public CA issues', '公的な CA が発行しない内部の名前です'),
+    ifFalse: w('The name is one a CA can issue', 'CA が発行できる名前です'),
+  },
   outlookAnywhereSaid: {
     test: (s) => s.values.outlookAnywhere === 'yes',
     unknown: 'else',

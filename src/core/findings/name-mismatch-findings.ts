@@ -18,6 +18,9 @@ export function judgeNameMismatch(
   const host = symptom.values.host;
   const outlookAnywhere = symptom.values.outlookAnywhere === 'yes';
   const served = host ? servingWithout(certificates, host) : undefined;
+  // Public CAs no longer issue names under internal suffixes (.local and the like) or bare host names:
+  // Outlook is given a name the certificate carries instead of a request that would be refused.
+  const internal = host !== undefined && served !== undefined && internalName(host);
   const names = served?.domains.join(', ');
   const finding: Judgement['findings'][number] = {
     code: 'DOMAIN_MISMATCH',
@@ -27,13 +30,19 @@ export function judgeNameMismatch(
       ...(host && { host }),
       ...(served && names && { cert: displayName(served), names }),
       outlookAnywhere,
+      internal,
     }),
   };
   const values: Judgement['plans'][number]['values'] = {
     ...(host && { fqdn: host }),
     ...(outlookAnywhere && { outlookAnywhere: 'yes' as const }),
   };
-  if (served && host) {
+  if (served && host && internal) {
+    values.internalHost = 'yes';
+    const named = served.domains.filter((d) => d.includes('.') && !d.startsWith('*'));
+    const covered = named.find((d) => /^autodiscover\./i.test(d)) ?? named[0];
+    if (covered) values.coveredName = covered;
+  } else if (served && host) {
     if (served.thumbprint) values.thumbprint = served.thumbprint;
     if (served.subject) values.subject = served.subject;
     values.domains = [...served.domains, host].join(',');
@@ -45,6 +54,13 @@ export function judgeNameMismatch(
     if (served.servers?.length === 1) values.server = served.servers[0];
   }
   return { findings: [finding], plans: [{ plan: 'name-mismatch', values }] };
+}
+
+/** Suffixes no public CA issues for (internal DNS names), and bare host names. */
+const INTERNAL_SUFFIX = /(?:^[^.]+$|\.(?:local|lan|internal|intra|intranet|corp|localdomain|home|private|ad|priv)$)/i;
+
+function internalName(host: string): boolean {
+  return INTERNAL_SUFFIX.test(host);
 }
 
 /** The certificate clients get on 443 by what the paste shows: valid, enabled for IIS, CA-issued first. */

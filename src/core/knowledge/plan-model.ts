@@ -58,6 +58,8 @@ export interface PlanValues {
   sourceServer?: string;
   /** The port an endpoint presented the certificate on (openssl s_client, a probe). */
   presentedPort?: string;
+  /** 'yes' when the name Outlook connects to is internal (.local, a bare host): no public CA issues it. */
+  internalHost?: 'yes';
   /** 'yes' when Outlook Anywhere reported the name mismatch (error 10). */
   outlookAnywhere?: 'yes';
   /** A name the certificate serving clients already carries (where Autodiscover can be pointed instead). */

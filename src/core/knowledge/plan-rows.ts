@@ -572,7 +572,13 @@ export const PLAN_ROWS: PlanDefinition[] = [
           'ca-other-servers',
           { if: 'autodiscoverName', yes: ['autodiscover-uri-option'] },
         ],
-        no: ['show-client-certificates', { if: 'outlookAnywhereSaid', yes: ['show-outlook-anywhere'] }],
+        no: [
+          {
+            if: 'internalHostName',
+            yes: ['autodiscover-scp-internal'],
+            no: ['show-client-certificates', { if: 'outlookAnywhereSaid', yes: ['show-outlook-anywhere'] }],
+          },
+        ],
       },
       'probe-name-443',
     ],

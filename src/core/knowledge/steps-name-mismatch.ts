@@ -72,12 +72,24 @@ export const NAME_MISMATCH_STEPS: LibraryStep[] = [
     id: 'autodiscover-uri-option',
     role: 'client-access',
     title: {
-      en: 'Instead of a new certificate, domain-joined Outlook can be given a name the certificate carries: set AutoDiscoverServiceInternalUri of every Client Access server to https://{coveredName}/Autodiscover/Autodiscover.xml (Set-ClientAccessService on 2016 and later, Set-ClientAccessServer on 2010 and 2013)',
-      ja: '新しい証明書の代わりに、ドメイン参加の Outlook に証明書にある名前を使わせることもできます。すべてのクライアント アクセス サーバーの AutoDiscoverServiceInternalUri を https://{coveredName}/Autodiscover/Autodiscover.xml に設定します (2016 以降は Set-ClientAccessService、2010 と 2013 は Set-ClientAccessServer)',
+      en: 'Instead of a new certificate, domain-joined Outlook can be given a name the certificate carries: set AutoDiscoverServiceInternalUri of every Client Access server to https://{coveredName}/Autodiscover/Autodiscover.xml with {scpCmdlet}',
+      ja: '新しい証明書の代わりに、ドメイン参加の Outlook に証明書にある名前を使わせることもできます。すべてのクライアント アクセス サーバーの AutoDiscoverServiceInternalUri を {scpCmdlet} で https://{coveredName}/Autodiscover/Autodiscover.xml に設定します',
     },
     why: {
       en: 'Inside the network Outlook finds Autodiscover at that address (the service connection point), so its name must be one the certificate carries.',
       ja: '社内の Outlook はこのアドレス (サービス接続ポイント) で自動検出を見つけるため、その名前は証明書にある名前でなければなりません。',
+    },
+  },
+  {
+    id: 'autodiscover-scp-internal',
+    role: 'client-access',
+    title: {
+      en: 'Point AutoDiscoverServiceInternalUri of every Client Access server at https://{coveredName}/Autodiscover/Autodiscover.xml with {scpCmdlet}, and the internal URLs (OWA, ECP, EWS, OAB, ActiveSync) at names the certificate carries, with internal DNS resolving those names to the servers (split DNS); no certificate changes',
+      ja: 'すべてのクライアント アクセス サーバーの AutoDiscoverServiceInternalUri を {scpCmdlet} で https://{coveredName}/Autodiscover/Autodiscover.xml に、内部 URL (OWA、ECP、EWS、OAB、ActiveSync) を証明書にある名前に設定し、社内の DNS でそれらの名前がサーバーを指すようにします (スプリット DNS)。証明書は変更しません',
+    },
+    why: {
+      en: 'Inside the network Outlook finds Autodiscover at that address (the service connection point) and then uses the internal URLs: every one of them must be a name the certificate carries.',
+      ja: '社内の Outlook はこのアドレス (サービス接続ポイント) で自動検出を見つけ、その後は内部 URL を使います。そのすべてが証明書にある名前でなければなりません。',
     },
   },
   {
