@@ -19,8 +19,11 @@ const TEXTS: readonly { lang: 'en' | 'ja'; regex: RegExp; anchor: string }[] = [
   },
 ];
 
+/** Looked up once: resolving the source name on every paste cost more than the two anchor tests. */
+const ENTRY_15021 = findCatalogueEntry(15021, 'Microsoft-Windows-HttpEvent');
+
 export function find15021Texts(text: string, limit: number): Wording12014Match[] {
-  const entry = findCatalogueEntry(15021, 'Microsoft-Windows-HttpEvent');
+  const entry = ENTRY_15021;
   if (!entry) return [];
   const found: Wording12014Match[] = [];
   for (const { lang, regex, anchor } of TEXTS) {
