@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { diagnose } from '../../src/core/diagnose.js';
 import type { Diagnosis } from '../../src/core/model.js';
@@ -160,6 +161,23 @@ describe('a receive connector announcing a name no certificate carries may annou
     it(`${lang}: a send connector: no Set-ReceiveConnector option`, () => {
       const d = diagnose(`${event12014('Outbound to Partner')}\n${LISTING}`, { now: REFERENCE_NOW, lang });
       assert.ok(!d.steps.some((s) => /Set-ReceiveConnector .* -Fqdn/.test(s.command ?? '')));
+    });
+  }
+});
+
+describe('port 587 presenting a self-signed certificate is fixed on the Client Frontend connector', () => {
+  const paste = readFileSync(
+    new URL('../fixtures/corpus-extra/v09-e2016cu23-openssl-587-selfsigned-client-frontend.txt', import.meta.url),
+    'utf8',
+  );
+  for (const lang of ['en', 'ja'] as const) {
+    it(`${lang}: the Client Frontend connector is changed and 587 probed, Default Frontend and 25 left alone`, () => {
+      const d = diagnose(paste, { now: REFERENCE_NOW, lang });
+      const pin = d.steps.find((s) => s.id === 'set-frontend-pin-ca');
+      assert.match(pin?.command ?? '', /Set-ReceiveConnector 'EX16-01\\Client Frontend EX16-01' -TlsCertificateName/);
+      assert.match(pin?.title ?? '', /587/);
+      assert.ok(!d.steps.some((s) => /Default Frontend/.test(`${s.title} ${s.command ?? ''}`)));
+      assert.deepEqual(probes(d), ['certcheck probe mail.fabrikam.com:587']);
     });
   }
 });

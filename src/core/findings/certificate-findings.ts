@@ -119,7 +119,13 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
       ...tp,
       message: text.finding.selfSignedSmtp({ name, port: options.presentedPort }),
     });
-    plans.push({ plan: 'self-signed-smtp', values: { ...values, fqdn: options.presentedBy ?? values.fqdn } });
+    // Port 587 is the Client Frontend connector (client submission): that connector is the one to change.
+    const clientFrontend =
+      options.presentedPort === 587 && values.server ? { connector: `Client Frontend ${values.server}` } : {};
+    plans.push({
+      plan: 'self-signed-smtp',
+      values: { ...values, fqdn: options.presentedBy ?? values.fqdn, ...clientFrontend },
+    });
   } else if (cert.selfSigned && !root) {
     const shown = clientsShown(cert, options, ownHost);
     // Beside a valid CA-issued certificate that serves IIS, Exchange's own self-signed ones are doing

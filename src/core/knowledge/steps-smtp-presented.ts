@@ -1,8 +1,8 @@
 import type { LibraryStep } from './library-model.js';
 
 const PRESENT_WHY = {
-  en: 'Port 25 presents the certificate its receive connector names (TlsCertificateName) or, without one, the one Exchange picks for the FQDN; partners that check certificates refuse a self-signed one.',
-  ja: 'ポート 25 が提示するのは、受信コネクタが指定する証明書 (TlsCertificateName)、指定がなければ Exchange が FQDN から選ぶ証明書です。証明書を検証する相手先は自己署名証明書を拒否します。',
+  en: 'An SMTP port presents the certificate its receive connector names (TlsCertificateName) or, without one, the one Exchange picks for the FQDN; partners and mail clients that check certificates refuse a self-signed one.',
+  ja: 'SMTP のポートが提示するのは、受信コネクタが指定する証明書 (TlsCertificateName)、指定がなければ Exchange が FQDN から選ぶ証明書です。証明書を検証する相手先やメール クライアントは自己署名証明書を拒否します。',
 };
 
 /** Port 25 presents a self-signed certificate while a CA-issued one for the published name is installed. */
@@ -11,8 +11,8 @@ export const SMTP_PRESENTED_STEPS: LibraryStep[] = [
     id: 'show-receive-fqdn',
     role: 'transport',
     title: {
-      en: "On {server}: show each receive connector's FQDN: without TlsCertificateName, Exchange presents on port 25 the SMTP certificate whose names contain the FQDN of the connector partners reach ({fqdn})",
-      ja: '{server} で: 各受信コネクタの FQDN を表示します。TlsCertificateName がない場合、Exchange はポート 25 で、相手先が接続するコネクタの FQDN ({fqdn}) を名前に含む SMTP 証明書を提示します',
+      en: "On {server}: show each receive connector's FQDN: without TlsCertificateName, Exchange presents on port {smtpPort} the SMTP certificate whose names contain the FQDN of the connector reached ({fqdn})",
+      ja: '{server} で: 各受信コネクタの FQDN を表示します。TlsCertificateName がない場合、Exchange はポート {smtpPort} で、接続先のコネクタの FQDN ({fqdn}) を名前に含む SMTP 証明書を提示します',
     },
     why: PRESENT_WHY,
     command: { default: 'Get-ReceiveConnector | ft Identity,Fqdn,Bindings -AutoSize' },
@@ -36,8 +36,8 @@ export const SMTP_PRESENTED_STEPS: LibraryStep[] = [
     role: 'mailbox',
     versions: ['2013+', 'unknown'],
     title: {
-      en: 'On {server}: have the receive connector {receiveConnector} present the CA-issued certificate on port 25 (its issuer and subject, read from the certificate itself)',
-      ja: '{server} で: 受信コネクタ {receiveConnector} がポート 25 で CA 発行の証明書を提示するように設定します (発行者とサブジェクトは証明書自体から読み取ります)',
+      en: 'On {server}: have the receive connector {receiveConnector} present the CA-issued certificate on port {smtpPort} (its issuer and subject, read from the certificate itself)',
+      ja: '{server} で: 受信コネクタ {receiveConnector} がポート {smtpPort} で CA 発行の証明書を提示するように設定します (発行者とサブジェクトは証明書自体から読み取ります)',
     },
     why: PRESENT_WHY,
     verify: {
@@ -54,8 +54,8 @@ export const SMTP_PRESENTED_STEPS: LibraryStep[] = [
     role: 'mailbox',
     versions: ['2013+', 'unknown'],
     title: {
-      en: 'On {server}: restart the Front End Transport service, which runs the Default Frontend connector on port 25',
-      ja: '{server} で: ポート 25 の Default Frontend コネクタを実行しているフロントエンド トランスポート サービスを再起動します',
+      en: 'On {server}: restart the Front End Transport service, which runs the receive connector {receiveConnector} on port {smtpPort}',
+      ja: '{server} で: ポート {smtpPort} の受信コネクタ {receiveConnector} を実行しているフロントエンド トランスポート サービスを再起動します',
     },
     why: {
       en: 'The service reads the connector and its certificate when it starts.',
