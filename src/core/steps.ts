@@ -162,7 +162,9 @@ export function renderStep(chosen: ChosenStep, scope: PlanScope, planId: string,
     planId === 'remote-peer-renew' && step.runsOn === 'edge'
       ? scope.values.peer
       : planId === 'remote-peer-renew' && step.runsOn === 'hub'
-        ? command.server
+        ? edge === 'yes'
+          ? scope.values.peer
+          : command.server
         : serverFor(step.runsOn, scope, edge, command.server);
   // The subscription's Hub/Mailbox side by name when the paste shows it, else in words.
   const hubServer = step.runsOn === 'hub' ? { hubServer: server ?? HUB_WORDS[language] } : {};

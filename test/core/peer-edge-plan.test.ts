@@ -109,3 +109,32 @@ describe('a CA certificate renewed on an Edge Transport server', () => {
     });
   }
 });
+
+// 12019 on an Edge: the peer is a Mailbox server named by its certificate subject (CN=…). Its new
+// certificate reaches the Edge through EdgeSync, started on that Mailbox server; no subscription.
+const edgeLogs = (question: string) => `${question}
+
+Log Name:      Application
+Source:        MSExchangeTransport
+Event ID:      12019
+Level:         Error
+Computer:      EDGE31.perimeter.fabrikam.com
+Description:
+The remote internal transport certificate expired. Certificate subject: CN=EXMB31.
+`;
+
+describe("an Edge logging a Mailbox peer's expired internal transport certificate", () => {
+  for (const [lang, question] of [
+    ['en', 'Exchange 2019 Edge EDGE31 logs this every few hours.'],
+    ['ja', 'Exchange 2019 のエッジ EDGE31 でこのイベントが数時間ごとに出ます。'],
+  ] as const) {
+    it(lang, () => {
+      const d = run(edgeLogs(question));
+      const renew = step(d, /New-ExchangeCertificate -DomainName/);
+      assert.equal(renew?.server, 'EXMB31');
+      assert.doesNotMatch(renew?.command ?? '', /CN=/);
+      assert.equal(step(d, /^Start-EdgeSynchronization/)?.server, 'EXMB31');
+      assert.ok(!d.steps.some((s) => /New-EdgeSubscription/.test(s.command ?? '')), 'no new subscription');
+    });
+  }
+});

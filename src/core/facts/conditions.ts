@@ -431,7 +431,8 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ),
   },
   peerIsEdge: {
-    test: (s) => (/edge/i.test(s.values.peer ?? '') ? true : undefined),
+    // An Edge's peers over direct trust are the Hub/Mailbox servers of its site.
+    test: (s) => (/edge/i.test(s.values.peer ?? '') ? true : CONDITIONS.isEdge?.test(s) === true ? false : undefined),
     unknown: 'branch',
     shownBy: ['show-peer-role'],
     ifTrue: w('If the peer is an Edge Transport server', '相手がエッジ トランスポート サーバーの場合'),

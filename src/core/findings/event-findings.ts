@@ -126,7 +126,8 @@ export function judgeEvent(event: EventFacts, options: EventJudgeOptions): Judge
       break;
     case 'remote-internal-expired':
     case 'remote-starttls-expired': {
-      const peer = event.subject ?? event.fqdn ?? '<peer server>';
+      // 12019 gives the peer's certificate subject (CN=EX19-MBX1): the peer is the server of that name.
+      const peer = (event.subject ?? event.fqdn)?.replace(/^\s*CN\s*=\s*/i, '').trim() || '<peer server>';
       findings.push({
         ...base,
         code: 'REMOTE_CERT_EXPIRED',

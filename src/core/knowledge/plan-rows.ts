@@ -377,7 +377,15 @@ export const PLAN_ROWS: PlanDefinition[] = [
       'peer-inspect',
       {
         if: 'isInternalTransport',
-        yes: ['peer-renew-internal', { if: 'peerIsEdge', yes: [{ use: 'edge-resubscribe' }, 'verify-edgesync'] }],
+        yes: [
+          'peer-renew-internal',
+          {
+            if: 'peerIsEdge',
+            yes: [{ use: 'edge-resubscribe' }, 'verify-edgesync'],
+            // A Hub/Mailbox peer's new certificate reaches the Edge through EdgeSync, run from the peer.
+            no: ['hub-start-edgesync'],
+          },
+        ],
         no: ['peer-renew-starttls'],
       },
       'verify-events',
