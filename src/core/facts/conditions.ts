@@ -2,6 +2,7 @@ import type { ServerList, Wording } from '../knowledge/library-model.js';
 import { commandVersionOf } from './server-facts.js';
 import { authNeedsReplacing } from './auth-facts.js';
 import { oldOnBackEnd444 } from './backend-facts.js';
+import { oldOnFrontEnd443 } from './frontend-facts.js';
 import { hybridPinsThisCertificate } from './hybrid-pins.js';
 import { isExpired, isValid, type PlanScope } from './plan-scope.js';
 import { renewedMissing } from './renewed-rollout.js';
@@ -212,6 +213,16 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
       '0.0.0.0:444 に古い証明書 ({thumbprintWords}) が表示された場合',
     ),
     ifFalse: w('If 0.0.0.0:444 shows another certificate', '0.0.0.0:444 に別の証明書が表示された場合'),
+  },
+  oldOnFrontEnd443: {
+    test: oldOnFrontEnd443,
+    unknown: 'branch',
+    shownBy: ['show-iis-binding', 'show-iis-binding-2007'],
+    ifTrue: w(
+      'If the 443 binding shows the old certificate ({thumbprintWords})',
+      '443 のバインドに古い証明書 ({thumbprintWords}) が表示された場合',
+    ),
+    ifFalse: w('If the 443 binding shows another certificate', '443 のバインドに別の証明書が表示された場合'),
   },
   oldInStore: {
     test: (s) => s.values.inStore === 'yes',

@@ -3,8 +3,8 @@ import type { CertificateFacts, EventFacts } from '../model.js';
 import type { Evidence } from '../recognize/evidence.js';
 import type { PlanRequest } from '../steps.js';
 import { pins } from './build-facts.js';
-import { sameDistinguishedName } from './dn-compare.js';
 import { isOwnName } from './conditions.js';
+import { sameDistinguishedName } from './dn-compare.js';
 import { isValid } from './plan-scope.js';
 import { rollOutDoneRenewals } from './renewed-rollout.js';
 import type { ServerCertificate, ServerFacts } from './server-facts.js';
@@ -44,9 +44,12 @@ export function enrichPlanRequests(
     if (request.plan === 'private-key-missing') adoptKeyless(values, context.certificates, facts);
     if (cutRecord(values, context.certificates)) values.cut = 'yes';
     const stored = context.certificates.find((c) => c.thumbprint && c.thumbprint === values.thumbprint);
-    if (stored && STORE_SOURCES.has(stored.source)) values.inStore = 'yes';
     // A listing that does not show the issuer may still show what the certificate is used for.
     const known = facts?.certificates.find((c) => c.thumbprint && c.thumbprint === values.thumbprint);
+    // The server that logs an SMTP certificate event about it, or presents it on a port, holds it in
+    // its store: the renewal can read the old one's services there instead of taking them from a port.
+    const onServer = known && (SMTP_EVENTS.has(request.eventId ?? 0) || known.presentedOn.length > 0);
+    if ((stored && STORE_SOURCES.has(stored.source)) || onServer) values.inStore = 'yes';
     // An SMTP certificate's event (12015-12018) about one the paste also shows serving clients: the
     // renewal is enabled for both.
     if (!values.services && known && SMTP_EVENTS.has(request.eventId ?? 0)) {

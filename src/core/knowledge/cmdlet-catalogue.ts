@@ -288,8 +288,9 @@ export function commandProblems(command: string, releases: readonly Release[]): 
         else if (!allowed.includes(release))
           problems.push(`${use.cmdlet} -${name} does not exist on Exchange ${release}`);
         if (name === 'Services' && value !== undefined) {
-          // A visible placeholder (<services>) is the admin's to fill, not a value to check.
-          for (const service of value.split(',').filter((s) => s !== '' && !/^<.*>$/.test(s))) {
+          // A visible placeholder (<services>) is the admin's to fill, and a variable ($services, read
+          // from the old certificate on the server) holds what that server has: neither is checked.
+          for (const service of value.split(',').filter((s) => s !== '' && !/^<.*>$/.test(s) && !s.startsWith('$'))) {
             if (!SERVICES[release].includes(service))
               problems.push(`-Services ${service} does not exist on Exchange ${release}`);
           }

@@ -146,7 +146,8 @@ export const PLAN_ROWS: PlanDefinition[] = [
             // The same certificate serving OWA (its Services list IIS): IIS takes the new one at its
             // restart, and 443 is checked too (a check, so it goes last), since browsers show its expiry first.
             yes: ['ca-enable', { if: 'certHasIis', yes: ['restart-iis', 'verify-https-probe'] }],
-            no: ['ca-enable-smtp'],
+            // The event proves SMTP only: the old certificate in the store says what else it had.
+            no: [{ if: 'oldInStore', yes: ['ca-enable-as-old'], no: ['ca-enable-smtp'] }],
           },
         ],
         no: ['new-starttls-self-signed'],

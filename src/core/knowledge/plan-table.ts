@@ -33,6 +33,9 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
           // An Edge Transport server has no IIS: no Exchange Back End site to rebind.
           yes: [{ if: 'shownEdge', no: [{ if: 'oldOnBackEnd444', yes: ['show-backend-444', 'rebind-backend-444'] }] }],
         },
+        // Default Web Site (443) too: its Services column is history and a port-25 probe says nothing
+        // about 443, so the binding is shown unless the paste settles it.
+        { if: 'shownEdge', no: [{ if: 'oldOnFrontEnd443', yes: ['iis-to-new-before-remove'] }] },
         'remove-old',
       ],
     },

@@ -165,6 +165,23 @@ export const TRANSPORT_STEPS: LibraryStep[] = [
     command: { default: 'Remove-ExchangeCertificate -Thumbprint {thumbprint}' },
   },
   {
+    id: 'iis-to-new-before-remove',
+    role: 'client-access',
+    title: {
+      en: 'On {server}: before the old certificate is removed, enable the new one for IIS, so the Default Web Site (443) is bound to it instead of to a deleted certificate, then restart IIS',
+      ja: '{server} で: 古い証明書を削除する前に、新しい証明書を IIS に割り当て、Default Web Site (443) のバインドを削除される証明書から新しい証明書に移してから、IIS を再起動します',
+    },
+    why: {
+      en: 'Removing the certificate 443 is still bound to stops OWA, ECP, Outlook Anywhere, EWS and ActiveSync at once; enabling IIS on the new one moves the binding.',
+      ja: '443 がまだバインドしている証明書を削除すると、OWA、ECP、Outlook Anywhere、EWS、ActiveSync が一度に止まります。新しい証明書を IIS に割り当てるとバインドが移ります。',
+    },
+    verify: {
+      en: 'The 443 binding shows the new certificate hash.',
+      ja: '443 のバインドに新しい証明書のハッシュが表示されます。',
+    },
+    command: { default: 'Enable-ExchangeCertificate -Thumbprint <new thumbprint> -Services IIS\niisreset /noforce' },
+  },
+  {
     id: 'rebind-backend-444',
     role: 'mailbox',
     versions: ['2013+', 'unknown'],
