@@ -49,8 +49,8 @@ export const SHOW_STEPS: LibraryStep[] = [
     id: 'show-old-cert',
     role: 'transport',
     title: {
-      en: 'On {server}: show the certificate the event names: a self-signed one (Issuer = Subject) is the internal transport certificate Exchange made; a CA-issued one may still serve IIS or other servers, so it stays until its replacement is in place',
-      ja: '{server} で: イベントが示す証明書を表示します。自己署名 (Issuer と Subject が同じ) なら Exchange が作成した内部トランスポート証明書です。CA 発行の証明書なら IIS や他のサーバーがまだ使っている可能性があるため、置き換えが済むまで削除しません',
+      en: 'On {server}: show the certificate being renewed (the one the event or the listing names): a self-signed one (Issuer = Subject) is the internal transport certificate Exchange made; a CA-issued one may still serve IIS or other servers, so it stays until its replacement is in place',
+      ja: '{server} で: 更新する証明書 (イベントまたは一覧が示すもの) を表示します。自己署名 (Issuer と Subject が同じ) なら Exchange が作成した内部トランスポート証明書です。CA 発行の証明書なら IIS や他のサーバーがまだ使っている可能性があるため、置き換えが済むまで削除しません',
     },
     why: {
       en: 'Removing a certificate that IIS or a DAG member still uses breaks OWA and Outlook; the issuer tells which kind it is.',
