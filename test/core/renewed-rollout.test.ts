@@ -56,6 +56,22 @@ const cases: Case[] = [
     enableMissingOn: ['EX16-A', 'EX16-B'],
   },
   {
+    name: "two servers' fl listings under '== NAME ==' headings, renewed on EX13-CAS2 only",
+    paste: ['EX13-CAS1', 'EX13-CAS2']
+      .map(
+        (server) => `== ${server} ==
+
+${server === 'EX13-CAS2' ? `Thumbprint : ${NEW}\nSubject    : ${SUBJECT}\nNotAfter   : 12/15/2027 11:59:59 PM\nServices   : IMAP, POP, IIS, SMTP\n\n` : ''}Thumbprint : ${OLD}
+Subject    : ${SUBJECT}
+NotAfter   : 12/20/2026 11:59:59 PM
+Services   : IMAP, POP, IIS, SMTP
+`,
+      )
+      .join('\n'),
+    importOn: ['EX13-CAS1'],
+    exportFrom: 'EX13-CAS2',
+  },
+  {
     name: 'one server: the renewal enabled for IIS only, the old one had IIS and SMTP',
     paste: `${HEADER}\n${newRow('...W...')}\n${OLD} ...WS..  12/20/2026 11:59:59 PM ${SUBJECT}\n`,
     importOn: [],
@@ -186,7 +202,7 @@ NotAfter   : 12/20/2026 11:59:59 PM
     });
 
     it(`${lang}: the issuer not shown: the roll-out stands under "issued by a CA", the copy gets enabled nowhere`, () => {
-      const d = diagnose(cases[2]?.paste ?? '', { now: REFERENCE_NOW, lang });
+      const d = diagnose(cases.find((c) => c.name.startsWith('one server'))?.paste ?? '', { now: REFERENCE_NOW, lang });
       const show = d.steps.findIndex((s) => s.id === 'show-renewed-cert');
       assert.equal(show, 0);
       assert.match(d.steps[0]?.command ?? '', /Issuer,IsSelfSigned/);

@@ -4,6 +4,7 @@ import { readCultureDates } from './culture-dates.js';
 import type { Evidence, ParsedCertificate, Recognizer, VersionHint } from './evidence.js';
 import { decodeServiceLetters, parseServiceNames, servicesLengthHint } from './exchange-services.js';
 import { LIMITS, restSkipped } from './limits.js';
+import { SERVER_HEADING } from './list-records.js';
 import { normalizeThumbprint } from './thumbprints.js';
 
 /**
@@ -31,8 +32,8 @@ const DEFAULT_ROW = /^\s*([0-9A-Fa-f]{40})\s+([IPUWSFC.]{5,7})\s+(\S.{0,2000}?)\
 
 type Found = Pick<Evidence, 'certificates' | 'notes' | 'versionHints'>;
 
-/** A line naming the server the table below it came from: `== EX16-A`, `==== EX16-A`, `=== on EDGE19 ===`. */
-const SECTION = /^\s*={2,}\s*(?:on\s+)?([A-Za-z][A-Za-z0-9-]{0,62})\s*(?:={2,})?\s*$/;
+/** A line naming the server the table below it came from. */
+const SECTION = SERVER_HEADING;
 
 export const recognizeExchangeTable: Recognizer = (text) => {
   const out: Found = { certificates: [], notes: [], versionHints: [] };

@@ -24,6 +24,12 @@ export interface ListOutput {
 const FIELD = /^([A-Za-z][A-Za-z0-9]{0,60})[ \t]*:(?:[ \t](.*))?$/;
 const PROMPT = /^\s*(?:\[PS\]\s*)?(?:PS\s+)?[A-Za-z]:\\[^>\n]{0,260}>/;
 
+/**
+ * A line naming the server the output below it came from: `== EX16-A`, `==== EX16-A`,
+ * `=== on EDGE19 ===` (what `foreach ($s in …) { "== $s"; Get-ExchangeCertificate -Server $s … }` prints).
+ */
+export const SERVER_HEADING = /^\s*={2,}\s*(?:on\s+)?([A-Za-z][A-Za-z0-9-]{0,62})\s*(?:={2,})?\s*$/;
+
 export function readListOutput(text: string, lines?: readonly string[]): ListOutput {
   const records: ListRecord[] = [];
   const prompts: string[] = [];
@@ -59,6 +65,13 @@ export function readListOutput(text: string, lines?: readonly string[]): ListOut
       close();
       command = line.slice(prompt[0].length).trim();
       server = /^Get-ExchangeCertificate\b[^|]*?\s-Server\s+["']?([A-Za-z0-9][A-Za-z0-9.-]{0,252})/i.exec(command)?.[1];
+      continue;
+    }
+    const heading = line.charCodeAt(line.search(/\S/)) === 61 ? SERVER_HEADING.exec(line)?.[1] : undefined;
+    if (heading) {
+      close();
+      command = undefined;
+      server = heading;
       continue;
     }
     const field = /^\s/.test(line) ? undefined : FIELD.exec(line);
