@@ -59,6 +59,7 @@ function sameNames(a: readonly string[], b: readonly string[]): boolean {
 export function rollOutDoneRenewals(
   requests: readonly PlanRequest[],
   certificates: readonly CertificateFacts[],
+  copies: readonly ServerCopy[] = [],
 ): PlanRequest[] {
   const out: PlanRequest[] = [];
   const done = new Set<string>();
@@ -81,7 +82,9 @@ export function rollOutDoneRenewals(
     const source = holders[0] ?? request.values.server;
     const elsewhere = holders.slice(1).filter((s) => (old.servers ?? []).some((o) => keyOf(o) === keyOf(s)));
     const missing = (old.services ?? []).filter((s) => s !== 'Federation' && !(renewed.services ?? []).includes(s));
+    const byServer = missingByServer(old.thumbprint, renewed.thumbprint, holders, copies);
     const {
+      missingByServer: _byServer,
       sharedWith: _shared,
       newThumbprint: _new,
       missingServices: _missing,
@@ -99,6 +102,7 @@ export function rollOutDoneRenewals(
         ...(renewed.services !== undefined && missing.length > 0 && { missingServices: missing.join(',') }),
         ...(lacking.length > 0 && { sharedWith: lacking.join(',') }),
         ...(elsewhere.length > 0 && { renewedElsewhere: elsewhere.join(',') }),
+        ...(byServer && { missingByServer: byServer }),
       },
     });
   }
@@ -112,6 +116,12 @@ export function rollOutDoneRenewals(
 export function renewedMissing(scope: PlanScope): string[] {
   const { values, facts } = scope;
   if (!values.newThumbprint || !values.thumbprint) return [];
+  // Each server's own listing, when the paste lists the copies separately (Identity EX01\…, headings).
+  const here = keyOf(facts.name ?? values.server ?? '');
+  for (const entry of (values.missingByServer ?? '').split(';')) {
+    const [server, list] = entry.split(':');
+    if (server && here && keyOf(server) === here) return list ? list.split(',') : [];
+  }
   const old = facts.certificates.find((c) => c.thumbprint === values.thumbprint);
   const renewed = facts.certificates.find((c) => c.thumbprint === values.newThumbprint);
   if (old?.servicesHistory && renewed?.servicesHistory) {
@@ -119,4 +129,29 @@ export function renewedMissing(scope: PlanScope): string[] {
     return old.servicesHistory.filter((s) => s !== 'Federation' && !has.includes(s));
   }
   return values.missingServices ? values.missingServices.split(',') : [];
+}
+
+/** A certificate as one server's listing shows it, before the copies on several servers are merged. */
+export type ServerCopy = Pick<CertificateFacts, 'thumbprint' | 'servers' | 'services'>;
+
+/**
+ * For each server holding the renewed certificate, the old one's services its copy there lacks, read
+ * from that server's own listing ('EX01:;EX02:IMAP,POP,IIS,SMTP'); undefined when no listing gives both.
+ */
+function missingByServer(
+  oldThumbprint: string,
+  newThumbprint: string,
+  holders: readonly string[],
+  copies: readonly ServerCopy[],
+): string | undefined {
+  const copyOn = (thumbprint: string, server: string) =>
+    copies.find((c) => c.thumbprint === thumbprint && (c.servers ?? []).some((s) => keyOf(s) === keyOf(server)));
+  const entries = holders.flatMap((server) => {
+    const old = copyOn(oldThumbprint, server);
+    const renewed = copyOn(newThumbprint, server);
+    if (!old?.services || !renewed?.services) return [];
+    const has = renewed.services;
+    return [`${server}:${old.services.filter((s) => s !== 'Federation' && !has.includes(s)).join(',')}`];
+  });
+  return entries.length > 0 ? entries.join(';') : undefined;
 }

@@ -46,6 +46,8 @@ export interface PlanValues {
   missingServices?: string;
   /** Other servers the paste shows already holding the renewed certificate, comma-separated. */
   renewedElsewhere?: string;
+  /** Per server, what the renewed certificate there lacks of the old one's services ('EX01:IIS,SMTP;EX02:'). */
+  missingByServer?: string;
   /** A valid certificate the paste shows that can take the Exchange Back End binding (port 444). */
   backendCandidate?: string;
   /** The transport event IDs to watch for after the fix ('12014,12015'). */

@@ -13,8 +13,9 @@ import { normalizeThumbprint } from './thumbprints.js';
  * The default view shows no dates, so its certificates carry no notAfter.
  */
 const COLUMNS = new Set([
-  // Invoke-Command adds the server each row came from.
+  // Invoke-Command adds the server each row came from; Identity is SERVER\thumbprint.
   'PSComputerName',
+  'Identity',
   'Thumbprint',
   'Services',
   'Subject',
@@ -60,7 +61,7 @@ export const recognizeExchangeTable: Recognizer = (text) => {
       continue;
     }
     const cells = columns ? sliceCells(line, columns) : undefined;
-    const row = cells && normalizeThumbprint(cells.get('Thumbprint') ?? '') ? cells : defaultRow(line);
+    const row = cells && normalizeThumbprint(thumbprintCell(cells)) ? cells : defaultRow(line);
     if (!row) continue;
     if (out.certificates.length >= LIMITS.certificateBlocks) {
       out.notes.push(restSkipped('certificates', out.certificates.length));
@@ -72,10 +73,15 @@ export const recognizeExchangeTable: Recognizer = (text) => {
 };
 
 function headerColumns(line: string): { name: string; start: number }[] | undefined {
-  if (line.length > 400 || !line.includes('Thumbprint')) return undefined;
+  if (line.length > 400 || !(line.includes('Thumbprint') || line.includes('Identity'))) return undefined;
   const columns = [...line.matchAll(/\S+/g)].map((m) => ({ name: m[0], start: m.index }));
   if (columns.length < 2 || !columns.every((c) => COLUMNS.has(c.name))) return undefined;
-  return columns.some((c) => c.name === 'Thumbprint') ? columns : undefined;
+  return columns.some((c) => c.name === 'Thumbprint' || c.name === 'Identity') ? columns : undefined;
+}
+
+/** The Thumbprint cell, else the thumbprint half of an Identity cell (`EX01\8557D113…`). */
+function thumbprintCell(cells: Map<string, string>): string {
+  return cells.get('Thumbprint') || (cells.get('Identity')?.split('\\')[1]?.trim() ?? '');
 }
 
 function sliceCells(line: string, columns: { name: string; start: number }[]): Map<string, string> {
@@ -106,7 +112,7 @@ function defaultRow(line: string): Map<string, string> | undefined {
 }
 
 function addRow(cells: Map<string, string>, out: Found, section?: string): void {
-  const thumbprint = normalizeThumbprint(cells.get('Thumbprint') ?? '')?.value;
+  const thumbprint = normalizeThumbprint(thumbprintCell(cells))?.value;
   if (!thumbprint) return;
   const servicesCell = cells.get('Services') ?? '';
   const letters = decodeServiceLetters(servicesCell);
@@ -135,7 +141,9 @@ function addRow(cells: Map<string, string>, out: Found, section?: string): void 
     const field = key === 'Status' ? 'status' : key === 'FriendlyName' ? 'friendlyName' : 'rootCAType';
     if (value) facts[field] = value;
   }
-  const server = cells.get('PSComputerName') || section;
+  const identity = cells.get('Identity') ?? '';
+  const server =
+    cells.get('PSComputerName') || (identity.includes('\\') ? identity.split('\\')[0]?.trim() : '') || section;
   if (server && /^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$/.test(server)) facts.servers = [server];
   const role = certificateRole(facts);
   if (role) facts.role = role;
