@@ -47,7 +47,7 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   );
   // A thumbprint pasted beside an event that names none is that event's certificate, in the facts too.
   const lone = loneThumbprint(evidence, events);
-  adoptLoneThumbprint(events, lone, evidence);
+  adoptLoneThumbprint(events, lone, evidence, certificates);
   const servers = buildServerFacts({
     evidence,
     events,
@@ -60,10 +60,12 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   const judgement: Judgement = emptyJudgement();
   const pasted = certificates.filter((c) => c.source !== 'event' && c.thumbprint);
   for (const event of events) {
+    // An event that names no computer is the server's whose listing holds its certificate, when one does.
+    const holder = event.computer ? undefined : holderOf(event.thumbprint, servers);
     const judged = judgeEvent(event, {
       text: t,
       version,
-      ...(server && { fallbackServer: server }),
+      ...((holder ?? server) && { fallbackServer: holder ?? server }),
       ...candidateFor(event, pasted, lone),
       renewingInternal:
         event.id === 12014 &&
@@ -188,15 +190,41 @@ function candidateFor(event: EventFacts, pasted: CertificateFacts[], lone: strin
  * them; 12016 names only the FQDN of the expired certificate the admin gives the thumbprint of.
  */
 const WANTS_THUMBPRINT = new Set([2010, 2009, 12012, 12013, 12015, 12016, 12017, 12022, 12023, 12024, 24, 25, 26]);
-function adoptLoneThumbprint(events: EventFacts[], lone: string | undefined, evidence: Evidence): void {
-  if (!lone) return;
+function adoptLoneThumbprint(
+  events: EventFacts[],
+  lone: string | undefined,
+  evidence: Evidence,
+  certificates: readonly CertificateFacts[],
+): void {
   const without = events.filter((e) => !e.thumbprint && WANTS_THUMBPRINT.has(e.id));
   const only = without.length === 1 ? without[0] : undefined;
   // The internal transport or Auth certificate Exchange names is not the expired STARTTLS one of a 12016.
+  if (!only) return;
+  const dated = (thumbprint: string) =>
+    certificates.filter((c) => c.thumbprint === thumbprint && c.daysLeft !== undefined && c.source !== 'event');
+  // An event that says its certificate has expired is about one whose own NotAfter says so: a
+  // certificate the paste shows valid is never it, and the one expired certificate listed is.
+  if (EXPIRED_KINDS.has(findCatalogueEntry(only.id, only.source)?.kind ?? '')) {
+    const expired = new Set(
+      certificates
+        .filter((c) => c.thumbprint && c.daysLeft !== undefined && c.daysLeft < 0 && c.role !== 'auth')
+        .map((c) => c.thumbprint as string),
+    );
+    if (lone && dated(lone).some((c) => (c.daysLeft ?? 0) >= 0)) lone = undefined;
+    if (!lone && expired.size === 1) lone = [...expired][0];
+  }
+  if (!lone) return;
   const namedUse = (evidence.certificateUses ?? []).some((u) => u.thumbprint === lone && u.use !== 'presented');
-  if (only && !(only.id === 12016 && namedUse)) only.thumbprint = lone;
+  if (!(only.id === 12016 && namedUse)) only.thumbprint = lone;
+}
+/** The one server whose certificates include this thumbprint (none when several or none do). */
+function holderOf(thumbprint: string | undefined, servers: readonly ServerFacts[]): string | undefined {
+  if (!thumbprint) return undefined;
+  const holders = servers.filter((s) => s.name && s.certificates.some((c) => c.thumbprint === thumbprint));
+  return holders.length === 1 ? holders[0]?.name : undefined;
 }
 
+const EXPIRED_KINDS: ReadonlySet<string> = new Set(['internal-cert-expired', 'starttls-cert-expired']);
 /** One thumbprint pasted beside the events and named by none of them: the certificate meant for the fix. */
 function loneThumbprint(evidence: Evidence, events: EventFacts[]): string | undefined {
   const lone = unexplainedThumbprints(evidence, events, evidence.certificates);

@@ -50,7 +50,7 @@ function factsFor(key: string, primary: boolean, keys: ServerKeys, input: FactsI
     c.servers?.length ? c.servers.some((s) => keys.keyOf(s) === key) : primary,
   );
   facts.certificates = certs.map((c) => serverCertificate(c, facts.connectors));
-  addEventCertificates(facts, input.events, mine);
+  addEventCertificates(facts, input.events, mine, input.certificates);
   applyUses(facts, knownUses(evidence, input.events), mine);
   return facts;
 }
@@ -92,9 +92,16 @@ export function pins(tlsCertificateName: string, cert: Pick<CertificateFacts, 'i
 }
 
 /** 12015/12017 name the internal transport certificate even when it is not pasted. */
-function addEventCertificates(facts: ServerFacts, events: readonly EventFacts[], mine: (s?: string) => boolean) {
+function addEventCertificates(
+  facts: ServerFacts,
+  events: readonly EventFacts[],
+  mine: (s?: string) => boolean,
+  listed: readonly CertificateFacts[],
+) {
   for (const event of events.filter((e) => mine(e.computer) && e.thumbprint)) {
     if (facts.certificates.some((c) => c.thumbprint === event.thumbprint)) continue;
+    // An event that names no computer is not the first server's when a listing places its certificate.
+    if (!event.computer && listed.some((c) => c.thumbprint === event.thumbprint && c.servers?.length)) continue;
     facts.certificates.push({
       thumbprint: event.thumbprint,
       subject: event.subject ?? '',

@@ -18,6 +18,9 @@ export function recoverDamagedFields(text: string, drafts: EventDraft[]): ParseN
   for (const draft of drafts) {
     const entry = findCatalogueEntry(draft.facts.id, draft.facts.source);
     if (!entry?.data?.includes('thumbprint') || draft.facts.thumbprint) continue;
+    // An ID named in a sentence ("12015 on EX19-02") has no text of its own to be damaged: the
+    // thumbprint after it belongs to whatever follows (a listing's first certificate).
+    if (!draft.body && draft.facts.format === 'id-only') continue;
     const [from, to] = draft.body ?? [draft.start, draft.end];
     const window = text.slice(from, Math.min(text.length, Math.max(to, from) + REACH));
     const hours = HOURS_AFTER.exec(window)?.[1];
