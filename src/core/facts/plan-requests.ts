@@ -69,7 +69,8 @@ export function enrichPlanRequests(
     }
     // Port 25 presents a self-signed certificate: the one valid CA-issued certificate for the name it was reached by.
     // The new certificate takes over the services of the one it replaces (same subject, on this server).
-    if (facts && request.plan === 'chain-missing-issuer' && !values.services) {
+    const finishing = request.plan === 'chain-missing-issuer' || request.plan === 'pending-request';
+    if (facts && finishing && (!values.services || values.services === 'None')) {
       const old = replacedBy(facts, values.thumbprint)[0];
       if (old?.servicesHistory?.length) values.services = old.servicesHistory.join(',');
     }
@@ -216,7 +217,7 @@ function replacedBy(facts: ServerFacts, thumbprint: string | undefined): ServerC
 }
 
 /** Plans about a renewal the CA already issued: what is left is to make that certificate usable. */
-const REPLACING = new Set(['chain-missing-issuer', 'private-key-missing']);
+const REPLACING = new Set(['chain-missing-issuer', 'private-key-missing', 'pending-request']);
 
 /**
  * A renewal already issued but not yet usable (its issuing CA missing, its key on another server) is

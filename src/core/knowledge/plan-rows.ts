@@ -466,7 +466,13 @@ export const PLAN_ROWS: PlanDefinition[] = [
       'A certificate request was never completed (PendingRequest)',
       '証明書要求が完了していない (PendingRequest)',
     ),
-    entries: ['pending-complete', 'pending-enable', 'verify-new-certificate'],
+    // A request that renews a listed certificate (same subject, on this server) is completed, never
+    // made again, and the completed certificate takes over the old one's services.
+    entries: [
+      'pending-complete',
+      { if: 'servicesKnown', yes: ['pending-enable-as-old'], no: ['pending-enable'] },
+      'verify-new-certificate',
+    ],
   },
   {
     id: 'self-signed-client-facing',

@@ -268,8 +268,8 @@ export const CA_STEPS: LibraryStep[] = [
     id: 'pending-complete',
     role: 'any',
     title: {
-      en: 'On the server that made the request: import the certificate your CA issued (.cer or .p7b)',
-      ja: '要求を作成したサーバーで: CA が発行した証明書 (.cer または .p7b) をインポートします',
+      en: 'On {server}, the server that made the request: import the certificate your CA issued (.cer or .p7b)',
+      ja: '要求を作成した {server} で: CA が発行した証明書 (.cer または .p7b) をインポートします',
     },
     why: {
       en: 'A pending request has a key but no certificate yet; only the server that made it can complete it.',
@@ -299,5 +299,18 @@ export const CA_STEPS: LibraryStep[] = [
       ja: '証明書はサービスに割り当てるまで何にも使われません。',
     },
     command: { default: 'Enable-ExchangeCertificate -Thumbprint <imported thumbprint> -Services IIS,SMTP' },
+  },
+  {
+    id: 'pending-enable-as-old',
+    role: 'any',
+    title: {
+      en: 'On {server}: enable the completed certificate for the services of the one it renews ({servicesOrDefault}). Asked to overwrite the default SMTP certificate, answer N',
+      ja: '{server} で: 完了した証明書を、更新元の証明書と同じサービス ({servicesOrDefault}) に割り当てます。既定の SMTP 証明書の上書き確認には N と答えます',
+    },
+    why: {
+      en: 'The renewal takes over what the expiring certificate served (enabling IIS moves the 443 binding to it); N keeps the internal transport certificate.',
+      ja: '更新後の証明書が期限間近の証明書の役割を引き継ぎます (IIS を割り当てると 443 のバインドも移ります)。N と答えれば内部トランスポート証明書は変わりません。',
+    },
+    command: { default: 'Enable-ExchangeCertificate -Thumbprint <imported thumbprint> -Services {servicesOrDefault}' },
   },
 ];
