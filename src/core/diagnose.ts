@@ -114,6 +114,7 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
     servers,
     events,
     certificates,
+    copies: evidence.certificates,
     ...(evidence.adSite && { site: evidence.adSite }),
   });
   const { steps, references } = buildSteps(requests, {

@@ -72,6 +72,19 @@ Services   : IMAP, POP, IIS, SMTP
     exportFrom: 'EX13-CAS2',
   },
   {
+    name: 'ft Identity (SERVER\\thumbprint): imported on both servers, enabled on EX16-A only',
+    paste: `Identity                                         Services             NotAfter               Subject
+--------                                         --------             --------               -------
+EX16-A\\${NEW} IMAP, POP, IIS, SMTP 12/15/2027 11:59:59 PM ${SUBJECT}
+EX16-A\\${OLD} IMAP, POP, IIS, SMTP 12/20/2026 11:59:59 PM ${SUBJECT}
+EX16-B\\${NEW} None                 12/15/2027 11:59:59 PM ${SUBJECT}
+EX16-B\\${OLD} IMAP, POP, IIS, SMTP 12/20/2026 11:59:59 PM ${SUBJECT}
+`,
+    importOn: [],
+    enableMissing: 'IMAP,POP,IIS,SMTP',
+    enableMissingOn: ['EX16-B'],
+  },
+  {
     name: 'one server: the renewal enabled for IIS only, the old one had IIS and SMTP',
     paste: `${HEADER}\n${newRow('...W...')}\n${OLD} ...WS..  12/20/2026 11:59:59 PM ${SUBJECT}\n`,
     importOn: [],

@@ -6,7 +6,7 @@ import { pins } from './build-facts.js';
 import { isOwnName } from './conditions.js';
 import { sameDistinguishedName } from './dn-compare.js';
 import { isValid } from './plan-scope.js';
-import { rollOutDoneRenewals } from './renewed-rollout.js';
+import { rollOutDoneRenewals, type ServerCopy } from './renewed-rollout.js';
 import type { ServerCertificate, ServerFacts } from './server-facts.js';
 import { keyOf } from './server-keys.js';
 
@@ -23,6 +23,8 @@ export function enrichPlanRequests(
     servers: readonly ServerFacts[];
     events: readonly EventFacts[];
     certificates: readonly CertificateFacts[];
+    /** Each server's own copy of a certificate as listed, before copies on several servers are merged. */
+    copies?: readonly ServerCopy[];
     /** The AD site the paste names (an Edge subscription is imported for it). */
     site?: string;
   },
@@ -104,7 +106,7 @@ export function enrichPlanRequests(
     return { ...request, values };
   });
   // A renewal the paste already shows is rolled out, not requested a second time.
-  return rollOutDoneRenewals(enriched, context.certificates);
+  return rollOutDoneRenewals(enriched, context.certificates, context.copies);
 }
 
 /**
