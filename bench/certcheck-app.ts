@@ -1,11 +1,12 @@
 import { join } from 'node:path';
-import { LogLevel, type Logger } from '@slack/bolt';
+import { type Logger, LogLevel } from '@slack/bolt';
 import { loadConfig } from '../src/config.js';
 import { createPooledRunner, SERVING_NICE_INCREMENT } from '../src/diagnosis/pooled-runner.js';
+import { keepHeapNearLiveSize } from '../src/heap-growth.js';
+import { countDiagnoses, createMetrics, timedFetch } from '../src/metrics.js';
 import { createApp } from '../src/slack/app.js';
 import { createLanguageResolver } from '../src/slack/language.js';
 import { openSqlitePasteStore } from '../src/slack/pastes/sqlite-paste-store.js';
-import { countDiagnoses, createMetrics, timedFetch } from '../src/metrics.js';
 import { createReceiver } from '../src/slack/receiver.js';
 import { countSlackRequests } from '../src/slack/request-metrics.js';
 import { fetchWithin } from '../src/slack/respond.js';
@@ -32,9 +33,9 @@ export interface RunningCertcheck {
 
 /**
  * certcheck put together as `npm start` does (SQLite tracking and paste stores in `dir`, the
- * pooled diagnosis runner, the guarded HTTP receiver with processBeforeResponse off, the request
- * and diagnosis metrics, answers posted with a time limit), talking to
- * the Web API at `apiUrl`, listening on loopback.
+ * pooled diagnosis runner, the heap kept near its live size, the guarded HTTP receiver with
+ * processBeforeResponse off, the request and diagnosis metrics, answers posted with a time limit),
+ * talking to the Web API at `apiUrl`, listening on loopback.
  */
 export async function startCertcheck(options: { apiUrl: string; dir: string }): Promise<RunningCertcheck> {
   const config = loadConfig({
@@ -43,6 +44,7 @@ export async function startCertcheck(options: { apiUrl: string; dir: string }): 
     SLACK_API_URL: options.apiUrl,
     DATABASE_URL: `file:${join(options.dir, 'certcheck.db')}`,
   });
+  keepHeapNearLiveSize();
   const store = openSqliteStore(config.databasePath);
   const pastes = openSqlitePasteStore(config.databasePath);
   const runner = createPooledRunner({ niceIncrement: SERVING_NICE_INCREMENT });

@@ -1,24 +1,25 @@
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { ConfigError, loadConfig, slackStartProblems } from './config.js';
+import { createPooledRunner, SERVING_NICE_INCREMENT } from './diagnosis/pooled-runner.js';
+import { healthRoutes, metricsRoute, type OpsServer, startOpsServer } from './health.js';
+import { keepHeapNearLiveSize } from './heap-growth.js';
+import { countDiagnoses, createMetrics, timedFetch } from './metrics.js';
+import { instrumentNotifier } from './reminders/instrumented-notifier.js';
 import type { SchedulerHandle } from './reminders/scheduler.js';
 import { startReminders } from './reminders/start-reminders.js';
 import { startLocalSandbox, wantsSandbox } from './sandbox/index.js';
+import { exitOnCrash, shutdown } from './shutdown.js';
 import { createApp } from './slack/app.js';
 import { identifyBot, StartupError } from './slack/connect.js';
 import { createConsoleLogger, LOG_LEVELS } from './slack/console-logger.js';
-import { createLanguageResolver } from './slack/language.js';
 import { createDirectory } from './slack/directory.js';
+import { createLanguageResolver } from './slack/language.js';
 import { openPasteStore } from './slack/pastes/open-paste-store.js';
 import { createReceiver } from './slack/receiver.js';
+import { countSlackRequests } from './slack/request-metrics.js';
 import { fetchWithin } from './slack/respond.js';
 import { createSlackNotifier } from './slack/slack-notifier.js';
-import { createPooledRunner, SERVING_NICE_INCREMENT } from './diagnosis/pooled-runner.js';
-import { healthRoutes, metricsRoute, type OpsServer, startOpsServer } from './health.js';
-import { countDiagnoses, createMetrics, timedFetch } from './metrics.js';
-import { instrumentNotifier } from './reminders/instrumented-notifier.js';
-import { countSlackRequests } from './slack/request-metrics.js';
-import { exitOnCrash, shutdown } from './shutdown.js';
 import { openStore } from './store/open-store.js';
 
 /**
@@ -60,6 +61,7 @@ async function main(): Promise<number> {
     return 1;
   }
 
+  keepHeapNearLiveSize();
   const clock = { now: () => new Date() };
   const logger = createConsoleLogger(LOG_LEVELS[config.logLevel]);
   let identity: Awaited<ReturnType<typeof identifyBot>>;
