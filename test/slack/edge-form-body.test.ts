@@ -50,4 +50,14 @@ describe('a form body is parsed once, as node:querystring parses it', () => {
     assert.equal(Object.getPrototypeOf(fields), null);
     assert.equal(Object.getOwnPropertyDescriptor(fields, '__proto__')?.value, 'x');
   });
+
+  it('decodes over the body it was given (no second copy), and a skipped field is never decoded', () => {
+    const paste = '証明書 100% + <!channel>';
+    const raw = Buffer.from(`command=%2Fcertcheck&text=${encodeURIComponent(paste)}&user_id=U1`);
+    const skipped = parseFormBody(Buffer.from(raw), new Set(['text']));
+    assert.deepEqual({ ...skipped }, { command: '/certcheck', text: '', user_id: 'U1' });
+    const body = Buffer.from(raw);
+    assert.deepEqual({ ...parseFormBody(body) }, { command: '/certcheck', text: paste, user_id: 'U1' });
+    assert.notDeepEqual(body, raw, 'the escapes were decoded in the body itself');
+  });
 });

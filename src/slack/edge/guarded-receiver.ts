@@ -60,7 +60,8 @@ export class GuardedHttpReceiver implements Receiver {
   constructor(options: GuardedReceiverOptions) {
     this.#options = options;
     for (const route of options.customRoutes ?? []) {
-      for (const method of [route.method].flat()) this.#routes.set(`${method.toUpperCase()} ${route.path}`, route.handler);
+      for (const method of [route.method].flat())
+        this.#routes.set(`${method.toUpperCase()} ${route.path}`, route.handler);
     }
   }
 
@@ -117,49 +118,67 @@ export class GuardedHttpReceiver implements Receiver {
   }
 
   async #event(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { logger } = this.#options;
-    const limit = this.#options.bodyLimit ?? DEFAULT_BODY_LIMIT;
     let held = 0;
     const hold = (bytes: number) => {
       held += bytes;
       this.#held += bytes;
     };
     try {
-      const raw = await readBody(req, limit, hold);
-      if (!raw) {
-        logger.warn(`refused a request to ${EVENTS_PATH} (413): body over ${limit} bytes`);
-        return void res.writeHead(413, { connection: 'close' }).end();
-      }
-      const verdict = guardSlackRequest(
-        {
-          rawBody: raw,
-          contentType: header(req, 'content-type'),
-          timestamp: header(req, 'x-slack-request-timestamp'),
-          signature: header(req, 'x-slack-signature'),
-        },
-        this.#options.signingSecret,
-        Math.floor(this.#options.now().getTime() / 1000),
-      );
-      if (!verdict.ok) {
-        logger.warn(`refused a request to ${EVENTS_PATH} (${verdict.status}): ${verdict.reason}`);
-        return void res.writeHead(verdict.status).end();
-      }
-      if (verdict.kind === 'ssl_check') return void res.writeHead(200).end();
-      if (verdict.kind === 'url_verification') return send(res, { challenge: verdict.challenge });
-      if (this.#tooMuchHeld(held)) {
-        logger.warn(`answered busy: ${this.#held - held} bytes of other requests are still being answered`);
-        const busy = this.#options.busy?.(verdict.body);
-        return busy === undefined ? void res.writeHead(503, { 'retry-after': '60' }).end() : send(res, busy);
-      }
+      const body = await this.#admit(req, res, hold);
+      if (!body) return;
       this.#dispatched += held;
       try {
-        await this.#dispatch(req, res, verdict.body);
+        await this.#dispatch(req, res, body);
       } finally {
         this.#dispatched -= held;
       }
     } finally {
       this.#held -= held;
     }
+  }
+
+  /**
+   * The parsed body of a request a listener should see; undefined once the request was answered
+   * here (refused, Slack's checks, or busy). The raw bytes live only in here: while the listener
+   * runs, the request holds its parsed form alone. Whether it is busy is known before parsing, so
+   * a busy command's paste is never decoded.
+   */
+  async #admit(
+    req: IncomingMessage,
+    res: ServerResponse,
+    hold: (bytes: number) => void,
+  ): Promise<SlackBody | undefined> {
+    const { logger } = this.#options;
+    const limit = this.#options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+    const raw = await readBody(req, limit, hold);
+    if (!raw) {
+      logger.warn(`refused a request to ${EVENTS_PATH} (413): body over ${limit} bytes`);
+      return void res.writeHead(413, { connection: 'close' }).end();
+    }
+    const busy = this.#tooMuchHeld(raw.length);
+    const verdict = guardSlackRequest(
+      {
+        rawBody: raw,
+        contentType: header(req, 'content-type'),
+        timestamp: header(req, 'x-slack-request-timestamp'),
+        signature: header(req, 'x-slack-signature'),
+      },
+      this.#options.signingSecret,
+      Math.floor(this.#options.now().getTime() / 1000),
+      { withoutPaste: busy },
+    );
+    if (!verdict.ok) {
+      logger.warn(`refused a request to ${EVENTS_PATH} (${verdict.status}): ${verdict.reason}`);
+      return void res.writeHead(verdict.status).end();
+    }
+    if (verdict.kind === 'ssl_check') return void res.writeHead(200).end();
+    if (verdict.kind === 'url_verification') return void send(res, { challenge: verdict.challenge });
+    if (busy) {
+      logger.warn(`answered busy: ${this.#held - raw.length} bytes of other requests are still being answered`);
+      const answer = this.#options.busy?.(verdict.body);
+      return void (answer === undefined ? res.writeHead(503, { 'retry-after': '60' }).end() : send(res, answer));
+    }
+    return verdict.body;
   }
 
   /**
