@@ -68,7 +68,12 @@ export interface StepSettings {
 
 /** Turns the plans the findings asked for into ordered, filled-in steps; a repeated command is shown once. */
 export function buildSteps(requests: PlanRequest[], settings: StepSettings): { steps: Step[]; references: string[] } {
-  const phases: Record<'main' | 'cleanup' | 'verify', Step[]> = { main: [], cleanup: [], verify: [] };
+  const phases: Record<'main' | 'verify' | 'cleanup' | 'final', Step[]> = {
+    main: [],
+    verify: [],
+    cleanup: [],
+    final: [],
+  };
   const references: string[] = [];
   const seen = new Map<string, string[]>();
   const ordered = [...requests].sort((a, b) => PLAN_ORDER.indexOf(a.plan) - PLAN_ORDER.indexOf(b.plan));
@@ -98,8 +103,9 @@ export function buildSteps(requests: PlanRequest[], settings: StepSettings): { s
     }
     if (used) addReferences(references, plan.reference);
   }
-  // Removing the old certificate comes after everything that moves services off it; checks come last.
-  return { steps: [...phases.main, ...phases.cleanup, ...phases.verify], references };
+  // The old certificate goes only once the checks show the new one serves (events stopped, STARTTLS,
+  // 443); the check of the new certificate itself stays last.
+  return { steps: [...phases.main, ...phases.verify, ...phases.cleanup, ...phases.final], references };
 }
 
 /** References are kept as atomic parts ("KB 953354"), each once. */

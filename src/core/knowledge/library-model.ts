@@ -35,10 +35,11 @@ export const libraryStepSchema = z.object({
   /** The values it cannot do without; a missing one stays a visible placeholder in the command. */
   needs: z.array(z.string()).optional(),
   /**
-   * Where it goes in the answer: removing an old certificate (cleanup) comes after everything that
-   * moves services off it, and the checks that it worked (verify) come last.
+   * Where it goes in the answer: the checks that the new certificate serves (verify) come after
+   * everything that moves services onto it; removing the old one (cleanup) only after those checks;
+   * and the check of the new certificate's own state (final) last.
    */
-  phase: z.enum(['main', 'cleanup', 'verify']).optional(),
+  phase: z.enum(['main', 'verify', 'cleanup', 'final']).optional(),
   /**
    * Runs on the server named by the event's peer (12019), not on the one that logged it; or on the
    * server a copy comes from (`source`: inside an `each` block, the server the plan is about), or on

@@ -87,12 +87,16 @@ export const RENEWED_STEPS: LibraryStep[] = [
     role: 'any',
     phase: 'cleanup',
     title: {
-      en: 'On {server}: once this server presents the renewed certificate (the checks below), remove the old one',
-      ja: '{server} で: このサーバーが更新後の証明書を提示していること (下の確認) を確かめてから、古い証明書を削除します',
+      en: 'On {server}: once the checks above show this server presents the renewed certificate, remove the old one',
+      ja: '{server} で: 上の確認でこのサーバーが更新後の証明書を提示していることを確かめてから、古い証明書を削除します',
     },
     why: {
       en: 'Two certificates with the same names leave Exchange to pick between them; once the renewed one serves, the old one only waits to expire.',
       ja: '同じ名前の証明書が 2 つあると Exchange がどちらかを選ぶことになります。更新後の証明書が使われていれば、古い証明書は期限切れを待つだけです。',
+    },
+    verify: {
+      en: 'Get-ExchangeCertificate no longer lists the old thumbprint, and a few minutes later the checks above still pass.',
+      ja: 'Get-ExchangeCertificate に古い拇印が表示されず、数分後にも上の確認の結果が変わりません。',
     },
     command: { default: 'Remove-ExchangeCertificate -Thumbprint {thumbprint}' },
   },

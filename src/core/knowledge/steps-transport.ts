@@ -155,12 +155,16 @@ export const TRANSPORT_STEPS: LibraryStep[] = [
     role: 'any',
     phase: 'cleanup',
     title: {
-      en: 'On {server}: once the new certificate works (the checks below), remove the old one',
-      ja: '{server} で: 新しい証明書が動くこと (下の確認) を確かめてから、古い証明書を削除します',
+      en: 'On {server}: once the checks above show the new certificate works, remove the old one',
+      ja: '{server} で: 上の確認で新しい証明書が動いていることを確かめてから、古い証明書を削除します',
     },
     why: {
       en: 'Exchange may still pick an expired certificate as a last resort; removing it avoids that and the repeated events.',
       ja: '削除しておけば、期限切れの証明書が最後の手段として選ばれることも、イベントが繰り返し記録されることもなくなります。',
+    },
+    verify: {
+      en: 'Get-ExchangeCertificate no longer lists the old thumbprint, and a few minutes later the checks above still pass.',
+      ja: 'Get-ExchangeCertificate に古い拇印が表示されず、数分後にも上の確認の結果が変わりません。',
     },
     command: { default: 'Remove-ExchangeCertificate -Thumbprint {thumbprint}' },
   },

@@ -86,6 +86,7 @@ export const VERIFY_STEPS: LibraryStep[] = [
   {
     id: 'verify-new-certificate',
     role: 'any',
+    phase: 'final',
     title: {
       en: 'On {server}: check the new certificate: valid dates, Status Valid, and the services it was enabled for',
       ja: '{server} で: 新しい証明書の有効期間、Status が Valid であること、割り当てたサービスを確認します',
@@ -99,6 +100,7 @@ export const VERIFY_STEPS: LibraryStep[] = [
   {
     id: 'verify-authconfig',
     role: 'mailbox',
+    phase: 'final',
     versions: ['2013+', 'unknown'],
     title: {
       en: 'Check that the current Auth certificate is the new one and is valid (it can take up to an hour to take effect)',
