@@ -106,7 +106,11 @@ export function enrichPlanRequests(
     return { ...request, values };
   });
   // A renewal the paste already shows is rolled out, not requested a second time.
-  return rollOutDoneRenewals(enriched, context.certificates, context.copies);
+  return rollOutDoneRenewals(
+    withoutSharedEventRenewals(enriched),
+    context.certificates,
+    context.copies,
+  );
 }
 
 /**
@@ -234,6 +238,31 @@ function withoutReplacedRenewals(requests: readonly PlanRequest[], servers: read
   }
   if (replaced.size === 0) return [...requests];
   return requests.filter((r) => !(RENEWALS.has(r.plan) && r.values.thumbprint && replaced.has(r.values.thumbprint)));
+}
+
+/**
+ * One request for a certificate several servers share: each server's STARTTLS event about the same
+ * thumbprint asks for its renewal, but the first request is exported with its key to the others
+ * (its plan names them in `sharedWith`), so their own requests are dropped.
+ */
+function withoutSharedEventRenewals(requests: readonly PlanRequest[]): PlanRequest[] {
+  const kept: PlanRequest[] = [];
+  for (const request of requests) {
+    const { thumbprint, server } = request.values;
+    const covered =
+      request.plan === 'starttls-renew' &&
+      request.eventId !== undefined &&
+      thumbprint !== undefined &&
+      server !== undefined &&
+      kept.some(
+        (k) =>
+          k.plan === request.plan &&
+          k.values.thumbprint === thumbprint &&
+          (k.values.sharedWith ?? '').split(',').some((name) => keyOf(name) === keyOf(server)),
+      );
+    if (!covered) kept.push(request);
+  }
+  return kept;
 }
 
 /**

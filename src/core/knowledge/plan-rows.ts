@@ -149,8 +149,26 @@ export const PLAN_ROWS: PlanDefinition[] = [
             // The event proves SMTP only: the old certificate in the store says what else it had.
             no: [{ if: 'oldInStore', yes: ['ca-enable-as-old'], no: ['ca-enable-smtp'] }],
           },
+          // The same certificate on other servers (each logs its own event): one request, then a copy
+          // with its key on each of them, enabled there as here and its transport restarted.
+          {
+            each: 'sharedWith',
+            do: [
+              'export-copy',
+              'import-copy',
+              {
+                if: 'servicesKnown',
+                yes: ['ca-enable'],
+                no: [{ if: 'oldInStore', yes: ['ca-enable-as-old'], no: ['ca-enable-smtp'] }],
+              },
+              { use: 'restart-transport' },
+            ],
+          },
         ],
-        no: ['new-starttls-self-signed'],
+        no: [
+          'new-starttls-self-signed',
+          { each: 'sharedWith', do: ['new-starttls-self-signed', { use: 'restart-transport' }] },
+        ],
       },
       { if: 'version>=2013', yes: ['list-connector-pins'] },
       { use: 'restart-transport' },
