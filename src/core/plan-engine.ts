@@ -1,4 +1,4 @@
-import { CONDITIONS } from './facts/conditions.js';
+import { CONDITIONS, type Condition } from './facts/conditions.js';
 import type { PlanScope } from './facts/plan-scope.js';
 import { keyOf } from './facts/server-keys.js';
 import { commandVersionOf, type ServerFacts } from './facts/server-facts.js';
@@ -25,8 +25,46 @@ export function choosePlanSteps(planId: string, scope: PlanScope): ChosenStep[] 
   const plan = PLAN_TABLE.get(planId);
   if (!plan) return [];
   const out: ChosenStep[] = [];
-  walk(plan.entries, scope, out, {});
+  walk(plan.entries, scope, out, {}, new Map());
   return out.filter((chosen) => applies(chosen.step, chosen.scope ?? scope));
+}
+
+/**
+ * Each named condition's answer for one scope, asked once per walk: fragments and nested branches ask
+ * the same condition of the same server again, and a condition is a pure function of its scope.
+ */
+type Answers = Map<PlanScope, Map<string, boolean | undefined>>;
+
+function answer(name: string, condition: Condition, scope: PlanScope, answers: Answers): boolean | undefined {
+  let known = answers.get(scope);
+  if (!known) {
+    known = new Map();
+    answers.set(scope, known);
+  }
+  if (known.has(name)) return known.get(name);
+  const result = condition.test(scope);
+  known.set(name, result);
+  return result;
+}
+
+/** A chosen step under the frame's condition, without copying the frame: a walk pushes many. */
+function chosenStep(id: string, frame: Frame): ChosenStep {
+  const chosen: ChosenStep = { step: stepById(id) };
+  if (frame.when !== undefined) chosen.when = frame.when;
+  if (frame.undecided !== undefined) chosen.undecided = frame.undecided;
+  if (frame.scope !== undefined) chosen.scope = frame.scope;
+  return chosen;
+}
+
+/** The frame a branch's steps stand under: a version condition only picks commands and records nothing. */
+function outcomeFrame(name: string, condition: Condition, frame: Frame, outcome: boolean, undecided: boolean): Frame {
+  if (condition.version) return frame;
+  const next: Frame = { when: outcome ? name : `!${name}` };
+  if (frame.scope) next.scope = frame.scope;
+  const chain = frame.undecided ?? [];
+  if (undecided) next.undecided = [...chain, { name, outcome }];
+  else if (chain.length) next.undecided = chain;
+  return next;
 }
 
 interface Frame {
@@ -38,50 +76,43 @@ interface Frame {
   scope?: PlanScope;
 }
 
-function walk(entries: readonly PlanEntry[], scope: PlanScope, out: ChosenStep[], frame: Frame): void {
+function walk(
+  entries: readonly PlanEntry[],
+  scope: PlanScope,
+  out: ChosenStep[],
+  frame: Frame,
+  answers: Answers,
+): void {
   for (const entry of entries) {
     if (typeof entry === 'string') {
-      out.push({ step: stepById(entry), ...frame });
+      out.push(chosenStep(entry, frame));
       continue;
     }
     if ('use' in entry) {
-      walk(FRAGMENTS.get(entry.use) ?? [], scope, out, frame);
+      walk(FRAGMENTS.get(entry.use) ?? [], scope, out, frame, answers);
       continue;
     }
     if ('each' in entry) {
       // Each other server gets its own steps, decided from its own facts: one block per server.
       for (const name of listed(scope.values[entry.each])) {
         const other = scopeOnServer(scope, name);
-        walk(entry.do, other, out, { ...frame, scope: other });
+        walk(entry.do, other, out, { ...frame, scope: other }, answers);
       }
       continue;
     }
-    const condition = CONDITIONS[entry.if];
-    if (!condition) throw new Error(`unknown condition ${entry.if}`);
-    const decided = frame.assumed?.[entry.if] ?? condition.test(scope);
-    const outcomeFrame = (outcome: boolean, undecided: boolean): Frame => {
-      if (condition.version) return frame;
-      const when = outcome ? entry.if : `!${entry.if}`;
-      const chain = frame.undecided ?? [];
-      return {
-        ...(frame.scope && { scope: frame.scope }),
-        when,
-        ...(undecided
-          ? { undecided: [...chain, { name: entry.if, outcome }] }
-          : chain.length
-            ? { undecided: chain }
-            : {}),
-      };
-    };
+    const name = entry.if;
+    const condition = CONDITIONS[name];
+    if (!condition) throw new Error(`unknown condition ${name}`);
+    const decided = frame.assumed?.[name] ?? answer(name, condition, scope, answers);
     if (decided === true || (decided === undefined && condition.unknown === 'then')) {
-      walk(entry.yes ?? [], scope, out, outcomeFrame(true, false));
+      walk(entry.yes ?? [], scope, out, outcomeFrame(name, condition, frame, true, false), answers);
     } else if (decided === false || (decided === undefined && condition.unknown === 'else')) {
-      walk(entry.no ?? [], scope, out, outcomeFrame(false, false));
+      walk(entry.no ?? [], scope, out, outcomeFrame(name, condition, frame, false, false), answers);
     } else {
       // Show the deciding fact first, then both outcomes: never one command with the condition in prose.
-      for (const id of condition.shownBy ?? []) out.push({ step: stepById(id), ...frame });
-      walk(entry.yes ?? [], scope, out, outcomeFrame(true, true));
-      walk(entry.no ?? [], scope, out, outcomeFrame(false, true));
+      for (const id of condition.shownBy ?? []) out.push(chosenStep(id, frame));
+      walk(entry.yes ?? [], scope, out, outcomeFrame(name, condition, frame, true, true), answers);
+      walk(entry.no ?? [], scope, out, outcomeFrame(name, condition, frame, false, true), answers);
     }
   }
 }

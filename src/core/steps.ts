@@ -46,6 +46,9 @@ const PLAN_ORDER: readonly string[] = [
   'identify-thumbprint',
   'list-with-dates',
 ];
+/** Each plan's place in PLAN_ORDER, looked up once when the module loads instead of scanned per comparison. */
+const PLAN_RANK: ReadonlyMap<string, number> = new Map(PLAN_ORDER.map((plan, index) => [plan, index]));
+const rankOf = (request: PlanRequest): number => PLAN_RANK.get(request.plan) ?? -1;
 
 export interface PlanRequest {
   plan: string;
@@ -76,7 +79,7 @@ export function buildSteps(requests: PlanRequest[], settings: StepSettings): { s
   };
   const references: string[] = [];
   const seen = new Map<string, string[]>();
-  const ordered = [...requests].sort((a, b) => PLAN_ORDER.indexOf(a.plan) - PLAN_ORDER.indexOf(b.plan));
+  const ordered = [...requests].sort((a, b) => rankOf(a) - rankOf(b));
   for (const request of ordered) {
     const plan = PLAN_TABLE.get(request.plan);
     if (!plan) continue;
@@ -85,9 +88,8 @@ export function buildSteps(requests: PlanRequest[], settings: StepSettings): { s
     for (const chosen of choosePlanSteps(request.plan, scope)) {
       const step = renderStep(chosen, chosen.scope ?? scope, request.plan, settings.language);
       // The same command for two certificates is two steps when it stands for a certificate still to be made.
-      const fresh = /<(?:new|imported) thumbprint>|<新しい証明書の拇印>|<インポートした証明書の拇印>/.test(
-        step.command ?? '',
-      );
+      // Every placeholder is written `<…>`: a command without one needs no pattern run over it.
+      const fresh = step.command?.includes('<') === true && FRESH_PLACEHOLDER.test(step.command);
       // A step on another server is that server's own, even with the same command (a restart on HUB01
       // does not restart HUB02).
       const where = step.server ?? '';
@@ -107,6 +109,8 @@ export function buildSteps(requests: PlanRequest[], settings: StepSettings): { s
   // 443); the check of the new certificate itself stays last.
   return { steps: [...phases.main, ...phases.verify, ...phases.cleanup, ...phases.final], references };
 }
+
+const FRESH_PLACEHOLDER = /<(?:new|imported) thumbprint>|<新しい証明書の拇印>|<インポートした証明書の拇印>/;
 
 /** References are kept as atomic parts ("KB 953354"), each once. */
 export function addReferences(into: string[], reference: string): void {
@@ -173,12 +177,14 @@ export function renderStep(chosen: ChosenStep, scope: PlanScope, planId: string,
           : command.server
         : serverFor(step.runsOn, scope, edge, command.server);
   // The subscription's Hub/Mailbox side by name when the paste shows it, else in words.
-  const hubServer = step.runsOn === 'hub' ? { hubServer: server ?? HUB_WORDS[language] } : {};
-  let title = fillProse(withVersionNote(step, version, language), { ...prose, ...hubServer }, language);
-  const prefixes = (chosen.undecided ?? []).flatMap((undecided) => {
+  // Only a Hub step's title names it: the scope's prose values are copied for that step alone.
+  const titleValues = step.runsOn === 'hub' ? { ...prose, hubServer: server ?? HUB_WORDS[language] } : prose;
+  let title = fillProse(withVersionNote(step, version, language), titleValues, language);
+  const prefixes: string[] = [];
+  for (const undecided of chosen.undecided ?? []) {
     const condition = CONDITIONS[undecided.name];
-    return condition ? [fill((undecided.outcome ? condition.ifTrue : condition.ifFalse)[language], prose, {})] : [];
-  });
+    if (condition) prefixes.push(fill((undecided.outcome ? condition.ifTrue : condition.ifFalse)[language], prose, {}));
+  }
   // Outer condition first: "If IsSelfSigned is True, and if InternalTransportCertificateThumbprint shows it: …".
   if (prefixes.length > 0) {
     const joined =
@@ -251,21 +257,46 @@ const STAND_IN: Values = {
 
 function fill(template: string, values: Values, standIn: Values): string {
   if (!template.includes('{')) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? standIn[name] ?? whole);
+  const parts = templateParts(template);
+  let text = parts[0] ?? '';
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] ?? '';
+    text += (values[name] ?? standIn[name] ?? `{${name}}`) + (parts[i + 1] ?? '');
+  }
+  return text;
+}
+
+/**
+ * A template split once into its text and `{name}` parts (text, name, text, …). The templates are the
+ * step library's and the conditions' own wording, a fixed set: each is split the first time a step
+ * uses it, instead of running a pattern with a callback over it for every step of every paste.
+ */
+const TEMPLATE_PARTS = new Map<string, readonly string[]>();
+function templateParts(template: string): readonly string[] {
+  let parts = TEMPLATE_PARTS.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    TEMPLATE_PARTS.set(template, parts);
+  }
+  return parts;
 }
 
 /** Prose drops "On {server}: " when the server is unknown instead of showing a placeholder. */
 function fillProse(template: string, values: Values, language: Language): string {
   let text = template;
   if (!values.server) {
-    text = text
-      .replace(/^On \{server\}(?:, [^:]*)?: /, '')
-      .replace(/^\{server\} で: /, '')
-      .replace(/^要求を作成した \{server\} で: /, '要求を作成したサーバーで: ');
+    // Only a template that names the server can begin with it.
+    if (text.includes('{server}'))
+      text = text
+        .replace(/^On \{server\}(?:, [^:]*)?: /, '')
+        .replace(/^\{server\} で: /, '')
+        .replace(/^要求を作成した \{server\} で: /, '要求を作成したサーバーで: ');
     if (language === 'en') text = text.charAt(0).toUpperCase() + text.slice(1);
   }
-  return fill(text, values, language === 'en' ? { server: 'the server' } : { server: 'サーバー' });
+  return fill(text, values, SERVER_WORDS[language]);
 }
+
+const SERVER_WORDS: Record<Language, Values> = { en: { server: 'the server' }, ja: { server: 'サーバー' } };
 
 function tidy(text: string, language: Language): string {
   return language === 'ja' ? tidyJapanese(text) : text;
