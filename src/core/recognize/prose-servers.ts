@@ -3,13 +3,14 @@ import { matchesOf } from './matches.js';
 /**
  * The server the admin names in their own words: "Exchange 2019 CU14, EX19-02.", "Exchange 2013 CU23
  * (EX13-01, CAS+Mailbox)", "server EX16-WEB2", "サーバーは EXJ-HUB01 です". Only a name written as
- * Exchange servers are (capitals, digits and hyphens, with a digit) right after those words counts;
+ * Exchange servers are (capitals, digits and hyphens, with a digit) right after those words counts
+ * (「Exchange 2019 CU14 の EXJ19-01」 too);
  * a sentence naming more than a few is left alone rather than guessed from.
  */
 const NAME = '([A-Z][A-Z0-9]{0,14}(?:-[A-Z0-9]{1,14}){0,3})';
 const PATTERNS: readonly RegExp[] = [
   new RegExp(
-    `\\bExchange(?:\\s+Server)?\\s+(?:2007|2010|2013|2016|2019|SE)(?:\\s+(?:SP|CU|RU)\\s?\\d{1,2}){0,2}\\s*[,(（:]\\s*${NAME}(?![\\w-]|\\.\\w)`,
+    `\\bExchange(?:\\s+Server)?\\s+(?:2007|2010|2013|2016|2019|SE)(?:\\s+(?:SP|CU|RU)\\s?\\d{1,2}){0,2}\\s*(?:[,(（:、]|の)\\s*${NAME}(?![\\w-]|\\.\\w)`,
     'g',
   ),
   new RegExp(`\\b[Ss]erver(?:\\s+name)?(?:\\s+is)?\\s*:?\\s+${NAME}(?![\\w-]|\\.\\w)`, 'g'),

@@ -13,6 +13,15 @@ describe('server names in the admin’s words', () => {
     assert.deepEqual(readProseServerNames('Exchange 2016, server EX16-WEB2. one of these'), ['EX16-WEB2']);
     assert.deepEqual(readProseServerNames('Exchange 2013 CU23、サーバーは EXJ-HUB01 です。'), ['EXJ-HUB01']);
   });
+  it('reads 「Exchange 2019 CU14 の EXJ19-01」 and 「Exchange 2016、EXJ16-02」 as Japanese admins write them', () => {
+    for (const [text, want] of [
+      ['Exchange 2019 CU14 の EXJ19-01 (1 台構成) です。', ['EXJ19-01']],
+      ['Exchange 2016 CU23、EXJ16-02 で 12014 が出ます。', ['EXJ16-02']],
+      ['Exchange 2010 SP3 の環境です。', []],
+      ['Exchange 2019 の CU14 を入れました。', []],
+    ] as const)
+      assert.deepEqual(readProseServerNames(text), want, text);
+  });
   it('takes no service pack, sentence word or FQDN for a server', () => {
     assert.deepEqual(readProseServerNames('Exchange 2010 SP3, we renewed it'), []);
     assert.deepEqual(readProseServerNames('the server IS down; server EX01.contoso.com logs it'), []);
