@@ -1,8 +1,8 @@
 import { formatDate } from '../countdown.js';
-import type { DiagnosisText } from '../i18n/diagnosis-text.js';
-import type { Symptom } from '../recognize/evidence.js';
-import type { CertificateFacts } from '../model.js';
 import { sameDistinguishedName } from '../facts/dn-compare.js';
+import type { DiagnosisText } from '../i18n/diagnosis-text.js';
+import type { CertificateFacts } from '../model.js';
+import type { Symptom } from '../recognize/evidence.js';
 import { commonName } from './certificate-findings.js';
 import type { Judgement } from './judgement.js';
 import { judgeNameMismatch } from './name-mismatch-findings.js';
@@ -25,6 +25,23 @@ const AUTH_SYMPTOMS: Partial<Record<Symptom['id'], { en: string; ja: string }>> 
     ja: 'キュー ビューアーが "Failed to enable constraints" で失敗しています (2023 年 11 月の SU 以降の既知の問題)。',
   },
 };
+
+/**
+ * Another listed certificate for a name the keyless one carries, ending before it: the one it
+ * replaces, which stays until the new one is enabled. Without one there is no old certificate to keep.
+ */
+function olderWithSameName(certificates: readonly CertificateFacts[], thumbprint: string | undefined): boolean {
+  const keyless = certificates.find((c) => c.thumbprint === thumbprint);
+  if (!keyless) return false;
+  const names = new Set([commonName(keyless.subject), ...keyless.domains].filter(Boolean).map((n) => n?.toLowerCase()));
+  const until = Date.parse(keyless.notAfter ?? '');
+  return certificates.some(
+    (c) =>
+      c.thumbprint !== thumbprint &&
+      [commonName(c.subject), ...c.domains].some((n) => n && names.has(n.toLowerCase())) &&
+      !(Date.parse(c.notAfter ?? '') >= until),
+  );
+}
 
 /**
  * The listed certificate Setup's log names by its issuer and its last valid moment: the log and the
@@ -187,6 +204,8 @@ export function judgeSymptom(
           ...(thumbprint && { name: context.nameOf?.(thumbprint) ?? thumbprint }),
           ...(server && { server }),
           ...(requestServer && { requestServer }),
+          ...(symptom.values.via === 'certutil' && { certutil: true }),
+          oldShown: olderWithSameName(context.certificates ?? [], thumbprint),
         }),
       });
       plans.push({

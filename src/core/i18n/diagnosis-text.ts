@@ -59,9 +59,22 @@ export interface DiagnosisText {
     noDates(p: { count: number }): string;
     smtpOverwritePrompt(): string;
     imapPopName(p: { protocols: string; subject: string; current?: string; fqdn?: string }): string;
-    privateKeyMissing(p: { name?: string; server?: string; requestServer?: string }): string;
+    /** `certutil`: read from certutil's "No key provider information"; `oldShown`: the paste lists the certificate it replaces. */
+    privateKeyMissing(p: {
+      name?: string;
+      server?: string;
+      requestServer?: string;
+      certutil?: boolean;
+      oldShown: boolean;
+    }): string;
     /** Outlook's name alert; `cert` and `names`: the certificate serving IIS in the paste, without the name. */
-    nameMismatch(p: { host?: string; cert?: string; names?: string; outlookAnywhere: boolean; internal?: boolean }): string;
+    nameMismatch(p: {
+      host?: string;
+      cert?: string;
+      names?: string;
+      outlookAnywhere: boolean;
+      internal?: boolean;
+    }): string;
     sslBindingBroken(p: { server: string }): string;
     emptyExchangeFields(): string;
     restSkipped(p: { what: 'certificates' | 'thumbprints' | 'events' | 'records'; read: number }): string;
@@ -208,8 +221,8 @@ const en: DiagnosisText = {
       `HTTP.sys on ${server} cannot use the certificate bound to an HTTPS endpoint. On 0.0.0.0:444 that is the Exchange Back End site: OWA and ECP go blank, Outlook Anywhere, EWS and the Exchange Management Shell fail until it is bound to a valid certificate.`,
     nameMismatch: ({ host, cert, names, outlookAnywhere, internal }) =>
       `${outlookAnywhere ? 'Outlook Anywhere (error 10) says' : 'Outlook says'} the certificate presented for ${host ?? 'the name it connects to'} does not carry that name. ${internal && cert ? `${host} is an internal name, which public CAs no longer issue certificates for: give Outlook a name ${cert} already carries (${names}) instead.` : cert ? `The certificate enabled for IIS, ${cert}, carries only ${names}: clients that connect by ${host ?? 'that name'} warn until a certificate with that name as well serves IIS.` : `The paste shows no certificate: the steps show what ${host ?? 'the name'} presents and the certificates with their names${outlookAnywhere ? ', and the names Outlook Anywhere publishes' : ''}; paste that output to get the fix.`}`,
-    privateKeyMissing: ({ name, server, requestServer }) =>
-      `Exchange refuses ${name ?? 'the certificate'}${server ? ` on ${server}` : ''} because it has no private key there (PrivateKeyMissing): the certificate file the CA issued was installed on a server that did not make the request. The key exists only on the server that made the request${requestServer ? ` (${requestServer})` : ''}: complete the request there, then export the certificate with its key and import it here. No new request is needed; keep the old certificate until the new one is enabled.`,
+    privateKeyMissing: ({ name, server, requestServer, certutil, oldShown }) =>
+      `${certutil ? `certutil shows no key provider for ${name ?? 'the certificate'}${server ? ` on ${server}` : ''}: Windows holds it without its private key, so Exchange cannot use it (PrivateKeyMissing)` : `Exchange refuses ${name ?? 'the certificate'}${server ? ` on ${server}` : ''} because it has no private key there (PrivateKeyMissing)`}: the certificate file the CA issued was installed on a server that did not make the request. The key exists only on the server that made the request${requestServer ? ` (${requestServer})` : ''}: complete the request there, then export the certificate with its key and import it here. No new request is needed${oldShown ? '; keep the old certificate until the new one is enabled' : ''}.`,
     imapPopName: ({ protocols, subject, current, fqdn }) =>
       `Enable-ExchangeCertificate warned that ${subject} cannot be used for ${protocols} SSL/TLS connections: IMAP and POP choose their certificate by the name in X509CertificateName${current ? ` (now ${current})` : ''}, and a wildcard subject never matches it. The certificate itself is fine: set X509CertificateName to the name clients connect to (${fqdn ?? 'ExternalConnectionSettings shows it'}).`,
     smtpOverwritePrompt: () =>
@@ -406,8 +419,8 @@ const ja: DiagnosisText = {
       `${server} の HTTP.sys が HTTPS エンドポイントにバインドされた証明書を使えません。0.0.0.0:444 は Exchange Back End サイトです。有効な証明書にバインドし直すまで、OWA と ECP は真っ白になり、Outlook Anywhere、EWS、Exchange 管理シェルが失敗します。`,
     nameMismatch: ({ host, cert, names, outlookAnywhere, internal }) =>
       `${outlookAnywhere ? 'Outlook Anywhere (エラー 10) によると' : 'Outlook によると'}、${host ?? '接続先の名前'} に提示された証明書にその名前がありません。${internal && cert ? `${host} は内部の名前で、公的な CA はこのような名前の証明書を発行しません。代わりに ${cert} にある名前 (${names}) を Outlook に使わせます。` : cert ? `IIS に割り当てられた証明書 ${cert} の名前は ${names} だけです。この名前も含む証明書を IIS に割り当てるまで、${host ?? 'その名前'} で接続するクライアントに警告が出ます。` : `貼り付けに証明書がありません。手順で ${host ?? 'その名前'} が提示する証明書と、各証明書の名前${outlookAnywhere ? '、Outlook Anywhere が公開する名前' : ''}を表示します。その出力を貼り付けると対処がわかります。`}`,
-    privateKeyMissing: ({ name, server, requestServer }) =>
-      `${server ? `${server} で` : ''}${name ?? '証明書'} に秘密キーがないため、Exchange で使用できません (PrivateKeyMissing)。CA が発行した証明書ファイルを、要求を作成していないサーバーにインストールしています。秘密キーは要求を作成したサーバー${requestServer ? ` (${requestServer})` : ''}にしかありません。そこで要求を完了し、秘密キー付きでエクスポートしてこのサーバーにインポートします。新しい要求は不要です。新しい証明書を割り当てるまで古い証明書は残してください。`,
+    privateKeyMissing: ({ name, server, requestServer, certutil, oldShown }) =>
+      `${certutil ? `certutil で ${server ? `${server} の` : ''}${name ?? '証明書'} にキー プロバイダー情報がありません。秘密キーなしで保存されているため、Exchange で使用できません (PrivateKeyMissing)` : `${server ? `${server} で` : ''}${name ?? '証明書'} に秘密キーがないため、Exchange で使用できません (PrivateKeyMissing)`}。CA が発行した証明書ファイルを、要求を作成していないサーバーにインストールしています。秘密キーは要求を作成したサーバー${requestServer ? ` (${requestServer})` : ''}にしかありません。そこで要求を完了し、秘密キー付きでエクスポートしてこのサーバーにインポートします。新しい要求は不要です。${oldShown ? '新しい証明書を割り当てるまで古い証明書は残してください。' : ''}`,
     imapPopName: ({ protocols, subject, current, fqdn }) =>
       `Enable-ExchangeCertificate が、${subject} は ${protocols} の SSL/TLS 接続に使用できないと警告しました。IMAP と POP は X509CertificateName の名前${current ? ` (現在は ${current}) ` : ''}で証明書を選びますが、ワイルドカードのサブジェクトはこの名前に一致しません。証明書自体に問題はありません。X509CertificateName を、クライアントが接続する名前 (${fqdn ?? 'ExternalConnectionSettings に表示されます'}) に設定してください。`,
     smtpOverwritePrompt: () =>

@@ -54,3 +54,43 @@ export function privateKeyMissingValues(text: string, match: RegExpExecArray): R
     services: services?.split(',').filter(Boolean).join(','),
   };
 }
+
+/**
+ * certutil -store's "No key provider information" (「キー プロバイダー情報がありません」) under a
+ * certificate: Windows holds it without a private key, the same state Exchange reports as
+ * PrivateKeyMissing. The certificate is the one whose hash heads the same block.
+ */
+export const NO_KEY_PROVIDER = /^[ \t]*(?:No key provider information|キー ?プロバイダー情報がありません)/m;
+
+/** "imported the .cer on EX16-02", 「.cer を EX16-02 にインポート」: the server that holds the keyless copy. */
+const INSTALLED_SERVER: readonly RegExp[] = [
+  new RegExp(
+    `\\b(?:imported|installed|double-clicked)\\b[^\\n]{0,40}?\\b(?:on|to|into)\\s+(?:server\\s+)?${NAME}\\b`,
+    'i',
+  ),
+  new RegExp(`${NAME}\\s*に\\s*(?:インポート|インストール)`),
+];
+
+export function noKeyProviderValues(text: string, match: RegExpExecArray): Record<string, string | undefined> {
+  const block = text.slice(Math.max(0, match.index - 2000), match.index);
+  const start = Math.max(block.lastIndexOf('================'), 0);
+  const hash = /(?:Cert Hash\(sha1\)|証明書ハッシュ\(sha1\))\s*:\s*((?:[0-9A-Fa-f]{2} ?){20})/.exec(
+    block.slice(start),
+  )?.[1];
+  const { server, requestServer, services } = privateKeyMissingValues(text, match);
+  return {
+    thumbprint: hash?.replace(/ /g, ''),
+    via: 'certutil',
+    // certutil names no server: the one an Exchange error or the prompt shows, if any.
+    server:
+      server ??
+      /\[Server=([A-Za-z][A-Za-z0-9-]{0,62})[,\]]/.exec(text)?.[1] ??
+      INSTALLED_SERVER.map((pattern) => pattern.exec(text)?.[1]).find((name) => name && /\d/.test(name)),
+    requestServer,
+    services:
+      services ??
+      /Enable-ExchangeCertificate\b[^\n]{0,200}?-Services\s+["']?([A-Za-z, ]{3,60})/i
+        .exec(text)?.[1]
+        ?.replace(/["'\s]/g, ''),
+  };
+}

@@ -2,7 +2,7 @@ import { normalizeEventText, normalizeThumbprint, parseLoggedAt } from './event-
 import type { Evidence, Recognizer, Symptom, SymptomId } from './evidence.js';
 import { imapPopSettingsValues } from './imap-pop-settings.js';
 import { NAME_MISMATCH, nameMismatchValues } from './name-mismatch.js';
-import { privateKeyMissingValues } from './private-key-missing.js';
+import { NO_KEY_PROVIDER, noKeyProviderValues, privateKeyMissingValues } from './private-key-missing.js';
 
 /**
  * Lines that name a certificate problem without being an event: NDRs and queue errors, setup
@@ -151,6 +151,8 @@ const RULES: readonly SymptomRule[] = [
     pattern: /\bPrivateKeyMissing\b/,
     values: privateKeyMissingValues,
   },
+  // certutil's own words for the same state, read only when no Exchange error says PrivateKeyMissing.
+  { id: 'private-key-missing', pattern: NO_KEY_PROVIDER, values: noKeyProviderValues },
   { id: 'certificate-name-mismatch', pattern: NAME_MISMATCH, values: nameMismatchValues },
 ];
 
