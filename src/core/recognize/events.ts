@@ -3,6 +3,7 @@ import { type CatalogueEntry, findCatalogueEntry, findEventSource } from '../kno
 import type { EventFacts } from '../model.js';
 import { recoverDamagedFields } from './event-damage.js';
 import { readFriendlyView } from './event-friendly-view.js';
+import { readInsertionStrings } from './event-insertion-strings.js';
 import { readLabelledEvents } from './event-layouts.js';
 import { findIdMentions } from './event-mentions.js';
 import { applyEmptyFields, applyFields, dataFields, findMessageMatches, type MessageMatch } from './event-messages.js';
@@ -50,6 +51,7 @@ export const recognizeEvents: Recognizer = (raw, shared) => {
   const more = drafts.length > LIMITS.events;
   if (more) drafts.splice(LIMITS.events);
 
+  readInsertionStrings(text, drafts);
   const damaged = recoverDamagedFields(text, drafts);
   const events = drafts.map(finish);
   const evidence: Partial<Evidence> = { events };
