@@ -193,7 +193,10 @@ export function renderStep(chosen: ChosenStep, scope: PlanScope, planId: string,
         : prefixes.join('、');
     title = `${joined}: ${title}`;
   }
-  const out: Step = { id: step.id, title: tidy(title, language), role: resolveRole(step.role, version, edge) };
+  // A step under "If ServerRole shows Edge" (or its other outcome) is labelled for that role.
+  const asked = chosen.undecided?.find((u) => u.name === 'isEdge');
+  const roleEdge = asked ? (asked.outcome ? 'yes' : 'no') : edge;
+  const out: Step = { id: step.id, title: tidy(title, language), role: resolveRole(step.role, version, roleEdge) };
   const raw = step.command
     ? ((version !== 'unknown' ? step.command[version] : undefined) ?? step.command.default)
     : undefined;

@@ -581,7 +581,7 @@ export const PLAN_ROWS: PlanDefinition[] = [
       {
         if: 'presentedOnHttps',
         yes: ['restart-iis', 'verify-https-probe'],
-        no: [{ use: 'restart-transport' }, 'verify-starttls-probe'],
+        no: [{ use: 'restart-transport-no-event' }, 'verify-starttls-probe'],
       },
     ],
   },

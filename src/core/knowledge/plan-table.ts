@@ -20,6 +20,15 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
       no: ['restart-transport-service'],
     },
   ],
+  // A change no event reported (a chain the server did not send): the services that answer on the
+  // SMTP ports, by the server's role.
+  'restart-transport-no-event': [
+    {
+      if: 'version>=2013',
+      yes: [{ if: 'isEdge', yes: ['restart-transport-service'], no: ['restart-transport-port-25'] }],
+      no: ['restart-transport-service'],
+    },
+  ],
   'edge-resubscribe': ['edge-new-subscription', 'hub-import-subscription', 'edge-restart-adam', 'hub-start-edgesync'],
   // On 2013+ the Exchange Back End site (444) is bound to Setup's self-signed certificate: rebind it
   // to the replacement first. Asked of the binding itself, not of the issuer, so a renewal that has
