@@ -227,4 +227,29 @@ NotAfter   : 12/20/2026 11:59:59 PM
       assert.equal(copy?.command, undefined);
     });
   }
+
+  const internal = `[PS] C:\\>Get-TransportService EX16-A | fl Name,InternalTransportCertificateThumbprint
+
+Name                                   : EX16-A
+InternalTransportCertificateThumbprint : ${OLD}
+
+${HEADER}
+${newRow('IP.WS..')}
+${oldRow}
+`;
+  for (const lang of ['en', 'ja'] as const) {
+    it(`${lang}: an old certificate that is the internal transport certificate hands that role to a new self-signed one before it goes`, () => {
+      const d = diagnose(internal, { now: REFERENCE_NOW, lang });
+      assert.doesNotMatch(commands(d), /-GenerateRequest/);
+      const ids = d.steps.map((s) => s.id);
+      const made = ids.indexOf('new-internal-self-signed');
+      assert.ok(made !== -1, ids.join(','));
+      assert.ok(ids.indexOf('confirm-internal') > made);
+      assert.ok(ids.indexOf('remove-old-renewed') > made);
+      assert.match(
+        d.steps[made]?.command ?? '',
+        /New-ExchangeCertificate -DomainName <[^<>]*EX16-A[^<>]*>,EX16-A -Services SMTP/,
+      );
+    });
+  }
 });

@@ -106,11 +106,12 @@ export function enrichPlanRequests(
     return { ...request, values };
   });
   // A renewal the paste already shows is rolled out, not requested a second time.
-  return rollOutDoneRenewals(
-    withoutSharedEventRenewals(enriched),
-    context.certificates,
-    context.copies,
+  const roleHolders = new Set(
+    context.servers.flatMap((s) =>
+      s.certificates.filter((c) => c.authCurrent || c.authNext).map((c) => c.thumbprint ?? ''),
+    ),
   );
+  return rollOutDoneRenewals(withoutSharedEventRenewals(enriched), context.certificates, context.copies, roleHolders);
 }
 
 /**

@@ -4,8 +4,11 @@ import { sameDistinguishedName } from './dn-compare.js';
 import type { PlanScope } from './plan-scope.js';
 import { keyOf } from './server-keys.js';
 
-/** Plans that would request a new certificate for the old one. */
-const REQUESTS = new Set(['ca-renew', 'renew-unknown-issuer', 'starttls-renew']);
+/**
+ * Plans that would request a new certificate for the old one. A certificate for a name clients use
+ * that is also the internal transport certificate is renewed through 'internal-transport-renew' too.
+ */
+const REQUESTS = new Set(['ca-renew', 'renew-unknown-issuer', 'starttls-renew', 'internal-transport-renew']);
 
 /**
  * The certificate that already renews `old`: another one with the same subject and the same names,
@@ -60,6 +63,8 @@ export function rollOutDoneRenewals(
   requests: readonly PlanRequest[],
   certificates: readonly CertificateFacts[],
   copies: readonly ServerCopy[] = [],
+  /** Thumbprints the paste shows as a server's Auth certificate: Set-AuthConfig hands that role over, not a roll-out. */
+  roleHolders: ReadonlySet<string> = new Set(),
 ): PlanRequest[] {
   const out: PlanRequest[] = [];
   const done = new Set<string>();
@@ -67,7 +72,7 @@ export function rollOutDoneRenewals(
     const old = REQUESTS.has(request.plan)
       ? certificates.find((c) => c.thumbprint && c.thumbprint === request.values.thumbprint)
       : undefined;
-    const renewed = old ? renewalOf(old, certificates) : undefined;
+    const renewed = old?.thumbprint && !roleHolders.has(old.thumbprint) ? renewalOf(old, certificates) : undefined;
     if (!old?.thumbprint || !renewed?.thumbprint) {
       out.push(request);
       continue;

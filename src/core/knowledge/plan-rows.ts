@@ -214,7 +214,22 @@ export const PLAN_ROWS: PlanDefinition[] = [
               'export-copy',
               {
                 each: 'sharedWith',
-                do: ['import-copy', 'enable-renewed', { if: 'certHasIis', yes: ['restart-iis'] }, 'remove-old-renewed'],
+                do: [
+                  'import-copy',
+                  'enable-renewed',
+                  { if: 'certHasIis', yes: ['restart-iis'] },
+                  // The old one may be that server's internal transport certificate too: shown, then replaced there.
+                  {
+                    if: 'knownInternalTransport',
+                    yes: [
+                      {
+                        if: 'internalHere',
+                        yes: ['new-internal-self-signed', 'confirm-internal', 'restart-transport-service'],
+                      },
+                    ],
+                  },
+                  'remove-old-renewed',
+                ],
               },
             ],
           },
@@ -226,6 +241,12 @@ export const PLAN_ROWS: PlanDefinition[] = [
                 yes: [{ if: 'hybridPinsThis', yes: ['rerun-hcw-renewed'], no: ['list-connector-pins'] }],
               },
             ],
+          },
+          // An old certificate that is the internal transport certificate hands that role to a new
+          // self-signed one of the server's own names (Y) before it goes: the renewal never takes it.
+          {
+            if: 'knownInternalTransport',
+            yes: ['new-internal-self-signed', 'confirm-internal', { use: 'restart-transport' }],
           },
           'remove-old-renewed',
           { if: 'certHasIis', yes: ['verify-https-probe'] },
@@ -387,6 +408,17 @@ export const PLAN_ROWS: PlanDefinition[] = [
       'federation-recreate',
       'verify-federation',
     ],
+  },
+  {
+    id: 'edge-resubscribe-stale',
+    reference: 'Microsoft Learn: Edge Subscriptions; New-EdgeSubscription',
+    summary: s(
+      'A queue to the Edge fails Exchange Server authentication (451 5.7.3) after the Edge certificate changed',
+      'エッジの証明書を変えた後、エッジへのキューが Exchange Server 認証に失敗する (451 5.7.3)',
+    ),
+    // The Edge's new certificate is published only by a new subscription: made on the Edge, imported
+    // on the Mailbox server that holds the queue, synchronised, then the queue retried.
+    entries: [{ use: 'edge-resubscribe' }, 'retry-queue', 'verify-edgesync', 'verify-queue'],
   },
   {
     id: 'remote-peer-renew',
