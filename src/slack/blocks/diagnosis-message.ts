@@ -63,13 +63,16 @@ export function replyMessage(model: ReplyModel): SlackMessage {
   const findings = findingsSection(model.plan);
   if (findings) blocks.push(findings);
   blocks.push(...model.trackedBlocks);
-  const { shortened } = addSteps(blocks, model.plan, TAIL_BLOCKS);
+  const { shortened, textLength } = addSteps(blocks, model.plan, TAIL_BLOCKS);
   // The sources and notes take what room is left; the buttons below them always fit.
-  const room = LIMITS.messageText - BUTTONS_TEXT - blocksTextLength(blocks);
+  let room = LIMITS.messageText - BUTTONS_TEXT - textLength;
   const references = room >= 200 ? referencesContext(model.plan, Math.min(room, LIMITS.section)) : undefined;
-  if (references) blocks.push(references);
+  if (references) {
+    blocks.push(references);
+    room -= blocksTextLength([references]);
+  }
   if (model.notes.length > 0 && blocks.length < LIMITS.blocks - 1) {
-    pushWithin(blocks, context(escapeMrkdwn(model.notes.join(' · '))));
+    pushWithin(blocks, context(escapeMrkdwn(model.notes.join(' · '))), room);
   }
   const buttons = model.buttons
     .filter((b) => shortened || !b.onlyWhenShortened)
@@ -83,9 +86,8 @@ export function replyMessage(model: ReplyModel): SlackMessage {
 /** Text kept free for the buttons: their labels count toward Slack's total too. */
 const BUTTONS_TEXT = 300;
 
-/** A context block, shortened to the text the message has left (or left out when nothing is). */
-function pushWithin(blocks: SlackBlock[], block: SlackBlock): void {
-  const room = LIMITS.messageText - BUTTONS_TEXT - blocksTextLength(blocks);
+/** A context block, shortened to the `room` (text) the message has left (or left out when nothing is). */
+function pushWithin(blocks: SlackBlock[], block: SlackBlock, room: number): void {
   const length = blocksTextLength([block]);
   if (length <= room) return void blocks.push(block);
   if (block.type !== 'context' || room < 200) return;

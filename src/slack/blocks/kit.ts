@@ -83,16 +83,22 @@ export const button = (
 
 /** Characters of text the blocks carry, as Slack counts them toward msg_blocks_too_long. */
 export function blocksTextLength(blocks: SlackBlock[]): number {
+  return textLengthOf(blocks);
+}
+
+/** Walked without building an entry array per object: a reply is measured on every request. */
+function textLengthOf(value: unknown): number {
+  if (Array.isArray(value)) {
+    let total = 0;
+    for (const item of value) total += textLengthOf(item);
+    return total;
+  }
+  if (!value || typeof value !== 'object') return 0;
   let total = 0;
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) value.forEach(visit);
-    else if (value && typeof value === 'object') {
-      for (const [key, v] of Object.entries(value)) {
-        if (key === 'text' && typeof v === 'string') total += v.length;
-        else visit(v);
-      }
-    }
-  };
-  visit(blocks);
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    const v = record[key];
+    total += key === 'text' && typeof v === 'string' ? v.length : textLengthOf(v);
+  }
   return total;
 }

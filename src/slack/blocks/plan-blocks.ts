@@ -55,10 +55,15 @@ function referenceLink(reference: ReferenceView): string {
 /**
  * Adds the steps the plan wants shown, as many as Slack's limits allow (`tailBlocks` kept free for
  * what follows), and says so when some are left out. `shortened`: "Show all steps" can show more.
+ * `textLength`: the text all the blocks now carry, so that what follows need not measure it again.
  */
-export function addSteps(blocks: SlackBlock[], plan: PlanView, tailBlocks: number): { shortened: boolean } {
+export function addSteps(
+  blocks: SlackBlock[],
+  plan: PlanView,
+  tailBlocks: number,
+): { shortened: boolean; textLength: number } {
   const { steps, lang } = plan;
-  if (steps.length === 0) return { shortened: false };
+  if (steps.length === 0) return { shortened: false, textLength: blocksTextLength(blocks) };
   const t = slackText[lang];
   blocks.push(section(`*${reportText[lang].fix}*`));
   let shown = 0;
@@ -76,10 +81,11 @@ export function addSteps(blocks: SlackBlock[], plan: PlanView, tailBlocks: numbe
     textLength += stepLength;
     shown++;
   }
-  if (shown === steps.length) return { shortened: false };
+  if (shown === steps.length) return { shortened: false, textLength };
   const canShowMore = shown === plan.wanted;
-  blocks.push(context(canShowMore ? t.stepsShown(shown, steps.length) : t.stepsOmitted(steps.length - shown)));
-  return { shortened: canShowMore };
+  const note = context(canShowMore ? t.stepsShown(shown, steps.length) : t.stepsOmitted(steps.length - shown));
+  blocks.push(note);
+  return { shortened: canShowMore, textLength: textLength + blocksTextLength([note]) };
 }
 
 function stepText(n: number, step: StepView, t: (typeof slackText)['en']): string {
