@@ -59,6 +59,9 @@ export function createApp(config: Config, slackDeps: SlackDeps, options: AppOpti
     receiver: options.receiver,
     logger: slackDeps.logger,
     extendedErrorHandler: true,
+    // No listener reads context.conversation: Bolt's default store would look every request up and
+    // build an Error (with its stack) for each conversation it does not know, which is every one.
+    convoStore: false,
     clientOptions: {
       ...(apiUrl && { slackApiUrl: apiUrl }),
       // A reply retried for half an hour helps nobody: five retries in five minutes at most.

@@ -11,9 +11,12 @@ const row = z.object({
   posted_in_channel: z.number(),
 });
 
+/** How often a put also deletes the expired pastes. */
+const PURGE_EVERY_MS = 60_000;
+
 /**
  * The pastes in the SQLite file the tracking store uses, in a table of their own: a click answered
- * after a restart finds its paste. Expired rows go on the next put.
+ * after a restart finds its paste. Expired rows go on a put, once a minute at most.
  */
 export function openSqlitePasteStore(path: string, options: { ttlMs?: number } = {}): PasteStore {
   const ttlMs = options.ttlMs ?? PASTE_TTL_MS;
@@ -40,21 +43,19 @@ export function openSqlitePasteStore(path: string, options: { ttlMs?: number } =
   const select = db.prepare(
     'SELECT user_id, text, private_key, posted_in_channel FROM slack_pastes WHERE id = ? AND expires_at > ?',
   );
+  // When expired rows were last deleted: get() never returns one, so deleting them once a minute
+  // is enough, rather than a DELETE (and a transaction around it) for every paste.
+  let purgedAt = Number.NEGATIVE_INFINITY;
   return {
     async put(paste, now, given) {
       const kept = storable(paste);
       const id = given ?? newPasteId();
-      db.transaction(() => {
-        purge.run(now.getTime());
-        insert.run(
-          id,
-          kept.userId,
-          kept.text,
-          kept.privateKey ? 1 : 0,
-          kept.postedInChannel ? 1 : 0,
-          now.getTime() + ttlMs,
-        );
-      })();
+      const at = now.getTime();
+      if (at - purgedAt >= PURGE_EVERY_MS || at < purgedAt) {
+        purge.run(at);
+        purgedAt = at;
+      }
+      insert.run(id, kept.userId, kept.text, kept.privateKey ? 1 : 0, kept.postedInChannel ? 1 : 0, at + ttlMs);
       return id;
     },
     async get(id, now) {
