@@ -122,6 +122,20 @@ export function judgeSymptom(
         });
       }
       break;
+    case 'edge-exchange-auth-451':
+      findings.push({
+        code: 'EDGE_SUBSCRIPTION_STALE',
+        severity: 'critical',
+        message: text.finding.edgeAuth451({ queue: symptom.values.queue ?? text.unknownServer }),
+      });
+      plans.push({
+        plan: 'edge-resubscribe-stale',
+        values: {
+          ...(symptom.values.queue && { queue: symptom.values.queue }),
+          ...(symptom.values.server && { server: symptom.values.server }),
+        },
+      });
+      break;
     case 'tls-no-credentials': {
       const connector = symptom.values.sendConnector;
       const fqdn = symptom.values.fqdn;

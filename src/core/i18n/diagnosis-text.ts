@@ -48,6 +48,7 @@ export interface DiagnosisText {
     federationExpired(p: { thumbprint: string }): string;
     sendConnectorPinMissing(): string;
     starttlsRequired451(): string;
+    edgeAuth451(p: { queue: string }): string;
     tlsNoCredentials(): string;
     /** `name`: the listed certificate whose expiry and issuer the setup log gives, when the paste shows it. */
     setupCertExpired(p: { issuer?: string; site: string; until?: string; name?: string }): string;
@@ -202,6 +203,8 @@ const en: DiagnosisText = {
       'A Send connector pins a certificate (TlsCertificateName) that is no longer installed, so mail to that destination queues with 454 4.7.5.',
     starttlsRequired451: () =>
       'Exchange Online could not start TLS with the on-premises server (451 5.7.3 STARTTLS is required): the receive connector has no usable certificate.',
+    edgeAuth451: ({ queue }) =>
+      `The queue ${queue} to the Edge Transport server fails with 451 5.7.3 Cannot achieve Exchange Server authentication: the Edge presents a certificate its subscription does not carry (a new certificate on the Edge reaches the organisation only through a new subscription), so mail to the Internet waits.`,
     tlsNoCredentials: () =>
       'TLS negotiation failed with NoCredentials: the server has no certificate (with a readable private key) for the connector.',
     setupCertExpired: ({ issuer, site, until, name }) =>
@@ -275,6 +278,7 @@ const en: DiagnosisText = {
     AUTH_CERT_PROBLEM: () => 'The Exchange Auth (OAuth) certificate needs attention',
     FEDERATION_CERT_EXPIRING: () => 'The federation certificate expires soon',
     TLS_CERTIFICATE_NAME_MISSING: () => 'A connector pins a certificate that is gone (TlsCertificateName)',
+    EDGE_SUBSCRIPTION_STALE: () => 'Mail to the Edge fails Exchange Server authentication: its subscription is stale',
     REVOCATION_CHECK_FAILED: ({ name }) => `${name}: revocation check fails (CRL/OCSP unreachable)`,
     PENDING_REQUEST: ({ name }) => `${name} is a pending request, not a certificate yet`,
     DATE_AMBIGUOUS: () => 'The dates can be read two ways',
@@ -400,6 +404,8 @@ const ja: DiagnosisText = {
       '送信コネクタが TlsCertificateName で指定している証明書がもうインストールされていないため、その宛先へのメールが 454 4.7.5 でキューに溜まっています。',
     starttlsRequired451: () =>
       'Exchange Online がオンプレミスのサーバーと TLS を開始できません (451 5.7.3 STARTTLS is required)。受信コネクタに使える証明書がありません。',
+    edgeAuth451: ({ queue }) =>
+      `エッジ トランスポート サーバーへのキュー ${queue} が 451 5.7.3 Cannot achieve Exchange Server authentication で失敗しています。エッジが提示する証明書がエッジ サブスクリプションに含まれていないためです (エッジで作り直した証明書は、サブスクリプションを作り直すまで組織に伝わりません)。インターネット宛てのメールが滞留しています。`,
     tlsNoCredentials: () =>
       'TLS ネゴシエーションが NoCredentials で失敗しました。コネクタ用の証明書 (読み取れる秘密キー付き) がありません。',
     setupCertExpired: ({ issuer, site, until, name }) =>
@@ -475,6 +481,8 @@ const ja: DiagnosisText = {
     AUTH_CERT_PROBLEM: () => 'Exchange の Auth (OAuth) 証明書に対処が必要です',
     FEDERATION_CERT_EXPIRING: () => 'フェデレーション証明書の有効期限が近づいています',
     TLS_CERTIFICATE_NAME_MISSING: () => 'コネクタが存在しない証明書を指定しています (TlsCertificateName)',
+    EDGE_SUBSCRIPTION_STALE: () =>
+      'エッジへのメールが Exchange Server 認証に失敗しています。エッジ サブスクリプションが古いままです',
     REVOCATION_CHECK_FAILED: ({ name }) => `${name}: 失効確認に失敗しています (CRL/OCSP に到達できません)`,
     PENDING_REQUEST: ({ name }) => `${name} は保留中の要求で、まだ証明書ではありません`,
     DATE_AMBIGUOUS: () => '日付が 2 通りに読めます',

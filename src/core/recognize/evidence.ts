@@ -20,6 +20,8 @@ export type SymptomId =
   | 'send-connector-tls-name-missing'
   /** 451 5.7.3 STARTTLS is required to send mail (EXO → on-premises). */
   | 'starttls-required-451'
+  /** A queue to the Edge: 451 5.7.3 Cannot achieve Exchange Server authentication (its subscription is stale). */
+  | 'edge-exchange-auth-451'
   /** TLS negotiation failed with error NoCredentials. */
   | 'tls-no-credentials'
   /** Exchange Setup / CU: [ERROR] The certificate is expired. */

@@ -38,12 +38,15 @@ export function readProseServerNames(text: string): string[] {
 
 /**
  * The AD site an Edge subscription is imported for: `Site : contoso.com/Configuration/Sites/HQ`
- * (Get-ExchangeServer | fl), `-Site 'HQ'` in a pasted command, or the admin's "site Default-First-Site-Name"
+ * (Get-ExchangeServer | fl), `-Site 'HQ'` in a pasted command, a queue's `edgesync - HQ to internet`, or the admin's "site Default-First-Site-Name"
  * / 「サイトは Tokyo-Site」. In prose only a hyphenated name counts: "site" is a common word.
  */
 const SITE_PATTERNS: readonly RegExp[] = [
   /\/Configuration\/Sites\/([A-Za-z0-9][A-Za-z0-9-]{0,62})\b/,
   /-Site\s+['"]?([A-Za-z0-9][A-Za-z0-9-]{0,62})\b/,
+  // The send connector EdgeSync makes for a site, as a queue's NextHopDomain prints it (lower case:
+  // AD site names are not case-sensitive).
+  /\bEdgeSync\s+-\s+([A-Za-z0-9][A-Za-z0-9-]{0,62})\s+to\s+Internet\b/i,
   /\b(?:AD\s+)?[Ss]ite(?:\s+name)?\s*(?:is\s+|:\s*)?([A-Za-z0-9]{1,30}(?:-[A-Za-z0-9]{1,30}){1,6})\b/,
   /サイト(?:名)?\s*(?:は|:|：|\s)\s*([A-Za-z0-9]{1,30}(?:-[A-Za-z0-9]{1,30}){0,6})\b/,
 ];

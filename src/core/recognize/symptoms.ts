@@ -67,6 +67,17 @@ const RULES: readonly SymptomRule[] = [
     }),
   },
   {
+    // The Edge presents a certificate the subscription does not carry (it was renewed on the Edge):
+    // only a queue toward the Edge says so; between Mailbox servers the same words mean something else.
+    id: 'edge-exchange-auth-451',
+    pattern:
+      /451\s+5\.7\.3\s+Cannot\s+achieve\s+Exchange\s+Server\s+authentication(?=[\s\S]{0,4000}?(?:SmtpRelayWithinAdSiteToEdge|edgesync\s+-))|(?:SmtpRelayWithinAdSiteToEdge|\bedgesync\s+-)[\s\S]{0,4000}?451\s+5\.7\.3\s+Cannot\s+achieve\s+Exchange\s+Server\s+authentication/i,
+    values: (text) => {
+      const queue = /^\s*Identity\s*:\s*([A-Za-z0-9-]{1,63}\\\d{1,9})\s*$/m.exec(text)?.[1];
+      return { queue, server: queue?.split('\\')[0] };
+    },
+  },
+  {
     id: 'tls-no-credentials',
     // UnknownCredentials: the certificate the connector pins (by issuer and subject) is not one it can use.
     pattern: /TLS\s+negotiation\s+failed\s+with\s+error\s+(?:No|Unknown)Credentials/i,
@@ -188,5 +199,8 @@ export const recognizeSymptoms: Recognizer = (raw) => {
   }
   const evidence: Partial<Evidence> = { symptoms };
   if (japanese) evidence.japanese = true;
+  // Only a Hub Transport or Mailbox server relays to an Edge within its site: the queue's server is one.
+  const relay = symptoms.find((symptom) => symptom.id === 'edge-exchange-auth-451')?.values.server;
+  if (relay) evidence.roleEvidence = [{ role: 'hub', strength: 'strong', reason: 'queue-to-edge', server: relay }];
   return evidence;
 };

@@ -34,6 +34,7 @@ describe('the AD site', () => {
     assert.equal(readAdSite("New-EdgeSubscription -FileData $b -Site 'Osaka'"), 'Osaka');
     assert.equal(readAdSite('EX19-MBX1 (Mailbox, site Default-First-Site-Name).'), 'Default-First-Site-Name');
     assert.equal(readAdSite('サイトは Tokyo-Site です'), 'Tokyo-Site');
+    assert.equal(readAdSite('NextHopDomain : edgesync - default-first-site-name to internet'), 'default-first-site-name');
   });
   it('takes no common word or IIS site for one', () => {
     assert.equal(readAdSite('the site is down since the Default Web Site lost its binding'), undefined);
