@@ -89,6 +89,33 @@ describe('SQLite paste store', () => {
     assert.equal((await second.get(id, at('2026-11-28T12:10:00Z')))?.text, '12015 on HUB01');
     await second.close();
   });
+
+  it('pastes put in the same turn are written together, and a row the database refuses loses only itself', async () => {
+    const path = tempDatabasePath(dir);
+    const store = openSqlitePasteStore(path);
+    const now = at('2026-11-28T12:00:00Z');
+    await store.put(paste('first'), now, 'taken');
+    const results = await Promise.allSettled([
+      store.put(paste('a'), now),
+      store.put(paste('again'), now, 'taken'),
+      store.put(paste('b'), now),
+    ]);
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ['fulfilled', 'rejected', 'fulfilled'],
+    );
+    const [a, , b] = results;
+    assert.equal((await store.get(a?.status === 'fulfilled' ? a.value : '', now))?.text, 'a');
+    assert.equal((await store.get(b?.status === 'fulfilled' ? b.value : '', now))?.text, 'b');
+    assert.equal((await store.get('taken', now))?.text, 'first');
+    // A put not awaited before close is still written.
+    const late = store.put(paste('late'), now, 'late');
+    await store.close();
+    assert.equal(await late, 'late');
+    const reopened = openSqlitePasteStore(path);
+    assert.equal((await reopened.get('late', now))?.text, 'late');
+    await reopened.close();
+  });
 });
 
 describe('memory paste store', () => {
