@@ -13,7 +13,7 @@ import { recognizeOpensslText } from './openssl-text.js';
 import { recognizePem } from './pem.js';
 import { preparePaste } from './prepare.js';
 import { recognizeSClient } from './s-client.js';
-import { recognizeStatedUses } from './stated-uses.js';
+import { recognizeStatedUses, withStatedServices } from './stated-uses.js';
 import { recognizeSymptoms } from './symptoms.js';
 import { recognizeThumbprints } from './thumbprints.js';
 
@@ -93,5 +93,6 @@ export function recognize(normalized: string): Evidence {
       // A recogniser that fails costs its part, not the answer.
     }
   }
-  return mergeEvidence(found);
+  // The admin's words about the one certificate shown: which services it is enabled for.
+  return withStatedServices(mergeEvidence(found), text);
 }

@@ -1,3 +1,4 @@
+import type { ExchangeService } from '../model.js';
 import type { CertificateUseEvidence, Evidence, Recognizer } from './evidence.js';
 import { LIMITS } from './limits.js';
 import { matchesOf } from './matches.js';
@@ -27,3 +28,32 @@ export const recognizeStatedUses: Recognizer = (text) => {
   if (uses.length > 0) out.certificateUses = uses;
   return out;
 };
+
+/**
+ * "It's the one bound to IIS and SMTP", 「IIS と SMTP に割り当てています」: a sentence that names no
+ * thumbprint speaks of the certificate when the paste shows only one besides its CAs (openssl -text,
+ * certutil, a PEM file), which lists no services of its own. Its renewal is then enabled for what
+ * the admin says instead of a placeholder.
+ */
+const STATED: readonly [RegExp, ExchangeService][] = [
+  [/\bIIS\b|\bOWA\b|Outlook on the web|\bActiveSync\b|Outlook Anywhere/i, 'IIS'],
+  [/\bSMTP\b/, 'SMTP'],
+  [/\bIMAP4?\b/, 'IMAP'],
+  [/\bPOP3?\b/, 'POP'],
+];
+const BOUND = /割り当て|バインド|\bbound\b|\benabled\b|\bassigned\b|\bused\b|\buses\b|\bserves?\b|使っ|使用/i;
+
+export function withStatedServices(evidence: Evidence, text: string): Evidence {
+  const leaves = evidence.certificates.filter((c) => c.isCA !== true);
+  const [only] = leaves;
+  if (leaves.length !== 1 || !only || only.services?.length) return evidence;
+  const services = new Set<ExchangeService>();
+  for (const sentence of text.split(/[。\n]|\.\s/)) {
+    if (sentence.length > 600 || !BOUND.test(sentence) || NOT.test(sentence)) continue;
+    if (/(?<![0-9A-Fa-f])[0-9A-Fa-f]{40}(?![0-9A-Fa-f])/.test(sentence)) continue;
+    for (const [word, service] of STATED) if (word.test(sentence)) services.add(service);
+  }
+  if (services.size === 0) return evidence;
+  const certificates = evidence.certificates.map((c) => (c === only ? { ...c, services: [...services] } : c));
+  return { ...evidence, certificates };
+}
