@@ -36,6 +36,23 @@ export interface CertificateJudgeOptions {
   expiryEvent?: number;
 }
 
+/**
+ * Setup's own certificate when the paste shows no issuer for it. Self-signed with a bare host name as
+ * its CN; or, as HealthChecker lists it (no subject, no issuer), Setup's friendly name "Microsoft
+ * Exchange" with the server's host name and FQDN as its only names, or the Auth certificate's name.
+ */
+const SETUP_FRIENDLY_NAME = /^Microsoft Exchange$/i;
+const AUTH_FRIENDLY_NAME = /^Microsoft Exchange Server Auth Certificate$/i;
+function setupShaped(cert: CertificateFacts): boolean {
+  if (cert.selfSigned === true && /^[A-Za-z][A-Za-z0-9-]{0,62}$/.test(commonName(cert.subject) ?? '')) return true;
+  if (cert.selfSigned === false) return false;
+  if (AUTH_FRIENDLY_NAME.test(cert.friendlyName ?? '')) return true;
+  if (!SETUP_FRIENDLY_NAME.test(cert.friendlyName ?? '')) return false;
+  const names = cert.domains.map((d) => d.toLowerCase());
+  const host = names.find((n) => /^[a-z][a-z0-9-]{0,62}$/.test(n));
+  return names.length === 2 && host !== undefined && names.some((n) => n.startsWith(`${host}.`));
+}
+
 /** Findings about one certificate's own facts: dates, trust, key, signature, Exchange status. */
 export function judgeCertificate(cert: CertificateFacts, options: CertificateJudgeOptions): Judgement {
   const { now, warnDays, language, text } = options;
@@ -150,9 +167,7 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
     });
   }
   if ((cert.signatureHash === 'SHA1' || cert.signatureHash === 'MD5') && !root) {
-    // Setup's certificate also when the paste shows no names for it: self-signed, CN a bare host name.
-    const setupShaped = cert.selfSigned === true && /^[A-Za-z][A-Za-z0-9-]{0,62}$/.test(commonName(cert.subject) ?? '');
-    const exchangeDefault = cert.role === 'exchange-self-signed' || cert.role === 'auth' || setupShaped;
+    const exchangeDefault = cert.role === 'exchange-self-signed' || cert.role === 'auth' || setupShaped(cert);
     findings.push({
       code: 'SHA1_SIGNATURE',
       // Setup signs its own certificates with SHA-1 by design: a note for the next renewal, not a fault.
