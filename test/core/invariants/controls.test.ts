@@ -134,14 +134,30 @@ describe('invariant 2: no removal of a certificate that may still be bound', () 
       /444/,
     );
   });
+  const rebind = step(
+    'Bind Exchange Back End (https 444) to the new certificate',
+    "Import-Module WebAdministration\n$b = Get-WebBinding -Name 'Exchange Back End' -Protocol https -Port 444\n$b.RemoveSslCertificate()\n$b.AddSslCertificate('<new thumbprint>', 'My')",
+  );
   it('lets it through after the 444 rebind, not after merely showing the binding', () => {
     const show = step('Show the certificate on Exchange Back End (444)', 'netsh http show sslcert ipport=0.0.0.0:444');
-    assert.equal(judge(check, truth, base, [show, remove], '2013+').length, 1);
-    const rebind = step(
-      'Bind Exchange Back End (https 444) to the new certificate',
-      "Import-Module WebAdministration\n$b = Get-WebBinding -Name 'Exchange Back End' -Protocol https -Port 444\n$b.RemoveSslCertificate()\n$b.AddSslCertificate('<new thumbprint>', 'My')",
+    assert.equal(judge(check, truth, base, [SHOW_443, show, remove], '2013+').length, 1);
+    assert.deepEqual(judge(check, truth, base, [SHOW_443, rebind, remove], '2013+'), []);
+  });
+  it('catches a removal while 443 may still be bound to the certificate, until the binding is shown', () => {
+    const messages = judge(check, truth, base, [rebind, remove], '2013+').map((x) => x.message);
+    assert.deepEqual(messages, ['removes a certificate that may still serve 443 before the binding is shown']);
+    // Showing Exchange Back End (444) is not showing Default Web Site (443).
+    const show444 = step(
+      'Show the certificate on Exchange Back End (444)',
+      'netsh http show sslcert ipport=0.0.0.0:444',
     );
-    assert.deepEqual(judge(check, truth, base, [rebind, remove], '2013+'), []);
+    assert.equal(judge(check, truth, base, [show444, rebind, remove], '2013+').length, 1);
+    // The paste settles it: 443 shown on the CA certificate, so the expired self-signed one is off it.
+    const shown = scene('2019', 'hub-mailbox', 'valid-ca-iis-smtp', '12015', 'transport', ALL);
+    const setupRemoval = step('Remove the old certificate', `Remove-ExchangeCertificate -Thumbprint ${TP.setup}`);
+    assert.ok(
+      !judge(check, shown.truth, shown.base, [rebind, setupRemoval], '2013+').some((x) => /443/.test(x.message)),
+    );
   });
   it('catches removing the current Auth certificate and the CA certificate that serves IIS', () => {
     const all = scene('2016', 'hub-mailbox', 'valid-ca-iis-smtp', 'none', 'transport', ALL);

@@ -56,6 +56,16 @@ function showsBinding443(step: PlanStep): boolean {
   );
 }
 
+/** Shows what Default Web Site serves on 443: not a look at Exchange Back End's 444 alone. */
+function showsDefaultWebSite443(step: PlanStep): boolean {
+  const command = step.command ?? '';
+  return (
+    /Get-WebBinding[^\n]*Default Web Site|netsh http show sslcert(?![^\n]*:444)|httpcfg query ssl|IIS:\\SslBindings/i.test(
+      command,
+    ) || /\b443\b|Default Web Site/i.test(step.title)
+  );
+}
+
 function imports(step: PlanStep): boolean {
   return usesOf(step).some((u) => named(u, 'Import-ExchangeCertificate'));
 }
@@ -186,6 +196,18 @@ export const noRemovalOfBound: Invariant = (truth, plan) => {
         );
         if (others.length === 0 && !earlier.some(enablesSmtp))
           out.push(v('2', step, 'removes the only SMTP certificate'));
+      }
+      // Default Web Site (443) left on a deleted certificate stops every client protocol: the paste
+      // settles where 443 is bound (shown on another certificate, a valid CA certificate serving IIS,
+      // Services that never listed IIS), or an earlier step shows the binding.
+      if (truth.role !== 'edge' && target) {
+        if (truth.binding443 === target) out.push(v('2', step, 'removes the certificate the 443 binding shows'));
+        const settled =
+          truth.binding443 !== undefined ||
+          (serving !== undefined && serving.thumbprint !== target) ||
+          (truth.listingShown && cert !== undefined && !cert.services.includes('IIS'));
+        if (!settled && !earlier.some(showsDefaultWebSite443))
+          out.push(v('2', step, 'removes a certificate that may still serve 443 before the binding is shown'));
       }
       const selfSignedOrUnknown =
         !cert || cert.kind === 'setup' || cert.kind === 'unknown-issuer' || target === SAMPLE_THUMBPRINT;
