@@ -236,7 +236,10 @@ export function judgeSymptom(
     case 'certificate-name-mismatch':
       return judgeNameMismatch(symptom, text, context.certificates ?? []);
     case 'internal-cert-cannot-remove':
-      plans.push({ plan: 'internal-transport-renew', values: {} });
+      plans.push({
+        plan: 'internal-transport-renew',
+        values: { ...tp, ...(symptom.values.server && { server: symptom.values.server }) },
+      });
       break;
     default:
       break;

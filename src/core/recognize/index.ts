@@ -65,7 +65,7 @@ const RECOGNIZERS: readonly {
   { read: recognizeThumbprints, applies: (text) => /[0-9A-Fa-f]{2}/.test(text) },
   {
     read: recognizeStatedUses,
-    applies: (text) => /OWA|IIS|ActiveSync|Outlook on the web|Outlook Anywhere/i.test(text),
+    applies: (text) => /OWA|IIS|ActiveSync|Outlook on the web|Outlook Anywhere|Remove-ExchangeCertificate/i.test(text),
   },
 ];
 

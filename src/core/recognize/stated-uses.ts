@@ -24,6 +24,8 @@ export const recognizeStatedUses: Recognizer = (text) => {
     const thumbprint = named.length === 1 ? named[0] : undefined;
     if (thumbprint) uses.push({ thumbprint, use: 'presented', port: 443, source: 'prose' });
   }
+  const refused = refusedRemoval(text);
+  if (refused) uses.push(refused);
   const out: Partial<Evidence> = {};
   if (uses.length > 0) out.certificateUses = uses;
   return out;
@@ -56,4 +58,27 @@ export function withStatedServices(evidence: Evidence, text: string): Evidence {
   if (services.size === 0) return evidence;
   const certificates = evidence.certificates.map((c) => (c === only ? { ...c, services: [...services] } : c));
   return { ...evidence, certificates };
+}
+
+/**
+ * Remove-ExchangeCertificate refusing the certificate it was given because it is the internal
+ * transport certificate ("The internal transport certificate cannot be removed because that would
+ * cause the Microsoft Exchange Transport service to stop", 「内部トランスポート証明書を削除すると
+ * Microsoft Exchange Transport サービスが停止するため、削除できません」): Exchange itself says which
+ * certificate holds that role, the one in the command just before the refusal.
+ */
+const REFUSAL =
+  /internal\s+transport\s+certificate\s+cannot\s+be\s+removed|内部トランスポート証明書を削除すると[^\n]{0,80}削除できません/i;
+const REMOVE_COMMAND = /Remove-ExchangeCertificate\b[^\n]{0,200}?-Thumbprint\s+["']?([0-9A-Fa-f]{40})\b/gi;
+
+function refusedRemoval(text: string): CertificateUseEvidence | undefined {
+  const refusal = REFUSAL.exec(text);
+  if (!refusal) return undefined;
+  const before = text.slice(Math.max(0, refusal.index - 2000), refusal.index);
+  const command = [...matchesOf(REMOVE_COMMAND, before)].pop();
+  const thumbprint = command?.[1] ? normalizeThumbprint(command[1])?.value : undefined;
+  const server = /\[Server=([A-Za-z][A-Za-z0-9-]{0,62})[,\]]/.exec(text.slice(refusal.index, refusal.index + 800))?.[1];
+  return thumbprint
+    ? { thumbprint, use: 'internalTransport', source: 'remove-refused', ...(server && { server }) }
+    : undefined;
 }

@@ -148,7 +148,16 @@ const RULES: readonly SymptomRule[] = [
   {
     id: 'internal-cert-cannot-remove',
     pattern:
-      /The\s+internal\s+transport\s+certificate\s+cannot\s+be\s+removed\s+because\s+that\s+would\s+cause\s+the\s+Microsoft\s+Exchange\s+Transport\s+service\s+to\s+stop/i,
+      /The\s+internal\s+transport\s+certificate\s+cannot\s+be\s+removed\s+because\s+that\s+would\s+cause\s+the\s+Microsoft\s+Exchange\s+Transport\s+service\s+to\s+stop|内部トランスポート証明書を削除すると\s*Microsoft\s+Exchange\s+Transport\s*サービスが停止するため、削除できません/i,
+    // The certificate is the one the refused Remove-ExchangeCertificate named, on the server it ran on.
+    values: (text, match) => ({
+      thumbprint: [
+        ...text
+          .slice(Math.max(0, match.index - 2000), match.index)
+          .matchAll(new RegExp(`Remove-ExchangeCertificate\\b[^\\n]{0,200}?-Thumbprint\\s+${QUOTED_THUMBPRINT}`, 'gi')),
+      ].pop()?.[1],
+      server: /\[Server=([A-Za-z][A-Za-z0-9-]{0,62})[,\]]/.exec(text.slice(match.index, match.index + 800))?.[1],
+    }),
   },
   {
     id: 'imap-pop-subject-not-fqdn',
