@@ -75,6 +75,24 @@ describe("an Edge's subscription, with the Mailbox server named in the paste", (
   }
 });
 
+describe("an Edge's subscription, with the Hub Transport server named in the paste", () => {
+  for (const [lang, question] of [
+    ['en', 'Exchange 2010 SP3: inbound mail through our Edge EDGE09 died. Hub is HUB10-01.'],
+    ['en', 'Exchange 2010 SP3, our Edge EDGE09 stopped syncing. The Hub server is HUB10-01.'],
+    ['ja', 'Exchange 2010 SP3 のエッジ EDGE09 です。ハブ トランスポート サーバーは HUB10-01 です。'],
+  ] as const) {
+    it(`${lang}: ${question}`, () => {
+      const d = run(edge12015(question));
+      for (const command of [/New-EdgeSubscription -FileData/, /Start-EdgeSynchronization/]) {
+        const hub = step(d, command);
+        assert.equal(hub?.server, 'HUB10-01', String(command));
+        assert.match(hub?.title ?? '', /HUB10-01/);
+      }
+      assert.ok(!d.steps.some((s) => s.server === 'HUB10-01' && s.role === 'edge'));
+    });
+  }
+});
+
 // A CA certificate renewed on an Edge: the steps run on the Edge and say so, and no Default Frontend
 // connector (which an Edge does not have) is set there.
 const edgeCa = (question: string) => `${question}

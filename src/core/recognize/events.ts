@@ -217,6 +217,10 @@ function versionHints(text: string, drafts: EventDraft[]): VersionHint[] {
   return hints;
 }
 
+/** The admin naming the Hub Transport server: "Hub is HUB10-01", 「ハブ トランスポート サーバーは HUB01」. */
+const HUB_NAMED =
+  /(?:\bHub(?:\s?Transport)?(?:\s+server)?(?:\s+is|\s*:)?|ハブ\s?(?:トランスポート\s?)?サーバー\s?(?:は|:|：)?)\s+([A-Z][A-Z0-9]{0,14}(?:-[A-Z0-9]{1,14}){0,3})(?![\w-])/;
+
 /**
  * Role words only: a server named EDGE01 or HUB07 is one, and "Edge Transport" / "Hub Transport" name
  * a role; MBX01 is not guessed to be anything. "EdgeSync" and "Edge Subscription" do not make this
@@ -239,12 +243,18 @@ function roles(text: string, events: EventFacts[]): { roles: Evidence['roles']; 
   const edgeWords = /\bEdge\s?Transport\b|エッジ\s?トランスポート/i.exec(text);
   if (edgeWords) add('edge', 'prose', edgeWords[0]);
   const hubWords = /\bHub\s?Transport\b|ハブ\s?トランスポート/i.exec(text);
-  if (hubWords) add('hub', 'prose', hubWords[0]);
+  // Words that name their server ("Hub Transport server HUB07") say nothing of the others.
+  const namesOne = hubWords && /\d/.test(HUB_NAMED.exec(text.slice(hubWords.index, hubWords.index + 80))?.[1] ?? '');
+  if (hubWords && !namesOne) add('hub', 'prose', hubWords[0]);
   // The admin's "Mailbox EX16-MBX2", "Mailbox server EXSE-MB01", 「メールボックス サーバーは EXSE-MB01」.
   const mailboxNamed =
     /(?:\bMailbox(?:\s+server)?(?:\s+is|\s*:)?|メールボックス\s?サーバー\s?(?:は|:|：)?)\s+([A-Z][A-Z0-9]{0,14}(?:-[A-Z0-9]{1,14}){0,3})(?![\w-])/g;
   for (let m = mailboxNamed.exec(text), n = 0; m && n < 5; m = mailboxNamed.exec(text), n++)
     if (m[1] && /\d/.test(m[1])) add('mailbox', 'prose-named', m[0], m[1]);
+  // The admin's "Hub is HUB10-01", "Hub Transport server HUB07", 「ハブ トランスポート サーバーは HUB01」.
+  const hubNamed = new RegExp(HUB_NAMED.source, 'g');
+  for (let m = hubNamed.exec(text), n = 0; m && n < 5; m = hubNamed.exec(text), n++)
+    if (m[1] && /\d/.test(m[1])) add('hub', 'prose-named', m[0], m[1]);
   // Only Mailbox servers are members of a database availability group.
   const dagWords =
     /(?<![A-Za-z0-9+/])DAG(?![A-Za-z0-9+/=])|Database Availability Group|データベース可用性グループ/.exec(text);
