@@ -286,6 +286,13 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
       'イベントはフロントエンド トランスポート サービスからではありません',
     ),
   },
+  // A plan that came from an event (its ID in the scope), not from a listing, a report or an error.
+  eventShown: {
+    test: (s) => s.eventId !== undefined,
+    unknown: 'else',
+    ifTrue: w('An event asked for this', 'イベントから判断しています'),
+    ifFalse: w('No event asked for this', 'イベント以外から判断しています'),
+  },
   sourceUnknown: {
     test: (s) => !s.source,
     unknown: 'then',

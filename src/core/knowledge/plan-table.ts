@@ -13,7 +13,14 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
       yes: [
         {
           if: 'sourceUnknown',
-          yes: [{ if: 'isEdge', yes: ['restart-transport-service'], no: ['restart-both-transport'] }],
+          // Without an event there is no source to miss: the services are named for the ports they answer.
+          yes: [
+            {
+              if: 'isEdge',
+              yes: ['restart-transport-service'],
+              no: [{ if: 'eventShown', yes: ['restart-both-transport'], no: ['restart-transport-port-25'] }],
+            },
+          ],
           no: [{ if: 'sourceFrontEnd', yes: ['restart-frontend-transport'], no: ['restart-transport-service'] }],
         },
       ],

@@ -133,13 +133,13 @@ export const TRANSPORT_STEPS: LibraryStep[] = [
     command: { default: 'Restart-Service MSExchangeFrontEndTransport' },
   },
   {
-    // No event to name the service: the one that answers on the port is named instead.
+    // No event to name the service: the ones that answer on the SMTP ports are named instead.
     id: 'restart-transport-port-25',
     role: 'mailbox',
     versions: ['2013+', 'unknown'],
     title: {
-      en: 'On {server}: restart the Front End Transport service, which answers on ports 25 and 587, and the Transport service, so both send the certificate with its issuer',
-      ja: '{server} で: ポート 25 と 587 に応答するフロントエンド トランスポート サービスと、トランスポート サービスを再起動し、どちらも発行元付きで証明書を送るようにします',
+      en: 'On {server}: restart the Front End Transport service, which answers on ports 25 and 587, and the Transport service, so both read their certificates again',
+      ja: '{server} で: ポート 25 と 587 に応答するフロントエンド トランスポート サービスと、トランスポート サービスを再起動し、どちらにも証明書を読み込み直させます',
     },
     why: RESTART_WHY,
     command: { default: 'Restart-Service MSExchangeFrontEndTransport, MSExchangeTransport' },
