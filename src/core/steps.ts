@@ -1,10 +1,10 @@
 import { CONDITIONS } from './facts/conditions.js';
 import type { PlanScope } from './facts/plan-scope.js';
-import { keyOf } from './facts/server-keys.js';
 import type { ServerFacts } from './facts/server-facts.js';
+import { keyOf } from './facts/server-keys.js';
+import { tidyJapanese } from './i18n/ja-spacing.js';
 import type { PlanValues } from './knowledge/plan-model.js';
 import { PLAN_TABLE } from './knowledge/plan-table.js';
-import { tidyJapanese } from './i18n/ja-spacing.js';
 import type { ExchangeVersion, Language, Step } from './model.js';
 import { type ChosenStep, choosePlanSteps } from './plan-engine.js';
 import { scopeValues, type Values } from './plan-values.js';
@@ -78,7 +78,7 @@ export function buildSteps(requests: PlanRequest[], settings: StepSettings): { s
     final: [],
   };
   const references: string[] = [];
-  const seen = new Map<string, string[]>();
+  const seen = new Map<string, Shown[]>();
   const ordered = [...requests].sort((a, b) => rankOf(a) - rankOf(b));
   for (const request of ordered) {
     const plan = PLAN_TABLE.get(request.plan);
@@ -96,10 +96,30 @@ export function buildSteps(requests: PlanRequest[], settings: StepSettings): { s
       const key = `${step.id}\n${where}\n${step.command ?? step.title}\n${fresh ? (request.values.thumbprint ?? '') : ''}`;
       // Shown once when an earlier copy applies wherever this one does (its conditions are a prefix of
       // these); the same step under the other outcome of an open question is that outcome's own.
-      const chain = (chosen.undecided ?? []).map((u) => `${u.name}=${u.outcome}\n`).join('');
+      const chain = chainOf(chosen.undecided);
       const earlier = seen.get(key) ?? [];
-      if (earlier.some((prefix) => chain.startsWith(prefix))) continue;
-      seen.set(key, [...earlier, chain]);
+      if (earlier.some((shown) => chain.startsWith(shown.chain))) continue;
+      // The same step under both outcomes of one open question, right after one another, is needed
+      // either way: one step, asked under the conditions they share, instead of two that differ only
+      // in their "If …". Copies apart stay apart: each comes after its own outcome's steps.
+      const phase = phases[chosen.step.phase ?? 'main'];
+      const twin = earlier.find(
+        (shown) => phase.at(-1) === shown.step && complementary(shown.chosen.undecided, chosen.undecided),
+      );
+      if (twin) {
+        const shared = (chosen.undecided ?? []).slice(0, -1);
+        const last = shared.at(-1);
+        const merged: ChosenStep = {
+          ...twin.chosen,
+          undecided: shared,
+          ...(last ? { when: last.outcome ? last.name : `!${last.name}` } : { when: undefined }),
+        };
+        const step = renderStep(merged, twin.scope, twin.plan, settings.language);
+        phase[phase.length - 1] = step;
+        Object.assign(twin, { chosen: merged, chain: chainOf(shared), step });
+        continue;
+      }
+      seen.set(key, [...earlier, { chain, chosen, scope: chosen.scope ?? scope, plan: request.plan, step }]);
       phases[chosen.step.phase ?? 'main'].push(step);
       used = true;
     }
@@ -108,6 +128,27 @@ export function buildSteps(requests: PlanRequest[], settings: StepSettings): { s
   // The old certificate goes only once the checks show the new one serves (events stopped, STARTTLS,
   // 443); the check of the new certificate itself stays last.
   return { steps: [...phases.main, ...phases.verify, ...phases.cleanup, ...phases.final], references };
+}
+
+/** A step already in the answer, with what it was rendered from (so it can be rendered again, merged). */
+interface Shown {
+  chain: string;
+  chosen: ChosenStep;
+  scope: PlanScope;
+  plan: string;
+  step: Step;
+}
+
+function chainOf(undecided: ChosenStep['undecided']): string {
+  return (undecided ?? []).map((u) => `${u.name}=${u.outcome}\n`).join('');
+}
+
+/** Two chains of open questions that agree on all but the last, answered the other way. */
+function complementary(a: ChosenStep['undecided'], b: ChosenStep['undecided']): boolean {
+  if (!a?.length || !b?.length || a.length !== b.length) return false;
+  const n = a.length - 1;
+  for (let i = 0; i < n; i++) if (a[i]?.name !== b[i]?.name || a[i]?.outcome !== b[i]?.outcome) return false;
+  return a[n]?.name === b[n]?.name && a[n]?.outcome !== b[n]?.outcome;
 }
 
 const FRESH_PLACEHOLDER = /<(?:new|imported) thumbprint>|<新しい証明書の拇印>|<インポートした証明書の拇印>/;
