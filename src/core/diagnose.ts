@@ -199,22 +199,30 @@ function adoptLoneThumbprint(
 ): void {
   const without = events.filter((e) => !e.thumbprint && WANTS_THUMBPRINT.has(e.id));
   const only = without.length === 1 ? without[0] : undefined;
-  // The internal transport or Auth certificate Exchange names is not the expired STARTTLS one of a 12016.
   if (!only) return;
   const dated = (thumbprint: string) =>
     certificates.filter((c) => c.thumbprint === thumbprint && c.daysLeft !== undefined && c.source !== 'event');
   // An event that says its certificate has expired is about one whose own NotAfter says so: a
   // certificate the paste shows valid is never it, and the one expired certificate listed is.
-  if (EXPIRED_KINDS.has(findCatalogueEntry(only.id, only.source)?.kind ?? '')) {
+  const kind = findCatalogueEntry(only.id, only.source)?.kind ?? '';
+  if (EXPIRED_KINDS.has(kind)) {
+    // 12016's certificate covers the FQDN it names; 12015's is Exchange's own (self-signed, the server's name).
+    const fits = (c: CertificateFacts) =>
+      kind === 'starttls-cert-expired'
+        ? !only.fqdn || covers(c.domains, only.fqdn)
+        : c.role === 'exchange-self-signed' ||
+          (c.issuer !== '' && c.issuer === c.subject) ||
+          !/\./.test(/CN\s*=\s*([^,]+)/i.exec(c.subject)?.[1] ?? '.');
     const expired = new Set(
       certificates
-        .filter((c) => c.thumbprint && c.daysLeft !== undefined && c.daysLeft < 0 && c.role !== 'auth')
+        .filter((c) => c.thumbprint && c.daysLeft !== undefined && c.daysLeft < 0 && c.role !== 'auth' && fits(c))
         .map((c) => c.thumbprint as string),
     );
     if (lone && dated(lone).some((c) => (c.daysLeft ?? 0) >= 0)) lone = undefined;
     if (!lone && expired.size === 1) lone = [...expired][0];
   }
   if (!lone) return;
+  // The internal transport or Auth certificate Exchange names is not the expired STARTTLS one of a 12016.
   const namedUse = (evidence.certificateUses ?? []).some((u) => u.thumbprint === lone && u.use !== 'presented');
   if (!(only.id === 12016 && namedUse)) only.thumbprint = lone;
 }
@@ -224,8 +232,8 @@ function holderOf(thumbprint: string | undefined, servers: readonly ServerFacts[
   const holders = servers.filter((s) => s.name && s.certificates.some((c) => c.thumbprint === thumbprint));
   return holders.length === 1 ? holders[0]?.name : undefined;
 }
-
 const EXPIRED_KINDS: ReadonlySet<string> = new Set(['internal-cert-expired', 'starttls-cert-expired']);
+
 /** One thumbprint pasted beside the events and named by none of them: the certificate meant for the fix. */
 function loneThumbprint(evidence: Evidence, events: EventFacts[]): string | undefined {
   const lone = unexplainedThumbprints(evidence, events, evidence.certificates);

@@ -105,3 +105,31 @@ describe('an event named by its ID goes to the expired certificate and the serve
     });
   }
 });
+
+describe('an event named by its ID is not given a certificate it cannot be about', () => {
+  for (const [lang, question] of [
+    ['en', '12015 on MBX-B since Monday.'],
+    ['ja', 'MBX-B で月曜から 12015 が出ています。'],
+  ] as const) {
+    it(`12015 and the only expired certificate is a CA one for a client name (${lang})`, () => {
+      const expiredPublic = 'C1C1C1C1C1C1C1C1C1C1C1C1C1C1C1C1C1C1C1C1';
+      const text = `${question}
+
+PS C:\\> Invoke-Command -ComputerName MBX-B -ScriptBlock { Get-ExchangeCertificate } | fl Thumbprint,Subject,Services,NotAfter,Status,PSComputerName
+${record(expiredPublic, 'CN=mail.alpineskihouse.com', 'IIS, SMTP', '11/20/2026 11:59:59 PM', 'MBX-B')}
+${record('B2B2B2B2B2B2B2B2B2B2B2B2B2B2B2B2B2B2B2B2', 'CN=MBX-B', 'IMAP, POP, IIS, SMTP', '9/14/2029 8:02:37 AM', 'MBX-B')}
+`;
+      const d = diagnose(text, { now: REFERENCE_NOW });
+      assert.equal(d.language, lang);
+      assert.notEqual(d.events.find((e) => e.id === 12015)?.thumbprint, expiredPublic);
+      // The event's finding does not name it (its own expiry, an SMTP one, may still say transport).
+      assert.ok(!d.findings.some((f) => f.eventId === 12015 && f.thumbprint === expiredPublic));
+      // Its own expiry is still reported and renewed by request, never by a self-signed copy.
+      assert.ok(d.findings.some((f) => f.code === 'CERT_EXPIRED' && f.thumbprint === expiredPublic));
+      assert.doesNotMatch(
+        d.steps.map((s) => s.command ?? '').join('\n'),
+        new RegExp(`${expiredPublic} \\| New-ExchangeCertificate(?! -GenerateRequest)`),
+      );
+    });
+  }
+});
