@@ -112,7 +112,12 @@ export function buildSteps(requests: PlanRequest[], settings: StepSettings): { s
         const merged: ChosenStep = {
           ...twin.chosen,
           undecided: shared,
-          ...(last ? { when: last.outcome ? last.name : `!${last.name}` } : { when: undefined }),
+          // A condition the paste decided, the same for both copies, still labels the step.
+          ...(twin.chosen.when === chosen.when
+            ? {}
+            : last
+              ? { when: last.outcome ? last.name : `!${last.name}` }
+              : { when: undefined }),
         };
         const step = renderStep(merged, twin.scope, twin.plan, settings.language);
         phase[phase.length - 1] = step;
