@@ -101,10 +101,13 @@ export function buildSteps(requests: PlanRequest[], settings: StepSettings): { s
       if (earlier.some((shown) => chain.startsWith(shown.chain))) continue;
       // The same step under both outcomes of one open question, right after one another, is needed
       // either way: one step, asked under the conditions they share, instead of two that differ only
-      // in their "If …". Copies apart stay apart: each comes after its own outcome's steps.
+      // in their "If …". Copies apart stay apart (each comes after its own outcome's steps), except a
+      // step that only shows something: shown once, at the first place, it changes nothing later.
       const phase = phases[chosen.step.phase ?? 'main'];
       const twin = earlier.find(
-        (shown) => phase.at(-1) === shown.step && complementary(shown.chosen.undecided, chosen.undecided),
+        (shown) =>
+          (phase.at(-1) === shown.step || chosen.step.id.startsWith('show-')) &&
+          complementary(shown.chosen.undecided, chosen.undecided),
       );
       if (twin) {
         const shared = (chosen.undecided ?? []).slice(0, -1);
@@ -120,7 +123,8 @@ export function buildSteps(requests: PlanRequest[], settings: StepSettings): { s
               : { when: undefined }),
         };
         const step = renderStep(merged, twin.scope, twin.plan, settings.language);
-        phase[phase.length - 1] = step;
+        const at = phase.indexOf(twin.step);
+        if (at >= 0) phase[at] = step;
         Object.assign(twin, { chosen: merged, chain: chainOf(shared), step });
         continue;
       }

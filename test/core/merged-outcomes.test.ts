@@ -43,3 +43,23 @@ for (const [language, lang, prefix] of [
     });
   });
 }
+
+describe('a step that only shows something, asked under both outcomes apart, is shown once', () => {
+  const expiredSetup = `Exchange 2019 CU14, EX19-07. I want to remove the expired certificate.
+
+[PS] C:\\>Get-ExchangeCertificate | ft Thumbprint,Services,NotAfter,Subject -AutoSize
+
+Thumbprint                               Services NotAfter              Subject
+----------                               -------- --------              -------
+7CF84585E6B2E0A1C3D5F7092B4D6F8A0C2E4F61 IP.WS..  11/14/2026 10:05:33 AM CN=EX19-07
+`;
+  for (const lang of ['en', 'ja'] as const) {
+    it(`${lang}: the 444 binding is shown once, before either outcome's rebind`, () => {
+      const d = diagnose(expiredSetup, { now: REFERENCE_NOW, lang });
+      const shows = d.steps.flatMap((s, i) => (s.id === 'show-backend-444' ? [i] : []));
+      const rebinds = d.steps.flatMap((s, i) => (s.id === 'rebind-backend-444' ? [i] : []));
+      assert.equal(shows.length, 1, d.steps.map((s) => s.id).join());
+      assert.ok(rebinds.length >= 1 && rebinds.every((i) => i > (shows[0] ?? Infinity)), `${shows} ${rebinds}`);
+    });
+  }
+});
