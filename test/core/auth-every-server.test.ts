@@ -86,3 +86,64 @@ describe('an Auth certificate gone from the server that lists its store', () => 
     });
   }
 });
+
+// A next Auth certificate staged ahead of expiry is cached by each Mailbox server too: every server the
+// admin lists, in any list form, gets its own restart block after the staged switch.
+const staged = (question: string) => `${question}
+
+[PS] C:\\>Get-AuthConfig | fl CurrentCertificateThumbprint,NextCertificateThumbprint,NextCertificateEffectiveDate
+
+CurrentCertificateThumbprint : 19A6EB844B02A4FD120E4EF1C82DAFBBC372BBC1
+NextCertificateThumbprint    :
+NextCertificateEffectiveDate :
+
+[PS] C:\\>Get-ExchangeCertificate 19A6EB844B02A4FD120E4EF1C82DAFBBC372BBC1 | fl Subject,NotAfter,Services,Status
+
+Subject   : CN=Microsoft Exchange Server Auth Certificate
+NotAfter  : 12/24/2026 10:15:33 AM
+Services  : SMTP
+Status    : Valid
+`;
+
+describe('a staged Auth roll-over restarts every Mailbox server the paste lists', () => {
+  for (const [lang, question, servers] of [
+    [
+      'en',
+      'Exchange 2019 CU14 (TKYEX01 and OSKEX02). HealthChecker warns the Auth certificate expires soon.',
+      ['TKYEX01', 'OSKEX02'],
+    ],
+    [
+      'en',
+      'Our Mailbox servers (MBX-A1, MBX-B7) run Exchange 2019. The Auth certificate expires soon, what do I do?',
+      ['MBX-A1', 'MBX-B7'],
+    ],
+    [
+      'ja',
+      'ハイブリッド環境（TKYEX01、OSKEX02）です。Auth 証明書の期限が近いと警告が出ました。',
+      ['TKYEX01', 'OSKEX02'],
+    ],
+    [
+      'ja',
+      'Exchange 2019 CU14 のサーバーは TKYEX01・OSKEX02 です。Auth 証明書の期限が近いと警告が出ました。',
+      ['TKYEX01', 'OSKEX02'],
+    ],
+  ] as const) {
+    it(`${lang}: ${servers.join(', ')}`, () => {
+      const d = diagnose(staged(question), { now: REFERENCE_NOW });
+      assert.equal(d.language, lang);
+      assert.ok(
+        d.steps.some((s) => /Set-AuthConfig -NewCertificateThumbprint/.test(s.command ?? '')),
+        'staged',
+      );
+      const restarts = d.steps.filter((s) => /Restart-Service MSExchangeServiceHost/.test(s.command ?? ''));
+      assert.deepEqual(
+        restarts.map((s) => s.server),
+        servers,
+      );
+      assert.ok(
+        restarts.every((s) => s.title.includes(s.server ?? '?')),
+        'each block says its server',
+      );
+    });
+  }
+});

@@ -102,9 +102,14 @@ export function rolesFor(
     if (!mine(connector.server)) continue;
     if (/^Default Frontend /i.test(connector.name)) add('frontend', 'strong', 'connector-default-frontend');
   }
-  // The summary's role words, only when nothing better was found, with the same care for "Edge".
+  // The summary's role words, only when nothing better was found, with the same care for "Edge", and
+  // none the admin gave another server by name ("the Mailbox server is EXSE-MB01" says nothing of the
+  // Edge pair listed beside it).
+  const namedElsewhere = (role: RoleName) =>
+    (evidence.roleEvidence ?? []).some((r) => r.role === role && r.server !== undefined && !mine(r.server));
   if (out.length === 0)
-    for (const role of evidence.roles) if (!(role === 'edge' && edgeElsewhere)) add(role, 'weak', 'prose');
+    for (const role of evidence.roles)
+      if (!(role === 'edge' && edgeElsewhere) && !namedElsewhere(role)) add(role, 'weak', 'prose');
   return out;
 }
 

@@ -348,6 +348,8 @@ export const PLAN_ROWS: PlanDefinition[] = [
           'stage-auth',
           'publish-later',
           'restart-auth-consumers',
+          // Each Mailbox server caches the Auth certificate on its own, after a staged roll-over as after an immediate one.
+          { each: 'otherMailbox', do: ['restart-auth-consumers'] },
           { if: 'hybrid', yes: ['rerun-hcw-auth'] },
           'verify-authconfig',
         ],

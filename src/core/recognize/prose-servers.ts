@@ -4,19 +4,31 @@ import { matchesOf } from './matches.js';
  * The server the admin names in their own words: "Exchange 2019 CU14, EX19-02.", "Exchange 2013 CU23
  * (EX13-01, CAS+Mailbox)", "server EX16-WEB2", "サーバーは EXJ-HUB01 です". Only a name written as
  * Exchange servers are (capitals, digits and hyphens, with a digit) right after those words counts
- * (「Exchange 2019 CU14 の EXJ19-01」 too);
+ * (「Exchange 2019 CU14 の EXJ19-01」 too), and so does each name of a list there or alone in parentheses
+ * ("(EX13-01, EX13-02)", 「（EX2019-01、EX2019-02）」): a step every server needs is given to each;
  * a sentence naming more than a few is left alone rather than guessed from.
  */
-const NAME = '([A-Z][A-Z0-9]{0,14}(?:-[A-Z0-9]{1,14}){0,3})';
-const PATTERNS: readonly RegExp[] = [
-  new RegExp(
-    `\\bExchange(?:\\s+Server)?\\s+(?:2007|2010|2013|2016|2019|SE)(?:\\s+(?:SP|CU|RU)\\s?\\d{1,2}){0,2}\\s*(?:[,(（:、]|の)\\s*${NAME}(?![\\w-]|\\.\\w)`,
-    'g',
-  ),
-  new RegExp(`\\b[Ss]erver(?:\\s+name)?(?:\\s+is)?\\s*:?\\s+${NAME}(?![\\w-]|\\.\\w)`, 'g'),
+const NAME = '[A-Z][A-Z0-9]{0,14}(?:-[A-Z0-9]{1,14}){0,3}';
+/** Between two names of one list: "EX01, EX02", "EX01 and EX02", 「EX01、EX02」「EX01・EX02」「EX01/EX02」「EX01 と EX02」. */
+const SEPARATOR = '\\s*(?:[,、・/]|\\s(?:and|&)\\s|と)\\s*';
+const LIST = `(${NAME}(?:${SEPARATOR}${NAME}){0,5})`;
+const END = '(?![\\w-]|\\.\\w)';
+const PATTERNS: readonly { pattern: RegExp; fewest: number }[] = [
+  {
+    pattern: new RegExp(
+      `\\bExchange(?:\\s+Server)?\\s+(?:2007|2010|2013|2016|2019|SE)(?:\\s+(?:SP|CU|RU)\\s?\\d{1,2}){0,2}\\s*(?:[,(（:、]|の)\\s*${LIST}${END}`,
+      'g',
+    ),
+    fewest: 1,
+  },
+  { pattern: new RegExp(`\\b[Ss]ervers?(?:\\s+name)?(?:\\s+is)?\\s*:?\\s+${LIST}${END}`, 'g'), fewest: 1 },
   // 「サーバーは EXJ-HUB01」「サーバー名: EX01」, and 「(Exchange 2019 CU14, サーバー EX19-HY01)」 without は.
-  new RegExp(`サーバー(?:名)?\\s*(?:は|:|：)?\\s*${NAME}(?![\\w-]|\\.\\w)`, 'g'),
+  { pattern: new RegExp(`サーバー(?:名)?\\s*(?:は|:|：)?\\s*${LIST}${END}`, 'g'), fewest: 1 },
+  // A list of servers alone in parentheses, 「（EX2019-01、EX2019-02）」 or "(EX01 and EX02)": a single
+  // word in parentheses is too often something else to count.
+  { pattern: new RegExp(`[(（]\\s*${LIST}\\s*[)）]`, 'g'), fewest: 2 },
 ];
+const SPLIT = new RegExp(SEPARATOR);
 /** Words that fit the shape but name no server. */
 const NOT_A_SERVER =
   /^(?:SP\d+|CU\d+|RU\d+|TLS\d*|SHA\d+|RSA\d+|HTTP\d*|SMTP\d*|IIS\d*|KB\d+|W\d+|[A-Z]\d|[A-Z]{1,3})$/;
@@ -24,13 +36,16 @@ const MOST = 3;
 
 export function readProseServerNames(text: string): string[] {
   const names: string[] = [];
-  for (const pattern of PATTERNS) {
+  for (const { pattern, fewest } of PATTERNS) {
     let seen = 0;
     for (const match of matchesOf(pattern, text)) {
       if (++seen > 20) break;
-      const name = match[1];
-      if (!name || !/\d/.test(name) || NOT_A_SERVER.test(name)) continue;
-      if (!names.includes(name)) names.push(name);
+      const listed = (match[1] ?? '').split(SPLIT);
+      if (listed.length < fewest) continue;
+      for (const name of listed) {
+        if (!name || !/\d/.test(name) || NOT_A_SERVER.test(name)) continue;
+        if (!names.includes(name)) names.push(name);
+      }
     }
   }
   return names.length <= MOST ? names : [];

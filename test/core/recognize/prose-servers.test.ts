@@ -22,6 +22,28 @@ describe('server names in the admin’s words', () => {
     ] as const)
       assert.deepEqual(readProseServerNames(text), want, text);
   });
+  it('reads every server of a list, in half- or full-width parentheses, however it is separated', () => {
+    for (const [text, want] of [
+      ['Exchange 2019 CU14 (EX19-01, EX19-02) in a hybrid.', ['EX19-01', 'EX19-02']],
+      ['We run two servers (MBX-A1 and MBX-B7); the Auth cert expires soon.', ['MBX-A1', 'MBX-B7']],
+      ['servers EXA01 / EXB02 are both Mailbox servers', ['EXA01', 'EXB02']],
+      ['ハイブリッド環境 (Exchange 2019 CU14、EX2019-01/EX2019-02) です。', ['EX2019-01', 'EX2019-02']],
+      ['対象は（EX2019-01、EX2019-02）の 2 台です。', ['EX2019-01', 'EX2019-02']],
+      ['対象は（TKYEX01・OSKEX02）です。', ['TKYEX01', 'OSKEX02']],
+      ['サーバーは TKYEX01 と OSKEX02 です。', ['TKYEX01', 'OSKEX02']],
+      ['対象は (TKYEX01と OSKEX02) です。', ['TKYEX01', 'OSKEX02']],
+    ] as const)
+      assert.deepEqual(readProseServerNames(text), want, text);
+  });
+  it('takes no single word in parentheses, version word or long list for servers', () => {
+    for (const text of [
+      'the cert (EX2019-01) expired',
+      '（SHA256、RSA2048）で作成しました',
+      '(CU14, KB5001779) installed',
+      'Exchange 2016 (EX01, EX02, EX03, EX04, EX05)',
+    ])
+      assert.deepEqual(readProseServerNames(text), [], text);
+  });
   it('takes no service pack, sentence word or FQDN for a server', () => {
     assert.deepEqual(readProseServerNames('Exchange 2010 SP3, we renewed it'), []);
     assert.deepEqual(readProseServerNames('the server IS down; server EX01.contoso.com logs it'), []);
@@ -34,7 +56,10 @@ describe('the AD site', () => {
     assert.equal(readAdSite("New-EdgeSubscription -FileData $b -Site 'Osaka'"), 'Osaka');
     assert.equal(readAdSite('EX19-MBX1 (Mailbox, site Default-First-Site-Name).'), 'Default-First-Site-Name');
     assert.equal(readAdSite('サイトは Tokyo-Site です'), 'Tokyo-Site');
-    assert.equal(readAdSite('NextHopDomain : edgesync - default-first-site-name to internet'), 'default-first-site-name');
+    assert.equal(
+      readAdSite('NextHopDomain : edgesync - default-first-site-name to internet'),
+      'default-first-site-name',
+    );
   });
   it('takes no common word or IIS site for one', () => {
     assert.equal(readAdSite('the site is down since the Default Web Site lost its binding'), undefined);
