@@ -328,9 +328,22 @@ function dedupeCertificates(certs: ParsedCertificate[]): ParsedCertificate[] {
 }
 
 function withCountdown(certs: ParsedCertificate[], now: Date): CertificateFacts[] {
-  return certs.map((c) =>
-    c.notAfter && c.status !== 'PendingRequest' ? { ...c, daysLeft: daysLeft(c.notAfter, now) } : { ...c },
-  );
+  return certs
+    .map(datedByLifetime(now))
+    .map((c) =>
+      c.notAfter && c.status !== 'PendingRequest' ? { ...c, daysLeft: daysLeft(c.notAfter, now) } : { ...c },
+    );
+}
+
+/**
+ * A lifetime in whole days without the time it was counted from: counted from now. It is the
+ * certificate's own countdown, not an event's estimate, so the expiry is not marked estimated.
+ */
+function datedByLifetime(now: Date): (cert: ParsedCertificate) => ParsedCertificate {
+  return (cert) =>
+    cert.notAfter || cert.lifetimeDays === undefined
+      ? cert
+      : { ...cert, notAfter: new Date(now.getTime() + cert.lifetimeDays * 86_400_000).toISOString() };
 }
 
 /**

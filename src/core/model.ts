@@ -169,6 +169,11 @@ export const certificateFactsSchema = z.object({
   /** The expiry is estimated (for example from an event's hours remaining), not read from the certificate. */
   estimated: z.boolean().optional(),
   /**
+   * HealthChecker's "Lifetime: N day(s)" where the report's Generation Time is not in the paste: the
+   * days left when it ran, taken as now for the expiry.
+   */
+  lifetimeDays: z.number().int().optional(),
+  /**
    * Added: the paste ends inside this certificate's record (a thumbprint shorter than 40 digits, a
    * list never closed): what was cut is left out, never taken as a value.
    */

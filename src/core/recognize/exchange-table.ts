@@ -13,8 +13,10 @@ import { normalizeThumbprint } from './thumbprints.js';
  * The default view shows no dates, so its certificates carry no notAfter.
  */
 const COLUMNS = new Set([
-  // Invoke-Command adds the server each row came from; Identity is SERVER\thumbprint.
+  // Invoke-Command adds the server each row came from; Identity is SERVER\thumbprint. A listing over
+  // every server (`select @{n='Server';e={$_.PSComputerName}},…`) names it Server.
   'PSComputerName',
+  'Server',
   'Identity',
   'Thumbprint',
   'Services',
@@ -143,7 +145,10 @@ function addRow(cells: Map<string, string>, out: Found, section?: string): void 
   }
   const identity = cells.get('Identity') ?? '';
   const server =
-    cells.get('PSComputerName') || (identity.includes('\\') ? identity.split('\\')[0]?.trim() : '') || section;
+    cells.get('PSComputerName') ||
+    cells.get('Server') ||
+    (identity.includes('\\') ? identity.split('\\')[0]?.trim() : '') ||
+    section;
   if (server && /^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$/.test(server)) facts.servers = [server];
   const role = certificateRole(facts);
   if (role) facts.role = role;

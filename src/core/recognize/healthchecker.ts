@@ -25,6 +25,9 @@ import { normalizeThumbprint } from './thumbprints.js';
 
 const LINE = /^([ \t]*)([A-Za-z][A-Za-z0-9 ()/.-]{0,70}?):(?:[ \t]+(.*?))?[ \t]*$/;
 
+/** The certificate section as some versions print it: `Lifetime: 14 day(s)`. */
+const LIFETIME_DAYS = /^[ \t]*Lifetime:[ \t]*-?\d{1,6} day\(s\)[ \t]*$/m;
+
 interface Field {
   indent: number;
   name: string;
@@ -39,7 +42,11 @@ interface CertificateBlock {
 }
 
 export const recognizeHealthChecker: Recognizer = (text, shared) => {
-  if (!text.includes('Lifetime in days') && !text.includes('Internal Transport Certificate:')) {
+  if (
+    !text.includes('Lifetime in days') &&
+    !text.includes('Internal Transport Certificate:') &&
+    !LIFETIME_DAYS.test(text)
+  ) {
     return serverSection(text);
   }
   const blocks: CertificateBlock[] = [];
@@ -143,21 +150,24 @@ function toCertificate(
   };
   const friendlyName = get('FriendlyName');
   if (friendlyName) cert.friendlyName = friendlyName;
-  const lifetime = /^-?\d{1,6}$/.test(get('Lifetime in days')) ? Number(get('Lifetime in days')) : undefined;
+  const days = /^(-?\d{1,6})(?: day\(s\))?$/.exec(get('Lifetime in days') || get('Lifetime'))?.[1];
+  const lifetime = days === undefined ? undefined : Number(days);
   if (lifetime !== undefined && generated) {
     cert.notAfter = new Date(Date.parse(generated) + lifetime * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  } else if (lifetime !== undefined) {
+    cert.lifetimeDays = lifetime;
   }
   const status = get('Certificate status');
   if (status && status !== 'Unknown') cert.status = status;
   if (block.fields.has('Bound to services')) cert.services = parseServiceNames(get('Bound to services'));
-  const keySize = get('Key size');
+  const keySize = get('Key size') || get('Key Size');
   if (/^\d{3,5}$/.test(keySize)) cert.keySize = Number(keySize);
   if (/^true$/i.test(get('ECC Certificate'))) cert.keyAlgorithm = 'ECDSA';
   const hash = signatureHashFromName(get('Signature Hash Algorithm') || get('Signature Algorithm'));
   if (hash) cert.signatureHash = hash;
   if (server) cert.servers = [server];
   // The Auth certificate's only namespace is its common name.
-  const auth = block.namespaces.find((n) => /^Microsoft Exchange Server Auth Certificate$/i.test(n));
+  const auth = [...block.namespaces, friendlyName].find((n) => /^Microsoft Exchange Server Auth Certificate$/i.test(n));
   const role = certificateRole({ ...cert, subject: auth ? `CN=${auth}` : '' });
   if (role) cert.role = role;
   return cert;
@@ -167,6 +177,7 @@ function usesOf(block: CertificateBlock, thumbprint: string, server: string | un
   const flags: [string, CertificateUseEvidence['use']][] = [
     ['Internal Transport Certificate', 'internalTransport'],
     ['Current Auth Certificate', 'authCurrent'],
+    ['Is current Auth Certificate', 'authCurrent'],
     ['Next Auth Certificate', 'authNext'],
   ];
   return flags
@@ -177,7 +188,8 @@ function usesOf(block: CertificateBlock, thumbprint: string, server: string | un
 /** The report's Exchange Information: the server's name, version and role, all strong. */
 function serverSection(text: string): Partial<Evidence> {
   if (!/^Exchange Information\s*$/m.test(text) && !text.includes('Build Number:')) return {};
-  const name = field(text, 'Name');
+  // The Exchange Information section says Name; the Exchange Server Membership section says Server.
+  const name = field(text, 'Name') ?? field(text, 'Server');
   const server = name && /^[A-Za-z0-9][A-Za-z0-9-]{0,62}$/.test(name) ? name : undefined;
   const hints: VersionHint[] = [];
   const build = field(text, 'Build Number');
