@@ -70,6 +70,8 @@ export const findingCodeSchema = z.enum([
   'IMAP_POP_CERTIFICATE_NAME',
   // Added: a certificate refused for PrivateKeyMissing (installed where its request was not made).
   'PRIVATE_KEY_MISSING',
+  // Added: a certificate refused because its Enhanced Key Usage lacks Server Authentication.
+  'SERVER_AUTH_EKU_MISSING',
   // Added: a queue to the Edge fails Exchange Server authentication: the Edge's subscription is stale.
   'EDGE_SUBSCRIPTION_STALE',
 ]);

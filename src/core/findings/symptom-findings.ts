@@ -208,6 +208,21 @@ export function judgeSymptom(
       });
       break;
     }
+    case 'server-auth-eku-missing': {
+      const { server, services } = symptom.values;
+      findings.push({
+        code: 'SERVER_AUTH_EKU_MISSING',
+        severity: 'warning',
+        ...tp,
+        message: text.finding.serverAuthEkuMissing({
+          ...(thumbprint && { name: context.nameOf?.(thumbprint) ?? thumbprint }),
+          ...(server && { server }),
+        }),
+      });
+      // A new certificate through the CA: the request keeps the names, the CA's template gives the EKU.
+      plans.push({ plan: 'ca-renew', values: { ...tp, ...(server && { server }), ...(services && { services }) } });
+      break;
+    }
     case 'private-key-missing': {
       const { server, requestServer, services } = symptom.values;
       findings.push({

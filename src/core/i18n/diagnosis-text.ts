@@ -68,6 +68,8 @@ export interface DiagnosisText {
       certutil?: boolean;
       oldShown: boolean;
     }): string;
+    /** Enable-ExchangeCertificate refused the certificate: PkixKpServerAuthNotFoundInEnhancedKeyUsage. */
+    serverAuthEkuMissing(p: { name?: string; server?: string }): string;
     /** Outlook's name alert; `cert` and `names`: the certificate serving IIS in the paste, without the name. */
     nameMismatch(p: {
       host?: string;
@@ -224,6 +226,8 @@ const en: DiagnosisText = {
       `HTTP.sys on ${server} cannot use the certificate bound to an HTTPS endpoint. On 0.0.0.0:444 that is the Exchange Back End site: OWA and ECP go blank, Outlook Anywhere, EWS and the Exchange Management Shell fail until it is bound to a valid certificate.`,
     nameMismatch: ({ host, cert, names, outlookAnywhere, internal }) =>
       `${outlookAnywhere ? 'Outlook Anywhere (error 10) says' : 'Outlook says'} the certificate presented for ${host ?? 'the name it connects to'} does not carry that name. ${internal && cert ? `${host} is an internal name, which public CAs no longer issue certificates for: give Outlook a name ${cert} already carries (${names}) instead.` : cert ? `The certificate enabled for IIS, ${cert}, carries only ${names}: clients that connect by ${host ?? 'that name'} warn until a certificate with that name as well serves IIS.` : `The paste shows no certificate: the steps show what ${host ?? 'the name'} presents and the certificates with their names${outlookAnywhere ? ', and the names Outlook Anywhere publishes' : ''}; paste that output to get the fix.`}`,
+    serverAuthEkuMissing: ({ name, server }) =>
+      `Exchange refuses ${name ?? 'the certificate'}${server ? ` on ${server}` : ''} because its Enhanced Key Usage lacks Server Authentication (PkixKpServerAuthNotFoundInEnhancedKeyUsage): the CA issued it from a template for another purpose (such as Workstation Authentication). No setting and no -Force makes Exchange use it. Make a new request and have the CA issue it from a template with the Server Authentication EKU (1.3.6.1.5.5.7.3.1), such as Web Server; do not enable this certificate or replace it with a self-signed one.`,
     privateKeyMissing: ({ name, server, requestServer, certutil, oldShown }) =>
       `${certutil ? `certutil shows no key provider for ${name ?? 'the certificate'}${server ? ` on ${server}` : ''}: Windows holds it without its private key, so Exchange cannot use it (PrivateKeyMissing)` : `Exchange refuses ${name ?? 'the certificate'}${server ? ` on ${server}` : ''} because it has no private key there (PrivateKeyMissing)`}: the certificate file the CA issued was installed on a server that did not make the request. The key exists only on the server that made the request${requestServer ? ` (${requestServer})` : ''}: complete the request there, then export the certificate with its key and import it here. No new request is needed${oldShown ? '; keep the old certificate until the new one is enabled' : ''}.`,
     imapPopName: ({ protocols, subject, current, fqdn }) =>
@@ -297,6 +301,8 @@ const en: DiagnosisText = {
     CHAIN_INCOMPLETE: ({ name }) =>
       name ? `${name} is Invalid: its issuing CA certificate is missing` : 'The issuing CA certificate is missing',
     IMAP_POP_CERTIFICATE_NAME: () => 'IMAP/POP: X509CertificateName must be the FQDN clients connect to',
+    SERVER_AUTH_EKU_MISSING: ({ name }) =>
+      `${name || 'The certificate'} lacks the Server Authentication EKU (PkixKpServerAuthNotFoundInEnhancedKeyUsage)`,
     PRIVATE_KEY_MISSING: ({ name }) =>
       `${name || 'The certificate'} has no private key where it was installed (PrivateKeyMissing)`,
   },
@@ -425,6 +431,8 @@ const ja: DiagnosisText = {
       `${server} の HTTP.sys が HTTPS エンドポイントにバインドされた証明書を使えません。0.0.0.0:444 は Exchange Back End サイトです。有効な証明書にバインドし直すまで、OWA と ECP は真っ白になり、Outlook Anywhere、EWS、Exchange 管理シェルが失敗します。`,
     nameMismatch: ({ host, cert, names, outlookAnywhere, internal }) =>
       `${outlookAnywhere ? 'Outlook Anywhere (エラー 10) によると' : 'Outlook によると'}、${host ?? '接続先の名前'} に提示された証明書にその名前がありません。${internal && cert ? `${host} は内部の名前で、公的な CA はこのような名前の証明書を発行しません。代わりに ${cert} にある名前 (${names}) を Outlook に使わせます。` : cert ? `IIS に割り当てられた証明書 ${cert} の名前は ${names} だけです。この名前も含む証明書を IIS に割り当てるまで、${host ?? 'その名前'} で接続するクライアントに警告が出ます。` : `貼り付けに証明書がありません。手順で ${host ?? 'その名前'} が提示する証明書と、各証明書の名前${outlookAnywhere ? '、Outlook Anywhere が公開する名前' : ''}を表示します。その出力を貼り付けると対処がわかります。`}`,
+    serverAuthEkuMissing: ({ name, server }) =>
+      `${server ? `${server} で` : ''}${name ?? '証明書'} の拡張キー使用法にサーバー認証がないため、Exchange で使用できません (PkixKpServerAuthNotFoundInEnhancedKeyUsage)。CA が別の用途のテンプレート (ワークステーション認証など) で発行しています。設定や -Force では使用できるようになりません。新しい証明書要求を作成し、サーバー認証の EKU (1.3.6.1.5.5.7.3.1) を含むテンプレート (Web サーバーなど) で CA に発行してもらってください。この証明書は有効にせず、自己署名証明書で置き換えないでください。`,
     privateKeyMissing: ({ name, server, requestServer, certutil, oldShown }) =>
       `${certutil ? `certutil で ${server ? `${server} の` : ''}${name ?? '証明書'} にキー プロバイダー情報がありません。秘密キーなしで保存されているため、Exchange で使用できません (PrivateKeyMissing)` : `${server ? `${server} で` : ''}${name ?? '証明書'} に秘密キーがないため、Exchange で使用できません (PrivateKeyMissing)`}。CA が発行した証明書ファイルを、要求を作成していないサーバーにインストールしています。秘密キーは要求を作成したサーバー${requestServer ? ` (${requestServer})` : ''}にしかありません。そこで要求を完了し、秘密キー付きでエクスポートしてこのサーバーにインポートします。新しい要求は不要です。${oldShown ? '新しい証明書を割り当てるまで古い証明書は残してください。' : ''}`,
     imapPopName: ({ protocols, subject, current, fqdn }) =>
@@ -501,6 +509,8 @@ const ja: DiagnosisText = {
     CHAIN_INCOMPLETE: ({ name }) =>
       name ? `${name} が Invalid です: 発行元 CA の証明書がありません` : '発行元 CA の証明書がありません',
     IMAP_POP_CERTIFICATE_NAME: () => 'IMAP/POP: X509CertificateName にはクライアントが接続する FQDN を設定します',
+    SERVER_AUTH_EKU_MISSING: ({ name }) =>
+      `${name || '証明書'} の拡張キー使用法にサーバー認証がありません (PkixKpServerAuthNotFoundInEnhancedKeyUsage)`,
     PRIVATE_KEY_MISSING: ({ name }) =>
       `${name || '証明書'} はインストールしたサーバーに秘密キーがありません (PrivateKeyMissing)`,
   },

@@ -36,6 +36,8 @@ export type SymptomId =
   | 'imap-pop-subject-not-fqdn'
   /** "… not valid for use with Exchange Server (reason: PrivateKeyMissing)": installed where no request was made. */
   | 'private-key-missing'
+  /** "… not valid for use with Exchange Server (reason: PkixKpServerAuthNotFoundInEnhancedKeyUsage)": no Server Authentication EKU. */
+  | 'server-auth-eku-missing'
   /** Outlook/browser alert: "The name on the security certificate is invalid or does not match the name of the site". */
   | 'certificate-name-mismatch';
 

@@ -171,6 +171,16 @@ const RULES: readonly SymptomRule[] = [
     pattern: /\bPrivateKeyMissing\b/,
     values: privateKeyMissingValues,
   },
+  {
+    id: 'server-auth-eku-missing',
+    // The same refusal as PrivateKeyMissing with another reason, its enum name in every language:
+    // the certificate, the server and the services read the same way.
+    pattern: /\bPkixKpServerAuthNotFoundInEnhancedKeyUsage\b/,
+    values: (text, match) => {
+      const { thumbprint, server, services } = privateKeyMissingValues(text, match);
+      return { thumbprint, server, services };
+    },
+  },
   // certutil's own words for the same state, read only when no Exchange error says PrivateKeyMissing.
   { id: 'private-key-missing', pattern: NO_KEY_PROVIDER, values: noKeyProviderValues },
   { id: 'certificate-name-mismatch', pattern: NAME_MISMATCH, values: nameMismatchValues },
