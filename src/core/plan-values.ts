@@ -82,7 +82,7 @@ export function commandValues(scope: PlanScope, planId: string): Values {
   // The FQDN first: New-ExchangeCertificate takes the first name as the subject (KB 953354 gives the FQDN).
   const ownNames = [fqdn ?? (server ? `<FQDN of ${server}>` : '<server FQDN>'), server ?? '<server name>'];
   const receiveName =
-    values.connector && !/send|送信|outbound/i.test(values.connector)
+    values.connector && values.connectorIsSend !== 'yes' && !/send|送信|outbound/i.test(values.connector)
       ? values.connector
       : `Default Frontend ${server ?? '<server>'}`;
   const o365 = facts.connectors.find((c) => /^Outbound to Office 365/i.test(c.name))?.name;

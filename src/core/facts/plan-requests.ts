@@ -62,6 +62,14 @@ export function enrichPlanRequests(
       return { ...request, plan: 'internal-transport-renew', values };
     if (request.plan === 'renew-unknown-issuer' && known?.authCurrent === true)
       return { ...request, plan: 'auth-renew', values };
+    if (facts && request.plan === 'send-connector-pin' && !values.connector) {
+      // The send connector the failing queue names (by NextHopConnector or a smart host's NextHopDomain).
+      const queued = facts.connectors.filter((c) => c.namedBy === 'queue' && c.kind === 'send');
+      if (queued.length === 1 && queued[0]) {
+        values.connector = queued[0].name;
+        values.connectorIsSend = 'yes';
+      }
+    }
     if (facts && (request.plan === 'starttls-pinned' || request.plan === 'send-connector-pin')) {
       // The connector's own listing shows what it pins when the error does not.
       const named = values.connector ? facts.connectors.find((c) => c.name === values.connector) : undefined;

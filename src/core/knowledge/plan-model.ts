@@ -70,4 +70,6 @@ export interface PlanValues {
   otherMailbox?: string;
   /** The server that made the certificate request (its private key is there), when the paste names it. */
   requestServer?: string;
+  /** 'yes' when `connector` is the send connector a failing queue names: never a receive connector's name. */
+  connectorIsSend?: 'yes';
 }

@@ -5,8 +5,8 @@ import { matchesOf } from './matches.js';
 /**
  * Connectors as the paste shows them: `Get-ReceiveConnector` / `Get-SendConnector` as lists (`| fl
  * Name,Fqdn,TlsCertificateName`) or tables (`| ft Name,TlsCertificateName`, the default Identity
- * view), and a queue (`Get-Queue | fl`) whose NextHopConnector names the send connector its
- * LastError is about. What a plan needs of each: its name, server, FQDN and the `<I>issuer<S>subject`
+ * view), and a queue (`Get-Queue | fl`) whose NextHopConnector (or, for a smart-host connector,
+ * NextHopDomain) names the send connector its LastError is about. What a plan needs of each: its name, server, FQDN and the `<I>issuer<S>subject`
  * it pins.
  */
 
@@ -53,7 +53,7 @@ export const recognizeConnectors: Recognizer = (text, shared) => {
       if (connector && !connector.server && asked?.name.toLowerCase() === connector.name.toLowerCase())
         connector.server = asked.server;
       if (connector) connectors.push(connector);
-      else if (record.has('NextHopConnector')) queues.push(record);
+      else if (record.has('NextHopConnector') || record.has('NextHopDomain')) queues.push(record);
     }
     record = undefined;
     lastKey = undefined;
@@ -199,7 +199,7 @@ function readTable(
  */
 function fromQueue(queue: Map<string, string>, listed: readonly ConnectorEvidence[]): ConnectorEvidence | undefined {
   const guid = queue.get('NextHopConnector')?.toLowerCase();
-  if (!guid || !/^[0-9a-f-]{36}$/.test(guid)) return undefined;
+  if (!guid || !/^[0-9a-f-]{36}$/.test(guid)) return byNextHopName(queue, listed);
   if (/^0{8}-/.test(guid)) return undefined;
   const match = listed.find((c) => c.name.toLowerCase().includes(guid));
   const server = (queue.get('Identity') ?? queue.get('QueueIdentity') ?? '').split('\\')[0]?.trim();
@@ -208,5 +208,29 @@ function fromQueue(queue: Map<string, string>, listed: readonly ConnectorEvidenc
   if (match?.tlsCertificateName) connector.tlsCertificateName = match.tlsCertificateName;
   const domain = queue.get('NextHopDomain');
   if (domain) connector.addressSpaces = [domain];
+  return connector;
+}
+
+/**
+ * A queue toward a smart-host connector prints the connector's name, in lower case, as its
+ * NextHopDomain (`fabrikam bank tls`): the listed send connector of that name, as the listing spells
+ * it, else the name as the queue prints it (connector names are not case-sensitive). Any other
+ * queue's NextHopDomain is a domain: only a listed connector of that name with a space in it, which
+ * no domain has, is taken for it.
+ */
+function byNextHopName(
+  queue: Map<string, string>,
+  listed: readonly ConnectorEvidence[],
+): ConnectorEvidence | undefined {
+  const hop = queue.get('NextHopDomain')?.trim().replace(/\s+/g, ' ');
+  if (!hop || hop.length > 64 || /['"<>{}]/.test(hop)) return undefined;
+  const same = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase() === hop.toLowerCase();
+  const match = listed.find((c) => c.kind !== 'receive' && same(c.name));
+  const smartHost = /^SmartHostConnectorDelivery$/i.test(queue.get('DeliveryType') ?? '');
+  if (!smartHost && !match?.name.includes(' ')) return undefined;
+  const connector: ConnectorEvidence = { name: match?.name ?? hop, kind: 'send', namedBy: 'queue' };
+  const server = (queue.get('Identity') ?? queue.get('QueueIdentity') ?? '').split('\\')[0]?.trim();
+  if (server && /^[A-Za-z0-9-]{1,63}$/.test(server)) connector.server = server;
+  if (match?.tlsCertificateName) connector.tlsCertificateName = match.tlsCertificateName;
   return connector;
 }
