@@ -114,6 +114,7 @@ export function commandValues(scope: PlanScope, planId: string): Values {
       values.backendCandidate ?? (planId === 'backend-444-rebind' ? '<thumbprint from the list>' : '<new thumbprint>'),
     receiveConnectorQuoted: sq(receiveName.includes('\\') ? receiveName : `${server ?? '<server>'}\\${receiveName}`),
     sendConnectorQuoted: sq(values.connector ?? '<connector name>'),
+    imapPopServices: imapPop(scope),
     o365ConnectorQuoted: o365 ? sq(o365) : undefined,
     queueOrPlaceholder: values.queue ?? '<queue identity>',
     subjectQuoted: sq(aboutCertificate ? (values.subject ?? `CN=${connectorFqdn}`) : `CN=${connectorFqdn}`),
@@ -193,6 +194,7 @@ export function proseValues(scope: PlanScope, command: Values, language: Languag
     smtpPort: command.smtpPort,
     newThumbprint: pick(scope.values.newThumbprint, 'newThumbprint'),
     missingServices: pick(renewedMissing(scope).join(',') || undefined, 'servicesOrDefault'),
+    imapPopServices: command.imapPopServices,
     peer: pick(scope.values.peer, 'peer'),
     thumbprintWords: pick(scope.values.thumbprint, 'thumbprintWords'),
     sourceServer: pick(command.sourceServer, 'sourceServer'),
@@ -240,4 +242,10 @@ export function scopeValues(scope: PlanScope, planId: string, language: Language
     byPlan.set(key, values);
   }
   return values;
+}
+
+/** The client services the old certificate lists that its self-signed replacement takes over. */
+function imapPop(scope: PlanScope): string {
+  const listed = (scope.cert?.servicesHistory ?? []).filter((x) => x === 'IMAP' || x === 'POP');
+  return listed.length > 0 ? listed.join(',') : 'IMAP,POP';
 }

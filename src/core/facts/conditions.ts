@@ -423,6 +423,14 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ifTrue: w('The certificate serves SMTP', '証明書は SMTP に使われています'),
     ifFalse: w('The certificate does not serve SMTP', '証明書は SMTP に使われていません'),
   },
+  // The Services column is history, but a certificate that lists IMAP or POP may still serve them:
+  // its replacement takes them over before it is removed.
+  oldServesImapPop: {
+    test: (s) => Boolean(s.cert?.servicesHistory?.some((x) => x === 'IMAP' || x === 'POP')),
+    unknown: 'else',
+    ifTrue: w('The old certificate lists IMAP or POP', '古い証明書に IMAP または POP が表示されています'),
+    ifFalse: w('The old certificate lists neither IMAP nor POP', '古い証明書に IMAP も POP も表示されていません'),
+  },
   certHasIis: {
     // A CA certificate for a name clients use, whose services the paste does not list (certutil),
     // is taken to serve IIS: restarting IIS and probing 443 are the checks, not a change.

@@ -154,7 +154,10 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
     {
       if: 'isEdge',
       yes: [{ use: 'edge-resubscribe' }],
-      no: [{ if: 'iisServedByExpiredSetupCert', yes: ['enable-iis-new'] }],
+      no: [
+        { if: 'iisServedByExpiredSetupCert', yes: ['enable-iis-new'] },
+        { if: 'oldServesImapPop', yes: ['enable-imap-pop-new'] },
+      ],
     },
     { use: 'restart-transport' },
     { use: 'remove-old-safely' },

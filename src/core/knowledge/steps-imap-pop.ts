@@ -8,6 +8,31 @@ import type { LibraryStep } from './library-model.js';
  */
 export const IMAP_POP_STEPS: LibraryStep[] = [
   {
+    // New-ExchangeCertificate enables the replacement for SMTP only; the old certificate goes next.
+    id: 'enable-imap-pop-new',
+    role: 'client-access',
+    title: {
+      en: 'On {server}: enable the new certificate for the services the old one also had ({imapPopServices}), then restart the IMAP and POP services that are running',
+      ja: '{server} で: 古い証明書にあったサービス ({imapPopServices}) を新しい証明書にも割り当て、実行中の IMAP と POP のサービスを再起動します',
+    },
+    why: {
+      en: 'Once the old certificate is removed, IMAP and POP clients would otherwise have no certificate for the server’s name.',
+      ja: 'そうしないと、古い証明書を削除した後、IMAP と POP のクライアントにはサーバー名の証明書が提示されません。',
+    },
+    command: {
+      default:
+        "Enable-ExchangeCertificate -Thumbprint <new thumbprint> -Services {imapPopServices}\nGet-Service MSExchangeIMAP4,MSExchangeIMAP4BE,MSExchangePOP3,MSExchangePOP3BE | ? { $_.Status -eq 'Running' } | Restart-Service",
+      '2010':
+        "Enable-ExchangeCertificate -Thumbprint <new thumbprint> -Services {imapPopServices}\nGet-Service MSExchangeIMAP4,MSExchangePOP3 | ? { $_.Status -eq 'Running' } | Restart-Service",
+      '2007':
+        "Enable-ExchangeCertificate -Thumbprint <new thumbprint> -Services {imapPopServices}\nGet-Service MSExchangeIMAP4,MSExchangePOP3 | ? { $_.Status -eq 'Running' } | Restart-Service",
+    },
+    unknownNote: {
+      en: 'Exchange 2007/2010 have no MSExchangeIMAP4BE or MSExchangePOP3BE: leave them out',
+      ja: 'Exchange 2007/2010 には MSExchangeIMAP4BE と MSExchangePOP3BE がないため、これらは除きます',
+    },
+  },
+  {
     id: 'imap-x509-name',
     role: 'client-access',
     title: {
