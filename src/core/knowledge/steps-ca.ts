@@ -1,5 +1,35 @@
 import type { LibraryStep } from './library-model.js';
 
+/** The request for the CA, per version: one template for every plan that makes a request. */
+export const CA_REQUEST_COMMAND: Pick<LibraryStep, 'command' | 'unknownNote'> = {
+  command: {
+    default:
+      "$txt = New-ExchangeCertificate -GenerateRequest -SubjectName '{subjectQuoted}' -DomainName {requestDomains} -PrivateKeyExportable $true\n[System.IO.File]::WriteAllBytes('C:\\certreq\\{cn}.req', [System.Text.Encoding]::Unicode.GetBytes($txt))",
+    '2010':
+      "$txt = New-ExchangeCertificate -GenerateRequest -SubjectName '{subjectQuoted}' -DomainName {requestDomains} -PrivateKeyExportable $true\nSet-Content -Path 'C:\\certreq\\{cn}.req' -Value $txt",
+    '2007':
+      "New-ExchangeCertificate -GenerateRequest -Path 'C:\\certreq\\{cn}.req' -SubjectName '{subjectQuoted}' -DomainName {requestDomains} -PrivateKeyExportable $true",
+  },
+  unknownNote: {
+    en: 'Exchange 2007: New-ExchangeCertificate -GenerateRequest -Path followed by the request file name writes the file itself',
+    ja: 'Exchange 2007 では New-ExchangeCertificate -GenerateRequest -Path の後に要求ファイル名を指定して直接書き出します',
+  },
+};
+
+/** Completing a request with the certificate the CA issued, per version. */
+export const CA_IMPORT_COMMAND: Pick<LibraryStep, 'command' | 'unknownNote'> = {
+  command: {
+    default: "Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\certreq\\{cn}.cer'))",
+    '2010':
+      "Import-ExchangeCertificate -FileData ([byte[]](Get-Content -Path 'C:\\certreq\\{cn}.cer' -Encoding Byte -ReadCount 0))",
+    '2007': "Import-ExchangeCertificate -Path 'C:\\certreq\\{cn}.cer'",
+  },
+  unknownNote: {
+    en: 'Exchange 2007 has no -FileData: Import-ExchangeCertificate -Path followed by the file name',
+    ja: 'Exchange 2007 には -FileData がないので Import-ExchangeCertificate -Path の後にファイル名を指定します',
+  },
+};
+
 /**
  * CA-issued certificates renew through a request: New-ExchangeCertificate -GenerateRequest, the CA,
  * Import-ExchangeCertificate on the same server, Enable-ExchangeCertificate. The subject goes in single
@@ -17,18 +47,7 @@ export const CA_STEPS: LibraryStep[] = [
       en: 'A CA-issued certificate is renewed by a new request; a certificate piped into New-ExchangeCertificate without -GenerateRequest comes out self-signed.',
       ja: 'CA 発行の証明書は新しい要求で更新します。-GenerateRequest を付けずに New-ExchangeCertificate にパイプすると自己署名の証明書ができてしまいます。',
     },
-    command: {
-      default:
-        "$txt = New-ExchangeCertificate -GenerateRequest -SubjectName '{subjectQuoted}' -DomainName {requestDomains} -PrivateKeyExportable $true\n[System.IO.File]::WriteAllBytes('C:\\certreq\\{cn}.req', [System.Text.Encoding]::Unicode.GetBytes($txt))",
-      '2010':
-        "$txt = New-ExchangeCertificate -GenerateRequest -SubjectName '{subjectQuoted}' -DomainName {requestDomains} -PrivateKeyExportable $true\nSet-Content -Path 'C:\\certreq\\{cn}.req' -Value $txt",
-      '2007':
-        "New-ExchangeCertificate -GenerateRequest -Path 'C:\\certreq\\{cn}.req' -SubjectName '{subjectQuoted}' -DomainName {requestDomains} -PrivateKeyExportable $true",
-    },
-    unknownNote: {
-      en: 'Exchange 2007: New-ExchangeCertificate -GenerateRequest -Path followed by the request file name writes the file itself',
-      ja: 'Exchange 2007 では New-ExchangeCertificate -GenerateRequest -Path の後に要求ファイル名を指定して直接書き出します',
-    },
+    ...CA_REQUEST_COMMAND,
   },
   {
     id: 'show-request-names',
@@ -97,16 +116,7 @@ export const CA_STEPS: LibraryStep[] = [
       en: 'Get-ExchangeCertificate lists the new certificate with Status Valid and HasPrivateKey True.',
       ja: '新しい証明書が Status Valid、HasPrivateKey True で表示されます。',
     },
-    command: {
-      default: "Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\certreq\\{cn}.cer'))",
-      '2010':
-        "Import-ExchangeCertificate -FileData ([byte[]](Get-Content -Path 'C:\\certreq\\{cn}.cer' -Encoding Byte -ReadCount 0))",
-      '2007': "Import-ExchangeCertificate -Path 'C:\\certreq\\{cn}.cer'",
-    },
-    unknownNote: {
-      en: 'Exchange 2007 has no -FileData: Import-ExchangeCertificate -Path followed by the file name',
-      ja: 'Exchange 2007 には -FileData がないので Import-ExchangeCertificate -Path の後にファイル名を指定します',
-    },
+    ...CA_IMPORT_COMMAND,
   },
   {
     id: 'ca-enable',

@@ -1,4 +1,5 @@
 import type { LibraryStep } from './library-model.js';
+import { CA_REQUEST_COMMAND } from './steps-ca.js';
 
 /**
  * Outlook's "name on the security certificate is invalid" alert: the certificate IIS presents lacks
@@ -55,18 +56,7 @@ export const NAME_MISMATCH_STEPS: LibraryStep[] = [
       en: 'A certificate cannot gain a name: the CA issues a new one for the request; the current one keeps serving until it is enabled.',
       ja: '証明書に名前を後から加えることはできません。CA が要求に対して新しい証明書を発行します。割り当てるまでは今の証明書が使われます。',
     },
-    command: {
-      default:
-        "$txt = New-ExchangeCertificate -GenerateRequest -SubjectName '{subjectQuoted}' -DomainName {requestDomains} -PrivateKeyExportable $true\n[System.IO.File]::WriteAllBytes('C:\\certreq\\{cn}.req', [System.Text.Encoding]::Unicode.GetBytes($txt))",
-      '2010':
-        "$txt = New-ExchangeCertificate -GenerateRequest -SubjectName '{subjectQuoted}' -DomainName {requestDomains} -PrivateKeyExportable $true\nSet-Content -Path 'C:\\certreq\\{cn}.req' -Value $txt",
-      '2007':
-        "New-ExchangeCertificate -GenerateRequest -Path 'C:\\certreq\\{cn}.req' -SubjectName '{subjectQuoted}' -DomainName {requestDomains} -PrivateKeyExportable $true",
-    },
-    unknownNote: {
-      en: 'Exchange 2007: New-ExchangeCertificate -GenerateRequest -Path followed by the request file name writes the file itself',
-      ja: 'Exchange 2007 では New-ExchangeCertificate -GenerateRequest -Path の後に要求ファイル名を指定して直接書き出します',
-    },
+    ...CA_REQUEST_COMMAND,
   },
   {
     id: 'autodiscover-uri-option',

@@ -1,4 +1,5 @@
 import type { LibraryStep } from './library-model.js';
+import { CA_IMPORT_COMMAND } from './steps-ca.js';
 
 /**
  * A certificate refused for PrivateKeyMissing was installed where its request was not made: the key
@@ -19,16 +20,7 @@ export const PRIVATE_KEY_STEPS: LibraryStep[] = [
       en: 'The private key was created with the request and never leaves that server by itself; the issued certificate is only its public half.',
       ja: '秘密キーは要求と一緒に作成され、そのサーバーから勝手に移ることはありません。発行された証明書はその公開側の半分にすぎません。',
     },
-    command: {
-      default: "Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\certreq\\{cn}.cer'))",
-      '2010':
-        "Import-ExchangeCertificate -FileData ([byte[]](Get-Content -Path 'C:\\certreq\\{cn}.cer' -Encoding Byte -ReadCount 0))",
-      '2007': "Import-ExchangeCertificate -Path 'C:\\certreq\\{cn}.cer'",
-    },
-    unknownNote: {
-      en: 'Exchange 2007 has no -FileData: Import-ExchangeCertificate -Path followed by the file name',
-      ja: 'Exchange 2007 には -FileData がないので Import-ExchangeCertificate -Path の後にファイル名を指定します',
-    },
+    ...CA_IMPORT_COMMAND,
   },
   {
     id: 'pkm-check-key',
