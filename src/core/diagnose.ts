@@ -337,7 +337,8 @@ function withCountdown(certs: ParsedCertificate[], now: Date): CertificateFacts[
 
 /**
  * A lifetime in whole days without the time it was counted from: counted from now. It is the
- * certificate's own countdown, not an event's estimate, so the expiry is not marked estimated.
+ * certificate's own countdown, not an event's estimate, so its plan is the certificate's own; a note
+ * says the date may be off by the days since the report ran.
  */
 function datedByLifetime(now: Date): (cert: ParsedCertificate) => ParsedCertificate {
   return (cert) =>
@@ -408,6 +409,7 @@ function notesFor(
   if (evidence.symptoms.length) parts.push(t.notes.kinds.symptom(evidence.symptoms.length));
   const notes = parts.length ? [t.notes.understood({ what: parts.join(t.notes.separator) })] : [t.notes.pasteInstead];
   if (version !== 'unknown') notes.push(t.notes.version({ version }));
+  if (certs.some((c) => c.lifetimeDays !== undefined)) notes.push(t.notes.lifetime);
   for (const cert of certs.filter((c) => c.estimated)) {
     const event = evidence.events.find((e) => e.thumbprint === cert.thumbprint && e.hoursRemaining !== undefined);
     if (event?.hoursRemaining !== undefined) {

@@ -121,6 +121,8 @@ export interface DiagnosisText {
     /** Joins the parts of `understood`. */
     separator: string;
     estimated(p: { hours: number; base: string }): string;
+    /** HealthChecker's "Lifetime: N day(s)" without the time its report ran: counted from now. */
+    lifetime: string;
     version(p: { version: string }): string;
   };
 }
@@ -336,6 +338,8 @@ const en: DiagnosisText = {
     pasteInstead:
       'You can also paste: the event text, Get-ExchangeCertificate -Thumbprint <thumbprint> | fl, or the certificate (PEM).',
     estimated: ({ hours, base }) => `Expiry estimated from "${hours} hours remaining" counted from ${base}.`,
+    lifetime:
+      'Expiry dates from HealthChecker\'s "Lifetime: N day(s)" are counted from now: the paste does not show when the report ran, so re-run it or paste Get-ExchangeCertificate | fl for the exact dates.',
     version: ({ version }) => `Exchange ${version.replace('+', ' or later')}, judging by the paste.`,
   },
 };
@@ -544,6 +548,8 @@ const ja: DiagnosisText = {
     pasteInstead:
       'ほかに貼り付けられるもの: イベントの全文、Get-ExchangeCertificate -Thumbprint <拇印> | fl の出力、証明書 (PEM)。',
     estimated: ({ hours, base }) => `有効期限は「残り ${hours} 時間」を ${base} から数えた推定です。`,
+    lifetime:
+      'HealthChecker の「Lifetime: N day(s)」による有効期限は現在から数えた推定です。レポートを実行した日時が貼り付けにないため、正確な日付は HealthChecker を再実行するか Get-ExchangeCertificate | fl の出力を貼り付けて確認してください。',
     version: ({ version }) => `貼り付けの内容から Exchange ${version.replace('+', ' 以降')} と判断しました。`,
   },
 };
