@@ -37,14 +37,24 @@ function hundredKiBPaste(): string {
   return paste.slice(0, PASTE_BYTES);
 }
 
+/** The node flags `npm start` runs certcheck with, so that the load is measured on what is deployed. */
+function startFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
+  return scripts.start.split(' ').filter((word) => word.startsWith('--'));
+}
+
 export async function benchLoad(): Promise<BenchResult[]> {
   const fake = await startFakeSlack();
   const sink = await startResponseSink();
   const dir = mkdtempSync(join(tmpdir(), 'certcheck-bench-load-'));
   const compiled = compileForNode(['bench/load-app-child.ts']);
-  const child = spawn(process.execPath, [join(compiled, 'bench', 'load-app-child.js'), fake.apiUrl, dir], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...startFlags(), join(compiled, 'bench', 'load-app-child.js'), fake.apiUrl, dir],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   let exited = '';
   child.on('exit', (code, signal) => {
     exited = `certcheck exited (${signal ?? `code ${code}`})`;

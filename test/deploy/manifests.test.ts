@@ -174,7 +174,11 @@ describe('Dockerfile', () => {
     const healthcheck = /^HEALTHCHECK[\s\S]*?CMD (.*)$/m.exec(runtime)?.[1] ?? '';
     assert.match(healthcheck, new RegExp(`${PROBE_PATHS.liveness}\\b`));
     assert.ok(SERVED.has(PROBE_PATHS.liveness));
-    assert.match(runtime, /CMD \["node", "dist\/main\.js"\]/);
+    // The container runs what `npm start` runs, node flags included.
+    const start = (JSON.parse(read('package.json')) as { scripts: { start: string } }).scripts.start.split(' ');
+    assert.equal(start.at(-1), 'dist/main.js');
+    const cmd = /^CMD (\[.*\])$/m.exec(runtime.replace(/^HEALTHCHECK[\s\S]*?CMD .*$/m, ''))?.[1] ?? '[]';
+    assert.deepEqual(JSON.parse(cmd), start);
     assert.ok(existsSync(join(ROOT, 'src', 'main.ts')), 'dist/main.js is built from src/main.ts');
   });
 
