@@ -14,7 +14,7 @@ import type { ShapeRequest } from './shape-worker.js';
 
 const SMALL = scaled(256 * 1024, 4 * 1024);
 const LARGE = scaled(1024 * 1024, 16 * 1024);
-const RUNS = scaled(3, 1);
+const RUNS = scaled(5, 1);
 const LIMIT_MS = scaled(20_000, 10_000);
 const TARGET_MS = 200;
 
