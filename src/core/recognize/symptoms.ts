@@ -122,7 +122,7 @@ const RULES: readonly SymptomRule[] = [
   {
     id: 'smtp-overwrite-prompt',
     pattern: /Overwrite\s+the\s+existing\s+default\s+SMTP\s+certificate\s*\?/i,
-    values: (text) => {
+    values: (text, match) => {
       const current = new RegExp(
         `Current\\s+certificate:\\s*${QUOTED_THUMBPRINT}\\s*\\(expires\\s+([^)\\n]{1,40})\\)`,
         'i',
@@ -131,18 +131,18 @@ const RULES: readonly SymptomRule[] = [
         `Replace\\s+it\\s+with\\s+certificate:\\s*${QUOTED_THUMBPRINT}\\s*\\(expires\\s+([^)\\n]{1,40})\\)`,
         'i',
       ).exec(text);
-      return prompt(current, replacement);
+      return { ...prompt(current, replacement), ...promptContext(text, match.index) };
     },
   },
   {
     id: 'smtp-overwrite-prompt',
     pattern: /既存の既定の\s*SMTP\s*証明書を上書きしますか/,
     japanese: true,
-    values: (text) => {
+    values: (text, match) => {
       const line = `${QUOTED_THUMBPRINT}\\s*\\(\\s*有効期限\\s*:?\\s*([^)\\n]{1,40})\\)`;
       const current = new RegExp(`現在の証明書\\s*:?\\s*${line}`).exec(text);
       const after = current ? text.slice(current.index + current[0].length) : text;
-      return prompt(current, new RegExp(line).exec(after));
+      return { ...prompt(current, new RegExp(line).exec(after)), ...promptContext(text, match.index) };
     },
   },
   {
@@ -197,6 +197,25 @@ function prompt(
     newThumbprint: normalizeThumbprint(replacement?.[1]),
     newExpires: replacement?.[2]?.trim(),
     newNotAfter: parseLoggedAt(replacement?.[2]),
+  };
+}
+
+/** A CA named by the admin (a public CA's brand, "our CA", 証明機関): the certificate being enabled is CA-issued. */
+const CA_SAID =
+  /\b(?:DigiCert|Sectigo|Comodo|GlobalSign|GoDaddy|Go\s?Daddy|Entrust|GeoTrust|Thawte|RapidSSL|Let'?s\s?Encrypt|Certum|SwissSign|Buypass|IdenTrust|ZeroSSL|QuoVadis|Cybertrust|SECOM|JPRS|(?:public|commercial|third[- ]party|internal|enterprise|our|company|ADCS|AD\s?CS)\s+CA)\b|\bCA[- ](?:issued|signed)\b|(?:CA|認証局|証明機関)\s*(?:から|で|が)?\s*発行/i;
+
+/**
+ * What the paste says of the prompt's new certificate: the cmdlet that asked (New-ExchangeCertificate
+ * without -GenerateRequest makes a self-signed one; its -SubjectName may be the Auth certificate's),
+ * and whether the admin names a CA.
+ */
+function promptContext(text: string, index: number): Record<string, string | undefined> {
+  const before = text.slice(Math.max(0, index - 2000), index);
+  const asked = [...before.matchAll(/\b(New|Enable|Import)-ExchangeCertificate\b([^\n]{0,600})/gi)].pop();
+  return {
+    promptCmdlet: asked?.[1]?.toLowerCase(),
+    promptAuth: /Microsoft\s+Exchange\s+Server\s+Auth\s+Certificate/i.test(asked?.[2] ?? '') ? 'yes' : undefined,
+    caSaid: CA_SAID.test(text) ? 'yes' : undefined,
   };
 }
 
