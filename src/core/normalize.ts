@@ -1,3 +1,4 @@
+import { collapseBlankLines, mayHaveBlankRuns } from './blank-lines.js';
 const WIDE_PUNCTUATION = /[：\u3000［］‘’“”]/;
 const WIDE_PUNCTUATION_ALL = /[：\u3000［］‘’“”]/g;
 const NARROW: Readonly<Record<string, string>> = {
@@ -20,7 +21,7 @@ const ENTITIES: Readonly<Record<string, string>> = { '&lt;': '<', '&gt;': '>', '
 export function normalizePaste(raw: string): string {
   // Each rewrite runs only when the character it rewrites is there: most pastes need none of them,
   // and a regex replace reads the whole paste even when it changes nothing.
-  let text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+  let text = raw.includes('\r') ? unixLineEnds(raw) : raw;
   if (text.includes('<')) text = undoSlackLinks(text);
   // One pass per rewrite, not one per character: what a rewrite writes is never matched by another.
   if (text.includes('&'))
@@ -28,6 +29,12 @@ export function normalizePaste(raw: string): string {
   if (text.includes('```')) text = text.replace(/^[ \t]*```[a-zA-Z]*[ \t]*$/gm, '').replace(/```/g, '\n');
   if (text.includes('>') || text.includes('&gt;')) text = text.replace(/^&gt; ?|^> (?=\S)/gm, '');
   return WIDE_PUNCTUATION.test(text) ? text.replace(WIDE_PUNCTUATION_ALL, (ch) => NARROW[ch]!) : text;
+}
+
+/** LF line ends; a long run of blank CRLF lines is cut before the rewrite, which would pay for every pair. */
+function unixLineEnds(raw: string): string {
+  const cut = mayHaveBlankRuns(raw) ? collapseBlankLines(raw) : raw;
+  return cut.replace(/\r\n?/g, '\n');
 }
 
 /**

@@ -45,6 +45,12 @@ interface Line {
   text: string;
 }
 
+/** The paste's lines, each made into a Line only when a table reads it. */
+interface Lines {
+  length: number;
+  at: (index: number) => Line;
+}
+
 export interface TableResult {
   drafts: EventDraft[];
   consumed: Range[];
@@ -52,41 +58,44 @@ export interface TableResult {
 
 export function readEventTables(text: string, pasteLines?: readonly string[]): TableResult {
   if (!/^[ \t]*-+[ \t]+-+/m.test(text)) return { drafts: [], consumed: [] };
-  const lines: Line[] = [];
+  // Offsets only: a Line object per line of a long paste is garbage the collector pays for.
+  const texts = pasteLines ?? text.split('\n');
+  const starts: number[] = [];
   let offset = 0;
-  for (const line of pasteLines ?? text.split('\n')) {
-    lines.push({ start: offset, text: line });
+  for (const line of texts) {
+    starts.push(offset);
     offset += line.length + 1;
   }
+  const lines: Lines = { length: texts.length, at: (k) => ({ start: starts[k]!, text: texts[k]! }) };
   const drafts: EventDraft[] = [];
   const consumed: Range[] = [];
-  for (let i = 0; i + 1 < lines.length; i++) {
-    const header = lines[i]!;
-    if (!HEADER.test(header.text) || !DASHES.test(lines[i + 1]!.text)) continue;
+  for (let i = 0; i + 1 < texts.length; i++) {
+    if (!HEADER.test(texts[i]!) || !DASHES.test(texts[i + 1]!)) continue;
+    const header = lines.at(i);
     const columns = header.text.trim().split(/\s+/);
     const types = columns.map((name) => COLUMNS[name.toLowerCase()]);
     if (!types.every((type) => type !== undefined) || !types.some((type) => type === 'number')) continue;
     const group = findGroup(lines, i);
     const table = new Table(columns, types as ColumnType[], header.text, group?.provider);
     let last = i + 1;
-    for (let j = i + 2; j < lines.length; j++) {
-      const line = lines[j]!;
-      if (line.text.trim() === '') continue;
+    for (let j = i + 2; j < texts.length; j++) {
+      if (texts[j]!.trim() === '') continue;
       if (table.drafts.length > LIMITS.events) break;
+      const line = lines.at(j);
       if (table.readRow(line) || table.continueRow(line)) last = j;
       else break;
     }
     drafts.push(...table.drafts);
-    const end = lines[last]!;
+    const end = lines.at(last);
     consumed.push([group?.start ?? header.start, end.start + end.text.length]);
     i = last;
   }
   return { drafts, consumed };
 }
 
-function findGroup(lines: Line[], headerIndex: number): { provider: string; start: number } | undefined {
+function findGroup(lines: Lines, headerIndex: number): { provider: string; start: number } | undefined {
   for (let k = headerIndex - 1; k >= Math.max(0, headerIndex - 3); k--) {
-    const line = lines[k]!;
+    const line = lines.at(k);
     const match = GROUP.exec(line.text);
     if (match?.[1]) return { provider: match[1], start: line.start };
     if (line.text.trim() !== '') return undefined;
