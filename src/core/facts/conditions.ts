@@ -680,6 +680,35 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ),
     ifFalse: w('If the renewed certificate shows IsSelfSigned True', '更新後の証明書の IsSelfSigned が True の場合'),
   },
+  // The overwrite prompt's answer: N keeps the internal transport certificate (the new one is a CA's
+  // or the Auth certificate), Y hands it to a new self-signed one. Decided by what the paste shows.
+  overwriteKeepsInternal: {
+    test: (s) => {
+      if (s.values.overwriteNew) return s.values.overwriteNew !== 'self-signed';
+      const shown = s.facts.certificates.find((c) => c.thumbprint && c.thumbprint === s.values.newThumbprint);
+      if (shown?.issuerKind === 'ca') return true;
+      if (shown?.issuerKind === 'self-signed') return /Microsoft Exchange Server Auth Certificate/i.test(shown.subject);
+      return undefined;
+    },
+    unknown: 'branch',
+    shownBy: ['show-prompt-new-cert'],
+    ifTrue: w('If IsSelfSigned is False (issued by a CA)', 'IsSelfSigned が False (CA 発行) の場合'),
+    ifFalse: w(
+      "If IsSelfSigned is True and the subject is the server's own name",
+      'IsSelfSigned が True で、サブジェクトがサーバー自身の名前の場合',
+    ),
+  },
+  overwriteNewIsAuth: {
+    test: (s) =>
+      s.values.overwriteNew === 'auth' ||
+      s.facts.certificates.some(
+        (c) =>
+          c.thumbprint === s.values.newThumbprint && /Microsoft Exchange Server Auth Certificate/i.test(c.subject),
+      ),
+    unknown: 'else',
+    ifTrue: w('The new certificate is the Auth certificate', '新しい証明書は Auth 証明書です'),
+    ifFalse: w('The new certificate is not the Auth certificate', '新しい証明書は Auth 証明書ではありません'),
+  },
   // A receive connector the event names, and a certificate enabled for SMTP carrying another name of
   // the same domain: the connector can announce that name instead.
   connectorFqdnCovered: {

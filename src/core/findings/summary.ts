@@ -59,6 +59,8 @@ export function summarize({ findings, certificates, events, now, language, text 
   if (name === undefined && top.code === 'SELF_SIGNED') return firstSentence(top.message);
   // A chain seen from outside (openssl) names its endpoint in the message, not by a thumbprint.
   if (top.code === 'CHAIN_INCOMPLETE' && !cert) return firstSentence(top.message);
+  // The overwrite prompt's answer (or what decides it) is the message's first sentence.
+  if (top.code === 'SMTP_OVERWRITE_PROMPT') return firstSentence(top.message);
   // A name alert from Outlook names its host in the message, not in an event.
   if (top.code === 'DOMAIN_MISMATCH' && !event?.fqdn) return firstSentence(top.message);
   return text.headline[top.code]({

@@ -3,7 +3,7 @@ import { sameDistinguishedName } from '../facts/dn-compare.js';
 import type { DiagnosisText } from '../i18n/diagnosis-text.js';
 import type { CertificateFacts } from '../model.js';
 import type { Symptom } from '../recognize/evidence.js';
-import { commonName } from './certificate-findings.js';
+import { commonName, shortThumbprint } from './certificate-findings.js';
 import type { Judgement } from './judgement.js';
 import { judgeNameMismatch } from './name-mismatch-findings.js';
 
@@ -61,6 +61,28 @@ function setupCertificate(
       (!issuer || !c.issuer || sameDistinguishedName(c.issuer, issuer)),
   );
   return matching.length === 1 ? matching[0] : undefined;
+}
+
+const AUTH_SUBJECT = /Microsoft\s+Exchange\s+Server\s+Auth\s+Certificate/i;
+
+/**
+ * Who issued the overwrite prompt's new certificate, as the paste shows it: its listing first, then
+ * the cmdlet that asked (New-ExchangeCertificate without -GenerateRequest makes a self-signed one),
+ * then the admin naming the CA. Undefined when nothing says.
+ */
+function overwriteNewKind(
+  values: Readonly<Record<string, string>>,
+  certificates: readonly CertificateFacts[],
+): 'ca' | 'auth' | 'self-signed' | undefined {
+  const listed = certificates.find((c) => c.thumbprint && c.thumbprint === values.newThumbprint);
+  if (listed && AUTH_SUBJECT.test(listed.subject)) return 'auth';
+  if (listed?.selfSigned === true) return 'self-signed';
+  if (listed?.selfSigned === false || (listed?.issuer && !sameDistinguishedName(listed.issuer, listed.subject)))
+    return 'ca';
+  if (values.promptAuth === 'yes') return 'auth';
+  if (values.promptCmdlet === 'new') return 'self-signed';
+  if (values.caSaid === 'yes') return 'ca';
+  return undefined;
 }
 
 /** Findings for error lines that point at a certificate without being an event. */
@@ -180,9 +202,29 @@ export function judgeSymptom(
       plans.push({ plan: 'setup-cert-expired', values: cert?.thumbprint ? { thumbprint: cert.thumbprint } : {} });
       break;
     }
-    case 'smtp-overwrite-prompt':
-      findings.push({ code: 'SMTP_OVERWRITE_PROMPT', severity: 'info', message: text.finding.smtpOverwritePrompt() });
+    case 'smtp-overwrite-prompt': {
+      const { newThumbprint, currentThumbprint } = symptom.values;
+      const kind = overwriteNewKind(symptom.values, context.certificates ?? []);
+      findings.push({
+        code: 'SMTP_OVERWRITE_PROMPT',
+        severity: 'info',
+        ...(newThumbprint && { thumbprint: newThumbprint }),
+        message: text.finding.smtpOverwritePrompt({
+          ...(kind && { kind, answer: kind === 'self-signed' ? 'Y' : 'N' }),
+          ...(newThumbprint && { newCert: shortThumbprint(newThumbprint) }),
+          ...(currentThumbprint && { current: shortThumbprint(currentThumbprint) }),
+        }),
+      });
+      plans.push({
+        plan: 'smtp-overwrite-answer',
+        values: {
+          ...(newThumbprint && { newThumbprint }),
+          ...(currentThumbprint && { thumbprint: currentThumbprint }),
+          ...(kind && { overwriteNew: kind }),
+        },
+      });
       break;
+    }
     case 'imap-pop-subject-not-fqdn': {
       const v = symptom.values;
       findings.push({

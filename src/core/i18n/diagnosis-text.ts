@@ -58,7 +58,13 @@ export interface DiagnosisText {
     tooLarge(p: { limit: string }): string;
     unreadable(): string;
     noDates(p: { count: number }): string;
-    smtpOverwritePrompt(): string;
+    /** `answer` when the paste shows who issued the new certificate (`kind`); without it, how to tell. */
+    smtpOverwritePrompt(p: {
+      answer?: 'Y' | 'N';
+      kind?: 'ca' | 'auth' | 'self-signed';
+      newCert?: string;
+      current?: string;
+    }): string;
     imapPopName(p: { protocols: string; subject: string; current?: string; fqdn?: string }): string;
     /** `certutil`: read from certutil's "No key provider information"; `oldShown`: the paste lists the certificate it replaces. */
     privateKeyMissing(p: {
@@ -234,8 +240,17 @@ const en: DiagnosisText = {
       `${certutil ? `certutil shows no key provider for ${name ?? 'the certificate'}${server ? ` on ${server}` : ''}: Windows holds it without its private key, so Exchange cannot use it (PrivateKeyMissing)` : `Exchange refuses ${name ?? 'the certificate'}${server ? ` on ${server}` : ''} because it has no private key there (PrivateKeyMissing)`}: the certificate file the CA issued was installed on a server that did not make the request. The key exists only on the server that made the request${requestServer ? ` (${requestServer})` : ''}: complete the request there, then export the certificate with its key and import it here. No new request is needed${oldShown ? '; keep the old certificate until the new one is enabled' : ''}.`,
     imapPopName: ({ protocols, subject, current, fqdn }) =>
       `Enable-ExchangeCertificate warned that ${subject} cannot be used for ${protocols} SSL/TLS connections: IMAP and POP choose their certificate by the name in X509CertificateName${current ? ` (now ${current})` : ''}, and a wildcard subject never matches it. The certificate itself is fine: set X509CertificateName to the name clients connect to (${fqdn ?? 'ExternalConnectionSettings shows it'}).`,
-    smtpOverwritePrompt: () =>
-      'This is the "overwrite the default SMTP certificate?" prompt. Answer Y only when the new certificate replaces the server\'s internal transport (self-signed) certificate; answer N when you are adding a CA certificate for SMTP or creating the Auth certificate.',
+    smtpOverwritePrompt: ({ kind, newCert, current }) => {
+      const mine = newCert ? `the new certificate ${newCert}` : 'the new certificate';
+      const kept = current ? `the internal transport certificate ${current}` : 'the internal transport certificate';
+      if (kind === 'ca')
+        return `Answer N to "Overwrite the existing default SMTP certificate?": ${mine} is issued by a CA. N keeps ${kept} as it is and still enables the new certificate for the services the command names.`;
+      if (kind === 'auth')
+        return `Answer N to "Overwrite the existing default SMTP certificate?": ${mine} is the Auth certificate, which signs OAuth tokens. N keeps ${kept} as it is.`;
+      if (kind === 'self-signed')
+        return `Answer Y to "Overwrite the existing default SMTP certificate?": ${mine} is a self-signed certificate made for the server, and replacing ${kept} with it is what it is for.`;
+      return `Overwrite the default SMTP certificate: Y or N depends on who issued ${mine}, which the paste does not show. Y is right only for a self-signed certificate for the server's own name; a CA certificate or the Auth certificate gets N. The steps show how to tell.`;
+    },
     emptyExchangeFields: () =>
       'Get-ExchangeCertificate returned objects without Thumbprint/Subject: PowerShell serialization signing fails, usually because the Auth certificate is expired or missing.',
     restSkipped: ({ what, read }) =>
@@ -441,8 +456,17 @@ const ja: DiagnosisText = {
       `${certutil ? `certutil で ${server ? `${server} の` : ''}${name ?? '証明書'} にキー プロバイダー情報がありません。秘密キーなしで保存されているため、Exchange で使用できません (PrivateKeyMissing)` : `${server ? `${server} で` : ''}${name ?? '証明書'} に秘密キーがないため、Exchange で使用できません (PrivateKeyMissing)`}。CA が発行した証明書ファイルを、要求を作成していないサーバーにインストールしています。秘密キーは要求を作成したサーバー${requestServer ? ` (${requestServer})` : ''}にしかありません。そこで要求を完了し、秘密キー付きでエクスポートしてこのサーバーにインポートします。新しい要求は不要です。${oldShown ? '新しい証明書を割り当てるまで古い証明書は残してください。' : ''}`,
     imapPopName: ({ protocols, subject, current, fqdn }) =>
       `Enable-ExchangeCertificate が、${subject} は ${protocols} の SSL/TLS 接続に使用できないと警告しました。IMAP と POP は X509CertificateName の名前${current ? ` (現在は ${current}) ` : ''}で証明書を選びますが、ワイルドカードのサブジェクトはこの名前に一致しません。証明書自体に問題はありません。X509CertificateName を、クライアントが接続する名前 (${fqdn ?? 'ExternalConnectionSettings に表示されます'}) に設定してください。`,
-    smtpOverwritePrompt: () =>
-      '「既存の既定の SMTP 証明書を上書きしますか?」の確認です。新しい証明書がサーバーの内部トランスポート (自己署名) 証明書の置き換えなら Y、CA の証明書を SMTP に追加する場合や Auth 証明書を作成する場合は N と答えます。',
+    smtpOverwritePrompt: ({ kind, newCert, current }) => {
+      const mine = newCert ? `新しい証明書 ${newCert}` : '新しい証明書';
+      const kept = current ? `内部トランスポート証明書 ${current}` : '内部トランスポート証明書';
+      if (kind === 'ca')
+        return `「既存の既定の SMTP 証明書を上書きしますか?」には N と答えます。${mine} は CA 発行の証明書です。N と答えれば${kept} はそのままで、新しい証明書はコマンドで指定したサービスに割り当てられます。`;
+      if (kind === 'auth')
+        return `「既存の既定の SMTP 証明書を上書きしますか?」には N と答えます。${mine} は OAuth トークンに署名する Auth 証明書です。N と答えれば${kept} はそのままです。`;
+      if (kind === 'self-signed')
+        return `「既存の既定の SMTP 証明書を上書きしますか?」には Y と答えます。${mine} はサーバー用に作成した自己署名証明書で、${kept} を置き換えるためのものです。`;
+      return `既定の SMTP 証明書を上書きするかどうか (Y か N か) は、${mine} の発行者で決まりますが、貼り付けからはわかりません。Y が正しいのはサーバー自身の名前の自己署名証明書だけで、CA の証明書や Auth 証明書なら N です。見分け方は手順に示します。`;
+    },
     emptyExchangeFields: () =>
       'Get-ExchangeCertificate の結果に Thumbprint/Subject がありません。PowerShell のシリアル化署名が失敗しています。多くは Auth 証明書の期限切れか欠落が原因です。',
     restSkipped: ({ what, read }) =>

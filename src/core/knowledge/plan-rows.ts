@@ -81,6 +81,26 @@ export const PLAN_ROWS: PlanDefinition[] = [
     ],
   },
   {
+    id: 'smtp-overwrite-answer',
+    reference: 'Microsoft Learn: Enable-ExchangeCertificate; Microsoft Learn: New-ExchangeCertificate',
+    summary: s(
+      'The "overwrite the existing default SMTP certificate?" prompt',
+      '「既存の既定の SMTP 証明書を上書きしますか?」の確認',
+    ),
+    // One answer from who issued the new certificate; only a paste that does not show it gets both,
+    // after the step that shows it.
+    entries: [
+      {
+        if: 'overwriteKeepsInternal',
+        yes: [
+          { if: 'overwriteNewIsAuth', yes: ['overwrite-answer-n-auth'], no: ['overwrite-answer-n-ca'] },
+          'verify-internal-kept',
+        ],
+        no: ['overwrite-answer-y', 'confirm-internal'],
+      },
+    ],
+  },
+  {
     id: 'starttls-pinned',
     reference: 'KB 2989382; Microsoft Learn: Set-ReceiveConnector -TlsCertificateName',
     summary: s(

@@ -8,6 +8,7 @@ import { EDGE_CONNECTOR_STEPS } from './steps-edge-connectors.js';
 import { IMAP_POP_STEPS } from './steps-imap-pop.js';
 import { MISC_STEPS } from './steps-misc.js';
 import { NAME_MISMATCH_STEPS } from './steps-name-mismatch.js';
+import { OVERWRITE_PROMPT_STEPS } from './steps-overwrite-prompt.js';
 import { PRIVATE_KEY_STEPS } from './steps-private-key.js';
 import { RENEWED_STEPS } from './steps-renewed.js';
 import { SHOW_STEPS } from './steps-show.js';
@@ -30,6 +31,7 @@ function load(): Map<string, LibraryStep> {
     ...PRIVATE_KEY_STEPS,
     ...RENEWED_STEPS,
     ...NAME_MISMATCH_STEPS,
+    ...OVERWRITE_PROMPT_STEPS,
     ...MISC_STEPS,
     ...VERIFY_STEPS.map((step) => ({ ...step, phase: step.phase ?? ('verify' as const) })),
   ];
