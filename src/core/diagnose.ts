@@ -1,7 +1,7 @@
 import { daysLeft } from './countdown.js';
 import { buildServerFacts } from './facts/build-facts.js';
 import { enrichPlanRequests, hybridSymptom } from './facts/plan-requests.js';
-import { summaryVersion } from './facts/version-facts.js';
+import { summaryRelease, summaryVersion } from './facts/version-facts.js';
 import { covers, displayName, judgeCertificate } from './findings/certificate-findings.js';
 import { judgeChainNotSent } from './findings/chain-findings.js';
 import { hostOf, judgeEvent } from './findings/event-findings.js';
@@ -144,7 +144,7 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
     severity: findings[0]?.severity ?? 'ok',
     exchangeVersion: version,
     references: cited,
-    notes: notesFor(evidence, certificates, version, t),
+    notes: notesFor(evidence, certificates, servers.length > 0 ? summaryRelease(servers) : version, t),
     now: now.toISOString(),
     servers,
   };
@@ -396,7 +396,8 @@ function kindsOf(evidence: Evidence, certs: CertificateFacts[]): InputKind[] {
 function notesFor(
   evidence: Evidence,
   certs: CertificateFacts[],
-  version: ExchangeVersion,
+  /** The release the paste shows (2019, SE), or only its family (2013+) when that is all it shows. */
+  version: string,
   t: (typeof diagnosisText)[Language],
 ): string[] {
   const parts: string[] = [];

@@ -12,11 +12,19 @@ const SINCE: Record<Language, Record<'2010' | '2013', string>> = {
  */
 export function withVersionNote(step: LibraryStep, version: ExchangeVersion, language: Language): string {
   const title = step.title[language];
-  if (version !== 'unknown') return title;
+  // A version the paste shows needs no "Exchange 2013 and later:" in front: the step is for it.
+  if (version !== 'unknown') return withoutSincePrefix(title, language);
   if (step.unknownNote) return `${title} (${step.unknownNote[language]})`;
   const versions = step.versions;
   if (!versions || versions.includes('2007') || /20(07|10|13)/.test(title)) return title;
   return `${title} (${SINCE[language][versions.includes('2010') ? '2010' : '2013']})`;
+}
+
+function withoutSincePrefix(title: string, language: Language): string {
+  const prefix = `${SINCE[language]['2013']}: `;
+  if (!title.startsWith(prefix)) return title;
+  const rest = title.slice(prefix.length);
+  return language === 'en' ? rest.charAt(0).toUpperCase() + rest.slice(1) : rest;
 }
 
 /** Where a step runs, from its role class, the version and whether the server is an Edge. */

@@ -121,3 +121,17 @@ export function summaryVersion(servers: readonly ServerFacts[]): '2007' | '2010'
   if (first === undefined) return 'unknown';
   return familyOf(first);
 }
+
+/**
+ * The release the paste shows (2016, 2019, SE), for the words a reply says: the family when servers
+ * disagree or only a family is shown (MSExchangeFrontEndTransport says 2013 or later, not which).
+ */
+export function summaryRelease(servers: readonly ServerFacts[]): ReleaseFact | 'unknown' {
+  const family = summaryVersion(servers);
+  if (family === 'unknown') return family;
+  const decided = servers.map((s) => s.version).filter((v) => v !== undefined);
+  const strong = decided.filter((v) => v.strength === 'strong');
+  const releases = new Set((strong.length > 0 ? strong : decided).map((v) => v.value));
+  const only = releases.size === 1 ? [...releases][0] : undefined;
+  return only !== undefined && familyOf(only) === family ? only : family;
+}
