@@ -11,18 +11,21 @@ const TAIL = [
 
 /** Enable-ExchangeCertificate refusing a certificate whose EKU lacks Server Authentication, in English and Japanese. */
 describe('PkixKpServerAuthNotFoundInEnhancedKeyUsage', () => {
-  const rows: { name: string; lang: 'en' | 'ja'; error: string; says: RegExp }[] = [
+  const rows: { name: string; lang: 'en' | 'ja'; error: string; says: RegExp; template: RegExp }[] = [
     {
       name: 'English error',
       lang: 'en',
       error: `The certificate with thumbprint ${TP} was found but is not valid for use with Exchange Server (reason: PkixKpServerAuthNotFoundInEnhancedKeyUsage).`,
       says: /Server Authentication EKU \(1\.3\.6\.1\.5\.5\.7\.3\.1\), such as Web Server/,
+      template:
+        /to your CA and ask for the certificate from a template with the Server Authentication EKU .*such as Web Server/,
     },
     {
       name: 'Japanese error',
       lang: 'ja',
       error: `拇印 ${TP} の証明書が見つかりましたが、Exchange Server での使用には無効です (理由: PkixKpServerAuthNotFoundInEnhancedKeyUsage)。`,
       says: /サーバー認証の EKU \(1\.3\.6\.1\.5\.5\.7\.3\.1\) を含むテンプレート \(Web サーバーなど\)/,
+      template: /CA に送り、.*サーバー認証の EKU .*を含むテンプレート \(Web サーバーなど\) で発行してもらいます/,
     },
   ];
   for (const row of rows) {
@@ -38,6 +41,10 @@ describe('PkixKpServerAuthNotFoundInEnhancedKeyUsage', () => {
       assert.match(finding?.message ?? '', /EXMB01/);
       assert.match(finding?.message ?? '', row.says);
       const commands = d.steps.map((s) => s.command ?? '').join('\n');
+      // The template is said where it matters: in the step that sends the request to the CA, before the import.
+      const submit = d.steps.findIndex((s) => row.template.test(s.title));
+      const imported = d.steps.findIndex((s) => /Import-ExchangeCertificate/.test(s.command ?? ''));
+      assert.ok(submit >= 0 && submit < imported, d.steps.map((s) => s.title).join('\n'));
       // A new request through the CA, on the server that refused it, for the services the admin tried.
       assert.match(
         commands,

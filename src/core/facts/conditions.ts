@@ -698,6 +698,15 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
       'IsSelfSigned が True で、サブジェクトがサーバー自身の名前の場合',
     ),
   },
+  serverAuthEkuMissing: {
+    test: (s) => s.values.ekuMissing === 'yes',
+    unknown: 'else',
+    ifTrue: w(
+      'Exchange refused the certificate for lacking the Server Authentication EKU',
+      'サーバー認証の EKU がないため Exchange が証明書を拒否しました',
+    ),
+    ifFalse: w('No certificate was refused for its EKU', 'EKU による証明書の拒否はありません'),
+  },
   overwriteNewIsAuth: {
     test: (s) =>
       s.values.overwriteNew === 'auth' ||

@@ -262,7 +262,10 @@ export function judgeSymptom(
         }),
       });
       // A new certificate through the CA: the request keeps the names, the CA's template gives the EKU.
-      plans.push({ plan: 'ca-renew', values: { ...tp, ...(server && { server }), ...(services && { services }) } });
+      plans.push({
+        plan: 'ca-renew',
+        values: { ...tp, ekuMissing: 'yes', ...(server && { server }), ...(services && { services }) },
+      });
       break;
     }
     case 'private-key-missing': {

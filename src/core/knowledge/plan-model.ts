@@ -77,4 +77,6 @@ export interface PlanValues {
    * Auth certificate, or a self-signed one New-ExchangeCertificate made. Absent when the paste does not say.
    */
   overwriteNew?: 'ca' | 'auth' | 'self-signed';
+  /** 'yes' when Exchange refused the certificate for lacking the Server Authentication EKU. */
+  ekuMissing?: 'yes';
 }

@@ -65,7 +65,8 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
       yes: [{ if: 'thumbprintKnown', yes: ['show-request-names'], no: ['show-cut-record'] }, 'ca-request-renew'],
       no: ['ca-request'],
     },
-    'ca-submit',
+    // A certificate refused for its EKU is issued again from another template: the CA is told which.
+    { if: 'serverAuthEkuMissing', yes: ['ca-submit-server-auth'], no: ['ca-submit'] },
     'ca-import',
   ],
   // A CA-issued certificate: request, CA, import, enable, then the connectors that pin it and the

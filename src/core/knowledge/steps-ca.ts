@@ -102,6 +102,23 @@ export const CA_STEPS: LibraryStep[] = [
     },
   },
   {
+    id: 'ca-submit-server-auth',
+    role: 'any',
+    runsOn: 'anywhere',
+    title: {
+      en: 'Send the request file to your CA and ask for the certificate from a template with the Server Authentication EKU (1.3.6.1.5.5.7.3.1), such as Web Server, not the template the refused certificate came from; save the certificate it issues (.cer or .p7b) where the server can read it',
+      ja: '要求ファイルを CA に送り、拒否された証明書のテンプレートではなく、サーバー認証の EKU (1.3.6.1.5.5.7.3.1) を含むテンプレート (Web サーバーなど) で発行してもらいます。発行された証明書 (.cer または .p7b) をサーバーから読める場所に保存します',
+    },
+    why: {
+      en: 'The EKU comes from the CA template, not from the request: a certificate issued again from the same template is refused again.',
+      ja: 'EKU は要求ではなく CA のテンプレートで決まります。同じテンプレートで発行し直しても、また拒否されます。',
+    },
+    verify: {
+      en: "The issued certificate's Enhanced Key Usage lists Server Authentication (1.3.6.1.5.5.7.3.1).",
+      ja: '発行された証明書の拡張キー使用法にサーバー認証 (1.3.6.1.5.5.7.3.1) が表示されます。',
+    },
+  },
+  {
     id: 'ca-import',
     role: 'client-access',
     title: {
