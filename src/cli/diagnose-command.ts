@@ -29,11 +29,13 @@ export const diagnoseCommand: CliCommand = {
     if (positionals.length > 1) throw new UsageError('give one FILE (or - for standard input)');
     const text = await readPaste(positionals[0], io, 'diagnose');
     if (text === undefined) return 1;
-    const diagnosis = diagnose(text, { now, warnDays, ...(lang?.success && { lang: lang.data }) });
+    const options = { now, warnDays, ...(lang?.success && { lang: lang.data }) };
     if (values.json) {
-      io.stdout(`${terminalSafeJson(diagnosis)}\n`);
+      // The contract's sentences count in UTC, to the day, whoever reads them.
+      io.stdout(`${terminalSafeJson(diagnose(text, options))}\n`);
       return 0;
     }
+    const diagnosis = diagnose(text, { ...options, timeZone });
     io.stdout(renderReport(diagnosis, { color: io.isTTY && !io.env.NO_COLOR, timeZone }));
     for (const line of await trackedLines(diagnosis, io, timeZone)) io.stdout(`${terminalSafe(line)}\n`);
     return 0;

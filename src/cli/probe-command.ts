@@ -58,6 +58,8 @@ export const probeCommand: CliCommand = {
         now,
         language,
         warnDays,
+        // The JSON's sentences count in UTC, to the day; the text report in the reader's zone.
+        ...(!values.json && { timeZone }),
         ...(buildSteps && { buildSteps }),
       }),
     );

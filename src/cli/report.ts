@@ -1,6 +1,6 @@
 import { urgency } from '../core/countdown.js';
 import { diagnosisText } from '../core/i18n/diagnosis-text.js';
-import { inTimeZone, localCountdown } from '../core/i18n/local-time.js';
+import { localCountdown } from '../core/i18n/local-time.js';
 import { reportText, stepPlace } from '../core/i18n/report-text.js';
 import type { Diagnosis, Language, Severity } from '../core/model.js';
 import { terminalSafe as safe } from './terminal-safe.js';
@@ -18,10 +18,7 @@ export function renderReport(diagnosis: Diagnosis, options: { color: boolean; ti
   const out: string[] = [];
   const mark = diagnosis.severity === 'ok' ? paint.green('✔') : SEVERITY_MARK[diagnosis.severity](paint);
   const now = new Date(diagnosis.now);
-  // The core writes its countdowns in UTC, to the day; the terminal shows them in the reader's zone.
-  const expiries = diagnosis.certificates.flatMap((c) => (c.notAfter ? [c.notAfter] : []));
-  const local = (text: string) => inTimeZone(text, expiries, now, diagnosis.language, options.timeZone);
-  out.push(`${mark} ${paint.bold(safe(local(diagnosis.summary)))}`);
+  out.push(`${mark} ${paint.bold(safe(diagnosis.summary))}`);
   for (const event of diagnosis.events) {
     const parts = [
       event.source,
@@ -68,23 +65,23 @@ export function renderReport(diagnosis: Diagnosis, options: { color: boolean; ti
     out.push('', paint.bold(ui.whatIsWrong));
     for (const finding of diagnosis.findings) {
       out.push(
-        `  ${SEVERITY_MARK[finding.severity](paint)} ${safe(local(finding.message))} ${paint.dim(`[${finding.code}]`)}`,
+        `  ${SEVERITY_MARK[finding.severity](paint)} ${safe(finding.message)} ${paint.dim(`[${finding.code}]`)}`,
       );
     }
   }
   if (diagnosis.steps.length > 0) {
     out.push('', paint.bold(ui.fix));
     diagnosis.steps.forEach((step, index) => {
-      out.push(`  ${index + 1}. ${safe(local(step.title))}`);
+      out.push(`  ${index + 1}. ${safe(step.title)}`);
       const where = stepPlace(step, diagnosis.language);
       if (where) out.push(paint.dim(`     📍 ${safe(where)}`));
-      if (step.why) out.push(paint.dim(`     ${safe(local(step.why))}`));
+      if (step.why) out.push(paint.dim(`     ${safe(step.why)}`));
       if (step.command) for (const line of safe(step.command).split('\n')) out.push(`       ${paint.cyan(line)}`);
     });
   }
   if (diagnosis.references.length > 0)
     out.push('', paint.dim(`${label.references}: ${safe(diagnosis.references.join(' · '))}`));
-  for (const note of diagnosis.notes) out.push(paint.dim(safe(local(note))));
+  for (const note of diagnosis.notes) out.push(paint.dim(safe(note)));
   return `${out.join('\n')}\n`;
 }
 

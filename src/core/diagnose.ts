@@ -1,6 +1,6 @@
 import { daysLeft } from './countdown.js';
 import { buildServerFacts } from './facts/build-facts.js';
-import { enrichPlanRequests, hybridSymptom } from './facts/plan-requests.js';
+import { enrichPlanRequests, hybridSymptom, saysOtherServers } from './facts/plan-requests.js';
 import { summaryRelease, summaryVersion } from './facts/version-facts.js';
 import { covers, displayName, judgeCertificate } from './findings/certificate-findings.js';
 import { judgeChainNotSent } from './findings/chain-findings.js';
@@ -11,6 +11,7 @@ import { orderFindings, summarize } from './findings/summary.js';
 import { judgeSymptom } from './findings/symptom-findings.js';
 import { diagnosisText } from './i18n/diagnosis-text.js';
 import { tidyJapanese } from './i18n/ja-spacing.js';
+import { countdownWording } from './i18n/local-time.js';
 import { findCatalogueEntry } from './knowledge/event-catalogue.js';
 import {
   type CertificateFacts,
@@ -39,6 +40,7 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   const language: Language =
     options.lang ?? (evidence.japanese || looksJapanese(text) ? 'ja' : (options.defaultLanguage ?? 'en'));
   const t = diagnosisText[language];
+  const countdown = countdownWording(now, language, options.timeZone);
   addSymptomHints(evidence);
   const events = enrichEvents(evidence.events, now);
   const certificates = withCountdown(
@@ -90,6 +92,7 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
         ...(server && { server: hostOf(server) }),
         ...presentedBy(evidence, cert),
         others: certificates,
+        countdown,
         directTrust: carriesDirectTrust(servers, cert),
         ...(expiryWarnedBy(events, cert) !== undefined && { expiryEvent: expiryWarnedBy(events, cert) }),
       }),
@@ -103,7 +106,7 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   for (const symptom of evidence.symptoms)
     addJudgement(judgement, judgeSymptom(symptom, t, language, { starttlsEvent, nameOf, certificates }));
   addJudgement(judgement, judgeChainNotSent(evidence.endpoints ?? [], t, server && hostOf(server)));
-  addJudgement(judgement, judgeEvidenceExtras({ evidence, events, certificates, text: t, tooLarge, language, now }));
+  addJudgement(judgement, judgeEvidenceExtras({ evidence, events, certificates, text: t, tooLarge, language, now, countdown }));
 
   const findings = orderFindings(dedupeFindings(judgement.findings)).map((f) =>
     language === 'ja' ? { ...f, message: tidyJapanese(f.message) } : f,
@@ -116,6 +119,7 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
     certificates,
     copies: evidence.certificates,
     ...(evidence.adSite && { site: evidence.adSite }),
+    othersSaid: saysOtherServers(text),
   });
   const { steps, references } = buildSteps(requests, {
     servers,
@@ -140,7 +144,7 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
     findings,
     steps,
     language,
-    summary: summarize({ findings, certificates, events, now, language, text: t }),
+    summary: summarize({ findings, certificates, events, now, language, text: t, countdown }),
     severity: findings[0]?.severity ?? 'ok',
     exchangeVersion: version,
     references: cited,

@@ -321,6 +321,11 @@ export interface DiagnoseOptions {
   defaultLanguage?: Language;
   /** A certificate expiring within this many days is CERT_EXPIRING (default 30). */
   warnDays?: number;
+  /**
+   * The reader's IANA zone: countdowns in the summary and findings then give the local date and
+   * time ("15 Jun 2026 08:30 JST"). Without one they are counted in UTC, to the day.
+   */
+  timeZone?: string;
 }
 
 /** Pastes above this size are not parsed: the finding INPUT_TOO_LARGE says so. */

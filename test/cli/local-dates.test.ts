@@ -33,6 +33,23 @@ const datesShown = (text: string) =>
   );
 
 describe('certcheck diagnose: expiry in the reader’s zone', () => {
+  it('two certificates counted the same number of days each keep their own local time in their findings', async () => {
+    // Two 12017 warnings: 405 and 412 hours left, so both "expire in 17 days" in UTC, seven hours apart.
+    const paste = [412, 405]
+      .map(
+        (hours, i) =>
+          `Log Name: Application\nSource: MSExchangeTransport\nEvent ID: 12017\nLevel: Warning\nComputer: EX0${i + 1}.contoso.com\nDescription:\nAn internal transport certificate will expire soon. Thumbprint:${String(i + 1).repeat(40)}, hours remaining: ${hours}\n`,
+      )
+      .join('\n');
+    const { code, out } = await cli(['diagnose', '-', '--now', NOW, '--tz', 'Asia/Tokyo'], {}, paste);
+    assert.equal(code, 0);
+    const findings = out.split('\n').filter((line) => line.includes('[CERT_EXPIRING]'));
+    const localTime = (hours: number) =>
+      DateTime.fromJSDate(REFERENCE_NOW).plus({ hours }).setZone('Asia/Tokyo').toFormat('d LLL yyyy HH:mm');
+    assert.ok(findings.some((l) => l.includes('1111') && l.includes(`${localTime(412)} JST`)), out);
+    assert.ok(findings.some((l) => l.includes('2222') && l.includes(`${localTime(405)} JST`)), out);
+  });
+
   it('--tz Asia/Tokyo: the next day, 08:30 JST, counted from Tokyo’s today; every line says the same', async () => {
     const { code, out } = await cli(['diagnose', '-', '--now', NOW, '--tz', 'Asia/Tokyo']);
     assert.equal(code, 0);

@@ -1,4 +1,5 @@
-import { countdownText, daysLeft, validFromText } from '../countdown.js';
+import { daysLeft, validFromText } from '../countdown.js';
+import { countdownWording } from '../i18n/local-time.js';
 import { renewalOf } from '../facts/renewed-rollout.js';
 import type { DiagnosisText } from '../i18n/diagnosis-text.js';
 import type { PlanValues } from '../knowledge/plan-model.js';
@@ -34,6 +35,8 @@ export interface CertificateJudgeOptions {
    * inside Exchange's window, so it is expiring even with more days left than `warnDays`.
    */
   expiryEvent?: number;
+  /** How a countdown is worded (the reader's zone); UTC to the day when not given. */
+  countdown?: (notAfter: string) => string;
 }
 
 /**
@@ -78,7 +81,7 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
   }
 
   const days = cert.notAfter ? daysLeft(cert.notAfter, now) : undefined;
-  const when = cert.notAfter ? countdownText(cert.notAfter, now, language) : '';
+  const when = cert.notAfter ? (options.countdown ?? countdownWording(now, language))(cert.notAfter) : '';
   const expired = days !== undefined && days < 0;
   // A renewal the paste already shows is said with the countdown, so it is not requested again.
   const renewed = options.others ? renewalOf(cert, options.others) : undefined;

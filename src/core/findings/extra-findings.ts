@@ -1,4 +1,4 @@
-import { countdownText } from '../countdown.js';
+import { countdownWording } from '../i18n/local-time.js';
 import type { DiagnosisText } from '../i18n/diagnosis-text.js';
 import type { CertificateFacts, EventFacts, Language } from '../model.js';
 import type { Evidence } from '../recognize/evidence.js';
@@ -13,6 +13,8 @@ export interface ExtrasInput {
   tooLarge: boolean;
   language: Language;
   now: Date;
+  /** How a countdown is worded (the reader's zone); UTC to the day when not given. */
+  countdown?: (notAfter: string) => string;
 }
 
 /** Thumbprints pasted on their own: named by no certificate, event or symptom of the paste. */
@@ -41,6 +43,7 @@ export function judgeEvidenceExtras({
   tooLarge,
   language,
   now,
+  countdown = countdownWording(now, language),
 }: ExtrasInput): Judgement {
   const findings: Judgement['findings'] = [];
   const plans: Judgement['plans'] = [];
@@ -111,7 +114,7 @@ export function judgeEvidenceExtras({
         name: cert.subject
           ? displayName(cert)
           : text.internalTransportCertificate(shortThumbprint(cert.thumbprint ?? '')),
-        when: countdownText(cert.notAfter ?? '', now, language),
+        when: countdown(cert.notAfter ?? ''),
       }),
     });
   }

@@ -1,4 +1,4 @@
-import { countdownText } from '../countdown.js';
+import { countdownWording } from '../i18n/local-time.js';
 import type { DiagnosisText } from '../i18n/diagnosis-text.js';
 import type { CertificateFacts, EventFacts, Finding, Language } from '../model.js';
 import { displayName, shortThumbprint } from './certificate-findings.js';
@@ -23,17 +23,27 @@ export interface SummaryInput {
   now: Date;
   language: Language;
   text: DiagnosisText;
+  /** How a countdown is worded (the reader's zone); UTC to the day when not given. */
+  countdown?: (notAfter: string) => string;
 }
 
 /** The verdict in one line: what the most severe finding is about, with its countdown. */
-export function summarize({ findings, certificates, events, now, language, text }: SummaryInput): string {
+export function summarize({
+  findings,
+  certificates,
+  events,
+  now,
+  language,
+  text,
+  countdown = countdownWording(now, language),
+}: SummaryInput): string {
   const top = findings[0];
   const byThumbprint = (tp: string | undefined) => certificates.find((c) => tp && c.thumbprint === tp);
   if (!top) {
     const dated = certificates.filter((c) => c.notAfter);
     const first = dated[0];
     if (dated.length === 1 && first?.notAfter) {
-      return text.summary.ok({ name: displayName(first), when: countdownText(first.notAfter, now, language) });
+      return text.summary.ok({ name: displayName(first), when: countdown(first.notAfter) });
     }
     if (certificates.length > 0) return text.summary.okMany({ count: certificates.length });
     return text.summary.nothing();
@@ -52,7 +62,7 @@ export function summarize({ findings, certificates, events, now, language, text 
     : top.thumbprint
       ? shortThumbprint(top.thumbprint)
       : undefined;
-  const when = cert?.notAfter ? countdownText(cert.notAfter, now, language) : undefined;
+  const when = cert?.notAfter ? countdown(cert.notAfter) : undefined;
   // An expiry read from a log line (Setup, an event) names no certificate: its message says more.
   if (!cert && (top.code === 'CERT_EXPIRED' || top.code === 'CERT_EXPIRING')) return firstSentence(top.message);
   // A certificate read from openssl s_client text has no thumbprint to look it up by: its message names it.

@@ -144,16 +144,9 @@ export function localCountdown(notAfter: string, now: Date, lang: Language, zone
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 
-/**
- * A diagnosis sentence with the core's countdowns (written in UTC, to the date) rewritten as
- * `localCountdown` in `zone`, for each expiry in `expiries`: the summary, findings and steps then
- * say the same date and count as the certificate lines beside them.
- */
-export function inTimeZone(text: string, expiries: readonly string[], now: Date, lang: Language, zone: string): string {
-  let out = text;
-  for (const notAfter of new Set(expiries)) {
-    const inUtc = countdownText(notAfter, now, lang);
-    if (out.includes(inUtc)) out = out.split(inUtc).join(localCountdown(notAfter, now, lang, zone));
-  }
-  return out;
+/** How a diagnosis words a countdown: in the reader's zone when it has one, else in UTC to the day. */
+export function countdownWording(now: Date, lang: Language, zone?: string): (notAfter: string) => string {
+  return zone === undefined
+    ? (notAfter) => countdownText(notAfter, now, lang)
+    : (notAfter) => localCountdown(notAfter, now, lang, zone);
 }

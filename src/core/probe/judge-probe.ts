@@ -1,5 +1,6 @@
 import { parseCertificateDer } from '../certificate.js';
-import { countdownText, daysLeft } from '../countdown.js';
+import { daysLeft } from '../countdown.js';
+import { countdownWording } from '../i18n/local-time.js';
 import { judgeCertificate } from '../findings/certificate-findings.js';
 import { orderFindings, summarize } from '../findings/summary.js';
 import { diagnosisText } from '../i18n/diagnosis-text.js';
@@ -16,6 +17,8 @@ export interface ProbeJudgeOptions {
   language: Language;
   /** A certificate expiring within this many days is CERT_EXPIRING (default 30). */
   warnDays?: number;
+  /** The reader's IANA zone for countdowns (the terminal's); UTC to the day when not given. */
+  timeZone?: string;
   /**
    * Turns the findings' plans into steps (the core's buildSteps). Without it there are no steps:
    * the probe's JSON has none, and its start-up then skips loading the step library.
@@ -45,6 +48,7 @@ export function judgeProbe(observation: ProbeObservation, options: ProbeJudgeOpt
   const warnDays = options.warnDays ?? 30;
   const t = diagnosisText[language];
   const pt = probeText[language];
+  const countdown = countdownWording(now, language, options.timeZone);
   const { target } = observation;
   const endpoint = endpointLabel(target);
   const findings: Finding[] = [];
@@ -71,6 +75,7 @@ export function judgeProbe(observation: ProbeObservation, options: ProbeJudgeOpt
       warnDays,
       language,
       text: t,
+      countdown,
     });
     if (index === 0) {
       plans.push(...judged.plans);
@@ -90,7 +95,7 @@ export function judgeProbe(observation: ProbeObservation, options: ProbeJudgeOpt
     frontEnd: false,
     language,
   }) ?? { steps: [], references: [] };
-  const summary = summaryOf(ordered, observation, certificates, options);
+  const summary = summaryOf(ordered, observation, certificates);
   const report: ProbeEndpointReport = {
     target: target.target,
     host: target.host,
@@ -130,12 +135,11 @@ export function judgeProbe(observation: ProbeObservation, options: ProbeJudgeOpt
     list: Finding[],
     obs: ProbeObservation,
     certs: CertificateFacts[],
-    { now: at }: ProbeJudgeOptions,
   ): string {
     const top = list[0];
     if (!top) {
       const notAfter = certs[0]?.notAfter;
-      return notAfter ? pt.headline.ok({ endpoint, when: countdownText(notAfter, at, language) }) : endpoint;
+      return notAfter ? pt.headline.ok({ endpoint, when: countdown(notAfter) }) : endpoint;
     }
     switch (top.code) {
       case 'STARTTLS_NOT_OFFERED':
@@ -147,7 +151,7 @@ export function judgeProbe(observation: ProbeObservation, options: ProbeJudgeOpt
       case 'DOMAIN_MISMATCH':
         return pt.headline.domainMismatch({ endpoint, name: namesToCheck(obs)[0] ?? '' });
       default:
-        return `${endpoint}: ${summarize({ findings: list, certificates: certs, events: [], now: at, language, text: t })}`;
+        return `${endpoint}: ${summarize({ findings: list, certificates: certs, events: [], now, language, text: t, countdown })}`;
     }
   }
 }
