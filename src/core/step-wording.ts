@@ -65,6 +65,7 @@ const COMMAND_WORDS_JA: readonly [RegExp, string][] = [
   [/<connector FQDN>/g, '<コネクタの FQDN>'],
   [/<host name under ([^<>]+)>/g, '<$1 のホスト名>'],
   [/<server name>/g, '<サーバー名>'],
+  [/<other server>/g, '<他のサーバー名>'],
   [/<server FQDN>/g, '<サーバーの FQDN>'],
   [/<server>/g, '<サーバー名>'],
   [/<connector name>/g, '<コネクタ名>'],

@@ -698,6 +698,15 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
       'IsSelfSigned が True で、サブジェクトがサーバー自身の名前の場合',
     ),
   },
+  othersSaid: {
+    test: (s) => s.values.othersSaid === 'yes',
+    unknown: 'else',
+    ifTrue: w(
+      'The paste speaks of other servers serving the same names',
+      '貼り付けに同じ名前を使う他のサーバーのことがあります',
+    ),
+    ifFalse: w('The paste speaks of no other server', '貼り付けに他のサーバーのことはありません'),
+  },
   serverAuthEkuMissing: {
     test: (s) => s.values.ekuMissing === 'yes',
     unknown: 'else',

@@ -27,6 +27,8 @@ export function enrichPlanRequests(
     copies?: readonly ServerCopy[];
     /** The AD site the paste names (an Edge subscription is imported for it). */
     site?: string;
+    /** The admin says other servers serve the same names (a DAG, a load balancer, both servers). */
+    othersSaid?: boolean;
   },
 ): PlanRequest[] {
   const watched = [...new Set(context.events.map((e) => e.id).filter((id) => WATCHED.has(id)))];
@@ -92,7 +94,7 @@ export function enrichPlanRequests(
       const published = renewedFor(facts, undefined, values.fqdn);
       if (published?.thumbprint) values.newThumbprint = published.thumbprint;
     }
-    if (facts) addOtherServers(values, facts, context.servers, request.plan);
+    if (facts) addOtherServers(values, facts, context.servers, request.plan, context.othersSaid === true);
     if (facts && AUTH_PLANS.has(request.plan) && !values.otherMailbox) {
       const self = facts.name ? keyOf(facts.name) : '';
       const others = context.servers.filter(
@@ -330,6 +332,7 @@ function addOtherServers(
   facts: ServerFacts,
   servers: readonly ServerFacts[],
   plan: string,
+  othersSaid: boolean,
 ): void {
   const self = facts.name ? keyOf(facts.name) : '';
   const others = servers.filter((s) => s.name && keyOf(s.name) !== self);
@@ -337,6 +340,9 @@ function addOtherServers(
   const sharing = thumbprint ? others.filter((s) => s.certificates.some((c) => c.thumbprint === thumbprint)) : [];
   if (sharing.length > 0 && !values.sharedWith) values.sharedWith = sharing.map((s) => s.name).join(',');
   const peers = others.filter((s) => !s.roles.some((r) => r.value === 'edge'));
+  // Other servers the paste names without this certificate's listing there, or the admin's words
+  // (a DAG, a load balancer, both servers): the new certificate is copied to them too.
+  if (!values.sharedWith && (othersSaid || peers.length > 0)) values.othersSaid = 'yes';
   if (PIN_PLANS.has(plan) && peers.length > 0 && !values.hybridPeers)
     values.hybridPeers = peers.map((s) => s.name).join(',');
 }
@@ -418,4 +424,14 @@ function commonNameOf(subject: string): string | undefined {
 /** 451 5.7.3 from Exchange Online means a hybrid: the mail came through the Office 365 connector. */
 export function hybridSymptom(evidence: Evidence): boolean {
   return evidence.symptoms.some((s) => s.id === 'starttls-required-451');
+}
+
+/**
+ * The admin's words for other servers serving the same names: a DAG, a load balancer, both (all,
+ * the other) servers, in English or Japanese.
+ */
+export function saysOtherServers(text: string): boolean {
+  return /\bDAG\b|load[- ]?balanc|\b(?:both|all|other|two|three|four|each)\s+(?:of\s+(?:our|the)\s+)?(?:Exchange\s+|mailbox\s+|CAS\s+)?servers\b|\bDAG\s*(?:members?|メンバー)|負荷分散|ロード\s?バランサ|他の\s*(?:Exchange\s*)?サーバー|両方の\s*サーバー|(?:全|各|すべての)\s*サーバー|\d\s*台の\s*(?:Exchange\s*)?サーバー/i.test(
+    text,
+  );
 }

@@ -79,4 +79,6 @@ export interface PlanValues {
   overwriteNew?: 'ca' | 'auth' | 'self-signed';
   /** 'yes' when Exchange refused the certificate for lacking the Server Authentication EKU. */
   ekuMissing?: 'yes';
+  /** 'yes' when the paste names or speaks of other servers that serve the same names but shows none holding this certificate. */
+  othersSaid?: 'yes';
 }

@@ -656,7 +656,7 @@ export const PLAN_ROWS: PlanDefinition[] = [
           'ca-import',
           'ca-enable',
           'restart-iis',
-          'ca-other-servers',
+          { use: 'copy-to-others' },
           { if: 'autodiscoverName', yes: ['autodiscover-uri-option'] },
         ],
         no: [

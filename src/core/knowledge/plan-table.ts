@@ -135,13 +135,21 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
           ],
         },
       ],
-      no: ['ca-other-servers'],
+      no: [{ use: 'copy-to-others' }],
     },
     { use: 'remove-old-safely' },
     { if: 'knownInternalTransport', yes: [{ use: 'verify-transport' }] },
     'verify-new-certificate',
     { if: 'certHasIis', yes: ['verify-https-probe'] },
     { if: 'certHasSmtp', yes: ['verify-starttls-probe'] },
+  ],
+  // Other servers the paste speaks of but does not show: the copy is exported here and imported on
+  // each of them from here (-Server, 2010 and later), their names left for the admin to fill in.
+  'copy-to-others': [
+    {
+      if: 'othersSaid',
+      yes: [{ if: 'version>=2010', yes: ['export-for-others', 'import-on-others'], no: ['ca-other-servers'] }],
+    },
   ],
   // A self-signed (Setup or internal transport) certificate: a new one for the server's names.
   'self-signed-renewal': [

@@ -265,6 +265,56 @@ export const CA_STEPS: LibraryStep[] = [
     },
   },
   {
+    id: 'export-for-others',
+    role: 'client-access',
+    versions: ['2010', '2013+', 'unknown'],
+    title: {
+      en: 'On {server}: export the new certificate with its private key, for the other servers that serve the same names',
+      ja: '{server} で: 新しい証明書を秘密キー付きでエクスポートし、同じ名前を使う他のサーバーに渡せるようにします',
+    },
+    why: {
+      en: 'Every server that presents these names needs the same certificate with its key; the key exists only where the request was made.',
+      ja: 'これらの名前を提示するすべてのサーバーに、秘密キー付きの同じ証明書が必要です。キーは要求を作成したサーバーにしかありません。',
+    },
+    command: {
+      default:
+        "$b = Export-ExchangeCertificate -Thumbprint {copyThumbprint} -BinaryEncoded -Password (Get-Credential).Password\n[System.IO.File]::WriteAllBytes('C:\\certreq\\{cn}.pfx', $b.FileData)",
+      '2010':
+        "$b = Export-ExchangeCertificate -Thumbprint {copyThumbprint} -BinaryEncoded -Password (Get-Credential).Password\nSet-Content -Path 'C:\\certreq\\{cn}.pfx' -Value $b.FileData -Encoding Byte",
+    },
+    unknownNote: {
+      en: 'Exchange 2010: Set-Content -Encoding Byte writes the file instead of [System.IO.File]::WriteAllBytes',
+      ja: 'Exchange 2010 では [System.IO.File]::WriteAllBytes の代わりに Set-Content -Encoding Byte でファイルに書き出します',
+    },
+  },
+  {
+    id: 'import-on-others',
+    role: 'client-access',
+    versions: ['2010', '2013+', 'unknown'],
+    title: {
+      en: 'On {server}: import the copy on each other server that serves the same names (its name in -Server, once per server) and enable it there for {servicesOrDefault}. If asked to overwrite the default SMTP certificate, answer N: a CA certificate does not replace the internal transport certificate',
+      ja: '{server} で: 同じ名前を使う他のサーバーごとに (-Server にそのサーバー名を指定して 1 台ずつ)、コピーをインポートし、{servicesOrDefault} に割り当てます。既定の SMTP 証明書の上書き確認が出たら N と答えます (CA の証明書で内部トランスポート証明書は置き換えません)',
+    },
+    why: {
+      en: 'Each server presents its own copy: a server behind the load balancer or in the DAG left with the old certificate gives certificate warnings and fails STARTTLS for the connections it gets.',
+      ja: '各サーバーは自分のコピーを提示します。ロード バランサーの背後や DAG 内に古い証明書のままのサーバーがあると、そこに届く接続で証明書の警告や STARTTLS の失敗が起きます。',
+    },
+    verify: {
+      en: 'Get-ExchangeCertificate -Server on each of them lists the certificate with HasPrivateKey True and the same Services.',
+      ja: '各サーバーで Get-ExchangeCertificate -Server を実行すると、HasPrivateKey が True で同じ Services の証明書が表示されます。',
+    },
+    command: {
+      default:
+        "$c = Import-ExchangeCertificate -Server <other server> -FileData ([System.IO.File]::ReadAllBytes('C:\\certreq\\{cn}.pfx')) -Password (Get-Credential).Password\nEnable-ExchangeCertificate -Server <other server> -Thumbprint $c.Thumbprint -Services {servicesOrDefault}",
+      '2010':
+        "$c = Import-ExchangeCertificate -Server <other server> -FileData ([byte[]](Get-Content -Path 'C:\\certreq\\{cn}.pfx' -Encoding Byte -ReadCount 0)) -Password (Get-Credential).Password\nEnable-ExchangeCertificate -Server <other server> -Thumbprint $c.Thumbprint -Services {servicesOrDefault}",
+    },
+    unknownNote: {
+      en: 'Exchange 2007 has no -Server here: run Import-ExchangeCertificate -Path on each of them',
+      ja: 'Exchange 2007 にはここで -Server がないので、各サーバーで Import-ExchangeCertificate -Path を実行します',
+    },
+  },
+  {
     id: 'show-renewed-on-server',
     role: 'mailbox',
     title: {
