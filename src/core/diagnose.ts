@@ -62,6 +62,9 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   const judgement: Judgement = emptyJudgement();
   const pasted = certificates.filter((c) => c.source !== 'event' && c.thumbprint);
   for (const event of events) {
+    // The same event ID read twice, once whole and once without its source, is one event, never
+    // both recognised and "not in the catalogue".
+    if (!event.known && events.some((other) => other.known && other.id === event.id)) continue;
     // An event that names no computer is the server's whose listing holds its certificate, when one does.
     const holder = event.computer ? undefined : holderOf(event.thumbprint, servers);
     const judged = judgeEvent(event, {

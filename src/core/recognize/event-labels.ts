@@ -53,6 +53,9 @@ export const EVENT_LABELS: ReadonlyMap<string, LabelInfo> = new Map([
   ['providername', label('source', 'powershell')],
   ['date', label('date', 'any')],
   ['日付', label('date', 'any')],
+  // The General tab's grid says "Logged" / 「ログの日付」 where the copied details say "Date".
+  ['logged', label('date', 'w2008')],
+  ['ログの日付', label('date', 'w2008')],
   ['time', label('time', 'w2003')],
   ['時刻', label('time', 'w2003')],
   ['timecreated', label('date', 'powershell')],
@@ -87,6 +90,9 @@ export const EVENT_LABELS: ReadonlyMap<string, LabelInfo> = new Map([
   ['説明', label('description', 'any')],
   ['message', label('message', 'powershell')],
   ['opcode', label('other', 'w2008')],
+  ['オペコード', label('other', 'w2008')],
+  ['more information', label('other', 'w2008')],
+  ['詳細情報', label('other', 'w2008')],
   ['event xml', label('other', 'w2008')],
   ...[
     'timewritten',
@@ -125,17 +131,57 @@ export interface LabelLine {
   valueOffset: number;
 }
 
-const LABEL_LINE = /^([ \t]*)([^:\n]{1,40}?)[ \t]*:[ \t]*/;
+const LABEL_LINE = /^([ \t]*)([^:：\n]{1,40}?)[ \t]*[:：][ \t]*/;
 
 /** The label at the start of a line, when it is one the layouts use. */
 export function readLabelLine(line: string): LabelLine | undefined {
-  if (!line.includes(':')) return undefined;
+  if (!line.includes(':') && !line.includes('：')) return undefined;
   const match = LABEL_LINE.exec(line);
   if (!match) return undefined;
   const text = match[2]!;
   const info = EVENT_LABELS.get(text.toLowerCase().replace(/\s+/g, ' '));
   if (!info) return undefined;
   return { info, text, value: line.slice(match[0].length).trim(), valueOffset: match[0].length };
+}
+
+/** The labels of the General tab's right-hand column. */
+const RIGHT_COLUMN: ReadonlySet<LabelKey> = new Set(['date', 'category', 'keywords', 'computer']);
+
+/**
+ * Every label on a line. Event Viewer's General tab is a two-column grid, so one copied line holds
+ * two pairs, the columns parted by a tab ("Source:\tMSExchangeTransport\tLogged:\t11/28/2026 …",
+ * 「イベント ID:\t12014\tタスクのカテゴリ:\tTransportService」); a value is cut where a tab is
+ * followed by another known label and its colon.
+ */
+export function readLabelLines(line: string): LabelLine[] {
+  const first = readLabelLine(line);
+  if (!first) return [];
+  if (!/\t| {2}/.test(line.slice(first.valueOffset))) return [first];
+  const found: LabelLine[] = [];
+  let current = first;
+  for (;;) {
+    const cut = /\t[ \t]*| {2,}/g;
+    cut.lastIndex = current.valueOffset;
+    let next: LabelLine | undefined;
+    let cutAt = -1;
+    for (let m = cut.exec(line); m; m = cut.exec(line)) {
+      const start = m.index + m[0].length;
+      // A label is short: a bounded slice keeps a line of many tabs linear.
+      const candidate = readLabelLine(line.slice(start, start + 120));
+      // Where a chat turned the tab into spaces, only the grid's right-hand labels cut a value.
+      if (candidate && (m[0].includes('\t') || RIGHT_COLUMN.has(candidate.info.key))) {
+        next = { ...candidate, valueOffset: start + candidate.valueOffset };
+        cutAt = m.index;
+        break;
+      }
+    }
+    if (!next) {
+      found.push({ ...current, value: line.slice(current.valueOffset).trim() });
+      return found;
+    }
+    found.push({ ...current, value: line.slice(current.valueOffset, cutAt).trim() });
+    current = next;
+  }
 }
 
 /** "Foo    : bar": the shape of a Format-List line, label or not known. */

@@ -5,7 +5,7 @@ import {
   type LabelLine,
   type LabelStyle,
   looksLikeListLine,
-  readLabelLine,
+  readLabelLines,
 } from './event-labels.js';
 import { type EventDraft, hasJapanese, parseEventId, parseLevel, parseLoggedAt, type Range } from './event-values.js';
 import { LIMITS } from './limits.js';
@@ -73,20 +73,30 @@ export function readLabelledEvents(
       close();
       continue;
     }
-    const label = readLabelLine(line);
+    const labels = readLabelLines(line);
+    const label = labels[0];
     if (block && isMessageLine(block, line, label)) {
       if (line.trim() === '' && block.body === undefined) continue;
       block.body = [block.body?.[0] ?? lineStart, lineEnd];
       if (block.mode === 'header') block.mode = 'description';
       continue;
     }
-    if (!label) continue;
-    const key = label.info.key;
-    if (!block || label.info.opens || (key !== 'other' && block.values.has(key))) {
-      close();
-      block = { start: lineStart, values: new Map(), styles: new Set(), japanese: false, mode: 'header', headers: [] };
+    for (const [index, each] of labels.entries()) {
+      const key = each.info.key;
+      if (!block || each.info.opens || (key !== 'other' && block.values.has(key))) {
+        close();
+        block = {
+          start: lineStart,
+          values: new Map(),
+          styles: new Set(),
+          japanese: false,
+          mode: 'header',
+          headers: [],
+        };
+      }
+      // A line's later pairs share its range: the header range is pushed once.
+      addLabel(block, each, lineStart, lineEnd, index === 0);
     }
-    addLabel(block, label, lineStart, lineEnd);
   }
   close();
   return { drafts, headers };
@@ -102,17 +112,17 @@ function isMessageLine(block: Block, line: string, label: LabelLine | undefined)
   return !label && line.trim() !== '' && !/^[^:\n]{1,25}:/.test(line);
 }
 
-function addLabel(block: Block, label: LabelLine, lineStart: number, lineEnd: number): void {
+function addLabel(block: Block, label: LabelLine, lineStart: number, lineEnd: number, firstOnLine = true): void {
   const { key, style } = label.info;
   block.styles.add(style);
   block.japanese ||= hasJapanese(label.text) || hasJapanese(label.value);
-  block.headers.push([lineStart, lineEnd]);
+  if (firstOnLine) block.headers.push([lineStart, lineEnd]);
   if (key === 'other') return;
   block.values.set(key, label.value);
   if (key === 'description' || key === 'message') {
     block.mode = key === 'message' ? 'list-message' : 'description';
     if (label.value !== '') block.body = [lineStart + label.valueOffset, lineEnd];
-    block.headers.pop();
+    if (firstOnLine) block.headers.pop();
   }
 }
 

@@ -30,7 +30,7 @@ export const recognizeEvents: Recognizer = (raw, shared) => {
   const labelled = readLabelledEvents(text, isLaidOut, lines);
   const drafts = mergeXmlCopies(text, [...xml.drafts, ...tables.drafts, ...friendly.drafts, ...labelled.drafts]);
   const matches = findMessageMatches(text);
-  drafts.push(...claimMessages(drafts, matches));
+  drafts.push(...claimMessages(text, drafts, matches));
 
   const taken = new Set(drafts.map((draft) => draft.facts.id));
   const isExcluded = rangeLookup([
@@ -95,7 +95,7 @@ function mergeXmlCopies(text: string, drafts: EventDraft[]): EventDraft[] {
  * certcheck does not know (12023), the first one there, so that it still gets 12013's thumbprint.
  * The other messages become message-only events.
  */
-function claimMessages(drafts: EventDraft[], matches: MessageMatch[]): EventDraft[] {
+function claimMessages(text: string, drafts: EventDraft[], matches: MessageMatch[]): EventDraft[] {
   const bodies = drafts.filter((draft) => draft.body).sort((a, b) => a.body![0] - b.body![0]);
   const inside = new Map<EventDraft, MessageMatch[]>();
   const loose: MessageMatch[] = [];
@@ -116,6 +116,7 @@ function claimMessages(drafts: EventDraft[], matches: MessageMatch[]): EventDraf
       own !== undefined && (match.entry.id === draft.facts.id || (match.start === own.start && match.end === own.end));
     loose.push(...found.filter((match) => !isOwn(match)));
   }
+  claimPrecedingMessages(text, drafts, loose);
   return loose
     .filter((match) => match.standalone)
     .map((match) => {
@@ -128,6 +129,30 @@ function claimMessages(drafts: EventDraft[], matches: MessageMatch[]): EventDraf
       applyMessage(draft, match);
       return draft;
     });
+}
+
+/**
+ * Event Viewer's General tab puts the description above its grid of labels, so a copy of it is the
+ * message and then "Log Name: …" without a Description: label. The message just above a laid-out
+ * event with no body of its own and the same ID is that event's, not a second event.
+ */
+function claimPrecedingMessages(text: string, drafts: EventDraft[], loose: MessageMatch[]): void {
+  for (const draft of drafts) {
+    if (draft.body || draft.facts.format === 'xml') continue;
+    const index = loose.findIndex(
+      (match) =>
+        match.entry.id === draft.facts.id &&
+        match.end <= draft.start &&
+        draft.start - match.end < 400 &&
+        !/\S/.test(text.slice(match.end, draft.start).replace(/^[^\n]*/, '')),
+    );
+    if (index < 0) continue;
+    const match = loose[index]!;
+    loose.splice(index, 1);
+    applyMessage(draft, match);
+    draft.body = [match.start, match.end];
+    draft.start = Math.min(draft.start, match.start);
+  }
 }
 
 function ownerOf(bodies: EventDraft[], offset: number): EventDraft | undefined {
