@@ -158,8 +158,12 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
       yes: [{ if: 'knownSelfSigned', no: [{ if: 'thumbprintKnown', yes: ['show-old-cert'] }] }],
       no: [{ if: 'thumbprintKnown', yes: ['show-old-names'] }],
     },
-    { if: 'isInternalTransport', yes: ['new-internal-self-signed'], no: ['new-self-signed-not-internal'] },
-    'confirm-internal',
+    // Each answer gets its own check: only after Y is the new certificate the internal transport one.
+    {
+      if: 'isInternalTransport',
+      yes: ['new-internal-self-signed', 'confirm-internal'],
+      no: ['new-self-signed-not-internal', 'confirm-internal-kept'],
+    },
     {
       if: 'isEdge',
       yes: [{ use: 'edge-resubscribe' }],

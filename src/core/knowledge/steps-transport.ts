@@ -60,6 +60,29 @@ export const TRANSPORT_STEPS: LibraryStep[] = [
     },
   },
   {
+    // After N the internal transport certificate is the one it was: checking for the new thumbprint
+    // there would send the admin after a failure that is not one.
+    id: 'confirm-internal-kept',
+    role: 'transport',
+    title: {
+      en: 'On {server}: confirm that the internal transport certificate is still the one it was, not the new certificate',
+      ja: '{server} で: 内部トランスポート証明書が新しい証明書ではなく、元の証明書のままであることを確認します',
+    },
+    why: {
+      en: 'After N, Exchange keeps trusting servers by the certificate it had; if it shows the new thumbprint, the prompt was answered Y and the internal transport certificate was replaced.',
+      ja: 'N と答えた場合、Exchange はそれまでの証明書でサーバーを信頼し続けます。新しい拇印が表示されたら上書き確認に Y と答えており、内部トランスポート証明書が置き換わっています。',
+    },
+    command: {
+      default: 'Get-TransportService {serverOrPlaceholder} | fl InternalTransportCertificateThumbprint',
+      '2007': 'Get-TransportServer {serverOrPlaceholder} | fl InternalTransportCertificateThumbprint',
+      '2010': 'Get-TransportServer {serverOrPlaceholder} | fl InternalTransportCertificateThumbprint',
+    },
+    unknownNote: {
+      en: 'Exchange 2007/2010: Get-TransportServer instead of Get-TransportService',
+      ja: 'Exchange 2007/2010 では Get-TransportService の代わりに Get-TransportServer',
+    },
+  },
+  {
     id: 'enable-iis-new',
     role: 'client-access',
     title: {

@@ -249,6 +249,33 @@ describe('invariant 4: one answer per overwrite prompt', () => {
     );
     assert.deepEqual(judge(check, blind.truth, blind.base, [show, ...broken]), []);
   });
+  it('catches a check that the internal transport certificate is now the new one after N in the same branch', () => {
+    const answerN = step(
+      "If IsSelfSigned is True: On EX16: create a new self-signed certificate for the server's own names, for SMTP. Asked to overwrite the default SMTP certificate, answer N",
+      'New-ExchangeCertificate -DomainName ex16.contoso.com,EX16 -Services SMTP',
+      { server: 'EX16' },
+    );
+    const isNew = step(
+      'If IsSelfSigned is True: On EX16: confirm that the internal transport certificate is now the new thumbprint',
+      'Get-TransportService EX16 | fl InternalTransportCertificateThumbprint',
+      { server: 'EX16' },
+    );
+    assert.match(
+      judge(check, truth, base, [answerN, isNew])
+        .map((v) => v.message)
+        .join('\n'),
+      /now the new one although step 1 answers N/,
+    );
+    const kept = step(
+      'If IsSelfSigned is True: On EX16: confirm that the internal transport certificate is still the one it was',
+      'Get-TransportService EX16 | fl InternalTransportCertificateThumbprint',
+      { server: 'EX16' },
+    );
+    assert.deepEqual(judge(check, truth, base, [answerN, kept]), []);
+    // The other outcome's check is that outcome's own.
+    const otherBranch = { ...isNew, title: isNew.title.replace('If IsSelfSigned is True', 'If IsSelfSigned is False') };
+    assert.deepEqual(judge(check, truth, base, [answerN, otherBranch]), []);
+  });
   it('catches Y for a CA-issued certificate', () => {
     const broken = [step('Enable it; answer Y', `Enable-ExchangeCertificate -Thumbprint ${TP.setup} -Services SMTP`)];
     const ca = scene('2016', 'hub-mailbox', 'valid-ca-iis-smtp', 'none', 'transport', ALL);

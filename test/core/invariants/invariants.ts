@@ -367,8 +367,47 @@ export const oneAnswerPerPrompt: Invariant = (truth, plan) => {
     list.push({ answer, when, step });
     given.set(key, list);
   }
+  out.push(...checksMatchTheAnswer(plan));
   return out;
 };
+
+/** A check that the internal transport certificate became the new one: true only after a Y. */
+const SAYS_INTERNAL_IS_NEW =
+  /internal transport certificate (?:is now|now shows|has become|became) the new|内部トランスポート証明書が新しい(?:拇印|証明書)に(?:なった|なって|変わった)/i;
+
+/** The "If …" a step runs under, as its title shows it (the text before "On <server>:"). */
+function visibleBranch(step: PlanStep): string {
+  const at = step.server
+    ? Math.max(step.title.indexOf(`On ${step.server}:`), step.title.indexOf(`${step.server} で`))
+    : -1;
+  return at > 0 ? step.title.slice(0, at) : (conditionOf(step) ?? '');
+}
+
+/**
+ * A verification must not contradict its own branch's answer: after N the internal transport certificate
+ * stays what it was, so "it is now the new thumbprint" can never come true there.
+ */
+export function checksMatchTheAnswer(plan: Plan): Violation[] {
+  const out: Violation[] = [];
+  plan.steps.forEach((step, i) => {
+    if (!SAYS_INTERNAL_IS_NEW.test(prose(step))) return;
+    const branch = visibleBranch(step);
+    const answered = plan.steps
+      .slice(0, i)
+      .filter((p) => p.server === step.server && branch.startsWith(visibleBranch(p)))
+      .filter((p) => answers(p).size === 1 && answerKey(p, plan) === 'new-self-signed')
+      .at(-1);
+    if (answered && answers(answered).has('N'))
+      out.push(
+        v(
+          '4',
+          step,
+          `checks that the internal transport certificate is now the new one although step ${answered.index + 1} answers N`,
+        ),
+      );
+  });
+  return out;
+}
 
 /** 5. The right services restarted: the event's source; both on 2013+ when unknown; Service Host and pools for Auth. */
 export const rightServices: Invariant = (truth, plan) => {
