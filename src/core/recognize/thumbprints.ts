@@ -96,10 +96,17 @@ function stripInvisible(line: string): { clean: string; marks: Mark[] } {
 
 /** A value after one of these labels is a hash or number of something else (openssl s_client's Session-ID and Master-Key too), never the thumbprint. */
 const NOT_A_THUMBPRINT_LABEL =
-  /session[\s-]*id|master[\s-]*key|session[\s-]*ticket|serial\s*(?:number)?\s*[:=]|シリアル番号|名前ハッシュ|キー\s*ID|key\s*id|keyid|key\s*identifier|name\s*hash|modulus|signature|public[\s-]*key|\bpub:|\bpriv:|localkeyid|container|sha-?(?:224|256|384|512)|md5/i;
+  /session[\s-]*id|master[\s-]*key|session[\s-]*ticket|serial\s*(?:number)?\s*[:=]|シリアル番号|名前ハッシュ|キー\s*ID|キー\s*識別子|key\s*id|keyid|key\s*identifier|name\s*hash|modulus|signature|public[\s-]*key|\bpub:|\bpriv:|localkeyid|container|sha-?(?:224|256|384|512)|md5/i;
 /** openssl puts these values on the following, deeper-indented lines. */
 const BLOCK_LABEL =
   /^(?:X509v3 )?(?:authority key identifier|subject key identifier|serial number|modulus|signature value|signature algorithm|signature|pub|priv|public key|public-key|bag attributes|key attributes)\b[^:]*:/i;
+
+/**
+ * certutil -dump prints an extension's name alone on a line and its value on the next, deeper one
+ * (`Subject Key Identifier` / `    3f7a…`): that value is a key's hash, never the thumbprint.
+ */
+const LABEL_ALONE =
+  /^(?:X509v3 )?(?:subject key identifier|authority key identifier|サブジェクト\s*キー識別子|機関キー識別子|key id hash\([^)]*\)|キー\s*ID\s*ハッシュ\([^)]*\))\s*:?\s*$/i;
 
 const SPACED_PAIRS = /(?:[0-9A-Fa-f]{2}[ :]){19}[0-9A-Fa-f]{2}/;
 const PAIRS = /[0-9A-Fa-f]{2}(?:[ :][0-9A-Fa-f]{2})+/g;
@@ -113,6 +120,8 @@ export const recognizeThumbprints: Recognizer = (text) => {
   const lines = maskedLines(text, [...blocks, ...bareBase64Blocks(text, 60, blocks)]);
   const found = new Map<string, NormalizedThumbprint>();
   let excludeDeeperThan = -1;
+  // The line after a label alone is its value even when a chat app stripped the indentation.
+  let excludeNext = false;
   let skipped = false;
   // What each line would be cleaned of, looked for once in the whole text: most pastes have none.
   const hasReturns = text.includes('\r');
@@ -128,8 +137,17 @@ export const recognizeThumbprints: Recognizer = (text) => {
     const { clean: line, marks } = plain ? { clean: cut, marks: NO_MARKS } : stripInvisible(cut);
     if (line.trim() === '') continue;
     const indent = line.length - line.trimStart().length;
+    if (excludeNext) {
+      excludeNext = false;
+      continue;
+    }
     if (excludeDeeperThan >= 0 && indent > excludeDeeperThan) continue;
-    excludeDeeperThan = line.includes(':') && BLOCK_LABEL.test(line.trimStart()) ? indent : -1;
+    const alone = LABEL_ALONE.test(line.trim());
+    excludeDeeperThan = alone || (line.includes(':') && BLOCK_LABEL.test(line.trimStart())) ? indent : -1;
+    if (alone) {
+      excludeNext = true;
+      continue;
+    }
     for (const run of candidateRuns(line)) {
       if (NOT_A_THUMBPRINT_LABEL.test(line.slice(Math.max(0, run.start - 60), run.start))) continue;
       const reach = leadingSpaceStart(line, run.start);

@@ -69,6 +69,11 @@ describe('recognizeThumbprints: what is a thumbprint', () => {
     { name: 'certutil spaced hash', input: `Cert Hash(sha1): ${spaced}`, want: [TP] },
     { name: 'Japanese certutil label', input: `証明書ハッシュ(sha1)： ${spaced}`, want: [TP] },
     {
+      name: 'certutil -dump: the Cert Hash(sha1) after a Subject Key Identifier block',
+      input: `    Subject Key Identifier\n        ${'B'.repeat(40)}\n\n    Key Usage\n        Digital Signature (80)\nKey Id Hash(rfc-sha1): ${'C'.repeat(40)}\nCert Hash(md5): ${'d'.repeat(32)}\nCert Hash(sha1): ${TP.toLowerCase()}`,
+      want: [TP],
+    },
+    {
       name: 'two, deduplicated, CRLF',
       input: `${TP}\r\n${TP.toLowerCase()}\r\n${'A'.repeat(40)}`,
       want: [TP, 'A'.repeat(40)],
@@ -121,6 +126,25 @@ describe('recognizeThumbprints: hex that is not a thumbprint', () => {
     { name: 'certutil Key Id Hash', input: `Key Id Hash(sha1): ${spaced}\nKey Id Hash(rfc-sha1): ${TP.toLowerCase()}` },
     { name: 'certutil Name Hash', input: `Issuer:\n    CN=EX2016\n  Name Hash(sha1): ${TP.toLowerCase()}` },
     { name: 'fl SubjectKeyIdentifier', input: `SubjectKeyIdentifier : ${TP}` },
+    {
+      name: 'certutil -dump Subject Key Identifier, label alone and the value below',
+      input: `    2.5.29.14: Flags = 0, Length = 16\n    Subject Key Identifier\n        ${TP.toLowerCase()}\n`,
+    },
+    {
+      name: 'certutil -dump Subject Key Identifier after Slack stripped the indentation',
+      input: `2.5.29.14: Flags = 0, Length = 16\nSubject Key Identifier\n${TP.toLowerCase()}\n`,
+    },
+    {
+      name: 'certutil -dump Authority Key Identifier, value with its KeyID=',
+      input: `    Authority Key Identifier\n        KeyID=${TP.toLowerCase()}\n`,
+    },
+    {
+      name: 'Japanese certutil -dump サブジェクト キー識別子',
+      input: `    2.5.29.14: フラグ = 0, 長さ = 16\n    サブジェクト キー識別子\n        ${TP.toLowerCase()}\n`,
+    },
+    { name: 'Japanese details tab キー識別子 on one line', input: `サブジェクト キー識別子\t${TP.toLowerCase()}` },
+    { name: 'certutil Key Id Hash(rfc-sha1) alone', input: `Key Id Hash(rfc-sha1): ${TP.toLowerCase()}` },
+    { name: 'Japanese certutil キー ID ハッシュ', input: `キー ID ハッシュ(rfc-sha1): ${TP.toLowerCase()}` },
     { name: 'SHA-256 fingerprint', input: `sha256 Fingerprint=${`${colons}:${colons}`.slice(0, 95)}` },
     { name: 'SHA-256 contiguous', input: `2078413792098B142F75D2BD4561BD8A8C05FF4222FE5BC0BDF1B8F64F2BEB10` },
     { name: 'GUID', input: 'Key Container = 9f1c3c1e-8b0d-4f5e-9a0a-1c2b3c4d5e6f' },
