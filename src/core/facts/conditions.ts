@@ -698,6 +698,30 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
       'IsSelfSigned が True で、サブジェクトがサーバー自身の名前の場合',
     ),
   },
+  renewalSaid: {
+    test: (s) => s.values.renewalSaid === 'yes',
+    unknown: 'else',
+    ifTrue: w('The certificate was renewed', '証明書は更新済みです'),
+    ifFalse: w('Nothing says the certificate was renewed', '証明書を更新したという情報はありません'),
+  },
+  // The receive connector the event names (or Default Frontend) still names the old certificate in
+  // TlsCertificateName. Its listing without a TlsCertificateName says it pins none.
+  receivePinsOld: {
+    test: (s) => {
+      const name = s.values.connector?.toLowerCase();
+      const listed = s.facts.connectors.find(
+        (c) => c.kind === 'receive' && c.namedBy === 'listing' && name !== undefined && c.name.toLowerCase() === name,
+      );
+      return listed && !listed.tlsCertificateName ? false : undefined;
+    },
+    unknown: 'branch',
+    shownBy: ['show-receive-pin'],
+    ifTrue: w('If TlsCertificateName names the old certificate', 'TlsCertificateName が古い証明書を指定している場合'),
+    ifFalse: w(
+      'If TlsCertificateName is empty or names the renewed certificate',
+      'TlsCertificateName が空か、更新後の証明書を指定している場合',
+    ),
+  },
   othersSaid: {
     test: (s) => s.values.othersSaid === 'yes',
     unknown: 'else',

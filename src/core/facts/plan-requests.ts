@@ -29,6 +29,8 @@ export function enrichPlanRequests(
     site?: string;
     /** The admin says other servers serve the same names (a DAG, a load balancer, both servers). */
     othersSaid?: boolean;
+    /** The admin says the certificate was renewed. */
+    renewalSaid?: boolean;
   },
 ): PlanRequest[] {
   const watched = [...new Set(context.events.map((e) => e.id).filter((id) => WATCHED.has(id)))];
@@ -95,6 +97,8 @@ export function enrichPlanRequests(
       if (published?.thumbprint) values.newThumbprint = published.thumbprint;
     }
     if (facts) addOtherServers(values, facts, context.servers, request.plan, context.othersSaid === true);
+    if (request.plan === 'starttls-missing' && !values.renewalSaid && renewedFor12014(values, context))
+      values.renewalSaid = 'yes';
     if (facts && AUTH_PLANS.has(request.plan) && !values.otherMailbox) {
       const self = facts.name ? keyOf(facts.name) : '';
       const others = context.servers.filter(
@@ -434,4 +438,25 @@ export function saysOtherServers(text: string): boolean {
   return /\bDAG\b|load[- ]?balanc|\b(?:both|all|other|two|three|four|each)\s+(?:of\s+(?:our|the)\s+)?(?:Exchange\s+|mailbox\s+|CAS\s+)?servers\b|\bDAG\s*(?:members?|メンバー)|負荷分散|ロード\s?バランサ|他の\s*(?:Exchange\s*)?サーバー|両方の\s*サーバー|(?:全|各|すべての)\s*サーバー|\d\s*台の\s*(?:Exchange\s*)?サーバー/i.test(
     text,
   );
+}
+
+/** A renewal before a missing STARTTLS certificate: the admin says so, or two listed certificates cover its FQDN. */
+function renewedFor12014(
+  values: PlanRequest['values'],
+  context: { certificates: readonly CertificateFacts[]; renewalSaid?: boolean },
+): boolean {
+  if (context.renewalSaid) return true;
+  const fqdn = values.fqdn;
+  return fqdn !== undefined && context.certificates.filter((c) => c.thumbprint && covers(c.domains, fqdn)).length > 1;
+}
+
+/**
+ * The admin's words for a renewal ("renewed", "after the renewal", 更新した). The sentence every 12014
+ * carries ("If this certificate was renewed, …") is not one.
+ */
+export function saysRenewed(text: string): boolean {
+  const own = text
+    .replace(/If\s+this\s+certificate\s+was\s+renewed[^.]*\./gi, '')
+    .replace(/証明書が更新された場合[^。]*。/g, '');
+  return /\brenew(?:ed|al|ing)\b|\breplaced\s+(?:the|our)\s+cert|証明書を?\s*更新|更新し(?:た|まし)|更新後/i.test(own);
 }

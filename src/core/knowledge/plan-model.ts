@@ -81,4 +81,6 @@ export interface PlanValues {
   ekuMissing?: 'yes';
   /** 'yes' when the paste names or speaks of other servers that serve the same names but shows none holding this certificate. */
   othersSaid?: 'yes';
+  /** 'yes' when the admin says the certificate was renewed, or the paste lists a newer one for the same name. */
+  renewalSaid?: 'yes';
 }

@@ -76,6 +76,11 @@ export const PLAN_ROWS: PlanDefinition[] = [
           { if: 'certCoversFqdn', yes: ['enable-smtp-found'], no: [{ use: 'ca-request' }, 'ca-enable-smtp'] },
         ],
       },
+      // After a renewal the receive connector may still name the old certificate: shown, then set.
+      {
+        if: 'renewalSaid',
+        yes: [{ if: 'version>=2013', yes: [{ if: 'receivePinsOld', yes: ['set-receive-pin'] }] }],
+      },
       { use: 'restart-transport' },
       { use: 'verify-starttls' },
     ],

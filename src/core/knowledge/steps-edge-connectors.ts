@@ -112,6 +112,20 @@ export const EDGE_CONNECTOR_STEPS: LibraryStep[] = [
     command: { default: 'Enable-ExchangeCertificate -Thumbprint {newThumbprint} -Services SMTP' },
   },
   {
+    id: 'show-receive-pin',
+    role: 'mailbox',
+    versions: ['2013+', 'unknown'],
+    title: {
+      en: 'On {server}: show which certificate the receive connector {receiveConnector} names in TlsCertificateName: after a renewal it may still name the old one by its issuer and subject',
+      ja: '{server} で: 受信コネクタ {receiveConnector} の TlsCertificateName が指定している証明書を表示します。更新後も古い証明書を発行者とサブジェクトで指定したままのことがあります',
+    },
+    why: {
+      en: 'A connector that names a certificate uses only that one for STARTTLS; while it names the old certificate, the renewed one is ignored and 12014 continues.',
+      ja: '証明書を指定したコネクタは STARTTLS にその証明書だけを使います。古い証明書を指定している間は更新後の証明書が使われず、12014 が続きます。',
+    },
+    command: { default: "Get-ReceiveConnector '{receiveConnectorQuoted}' | fl Identity,Fqdn,TlsCertificateName" },
+  },
+  {
     id: 'set-receive-pin',
     role: 'mailbox',
     versions: ['2013+', 'unknown'],
