@@ -1,5 +1,5 @@
 import type { Evidence, Recognizer, RoleEvidence, VersionHint } from './evidence.js';
-import { hintFromBuild, hintFromWords } from './exchange-versions.js';
+import { hintFromBuild, hintFromMention, VERSION_MENTIONS } from './exchange-versions.js';
 import { LIMITS } from './limits.js';
 import { readListOutput } from './list-records.js';
 import { matchesOf } from './matches.js';
@@ -139,15 +139,11 @@ function serverName(value: string | undefined): string | undefined {
  */
 function readProse(text: string, hints: VersionHint[]): void {
   const found: VersionHint[] = [];
-  const mentions =
-    /\b(?:(?:Microsoft\s+)?Exchange(?:\s+Server)?\s+(?:2007|2010|2013|2016|2019|SE\b|Subscription\s+Edition)|(?:2007|2010|2013|2016|2019)\s+(?:SP|CU|RU)\s?\d{1,2})[^\n]{0,12}/gi;
   let count = 0;
-  for (const match of matchesOf(mentions, text)) {
+  for (const match of matchesOf(VERSION_MENTIONS, text)) {
     if (++count > 50) break;
-    const hint = hintFromWords(match[0], 'prose');
-    if (!hint) continue;
-    if (!/\b(?:SP|CU|RU)\s?\d/i.test(hint.quote ?? '')) hint.strength = 'weak';
-    found.push(hint);
+    const hint = hintFromMention(match, 'prose');
+    if (hint) found.push(hint);
   }
   const releases = new Set(found.map((h) => h.release));
   for (const hint of found) {

@@ -58,3 +58,58 @@ export function hintFromWords(text: string, reason: string, server?: string): Ve
     ...(server ? { server } : {}),
   };
 }
+
+/**
+ * A release as admins write it, long or short: "Exchange 2010 SP3", "EX2010 SP3 RU32", "Exch 2016
+ * CU23", "E2013 CU23", "2010SP3", "Exchange2019", "E2K10", "Exchange SE", "2019 CU14",
+ * 「Exchange 2010 SP3 ロールアップ 32」, 「Exchange 2016 累積更新プログラム 23」. The year needs a prefix
+ * or a service pack, CU or rollup after it, so that a bare "2010" (a date, a count) is never one.
+ */
+const UPDATE = String.raw`(?:SP|CU|RU|UR|Service\s?Pack|Cumulative\s+Update|Update\s+Rollup|Rollup|ロールアップ|更新プログラムのロールアップ|累積更新プログラム|サービス\s?パック)\s?\d{1,2}`;
+const YEAR = String.raw`(?:20(07|10|13|16|19)|2[Kk](7|07|10|13|16|19))`;
+const PREFIX = String.raw`(?:(?:Microsoft\s+)?Exchange(?:\s+Server)?\s*|Exch\.?\s?|EX\s?|E)`;
+export const VERSION_MENTIONS = new RegExp(
+  String.raw`(?<![\w\\/.-])(?:${PREFIX}${YEAR}(?![0-9])(?:[\s,]{0,2}${UPDATE}){0,3}|(?:Microsoft\s+)?Exchange(?:\s+Server)?\s+(SE\b|Subscription\s+Edition)|20(07|10|13|16|19)(?:[\s,]{0,2}${UPDATE}){1,3})(?![\w-])|(?<![\w-])(?:Update\s+Rollup|ロールアップ|RU)\s?(\d{1,2})(?![\w-])`,
+  'gi',
+);
+
+/** "Update Rollup 24" and above exist only for Exchange 2010 SP3; 2007 SP3 stopped at 23. */
+const LAST_2007_ROLLUP = 23;
+
+/**
+ * What one admin mention (a VERSION_MENTIONS match) says. A service pack, CU or rollup makes it
+ * strong ("EX2010 SP3 RU32"); a name alone is weak ("Exchange 2016", "EX2010" may be a server's
+ * name); a rollup without a year says 2010 only past 2007's last one, and rollups exist only before
+ * 2013, so a CU never comes with one.
+ */
+export function hintFromMention(match: RegExpExecArray, reason: string): VersionHint | undefined {
+  const [quote, year, shortYear, edition, bareYear, rollup] = match;
+  const updates = /(?:SP|CU|RU|UR|Service\s?Pack|Cumulative|Rollup|ロールアップ|累積|サービス)/i.test(
+    quote.replace(/^(?:Microsoft\s+)?Exchange(?:\s+Server)?\s*/i, ''),
+  );
+  if (rollup !== undefined) {
+    if (Number(rollup) <= LAST_2007_ROLLUP) return undefined;
+    // "Update Rollup 32" names 2010 SP3's; a bare "RU32" may be something else.
+    const strength = /^RU/i.test(quote) ? 'weak' : 'strong';
+    return { version: '2010', release: '2010', reason, strength, quote: quote.trim() };
+  }
+  let release: ExchangeRelease;
+  if (edition) release = 'SE';
+  else {
+    const digits = (year ?? shortYear ?? bareYear ?? '').replace(/^0/, '');
+    const full = digits.length === 1 ? `200${digits}` : `20${digits}`;
+    release = full as ExchangeRelease;
+  }
+  const cu = /\bCU\s?\d|Cumulative|累積/i.test(quote);
+  const ru = /\b(?:RU|UR)\s?\d|Rollup|ロールアップ/i.test(quote);
+  // A CU on 2007/2010 or a rollup on 2013+ does not exist: words that contradict themselves are weak.
+  const contradicts =
+    (cu && (release === '2007' || release === '2010')) || (ru && release !== '2007' && release !== '2010');
+  return {
+    version: versionOf(release),
+    release,
+    reason,
+    strength: updates && !contradicts ? 'strong' : 'weak',
+    quote: quote.trim(),
+  };
+}
