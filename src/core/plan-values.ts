@@ -1,5 +1,6 @@
 import { CONDITIONS, isOwnName } from './facts/conditions.js';
 import type { PlanScope } from './facts/plan-scope.js';
+import { requestForPublicCa } from './facts/public-names.js';
 import { renewedMissing } from './facts/renewed-rollout.js';
 import { commandVersionOf } from './facts/server-facts.js';
 import type { Language } from './model.js';
@@ -31,6 +32,20 @@ function enableable(scope: PlanScope): string | undefined {
   const presented = (scope.cert?.presentedOn ?? []).map((port) => (port === 443 ? 'IIS' : 'SMTP'));
   const kept = [...new Set([...history, ...presented])].filter((s) => s !== '' && s !== 'None' && s !== 'Federation');
   return kept.length > 0 ? kept.join(',') : undefined;
+}
+
+/**
+ * The Autodiscover service connection point of the release the paste shows: Get-ClientAccessServer up
+ * to 2013, Get-ClientAccessService from 2016. With the release unknown neither exists on every
+ * release, so the command shows the URLs only and the title names the SCP.
+ */
+function scpShow(scope: PlanScope, server: string): string {
+  const release = scope.facts.version?.value;
+  if (release === '2007' || release === '2010' || release === '2013')
+    return `\nGet-ClientAccessServer -Identity ${server} | fl Name,AutoDiscoverServiceInternalUri`;
+  if (release === '2016' || release === '2019' || release === 'SE')
+    return `\nGet-ClientAccessService -Identity ${server} | fl Name,AutoDiscoverServiceInternalUri`;
+  return '';
 }
 
 const PIN_PLANS = new Set(['starttls-pinned', 'send-connector-pin']);
@@ -90,6 +105,7 @@ export function commandValues(scope: PlanScope, planId: string): Values {
   const fqdnFirst = values.fqdn ?? fqdn ?? (server ? `<FQDN of ${server}>` : '<server FQDN>');
   // A request about a pasted certificate renews its own names; one from an event, the connector's FQDN.
   const aboutCertificate = values.subject !== undefined;
+  const publicCa = requestForPublicCa(scope);
   return {
     server,
     serverOrPlaceholder: server ?? '<server>',
@@ -117,8 +133,12 @@ export function commandValues(scope: PlanScope, planId: string): Values {
     imapPopServices: imapPop(scope),
     o365ConnectorQuoted: o365 ? sq(o365) : undefined,
     queueOrPlaceholder: values.queue ?? '<queue identity>',
-    subjectQuoted: sq(aboutCertificate ? (values.subject ?? `CN=${connectorFqdn}`) : `CN=${connectorFqdn}`),
-    requestDomains: aboutCertificate && values.domains ? values.domains : connectorFqdn,
+    subjectQuoted: sq(
+      aboutCertificate ? (publicCa?.subject ?? values.subject ?? `CN=${connectorFqdn}`) : `CN=${connectorFqdn}`,
+    ),
+    requestDomains: aboutCertificate && values.domains ? (publicCa?.kept.join(',') ?? values.domains) : connectorFqdn,
+    droppedNames: publicCa?.dropped.join(', '),
+    internalUrlsScp: scpShow(scope, server ?? '<server>'),
     cn:
       (aboutCertificate ? values.cn : undefined) ??
       (values.fqdn ? values.fqdn.replace(/[^\w.-]/g, '_') : 'certificate'),
@@ -154,6 +174,8 @@ const PROSE: Record<Language, Values> = {
     newThumbprint: 'the renewed certificate',
     thumbprintWords: "this certificate's thumbprint",
     issuer: 'the issuing CA the certificate names',
+    droppedNames: 'the internal names',
+    requestDomains: 'the public names',
   },
   ja: {
     server: 'サーバー',
@@ -171,6 +193,8 @@ const PROSE: Record<Language, Values> = {
     newThumbprint: '更新後の証明書',
     thumbprintWords: 'この証明書の拇印',
     issuer: '証明書が示す発行元 CA',
+    droppedNames: '内部の名前',
+    requestDomains: '公開名',
   },
 };
 
@@ -201,6 +225,8 @@ export function proseValues(scope: PlanScope, command: Values, language: Languag
     requestServer: pick(command.requestServer, 'requestServer'),
     coveredName: pick(command.coveredName, 'coveredName'),
     scpCmdlet: command.scpCmdlet,
+    droppedNames: pick(command.droppedNames, 'droppedNames'),
+    requestDomains: pick(command.droppedNames && command.requestDomains?.replaceAll(',', ', '), 'requestDomains'),
     cn: command.cn,
     sharedWith: pick(scope.values.sharedWith?.replaceAll(',', ', '), 'sharedWith'),
     // The issuing CA by its CN: the name the CA's administrators and its AIA file go by.

@@ -6,6 +6,7 @@ import { oldOnFrontEnd443 } from './frontend-facts.js';
 import { hybridPinsThisCertificate } from './hybrid-pins.js';
 import { isExpired, isValid, type PlanScope } from './plan-scope.js';
 import { renewedMissing } from './renewed-rollout.js';
+import { requestForPublicCa } from './public-names.js';
 
 /**
  * Named conditions over a server's facts. Each answers true, false, or undefined when the paste does
@@ -493,6 +494,16 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
       '貼り付けに拇印はありますが、証明書のすべての名前はありません',
     ),
     ifFalse: w('The paste shows every name on the certificate', '貼り付けに証明書のすべての名前があります'),
+  },
+  // A renewal for a public CA leaves out the internal and bare host names it would refuse.
+  internalNamesDropped: {
+    test: (s) => requestForPublicCa(s) !== undefined,
+    unknown: 'else',
+    ifTrue: w(
+      'The old certificate carries names a public CA no longer issues',
+      '古い証明書に公的な CA が発行しなくなった名前があります',
+    ),
+    ifFalse: w('Every name on the old certificate can be requested again', '古い証明書のすべての名前を再び要求できます'),
   },
   // A 12015/12017 or Get-TransportService names this certificate as the internal transport one.
   knownInternalTransport: {

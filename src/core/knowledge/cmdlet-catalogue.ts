@@ -156,6 +156,15 @@ export const CMDLETS: Readonly<Record<string, CmdletEntry>> = {
   // ps:Test-EdgeSynchronization (Exchange 2007 SP1 and later); ps:Get-Queue.
   'Test-EdgeSynchronization': { releases: all, parameters: { ExcludeRecipientTest: all } },
   'Get-Queue': { releases: all, parameters: { Identity: all } },
+  // The internal URLs a renewal for a public CA must move off internal names (ps: Get-OwaVirtualDirectory,
+  // Get-EcpVirtualDirectory 2010+, …; Get-ClientAccessServer up to 2016, Get-ClientAccessService from 2016).
+  'Get-OwaVirtualDirectory': { releases: all, parameters: { Server: all } },
+  'Get-EcpVirtualDirectory': { releases: FROM_2010, parameters: { Server: FROM_2010 } },
+  'Get-WebServicesVirtualDirectory': { releases: all, parameters: { Server: all } },
+  'Get-OabVirtualDirectory': { releases: all, parameters: { Server: all } },
+  'Get-ActiveSyncVirtualDirectory': { releases: all, parameters: { Server: all } },
+  'Get-ClientAccessServer': { releases: ['2007', '2010', '2013', '2016'], parameters: { Identity: all } },
+  'Get-ClientAccessService': { releases: ['2016', '2019'], parameters: { Identity: ['2016', '2019'] } },
   'Get-ChildItem': { releases: all, parameters: {} },
   'Get-Service': { releases: all, parameters: { Name: all, ErrorAction: all } },
   // The IIS WebAdministration module: used only for Exchange 2013 and later (Windows Server 2008 R2 and later).

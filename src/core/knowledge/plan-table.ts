@@ -63,7 +63,9 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
     {
       if: 'renewFromOldCert',
       yes: [{ if: 'thumbprintKnown', yes: ['show-request-names'], no: ['show-cut-record'] }, 'ca-request-renew'],
-      no: ['ca-request'],
+      // A public CA refuses the internal and bare host names: the request leaves them out, and the URLs
+      // that use them are shown first, to move to a public name.
+      no: [{ if: 'internalNamesDropped', yes: ['show-internal-urls', 'ca-request-public'], no: ['ca-request'] }],
     },
     // A certificate refused for its EKU is issued again from another template: the CA is told which.
     { if: 'serverAuthEkuMissing', yes: ['ca-submit-server-auth'], no: ['ca-submit'] },

@@ -10,6 +10,7 @@ import { MISC_STEPS } from './steps-misc.js';
 import { NAME_MISMATCH_STEPS } from './steps-name-mismatch.js';
 import { OVERWRITE_PROMPT_STEPS } from './steps-overwrite-prompt.js';
 import { PRIVATE_KEY_STEPS } from './steps-private-key.js';
+import { PUBLIC_NAME_STEPS } from './steps-public-names.js';
 import { RENEWED_STEPS } from './steps-renewed.js';
 import { SHOW_STEPS } from './steps-show.js';
 import { SMTP_PRESENTED_STEPS } from './steps-smtp-presented.js';
@@ -24,6 +25,7 @@ function load(): Map<string, LibraryStep> {
     ...EDGE_CONNECTOR_STEPS,
     ...SMTP_PRESENTED_STEPS,
     ...CA_STEPS,
+    ...PUBLIC_NAME_STEPS,
     ...CHAIN_ISSUER_STEPS,
     ...CONNECTOR_FQDN_STEPS,
     ...AUTH_STEPS,
