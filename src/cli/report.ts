@@ -44,7 +44,7 @@ export function renderReport(diagnosis: Diagnosis, options: { color: boolean; ti
         cert.status === 'PendingRequest'
           ? label.pending
           : cert.notAfter
-            ? localCountdown(cert.notAfter, now, diagnosis.language, options.timeZone)
+            ? localCountdown(cert.notAfter, now, diagnosis.language, options.timeZone, cert.localTime === true)
             : label.noDate;
       const colour = cert.daysLeft === undefined ? paint.dim : BAND_COLOUR[urgency(cert.daysLeft)](paint);
       out.push(`  ${safe(name)}${cert.estimated ? ` ${label.estimated}` : ''}`);

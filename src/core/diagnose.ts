@@ -335,8 +335,17 @@ function dedupeCertificates(certs: ParsedCertificate[]): ParsedCertificate[] {
   return out;
 }
 
+/** Where Windows prints a certificate's dates in the server's own time, without a zone. */
+const SERVER_TIME_SOURCES: ReadonlySet<CertificateFacts['source']> = new Set([
+  'exchange-list',
+  'exchange-table',
+  'certutil',
+  'healthchecker',
+]);
+
 function withCountdown(certs: ParsedCertificate[], now: Date): CertificateFacts[] {
   return certs
+    .map((c) => (c.notAfter && SERVER_TIME_SOURCES.has(c.source) ? { ...c, localTime: true } : c))
     .map(datedByLifetime(now))
     .map((c) =>
       c.notAfter && c.status !== 'PendingRequest' ? { ...c, daysLeft: daysLeft(c.notAfter, now) } : { ...c },

@@ -141,6 +141,11 @@ export const certificateFactsSchema = z.object({
   daysLeft: z.number().int().optional(),
   selfSigned: z.boolean().optional(),
   services: z.array(exchangeServiceSchema).optional(),
+  /**
+   * Added: a Services cell the table cut short (`IMAP, POP...`): these at least, the rest unknown.
+   * `services` then stays absent, so nothing takes the part shown for the whole.
+   */
+  servicesAtLeast: z.array(exchangeServiceSchema).optional(),
   keyAlgorithm: z.string().optional(),
   keySize: z.number().int().optional(),
   signatureHash: z.string().optional(),
@@ -182,6 +187,12 @@ export const certificateFactsSchema = z.object({
   cut: z.boolean().optional(),
   /** Added: the servers the paste shows it on (PSComputerName or Identity of Get-ExchangeCertificate). */
   servers: z.array(z.string()).optional(),
+  /**
+   * Added: the paste printed the dates in the server's own time, with no zone (Get-ExchangeCertificate,
+   * certutil, HealthChecker). `notBefore`/`notAfter` hold that wall-clock time written as UTC; a
+   * surface shows it as written ("server time"), never converted into a reader's zone.
+   */
+  localTime: z.boolean().optional(),
 });
 export type CertificateFacts = z.infer<typeof certificateFactsSchema>;
 
@@ -250,6 +261,8 @@ export const serverCertificateSchema = z.object({
   daysLeft: z.number().int().optional(),
   /** What it was ever enabled for: history, not what it serves today. */
   servicesHistory: z.array(exchangeServiceSchema).optional(),
+  /** Some of what it was enabled for, when the paste cut the rest off (servicesHistory is then absent). */
+  servicesAtLeast: z.array(exchangeServiceSchema).optional(),
   /** Known uses: true or false when the paste shows it, absent when it does not. */
   internalTransport: z.boolean().optional(),
   authCurrent: z.boolean().optional(),

@@ -33,6 +33,24 @@ const datesShown = (text: string) =>
   );
 
 describe('certcheck diagnose: expiry in the reader’s zone', () => {
+  it('a listing’s zoneless server time is shown as written, in any reader’s zone, and says it is the server’s', async () => {
+    const listing = [
+      'Thumbprint                               Services   NotAfter            Subject',
+      '----------                               --------   --------            -------',
+      'EB613B4B58AACE84E151A94F9A4CCE15B80BC64B IIS,SMTP   2027/11/20 23:59:59 CN=smtp.contoso.co.jp',
+    ].join('\n');
+    for (const [zone, lang, want] of [
+      ['Asia/Tokyo', 'ja', 'サーバー時刻 2027/11/20 23:59 に期限切れになります'],
+      ['America/New_York', 'en', '20 Nov 2027 23:59 server time'],
+    ] as const) {
+      const { code, out } = await cli(['diagnose', '-', '--now', NOW, '--tz', zone, '--lang', lang], {}, listing);
+      assert.equal(code, 0);
+      assert.ok(out.includes(want), out);
+      // Never converted as if the server's clock were UTC.
+      assert.doesNotMatch(out, /2027\/11\/21|21 Nov 2027|20 Nov 2027 18:59/);
+    }
+  });
+
   it('two certificates counted the same number of days each keep their own local time in their findings', async () => {
     // Two 12017 warnings: 405 and 412 hours left, so both "expire in 17 days" in UTC, seven hours apart.
     const paste = [412, 405]

@@ -60,8 +60,9 @@ function buttonValue(payload: Record<string, unknown> | undefined, actionId: str
 const words = {
   en: {
     paste: LISTING,
+    // The listing prints the server's own time with no zone: its date as written, never called UTC.
     header:
-      /^🟠 Microsoft Exchange Server Auth Certificate expires in 4 days \(3 Dec 2026 10:00 UTC\) · 📍 EX01\.corp\.tailspintoys\.com$/,
+      /^🟠 Microsoft Exchange Server Auth Certificate expires in 4 days \(3 Dec 2026\) · 📍 EX01\.corp\.tailspintoys\.com$/,
     wmsvc: /WMSvc certificate/,
     tracked: /^Tracking 2 certificates\. Reminders go to <#C0OPS>/,
     about: '💬 About:',
@@ -69,7 +70,7 @@ const words = {
   ja: {
     paste: `2 台のサーバーの証明書です。\n${LISTING}`,
     header:
-      /^🟠 Microsoft Exchange Server Auth Certificate: 2026\/12\/03 10:00 UTC に期限切れになります \(残り 4 日\) · 📍 EX01\.corp\.tailspintoys\.com$/,
+      /^🟠 Microsoft Exchange Server Auth Certificate: 2026\/12\/03 に期限切れになります \(残り 4 日\) · 📍 EX01\.corp\.tailspintoys\.com$/,
     wmsvc: /WMSvc/,
     tracked: /^2 件の証明書を追跡します。.*<#C0OPS>/,
     about: '💬 対象:',
@@ -94,6 +95,8 @@ for (const lang of ['en', 'ja'] as const) {
       const { payload } = await commandReply(harness, { text: w.paste, user_id: user, channel_id: 'C0OPS' });
       const lines = shown(payload.blocks);
       assert.match(lines[0] ?? '', w.header);
+      // The listing's dates are the servers' own zoneless times: no date token converts them.
+      assert.doesNotMatch(JSON.stringify(payload.blocks), /<!date\^/);
       // The lock screen: the same certificate and countdown as the header, and no other's.
       assert.equal(payload.text, lines[0]);
       // Worst first, each with its server: EX01's (4 days), the WMSvc certificate (6), EX02's (10).

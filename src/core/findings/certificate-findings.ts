@@ -1,5 +1,5 @@
 import { daysLeft, validFromText } from '../countdown.js';
-import { countdownWording } from '../i18n/local-time.js';
+import { type CountdownWording, countdownWording } from '../i18n/local-time.js';
 import { renewalOf } from '../facts/renewed-rollout.js';
 import type { DiagnosisText } from '../i18n/diagnosis-text.js';
 import type { PlanValues } from '../knowledge/plan-model.js';
@@ -36,7 +36,7 @@ export interface CertificateJudgeOptions {
    */
   expiryEvent?: number;
   /** How a countdown is worded (the reader's zone); UTC to the day when not given. */
-  countdown?: (notAfter: string) => string;
+  countdown?: CountdownWording;
 }
 
 /**
@@ -81,7 +81,7 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
   }
 
   const days = cert.notAfter ? daysLeft(cert.notAfter, now) : undefined;
-  const when = cert.notAfter ? (options.countdown ?? countdownWording(now, language))(cert.notAfter) : '';
+  const when = cert.notAfter ? (options.countdown ?? countdownWording(now, language))({ ...cert, notAfter: cert.notAfter }) : '';
   const expired = days !== undefined && days < 0;
   // A renewal the paste already shows is said with the countdown, so it is not requested again.
   const renewed = options.others ? renewalOf(cert, options.others) : undefined;
@@ -155,7 +155,7 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
         code: 'SELF_SIGNED',
         severity: shown ? 'warning' : 'info',
         ...tp,
-        message: text.finding.selfSigned({ name, ...(shown && { shown }) }),
+        message: text.finding.selfSigned({ name, ...(shown && { shown }), ...(cert.role && { role: cert.role }) }),
       });
     }
     if (shown) plans.push({ plan: 'self-signed-client-facing', values });

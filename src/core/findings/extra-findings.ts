@@ -1,5 +1,5 @@
-import { countdownWording } from '../i18n/local-time.js';
 import type { DiagnosisText } from '../i18n/diagnosis-text.js';
+import { type CountdownWording, countdownWording } from '../i18n/local-time.js';
 import type { CertificateFacts, EventFacts, Language } from '../model.js';
 import type { Evidence } from '../recognize/evidence.js';
 import { commonName, covers, displayName, shortThumbprint } from './certificate-findings.js';
@@ -14,7 +14,7 @@ export interface ExtrasInput {
   language: Language;
   now: Date;
   /** How a countdown is worded (the reader's zone); UTC to the day when not given. */
-  countdown?: (notAfter: string) => string;
+  countdown?: CountdownWording;
 }
 
 /** Thumbprints pasted on their own: named by no certificate, event or symptom of the paste. */
@@ -114,7 +114,7 @@ export function judgeEvidenceExtras({
         name: cert.subject
           ? displayName(cert)
           : text.internalTransportCertificate(shortThumbprint(cert.thumbprint ?? '')),
-        when: countdown(cert.notAfter ?? ''),
+        when: countdown({ ...cert, notAfter: cert.notAfter ?? '' }),
       }),
     });
   }
@@ -128,7 +128,12 @@ export function judgeEvidenceExtras({
       code: 'AUTH_CERT_PROBLEM',
       severity: 'warning',
       ...(authCert.thumbprint && { thumbprint: authCert.thumbprint }),
-      message: text.finding.authNextMissing(),
+      // An Auth certificate that has already expired is the outage itself: said first.
+      message: text.finding.authNextMissing(
+        authCert.notAfter && (authCert.daysLeft ?? 0) < 0
+          ? { expired: countdown({ ...authCert, notAfter: authCert.notAfter }) }
+          : {},
+      ),
     });
   }
 

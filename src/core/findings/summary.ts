@@ -1,4 +1,4 @@
-import { countdownWording } from '../i18n/local-time.js';
+import { type CountdownWording, countdownWording } from '../i18n/local-time.js';
 import type { DiagnosisText } from '../i18n/diagnosis-text.js';
 import type { CertificateFacts, EventFacts, Finding, Language } from '../model.js';
 import { displayName, shortThumbprint } from './certificate-findings.js';
@@ -24,7 +24,7 @@ export interface SummaryInput {
   language: Language;
   text: DiagnosisText;
   /** How a countdown is worded (the reader's zone); UTC to the day when not given. */
-  countdown?: (notAfter: string) => string;
+  countdown?: CountdownWording;
 }
 
 /** The verdict in one line: what the most severe finding is about, with its countdown. */
@@ -43,7 +43,7 @@ export function summarize({
     const dated = certificates.filter((c) => c.notAfter);
     const first = dated[0];
     if (dated.length === 1 && first?.notAfter) {
-      return text.summary.ok({ name: displayName(first), when: countdown(first.notAfter) });
+      return text.summary.ok({ name: displayName(first), when: countdown({ ...first, notAfter: first.notAfter }) });
     }
     if (certificates.length > 0) return text.summary.okMany({ count: certificates.length });
     return text.summary.nothing();
@@ -62,7 +62,7 @@ export function summarize({
     : top.thumbprint
       ? shortThumbprint(top.thumbprint)
       : undefined;
-  const when = cert?.notAfter ? countdown(cert.notAfter) : undefined;
+  const when = cert?.notAfter ? countdown({ ...cert, notAfter: cert.notAfter }) : undefined;
   // An expiry read from a log line (Setup, an event) names no certificate: its message says more.
   if (!cert && (top.code === 'CERT_EXPIRED' || top.code === 'CERT_EXPIRING')) return firstSentence(top.message);
   // A certificate read from openssl s_client text has no thumbprint to look it up by: its message names it.

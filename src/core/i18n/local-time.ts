@@ -93,13 +93,14 @@ function todayIn(ms: number, zone: string): Wall | undefined {
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
-/** "15 Jun 2026 08:30 JST" / "2026/06/15 08:30 JST". */
-function written(wall: Wall, ms: number, zone: string, lang: Language): string {
+/** "15 Jun 2026 08:30 JST" / "2026/06/15 08:30 JST"; a server's zoneless time says so instead. */
+function written(wall: Wall, ms: number, zone: string | undefined, lang: Language): string {
   const time = `${pad2(wall.hour)}:${pad2(wall.minute)}`;
   const shown =
     lang === 'ja'
       ? `${wall.year}/${pad2(wall.month)}/${pad2(wall.day)} ${time}`
       : `${wall.day} ${monthEnGb(wall.month)} ${wall.year} ${time}`;
+  if (zone === undefined) return lang === 'ja' ? `サーバー時刻 ${shown}` : `${shown} server time`;
   return `${shown} ${zoneLabel(zone, ms, wall.offset)}`;
 }
 
@@ -110,14 +111,18 @@ const dayNumber = (wall: Wall) => Date.UTC(wall.year, wall.month - 1, wall.day) 
  * The countdown with the local date and time: "expired 166 days ago (15 Jun 2026 08:30 JST)",
  * "2026/06/15 08:30 JST に期限切れ (166 日経過)". Within a day either side it counts hours, as the
  * Slack reply does; beyond, calendar days in `zone`, so the count and the date agree.
+ *
+ * `serverTime`: the paste printed the date in the server's own time with no zone (held as if UTC).
+ * It is shown as written, "(20 Nov 2027 23:59 server time)": converting it into the reader's zone
+ * would move it by the unknown difference, onto another date near midnight.
  */
-export function localCountdown(notAfter: string, now: Date, lang: Language, zone: string): string {
+export function localCountdown(notAfter: string, now: Date, lang: Language, zone: string, serverTime = false): string {
   const end = Date.parse(notAfter);
   if (Number.isNaN(end)) return countdownText(notAfter, now, lang);
-  const zoned = wallClock(end, zone);
+  const zoned = wallClock(end, serverTime ? 'UTC' : zone);
   const today = todayIn(now.getTime(), zone);
   if (zoned === undefined || today === undefined) return countdownText(notAfter, now, lang);
-  const at = written(zoned, end, zone, lang);
+  const at = written(zoned, end, serverTime ? undefined : zone, lang);
   const ms = end - now.getTime();
   const hours = Math.floor(Math.abs(ms) / HOUR_MS);
   const days = Math.abs(dayNumber(zoned) - dayNumber(today));
@@ -144,9 +149,15 @@ export function localCountdown(notAfter: string, now: Date, lang: Language, zone
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
 
-/** How a diagnosis words a countdown: in the reader's zone when it has one, else in UTC to the day. */
-export function countdownWording(now: Date, lang: Language, zone?: string): (notAfter: string) => string {
+/** How a certificate's countdown is worded: what it needs of the certificate. */
+export type CountdownWording = (cert: { notAfter: string; localTime?: boolean | undefined }) => string;
+
+/**
+ * How a diagnosis words a countdown: in the reader's zone when it has one (a server's zoneless
+ * time as written), else in UTC to the day.
+ */
+export function countdownWording(now: Date, lang: Language, zone?: string): CountdownWording {
   return zone === undefined
-    ? (notAfter) => countdownText(notAfter, now, lang)
-    : (notAfter) => localCountdown(notAfter, now, lang, zone);
+    ? (cert) => countdownText(cert.notAfter, now, lang)
+    : (cert) => localCountdown(cert.notAfter, now, lang, zone, cert.localTime === true);
 }

@@ -139,7 +139,7 @@ export function judgeProbe(observation: ProbeObservation, options: ProbeJudgeOpt
     const top = list[0];
     if (!top) {
       const notAfter = certs[0]?.notAfter;
-      return notAfter ? pt.headline.ok({ endpoint, when: countdown(notAfter) }) : endpoint;
+      return notAfter ? pt.headline.ok({ endpoint, when: countdown({ notAfter }) }) : endpoint;
     }
     switch (top.code) {
       case 'STARTTLS_NOT_OFFERED':

@@ -50,8 +50,9 @@ export function replyMessage(model: ReplyModel): SlackMessage {
     const first = `*${escapeMrkdwn(cert.name)}*${details}`;
     blocks.push(section(cert.thumbprint ? `${first}\n${t.thumbprint} \`${escapeMrkdwn(cert.thumbprint)}\`` : first));
     if (cert.countdown) {
-      const { estimated, text, at } = cert.countdown;
-      blocks.push(context(`⏱ ${estimated ? '~' : ''}${withSlackDate(text, at.toISOString(), model.lang)}`));
+      const { estimated, text, at, serverTime } = cert.countdown;
+      const shown = serverTime ? text : withSlackDate(text, at.toISOString(), model.lang);
+      blocks.push(context(`⏱ ${estimated ? '~' : ''}${shown}`));
     }
   }
   if (model.certificatesOmitted > 0) blocks.push(context(t.certificatesOmitted(model.certificatesOmitted)));

@@ -49,6 +49,11 @@ export interface CountdownView {
   at: Date;
   estimated: boolean;
   text: string;
+  /**
+   * The paste gave the date in the server's own time, with no zone: it stays the date as written (the
+   * core's words, to the day), and no date token converts it into a reader's zone.
+   */
+  serverTime?: boolean;
 }
 
 export interface CertificateView {
@@ -98,7 +103,8 @@ const MAX_CERTIFICATES = 3;
 export function replyModel(diagnosis: Diagnosis, options: ReplyOptions): ReplyModel {
   const lang = diagnosis.language;
   const t = slackText[lang];
-  const expiries = diagnosis.certificates.flatMap((c) => (c.notAfter ? [c.notAfter] : []));
+  // A server's zoneless date stays as written: only true instants become tokens or UTC times.
+  const expiries = diagnosis.certificates.flatMap((c) => (c.notAfter && !c.localTime ? [c.notAfter] : []));
   // The header and the notification are plain text, where no date token renders: their dates say
   // the instant in UTC, so a reader a day ahead does not take "14 Jun" for their own 14 June.
   const instant = (text: string) => expiries.reduce((out, iso) => withUtcTime(out, iso, lang), text);
@@ -287,6 +293,7 @@ function countdownView(cert: CertificateFacts, now: Date, lang: Language): Count
     at: notAfter,
     estimated: cert.estimated === true,
     text: countdownText(cert.notAfter, now, lang),
+    ...(cert.localTime && { serverTime: true }),
   };
 }
 
