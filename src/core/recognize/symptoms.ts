@@ -219,6 +219,18 @@ function promptContext(text: string, index: number): Record<string, string | und
   };
 }
 
+/**
+ * The FQDN PowerShell's error record gives the server it ran on (`+ PSComputerName : ex01.contoso.local`),
+ * when it is the server the symptom names (or it names none).
+ */
+function computerFqdn(text: string, index: number, server: string | undefined): string | undefined {
+  const fqdn = /\+\s*PSComputerName\s*:\s*([A-Za-z][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63})+)\s*$/im.exec(
+    text.slice(index, index + 2000),
+  )?.[1];
+  if (!fqdn) return undefined;
+  return !server || fqdn.split('.')[0]?.toLowerCase() === server.toLowerCase() ? fqdn : undefined;
+}
+
 export const recognizeSymptoms: Recognizer = (raw) => {
   const text = normalizeEventText(raw);
   const symptoms: Symptom[] = [];
@@ -232,6 +244,8 @@ export const recognizeSymptoms: Recognizer = (raw) => {
       const cleaned = key.toLowerCase().includes('thumbprint') ? normalizeThumbprint(value) : value?.trim();
       if (cleaned) values[key] = cleaned;
     }
+    const fqdn = computerFqdn(text, match.index, values.server);
+    if (fqdn) values.serverFqdn = fqdn;
     symptoms.push({ id: rule.id, values });
     japanese ||= rule.japanese === true;
   }
