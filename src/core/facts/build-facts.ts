@@ -75,6 +75,7 @@ function serverCertificate(cert: CertificateFacts, connectors: readonly ServerCo
     ...(cert.role && { role: cert.role }),
     ...(cert.daysLeft !== undefined && { daysLeft: cert.daysLeft }),
     ...(cert.services && { servicesHistory: [...cert.services] }),
+    ...(!cert.services && cert.servicesAtLeast && { servicesAtLeast: [...cert.servicesAtLeast] }),
     pinnedBy: [...new Set(pinnedBy)],
     presentedOn: [],
   };

@@ -31,7 +31,7 @@ const commonName = (subject: string) => /(?:^|,\s*)CN\s*=\s*([^,]+)/i.exec(subje
 const strongRole = (s: PlanScope, predicate: (role: string) => boolean) =>
   s.facts.roles.some((r) => r.strength === 'strong' && predicate(r.value));
 const clientServices = (s: PlanScope) =>
-  (s.cert?.servicesHistory ?? []).some((x) => x === 'IIS' || x === 'POP' || x === 'IMAP');
+  (s.cert?.servicesHistory ?? s.cert?.servicesAtLeast ?? []).some((x) => x === 'IIS' || x === 'POP' || x === 'IMAP');
 
 /** A valid CA-issued certificate on this server that serves IIS, or is enabled for it with nothing saying otherwise. */
 function caCertServesIis(s: PlanScope): boolean | undefined {
@@ -425,12 +425,21 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ifFalse: w('The certificate does not serve SMTP', '証明書は SMTP に使われていません'),
   },
   // The Services column is history, but a certificate that lists IMAP or POP may still serve them:
-  // its replacement takes them over before it is removed.
+  // its replacement takes them over before it is removed. A paste that does not show them all (a
+  // table cell cut to `IMAP,...`, certutil) leaves the admin to read them off the old certificate.
   oldServesImapPop: {
-    test: (s) => Boolean(s.cert?.servicesHistory?.some((x) => x === 'IMAP' || x === 'POP')),
-    unknown: 'else',
-    ifTrue: w('The old certificate lists IMAP or POP', '古い証明書に IMAP または POP が表示されています'),
-    ifFalse: w('The old certificate lists neither IMAP nor POP', '古い証明書に IMAP も POP も表示されていません'),
+    test: (s) => {
+      const imapPop = (x: string) => x === 'IMAP' || x === 'POP';
+      if (s.cert?.servicesAtLeast?.some(imapPop)) return true;
+      return s.cert?.servicesHistory === undefined ? undefined : s.cert.servicesHistory.some(imapPop);
+    },
+    unknown: 'branch',
+    shownBy: ['show-issuer'],
+    ifTrue: w('If the old certificate’s Services include IMAP or POP', '古い証明書の Services に IMAP または POP が含まれる場合'),
+    ifFalse: w(
+      'If the old certificate’s Services include neither IMAP nor POP',
+      '古い証明書の Services に IMAP も POP も含まれない場合',
+    ),
   },
   certHasIis: {
     // A CA certificate for a name clients use, whose services the paste does not list (certutil),
@@ -494,6 +503,16 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
       '貼り付けに拇印はありますが、証明書のすべての名前はありません',
     ),
     ifFalse: w('The paste shows every name on the certificate', '貼り付けに証明書のすべての名前があります'),
+  },
+  // The admin says the renewed certificate was imported on another server only: copied from there.
+  importedElsewhere: {
+    test: (s) => s.values.importedOn !== undefined,
+    unknown: 'else',
+    ifTrue: w(
+      'The admin says the renewed certificate is on {sourceServer} only',
+      '更新した証明書は {sourceServer} にだけあると書かれています',
+    ),
+    ifFalse: w('No other server is said to hold the renewed certificate', '更新した証明書がある他のサーバーは書かれていません'),
   },
   // A renewal for a public CA leaves out the internal and bare host names it would refuse.
   internalNamesDropped: {

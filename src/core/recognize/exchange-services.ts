@@ -50,6 +50,20 @@ export function parseServiceNames(value: string): ExchangeService[] {
   return services;
 }
 
+/**
+ * `IMAP, POP...` cut by a table: the services it still shows, the rest unknown. The word before the
+ * ellipsis counts only when it is a whole name (`SM...` is not; `UM...` may be UMCallRouter).
+ */
+export function servicesShownBeforeCut(value: string): ExchangeService[] {
+  const words = value
+    .replace(/(?:\.{3}|…)$/, '')
+    .split(/[,\s]+/)
+    .filter((word) => word !== '');
+  const last = words.at(-1)?.toLowerCase();
+  if (last === undefined || last === 'um' || !NAMES[last]) words.pop();
+  return parseServiceNames(words.join(','));
+}
+
 /** The letter string's length follows the version that printed it (7 on 2013+; 6 and 5 are weaker). */
 export function servicesLengthHint(form: string): VersionHint | undefined {
   if (form.length === 7) return { version: '2013+', reason: 'services-7' };

@@ -1,8 +1,14 @@
 import { certificateRole, certificateVersionHints } from '../certificate-role.js';
 import { hostLikeCommonNames, uniqueNames, windowsDn } from '../distinguished-name.js';
+import { isCut } from '../truncated.js';
 import { readCultureDates } from './culture-dates.js';
 import type { Evidence, ParsedCertificate, Recognizer, VersionHint } from './evidence.js';
-import { decodeServiceLetters, parseServiceNames, servicesLengthHint } from './exchange-services.js';
+import {
+  decodeServiceLetters,
+  parseServiceNames,
+  servicesLengthHint,
+  servicesShownBeforeCut,
+} from './exchange-services.js';
 import { LIMITS, restSkipped } from './limits.js';
 import { SERVER_HEADING } from './list-records.js';
 import { normalizeThumbprint } from './thumbprints.js';
@@ -90,11 +96,16 @@ function sliceCells(line: string, columns: { name: string; start: number }[]): M
   const cells = new Map<string, string>();
   // A row copied or typed a character off its header still splits at the space before its value.
   const starts = columns.map((column, i) => {
-    let start = column.start;
+    const start = column.start;
     const floor = (columns[i - 1]?.start ?? 0) + 1;
     if (i === 0) return start;
-    while (start > floor && start < line.length && line[start - 1] !== ' ' && line[start] !== ' ') start--;
-    return start;
+    if (start >= line.length || line[start - 1] === ' ' || line[start] === ' ') return start;
+    let back = start;
+    while (back > floor && line[back - 1] !== ' ') back--;
+    // A cell the table cut short (`Auth Certif...`) may run a character or two past its column: when
+    // the word across the boundary ends in the ellipsis nearer than it began, the next cell starts after it.
+    const rest = /^\S*/.exec(line.slice(start))?.[0] ?? '';
+    return isCut(line.slice(back, start + rest.length)) && rest.length < start - back ? start + rest.length : back;
   });
   columns.forEach((column, i) => {
     const end = starts[i + 1] ?? line.length;
@@ -123,10 +134,16 @@ function addRow(cells: Map<string, string>, out: Found, section?: string): void 
     thumbprint,
     subject,
     issuer: windowsDn(cells.get('Issuer') ?? ''),
-    domains: uniqueNames(hostLikeCommonNames(subject)),
+    // A host name the table cut (`CN=mail.contoso.c...`) is not a name the certificate holds.
+    domains: uniqueNames(hostLikeCommonNames(subject).filter((name) => !isCut(name))),
     source: 'exchange-table',
   };
-  if (cells.has('Services')) facts.services = letters ?? parseServiceNames(servicesCell);
+  // `IMAP, POP...` says only that there are more: the services stay unknown, never just IMAP and POP.
+  // `.......` is the letter form of no service, not a cut cell.
+  if (cells.has('Services') && !letters && isCut(servicesCell)) {
+    const shown = servicesShownBeforeCut(servicesCell);
+    if (shown.length > 0) facts.servicesAtLeast = shown;
+  } else if (cells.has('Services')) facts.services = letters ?? parseServiceNames(servicesCell);
   if (cells.has('NotAfter') || cells.has('NotBefore')) {
     const dates = readCultureDates([cells.get('NotBefore') || undefined, cells.get('NotAfter') || undefined]);
     if (dates.values[0]) facts.notBefore = dates.values[0];
