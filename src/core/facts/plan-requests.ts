@@ -1,5 +1,6 @@
 import { covers } from '../findings/certificate-findings.js';
 import type { CertificateFacts, EventFacts } from '../model.js';
+import { withoutDagDenials } from '../recognize/dag-mentions.js';
 import type { Evidence } from '../recognize/evidence.js';
 import type { PlanRequest } from '../steps.js';
 import { pins } from './build-facts.js';
@@ -435,8 +436,9 @@ export function hybridSymptom(evidence: Evidence): boolean {
  * the other) servers, in English or Japanese.
  */
 export function saysOtherServers(text: string): boolean {
+  // "DAG Name: Standalone Server", "no DAG": a DAG denied is no other server.
   return /\bDAG\b|load[- ]?balanc|\b(?:both|all|other|two|three|four|each)\s+(?:of\s+(?:our|the)\s+)?(?:Exchange\s+|mailbox\s+|CAS\s+)?servers\b|\bDAG\s*(?:members?|メンバー)|負荷分散|ロード\s?バランサ|他の\s*(?:Exchange\s*)?サーバー|両方の\s*サーバー|(?:全|各|すべての)\s*サーバー|\d\s*台の\s*(?:Exchange\s*)?サーバー/i.test(
-    text,
+    withoutDagDenials(text),
   );
 }
 

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { type CatalogueEntry, findCatalogueEntry, findEventSource } from '../knowledge/event-catalogue.js';
 import type { EventFacts } from '../model.js';
+import { withoutDagDenials } from './dag-mentions.js';
 import { recoverDamagedFields } from './event-damage.js';
 import { readFriendlyView } from './event-friendly-view.js';
 import { readInsertionStrings } from './event-insertion-strings.js';
@@ -282,7 +283,9 @@ function roles(text: string, events: EventFacts[]): { roles: Evidence['roles']; 
     if (m[1] && /\d/.test(m[1])) add('hub', 'prose-named', m[0], m[1]);
   // Only Mailbox servers are members of a database availability group.
   const dagWords =
-    /(?<![A-Za-z0-9+/])DAG(?![A-Za-z0-9+/=])|Database Availability Group|データベース可用性グループ/.exec(text);
+    /(?<![A-Za-z0-9+/])DAG(?![A-Za-z0-9+/=])|Database Availability Group|データベース可用性グループ/.exec(
+      withoutDagDenials(text),
+    );
   if (dagWords) add('mailbox', 'prose', dagWords[0]);
   const found = [...new Set(evidence.map((e) => e.role))] as Evidence['roles'];
   return { roles: found, evidence };
