@@ -1,6 +1,7 @@
 import { daysLeft } from './countdown.js';
 import { buildServerFacts } from './facts/build-facts.js';
 import { enrichPlanRequests, hybridSymptom, saysOtherServers, saysRenewed } from './facts/plan-requests.js';
+import { statedFacts } from './facts/stated-facts.js';
 import { summaryRelease, summaryVersion } from './facts/version-facts.js';
 import { covers, displayName, judgeCertificate } from './findings/certificate-findings.js';
 import { judgeChainNotSent } from './findings/chain-findings.js';
@@ -123,6 +124,7 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
     copies: evidence.certificates,
     ...(evidence.adSite && { site: evidence.adSite }),
     othersSaid: saysOtherServers(text),
+    stated: statedFacts(text),
     renewalSaid: saysRenewed(text),
   });
   const { steps, references } = buildSteps(requests, {

@@ -8,6 +8,7 @@ import { isOwnName } from './conditions.js';
 import { sameDistinguishedName } from './dn-compare.js';
 import { isValid } from './plan-scope.js';
 import { rollOutDoneRenewals, type ServerCopy } from './renewed-rollout.js';
+import type { StatedFacts } from './stated-facts.js';
 import type { ServerCertificate, ServerFacts } from './server-facts.js';
 import { keyOf } from './server-keys.js';
 
@@ -30,6 +31,8 @@ export function enrichPlanRequests(
     site?: string;
     /** The admin says other servers serve the same names (a DAG, a load balancer, both servers). */
     othersSaid?: boolean;
+    /** What the admin states in prose: the new certificate's thumbprint, the one server it was imported on. */
+    stated?: StatedFacts;
     /** The admin says the certificate was renewed. */
     renewalSaid?: boolean;
   },
@@ -97,6 +100,7 @@ export function enrichPlanRequests(
       const published = renewedFor(facts, undefined, values.fqdn);
       if (published?.thumbprint) values.newThumbprint = published.thumbprint;
     }
+    if (context.stated) bindStated(values, context.stated, request.plan);
     if (facts) addOtherServers(values, facts, context.servers, request.plan, context.othersSaid === true);
     if (request.plan === 'starttls-missing' && !values.renewalSaid && renewedFor12014(values, context))
       values.renewalSaid = 'yes';
@@ -461,4 +465,24 @@ export function saysRenewed(text: string): boolean {
     .replace(/If\s+this\s+certificate\s+was\s+renewed[^.]*\./gi, '')
     .replace(/証明書が更新された場合[^。]*。/g, '');
   return /\brenew(?:ed|al|ing)\b|\breplaced\s+(?:the|our)\s+cert|証明書を?\s*更新|更新し(?:た|まし)|更新後/i.test(own);
+}
+
+/** Plans whose missing certificate is copied from the server the admin says holds the renewed one. */
+const COPIED_FROM_STATED = new Set(['starttls-missing']);
+
+/**
+ * What the admin states fills what the paste's output leaves open: the thumbprint they give as the
+ * new certificate's (never the old one the plan is about), and the server they say the renewed
+ * certificate was imported on, when it is another than the plan's (it is copied from there).
+ */
+function bindStated(values: PlanRequest['values'], stated: StatedFacts, plan: string): void {
+  if (stated.newThumbprint && !values.newThumbprint && stated.newThumbprint !== values.thumbprint)
+    values.newThumbprint = stated.newThumbprint;
+  const on = stated.importedOn;
+  if (on && COPIED_FROM_STATED.has(plan) && values.server && keyOf(on) !== keyOf(values.server) && !values.sourceServer) {
+    values.importedOn = on;
+    values.sourceServer = on;
+    // The thumbprint the admin gives is the one on the other server: not yet a certificate here.
+    if (values.candidate && values.candidate === stated.newThumbprint) delete values.candidate;
+  }
 }

@@ -68,6 +68,8 @@ export interface PlanValues {
   coveredName?: string;
   /** The other Mailbox servers the paste names, comma-separated: each caches the Auth certificate itself. */
   otherMailbox?: string;
+  /** The other server the admin says the renewed certificate was imported on (only there): it is copied from it. */
+  importedOn?: string;
   /** The server that made the certificate request (its private key is there), when the paste names it. */
   requestServer?: string;
   /** 'yes' when `connector` is the send connector a failing queue names: never a receive connector's name. */

@@ -61,7 +61,13 @@ export const PLAN_ROWS: PlanDefinition[] = [
                     // organisation only through a new subscription.
                     yes: ['new-for-own-fqdn', { if: 'isEdge', yes: [{ use: 'edge-resubscribe' }] }],
                     no: [
-                      { use: 'ca-request' },
+                      // The admin imported the renewed certificate on another server only: it is copied
+                      // from there with its key, never requested again.
+                      {
+                        if: 'importedElsewhere',
+                        yes: ['show-renewed-on-source', 'export-copy', 'import-copy'],
+                        no: [{ use: 'ca-request' }],
+                      },
                       'ca-enable-smtp',
                       { if: 'connectorFqdnCovered', yes: ['set-connector-fqdn-covered'] },
                     ],
@@ -73,7 +79,18 @@ export const PLAN_ROWS: PlanDefinition[] = [
         ],
         no: [
           'show-connector-fqdn',
-          { if: 'certCoversFqdn', yes: ['enable-smtp-found'], no: [{ use: 'ca-request' }, 'ca-enable-smtp'] },
+          {
+            if: 'certCoversFqdn',
+            yes: ['enable-smtp-found'],
+            no: [
+              {
+                if: 'importedElsewhere',
+                yes: ['show-renewed-on-source', 'export-copy', 'import-copy'],
+                no: [{ use: 'ca-request' }],
+              },
+              'ca-enable-smtp',
+            ],
+          },
         ],
       },
       // After a renewal the receive connector may still name the old certificate: shown, then set.

@@ -39,4 +39,20 @@ export const PUBLIC_NAME_STEPS: LibraryStep[] = [
     },
     ...CA_REQUEST_COMMAND,
   },
+  {
+    id: 'show-renewed-on-source',
+    role: 'client-access',
+    runsOn: 'source',
+    title: {
+      en: 'On {sourceServer}, where the renewed certificate was imported: show it, with its thumbprint, its names and whether its private key is there',
+      ja: '更新した証明書をインポートした {sourceServer} で: その証明書の拇印、名前、秘密キーの有無を表示します',
+    },
+    why: {
+      en: 'The renewed certificate is issued already: the other server gets a copy of it with its key, not a new request (which would reissue the certificate).',
+      ja: '更新した証明書は発行済みです。他のサーバーには新しい要求 (証明書の再発行になります) ではなく、秘密キー付きのコピーを入れます。',
+    },
+    command: {
+      default: 'Get-ExchangeCertificate -DomainName {fqdnFirst} | fl Thumbprint,Subject,CertificateDomains,NotAfter,Services,HasPrivateKey',
+    },
+  },
 ];

@@ -1,0 +1,78 @@
+/**
+ * Facts the admin states in their own words that decide the plan: the new certificate's thumbprint
+ * ("the new thumbprint is “A1E6…”", 「新しい証明書の拇印は …」) and the one server the renewed
+ * certificate was imported on ("we imported the new cert on EX13-01 only", 「EX13-01 にだけインポート」).
+ * A stated fact only fills what the paste's own output leaves open.
+ */
+export interface StatedFacts {
+  /** The thumbprint the admin gives as the new (renewed) certificate's. */
+  newThumbprint?: string;
+  /** The one server the admin says holds the renewed certificate (imported there only). */
+  importedOn?: string;
+}
+
+/** A thumbprint as admins write it: 40 hex digits, perhaps in pairs, perhaps quoted. */
+const HEX = '((?:[0-9A-Fa-f]{2}[ :]?){19}[0-9A-Fa-f]{2})(?![0-9A-Fa-f])';
+const OPEN = '\\s*[“"\'‘`「『(（]?\\s*';
+
+const NEW_THUMBPRINT: readonly RegExp[] = [
+  // "the new thumbprint is X", "new cert thumbprint: X", "the new certificate's thumbprint is X"
+  new RegExp(
+    `\\b(?:new|renewed|replacement)\\s+(?:(?:public\\s+|CA\\s+)?cert(?:ificate)?(?:'s)?\\s+)?thumbprint\\s*(?:is|was|=|:)?${OPEN}${HEX}`,
+    'i',
+  ),
+  // "the thumbprint of the new certificate is X"
+  new RegExp(
+    `\\bthumbprint\\s+of\\s+the\\s+(?:new|renewed|replacement)\\s+(?:cert(?:ificate)?|one)\\s*(?:is|was|=|:)?${OPEN}${HEX}`,
+    'i',
+  ),
+  // "the new cert is X", "new certificate: X", "the renewed one (X)"
+  new RegExp(`\\b(?:new|renewed|replacement)\\s+(?:cert(?:ificate)?|one)\\s*(?:is|=|:)${OPEN}${HEX}`, 'i'),
+  // 「新しい証明書の拇印は X」「更新後の証明書の拇印: X」「新しい拇印は X」
+  new RegExp(
+    `(?:新しい|新|更新後の|更新した|新規の?)\\s*(?:証明書\\s*の?\\s*)?(?:拇印|サムプリント|Thumbprint)\\s*(?:は|:|：|=)?${OPEN}${HEX}`,
+    'i',
+  ),
+  // 「新しい証明書は X」「新しい証明書 (拇印 X)」
+  new RegExp(
+    `(?:新しい|更新後の|更新した)\\s*証明書\\s*(?:は|:|：|[(（]\\s*(?:拇印|Thumbprint)\\s*[:：]?)${OPEN}${HEX}`,
+    'i',
+  ),
+];
+
+/** A name written as Exchange servers are: capitals and digits, hyphens, at least one digit. */
+const SERVER = '([A-Za-z][A-Za-z0-9]{0,14}(?:-[A-Za-z0-9]{1,14}){0,3})';
+const CERT = '(?:the\\s+)?(?:new|renewed|updated)?\\s*(?:public\\s+|CA\\s+|SSL\\s+|wildcard\\s+)?(?:cert(?:ificate)?|one|it)';
+const IMPORTED_ON: readonly RegExp[] = [
+  // "imported the new cert on EX13-01 only", "installed it only on EX01", "the new cert is only on EX01"
+  new RegExp(
+    `\\b(?:imported|installed|put|added|enabled|renewed)\\s+${CERT}\\s+(?:only\\s+)?(?:on|to|onto)\\s+(?:only\\s+)?${SERVER}(?:\\s+only|\\s*\\(only\\)|,?\\s+(?:but\\s+)?not\\s+(?:on\\s+)?(?:the\\s+other|[A-Za-z]))`,
+    'i',
+  ),
+  new RegExp(`\\b(?:imported|installed|put|added)\\s+${CERT}\\s+only\\s+(?:on|to|onto)\\s+${SERVER}`, 'i'),
+  new RegExp(`\\b${CERT}\\s+is\\s+only\\s+on\\s+${SERVER}`, 'i'),
+  new RegExp(`\\bonly\\s+(?:imported|installed)\\s+${CERT}\\s+on\\s+${SERVER}`, 'i'),
+  // 「EX13-01 にだけインポート」「EX13-01 のみにインポート」「EX13-01 にしかインポートしていません」
+  new RegExp(`${SERVER}\\s*(?:に(?:だけ|のみ|しか)|だけに|のみに|のみ)\\s*(?:証明書を\\s*)?(?:インポート|インストール|入れ)`),
+];
+
+const NOT_A_SERVER = /^(?:SP\d+|CU\d+|RU\d+|TLS\d*|SHA\d+|RSA\d+|HTTPS?\d*|SMTP\d*|IIS\d*|KB\d+|the|this|that|one)$/i;
+
+export function statedFacts(text: string): StatedFacts {
+  const stated: StatedFacts = {};
+  for (const pattern of NEW_THUMBPRINT) {
+    const hex = pattern.exec(text)?.[1];
+    if (hex) {
+      stated.newThumbprint = hex.replace(/[ :]/g, '').toUpperCase();
+      break;
+    }
+  }
+  for (const pattern of IMPORTED_ON) {
+    const name = pattern.exec(text)?.[1];
+    if (name && /\d/.test(name) && !NOT_A_SERVER.test(name)) {
+      stated.importedOn = name;
+      break;
+    }
+  }
+  return stated;
+}

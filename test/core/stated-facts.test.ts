@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { diagnose } from '../../src/core/diagnose.js';
+import { statedFacts } from '../../src/core/facts/stated-facts.js';
+
+const NOW = new Date('2026-11-28T12:00:00Z');
+const NEW = 'A1E6D24CAB1B720238AD1607DF681367808090AE';
+const spaced = NEW.match(/../g)?.join(' ') ?? NEW;
+
+/** What the admin says in their own words, read as facts the plan uses. */
+describe('facts stated in prose', () => {
+  const rows: { text: string; newThumbprint?: string; importedOn?: string }[] = [
+    { text: `新しい証明書の拇印は “${NEW}” です。`, newThumbprint: NEW },
+    { text: `新しい証明書の拇印は「${NEW.toLowerCase()}」です`, newThumbprint: NEW },
+    { text: `The new thumbprint is "${NEW}".`, newThumbprint: NEW },
+    { text: `new cert thumbprint: ${spaced}`, newThumbprint: NEW },
+    { text: `the thumbprint of the new certificate is ‘${NEW}’`, newThumbprint: NEW },
+    { text: `更新後の証明書は ${NEW} です`, newThumbprint: NEW },
+    { text: `The old thumbprint is ${NEW}.` },
+    { text: 'We imported the new public cert on EX13-01 only I think.', importedOn: 'EX13-01' },
+    { text: 'I installed the renewed certificate only on EX01, not on EX02', importedOn: 'EX01' },
+    { text: 'the new cert is only on MBX-02 right now', importedOn: 'MBX-02' },
+    { text: '新しい証明書は EX13-01 にだけインポートしました。', importedOn: 'EX13-01' },
+    { text: 'EXJ-01 のみにインポート済みです', importedOn: 'EXJ-01' },
+    { text: 'We imported the new cert on EX13-01 and EX13-02.' },
+  ];
+  for (const row of rows)
+    it(row.text, () => {
+      const stated = statedFacts(row.text);
+      assert.equal(stated.newThumbprint, row.newThumbprint);
+      assert.equal(stated.importedOn, row.importedOn);
+    });
+});
+
+function event12014(server: string, fqdn: string): string {
+  return [
+    '<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event">',
+    '  <System>',
+    '    <Provider Name="MSExchangeFrontEndTransport" />',
+    '    <EventID Qualifiers="49156">12014</EventID>',
+    '    <TimeCreated SystemTime="2026-11-28T09:02:31.000000000Z" />',
+    `    <Computer>${server}.corp.contoso.com</Computer>`,
+    '  </System>',
+    '  <EventData>',
+    `    <Data>${fqdn}</Data>`,
+    `    <Data>Default Frontend ${server}</Data>`,
+    `    <Data>${fqdn}</Data>`,
+    '  </EventData>',
+    '</Event>',
+  ].join('\n');
+}
+
+describe('a renewed certificate imported on one server only is copied, not requested again', () => {
+  const rows: { name: string; lang: 'en' | 'ja'; prose: string; source: string; target: string; thumbprint?: string }[] = [
+    {
+      name: 'English, "imported … on X only"',
+      lang: 'en',
+      prose: 'Exchange 2016 CU23, EX16-01 and EX16-02 behind a load balancer. We imported the new cert on EX16-01 only.',
+      source: 'EX16-01',
+      target: 'EX16-02',
+    },
+    {
+      name: 'Japanese, 「X にだけインポート」 with the new thumbprint',
+      lang: 'ja',
+      prose: `Exchange 2019 CU14 の EX19-01 と EX19-02 です。新しい証明書は EX19-01 にだけインポートしました。新しい証明書の拇印は “${NEW}” です。`,
+      source: 'EX19-01',
+      target: 'EX19-02',
+      thumbprint: NEW,
+    },
+  ];
+  for (const row of rows)
+    it(row.name, () => {
+      const d = diagnose(`${row.prose}\n\n${event12014(row.target, 'mail.contoso.com')}`, { now: NOW, lang: row.lang });
+      const commands = d.steps.map((s) => s.command ?? '').join('\n');
+      assert.doesNotMatch(commands, /-GenerateRequest/);
+      const exported = d.steps.find((s) => /Export-ExchangeCertificate/.test(s.command ?? ''));
+      const imported = d.steps.find((s) => /Import-ExchangeCertificate .*\.pfx/.test(s.command ?? ''));
+      assert.ok(exported && imported, d.steps.map((s) => s.title).join('\n'));
+      assert.ok(exported.title.includes(row.source), exported.title);
+      assert.ok(imported.title.includes(row.target), imported.title);
+      if (row.thumbprint) assert.match(exported.command ?? '', new RegExp(`-Thumbprint ${row.thumbprint}`));
+      assert.match(commands, /Enable-ExchangeCertificate -Thumbprint (?:<[^>]+>|\S+) -Services SMTP/);
+    });
+});
