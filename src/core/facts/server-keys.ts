@@ -83,5 +83,13 @@ function listedOn(certificates: readonly CertificateFacts[]): string | undefined
     const fqdn = cert.domains.find((d) => d.toLowerCase().startsWith(`${host.toLowerCase()}.`));
     hosts.set(host.toLowerCase(), fqdn ?? host);
   }
+  // The certificate Setup made for the management service is named after its server too (CN=WMSvc-EX01):
+  // it names the server when the listing hides the issuer that would show Setup's own is self-signed.
+  if (hosts.size === 0) {
+    for (const cert of listed) {
+      const host = /(?:^|,\s*)CN\s*=\s*WMSvc-([A-Za-z][A-Za-z0-9-]{0,14})\s*(?:,|$)/i.exec(cert.subject)?.[1];
+      if (host && /\d/.test(host)) hosts.set(host.toLowerCase(), host);
+    }
+  }
   return hosts.size === 1 ? [...hosts.values()][0] : undefined;
 }
