@@ -19,9 +19,11 @@ export function renewalOf(
   old: CertificateFacts,
   certificates: readonly CertificateFacts[],
 ): CertificateFacts | undefined {
-  if (!old.thumbprint || old.subject === '' || old.daysLeft === undefined) return undefined;
+  if (!old.thumbprint || old.daysLeft === undefined) return undefined;
   if (old.role === 'exchange-self-signed' || old.role === 'auth' || old.role === 'certificate-authority')
     return undefined;
+  // HealthChecker shows no subject: its FriendlyName and Namespaces say which certificate renews which.
+  if (old.subject === '') return renewalByNames(old, certificates);
   // A certificate for the server's own name (Setup's CN=EX19-02, whatever the listing says of its
   // issuer) carries the internal transport and Back End roles its own plan hands over first.
   if (!/(?:^|,\s*)CN\s*=\s*[^,]*\./i.test(old.subject)) return undefined;
@@ -45,6 +47,48 @@ export function renewalOf(
   );
   // Two candidates: which one the admin means is not for certcheck to pick.
   return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * The renewal of a certificate listed without its subject (HealthChecker: FriendlyName, Namespaces,
+ * Lifetime, Bound to services): another one on the same server with the same namespaces (or, without
+ * namespaces, the same friendly name but for a year or a "new"), valid, expiring later. The old one
+ * must carry a name clients use, not only the server's own (Setup's certificate has its own plan).
+ */
+function renewalByNames(old: CertificateFacts, certificates: readonly CertificateFacts[]): CertificateFacts | undefined {
+  const own = new Set((old.servers ?? []).map(keyOf));
+  const clientName = old.domains.some((d) => d.includes('.') && !own.has(keyOf(d)));
+  const stem = friendlyStem(old.friendlyName);
+  if (!clientName && (old.domains.length > 0 || !stem)) return undefined;
+  const sameServer = (c: CertificateFacts) =>
+    !old.servers?.length || !c.servers?.length || c.servers.some((s) => own.has(keyOf(s)));
+  const found = certificates.filter(
+    (c) =>
+      c.thumbprint !== undefined &&
+      c.thumbprint !== old.thumbprint &&
+      c.source !== 'event' &&
+      c.role === undefined &&
+      c.selfSigned !== true &&
+      (c.status === undefined || /^Valid$/i.test(c.status)) &&
+      sameServer(c) &&
+      (old.domains.length > 0
+        ? sameNames(c.domains, old.domains)
+        : c.domains.length === 0 && stem !== undefined && friendlyStem(c.friendlyName) === stem) &&
+      c.daysLeft !== undefined &&
+      c.daysLeft >= 0 &&
+      c.daysLeft > (old.daysLeft ?? 0),
+  );
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** A friendly name without the year, date or "new"/"renewed" admins add to a renewal's ('mail 2027'). */
+function friendlyStem(name: string | undefined): string | undefined {
+  const stem = (name ?? '')
+    .toLowerCase()
+    .replace(/[\s_-]*(?:\(\d+\)|\b(?:19|20)\d{2}(?:[-/.]\d{1,2}){0,2}\b|\bnew\b|\brenewed\b|\brenewal\b|新|更新)[\s_-]*/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return stem.length >= 3 && stem !== 'microsoft exchange' ? stem : undefined;
 }
 
 function sameNames(a: readonly string[], b: readonly string[]): boolean {
