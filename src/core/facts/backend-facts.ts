@@ -9,6 +9,8 @@ import type { PlanScope } from './plan-scope.js';
 export function oldOnBackEnd444(s: PlanScope): boolean | undefined {
   const cert = s.cert;
   if (cert?.backEnd444 !== undefined) return cert.backEnd444;
+  // The Auth certificate signs OAuth tokens; Setup never binds it to a site.
+  if (cert?.role === 'auth') return false;
   if (cert?.issuerKind === 'self-signed') return true;
   if (cert?.issuerKind === 'ca') return false;
   return undefined;

@@ -43,7 +43,11 @@ export function serverKeys(input: {
   for (const connector of evidence.connectors ?? []) see(connector.server);
   for (const use of evidence.certificateUses ?? []) see(use.server);
   // A queue's identity (EX01\87) names the server that queued the mail.
-  for (const symptom of evidence.symptoms) see(symptom.values.server);
+  // An error record's PSComputerName gives that server's FQDN: seen after its name, which stays as written.
+  for (const symptom of evidence.symptoms) {
+    see(symptom.values.server);
+    see(symptom.values.serverFqdn);
+  }
   for (const cert of certificates) for (const server of cert.servers ?? []) see(server);
   if (order.length === 0) {
     const host = listedOn(certificates);

@@ -1,4 +1,4 @@
-import type { FindingCode, Language } from '../model.js';
+import type { CertificateRole, FindingCode, Language } from '../model.js';
 
 export interface HeadlineParams {
   name: string;
@@ -7,6 +7,28 @@ export interface HeadlineParams {
   fqdn: string;
   id: number;
 }
+
+/** Why a self-signed certificate nobody is shown it is normal, said for what the certificate is. */
+const SELF_SIGNED_NORMAL_EN: Partial<Record<CertificateRole, string>> = {
+  auth: 'That is normal for the Auth certificate: Exchange makes it itself to sign OAuth tokens, and no client is shown it.',
+  'exchange-self-signed':
+    "That is normal for the certificate Exchange Setup makes for the server's own names: Exchange uses it only between its own servers (internal transport, and on 2013 and later the Exchange Back End site on port 444).",
+  wmsvc:
+    "That is normal for the WMSvc certificate: IIS's Management Service (remote IIS Manager, port 8172) makes it for itself, and Exchange does not use it.",
+  federation:
+    'That is normal for the federation certificate: Exchange makes it itself for federated sharing (free/busy with other organisations).',
+  'self-signed': "That is normal for Exchange's internal transport and Auth certificates.",
+};
+const SELF_SIGNED_NORMAL_JA: Partial<Record<CertificateRole, string>> = {
+  auth: 'Auth 証明書では通常の状態です。Exchange が OAuth トークンの署名用に自分で作成し、クライアントに提示されることはありません。',
+  'exchange-self-signed':
+    'Exchange セットアップがサーバー自身の名前で作成する証明書では通常の状態です。Exchange はこれをサーバー間 (内部トランスポート、2013 以降ではポート 444 の Exchange Back End サイト) でだけ使います。',
+  wmsvc:
+    'WMSvc 証明書では通常の状態です。IIS の管理サービス (リモートの IIS マネージャー、ポート 8172) が自分用に作成するもので、Exchange は使いません。',
+  federation:
+    'フェデレーション証明書では通常の状態です。Exchange がフェデレーション共有 (他組織との空き時間情報) 用に自分で作成します。',
+  'self-signed': 'Exchange の内部トランスポート証明書や Auth 証明書では通常の状態です。',
+};
 
 /**
  * What the diagnosis says, in English and Japanese. The interface keeps both catalogues on the
@@ -18,7 +40,8 @@ export interface DiagnosisText {
     certExpiring(p: { name: string; when: string; renewal?: Renewal }): string;
     certNotYetValid(p: { name: string; when: string }): string;
     /** `shown`: what shows clients are presented it (a port, or names no CA certificate covers). */
-    selfSigned(p: { name: string; shown?: { port: number } | { names: string } }): string;
+    /** `role`: what the certificate is for Exchange, so the note says why self-signed is normal for it. */
+    selfSigned(p: { name: string; shown?: { port: number } | { names: string }; role?: CertificateRole }): string;
     selfSignedSmtp(p: { name: string; port: number }): string;
     chainIncomplete(p: { name: string; issuer: string }): string;
     /** An endpoint presenting its certificate without its issuing CA's (openssl verify error 20/21). */
@@ -43,7 +66,8 @@ export interface DiagnosisText {
     ephemeralInUse(p: { ephemeral: string }): string;
     remoteExpired(p: { peer: string }): string;
     authCert(p: { symptom: string }): string;
-    authNextMissing(): string;
+    /** `expired`: when the current Auth certificate has already expired, worded as a countdown. */
+    authNextMissing(p: { expired?: string }): string;
     federationExpiring(p: { thumbprint: string }): string;
     federationExpired(p: { thumbprint: string }): string;
     sendConnectorPinMissing(): string;
@@ -149,9 +173,9 @@ const en: DiagnosisText = {
     certExpired: ({ name, when, renewal }) => `${name} ${when}.${renewalEn(renewal)}`,
     certExpiring: ({ name, when, renewal }) => `${name} ${when}.${renewalEn(renewal)}`,
     certNotYetValid: ({ name, when }) => `${name} is not valid yet: ${when}. Clients reject it until then.`,
-    selfSigned: ({ name, shown }) =>
+    selfSigned: ({ name, shown, role }) =>
       shown === undefined
-        ? `${name} is self-signed. That is normal for Exchange's internal transport and Auth certificates.`
+        ? `${name} is self-signed. ${SELF_SIGNED_NORMAL_EN[role ?? 'self-signed'] ?? SELF_SIGNED_NORMAL_EN['self-signed']}`
         : 'port' in shown
           ? `${name} is self-signed and port ${shown.port} presents it to clients: Outlook, browsers and mail apps warn. Use a certificate from a CA for the names clients use.`
           : `${name} is self-signed and carries names clients use (${shown.names}) that no CA-issued certificate in the paste covers: Outlook, browsers and mail apps warn if they are presented it. Use a certificate from a CA for those names.`,
@@ -203,8 +227,10 @@ const en: DiagnosisText = {
       `The peer server ${peer} presented an expired internal transport certificate. The fix is on ${peer}, not on this server.`,
     authCert: ({ symptom }) =>
       `${symptom} This points at the Exchange OAuth (Auth) certificate: expired, missing or not present on every server. OWA/ECP sign-in, hybrid free/busy and server-to-server OAuth depend on it.`,
-    authNextMissing: () =>
-      'No next Auth certificate is staged (NextCertificateThumbprint is empty): nothing will take over when the current one expires.',
+    authNextMissing: ({ expired }) =>
+      expired
+        ? `The current Auth certificate ${expired}, and no next Auth certificate is staged (NextCertificateThumbprint is empty): nothing has taken over, so OAuth (OWA/ECP sign-in, hybrid free/busy, server-to-server) fails until a new Auth certificate is published.`
+        : 'No next Auth certificate is staged (NextCertificateThumbprint is empty): nothing will take over when the current one expires.',
     federationExpiring: ({ thumbprint }) =>
       `The federation certificate ${thumbprint} expires in less than 15 days. Free/busy and sharing with other organisations stop when it expires (on Exchange 2013 and later this event also covers the Auth certificate).`,
     federationExpired: ({ thumbprint }) =>
@@ -280,8 +306,15 @@ const en: DiagnosisText = {
     CERT_EXPIRING: ({ name, when }) => (name && when ? `${name} ${when}` : `${name || 'A certificate'} expires soon`),
     CERT_NOT_YET_VALID: ({ name }) => `${name} is not valid yet`,
     SELF_SIGNED: ({ name }) => `${name} is self-signed`,
-    TRANSPORT_CERT_EXPIRED: ({ server, name, when }) =>
-      when ? `Transport certificate ${name} ${when}` : `Transport certificate expired on ${server || 'the server'}`,
+    // 12016 (and a certificate named by its FQDN) is the STARTTLS certificate, not the internal one.
+    TRANSPORT_CERT_EXPIRED: ({ server, name, when, fqdn, id }) =>
+      id === 12016 || (fqdn && id !== 12015)
+        ? when
+          ? `STARTTLS certificate ${name} ${when}`
+          : `STARTTLS certificate${fqdn ? ` for ${fqdn}` : ''} expired on ${server || 'the server'}`
+        : when
+          ? `Transport certificate ${name} ${when}`
+          : `Transport certificate expired on ${server || 'the server'}`,
     STARTTLS_CERT_MISSING: ({ fqdn, server }) =>
       fqdn ? `No STARTTLS certificate for ${fqdn}${server ? ` on ${server}` : ''}` : 'STARTTLS is not available',
     DOMAIN_MISMATCH: ({ fqdn }) => `No pasted certificate covers ${fqdn}`,
@@ -365,9 +398,9 @@ const ja: DiagnosisText = {
     certExpiring: ({ name, when, renewal }) => `${name} は ${when}。${renewalJa(renewal)}`,
     certNotYetValid: ({ name, when }) =>
       `${name} はまだ有効ではありません: ${when}。それまでクライアントは拒否します。`,
-    selfSigned: ({ name, shown }) =>
+    selfSigned: ({ name, shown, role }) =>
       shown === undefined
-        ? `${name} は自己署名証明書です。Exchange の内部トランスポート証明書や Auth 証明書では通常の状態です。`
+        ? `${name} は自己署名証明書です。${SELF_SIGNED_NORMAL_JA[role ?? 'self-signed'] ?? SELF_SIGNED_NORMAL_JA['self-signed']}`
         : 'port' in shown
           ? `${name} は自己署名証明書で、ポート ${shown.port} でクライアントに提示されています。Outlook、ブラウザー、メール アプリが警告を出します。クライアントが使う名前には CA の証明書を使ってください。`
           : `${name} は自己署名証明書で、クライアントが使う名前 (${shown.names}) を含み、貼り付けにはその名前の CA 発行の証明書がありません。これが提示されると Outlook、ブラウザー、メール アプリが警告を出します。それらの名前には CA の証明書を使ってください。`,
@@ -419,8 +452,10 @@ const ja: DiagnosisText = {
       `相手のサーバー ${peer} が期限切れの内部トランスポート証明書を提示しました。対処するのはこのサーバーではなく ${peer} です。`,
     authCert: ({ symptom }) =>
       `${symptom} Exchange の OAuth (Auth) 証明書の問題を示しています: 期限切れ、存在しない、またはすべてのサーバーにありません。OWA/ECP のサインイン、ハイブリッドの空き時間情報、サーバー間 OAuth がこの証明書に依存します。`,
-    authNextMissing: () =>
-      '次の Auth 証明書が準備されていません (NextCertificateThumbprint が空です)。現在の証明書の期限が切れても引き継ぐものがありません。',
+    authNextMissing: ({ expired }) =>
+      expired
+        ? `現在の Auth 証明書は ${expired}。次の Auth 証明書も準備されていない (NextCertificateThumbprint が空) ため、引き継いだ証明書はありません。新しい Auth 証明書を公開するまで、OAuth (OWA/ECP のサインイン、ハイブリッドの空き時間情報、サーバー間 OAuth) は失敗します。`
+        : '次の Auth 証明書が準備されていません (NextCertificateThumbprint が空です)。現在の証明書の期限が切れても引き継ぐものがありません。',
     federationExpiring: ({ thumbprint }) =>
       `フェデレーション証明書 ${thumbprint} の有効期限まで 15 日を切りました。期限が切れると他組織との空き時間情報や共有が止まります (Exchange 2013 以降ではこのイベントは Auth 証明書も対象です)。`,
     federationExpired: ({ thumbprint }) =>
@@ -497,10 +532,14 @@ const ja: DiagnosisText = {
       name && when ? `${name}: ${when}` : `${name || '証明書'} の有効期限が近づいています`,
     CERT_NOT_YET_VALID: ({ name }) => `${name} はまだ有効ではありません`,
     SELF_SIGNED: ({ name }) => `${name} は自己署名証明書です`,
-    TRANSPORT_CERT_EXPIRED: ({ server, name, when }) =>
-      when
-        ? `トランスポート証明書 ${name}: ${when}`
-        : `${server || 'サーバー'} のトランスポート証明書の有効期限が切れています`,
+    TRANSPORT_CERT_EXPIRED: ({ server, name, when, fqdn, id }) =>
+      id === 12016 || (fqdn && id !== 12015)
+        ? when
+          ? `STARTTLS 証明書 ${name}: ${when}`
+          : `${server || 'サーバー'} ${fqdn ? `で ${fqdn} の` : 'の'} STARTTLS 証明書の有効期限が切れています`
+        : when
+          ? `トランスポート証明書 ${name}: ${when}`
+          : `${server || 'サーバー'} のトランスポート証明書の有効期限が切れています`,
     STARTTLS_CERT_MISSING: ({ fqdn, server }) =>
       fqdn ? `${server ? `${server} に ` : ''}${fqdn} の STARTTLS 証明書がありません` : 'STARTTLS が使えません',
     DOMAIN_MISMATCH: ({ fqdn }) => `${fqdn} を含む証明書がありません`,

@@ -357,8 +357,8 @@ export const PLAN_ROWS: PlanDefinition[] = [
       {
         if: 'authCurrent',
         yes: [
-          'check-auth',
-          // A new Auth certificate only when the current one is shown expired or gone, never on a symptom alone.
+          // A new Auth certificate only when the current one is shown expired or gone, never on a symptom
+          // alone; the check that shows it comes first only when the paste does not.
           {
             if: 'authNeedsReplacing',
             yes: [
