@@ -39,7 +39,7 @@ describe("the server's FQDN from the paste, and no step repeated for the Auth ce
   for (const row of rows) {
     it(row.name, () => {
       const d = diagnose(row.paste, { now: NOW, lang: row.lang });
-      assert.equal(d.servers.find((s) => s.name === row.server)?.fqdn, row.fqdn);
+      assert.equal(d.servers?.find((s) => s.name === row.server)?.fqdn, row.fqdn);
       const commands = d.steps.map((s) => s.command ?? '').join('\n');
       assert.match(
         commands,
