@@ -85,8 +85,14 @@ export function buildSteps(requests: PlanRequest[], settings: StepSettings): { s
     if (!plan) continue;
     const scope = scopeFor(request, settings);
     let used = false;
-    for (const chosen of choosePlanSteps(request.plan, scope)) {
-      const step = renderStep(chosen, chosen.scope ?? scope, request.plan, settings.language);
+    const chosenSteps = choosePlanSteps(request.plan, scope);
+    const origins = originsOf(chosenSteps);
+    for (const chosen of chosenSteps) {
+      const step = oneNameForNew(
+        renderStep(chosen, chosen.scope ?? scope, request.plan, settings.language),
+        chosen,
+        origins,
+      );
       // The same command for two certificates is two steps when it stands for a certificate still to be made.
       // Every placeholder is written `<…>`: a command without one needs no pattern run over it.
       const fresh = step.command?.includes('<') === true && FRESH_PLACEHOLDER.test(step.command);
@@ -122,7 +128,7 @@ export function buildSteps(requests: PlanRequest[], settings: StepSettings): { s
               ? { when: last.outcome ? last.name : `!${last.name}` }
               : { when: undefined }),
         };
-        const step = renderStep(merged, twin.scope, twin.plan, settings.language);
+        const step = oneNameForNew(renderStep(merged, twin.scope, twin.plan, settings.language), merged, origins);
         const at = phase.indexOf(twin.step);
         if (at >= 0) phase[at] = step;
         Object.assign(twin, { chosen: merged, chain: chainOf(shared), step });
@@ -161,6 +167,42 @@ function complementary(a: ChosenStep['undecided'], b: ChosenStep['undecided']): 
 }
 
 const FRESH_PLACEHOLDER = /<(?:new|imported) thumbprint>|<新しい証明書の拇印>|<インポートした証明書の拇印>/;
+
+/** Where a plan's new certificate comes from, per chain of open questions: imported, or made here. */
+interface Origins {
+  imported: string[];
+  made: string[];
+}
+
+function originsOf(chosen: readonly ChosenStep[]): Origins {
+  const origins: Origins = { imported: [], made: [] };
+  for (const c of chosen) {
+    const command = c.step.command?.default ?? '';
+    if (/\bImport-ExchangeCertificate\b/.test(command)) origins.imported.push(chainOf(c.undecided));
+    else if (/\bNew-ExchangeCertificate\b/.test(command) && !/-GenerateRequest\b/.test(command))
+      origins.made.push(chainOf(c.undecided));
+  }
+  return origins;
+}
+
+/**
+ * One name per value: where the new certificate a step can mean is the one imported, the step calls
+ * it what the enable step calls it.
+ */
+function oneNameForNew(step: Step, chosen: ChosenStep, origins: Origins): Step {
+  if (!step.command || origins.imported.length === 0) return step;
+  const chain = chainOf(chosen.undecided);
+  const onPath = (other: string) => other.startsWith(chain) || chain.startsWith(other);
+  const imported = origins.imported.filter(onPath);
+  // A certificate made wherever the import happens too (a new internal transport certificate beside a
+  // CA renewal) is not the one such a step names; one made on another outcome's path may be.
+  const made = origins.made.filter(onPath);
+  if (imported.length === 0 || !made.every((m) => imported.some((i) => m.startsWith(i)))) return step;
+  const command = step.command
+    .replaceAll('<new thumbprint>', '<imported thumbprint>')
+    .replaceAll('<新しい証明書の拇印>', '<インポートした証明書の拇印>');
+  return command === step.command ? step : { ...step, command };
+}
 
 /** References are kept as atomic parts ("KB 953354"), each once. */
 export function addReferences(into: string[], reference: string): void {
