@@ -347,7 +347,9 @@ const SERVER_TIME_SOURCES: ReadonlySet<CertificateFacts['source']> = new Set([
 
 function withCountdown(certs: ParsedCertificate[], now: Date): CertificateFacts[] {
   return certs
-    .map((c) => (c.notAfter && SERVER_TIME_SOURCES.has(c.source) ? { ...c, localTime: true } : c))
+    .map((c) =>
+      c.notAfter && c.localTime !== false && SERVER_TIME_SOURCES.has(c.source) ? { ...c, localTime: true } : c,
+    )
     .map(datedByLifetime(now))
     .map((c) =>
       c.notAfter && c.status !== 'PendingRequest' ? { ...c, daysLeft: daysLeft(c.notAfter, now) } : { ...c },

@@ -4,6 +4,7 @@ import { requestForPublicCa } from './facts/public-names.js';
 import { renewedMissing } from './facts/renewed-rollout.js';
 import { commandVersionOf } from './facts/server-facts.js';
 import type { Language } from './model.js';
+import { cleanIdentity } from './recognize/table-columns.js';
 
 /**
  * The values a step's command and title are filled with. A command shows a visible `<placeholder>`
@@ -96,11 +97,15 @@ export function commandValues(scope: PlanScope, planId: string): Values {
   const fqdn = serverFqdn(scope, server);
   // The FQDN first: New-ExchangeCertificate takes the first name as the subject (KB 953354 gives the FQDN).
   const ownNames = [fqdn ?? (server ? `<FQDN of ${server}>` : '<server FQDN>'), server ?? '<server name>'];
+  // A name that still carries table debris would make the command name a connector that does not exist.
+  const connector = cleanIdentity(values.connector);
   const receiveName =
-    values.connector && values.connectorIsSend !== 'yes' && !/send|送信|outbound/i.test(values.connector)
-      ? values.connector
+    connector && values.connectorIsSend !== 'yes' && !/send|送信|outbound/i.test(connector)
+      ? connector
       : `Default Frontend ${server ?? '<server>'}`;
-  const o365 = facts.connectors.find((c) => /^Outbound to Office 365/i.test(c.name))?.name;
+  const o365 = facts.connectors
+    .map((c) => cleanIdentity(c.name))
+    .find((name) => name && /^Outbound to Office 365/i.test(name));
   const connectorFqdn = values.fqdn ?? '<connector FQDN>';
   const fqdnFirst = values.fqdn ?? fqdn ?? (server ? `<FQDN of ${server}>` : '<server FQDN>');
   // A request about a pasted certificate renews its own names; one from an event, the connector's FQDN.
@@ -129,7 +134,7 @@ export function commandValues(scope: PlanScope, planId: string): Values {
     backendThumbprint:
       values.backendCandidate ?? (planId === 'backend-444-rebind' ? '<thumbprint from the list>' : '<new thumbprint>'),
     receiveConnectorQuoted: sq(receiveName.includes('\\') ? receiveName : `${server ?? '<server>'}\\${receiveName}`),
-    sendConnectorQuoted: sq(values.connector ?? '<connector name>'),
+    sendConnectorQuoted: sq(connector ?? '<connector name>'),
     imapPopServices: imapPop(scope),
     o365ConnectorQuoted: o365 ? sq(o365) : undefined,
     queueOrPlaceholder: values.queue ?? '<queue identity>',
@@ -209,7 +214,7 @@ export function proseValues(scope: PlanScope, command: Values, language: Languag
     fqdnOrConnectorFqdn: pick(command.fqdn, 'fqdnOrConnectorFqdn'),
     fqdnOrName: pick(command.fqdn, 'fqdnOrName'),
     receiveConnector: receive?.includes('<') ? 'Default Frontend' : receive,
-    sendConnector: pick(scope.values.connector, 'sendConnector'),
+    sendConnector: pick(cleanIdentity(scope.values.connector), 'sendConnector'),
     o365Connector: pick(command.o365ConnectorQuoted?.replaceAll("''", "'"), 'o365Connector'),
     servicesOrDefault: command.servicesOrDefault?.startsWith('<')
       ? fallback.servicesOrDefault

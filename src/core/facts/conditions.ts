@@ -7,6 +7,7 @@ import { hybridPinsThisCertificate } from './hybrid-pins.js';
 import { isExpired, isValid, type PlanScope } from './plan-scope.js';
 import { renewedMissing } from './renewed-rollout.js';
 import { requestForPublicCa } from './public-names.js';
+import { cleanIdentity } from '../recognize/table-columns.js';
 
 /**
  * Named conditions over a server's facts. Each answers true, false, or undefined when the paste does
@@ -388,7 +389,8 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ifFalse: w('No Edge Transport server is involved', 'エッジ トランスポート サーバーは関係していません'),
   },
   o365ConnectorNamed: {
-    test: (s) => s.facts.connectors.some((c) => /^Outbound to Office 365/i.test(c.name)),
+    // Named fit to stand in a command: a name with another column's text glued on is not a name.
+    test: (s) => s.facts.connectors.some((c) => /^Outbound to Office 365/i.test(cleanIdentity(c.name) ?? '')),
     unknown: 'else',
     ifTrue: w('The paste names the Office 365 send connector', '貼り付けに Office 365 の送信コネクタ名があります'),
     ifFalse: w(

@@ -1,6 +1,7 @@
 import type { ConnectorEvidence, Evidence, Recognizer } from './evidence.js';
 import { LIMITS } from './limits.js';
 import { matchesOf } from './matches.js';
+import { tableCells } from './table-columns.js';
 
 /**
  * Connectors as the paste shows them: `Get-ReceiveConnector` / `Get-SendConnector` as lists (`| fl
@@ -166,9 +167,12 @@ function readTable(
     last = j;
     const pinnedAt = row.indexOf('<I>');
     const cells = new Map<string, string>();
+    const texts = tableCells(
+      row,
+      columns.map((column) => column.start),
+    );
     columns.forEach((column, index) => {
-      const end = columns[index + 1]?.start ?? row.length;
-      cells.set(column.name, row.slice(column.start, end).trim());
+      cells.set(column.name, texts[index] ?? '');
     });
     let name = cells.get('Name') ?? cells.get('Identity') ?? '';
     let pinned: string | undefined;

@@ -9,6 +9,7 @@ import { recognizeExchangeTable } from './exchange-table.js';
 import { recognizeHealthChecker } from './healthchecker.js';
 import { hasHexRun } from './hex-runs.js';
 import { recognizeHttpBindings } from './http-bindings.js';
+import { recognizeJsonCertificates } from './json-certificates.js';
 import { recognizeOpensslText } from './openssl-text.js';
 import { recognizePem } from './pem.js';
 import { preparePaste } from './prepare.js';
@@ -41,6 +42,7 @@ const RECOGNIZERS: readonly {
       ),
   },
   { read: recognizeExchangeTable, applies: (text) => hasHexRun(text, 40) },
+  { read: recognizeJsonCertificates, applies: (text) => text.includes('"') && /Thumbprint"\s*:/i.test(text) },
   { read: recognizeCertutil },
   {
     read: recognizeOpensslText,
