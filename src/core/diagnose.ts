@@ -9,6 +9,7 @@ import { hostOf, judgeEvent } from './findings/event-findings.js';
 import { judgeEvidenceExtras, unexplainedThumbprints } from './findings/extra-findings.js';
 import { addJudgement, emptyJudgement, type Judgement } from './findings/judgement.js';
 import { orderFindings, summarize } from './findings/summary.js';
+import { judgeUnexplained } from './findings/unexplained-findings.js';
 import { judgeSymptom } from './findings/symptom-findings.js';
 import { diagnosisText } from './i18n/diagnosis-text.js';
 import { tidyJapanese } from './i18n/ja-spacing.js';
@@ -110,7 +111,11 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   for (const symptom of evidence.symptoms)
     addJudgement(judgement, judgeSymptom(symptom, t, language, { starttlsEvent, nameOf, certificates }));
   addJudgement(judgement, judgeChainNotSent(evidence.endpoints ?? [], t, server && hostOf(server)));
-  addJudgement(judgement, judgeEvidenceExtras({ evidence, events, certificates, text: t, tooLarge, language, now, countdown }));
+  addJudgement(
+    judgement,
+    judgeEvidenceExtras({ evidence, events, certificates, text: t, tooLarge, language, now, countdown }),
+  );
+  judgeUnexplained(judgement, { paste: text, evidence, events, language });
 
   const findings = orderFindings(dedupeFindings(judgement.findings)).map((f) =>
     language === 'ja' ? { ...f, message: tidyJapanese(f.message) } : f,

@@ -74,6 +74,14 @@ export const findingCodeSchema = z.enum([
   'SERVER_AUTH_EKU_MISSING',
   // Added: a queue to the Edge fails Exchange Server authentication: the Edge's subscription is stale.
   'EDGE_SUBSCRIPTION_STALE',
+  // Added: a queue's 454 4.7.5 Certificate validation failure: the next hop's certificate, not ours.
+  'REMOTE_CERT_VALIDATION_FAILED',
+  // Added: a queue's SocketError (421 4.4.2, 451 4.4.0): the connection failed, not a certificate.
+  'SMTP_CONNECTION_FAILED',
+  // Added: a management task refused a certificate that is not enabled for SMTP (HCW, Set-SendConnector).
+  'CERT_NOT_ENABLED_FOR_SMTP',
+  // Added: the paste holds an error line nothing else in the diagnosis explains.
+  'ERROR_NOT_UNDERSTOOD',
 ]);
 export type FindingCode = z.infer<typeof findingCodeSchema>;
 

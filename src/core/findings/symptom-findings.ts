@@ -6,6 +6,7 @@ import type { Symptom } from '../recognize/evidence.js';
 import { commonName, shortThumbprint } from './certificate-findings.js';
 import type { Judgement } from './judgement.js';
 import { judgeNameMismatch } from './name-mismatch-findings.js';
+import { responseText } from '../i18n/response-text.js';
 
 const AUTH_SYMPTOMS: Partial<Record<Symptom['id'], { en: string; ja: string }>> = {
   'owa-proxy-1003': {
@@ -61,6 +62,24 @@ function setupCertificate(
       (!issuer || !c.issuer || sameDistinguishedName(c.issuer, issuer)),
   );
   return matching.length === 1 ? matching[0] : undefined;
+}
+
+/**
+ * The certificate a "not enabled for SMTP" refusal is about, when the paste shows it: valid, issued by
+ * a CA, without SMTP; the one expiring last when several are. Undefined when none or the paste
+ * shows no services.
+ */
+function notEnabledForSmtp(certificates: readonly CertificateFacts[]): CertificateFacts | undefined {
+  const candidates = certificates.filter(
+    (c) =>
+      c.thumbprint &&
+      c.services !== undefined &&
+      !c.services.includes('SMTP') &&
+      c.selfSigned !== true &&
+      !AUTH_SUBJECT.test(c.subject) &&
+      (c.daysLeft === undefined || c.daysLeft >= 0),
+  );
+  return candidates.sort((a, b) => (b.notAfter ?? '').localeCompare(a.notAfter ?? ''))[0];
 }
 
 const AUTH_SUBJECT = /Microsoft\s+Exchange\s+Server\s+Auth\s+Certificate/i;
@@ -295,6 +314,57 @@ export function judgeSymptom(
     }
     case 'certificate-name-mismatch':
       return judgeNameMismatch(symptom, text, context.certificates ?? []);
+    case 'remote-cert-validation': {
+      const { peer, queue, server, nextHopDomain } = symptom.values;
+      findings.push({
+        code: 'REMOTE_CERT_VALIDATION_FAILED',
+        severity: 'warning',
+        message: responseText[language].remoteValidation({
+          ...(peer && { peer }),
+          ...(nextHopDomain && { domain: nextHopDomain }),
+          ...(queue && { queue }),
+        }),
+      });
+      // Nothing local changes: the plan looks at the next hop and at this server's reach to its CRL.
+      plans.push({
+        plan: 'remote-cert-validation',
+        values: { ...(peer && { peer }), ...(queue && { queue }), ...(server && { server }) },
+      });
+      break;
+    }
+    case 'smtp-socket-error': {
+      const { peer, queue, server, nextHopDomain, response } = symptom.values;
+      findings.push({
+        code: 'SMTP_CONNECTION_FAILED',
+        severity: 'info',
+        message: responseText[language].connectionDropped({
+          ...(peer && { peer }),
+          ...(nextHopDomain && { domain: nextHopDomain }),
+          response: response ?? '421 4.4.2',
+        }),
+      });
+      plans.push({
+        plan: 'smtp-connection-dropped',
+        values: { ...(peer && { peer }), ...(queue && { queue }), ...(server && { server }) },
+      });
+      break;
+    }
+    case 'smtp-not-enabled': {
+      // The certificate the wizard was given: a pasted one that is valid and lacks SMTP, the latest such.
+      const refused = notEnabledForSmtp(context.certificates ?? []);
+      const name = refused?.thumbprint ? (context.nameOf?.(refused.thumbprint) ?? refused.thumbprint) : undefined;
+      findings.push({
+        code: 'CERT_NOT_ENABLED_FOR_SMTP',
+        severity: 'warning',
+        ...(refused?.thumbprint && { thumbprint: refused.thumbprint }),
+        message: responseText[language].smtpNotEnabled({ ...(name && { name }), hcw: symptom.values.hcw === 'yes' }),
+      });
+      plans.push({
+        plan: 'hcw-enable-smtp',
+        values: { ...(refused?.thumbprint && { thumbprint: refused.thumbprint }) },
+      });
+      break;
+    }
     case 'internal-cert-cannot-remove':
       plans.push({
         plan: 'internal-transport-renew',

@@ -364,6 +364,10 @@ const en: DiagnosisText = {
     transportAndStarttls: ({ server }) =>
       `Transport certificate expired on ${server || 'the server'}: STARTTLS is down`,
   },
+    REMOTE_CERT_VALIDATION_FAILED: () => "The next hop's certificate failed validation: not your certificate",
+    SMTP_CONNECTION_FAILED: () => 'The connection dropped (SocketError): not a certificate problem',
+    CERT_NOT_ENABLED_FOR_SMTP: ({ name }) => `${name || 'The certificate'} is not enabled for SMTP`,
+    ERROR_NOT_UNDERSTOOD: () => 'An error in the paste is not understood',
   eventMeaning: {
     12025:
       'MSExchangeTransport 12025 means the transport service is reconnecting its performance counters after a restart.',
@@ -384,7 +388,7 @@ const en: DiagnosisText = {
     },
     separator: ', ',
     pasteInstead:
-      'You can also paste: the event text, Get-ExchangeCertificate -Thumbprint <thumbprint> | fl, or the certificate (PEM).',
+      'You can also paste: the event text, Get-ExchangeCertificate | ft Thumbprint,Services,NotAfter,Subject -AutoSize from each server, or the certificate (PEM).',
     estimated: ({ hours, base }) => `Expiry estimated from "${hours} hours remaining" counted from ${base}.`,
     lifetime:
       'Expiry dates from HealthChecker\'s "Lifetime: N day(s)" are counted from now: the paste does not show when the report ran, so re-run it or paste Get-ExchangeCertificate | fl for the exact dates.',
@@ -601,6 +605,10 @@ const ja: DiagnosisText = {
   notes: {
     understood: ({ what }) => `認識した内容: ${what}。`,
     kinds: {
+    REMOTE_CERT_VALIDATION_FAILED: () => '次ホップの証明書の検証に失敗しています: こちらの証明書ではありません',
+    SMTP_CONNECTION_FAILED: () => '接続が切断されました (SocketError): 証明書の問題ではありません',
+    CERT_NOT_ENABLED_FOR_SMTP: ({ name }) => `${name || '証明書'} が SMTP に割り当てられていません`,
+    ERROR_NOT_UNDERSTOOD: () => '貼り付けのエラーを認識できません',
       event: (n) => `イベント ${n} 件`,
       certificate: (n) => `証明書 ${n} 件`,
       list: (n) => `Exchange 証明書 ${n} 件`,
@@ -609,7 +617,7 @@ const ja: DiagnosisText = {
     },
     separator: '、',
     pasteInstead:
-      'ほかに貼り付けられるもの: イベントの全文、Get-ExchangeCertificate -Thumbprint <拇印> | fl の出力、証明書 (PEM)。',
+      'ほかに貼り付けられるもの: イベントの全文、各サーバーの Get-ExchangeCertificate | ft Thumbprint,Services,NotAfter,Subject -AutoSize の出力、証明書 (PEM)。',
     estimated: ({ hours, base }) => `有効期限は「残り ${hours} 時間」を ${base} から数えた推定です。`,
     lifetime:
       'HealthChecker の「Lifetime: N day(s)」による有効期限は現在から数えた推定です。レポートを実行した日時が貼り付けにないため、正確な日付は HealthChecker を再実行するか Get-ExchangeCertificate | fl の出力を貼り付けて確認してください。',

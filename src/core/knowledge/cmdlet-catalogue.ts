@@ -152,7 +152,14 @@ export const CMDLETS: Readonly<Record<string, CmdletEntry>> = {
   // Checks after a fix. Get-EventLog is in PowerShell 1.0 (Exchange 2007 on Windows Server 2003);
   // Get-WinEvent needs Windows Server 2008 (Exchange 2010 and later).
   'Get-EventLog': { releases: all, parameters: { Newest: all } },
-  'Get-WinEvent': { releases: FROM_2010, parameters: { FilterHashtable: FROM_2010, ErrorAction: FROM_2010 } },
+  'Get-WinEvent': {
+    releases: FROM_2010,
+    parameters: { FilterHashtable: FROM_2010, ErrorAction: FROM_2010, MaxEvents: FROM_2010 },
+  },
+  // ps:Get-TransportConfig (TLSSendDomainSecureList, 2007 SP1 and later); a TCP connection test that
+  // PowerShell 1.0 already has (Test-NetConnection needs Windows Server 2012 R2).
+  'Get-TransportConfig': { releases: all, parameters: {} },
+  'New-Object': { releases: all, parameters: {} },
   // ps:Test-EdgeSynchronization (Exchange 2007 SP1 and later); ps:Get-Queue.
   'Test-EdgeSynchronization': { releases: all, parameters: { ExcludeRecipientTest: all } },
   'Get-Queue': { releases: all, parameters: { Identity: all } },

@@ -1,4 +1,5 @@
 import type { PlanDefinition } from './library-model.js';
+import { RESPONSE_PLAN_ROWS } from './plan-rows-responses.js';
 
 const s = (en: string, ja: string) => ({ en, ja });
 
@@ -708,3 +709,4 @@ export const PLAN_ROWS: PlanDefinition[] = [
     ],
   },
 ];
+  ...RESPONSE_PLAN_ROWS,

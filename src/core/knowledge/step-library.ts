@@ -14,6 +14,7 @@ import { PUBLIC_NAME_STEPS } from './steps-public-names.js';
 import { RENEWED_STEPS } from './steps-renewed.js';
 import { SHOW_STEPS } from './steps-show.js';
 import { SMTP_PRESENTED_STEPS } from './steps-smtp-presented.js';
+import { SMTP_RESPONSE_STEPS } from './steps-smtp-responses.js';
 import { TRANSPORT_STEPS } from './steps-transport.js';
 import { VERIFY_STEPS } from './steps-verify.js';
 
@@ -37,6 +38,7 @@ function load(): Map<string, LibraryStep> {
     ...MISC_STEPS,
     ...VERIFY_STEPS.map((step) => ({ ...step, phase: step.phase ?? ('verify' as const) })),
   ];
+    ...SMTP_RESPONSE_STEPS,
   const steps = z.array(libraryStepSchema).parse(all);
   const byId = new Map<string, LibraryStep>();
   for (const step of steps) {

@@ -39,7 +39,13 @@ export type SymptomId =
   /** "… not valid for use with Exchange Server (reason: PkixKpServerAuthNotFoundInEnhancedKeyUsage)": no Server Authentication EKU. */
   | 'server-auth-eku-missing'
   /** Outlook/browser alert: "The name on the security certificate is invalid or does not match the name of the site". */
-  | 'certificate-name-mismatch';
+  | 'certificate-name-mismatch'
+  /** A queue or NDR: 454 4.7.5 Certificate validation failure (the next hop's certificate, domain security / forced TLS). */
+  | 'remote-cert-validation'
+  /** A queue or NDR: 421 4.4.2 / 451 4.4.0 … SocketError: the connection failed, not a certificate. */
+  | 'smtp-socket-error'
+  /** Set-SendConnector (often inside the HCW): "The given certificate is not enabled for SMTP protocol". */
+  | 'smtp-not-enabled';
 
 export interface Symptom {
   id: SymptomId;

@@ -63,13 +63,14 @@ export function hintFromWords(text: string, reason: string, server?: string): Ve
  * A release as admins write it, long or short: "Exchange 2010 SP3", "EX2010 SP3 RU32", "Exch 2016
  * CU23", "E2013 CU23", "2010SP3", "Exchange2019", "E2K10", "Exchange SE", "2019 CU14",
  * 「Exchange 2010 SP3 ロールアップ 32」, 「Exchange 2016 累積更新プログラム 23」. The year needs a prefix
- * or a service pack, CU or rollup after it, so that a bare "2010" (a date, a count) is never one.
+ * or a service pack, CU or rollup after it, so that a bare "2010" (a date, a count) is never one; a
+ * host name (CN=EX2016, EX2010.contoso.local) is a server's name, not a release.
  */
 const UPDATE = String.raw`(?:SP|CU|RU|UR|Service\s?Pack|Cumulative\s+Update|Update\s+Rollup|Rollup|ロールアップ|更新プログラムのロールアップ|累積更新プログラム|サービス\s?パック)\s?\d{1,2}`;
 const YEAR = String.raw`(?:20(07|10|13|16|19)|2[Kk](7|07|10|13|16|19))`;
 const PREFIX = String.raw`(?:(?:Microsoft\s+)?Exchange(?:\s+Server)?\s*|Exch\.?\s?|EX\s?|E)`;
 export const VERSION_MENTIONS = new RegExp(
-  String.raw`(?<![\w\\/.-])(?:${PREFIX}${YEAR}(?![0-9])(?:[\s,]{0,2}${UPDATE}){0,3}|(?:Microsoft\s+)?Exchange(?:\s+Server)?\s+(SE\b|Subscription\s+Edition)|20(07|10|13|16|19)(?:[\s,]{0,2}${UPDATE}){1,3})(?![\w-])|(?<![\w-])(?:Update\s+Rollup|ロールアップ|RU)\s?(\d{1,2})(?![\w-])`,
+  String.raw`(?<![\w\\/.=-])(?:${PREFIX}${YEAR}(?![0-9])(?:[\s,]{0,2}${UPDATE}){0,3}|(?:Microsoft\s+)?Exchange(?:\s+Server)?\s+(SE\b|Subscription\s+Edition)|20(07|10|13|16|19)(?:[\s,]{0,2}${UPDATE}){1,3})(?![\w-])(?!\.[A-Za-z])|(?<![\w-])(?:Update\s+Rollup|ロールアップ|RU)\s?(\d{1,2})(?![\w-])`,
   'gi',
 );
 

@@ -181,10 +181,56 @@ const RULES: readonly SymptomRule[] = [
       return { thumbprint, server, services };
     },
   },
+  {
+    id: 'remote-cert-validation',
+    pattern: /454\s+4\.7\.5\s+Certificate\s+validation\s+failure/i,
+    values: queueRecord,
+  },
+  {
+    id: 'smtp-socket-error',
+    pattern:
+      /\b(?:421\s+4\.4\.[12]|451\s+4\.4\.0)\b[^\n;\]]{0,160}?SocketError|Connection\s+dropped\s+due\s+to\s+SocketError/i,
+    values: (text, match) => ({
+      ...queueRecord(text, match),
+      response: /\b(421\s+4\.4\.[12]|451\s+4\.4\.0)\b/.exec(match[0])?.[1]?.replace(/\s+/, ' '),
+    }),
+  },
+  {
+    id: 'smtp-not-enabled',
+    pattern: /The\s+given\s+certificate\s+is\s+not\s+enabled\s+for\s+SMTP\s+protocol/i,
+    values: (text) => ({
+      hcw: /Hybrid\s?Configuration|Configure\s+Mail\s+Flow|\bHCW\b|ハイブリッド構成/i.test(text) ? 'yes' : undefined,
+    }),
+  },
   // certutil's own words for the same state, read only when no Exchange error says PrivateKeyMissing.
   { id: 'private-key-missing', pattern: NO_KEY_PROVIDER, values: noKeyProviderValues },
   { id: 'certificate-name-mismatch', pattern: NAME_MISMATCH, values: nameMismatchValues },
 ];
+
+/**
+ * The queue record a response line sits in: Get-Queue | fl gives `Identity : EX01\41872` and
+ * `NextHopDomain : …` above its LastError, whose `{FQDN=…}` names the host that answered; a ft row
+ * starts with the queue; an NDR says "Remote server at host (address) returned".
+ */
+function queueRecord(text: string, match: RegExpExecArray): Record<string, string | undefined> {
+  const before = text.slice(Math.max(0, match.index - 3000), match.index);
+  const lineStart = text.lastIndexOf('\n', match.index) + 1;
+  const lineEnd = text.indexOf('\n', match.index);
+  const line = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
+  const last = (pattern: RegExp) => [...before.matchAll(pattern)].pop()?.[1];
+  const row = /^\s*([A-Za-z0-9-]{1,63}\\\d{1,9})\s/.exec(line)?.[1];
+  const queue = row ?? last(/^\s*Identity\s*:\s*([A-Za-z0-9-]{1,63}\\\d{1,9})\s*$/gm);
+  const peer =
+    /\{FQDN=([A-Za-z0-9.-]{3,253})\}/i.exec(line.slice(match.index - lineStart))?.[1] ??
+    /Remote\s+server\s+at\s+([A-Za-z0-9.-]{3,253})/i.exec(line)?.[1] ??
+    /\{FQDN=([A-Za-z0-9.-]{3,253})\}/i.exec(line)?.[1];
+  return {
+    queue,
+    server: queue?.split('\\')[0],
+    nextHopDomain: last(/^\s*NextHopDomain\s*:\s*([A-Za-z0-9.-]{1,253})\s*$/gm),
+    peer,
+  };
+}
 
 function prompt(
   current: RegExpExecArray | null,

@@ -49,6 +49,8 @@ const rows: {
   // A server named for a release is no update level; its name alone is never read as one.
   { paste: 'The server EX2016-01 logs this.', version: 'unknown' },
   { paste: 'Logged on 11/28/2010 at 9:00', version: 'unknown' },
+  { paste: "Installing certificate signed by 'CN=EX2016' for site 'Default Web Site'", version: 'unknown' },
+  { paste: 'Computer: EX2010.litware.local', version: 'unknown' },
 ];
 
 describe('Exchange release in admin shorthand', () => {

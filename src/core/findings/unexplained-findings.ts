@@ -1,0 +1,38 @@
+import { responseText } from '../i18n/response-text.js';
+import type { EventFacts, Language } from '../model.js';
+import type { Evidence } from '../recognize/evidence.js';
+import { asksAboutCertificate, firstErrorLine } from '../recognize/error-lines.js';
+import type { Judgement } from './judgement.js';
+
+/**
+ * What the paste says that nothing else explained. An error line no event or known message accounts
+ * for keeps the answer from calling everything fine: it says the error was not understood and what to
+ * paste. A question about a certificate with nothing to diagnose asks for the whole-server listing,
+ * never for a thumbprint the admin does not have. Changes `judgement` in place.
+ */
+export function judgeUnexplained(
+  judgement: Judgement,
+  input: { paste: string; evidence: Evidence; events: readonly EventFacts[]; language: Language },
+): void {
+  const { paste, evidence, events, language } = input;
+  const words = responseText[language];
+  const explained = evidence.symptoms.length > 0 || events.some((event) => event.known);
+  const serious = judgement.findings.some((finding) => finding.severity !== 'info');
+  const line = explained || serious ? undefined : firstErrorLine(paste);
+  if (line) {
+    judgement.findings.push({
+      code: 'ERROR_NOT_UNDERSTOOD',
+      severity: 'warning',
+      message: words.errorNotUnderstood({ line }),
+    });
+    // The error is something: "nothing recognised" would contradict it.
+    judgement.findings = judgement.findings.filter((finding) => finding.code !== 'UNRECOGNIZED_INPUT');
+    judgement.plans.push({ plan: 'ask-certificate-listing', values: {} });
+    return;
+  }
+  const nothing = judgement.findings.find((finding) => finding.code === 'UNRECOGNIZED_INPUT');
+  if (nothing && asksAboutCertificate(paste)) {
+    nothing.message = words.askListing();
+    judgement.plans.push({ plan: 'ask-certificate-listing', values: {} });
+  }
+}

@@ -1,0 +1,41 @@
+import type { Language } from '../model.js';
+
+/**
+ * What certcheck says of queue and NDR responses, of management-task errors, of error lines it does
+ * not know, and of a question that shows nothing to diagnose yet.
+ */
+export interface ResponseText {
+  remoteValidation(p: { peer?: string; domain?: string; queue?: string }): string;
+  connectionDropped(p: { peer?: string; domain?: string; response: string }): string;
+  smtpNotEnabled(p: { name?: string; hcw: boolean }): string;
+  errorNotUnderstood(p: { line: string }): string;
+  askListing(): string;
+}
+
+const en: ResponseText = {
+  remoteValidation: ({ peer, domain, queue }) =>
+    `${queue ? `Queue ${queue}` : 'A queue'}${domain ? ` to ${domain}` : ''} fails with 454 4.7.5 Certificate validation failure: this server could not validate the certificate that ${peer ?? 'the next hop'} presented, on a hop that requires a valid one (domain security or forced TLS). Nothing is wrong with your own certificate: check the remote certificate (expiry, name, chain) and that this server can reach its CRL, and change no local certificate or connector.`,
+  connectionDropped: ({ peer, domain, response }) =>
+    `${domain ? `Mail to ${domain}` : 'A queue'} fails with ${response} (SocketError)${peer ? ` at ${peer}` : ''}: the connection itself failed or was cut (network, firewall, the remote server, or a TLS version neither side accepts). This is not a certificate problem; no certificate change helps.`,
+  smtpNotEnabled: ({ name, hcw }) =>
+    `${hcw ? 'The Hybrid Configuration Wizard failed at mail flow: ' : ''}Set-SendConnector refused the certificate${name ? ` ${name}` : ''} because it is not enabled for SMTP. Enable it for SMTP (answer N to the overwrite prompt), then ${hcw ? 're-run the wizard' : 'set the connector again'}; no new certificate is needed.`,
+  errorNotUnderstood: ({ line }) =>
+    `The paste holds an error certcheck does not know: "${line}". What else the paste shows may be fine, but this error is not explained. Paste the full error with the command that gave it, and the output of Get-ExchangeCertificate | fl Thumbprint,Subject,Services,NotAfter,Status.`,
+  askListing: () =>
+    'The question is about a certificate, but the paste shows none yet. The commands below list every certificate and the transport certificate events; they change nothing. Paste their output to get the fix for your servers.',
+};
+
+const ja: ResponseText = {
+  remoteValidation: ({ peer, domain, queue }) =>
+    `${queue ? `キュー ${queue}` : 'キュー'}${domain ? ` (宛先 ${domain})` : ''} が 454 4.7.5 Certificate validation failure で失敗しています。有効な証明書が必要なホップ (ドメイン セキュリティまたは TLS の強制) で、${peer ?? '次ホップ'} が提示した証明書をこのサーバーが検証できませんでした。こちらの証明書に問題はありません。相手の証明書 (有効期限、名前、チェーン) と、このサーバーからその CRL に到達できるかを確認し、こちらの証明書やコネクタは変更しないでください。`,
+  connectionDropped: ({ peer, domain, response }) =>
+    `${domain ? `${domain} 宛てのメール` : 'キュー'}が ${response} (SocketError)${peer ? ` (${peer})` : ''} で失敗しています。接続そのものが失敗したか切断されました (ネットワーク、ファイアウォール、相手のサーバー、または双方が受け付けない TLS バージョン)。証明書の問題ではなく、証明書を変更しても解決しません。`,
+  smtpNotEnabled: ({ name, hcw }) =>
+    `${hcw ? 'ハイブリッド構成ウィザードがメール フローの構成で失敗しました。' : ''}証明書${name ? ` ${name}` : ''}が SMTP に割り当てられていないため、Set-SendConnector が拒否しました。SMTP に割り当て (上書き確認には N)、${hcw ? 'ウィザードを再実行' : 'コネクタをもう一度設定'}してください。新しい証明書は不要です。`,
+  errorNotUnderstood: ({ line }) =>
+    `貼り付けに certcheck が認識できないエラーがあります:「${line}」。貼り付けのほかの部分に問題がなくても、このエラーの原因はわかっていません。エラーの全文とそれを出したコマンド、および Get-ExchangeCertificate | fl Thumbprint,Subject,Services,NotAfter,Status の出力を貼り付けてください。`,
+  askListing: () =>
+    '証明書についての質問ですが、貼り付けにはまだ証明書が含まれていません。下のコマンドですべての証明書とトランスポート証明書のイベントを一覧できます (何も変更しません)。その出力を貼り付けると、サーバーに合わせた対処を示します。',
+};
+
+export const responseText: Record<Language, ResponseText> = { en, ja };

@@ -1,0 +1,59 @@
+import type { PlanDefinition } from './library-model.js';
+
+const s = (en: string, ja: string) => ({ en, ja });
+
+/**
+ * Plans for what a queue, an NDR or a management task answered, and for a question that shows
+ * nothing yet. The first two change nothing on our side: the certificate that fails is the remote
+ * one, or none at all.
+ */
+export const RESPONSE_PLAN_ROWS: PlanDefinition[] = [
+  {
+    id: 'remote-cert-validation',
+    reference: 'Microsoft Learn: Domain security; Microsoft Learn: Get-Queue',
+    summary: s(
+      "A queue's 454 4.7.5 Certificate validation failure: the next hop's certificate failed validation on a hop that requires TLS",
+      'キューの 454 4.7.5 Certificate validation failure: TLS が必要なホップで次ホップの証明書の検証に失敗',
+    ),
+    entries: [
+      'remote-probe-next-hop',
+      'remote-show-tls-policy',
+      'remote-crl-from-here',
+      'remote-tell-partner',
+      'retry-queue',
+      'verify-queue-drains',
+    ],
+  },
+  {
+    id: 'smtp-connection-dropped',
+    reference: 'Microsoft Learn: Get-Queue; Microsoft Learn: Transport and mailbox connectivity',
+    summary: s(
+      "A queue's 421 4.4.2 / 451 4.4.0 SocketError: the connection failed, not a certificate",
+      'キューの 421 4.4.2 / 451 4.4.0 SocketError: 証明書ではなく接続の失敗',
+    ),
+    entries: ['remote-test-port', 'remote-probe-tls', 'retry-queue', 'verify-queue-drains'],
+  },
+  {
+    id: 'hcw-enable-smtp',
+    reference: 'Microsoft Learn: Enable-ExchangeCertificate; Hybrid Configuration Wizard',
+    summary: s(
+      'The Hybrid Configuration Wizard or Set-SendConnector refuses a certificate not enabled for SMTP',
+      'ハイブリッド構成ウィザードまたは Set-SendConnector が、SMTP に割り当てていない証明書を拒否する',
+    ),
+    entries: [
+      { if: 'thumbprintKnown', no: ['show-smtp-candidates'] },
+      'hcw-enable-smtp',
+      'hcw-rerun-smtp',
+      'verify-hybrid-connectors-pin',
+    ],
+  },
+  {
+    id: 'ask-certificate-listing',
+    reference: 'Microsoft Learn: Get-ExchangeCertificate',
+    summary: s(
+      'A question about an expired certificate with nothing pasted to diagnose yet',
+      '診断できるものがまだ貼り付けられていない、期限切れの証明書についての質問',
+    ),
+    entries: ['ask-certificate-listing', 'ask-certificate-events'],
+  },
+];

@@ -1,0 +1,185 @@
+import type { LibraryStep } from './library-model.js';
+
+/**
+ * Steps for what a queue, an NDR or a management task answered: a next hop whose certificate our
+ * side could not validate, a connection that dropped (no certificate at all), a certificate the
+ * Hybrid Configuration Wizard refused because it is not enabled for SMTP, and the listing to ask for
+ * when the admin only describes the problem.
+ */
+export const SMTP_RESPONSE_STEPS: LibraryStep[] = [
+  {
+    id: 'remote-probe-next-hop',
+    role: 'any',
+    runsOn: 'anywhere',
+    title: {
+      en: 'From any machine with certcheck: look at the certificate the next hop {peer} presents on port 25: its expiry, its names and its chain',
+      ja: 'certcheck のある任意のマシンから: 次ホップ {peer} がポート 25 で提示する証明書の有効期限、名前、チェーンを確認します',
+    },
+    why: {
+      en: '454 4.7.5 "Certificate validation failure" is our server refusing the certificate the remote server presented, on a hop that requires a valid one (domain security, forced TLS). Our own certificate plays no part in it.',
+      ja: '454 4.7.5 "Certificate validation failure" は、有効な証明書が必要なホップ (ドメイン セキュリティ、TLS の強制) で、相手のサーバーが提示した証明書をこちらのサーバーが拒否したことを示します。こちらの証明書は関係ありません。',
+    },
+    command: { default: 'certcheck probe {peerFqdn}:25' },
+  },
+  {
+    id: 'remote-show-tls-policy',
+    role: 'transport',
+    title: {
+      en: 'On {server}: show why this hop must validate the certificate: the domain-secure list and the send connectors that require TLS',
+      ja: '{server} で: このホップで証明書の検証が必要な理由を表示します。ドメイン セキュリティの一覧と、TLS を必須にしている送信コネクタです',
+    },
+    why: {
+      en: 'Only a domain listed in TLSSendDomainSecureList, or a connector with RequireTLS or a TLS authentication level, fails on a certificate it cannot validate; the others fall back to opportunistic TLS. Change none of it: this only shows the name the certificate must carry.',
+      ja: 'TLSSendDomainSecureList にあるドメインか、RequireTLS や TLS の認証レベルを設定したコネクタだけが、検証できない証明書で失敗します。それ以外は日和見 TLS に切り替わります。ここでは何も変更しません。証明書に必要な名前を確認するだけです。',
+    },
+    command: {
+      default:
+        'Get-TransportConfig | fl TLSSendDomainSecureList\nGet-SendConnector | fl Identity,AddressSpaces,RequireTLS,TlsAuthLevel,TlsDomain,DomainSecureEnabled',
+    },
+  },
+  {
+    id: 'remote-crl-from-here',
+    role: 'transport',
+    title: {
+      en: "On {server}: check that this server can reach the revocation lists (CRL/OCSP) of the next hop's certificate: save that certificate (the partner can send it) as C:\\Temp\\next-hop.cer and test it here",
+      ja: '{server} で: このサーバーから次ホップの証明書の失効リスト (CRL/OCSP) に到達できるか確認します。その証明書 (相手先から受け取れます) を C:\\Temp\\next-hop.cer として保存し、ここでテストします',
+    },
+    why: {
+      en: 'A valid certificate still fails validation when this server cannot fetch its CRL: Windows checks revocation through the WinHTTP proxy, not the browser one.',
+      ja: '証明書が有効でも、このサーバーが CRL を取得できないと検証に失敗します。Windows はブラウザーではなく WinHTTP のプロキシで失効を確認します。',
+    },
+    command: { default: 'netsh winhttp show proxy\ncertutil -verify -urlfetch C:\\Temp\\next-hop.cer' },
+  },
+  {
+    id: 'remote-tell-partner',
+    role: 'any',
+    runsOn: 'anywhere',
+    title: {
+      en: "If the next hop's certificate is expired, lacks its own name or has an incomplete chain: ask the administrators of {peer} to renew or fix it. Do not change any certificate or connector here",
+      ja: '次ホップの証明書が期限切れ、自身の名前を含まない、またはチェーンが不完全な場合: {peer} の管理者に更新または修正を依頼します。こちらの証明書やコネクタは変更しません',
+    },
+    why: {
+      en: 'The certificate that fails is on the remote server: replacing ours changes nothing, and turning off the TLS requirement would send the mail unprotected.',
+      ja: '失敗しているのは相手のサーバーの証明書です。こちらの証明書を替えても何も変わらず、TLS の要求を外すとメールが保護されずに送られます。',
+    },
+  },
+  {
+    id: 'remote-test-port',
+    role: 'transport',
+    title: {
+      en: 'On {server}: test the connection to the next hop {peer} on port 25',
+      ja: '{server} で: 次ホップ {peer} へのポート 25 の接続をテストします',
+    },
+    why: {
+      en: 'Connected True means the port answers from this server; an error means it does not. SocketError is the connection itself failing or being cut (a firewall, a device that inspects SMTP, the remote server, or a TLS version neither side accepts), not a certificate.',
+      ja: 'Connected が True ならこのサーバーからポートに接続できます。エラーになる場合は接続できません。SocketError は接続そのものの失敗や切断 (ファイアウォール、SMTP を検査する機器、相手のサーバー、双方が受け付けない TLS バージョン) を示し、証明書の問題ではありません。',
+    },
+    command: { default: "New-Object System.Net.Sockets.TcpClient('{peerFqdn}', 25) | fl Connected" },
+  },
+  {
+    id: 'remote-probe-tls',
+    role: 'any',
+    runsOn: 'anywhere',
+    title: {
+      en: 'From any machine with certcheck: check that {peer} answers on port 25, offers STARTTLS, and which TLS version it speaks',
+      ja: 'certcheck のある任意のマシンから: {peer} がポート 25 で応答し、STARTTLS を提供するか、どの TLS バージョンを使うかを確認します',
+    },
+    why: {
+      en: 'A hop that offers only TLS 1.0/1.1, or none, drops the connection when this server allows TLS 1.2 only; a hop that answers from here but not from the server points at the network in between.',
+      ja: 'TLS 1.0/1.1 しか提供しない (または何も提供しない) ホップは、こちらが TLS 1.2 のみを許可していると接続を切ります。ここからは応答してサーバーからは応答しない場合は、その間のネットワークが原因です。',
+    },
+    command: { default: 'certcheck probe {peerFqdn}:25' },
+  },
+  {
+    id: 'verify-queue-drains',
+    role: 'mailbox',
+    phase: 'verify',
+    title: {
+      en: 'Once the next hop is fixed: check that the queue drains: the message count falls and LastError is empty',
+      ja: '次ホップが直ったら: キューが減ることを確認します。メッセージ数が減り、LastError が空になります',
+    },
+    why: {
+      en: 'Messages wait in the queue until the next hop accepts them; they are not lost meanwhile.',
+      ja: 'メッセージは次ホップが受け付けるまでキューで待機しており、その間に失われることはありません。',
+    },
+    command: { default: 'Get-Queue -Identity {queueOrPlaceholder} | fl Status,MessageCount,LastError' },
+  },
+  {
+    id: 'hcw-enable-smtp',
+    role: 'client-access',
+    title: {
+      en: 'On {server}: enable the certificate given to the Hybrid Configuration Wizard for SMTP too. Asked to overwrite the default SMTP certificate, answer N: a CA certificate does not replace the internal transport certificate. Answer the prompt yourself: forcing it past the prompt answers Y',
+      ja: '{server} で: ハイブリッド構成ウィザードに指定した証明書を SMTP にも割り当てます。既定の SMTP 証明書の上書き確認には N と答えます (CA の証明書で内部トランスポート証明書は置き換えません)。確認を省略して強制すると Y と答えたことになるので、確認には自分で答えてください',
+    },
+    why: {
+      en: 'Set-SendConnector accepts only a certificate enabled for SMTP; the services it already has (IIS) stay as they are.',
+      ja: 'Set-SendConnector は SMTP に割り当てた証明書しか受け付けません。すでに割り当てているサービス (IIS) はそのまま残ります。',
+    },
+    verify: {
+      en: 'Get-ExchangeCertificate -Thumbprint shows SMTP in its Services.',
+      ja: 'Get-ExchangeCertificate -Thumbprint の Services に SMTP が表示されます。',
+    },
+    command: { default: 'Enable-ExchangeCertificate -Thumbprint {thumbprint} -Services SMTP' },
+  },
+  {
+    id: 'hcw-rerun-smtp',
+    role: 'any',
+    versions: ['2013+', 'unknown'],
+    title: {
+      en: 'Re-run the Hybrid Configuration Wizard and choose the same certificate: its mail flow step now completes',
+      ja: 'ハイブリッド構成ウィザード (Hybrid Configuration Wizard) を再実行し、同じ証明書を選びます。メール フローの構成が完了するようになります',
+    },
+    why: {
+      en: 'The wizard sets the Default Frontend and Outbound to Office 365 connectors to the certificate it is given: the step that failed is that one.',
+      ja: 'ウィザードは指定された証明書を Default Frontend と Outbound to Office 365 のコネクタに設定します。失敗したのはこの手順です。',
+    },
+  },
+  {
+    id: 'verify-hybrid-connectors-pin',
+    role: 'mailbox',
+    versions: ['2013+', 'unknown'],
+    phase: 'verify',
+    title: {
+      en: 'Check that the Default Frontend receive connector and the Outbound to Office 365 send connector now name the certificate',
+      ja: 'Default Frontend 受信コネクタと Outbound to Office 365 送信コネクタが、その証明書を指定していることを確認します',
+    },
+    why: {
+      en: 'TlsCertificateName shows the issuer and subject of the certificate each connector presents to Exchange Online.',
+      ja: 'TlsCertificateName に、各コネクタが Exchange Online に提示する証明書の発行者とサブジェクトが表示されます。',
+    },
+    command: {
+      default:
+        "Get-SendConnector | ? { $_.Name -like 'Outbound to Office 365*' } | fl Name,TlsCertificateName\nGet-ReceiveConnector | ? { $_.Name -like 'Default Frontend*' } | fl Identity,TlsCertificateName",
+    },
+  },
+  {
+    id: 'ask-certificate-listing',
+    role: 'any',
+    title: {
+      en: 'On each Exchange server: list every certificate with its services and expiry, and paste the output here',
+      ja: '各 Exchange サーバーで: すべての証明書をサービスと有効期限とともに一覧し、その結果をここに貼り付けます',
+    },
+    why: {
+      en: 'This shows which certificate expired, what it was used for, and whether a newer one is already installed: the fix depends on all three. It changes nothing.',
+      ja: 'どの証明書が期限切れか、何に使われていたか、新しい証明書がすでにあるかがわかります。対処はこの 3 つで決まります。何も変更しません。',
+    },
+    command: { default: 'Get-ExchangeCertificate | ft Thumbprint,Services,NotAfter,Subject -AutoSize' },
+  },
+  {
+    id: 'ask-certificate-events',
+    role: 'any',
+    title: {
+      en: 'On the same servers: list the recent transport certificate events (12014 to 12018) and paste them too',
+      ja: '同じサーバーで: 最近のトランスポート証明書のイベント (12014 から 12018) を一覧し、それも貼り付けます',
+    },
+    why: {
+      en: 'The events name the certificate and the connector that fail, so the answer can name them too.',
+      ja: 'イベントは失敗している証明書とコネクタを示すので、回答でもそれを指定できます。',
+    },
+    // Get-EventLog runs on every Windows an Exchange server runs on, so one command serves every release.
+    command: {
+      default:
+        'Get-EventLog Application -Newest 2000 | ? { $_.EventID -ge 12014 -and $_.EventID -le 12018 } | fl TimeGenerated,EventID,Source,Message',
+    },
+  },
+];
