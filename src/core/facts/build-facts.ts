@@ -49,10 +49,22 @@ function factsFor(key: string, primary: boolean, keys: ServerKeys, input: FactsI
   const certs = input.certificates.filter((c) =>
     c.servers?.length ? c.servers.some((s) => keys.keyOf(s) === key) : primary,
   );
-  facts.certificates = certs.map((c) => serverCertificate(c, facts.connectors));
+  facts.certificates = certs.map((c) => serverCertificate(ownCopy(c, key, keys, evidence), facts.connectors));
   addEventCertificates(facts, input.events, mine, input.certificates);
   applyUses(facts, knownUses(evidence, input.events), mine);
   return facts;
+}
+
+/**
+ * A certificate listed on several servers is one certificate, but each server's copy is enabled for
+ * its own services: this server's listing of it decides what it serves here.
+ */
+function ownCopy(cert: CertificateFacts, key: string, keys: ServerKeys, evidence: Evidence): CertificateFacts {
+  if (!cert.thumbprint || (cert.servers?.length ?? 0) < 2) return cert;
+  const copy = evidence.certificates.find(
+    (c) => c.thumbprint === cert.thumbprint && (c.servers ?? []).some((s) => keys.keyOf(s) === key),
+  );
+  return copy?.services ? { ...cert, services: [...copy.services] } : cert;
 }
 
 export function issuerKindOf(cert: Pick<CertificateFacts, 'subject' | 'issuer' | 'selfSigned'>): IssuerKind {

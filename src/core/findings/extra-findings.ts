@@ -139,11 +139,17 @@ export function judgeEvidenceExtras({
 
   for (const note of evidence.notes) {
     if (note.code === 'date-ambiguous') {
+      // The check names the certificate and the servers the paste lists it on, each asked on its own.
+      const servers = certificates.find((c) => c.thumbprint && c.thumbprint === note.thumbprint)?.servers ?? [];
       findings.push({
         code: 'DATE_AMBIGUOUS',
         severity: 'info',
         ...(note.thumbprint && { thumbprint: note.thumbprint }),
-        message: text.finding.dateAmbiguous({ detail: note.detail ?? '' }),
+        message: text.finding.dateAmbiguous({
+          detail: (note.detail ?? '').replace(/\.\s*$/, ''),
+          ...(note.thumbprint && { thumbprint: note.thumbprint }),
+          servers,
+        }),
       });
     } else if (note.code === 'unreadable-certificate') {
       findings.push({ code: 'UNREADABLE_CERTIFICATE', severity: 'warning', message: text.finding.unreadable() });

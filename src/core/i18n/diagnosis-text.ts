@@ -78,7 +78,8 @@ export interface DiagnosisText {
     setupCertExpired(p: { issuer?: string; site: string; until?: string; name?: string }): string;
     revocation(p: { name: string }): string;
     pendingRequest(p: { name: string }): string;
-    dateAmbiguous(p: { detail: string }): string;
+    /** `servers`: where the paste lists the certificate; the check runs against each. */
+    dateAmbiguous(p: { detail: string; thumbprint?: string; servers: readonly string[] }): string;
     tooLarge(p: { limit: string }): string;
     unreadable(): string;
     noDates(p: { count: number }): string;
@@ -249,8 +250,16 @@ const en: DiagnosisText = {
       `${name} shows Status RevocationCheckFailure: the server cannot reach the CRL/OCSP address of its CA (proxy or firewall). The certificate itself is fine, but TLS to Exchange Online or partners can fail.`,
     pendingRequest: ({ name }) =>
       `${name} is a pending certificate request (CSR), not a usable certificate: complete it with the certificate your CA issued, on the same server that made the request.`,
-    dateAmbiguous: ({ detail }) =>
-      `The dates could be read day-first or month-first (${detail}). Run (Get-ExchangeCertificate -Thumbprint <thumbprint>).NotAfter.ToString('o') to settle it.`,
+    dateAmbiguous: ({ detail, thumbprint, servers }) => {
+      const check = (server?: string) =>
+        `(Get-ExchangeCertificate -Thumbprint ${thumbprint}${server ? ` -Server ${server}` : ''}).NotAfter.ToString('o')`;
+      const how = !thumbprint
+        ? "Run (Get-ExchangeCertificate -Thumbprint <thumbprint>).NotAfter.ToString('o') with the certificate's thumbprint to settle it."
+        : servers.length > 0
+          ? `To settle it, run ${servers.map((server) => check(server)).join(' and ')}: each server's copy is asked on its own.`
+          : `Run ${check()} to settle it.`;
+      return `The dates could be read day-first or month-first (${detail}). ${how}`;
+    },
     tooLarge: ({ limit }) => `The paste is larger than ${limit}; only the first ${limit} was read.`,
     unreadable: () =>
       'A certificate block could not be decoded (truncated or damaged). Paste it again in full, or export it as Base-64 (.cer).',
@@ -478,8 +487,20 @@ const ja: DiagnosisText = {
       `${name} の Status が RevocationCheckFailure です。サーバーが CA の CRL/OCSP に到達できません (プロキシやファイアウォール)。証明書自体は問題ありませんが、Exchange Online や相手先との TLS が失敗することがあります。`,
     pendingRequest: ({ name }) =>
       `${name} は保留中の証明書要求 (CSR) で、まだ使える証明書ではありません。CA が発行した証明書で、要求を作成したのと同じサーバー上で完了してください。`,
-    dateAmbiguous: ({ detail }) =>
-      `日付が日/月どちらの順にも読めます (${detail})。(Get-ExchangeCertificate -Thumbprint <thumbprint>).NotAfter.ToString('o') で確認してください。`,
+    dateAmbiguous: ({ detail, thumbprint, servers }) => {
+      const check = (server?: string) =>
+        `(Get-ExchangeCertificate -Thumbprint ${thumbprint}${server ? ` -Server ${server}` : ''}).NotAfter.ToString('o')`;
+      const how = !thumbprint
+        ? "証明書の拇印を指定して (Get-ExchangeCertificate -Thumbprint <拇印>).NotAfter.ToString('o') で確認してください。"
+        : servers.length > 0
+          ? `${servers.map((server) => check(server)).join(' と ')} で、サーバーごとのコピーを確認してください。`
+          : `${check()} で確認してください。`;
+      const read = /^(.+?) reads as (\S+) \(month first\) or (\S+) \(day first\); took (day|month) first$/.exec(detail);
+      const said = read
+        ? `${read[1]} は ${read[2]} (月が先) とも ${read[3]} (日が先) とも読めます。${read[4] === 'day' ? '日' : '月'}が先として読みました`
+        : detail;
+      return `日付が日/月どちらの順にも読めます (${said})。${how}`;
+    },
     tooLarge: ({ limit }) => `貼り付けが ${limit} を超えています。最初の ${limit} だけを読みました。`,
     unreadable: () =>
       '証明書のブロックを解読できませんでした (途中で切れているか壊れています)。全体を貼り直すか、Base-64 (.cer) でエクスポートしてください。',
