@@ -62,7 +62,10 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
   const findings: FindingDraft[] = [];
   const plans: Judgement['plans'] = [];
   // Several servers' listings in one paste: say which server's copy the finding is about.
-  const name = cert.servers?.length ? `${displayName(cert)} (${cert.servers.join(', ')})` : displayName(cert);
+  // Setup's CN=EX01 on EX01 already says which server it is on.
+  const shown = displayName(cert);
+  const others = (cert.servers ?? []).filter((server) => server.toLowerCase() !== shown.toLowerCase());
+  const name = others.length ? `${shown} (${others.join(', ')})` : shown;
   const thumbprint = cert.thumbprint;
   const tp = thumbprint ? { thumbprint } : {};
   const values = planValues(cert, options.server);

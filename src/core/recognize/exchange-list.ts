@@ -116,9 +116,13 @@ function readCertificate(record: ListRecord, out: Pick<Evidence, 'certificates' 
   if (dates.ambiguous) facts.dateAmbiguous = true;
   if (cutThumbprint || namesCut) facts.cut = true;
   // Invoke-Command adds PSComputerName; Identity is SERVER\Thumbprint: which server holds this copy.
+  // The server `-Server` asked (or a `== EX02` heading named) comes first: in a remote EMS session
+  // PSComputerName is the session's endpoint, whichever server was asked.
+  const stated = record.serverStrength === 'session' ? undefined : record.server;
   const server =
-    get('PSComputerName') ||
+    stated ||
     (get('Identity').includes('\\') ? get('Identity').split('\\')[0]?.trim() : '') ||
+    get('PSComputerName') ||
     record.server;
   if (server) facts.servers = [server];
   put('role', certificateRole(facts));

@@ -10,7 +10,7 @@ import {
   servicesShownBeforeCut,
 } from './exchange-services.js';
 import { LIMITS, restSkipped } from './limits.js';
-import { SERVER_HEADING } from './list-records.js';
+import { type CommandTarget, commandTarget, isCommandEcho, SERVER_HEADING } from './list-records.js';
 import { normalizeThumbprint } from './thumbprints.js';
 
 /**
@@ -50,17 +50,34 @@ export const recognizeExchangeTable: Recognizer = (text) => {
   let columns: { name: string; start: number }[] | undefined;
   // `foreach ($s in …) { "==== $s"; Get-ExchangeCertificate -Server $s | ft … }` heads each server's table.
   let section: string | undefined;
+  // The echoed command before the table: `Get-ExchangeCertificate -Server EX02 | ft …`.
+  let target: CommandTarget | undefined;
+  const blocks: Placed[][] = [];
+  let block: Placed[] = [];
+  const nextBlock = () => {
+    if (block.length > 0) blocks.push(block);
+    block = [];
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const heading = SECTION.exec(line)?.[1];
     if (heading) {
       section = heading;
+      target = undefined;
       columns = undefined;
+      nextBlock();
+      continue;
+    }
+    if (isCommandEcho(line)) {
+      target = commandTarget(line);
+      columns = undefined;
+      nextBlock();
       continue;
     }
     const header = headerColumns(line);
     if (header && /^[\s-]+$/.test(lines[i + 1] ?? '') && lines[i + 1]!.includes('-')) {
       columns = header;
+      nextBlock();
       i++;
       continue;
     }
@@ -75,10 +92,47 @@ export const recognizeExchangeTable: Recognizer = (text) => {
       out.notes.push(restSkipped('certificates', out.certificates.length));
       break;
     }
-    addRow(row, out, section);
+    const placed = addRow(row, out, section, target);
+    if (placed) block.push(placed);
   }
+  nextBlock();
+  for (const rows of blocks) bindToOwnHost(rows);
   return dedupeHints(out);
 };
+
+/** A row's certificate, and whether its server came only from PSComputerName (or nowhere). */
+interface Placed {
+  cert: ParsedCertificate;
+  weak: boolean;
+}
+
+/**
+ * A table whose rows name their server only by PSComputerName (in a remote EMS session, the
+ * endpoint) or not at all, but that holds a certificate for one other host name (Setup's
+ * `CN=EXDAG02`), is that host's listing: the certificate's own name outweighs the session's.
+ */
+function bindToOwnHost(rows: readonly Placed[]): void {
+  if (rows.length === 0 || rows.some((row) => !row.weak)) return;
+  const named = new Set(rows.flatMap((row) => row.cert.servers ?? []).map(shortName));
+  // Rows of several servers (Invoke-Command -ComputerName EX01,EX02) each name their own.
+  if (named.size > 1) return;
+  const hosts = [...new Set(rows.map((row) => ownHost(row.cert)).filter((host) => host !== undefined))];
+  if (hosts.length !== 1) return;
+  const host = hosts[0]!;
+  if (named.has(shortName(host))) return;
+  for (const row of rows) row.cert.servers = [host];
+}
+
+function shortName(server: string): string {
+  return (server.split('.')[0] ?? '').toLowerCase();
+}
+
+/** The host a certificate is Setup's for: a lone single-label CN, not the Auth, WMSvc or a CA-issued one. */
+function ownHost(cert: ParsedCertificate): string | undefined {
+  if (cert.role && cert.role !== 'exchange-self-signed' && cert.role !== 'self-signed') return undefined;
+  const cn = /^CN=([A-Za-z][A-Za-z0-9-]{0,62})$/.exec(cert.subject)?.[1];
+  return cn && !/^localhost$/i.test(cn) ? cn : undefined;
+}
 
 function headerColumns(line: string): { name: string; start: number }[] | undefined {
   if (line.length > 400 || !(line.includes('Thumbprint') || line.includes('Identity'))) return undefined;
@@ -124,9 +178,14 @@ function defaultRow(line: string): Map<string, string> | undefined {
   ]);
 }
 
-function addRow(cells: Map<string, string>, out: Found, section?: string): void {
+function addRow(
+  cells: Map<string, string>,
+  out: Found,
+  section: string | undefined,
+  target: CommandTarget | undefined,
+): Placed | undefined {
   const thumbprint = normalizeThumbprint(thumbprintCell(cells))?.value;
-  if (!thumbprint) return;
+  if (!thumbprint) return undefined;
   const servicesCell = cells.get('Services') ?? '';
   const letters = decodeServiceLetters(servicesCell);
   const subject = windowsDn(cells.get('Subject') ?? '');
@@ -161,17 +220,19 @@ function addRow(cells: Map<string, string>, out: Found, section?: string): void 
     if (value) facts[field] = value;
   }
   const identity = cells.get('Identity') ?? '';
-  const server =
-    cells.get('PSComputerName') ||
-    cells.get('Server') ||
+  // The server `-Server` asked first: in a remote EMS session PSComputerName is the session's endpoint.
+  const strong =
+    (target?.strength === 'asked' ? target.server : '') ||
     (identity.includes('\\') ? identity.split('\\')[0]?.trim() : '') ||
     section;
+  const server = strong || cells.get('PSComputerName') || cells.get('Server') || target?.server;
   if (server && /^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$/.test(server)) facts.servers = [server];
   const role = certificateRole(facts);
   if (role) facts.role = role;
   out.certificates.push(facts);
   const hint: VersionHint | undefined = letters ? servicesLengthHint(servicesCell) : undefined;
   out.versionHints.push(...(hint ? [hint] : []), ...certificateVersionHints(facts));
+  return { cert: facts, weak: !strong };
 }
 
 function dedupeHints(out: Found): Found {

@@ -11,6 +11,11 @@ export interface ListRecord {
   command?: string;
   /** The server the command before it asked (`Get-ExchangeCertificate -Server EX02 | fl`): every record it printed. */
   server?: string;
+  /**
+   * How surely: 'asked' by `-Server` or named by a `== EX02` heading outweighs the record's own
+   * PSComputerName; a 'session' (Enter-PSSession prompt, Invoke-Command -ComputerName) does not.
+   */
+  serverStrength?: CommandTarget['strength'] | 'heading';
 }
 
 export interface ListOutput {
@@ -30,6 +35,43 @@ const PROMPT = /^\s*(?:\[PS\]\s*)?(?:PS\s+)?[A-Za-z]:\\[^>\n]{0,260}>/;
  */
 export const SERVER_HEADING = /^\s*={2,}\s*(?:on\s+)?([A-Za-z][A-Za-z0-9-]{0,62})\s*(?:={2,})?\s*$/;
 
+/**
+ * The server an echoed command asks, and how surely. `Get-ExchangeCertificate -Server EX02` ('asked')
+ * decides whose output follows, over PSComputerName: in a remote EMS session that names the
+ * session's endpoint, not the server asked. An `Enter-PSSession` prompt (`[EX02]: PS C:\>`) and
+ * `Invoke-Command -ComputerName EX02` ('session') name it only where the rows do not.
+ */
+export interface CommandTarget {
+  server: string;
+  strength: 'asked' | 'session';
+}
+
+const SESSION_PROMPT = /^\s*\[([A-Za-z0-9][A-Za-z0-9.-]{0,252})\]:\s*PS\s+[A-Za-z]:\\[^>\n]{0,260}>/;
+const COMMAND_START =
+  /^\s*(?:\[PS\]\s*)?(?:PS\s+)?(?:[A-Za-z]:\\[^>\n]{0,260}>\s*)?(?=(?:Get-ExchangeCertificate|Invoke-Command|icm)\b)/i;
+/** A server name, not a variable (`-Server $s`) or a list (`-ComputerName EX01,EX02`). */
+const ONE_NAME = String.raw`["']?([A-Za-z0-9][A-Za-z0-9.-]{0,252})["']?(?=\s|\||;|\)|\}|$)`;
+const ASKED = new RegExp(`^Get-ExchangeCertificate\\b[^|;{]*?\\s-Server\\s+${ONE_NAME}`, 'i');
+const INVOKED = new RegExp(`^(?:Invoke-Command|icm)\\b[^|;{]*?\\s-(?:ComputerName|cn)\\s+${ONE_NAME}`, 'i');
+
+/** The command line's target, or undefined when the line is no command or names no one server. */
+export function commandTarget(line: string): CommandTarget | undefined {
+  const session = SESSION_PROMPT.exec(line);
+  const start = session ? undefined : COMMAND_START.exec(line);
+  if (!session && !start) return undefined;
+  const rest = line.slice((session ?? start)?.[0].length ?? 0).trim();
+  // The cmdlet may be inside the script block: `Invoke-Command -ComputerName EX02 { Get-ExchangeCertificate … }`.
+  const asked = ASKED.exec(rest) ?? ASKED.exec(rest.replace(/^.*?\{\s*/, ''));
+  if (asked?.[1]) return { server: asked[1], strength: 'asked' };
+  const invoked = INVOKED.exec(rest)?.[1] ?? session?.[1];
+  return invoked ? { server: invoked, strength: 'session' } : undefined;
+}
+
+/** A line that echoes a command (a prompt, or a cmdlet typed at the start of the line): whose output follows changes. */
+export function isCommandEcho(line: string): boolean {
+  return PROMPT.test(line) || SESSION_PROMPT.test(line) || COMMAND_START.test(line);
+}
+
 export function readListOutput(text: string, lines?: readonly string[]): ListOutput {
   const records: ListRecord[] = [];
   const prompts: string[] = [];
@@ -37,9 +79,15 @@ export function readListOutput(text: string, lines?: readonly string[]): ListOut
   let lastKey: string | undefined;
   let command: string | undefined;
   let server: string | undefined;
+  let serverStrength: ListRecord['serverStrength'];
   const close = () => {
     if (current && current.size > 0) {
-      records.push({ fields: current, ...(command !== undefined && { command }), ...(server && { server }) });
+      records.push({
+        fields: current,
+        ...(command !== undefined && { command }),
+        ...(server && { server }),
+        ...(server && serverStrength && { serverStrength }),
+      });
       command = undefined;
     }
     current = undefined;
@@ -64,7 +112,9 @@ export function readListOutput(text: string, lines?: readonly string[]): ListOut
       prompts.push(line.trim());
       close();
       command = line.slice(prompt[0].length).trim();
-      server = /^Get-ExchangeCertificate\b[^|]*?\s-Server\s+["']?([A-Za-z0-9][A-Za-z0-9.-]{0,252})/i.exec(command)?.[1];
+      const target = commandTarget(line);
+      server = target?.server;
+      serverStrength = target?.strength;
       continue;
     }
     const heading = line.charCodeAt(line.search(/\S/)) === 61 ? SERVER_HEADING.exec(line)?.[1] : undefined;
@@ -72,6 +122,7 @@ export function readListOutput(text: string, lines?: readonly string[]): ListOut
       close();
       command = undefined;
       server = heading;
+      serverStrength = 'heading';
       continue;
     }
     const field = /^\s/.test(line) ? undefined : FIELD.exec(line);
@@ -84,9 +135,16 @@ export function readListOutput(text: string, lines?: readonly string[]): ListOut
     } else if (current && lastKey && /^\s/.test(line)) {
       current.set(lastKey, `${current.get(lastKey)} ${line.trim()}`.trim());
     } else {
-      // Free text between records (a command's echo, an error) ends the current record.
+      // Free text between records (a command's echo, an error) ends the current record; a command
+      // echoed without a prompt (`[EX02]: PS C:\>…`, a bare `Get-ExchangeCertificate -Server EX02 | fl`)
+      // says whose output follows.
       close();
       command = undefined;
+      if (isCommandEcho(line)) {
+        const target = commandTarget(line);
+        server = target?.server;
+        serverStrength = target?.strength;
+      }
     }
   }
   close();
