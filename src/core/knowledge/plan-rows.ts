@@ -708,5 +708,5 @@ export const PLAN_ROWS: PlanDefinition[] = [
       { if: 'imapWarned', yes: ['verify-imap-probe'] },
     ],
   },
-];
   ...RESPONSE_PLAN_ROWS,
+];

@@ -36,9 +36,9 @@ function load(): Map<string, LibraryStep> {
     ...NAME_MISMATCH_STEPS,
     ...OVERWRITE_PROMPT_STEPS,
     ...MISC_STEPS,
+    ...SMTP_RESPONSE_STEPS,
     ...VERIFY_STEPS.map((step) => ({ ...step, phase: step.phase ?? ('verify' as const) })),
   ];
-    ...SMTP_RESPONSE_STEPS,
   const steps = z.array(libraryStepSchema).parse(all);
   const byId = new Map<string, LibraryStep>();
   for (const step of steps) {
