@@ -49,11 +49,13 @@ export function renderReport(diagnosis: Diagnosis, options: { color: boolean; ti
       const colour = cert.daysLeft === undefined ? paint.dim : BAND_COLOUR[urgency(cert.daysLeft)](paint);
       out.push(`  ${safe(name)}${cert.estimated ? ` ${label.estimated}` : ''}`);
       out.push(`    ${colour(when)}`);
+      // One certificate on several servers, enabled for different services on each: said per server.
+      const perServer = servicesPerServer(diagnosis, cert);
       const facts = [
         // Two servers' certificates of one name are told apart by where they are.
-        cert.servers?.length ? `📍 ${cert.servers.slice(0, 3).join(', ')}` : undefined,
+        cert.servers?.length ? `📍 ${perServer ?? cert.servers.slice(0, 3).join(', ')}` : undefined,
         cert.thumbprint,
-        cert.services?.length ? cert.services.join(',') : undefined,
+        !perServer && cert.services?.length ? cert.services.join(',') : undefined,
         cert.keyAlgorithm && `${cert.keyAlgorithm}${cert.keySize ? ` ${cert.keySize}` : ''}`,
         cert.signatureHash,
         cert.selfSigned ? label.selfSigned : undefined,
@@ -140,3 +142,21 @@ const LEVELS: Record<Language, Record<'error' | 'warning' | 'information', strin
   en: { error: 'error', warning: 'warning', information: 'information' },
   ja: { error: 'エラー', warning: '警告', information: '情報' },
 };
+
+/**
+ * "EX01 (IIS,SMTP), EX02 (None)" when the servers holding one certificate list different services for
+ * their copies; undefined when they agree (the certificate's own Services say it once).
+ */
+function servicesPerServer(diagnosis: Diagnosis, cert: Diagnosis['certificates'][number]): string | undefined {
+  if (!cert.thumbprint || (cert.servers?.length ?? 0) < 2) return undefined;
+  const copies = (diagnosis.servers ?? []).flatMap((server) => {
+    const copy = server.certificates.find((c) => c.thumbprint === cert.thumbprint);
+    return server.name && copy?.servicesHistory ? [{ name: server.name, services: copy.servicesHistory }] : [];
+  });
+  const said = new Set(copies.map((c) => c.services.join(',')));
+  if (copies.length < 2 || said.size < 2) return undefined;
+  return copies
+    .slice(0, 3)
+    .map((c) => `${c.name} (${c.services.length > 0 ? c.services.join(',') : 'None'})`)
+    .join(', ');
+}
