@@ -364,6 +364,10 @@ const en: DiagnosisText = {
       `${name || 'The certificate'} lacks the Server Authentication EKU (PkixKpServerAuthNotFoundInEnhancedKeyUsage)`,
     PRIVATE_KEY_MISSING: ({ name }) =>
       `${name || 'The certificate'} has no private key where it was installed (PrivateKeyMissing)`,
+    REMOTE_CERT_VALIDATION_FAILED: () => "The next hop's certificate failed validation: not your certificate",
+    SMTP_CONNECTION_FAILED: () => 'The connection dropped (SocketError): not a certificate problem',
+    CERT_NOT_ENABLED_FOR_SMTP: ({ name }) => `${name || 'The certificate'} is not enabled for SMTP`,
+    ERROR_NOT_UNDERSTOOD: () => 'An error in the paste is not understood',
   },
   summary: {
     ok: ({ name, when }) => `${name} is fine: ${when}`,
@@ -373,10 +377,6 @@ const en: DiagnosisText = {
     transportAndStarttls: ({ server }) =>
       `Transport certificate expired on ${server || 'the server'}: STARTTLS is down`,
   },
-    REMOTE_CERT_VALIDATION_FAILED: () => "The next hop's certificate failed validation: not your certificate",
-    SMTP_CONNECTION_FAILED: () => 'The connection dropped (SocketError): not a certificate problem',
-    CERT_NOT_ENABLED_FOR_SMTP: ({ name }) => `${name || 'The certificate'} is not enabled for SMTP`,
-    ERROR_NOT_UNDERSTOOD: () => 'An error in the paste is not understood',
   eventMeaning: {
     12025:
       'MSExchangeTransport 12025 means the transport service is reconnecting its performance counters after a restart.',
@@ -605,6 +605,10 @@ const ja: DiagnosisText = {
       `${name || '証明書'} の拡張キー使用法にサーバー認証がありません (PkixKpServerAuthNotFoundInEnhancedKeyUsage)`,
     PRIVATE_KEY_MISSING: ({ name }) =>
       `${name || '証明書'} はインストールしたサーバーに秘密キーがありません (PrivateKeyMissing)`,
+    REMOTE_CERT_VALIDATION_FAILED: () => '次ホップの証明書の検証に失敗しています: こちらの証明書ではありません',
+    SMTP_CONNECTION_FAILED: () => '接続が切断されました (SocketError): 証明書の問題ではありません',
+    CERT_NOT_ENABLED_FOR_SMTP: ({ name }) => `${name || '証明書'} が SMTP に割り当てられていません`,
+    ERROR_NOT_UNDERSTOOD: () => '貼り付けのエラーを認識できません',
   },
   summary: {
     ok: ({ name, when }) => `${name} は問題ありません: ${when}`,
@@ -626,10 +630,6 @@ const ja: DiagnosisText = {
   notes: {
     understood: ({ what }) => `認識した内容: ${what}。`,
     kinds: {
-    REMOTE_CERT_VALIDATION_FAILED: () => '次ホップの証明書の検証に失敗しています: こちらの証明書ではありません',
-    SMTP_CONNECTION_FAILED: () => '接続が切断されました (SocketError): 証明書の問題ではありません',
-    CERT_NOT_ENABLED_FOR_SMTP: ({ name }) => `${name || '証明書'} が SMTP に割り当てられていません`,
-    ERROR_NOT_UNDERSTOOD: () => '貼り付けのエラーを認識できません',
       event: (n) => `イベント ${n} 件`,
       certificate: (n) => `証明書 ${n} 件`,
       list: (n) => `Exchange 証明書 ${n} 件`,
