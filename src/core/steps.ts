@@ -5,7 +5,7 @@ import { keyOf } from './facts/server-keys.js';
 import { tidyJapanese } from './i18n/ja-spacing.js';
 import type { PlanValues } from './knowledge/plan-model.js';
 import { PLAN_TABLE } from './knowledge/plan-table.js';
-import type { ExchangeVersion, Language, Step } from './model.js';
+import type { ExchangeVersion, Language, Step, StepRole } from './model.js';
 import { type ChosenStep, choosePlanSteps } from './plan-engine.js';
 import { scopeValues, type Values } from './plan-values.js';
 import { localizeCommand, resolveRole, withVersionNote } from './step-wording.js';
@@ -79,6 +79,8 @@ export function buildSteps(requests: PlanRequest[], settings: StepSettings): { s
   };
   const references: string[] = [];
   const seen = new Map<string, Shown[]>();
+  // Where IIS was already moved to the new certificate (server and certificate → open questions).
+  const iisMoved = new Map<string, string[]>();
   const ordered = [...requests].sort((a, b) => rankOf(a) - rankOf(b));
   for (const request of ordered) {
     const plan = PLAN_TABLE.get(request.plan);
@@ -104,7 +106,7 @@ export function buildSteps(requests: PlanRequest[], settings: StepSettings): { s
       // these); the same step under the other outcome of an open question is that outcome's own.
       const chain = chainOf(chosen.undecided);
       const earlier = seen.get(key) ?? [];
-      if (earlier.some((shown) => chain.startsWith(shown.chain))) continue;
+      if (earlier.some((shown) => iisChain(chosen, chain).startsWith(iisChain(shown.chosen, shown.chain)))) continue;
       // The same step under both outcomes of one open question, right after one another, is needed
       // either way: one step, asked under the conditions they share, instead of two that differ only
       // in their "If …". Copies apart stay apart (each comes after its own outcome's steps), except a
@@ -134,6 +136,16 @@ export function buildSteps(requests: PlanRequest[], settings: StepSettings): { s
         Object.assign(twin, { chosen: merged, chain: chainOf(shared), step });
         continue;
       }
+      // "If 443 shows the expired certificate, enable IIS on the new one" already moved the binding the
+      // old certificate's removal would otherwise move: the same command is not given twice.
+      const moved = `${where}\n${request.values.thumbprint ?? ''}`;
+      const served = iisChain(chosen, chain).replaceAll('iisServedByExpiredSetupCert=', 'oldOnFrontEnd443=');
+      if (
+        chosen.step.id === 'iis-to-new-before-remove' &&
+        (iisMoved.get(moved) ?? []).some((done) => served.startsWith(done))
+      )
+        continue;
+      if (chosen.step.id === 'enable-iis-new') iisMoved.set(moved, [...(iisMoved.get(moved) ?? []), served]);
       seen.set(key, [...earlier, { chain, chosen, scope: chosen.scope ?? scope, plan: request.plan, step }]);
       phases[chosen.step.phase ?? 'main'].push(step);
       used = true;
@@ -152,6 +164,22 @@ interface Shown {
   scope: PlanScope;
   plan: string;
   step: Step;
+}
+
+/** Steps about the Default Web Site's 443 binding. */
+const IIS_BINDING_STEPS = new Set([
+  'show-iis-binding',
+  'show-iis-binding-2007',
+  'enable-iis-new',
+  'iis-to-new-before-remove',
+]);
+
+/**
+ * The open questions a step about the 443 binding really depends on: "if ServerRole shows a Hub
+ * Transport or Mailbox server" adds nothing to it, since an Edge Transport server has no IIS.
+ */
+function iisChain(chosen: ChosenStep, chain: string): string {
+  return IIS_BINDING_STEPS.has(chosen.step.id) ? chain.replaceAll('isEdge=false\n', '') : chain;
 }
 
 function chainOf(undecided: ChosenStep['undecided']): string {
@@ -254,6 +282,17 @@ function syntheticFacts(values: PlanValues, settings: StepSettings): ServerFacts
   };
 }
 
+/**
+ * A Client Access (or Hub Transport) step on a server the paste shows holding other roles only names
+ * the server: "HUB01 (Client Access)" would say the server is one the admin said it is not.
+ */
+function roleShown(role: StepRole, scope: PlanScope, server: string | undefined): StepRole {
+  if (role !== 'cas' && role !== 'hub') return role;
+  const held = scope.facts.roles.map((r) => r.value);
+  if (held.length === 0 || held.includes(role) || !server || !scope.facts.name) return role;
+  return keyOf(server) === keyOf(scope.facts.name) ? 'any' : role;
+}
+
 /** One chosen step, filled from the scope's values and worded in `language`. */
 export function renderStep(chosen: ChosenStep, scope: PlanScope, planId: string, language: Language): Step {
   const { step } = chosen;
@@ -288,7 +327,11 @@ export function renderStep(chosen: ChosenStep, scope: PlanScope, planId: string,
   // A step under "If ServerRole shows Edge" (or its other outcome) is labelled for that role.
   const asked = chosen.undecided?.find((u) => u.name === 'isEdge');
   const roleEdge = asked ? (asked.outcome ? 'yes' : 'no') : edge;
-  const out: Step = { id: step.id, title: tidy(title, language), role: resolveRole(step.role, version, roleEdge) };
+  const out: Step = {
+    id: step.id,
+    title: tidy(title, language),
+    role: roleShown(resolveRole(step.role, version, roleEdge), scope, server),
+  };
   const raw = step.command
     ? ((version !== 'unknown' ? step.command[version] : undefined) ?? step.command.default)
     : undefined;
