@@ -1,5 +1,6 @@
 import { countdownText, daysLeft, urgency, validFromText } from '../../core/countdown.js';
 import type { CertificateFacts, Diagnosis, Language } from '../../core/model.js';
+import { servicesPerServer } from '../../core/server-services.js';
 import { normalizeThumbprint, type TrackableCertificate, trackableCertificates } from '../../core/tracking.js';
 import { encodeReplyValue, encodeTrackValue } from '../blocks/button-values.js';
 import { shortThumbprint } from '../blocks/certificate-line.js';
@@ -267,8 +268,11 @@ function certificateView(cert: CertificateFacts, now: Date, diagnosis: Diagnosis
   const issuer = cert.selfSigned || !issuerName ? undefined : `${t.issuedBy} ${issuerName}`;
   const key = [cert.keyAlgorithm, cert.keySize].filter(Boolean).join(' ');
   // The servers first: two servers' "Microsoft Exchange Server Auth Certificate" are told apart by them.
-  const servers = cert.servers?.length ? `📍 ${cert.servers.slice(0, 3).join(', ')}` : undefined;
-  const details = [servers, issuer, key, cert.signatureHash, cert.services?.join(', ')].filter((d): d is string => !!d);
+  // One certificate on several servers, enabled for different services on each: said per server.
+  const perServer = servicesPerServer(diagnosis, cert);
+  const servers = cert.servers?.length ? `📍 ${perServer ?? cert.servers.slice(0, 3).join(', ')}` : undefined;
+  const services = perServer ? undefined : cert.services?.join(', ');
+  const details = [servers, issuer, key, cert.signatureHash, services].filter((d): d is string => !!d);
   const countdown = countdownView(cert, now, diagnosis.language);
   return {
     name: certificateName(cert, t),
