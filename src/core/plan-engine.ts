@@ -1,4 +1,4 @@
-import { CONDITIONS, type Condition } from './facts/conditions.js';
+import { CONDITIONS, type Condition, type ReleaseGroup } from './facts/conditions.js';
 import type { PlanScope } from './facts/plan-scope.js';
 import { keyOf } from './facts/server-keys.js';
 import { commandVersionOf, type ServerFacts } from './facts/server-facts.js';
@@ -15,6 +15,8 @@ export interface ChosenStep {
   undecided?: { name: string; outcome: boolean }[];
   /** Set for a step repeated on another server: that server's facts and values. */
   scope?: PlanScope;
+  /** With the release unknown: the release family whose command this copy of the step gives. */
+  release?: '2007' | '2010' | '2013+';
 }
 
 /**
@@ -26,7 +28,69 @@ export function choosePlanSteps(planId: string, scope: PlanScope): ChosenStep[] 
   if (!plan) return [];
   const out: ChosenStep[] = [];
   walk(plan.entries, scope, out, {}, new Map());
-  return out.filter((chosen) => applies(chosen.step, chosen.scope ?? scope));
+  return byRelease(out.filter((chosen) => applies(chosen.step, chosen.scope ?? scope)), scope);
+}
+
+const FAMILIES = ['2013+', '2010', '2007'] as const;
+type Family = (typeof FAMILIES)[number];
+
+/**
+ * With the server's release unknown, a step whose command differs by release, or that exists only on
+ * some releases, is given once per group of releases with the same command, each under the release it
+ * is for; the plan opens with the command that shows the release. Never one command with the other
+ * releases in prose.
+ */
+function byRelease(chosen: readonly ChosenStep[], scope: PlanScope): ChosenStep[] {
+  const split = chosen.map((c) =>
+    commandVersionOf((c.scope ?? scope).facts) === 'unknown' ? releaseGroups(c.step) : undefined,
+  );
+  if (split.every((groups) => groups === undefined)) return [...chosen];
+  // The release is shown first, on each server whose steps differ by it; it shows the roles too.
+  const asked = new Set(chosen.filter((_, i) => split[i]).map((c) => c.scope ?? scope));
+  const out: ChosenStep[] = [];
+  if (asked.has(scope)) out.push({ step: stepById('show-exchange-version') });
+  const shown = new Set<PlanScope>([scope]);
+  chosen.forEach((c, i) => {
+    const own = c.scope ?? scope;
+    if (asked.has(own) && c.step.id === 'show-server-role') return;
+    if (asked.has(own) && !shown.has(own)) {
+      shown.add(own);
+      out.push({ step: stepById('show-exchange-version'), scope: own });
+    }
+    const groups = split[i];
+    if (!groups) {
+      out.push(c);
+      return;
+    }
+    for (const [name, family] of groups) {
+      const variant: ChosenStep = { ...c, release: family, undecided: [{ name, outcome: true }, ...(c.undecided ?? [])] };
+      out.push(variant);
+    }
+  });
+  return out;
+}
+
+/** The groups of releases a step is given for (each with the family whose command it shows), or none when one command fits all. */
+function releaseGroups(step: LibraryStep): [ReleaseGroup, Family][] | undefined {
+  const on = FAMILIES.filter((f) => !step.versions || step.versions.includes(f));
+  // The command each release is shown, as a step renders it: its own form, else the default.
+  const of = (f: Family) => step.command?.[f] ?? step.command?.default;
+  const has = (f: Family) => on.includes(f);
+  if (has('2013+') && has('2010') && has('2007') && of('2013+') === of('2010') && of('2010') === of('2007'))
+    return undefined;
+  const groups: [ReleaseGroup, Family][] = [];
+  if (has('2013+') && has('2010') && of('2013+') === of('2010')) {
+    groups.push(['release2010plus', '2013+']);
+    if (has('2007')) groups.push(['release2007', '2007']);
+    return groups;
+  }
+  if (has('2013+')) groups.push(['release2013plus', '2013+']);
+  if (has('2010') && has('2007') && of('2010') === of('2007')) groups.push(['release2007or2010', '2010']);
+  else {
+    if (has('2010')) groups.push(['release2010', '2010']);
+    if (has('2007')) groups.push(['release2007', '2007']);
+  }
+  return groups;
 }
 
 /**

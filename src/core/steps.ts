@@ -296,7 +296,10 @@ function roleShown(role: StepRole, scope: PlanScope, server: string | undefined)
 /** One chosen step, filled from the scope's values and worded in `language`. */
 export function renderStep(chosen: ChosenStep, scope: PlanScope, planId: string, language: Language): Step {
   const { step } = chosen;
-  const { version, command, prose, edge } = scopeValues(scope, planId, language);
+  const shown = scopeValues(scope, planId, language);
+  const { command, prose, edge } = shown;
+  // With the release unknown, a copy of the step for one release gives that release's command.
+  const version = chosen.release ?? shown.version;
   // For a peer's expired certificate (12019), the Edge is the peer, and the server that logged the
   // event received the Edge's certificate: it is the Hub/Mailbox side of the subscription.
   const server =

@@ -56,9 +56,12 @@ describe('planForCertificate: the renewal a tracked certificate needs', () => {
       role: 'exchange-self-signed',
     };
     const plan = planForCertificate(own, { now: REFERENCE_NOW, lang: 'en' });
-    // Whether it is the internal transport certificate decides the overwrite prompt: shown first.
-    assert.equal(plan.steps[0]?.id, 'show-internal-transport');
+    // The release decides the cmdlet that shows it (Get-TransportService or Get-TransportServer): shown first.
+    assert.equal(plan.steps[0]?.id, 'show-exchange-version');
     assert.equal(plan.steps[0]?.server, 'EX01');
+    // Whether it is the internal transport certificate decides the overwrite prompt: shown next.
+    assert.equal(plan.steps[1]?.id, 'show-internal-transport');
+    assert.equal(plan.steps[1]?.server, 'EX01');
     const renew = plan.steps.find((s) => s.when === 'isInternalTransport');
     assert.match(renew?.command ?? '', /^New-ExchangeCertificate -DomainName EX01\.contoso\.com,EX01 -Services SMTP$/);
     assert.equal(renew?.server, 'EX01');

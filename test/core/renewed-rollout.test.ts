@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { diagnose } from '../../src/core/diagnose.js';
-import type { Diagnosis } from '../../src/core/model.js';
+import type { Diagnosis, Step } from '../../src/core/model.js';
 import { REFERENCE_NOW } from '../helpers/clock.js';
 
 // A renewal already done is rolled out, not requested again: when the paste shows a newer valid
@@ -110,20 +110,27 @@ describe('a renewal the paste already shows is rolled out, not requested again',
       });
 
       it(`${lang}: ${c.name}: every server without it gets it with its key, in its own blocks`, () => {
-        const exported = d.steps.filter((s) => /Export-ExchangeCertificate/.test(s.command ?? ''));
+        // With the release unknown, the export is given per release; one of them is the 2013-and-later form.
+        const exported = d.steps.filter(
+          (s) => /Export-ExchangeCertificate/.test(s.command ?? '') && !/Version (?:8|14)\.x/.test(s.title),
+        );
         if (c.exportFrom) {
           assert.equal(exported.length, 1);
           assert.equal(exported[0]?.server, c.exportFrom);
           assert.match(exported[0]?.command ?? '', new RegExp(`-Thumbprint ${NEW} .*-Password`));
         } else assert.equal(exported.length, 0);
+        // With the release unknown, each server's block opens with its release, and a step that differs
+        // by release is given per release: the 2013-and-later form is the one followed here.
+        const modern = (s: Step) => s.id !== 'show-exchange-version' && !/Version (?:8|14)\.x/.test(s.title);
         for (const server of c.importOn) {
-          const ids = on(d, server).map((s) => s.id);
+          const steps = on(d, server).filter(modern);
+          const ids = steps.map((s) => s.id);
           assert.deepEqual(ids.slice(0, 2), ['import-copy', 'enable-renewed'], `${server}: ${ids.join(',')}`);
-          assert.match(on(d, server)[1]?.command ?? '', new RegExp(`-Thumbprint ${NEW} -Services IMAP,POP,IIS,SMTP`));
+          assert.match(steps[1]?.command ?? '', new RegExp(`-Thumbprint ${NEW} -Services IMAP,POP,IIS,SMTP`));
           assert.ok(ids.includes('remove-old-renewed'), `${server} removes the old one`);
         }
         // A server that already holds the renewal is never sent a copy of it.
-        const copies = d.steps.filter((s) => s.id === 'import-copy').map((s) => s.server);
+        const copies = d.steps.filter((s) => s.id === 'import-copy' && modern(s)).map((s) => s.server);
         assert.deepEqual(copies, c.importOn);
       });
 

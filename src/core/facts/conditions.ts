@@ -12,8 +12,8 @@ import { cleanIdentity } from '../recognize/table-columns.js';
 /**
  * Named conditions over a server's facts. Each answers true, false, or undefined when the paste does
  * not show the deciding fact. An undecided condition either branches (the plan first shows the fact
- * with `shownBy`, then gives both outcomes, each with its own command) or, for the version, falls to
- * the 2013-and-later form whose title says what differs on older versions.
+ * with `shownBy`, then gives both outcomes, each with its own command). The release is such a fact:
+ * the plan engine gives a step whose command differs by release once per release group.
  */
 export interface Condition {
   test: (scope: PlanScope) => boolean | undefined;
@@ -96,6 +96,56 @@ function hybrid(s: PlanScope): boolean | undefined {
 }
 
 const w = (en: string, ja: string): Wording => ({ en, ja });
+
+/** The releases a step's command is for, when the paste does not show the server's. */
+export type ReleaseGroup = 'release2013plus' | 'release2010' | 'release2007' | 'release2007or2010' | 'release2010plus';
+
+export const RELEASE_GROUPS: Readonly<Record<ReleaseGroup, readonly ('2007' | '2010' | '2013+')[]>> = {
+  release2013plus: ['2013+'],
+  release2010: ['2010'],
+  release2007: ['2007'],
+  release2007or2010: ['2007', '2010'],
+  release2010plus: ['2010', '2013+'],
+};
+
+function releaseConditions(): Record<ReleaseGroup, Condition> {
+  const words: Record<ReleaseGroup, Wording> = {
+    release2013plus: w(
+      'If AdminDisplayVersion shows Version 15.x (Exchange 2013 or later)',
+      'AdminDisplayVersion が Version 15.x (Exchange 2013 以降) の場合',
+    ),
+    release2010: w(
+      'If AdminDisplayVersion shows Version 14.x (Exchange 2010)',
+      'AdminDisplayVersion が Version 14.x (Exchange 2010) の場合',
+    ),
+    release2007: w(
+      'If AdminDisplayVersion shows Version 8.x (Exchange 2007)',
+      'AdminDisplayVersion が Version 8.x (Exchange 2007) の場合',
+    ),
+    release2007or2010: w(
+      'If AdminDisplayVersion shows Version 8.x or 14.x (Exchange 2007 or 2010)',
+      'AdminDisplayVersion が Version 8.x または 14.x (Exchange 2007 または 2010) の場合',
+    ),
+    release2010plus: w(
+      'If AdminDisplayVersion shows Version 14.x or 15.x (Exchange 2010 or later)',
+      'AdminDisplayVersion が Version 14.x または 15.x (Exchange 2010 以降) の場合',
+    ),
+  };
+  const out = {} as Record<ReleaseGroup, Condition>;
+  for (const [name, families] of Object.entries(RELEASE_GROUPS) as [ReleaseGroup, readonly string[]][]) {
+    out[name] = {
+      test: (s) => {
+        const family = commandVersionOf(s.facts);
+        return family === 'unknown' ? undefined : families.includes(family);
+      },
+      unknown: 'branch',
+      shownBy: ['show-exchange-version'],
+      ifTrue: words[name],
+      ifFalse: w('If AdminDisplayVersion shows another release', 'AdminDisplayVersion が別のリリースの場合'),
+    };
+  }
+  return out;
+}
 
 /**
  * A renewal request is made from the old certificate itself (it keeps every name) when the paste
@@ -506,6 +556,9 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ),
     ifFalse: w('The paste shows every name on the certificate', '貼り付けに証明書のすべての名前があります'),
   },
+  // With the release unknown, a step whose command differs by release stands under the release it is
+  // for, shown first by Get-ExchangeServer (AdminDisplayVersion). One condition per group of releases.
+  ...releaseConditions(),
   // The admin says the renewed certificate was imported on another server only: copied from there.
   importedElsewhere: {
     test: (s) => s.values.importedOn !== undefined,

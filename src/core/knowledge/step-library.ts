@@ -17,6 +17,7 @@ import { SMTP_PRESENTED_STEPS } from './steps-smtp-presented.js';
 import { SMTP_RESPONSE_STEPS } from './steps-smtp-responses.js';
 import { TRANSPORT_STEPS } from './steps-transport.js';
 import { VERIFY_STEPS } from './steps-verify.js';
+import { VERSION_BRANCH_STEPS } from './steps-version-branch.js';
 
 /** Every remediation step certcheck knows, each written once and validated when this module loads. */
 function load(): Map<string, LibraryStep> {
@@ -27,6 +28,7 @@ function load(): Map<string, LibraryStep> {
     ...SMTP_PRESENTED_STEPS,
     ...CA_STEPS,
     ...PUBLIC_NAME_STEPS,
+    ...VERSION_BRANCH_STEPS,
     ...CHAIN_ISSUER_STEPS,
     ...CONNECTOR_FQDN_STEPS,
     ...AUTH_STEPS,

@@ -25,6 +25,10 @@ export const PUBLIC_NAME_STEPS: LibraryStep[] = [
       '2007':
         'Get-OwaVirtualDirectory -Server {serverOrPlaceholder} | fl Identity,InternalUrl,ExternalUrl\nGet-WebServicesVirtualDirectory -Server {serverOrPlaceholder} | fl Identity,InternalUrl,ExternalUrl\nGet-OabVirtualDirectory -Server {serverOrPlaceholder} | fl Identity,InternalUrl,ExternalUrl\nGet-ActiveSyncVirtualDirectory -Server {serverOrPlaceholder} | fl Identity,InternalUrl,ExternalUrl{internalUrlsScp}',
     },
+    unknownNote: {
+      en: 'Exchange 2007 has no ECP virtual directory',
+      ja: 'Exchange 2007 には ECP の仮想ディレクトリがありません',
+    },
   },
   {
     id: 'ca-request-public',

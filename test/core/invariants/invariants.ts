@@ -464,13 +464,24 @@ export const versionCorrect: Invariant = (truth, plan) => {
   }
   for (const step of plan.steps) {
     const problems = new Set<string>();
+    // A step the plan gives for one release it asks about first ("If AdminDisplayVersion shows Version
+    // 14.x") is judged for that release, when the paste does not show which one the server runs.
+    const said = truth.versionShown ? undefined : releasesSaid(step);
     for (const use of usesOf(step))
-      for (const release of releases) for (const p of useProblems(use, release)) problems.add(p);
+      for (const release of said ?? releases) for (const p of useProblems(use, release)) problems.add(p);
     for (const p of roleProblems(truth, step)) problems.add(p);
     for (const p of problems) out.push(v('6', step, p));
   }
   return out;
 };
+
+/** The releases a step's own condition names by AdminDisplayVersion (8.x 2007, 14.x 2010, 15.x 2013 and later). */
+function releasesSaid(step: PlanStep): Release[] | undefined {
+  const m = /AdminDisplayVersion\s*(?:shows|が)\s*Version\s+(\d+)\.x(?:\s*(?:or|または)\s*(\d+)\.x)?/.exec(step.title);
+  if (!m) return undefined;
+  const majors = [m[1], m[2]].filter((x): x is string => x !== undefined);
+  return majors.flatMap((major): Release[] => (major === '15' ? MODERN : major === '14' ? ['2010'] : major === '8' ? ['2007'] : []));
+}
 
 /** The role the paste shows decides too: no Edge re-subscription on a Hub, no IIS or Auth on an Edge. */
 function roleProblems(truth: Truth, step: PlanStep): string[] {

@@ -58,14 +58,25 @@ function stepProblems(step: Step, version: ExchangeVersion, where: string): stri
     if (unfilled) problems.push(`${where}: unfilled ${unfilled[0]} in the ${field}`);
   }
   if (step.command === undefined) return problems;
-  for (const p of commandProblems(step.command, releasesOf(version))) problems.push(`${where}: ${p}`);
-  if (version === 'unknown' && !NAMES_A_VERSION.test(step.title)) {
+  // With the release unknown, a step given for the releases its condition names is checked for those.
+  const said = version === 'unknown' ? releasesSaid(step.title) : undefined;
+  for (const p of commandProblems(step.command, said ?? releasesOf(version))) problems.push(`${where}: ${p}`);
+  if (version === 'unknown' && !said && !NAMES_A_VERSION.test(step.title)) {
     const older = OLDER.filter((release) => commandProblems(step.command as string, [release]).length > 0);
     if (older.length > 0) {
       problems.push(`${where}: the command is wrong on Exchange ${older.join('/')} but the title does not say so`);
     }
   }
   return problems;
+}
+
+/** The releases a step's "If AdminDisplayVersion shows Version 14.x …" names (8.x 2007, 14.x 2010, 15.x 2013 and later). */
+function releasesSaid(title: string): Release[] | undefined {
+  const m = /AdminDisplayVersion\s*(?:shows|が)\s*Version\s+(\d+)\.x(?:\s*(?:or|または)\s*(\d+)\.x)?/.exec(title);
+  if (!m) return undefined;
+  return [m[1], m[2]].flatMap((major): Release[] =>
+    major === '15' ? ['2013', '2016', '2019'] : major === '14' ? ['2010'] : major === '8' ? ['2007'] : [],
+  );
 }
 
 describe('the cmdlet catalogue catches what the rule forbids', () => {
