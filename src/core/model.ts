@@ -82,6 +82,10 @@ export const findingCodeSchema = z.enum([
   'CERT_NOT_ENABLED_FOR_SMTP',
   // Added: the paste holds an error line nothing else in the diagnosis explains.
   'ERROR_NOT_UNDERSTOOD',
+  // Added: the internal transport certificate is a CNG one; EdgeSync and the Edge subscription need CAPI.
+  'CERT_NOT_CAPI',
+  // Added: an Edge uses the same direct trust certificate as a Hub Transport server.
+  'EDGE_CERT_DUPLICATE',
 ]);
 export type FindingCode = z.infer<typeof findingCodeSchema>;
 

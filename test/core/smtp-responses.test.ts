@@ -45,6 +45,8 @@ interface Row {
   language?: Language;
   /** Text some step's command or title holds. */
   steps?: string[];
+  /** Text no step may hold. */
+  notSteps?: string[];
   /** No command changes anything (the certificate at fault is not ours, or nothing is known yet). */
   changesNothing?: boolean;
 }
@@ -138,6 +140,31 @@ The given certificate is not enabled for SMTP protocol. Only certificates enable
     steps: ['Enable-ExchangeCertificate -Thumbprint 434483B4155423B92315DD136CC4DD0DF235C7D1 -Services SMTP'],
   },
   {
+    name: 'the Edge subscription refuses a CNG default certificate: a new self-signed one (Y), subscribe again',
+    paste: `New-EdgeSubscription fails on the Edge:\n\nEdge subscription only supports Cryptographic API certificates. The default certificate with thumbprint 3B5E8C1A2D4F6E8091A2B3C4D5E6F708192A3B4C for this subscription isn't a CAPI certificate. Use Enable-ExchangeCertificate -Services SMTP to set a CAPI certificate as the default certificate.`,
+    codes: ['CERT_NOT_CAPI'],
+    steps: ['New-ExchangeCertificate -DomainName', 'New-EdgeSubscription -FileName'],
+  },
+  {
+    name: 'a CNG certificate about to become the internal transport certificate',
+    paste: `Enable-ExchangeCertificate -Thumbprint 9A8B7C6D5E4F30211A2B3C4D5E6F708192A3B4C5 -Services SMTP\nThe new internal Transport certificate with thumbprint 9A8B7C6D5E4F30211A2B3C4D5E6F708192A3B4C5 you are about to configure on the local server isn't a Cryptographic API certificate. The internal Transport certificate is also used by EdgeSync. EdgeSync only supports CAPI certificates. Try to generate a new CAPI certificate for the internal transport certificate.`,
+    codes: ['CERT_NOT_CAPI'],
+    notSteps: ['Remove-ExchangeCertificate -Thumbprint 9A8B7C6D5E4F30211A2B3C4D5E6F708192A3B4C5'],
+    steps: ['New-ExchangeCertificate -DomainName'],
+  },
+  {
+    name: "the Edge's direct trust certificate duplicates a Hub's",
+    paste: `The direct trust certificate of the subscribed Edge Transport server with thumbprint 5C4D3E2F1A0B9C8D7E6F5A4B3C2D1E0F9A8B7C6D is a duplicate of the certificate of one of the HubTransport servers. Sharing the same certificate between Edge and Hub Transport servers is not allowed.`,
+    codes: ['EDGE_CERT_DUPLICATE'],
+    notSteps: ['Remove-ExchangeCertificate -Thumbprint 5C4D3E2F1A0B9C8D7E6F5A4B3C2D1E0F9A8B7C6D'],
+    steps: ['New-ExchangeCertificate -DomainName', 'New-EdgeSubscription'],
+  },
+  {
+    name: 'the default TLS certificate attribute is missing in Active Directory',
+    paste: `New-EdgeSyncSubscription fails:\nEither Exchange can't find the default TLS certificate attribute for server HUB02 in Active Directory, or the attribute is corrupted. Run either the Enable-ExchangeCertificate or New-ExchangeCertificate cmdlets on this server, and then try to run New-EdgeSyncSubscription again.`,
+    codes: ['INTERNAL_TRANSPORT_CERT_MISSING'],
+  },
+  {
     name: 'a valid listing beside an error nothing explains is not "fine"',
     paste: `Import-ExchangeCertificate : Cannot import certificate. The password is wrong or the file is damaged.\n    + CategoryInfo          : InvalidOperation\n\n${IIS_ONLY}`,
     codes: ['ERROR_NOT_UNDERSTOOD'],
@@ -189,6 +216,7 @@ describe('queue and NDR responses, management-task errors, errors not understood
       if (row.language) assert.equal(diagnosis.language, row.language);
       const text = stepText(diagnosis);
       for (const want of row.steps ?? []) assert.ok(text.includes(want), `a step with ${want}:\n${text}`);
+      for (const never of row.notSteps ?? []) assert.ok(!text.includes(never), `no step with ${never}`);
       if (row.changesNothing) {
         const commands = diagnosis.steps.map((step) => step.command ?? '').join('\n');
         assert.doesNotMatch(commands, CHANGES);

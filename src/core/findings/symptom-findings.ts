@@ -349,6 +349,34 @@ export function judgeSymptom(
       });
       break;
     }
+    case 'internal-not-capi': {
+      const edge = symptom.values.edge === 'yes';
+      findings.push({ code: 'CERT_NOT_CAPI', severity: 'warning', message: responseText[language].notCapi({ edge }) });
+      // No thumbprint: the refused certificate is a CA one that may serve IIS, never the one to replace or remove.
+      plans.push({ plan: 'internal-transport-renew', values: { internal: 'yes' } });
+      break;
+    }
+    case 'edge-duplicate-direct-trust': {
+      const duplicate = symptom.values.duplicate;
+      findings.push({
+        code: 'EDGE_CERT_DUPLICATE',
+        severity: 'warning',
+        message: responseText[language].edgeDuplicate({ ...(duplicate && { thumbprint: duplicate }) }),
+      });
+      // The Hub keeps the certificate: the Edge gets its own, so the shared one is never removed here.
+      plans.push({ plan: 'internal-transport-renew', values: { internal: 'yes' } });
+      break;
+    }
+    case 'default-tls-attribute-missing': {
+      const server = symptom.values.server;
+      findings.push({
+        code: 'INTERNAL_TRANSPORT_CERT_MISSING',
+        severity: 'warning',
+        message: text.finding.internalMissingAd({ server: server ?? text.unknownServer }),
+      });
+      plans.push({ plan: 'internal-missing-ad', values: { ...(server && { server: server.split('.')[0] }) } });
+      break;
+    }
     case 'smtp-not-enabled': {
       // The certificate the wizard was given: a pasted one that is valid and lacks SMTP, the latest such.
       const refused = notEnabledForSmtp(context.certificates ?? []);

@@ -368,6 +368,8 @@ const en: DiagnosisText = {
     SMTP_CONNECTION_FAILED: () => 'The connection dropped (SocketError): not a certificate problem',
     CERT_NOT_ENABLED_FOR_SMTP: ({ name }) => `${name || 'The certificate'} is not enabled for SMTP`,
     ERROR_NOT_UNDERSTOOD: () => 'An error in the paste is not understood',
+    CERT_NOT_CAPI: () => 'The internal transport certificate is not a CAPI certificate',
+    EDGE_CERT_DUPLICATE: () => 'The Edge shares its certificate with a Hub Transport server',
   },
   summary: {
     ok: ({ name, when }) => `${name} is fine: ${when}`,
@@ -609,6 +611,8 @@ const ja: DiagnosisText = {
     SMTP_CONNECTION_FAILED: () => '接続が切断されました (SocketError): 証明書の問題ではありません',
     CERT_NOT_ENABLED_FOR_SMTP: ({ name }) => `${name || '証明書'} が SMTP に割り当てられていません`,
     ERROR_NOT_UNDERSTOOD: () => '貼り付けのエラーを認識できません',
+    CERT_NOT_CAPI: () => '内部トランスポート証明書が CAPI 証明書ではありません',
+    EDGE_CERT_DUPLICATE: () => 'エッジがハブ トランスポート サーバーと同じ証明書を使っています',
   },
   summary: {
     ok: ({ name, when }) => `${name} は問題ありません: ${when}`,

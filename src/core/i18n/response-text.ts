@@ -10,6 +10,8 @@ export interface ResponseText {
   smtpNotEnabled(p: { name?: string; hcw: boolean }): string;
   errorNotUnderstood(p: { line: string }): string;
   askListing(): string;
+  notCapi(p: { edge: boolean }): string;
+  edgeDuplicate(p: { thumbprint?: string }): string;
 }
 
 const en: ResponseText = {
@@ -23,6 +25,10 @@ const en: ResponseText = {
     `The paste holds an error certcheck does not know: "${line}". What else the paste shows may be fine, but this error is not explained. Paste the full error with the command that gave it, and the output of Get-ExchangeCertificate | fl Thumbprint,Subject,Services,NotAfter,Status.`,
   askListing: () =>
     'The question is about a certificate, but the paste shows none yet. The commands below list every certificate and the transport certificate events; they change nothing. Paste their output to get the fix for your servers.',
+  notCapi: ({ edge }) =>
+    `${edge ? 'The Edge subscription refused the default SMTP certificate' : 'Exchange refused to make this certificate the internal transport certificate'}: its key is a CNG key, and EdgeSync and the Edge subscription accept only CAPI certificates. A new self-signed certificate made with New-ExchangeCertificate has a CAPI key: make one for the server's own names and answer Y, so that it becomes the internal transport certificate${edge ? ', then subscribe the Edge again' : ''}. The CA certificate stays for what it serves.`,
+  edgeDuplicate: ({ thumbprint }) =>
+    `The Edge's internal transport (direct trust) certificate${thumbprint ? ` ${thumbprint}` : ''} is the same as a Hub Transport server's: the certificate was copied with its key to the Edge and made the default there. Edge and Hub must each have their own. On the Edge, make a new self-signed certificate (answer Y) and subscribe the Edge again; the Hub keeps its certificate.`,
 };
 
 const ja: ResponseText = {
@@ -36,6 +42,10 @@ const ja: ResponseText = {
     `貼り付けに certcheck が認識できないエラーがあります:「${line}」。貼り付けのほかの部分に問題がなくても、このエラーの原因はわかっていません。エラーの全文とそれを出したコマンド、および Get-ExchangeCertificate | fl Thumbprint,Subject,Services,NotAfter,Status の出力を貼り付けてください。`,
   askListing: () =>
     '証明書についての質問ですが、貼り付けにはまだ証明書が含まれていません。下のコマンドですべての証明書とトランスポート証明書のイベントを一覧できます (何も変更しません)。その出力を貼り付けると、サーバーに合わせた対処を示します。',
+  notCapi: ({ edge }) =>
+    `${edge ? 'エッジ サブスクリプションが既定の SMTP 証明書を拒否しました' : 'Exchange はこの証明書を内部トランスポート証明書にすることを拒否しました'}。キーが CNG キーで、EdgeSync とエッジ サブスクリプションは CAPI 証明書しか受け付けません。New-ExchangeCertificate で作成した自己署名証明書のキーは CAPI です。サーバー自身の名前で作成し、上書き確認に Y と答えて内部トランスポート証明書にしてください${edge ? '。その後エッジをもう一度サブスクライブします' : ''}。CA の証明書は今使われている用途にそのまま残します。`,
+  edgeDuplicate: ({ thumbprint }) =>
+    `エッジの内部トランスポート (ダイレクト トラスト) 証明書${thumbprint ? ` ${thumbprint}` : ''}がハブ トランスポート サーバーのものと同じです。証明書が秘密キーごとエッジにコピーされ、既定に設定されています。エッジとハブはそれぞれ自分の証明書が必要です。エッジで新しい自己署名証明書を作成し (Y と答えます)、エッジをもう一度サブスクライブしてください。ハブの証明書はそのままです。`,
 };
 
 export const responseText: Record<Language, ResponseText> = { en, ja };

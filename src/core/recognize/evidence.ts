@@ -45,7 +45,13 @@ export type SymptomId =
   /** A queue or NDR: 421 4.4.2 / 451 4.4.0 … SocketError: the connection failed, not a certificate. */
   | 'smtp-socket-error'
   /** Set-SendConnector (often inside the HCW): "The given certificate is not enabled for SMTP protocol". */
-  | 'smtp-not-enabled';
+  | 'smtp-not-enabled'
+  /** New-EdgeSubscription / Enable-ExchangeCertificate: the internal transport certificate "isn't a CAPI certificate". */
+  | 'internal-not-capi'
+  /** "The direct trust certificate of the subscribed Edge Transport server … is a duplicate of the certificate of one of the HubTransport servers". */
+  | 'edge-duplicate-direct-trust'
+  /** "Exchange can't find the default TLS certificate attribute for server … in Active Directory, or the attribute is corrupted". */
+  | 'default-tls-attribute-missing';
 
 export interface Symptom {
   id: SymptomId;

@@ -202,6 +202,23 @@ const RULES: readonly SymptomRule[] = [
       hcw: /Hybrid\s?Configuration|Configure\s+Mail\s+Flow|\bHCW\b|ハイブリッド構成/i.test(text) ? 'yes' : undefined,
     }),
   },
+  {
+    // Both CAPI refusals: the Edge subscription's default certificate, and a new internal transport one.
+    id: 'internal-not-capi',
+    pattern:
+      /Edge\s+subscription\s+only\s+supports\s+Cryptographic\s+API\s+certificates|you\s+are\s+about\s+to\s+configure\s+on\s+the\s+local\s+server\s+isn['’]t\s+a\s+Cryptographic\s+API\s+certificate/i,
+    values: (_text, match) => ({ edge: /^Edge/i.test(match[0]) ? 'yes' : undefined }),
+  },
+  {
+    id: 'edge-duplicate-direct-trust',
+    pattern:
+      /direct\s+trust\s+certificate\s+of\s+the\s+subscribed\s+Edge\s+Transport\s+server\s+with\s+thumbprint\s+(?<duplicate>[0-9A-Fa-f]{40})\s+is\s+a\s+duplicate/i,
+  },
+  {
+    id: 'default-tls-attribute-missing',
+    pattern:
+      /can['’]t\s+find\s+the\s+default\s+TLS\s+certificate\s+attribute\s+for\s+server\s+(?<server>[A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\s+in\s+Active\s+Directory/i,
+  },
   // certutil's own words for the same state, read only when no Exchange error says PrivateKeyMissing.
   { id: 'private-key-missing', pattern: NO_KEY_PROVIDER, values: noKeyProviderValues },
   { id: 'certificate-name-mismatch', pattern: NAME_MISMATCH, values: nameMismatchValues },
@@ -300,5 +317,15 @@ export const recognizeSymptoms: Recognizer = (raw) => {
   // Only a Hub Transport or Mailbox server relays to an Edge within its site: the queue's server is one.
   const relay = symptoms.find((symptom) => symptom.id === 'edge-exchange-auth-451')?.values.server;
   if (relay) evidence.roleEvidence = [{ role: 'hub', strength: 'strong', reason: 'queue-to-edge', server: relay }];
+  // Only an Edge has an Edge subscription's default certificate, or a direct trust certificate Hub servers can duplicate.
+  const onEdge = symptoms.find(
+    (symptom) =>
+      (symptom.id === 'internal-not-capi' && symptom.values.edge === 'yes') ||
+      symptom.id === 'edge-duplicate-direct-trust',
+  );
+  if (onEdge) {
+    const edge = { role: 'edge' as const, strength: 'weak' as const, reason: 'edge-certificate-error' };
+    evidence.roleEvidence = [...(evidence.roleEvidence ?? []), edge];
+  }
   return evidence;
 };
