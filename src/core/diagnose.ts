@@ -8,6 +8,7 @@ import { judgeChainNotSent } from './findings/chain-findings.js';
 import { hostOf, judgeEvent } from './findings/event-findings.js';
 import { judgeEvidenceExtras, unexplainedThumbprints } from './findings/extra-findings.js';
 import { addJudgement, emptyJudgement, type Judgement } from './findings/judgement.js';
+import { judgeSettings } from './findings/setting-findings.js';
 import { orderFindings, summarize } from './findings/summary.js';
 import { judgeUnexplained } from './findings/unexplained-findings.js';
 import { judgeSymptom } from './findings/symptom-findings.js';
@@ -110,6 +111,8 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   };
   for (const symptom of evidence.symptoms)
     addJudgement(judgement, judgeSymptom(symptom, t, language, { starttlsEvent, nameOf, certificates }));
+  // Settings and bindings the paste shows, held against its certificates.
+  addJudgement(judgement, judgeSettings({ paste: text, evidence, certificates, language }));
   addJudgement(judgement, judgeChainNotSent(evidence.endpoints ?? [], t, server && hostOf(server)));
   addJudgement(
     judgement,

@@ -130,6 +130,10 @@ export function commandValues(scope: PlanScope, planId: string): Values {
     sourceServer: values.sourceServer ?? server,
     requestServer: values.requestServer,
     coveredName: values.coveredName,
+    expectedName: values.expectedName ?? '<expected name>',
+    coveredNameOrPlaceholder: values.coveredName ?? '<name on the certificate>',
+    inboundConnectorQuoted: sq(values.inboundConnector ?? '<inbound connector name>'),
+    outboundConnectorQuoted: sq(values.outboundConnector ?? '<outbound connector name>'),
     scpCmdlet: scpCmdlet(scope),
     backendThumbprint:
       values.backendCandidate ?? (planId === 'backend-444-rebind' ? '<thumbprint from the list>' : '<new thumbprint>'),

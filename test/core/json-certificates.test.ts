@@ -31,7 +31,9 @@ describe('ConvertTo-Json certificate dumps', () => {
     },
     {
       name: 'ISO with an offset and Services by name',
-      paste: dump(entry(AUTH, 'CN=Microsoft Exchange Server Auth Certificate', '"2026-12-07T05:22:10+00:00"', '"SMTP"')),
+      paste: dump(
+        entry(AUTH, 'CN=Microsoft Exchange Server Auth Certificate', '"2026-12-07T05:22:10+00:00"', '"SMTP"'),
+      ),
       days: 8,
       services: ['SMTP'],
     },

@@ -85,4 +85,11 @@ export interface PlanValues {
   othersSaid?: 'yes';
   /** 'yes' when the admin says the certificate was renewed, or the paste lists a newer one for the same name. */
   renewalSaid?: 'yes';
+  /** Hybrid: the name Exchange Online's connectors expect the on-premises certificate to carry. */
+  expectedName?: string;
+  /** Exchange Online's connectors for the on-premises organisation, by name. */
+  inboundConnector?: string;
+  outboundConnector?: string;
+  /** The cloud Outbound connector's smart hosts, comma-separated. */
+  smartHosts?: string;
 }

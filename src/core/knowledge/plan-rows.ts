@@ -1,4 +1,5 @@
 import type { PlanDefinition } from './library-model.js';
+import { HYBRID_PLAN_ROWS } from './plan-rows-hybrid.js';
 import { RESPONSE_PLAN_ROWS } from './plan-rows-responses.js';
 
 const s = (en: string, ja: string) => ({ en, ja });
@@ -706,7 +707,9 @@ export const PLAN_ROWS: PlanDefinition[] = [
       { if: 'popWarned', yes: ['pop-x509-name'] },
       'verify-imap-pop-name',
       { if: 'imapWarned', yes: ['verify-imap-probe'] },
+      { if: 'popWarned', yes: ['verify-pop-probe'] },
     ],
   },
   ...RESPONSE_PLAN_ROWS,
+  ...HYBRID_PLAN_ROWS,
 ];

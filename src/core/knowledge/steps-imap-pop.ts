@@ -46,8 +46,10 @@ export const IMAP_POP_STEPS: LibraryStep[] = [
     command: {
       default:
         'Set-ImapSettings -Server {serverOrPlaceholder} -X509CertificateName {fqdn}\nRestart-Service MSExchangeIMAP4,MSExchangeIMAP4BE',
-      '2010': 'Set-ImapSettings -Server {serverOrPlaceholder} -X509CertificateName {fqdn}\nRestart-Service MSExchangeIMAP4',
-      '2007': 'Set-ImapSettings -Server {serverOrPlaceholder} -X509CertificateName {fqdn}\nRestart-Service MSExchangeIMAP4',
+      '2010':
+        'Set-ImapSettings -Server {serverOrPlaceholder} -X509CertificateName {fqdn}\nRestart-Service MSExchangeIMAP4',
+      '2007':
+        'Set-ImapSettings -Server {serverOrPlaceholder} -X509CertificateName {fqdn}\nRestart-Service MSExchangeIMAP4',
     },
     unknownNote: {
       en: 'Exchange 2007/2010 have no MSExchangeIMAP4BE: restart MSExchangeIMAP4 only',
@@ -109,5 +111,20 @@ export const IMAP_POP_STEPS: LibraryStep[] = [
       ja: 'ポートが提示する証明書が、メール クライアントから見える証明書です。',
     },
     command: { default: 'certcheck probe {fqdn}:993' },
+  },
+  {
+    id: 'verify-pop-probe',
+    role: 'any',
+    runsOn: 'anywhere',
+    phase: 'verify',
+    title: {
+      en: 'From any machine with certcheck: check that port 995 presents the certificate whose names cover the POP name',
+      ja: 'certcheck のある任意のマシンから: ポート 995 が POP の名前を含む証明書を提示することを確認します',
+    },
+    why: {
+      en: 'What the port presents is what mail clients and devices see.',
+      ja: 'ポートが提示する証明書が、メール クライアントや機器から見える証明書です。',
+    },
+    command: { default: 'certcheck probe {popFqdn}:995' },
   },
 ];

@@ -191,6 +191,32 @@ export interface BindingEvidence {
   failing?: boolean;
 }
 
+/** Get-ImapSettings / Get-PopSettings | fl: the name a protocol looks its certificate up by, and the names clients use. */
+export interface MailProtocolSetting {
+  protocol: 'IMAP' | 'POP';
+  /** X509CertificateName, as printed (empty: the server's own FQDN). */
+  x509Name?: string;
+  /** Host names of ExternalConnectionSettings ({pop.contoso.com:995:SSL}), lower-case. */
+  externalNames: string[];
+  internalNames: string[];
+  server?: string;
+}
+
+/** Exchange Online's Get-InboundConnector / Get-OutboundConnector | fl: a connector to or from the on-premises side. */
+export interface CloudConnectorEvidence {
+  name: string;
+  direction: 'inbound' | 'outbound';
+  /** ConnectorType OnPremises: the connector hybrid mail flow uses. */
+  onPremises: boolean;
+  /** Inbound: the name the on-premises certificate must carry (TlsSenderCertificateName). */
+  tlsSenderCertificateName?: string;
+  /** Outbound: the name Exchange Online validates on the on-premises certificate (TlsDomain). */
+  tlsDomain?: string;
+  tlsSettings?: string;
+  smartHosts: string[];
+  requireTls?: boolean;
+}
+
 export interface Evidence {
   events: EventFacts[];
   certificates: ParsedCertificate[];
@@ -221,6 +247,8 @@ export interface Evidence {
   certificateUses?: CertificateUseEvidence[];
   endpoints?: PresentedEndpoint[];
   bindings?: BindingEvidence[];
+  mailProtocolSettings?: MailProtocolSetting[];
+  cloudConnectors?: CloudConnectorEvidence[];
 }
 
 export function emptyEvidence(): Evidence {
@@ -259,6 +287,9 @@ export function mergeEvidence(parts: Partial<Evidence>[]): Evidence {
     if (part.certificateUses?.length) out.certificateUses = [...(out.certificateUses ?? []), ...part.certificateUses];
     if (part.endpoints?.length) out.endpoints = [...(out.endpoints ?? []), ...part.endpoints];
     if (part.bindings?.length) out.bindings = [...(out.bindings ?? []), ...part.bindings];
+    if (part.mailProtocolSettings?.length)
+      out.mailProtocolSettings = [...(out.mailProtocolSettings ?? []), ...part.mailProtocolSettings];
+    if (part.cloudConnectors?.length) out.cloudConnectors = [...(out.cloudConnectors ?? []), ...part.cloudConnectors];
     if (part.adSite && !out.adSite) out.adSite = part.adSite;
   }
   return out;

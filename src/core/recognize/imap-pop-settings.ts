@@ -15,7 +15,11 @@ function externalName(text: string, ports: string): string | undefined {
     const name = new RegExp(`(${HOST}):(?:${ports}):`, 'i').exec(match[1] ?? '')?.[1];
     if (name) return name.toLowerCase();
   }
-  return undefined;
+  // The admin's own words: "IMAPS/POP3S to mail.contoso.com:993/995", 「pop.contoso.co.jp (995)」.
+  const said =
+    new RegExp(`(${HOST}):(?:\\d{2,5}/)*(?:${ports})(?!\\d)`, 'i').exec(text)?.[1] ??
+    new RegExp(`(${HOST})\\s*[(（]\\s*(?:${ports})\\s*[)）]`, 'i').exec(text)?.[1];
+  return said?.toLowerCase();
 }
 
 export function imapPopSettingsValues(text: string): Record<string, string | undefined> {

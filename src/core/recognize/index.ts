@@ -10,6 +10,7 @@ import { recognizeHealthChecker } from './healthchecker.js';
 import { hasHexRun } from './hex-runs.js';
 import { recognizeHttpBindings } from './http-bindings.js';
 import { recognizeJsonCertificates } from './json-certificates.js';
+import { recognizeMailSettings } from './mail-settings.js';
 import { recognizeOpensslText } from './openssl-text.js';
 import { recognizePem } from './pem.js';
 import { preparePaste } from './prepare.js';
@@ -59,6 +60,10 @@ const RECOGNIZERS: readonly {
   },
   { read: recognizeExchangeServers },
   { read: recognizeConnectors },
+  {
+    read: recognizeMailSettings,
+    applies: (text) => /X509CertificateName|ConnectorType|TlsSenderCertificateName|TlsDomain/i.test(text),
+  },
   { read: recognizeCertificateUses, applies: (text) => /CertificateThumbprint/i.test(text) },
   {
     read: recognizeSClient,

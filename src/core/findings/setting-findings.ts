@@ -1,0 +1,205 @@
+import { settingText } from '../i18n/setting-text.js';
+import type { CertificateFacts, Language } from '../model.js';
+import type { Evidence } from '../recognize/evidence.js';
+import { covers, displayName } from './certificate-findings.js';
+import { emptyJudgement, type Judgement } from './judgement.js';
+
+/**
+ * What the paste's settings say against its own certificates: an HTTPS binding to a certificate the
+ * store listing does not hold, an IMAP/POP X509CertificateName that picks another certificate than
+ * the one carrying the names clients use, and Exchange Online connectors that expect a name the
+ * on-premises SMTP certificate does not carry. Each needs both sides in the paste; one side alone
+ * says nothing.
+ */
+export function judgeSettings(input: {
+  paste: string;
+  evidence: Evidence;
+  certificates: readonly CertificateFacts[];
+  language: Language;
+}): Judgement {
+  const judgement = emptyJudgement();
+  judgeBindings(judgement, input);
+  judgeMailProtocols(judgement, input);
+  judgeHybridConnectors(judgement, input);
+  return judgement;
+}
+
+type Input = Parameters<typeof judgeSettings>[0];
+
+const LISTING_SOURCES: ReadonlySet<CertificateFacts['source']> = new Set([
+  'exchange-list',
+  'exchange-table',
+  'certutil',
+  'healthchecker',
+]);
+/** A listing of the whole store: Get-ChildItem Cert:\LocalMachine\My, or Get-ExchangeCertificate without -Thumbprint. */
+const WHOLE_LISTING =
+  /\b(?:Get-ChildItem|dir|ls|gci)\s+(?:-Path\s+)?["']?Cert:\\?LocalMachine\\My\b|\bGet-ExchangeCertificate\b(?![^\n|]*-Thumbprint)(?![^\n|]*\s[0-9A-Fa-f]{40})/i;
+
+function judgeBindings(judgement: Judgement, { paste, evidence, certificates, language }: Input): void {
+  const listed = certificates.filter((c) => c.thumbprint && LISTING_SOURCES.has(c.source));
+  if (listed.length === 0 || (!WHOLE_LISTING.test(paste) && listed.length < 3)) return;
+  const words = settingText[language];
+  const seen = new Set<number>();
+  for (const binding of evidence.bindings ?? []) {
+    const { port, thumbprint } = binding;
+    if (!thumbprint || (port !== 443 && port !== 444) || binding.source === 'http-event-15021') continue;
+    if (binding.site && !/Exchange Back End|Default Web Site/i.test(binding.site)) continue;
+    if (listed.some((c) => c.thumbprint === thumbprint) || seen.has(port)) continue;
+    seen.add(port);
+    const site = port === 444 ? 'backEnd' : 'frontEnd';
+    const server = listed.flatMap((c) => c.servers ?? [])[0] ?? evidence.servers?.[0];
+    judgement.findings.push({
+      code: 'SSL_BINDING_BROKEN',
+      severity: 'critical',
+      thumbprint,
+      message: words.bindingMissing({
+        endpoint: binding.endpoint,
+        site,
+        hash: thumbprint,
+        removedSaid: saysRemoved(paste, thumbprint),
+      }),
+    });
+    if (site !== 'backEnd') continue;
+    const own = ownCertificate(listed);
+    judgement.plans.push({
+      plan: 'backend-444-rebind',
+      values: { ...(server && { server }), ...(own?.thumbprint && { backendCandidate: own.thumbprint }) },
+    });
+  }
+}
+
+function judgeMailProtocols(judgement: Judgement, { evidence, certificates, language }: Input): void {
+  // Enable-ExchangeCertificate's own wildcard warning has its finding already.
+  if (evidence.symptoms.some((s) => s.id === 'imap-pop-subject-not-fqdn')) return;
+  const valid = certificates.filter(
+    (c) => c.daysLeft !== undefined && c.daysLeft >= 0 && c.status !== 'PendingRequest' && c.role !== 'auth',
+  );
+  const wrong: { protocol: 'IMAP' | 'POP'; current: string; fqdn: string; cert: CertificateFacts; server?: string }[] =
+    [];
+  for (const setting of evidence.mailProtocolSettings ?? []) {
+    const current = setting.x509Name;
+    const fqdn = setting.externalNames[0];
+    if (!current || !fqdn || current.toLowerCase() === fqdn) continue;
+    const chosen = valid.filter((c) => covers(c.domains, current));
+    if (chosen.some((c) => covers(c.domains, fqdn))) continue;
+    const carrying = valid.find(
+      (c) => covers(c.domains, fqdn) && (c.services === undefined || c.services.includes(setting.protocol)),
+    );
+    if (!carrying) continue;
+    wrong.push({
+      protocol: setting.protocol,
+      current,
+      fqdn,
+      cert: carrying,
+      ...(setting.server && { server: setting.server }),
+    });
+  }
+  if (wrong.length === 0) return;
+  const imap = wrong.find((w) => w.protocol === 'IMAP');
+  const pop = wrong.find((w) => w.protocol === 'POP');
+  const first = imap ?? pop!;
+  const protocols = [imap && 'IMAP', pop && 'POP'].filter(Boolean).join(language === 'ja' ? ' と ' : ' and ');
+  const server = first.server ?? first.cert.servers?.[0] ?? evidence.servers?.[0];
+  judgement.findings.push({
+    code: 'IMAP_POP_CERTIFICATE_NAME',
+    severity: 'warning',
+    ...(first.cert.thumbprint && { thumbprint: first.cert.thumbprint }),
+    message: settingText[language].mailNameDiffers({
+      protocols,
+      current: first.current,
+      fqdn: first.fqdn,
+      cert: displayName(first.cert),
+      ...(imap && pop && { popFqdn: pop.fqdn }),
+    }),
+  });
+  judgement.plans.push({
+    plan: 'imap-pop-certificate-name',
+    values: {
+      mailProtocols: [imap && 'IMAP', pop && 'POP'].filter(Boolean).join(','),
+      ...(server && { server }),
+      ...(imap && { fqdn: imap.fqdn }),
+      ...(pop && { popFqdn: pop.fqdn }),
+    },
+  });
+}
+
+function judgeHybridConnectors(judgement: Judgement, { evidence, certificates, language }: Input): void {
+  const cloud = (evidence.cloudConnectors ?? []).filter((c) => c.onPremises);
+  if (cloud.length === 0) return;
+  // The certificate on-premises presents to Exchange Online: the one the Outbound to Office 365
+  // connector pins, else the CA-issued ones enabled for SMTP.
+  const pin = (evidence.connectors ?? []).find((c) => /^Outbound to Office 365/i.test(c.name))?.tlsCertificateName;
+  const pinnedSubject = pin ? /<S>(.+)$/i.exec(pin)?.[1]?.trim().toLowerCase() : undefined;
+  const smtp = certificates.filter(
+    (c) =>
+      c.thumbprint &&
+      c.daysLeft !== undefined &&
+      c.daysLeft >= 0 &&
+      c.role !== 'auth' &&
+      c.selfSigned !== true &&
+      (pinnedSubject ? c.subject.toLowerCase() === pinnedSubject : (c.services ?? []).includes('SMTP')),
+  );
+  if (smtp.length !== 1) return;
+  const cert = smtp[0]!;
+  const expected: { name: string; where: string }[] = [];
+  for (const connector of cloud) {
+    const name = connector.direction === 'inbound' ? connector.tlsSenderCertificateName : connector.tlsDomain;
+    if (!name || covers(cert.domains, name)) continue;
+    const field = connector.direction === 'inbound' ? 'TlsSenderCertificateName' : 'TlsDomain';
+    expected.push({ name, where: `${connector.name}: ${field}` });
+  }
+  if (expected.length === 0) return;
+  const names = [...new Set(expected.map((e) => e.name))];
+  const inbound = cloud.find((c) => c.direction === 'inbound' && c.tlsSenderCertificateName);
+  const outbound = cloud.find((c) => c.direction === 'outbound');
+  const certName = cert.domains.find((d) => !d.startsWith('*.')) ?? cert.domains[0];
+  judgement.findings.push({
+    code: 'DOMAIN_MISMATCH',
+    severity: 'critical',
+    ...(cert.thumbprint && { thumbprint: cert.thumbprint }),
+    message: settingText[language].hybridNames({
+      expected: names.join(', '),
+      where: expected.map((e) => e.where).join('; '),
+      cert: displayName(cert),
+      names: cert.domains.join(', '),
+    }),
+  });
+  judgement.plans.push({
+    plan: 'hybrid-connector-tls-name',
+    values: {
+      ...(cert.thumbprint && { thumbprint: cert.thumbprint }),
+      expectedName: names[0]!,
+      ...(certName && { coveredName: certName }),
+      ...(inbound && { inboundConnector: inbound.name }),
+      ...(outbound && { outboundConnector: outbound.name }),
+      ...(outbound?.smartHosts.length && { smartHosts: outbound.smartHosts.join(',') }),
+    },
+  });
+}
+
+/**
+ * The server's own self-signed certificate (CN=<host>, no dot), valid by the dates the paste shows:
+ * the one Setup binds to Exchange Back End, fine there. Only when the listing holds exactly one.
+ */
+function ownCertificate(listed: readonly CertificateFacts[]): CertificateFacts | undefined {
+  const own = listed.filter((c) => {
+    const cn = /^CN=([^,]+)$/i.exec(c.subject.trim())?.[1] ?? '';
+    return (
+      /^[A-Za-z][A-Za-z0-9-]{0,62}$/.test(cn) &&
+      c.daysLeft !== undefined &&
+      c.daysLeft >= 0 &&
+      c.status !== 'PendingRequest' &&
+      (c.role === undefined || c.role === 'exchange-self-signed' || c.role === 'self-signed')
+    );
+  });
+  return own.length === 1 ? own[0] : undefined;
+}
+
+/** A line of the paste names this thumbprint and says it was removed (deleted, 削除). */
+function saysRemoved(paste: string, thumbprint: string): boolean {
+  const lower = thumbprint.toLowerCase();
+  return paste
+    .split('\n', 5000)
+    .some((line) => line.toLowerCase().includes(lower) && /\b(?:remov|delet)|削除/i.test(line));
+}

@@ -1,0 +1,95 @@
+import type { LibraryStep } from './library-model.js';
+
+/**
+ * Making Exchange Online's hybrid connectors and the on-premises certificate agree on a name.
+ * Exchange Online checks the name on the certificate on-premises presents: TlsSenderCertificateName
+ * for mail it receives from on-premises, TlsDomain (with DomainValidation) for mail it sends there.
+ */
+export const HYBRID_CONNECTOR_STEPS: LibraryStep[] = [
+  {
+    id: 'hybrid-find-expected-name',
+    role: 'mailbox',
+    versions: ['2013+', 'unknown'],
+    title: {
+      en: 'On {server}: look for a valid certificate that also carries the name Exchange Online expects; if there is one (or once the CA issues one), enable it for SMTP (answer N to the overwrite prompt) and re-run the Hybrid Configuration Wizard with it',
+      ja: '{server} で: Exchange Online が期待する名前も含む有効な証明書があるか確認します。あれば (または CA が発行したら)、SMTP に割り当て (上書き確認には N)、その証明書でハイブリッド構成ウィザードを再実行します',
+    },
+    why: {
+      en: 'A certificate with the expected name fixes both directions without changing anything in Exchange Online; the command changes nothing.',
+      ja: '期待される名前を含む証明書なら、Exchange Online 側を変えずに両方向が直ります。このコマンドは何も変更しません。',
+    },
+    command: {
+      default:
+        "Get-ExchangeCertificate | ? { ($_.CertificateDomains | % { $_.ToString() }) -contains '{expectedName}' } | fl Thumbprint,Subject,CertificateDomains,NotAfter,Services,Status",
+    },
+  },
+  {
+    id: 'exo-set-inbound-tls-name',
+    role: 'any',
+    runsOn: 'anywhere',
+    title: {
+      en: 'Otherwise, in Exchange Online PowerShell (Connect-ExchangeOnline): make the inbound connector from on-premises expect the name the certificate carries',
+      ja: 'そうでなければ、Exchange Online PowerShell (Connect-ExchangeOnline) で: オンプレミスからの受信コネクタが、証明書にある名前を期待するようにします',
+    },
+    why: {
+      en: 'Exchange Online recognises mail from on-premises as your organisation’s only when the certificate presented carries TlsSenderCertificateName; RequireTls stays on.',
+      ja: 'Exchange Online は、提示された証明書に TlsSenderCertificateName の名前がある場合にだけ、オンプレミスからのメールを自組織のものと認識します。RequireTls は有効のままにします。',
+    },
+    verify: {
+      en: 'Get-InboundConnector shows TlsSenderCertificateName with the certificate’s name.',
+      ja: 'Get-InboundConnector の TlsSenderCertificateName に証明書の名前が表示されます。',
+    },
+    command: {
+      default:
+        "Set-InboundConnector -Identity '{inboundConnectorQuoted}' -TlsSenderCertificateName {coveredNameOrPlaceholder}",
+    },
+  },
+  {
+    id: 'exo-set-outbound-tls-domain',
+    role: 'any',
+    runsOn: 'anywhere',
+    title: {
+      en: 'And, only once DNS for that name points to the on-premises server that receives the mail: make the outbound connector to on-premises use it as smart host and TLS domain',
+      ja: 'さらに、その名前の DNS がメールを受信するオンプレミス サーバーを指していることを確認してから: オンプレミスへの送信コネクタのスマート ホストと TLS ドメインをその名前にします',
+    },
+    why: {
+      en: 'With DomainValidation, Exchange Online checks that the on-premises certificate carries TlsDomain; TlsSettings stays DomainValidation.',
+      ja: 'DomainValidation では、Exchange Online はオンプレミスの証明書に TlsDomain の名前があるかを検証します。TlsSettings は DomainValidation のままにします。',
+    },
+    command: {
+      default:
+        "Set-OutboundConnector -Identity '{outboundConnectorQuoted}' -SmartHosts {coveredNameOrPlaceholder} -TlsDomain {coveredNameOrPlaceholder}",
+    },
+  },
+  {
+    id: 'rerun-hcw-connector-names',
+    role: 'any',
+    versions: ['2013+', 'unknown'],
+    title: {
+      en: 'Alternatively, re-run the Hybrid Configuration Wizard and choose this certificate on its transport certificate page: it sets the connectors on both sides to the certificate’s names',
+      ja: '代わりにハイブリッド構成ウィザードを再実行し、トランスポート証明書のページでこの証明書を選んでも、両側のコネクタが証明書の名前に設定されます',
+    },
+    why: {
+      en: 'The wizard writes TlsSenderCertificateName, the smart host and the on-premises Outbound to Office 365 connector from the certificate it is given, so nothing keeps the old name.',
+      ja: 'ウィザードは、指定された証明書から TlsSenderCertificateName、スマート ホスト、オンプレミスの Outbound to Office 365 コネクタを書き直すので、古い名前が残りません。',
+    },
+  },
+  {
+    id: 'verify-hybrid-connector-names',
+    role: 'any',
+    runsOn: 'anywhere',
+    phase: 'verify',
+    title: {
+      en: 'In Exchange Online PowerShell: check that each connector names a name the certificate carries, then that mail queued for on-premises is delivered',
+      ja: 'Exchange Online PowerShell で: 各コネクタの名前が証明書にある名前であることを確認し、オンプレミス宛てにキューにあるメールが配信されることを確認します',
+    },
+    why: {
+      en: 'Exchange Online retries the queued mail by itself once the names agree.',
+      ja: '名前が一致すれば、Exchange Online はキューのメールを自動で再試行します。',
+    },
+    command: {
+      default:
+        "Get-InboundConnector | ? { $_.ConnectorType -eq 'OnPremises' } | fl Name,TlsSenderCertificateName,RequireTls\nGet-OutboundConnector | ? { $_.ConnectorType -eq 'OnPremises' } | fl Name,SmartHosts,TlsDomain,TlsSettings",
+    },
+  },
+];
