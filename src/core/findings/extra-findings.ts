@@ -166,12 +166,16 @@ export function judgeEvidenceExtras({
     } else if (note.code === 'damaged-thumbprint') {
       const id = /^event (\d+)/.exec(note.detail ?? '')?.[1];
       const listing = /^listing: (.*)$/s.exec(note.detail ?? '');
+      const table = /^table: (.*)$/s.exec(note.detail ?? '');
+      const name = (dn: string) => commonName(dn) ?? (dn || '?');
       findings.push({
         code: 'THUMBPRINT_DAMAGED',
         severity: 'warning',
-        message: listing
-          ? text.finding.damagedListing({ name: commonName(listing[1] ?? '') ?? (listing[1] || '?') })
-          : text.finding.damagedThumbprint({ id: Number(id ?? 0) }),
+        message: table
+          ? text.finding.cutTableThumbprint({ name: name(table[1] ?? '') })
+          : listing
+            ? text.finding.damagedListing({ name: name(listing[1] ?? '') })
+            : text.finding.damagedThumbprint({ id: Number(id ?? 0) }),
       });
     } else if (note.code === 'empty-exchange-fields') {
       findings.push({ code: 'AUTH_CERT_PROBLEM', severity: 'warning', message: text.finding.emptyExchangeFields() });

@@ -115,6 +115,7 @@ export interface DiagnosisText {
     damagedThumbprint(p: { id: number }): string;
     /** A Get-ExchangeCertificate record cut off mid-value (a short thumbprint, an unclosed list). */
     damagedListing(p: { name: string }): string;
+    cutTableThumbprint(p: { name: string }): string;
     internalExpiringNoThumbprint(p: { server: string; hours?: number }): string;
     eventCertExpired(p: { id: number; name: string }): string;
     eventCertExpiring(p: { id: number; name: string }): string;
@@ -292,6 +293,8 @@ const en: DiagnosisText = {
       `This paste is very long: only the first ${read} ${{ certificates: 'certificates', thumbprints: 'thumbprints', events: 'events', records: 'listing records' }[what]} were examined, the rest was skipped. Paste the part about the server in trouble.`,
     damagedThumbprint: ({ id }) =>
       `The thumbprint in event ${id} is damaged in this paste (a character is missing or not hexadecimal), so it cannot be used in a command. Copy it again from the event, or run Get-ExchangeCertificate | fl Thumbprint,Subject,NotAfter on the server.`,
+    cutTableThumbprint: ({ name }) =>
+      `The table cut thumbprints short ("...", the one of ${name} among them), so they cannot be used in a command. On the server, run Get-ExchangeCertificate | ft Thumbprint,Services,NotAfter,Subject -AutoSize (or | fl Thumbprint,Subject,Services,NotAfter) and copy the output again.`,
     damagedListing: ({ name }) =>
       `The copy was cut off inside the record of ${name}: its thumbprint has fewer than 40 digits, so it cannot be used in a command, and a name cut mid-way is left out. On the server, run Get-ExchangeCertificate | fl Thumbprint,Subject,CertificateDomains,Services,NotAfter and copy the whole record again (in an RDP window, widen it, or add | Out-File C:\\temp\\certs.txt and open the file).`,
     internalExpiringNoThumbprint: ({ server, hours }) =>
@@ -535,6 +538,8 @@ const ja: DiagnosisText = {
       `貼り付けが非常に長いため、最初の ${read} 件の${{ certificates: '証明書', thumbprints: '拇印', events: 'イベント', records: '一覧の項目' }[what]}だけを調べ、残りは省略しました。問題のサーバーに関する部分を貼り付けてください。`,
     damagedThumbprint: ({ id }) =>
       `イベント ${id} の拇印がこの貼り付けでは壊れている (文字が欠けているか 16 進数ではない) ため、コマンドに使えません。イベントからもう一度コピーするか、サーバーで Get-ExchangeCertificate | fl Thumbprint,Subject,NotAfter を実行してください。`,
+    cutTableThumbprint: ({ name }) =>
+      `表の列幅で拇印が途中で省略されている ("..."、${name} の拇印など) ため、コマンドには使えません。サーバーで Get-ExchangeCertificate | ft Thumbprint,Services,NotAfter,Subject -AutoSize (または | fl Thumbprint,Subject,Services,NotAfter) を実行し、出力をもう一度コピーしてください。`,
     damagedListing: ({ name }) =>
       `${name} のレコードの途中でコピーが切れています。拇印が 40 桁に足りないためコマンドには使えず、途中で切れた名前は除外しました。サーバーで Get-ExchangeCertificate | fl Thumbprint,Subject,CertificateDomains,Services,NotAfter を実行し、レコード全体をもう一度コピーしてください (RDP のウィンドウでは幅を広げるか、| Out-File C:\\temp\\certs.txt を付けてファイルを開きます)。`,
     internalExpiringNoThumbprint: ({ server, hours }) =>

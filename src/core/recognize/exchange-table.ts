@@ -86,7 +86,7 @@ export const recognizeExchangeTable: Recognizer = (text) => {
       continue;
     }
     const cells = columns ? sliceCells(line, columns) : undefined;
-    const row = cells && normalizeThumbprint(thumbprintCell(cells)) ? cells : defaultRow(line);
+    const row = cells && (normalizeThumbprint(thumbprintCell(cells)) || cutThumbprint(cells)) ? cells : defaultRow(line);
     if (!row) continue;
     if (out.certificates.length >= LIMITS.certificateBlocks) {
       out.notes.push(restSkipped('certificates', out.certificates.length));
@@ -141,6 +141,11 @@ function headerColumns(line: string): { name: string; start: number }[] | undefi
   return columns.some((c) => c.name === 'Thumbprint' || c.name === 'Identity') ? columns : undefined;
 }
 
+/** A Thumbprint cell the table cut short: hexadecimal digits, then the ellipsis. */
+function cutThumbprint(cells: Map<string, string>): boolean {
+  return /^[0-9A-Fa-f]{6,39}(?:\.{3}|…)$/.test(thumbprintCell(cells));
+}
+
 /** The Thumbprint cell, else the thumbprint half of an Identity cell (`EX01\8557D113…`). */
 function thumbprintCell(cells: Map<string, string>): string {
   return cells.get('Thumbprint') || (cells.get('Identity')?.split('\\')[1]?.trim() ?? '');
@@ -185,12 +190,15 @@ function addRow(
   target: CommandTarget | undefined,
 ): Placed | undefined {
   const thumbprint = normalizeThumbprint(thumbprintCell(cells))?.value;
-  if (!thumbprint) return undefined;
+  // A thumbprint the table cut (`75A23CB13D01FF64...`) is no thumbprint: the row's dates and names
+  // still tell about the certificate, which is kept without one.
+  const cutShort = !thumbprint && cutThumbprint(cells);
+  if (!thumbprint && !cutShort) return undefined;
   const servicesCell = cells.get('Services') ?? '';
   const letters = decodeServiceLetters(servicesCell);
   const subject = windowsDn(cells.get('Subject') ?? '');
   const facts: ParsedCertificate = {
-    thumbprint,
+    ...(thumbprint && { thumbprint }),
     subject,
     issuer: windowsDn(cells.get('Issuer') ?? ''),
     // A host name the table cut (`CN=mail.contoso.c...`) is not a name the certificate holds.
@@ -209,8 +217,14 @@ function addRow(
     if (dates.values[1]) facts.notAfter = dates.values[1];
     if (dates.ambiguous) {
       facts.dateAmbiguous = true;
-      out.notes.push({ code: 'date-ambiguous', detail: dates.detail, thumbprint });
+      out.notes.push({ code: 'date-ambiguous', detail: dates.detail, ...(thumbprint && { thumbprint }) });
     }
+  }
+  if (cutShort) {
+    facts.cut = true;
+    // Said once: a narrow console cuts every row's thumbprint alike.
+    if (!out.notes.some((note) => note.detail?.startsWith('table: ')))
+      out.notes.push({ code: 'damaged-thumbprint', detail: `table: ${subject}` });
   }
   const selfSigned = cells.get('IsSelfSigned');
   if (selfSigned && /^(true|false)$/i.test(selfSigned)) facts.selfSigned = /^true$/i.test(selfSigned);

@@ -42,7 +42,8 @@ const RECOGNIZERS: readonly {
         text,
       ),
   },
-  { read: recognizeExchangeTable, applies: (text) => hasHexRun(text, 40) },
+  // A table may have cut every thumbprint short (`75A23CB13D01FF64...`) under its Thumbprint header.
+  { read: recognizeExchangeTable, applies: (text) => hasHexRun(text, 40) || /^Thumbprint\s.*\n[\s-]+$/m.test(text) },
   { read: recognizeJsonCertificates, applies: (text) => text.includes('"') && /Thumbprint"\s*:/i.test(text) },
   { read: recognizeCertutil },
   {

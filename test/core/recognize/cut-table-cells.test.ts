@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { diagnose } from '../../../src/core/diagnose.js';
 import { recognizeExchangeTable } from '../../../src/core/recognize/exchange-table.js';
+import { REFERENCE_NOW } from '../../helpers/clock.js';
 
 /**
  * `Get-ExchangeCertificate | ft … -AutoSize` cuts long cells with `...` (Windows PowerShell) or `…`
@@ -130,11 +132,30 @@ describe('cut table cells', () => {
     });
   }
 
-  it('a cut thumbprint is no thumbprint', () => {
-    const input = table(
-      ['Thumbprint', 'Services', 'Subject'],
-      [['B1C2D3E4F5A60718293A4B5C6D7E8F90...', 'SMTP', 'CN=x']],
+  it('a cut thumbprint is no thumbprint: the certificate is kept without one, said once', () => {
+    const input = [
+      '[PS] C:\\Windows\\system32>Get-ExchangeCertificate | ft Thumbprint,Services,NotAfter,Subject',
+      '',
+      'Thumbprint                Services       NotAfter               Subject',
+      '----------                --------       --------               -------',
+      '75A23CB13D01FF6492415F... IMAP, POP, ... 12/4/2026 11:59:59 PM  CN=mail.tailspintoys.com, OU=IT, ...',
+      '1090F0CEDFCEA2212908D9... SMTP           6/10/2029 9:14:03 AM   CN=Microsoft Exchange Server Aut...',
+    ].join('\n');
+    const evidence = recognizeExchangeTable(input);
+    const certs = evidence.certificates ?? [];
+    assert.deepEqual(
+      certs.map((c) => [c.thumbprint, c.cut, c.role, c.notAfter, c.services, c.servicesAtLeast]),
+      [
+        [undefined, true, undefined, '2026-12-04T23:59:59.000Z', undefined, ['IMAP', 'POP']],
+        [undefined, true, 'auth', '2029-06-10T09:14:03.000Z', ['SMTP'], undefined],
+      ],
     );
-    assert.deepEqual(recognizeExchangeTable(input).certificates ?? [], []);
+    assert.equal(evidence.notes?.filter((n) => n.code === 'damaged-thumbprint').length, 1);
+    for (const lang of ['en', 'ja'] as const) {
+      const d = diagnose(input, { now: REFERENCE_NOW, lang });
+      assert.ok(d.findings.some((f) => f.code === 'CERT_EXPIRING'));
+      assert.ok(d.findings.some((f) => f.code === 'THUMBPRINT_DAMAGED' && f.message.includes('-AutoSize')));
+      assert.ok(!d.steps.some((s) => /75A23CB1|1090F0CE/.test(s.command ?? '')));
+    }
   });
 });
