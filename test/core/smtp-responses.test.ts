@@ -73,6 +73,27 @@ EX16-01\\1234      DnsConnectorDelivery Retry  12           fabrikam.com       4
     changesNothing: true,
   },
   {
+    name: 'Get-Queue | ft cuts LastError: the start of the response is enough',
+    paste: `Identity       DeliveryType         Status MessageCount NextHopDomain  LastError
+--------       ------------         ------ ------------ -------------  ---------
+EX13-01\\5521  DnsConnectorDelivery Retry  3            adatum.com     454 4.7.5 Certificate validation fa...
+EX13-01\\5530  DnsConnectorDelivery Retry  9            litware.com    421 4.4.2 Connection dropped due to...`,
+    codes: ['REMOTE_CERT_VALIDATION_FAILED', 'SMTP_CONNECTION_FAILED'],
+    notCodes: ['UNRECOGNIZED_INPUT'],
+    steps: ['Retry-Queue -Identity EX13-01\\5521'],
+    changesNothing: true,
+  },
+  {
+    name: 'an NDR naming the remote server that answered',
+    paste: `Delivery has failed to these recipients or groups:
+Diagnostic information for administrators:
+Generating server: EX19-02.contoso.com
+Remote Server at mx1.woodgrovebank.com (203.0.113.25) returned '454 4.7.5 Certificate validation failure'`,
+    codes: ['REMOTE_CERT_VALIDATION_FAILED'],
+    steps: ['certcheck probe mx1.woodgrovebank.com:25'],
+    changesNothing: true,
+  },
+  {
     name: 'Japanese question, Get-Queue | fl with 421 4.4.2 SocketError',
     paste: `キューが止まっています。証明書のせいでしょうか?\n\n${QUEUE_FL('[{LRT=2026/11/28 10:44:52};{LED=421 4.4.2 Connection dropped due to SocketError};{FQDN=mail.contoso-partner.net};{IP=198.51.100.7}]', 'EXJ19\\77', 'contoso-partner.net')}`,
     codes: ['SMTP_CONNECTION_FAILED'],

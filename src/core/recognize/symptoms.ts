@@ -183,13 +183,14 @@ const RULES: readonly SymptomRule[] = [
   },
   {
     id: 'remote-cert-validation',
-    pattern: /454\s+4\.7\.5\s+Certificate\s+validation\s+failure/i,
+    // Get-Queue | ft cuts LastError ("454 4.7.5 Certificate validation fa..."): the start is enough.
+    pattern: /454\s+4\.7\.5\s+Certificate\s+valid/i,
     values: queueRecord,
   },
   {
     id: 'smtp-socket-error',
     pattern:
-      /\b(?:421\s+4\.4\.[12]|451\s+4\.4\.0)\b[^\n;\]]{0,160}?SocketError|Connection\s+dropped\s+due\s+to\s+SocketError/i,
+      /\b(?:421\s+4\.4\.[12]|451\s+4\.4\.0)\b[^\n;\]]{0,160}?(?:SocketError|Connection\s+dropped)|Connection\s+dropped\s+due\s+to\s+SocketError/i,
     values: (text, match) => ({
       ...queueRecord(text, match),
       response: /\b(421\s+4\.4\.[12]|451\s+4\.4\.0)\b/.exec(match[0])?.[1]?.replace(/\s+/, ' '),
