@@ -57,6 +57,10 @@ export const EVENT_LABELS: ReadonlyMap<string, LabelInfo> = new Map([
   ['logged', label('date', 'w2008')],
   ['ログの日付', label('date', 'w2008')],
   ['time', label('time', 'w2003')],
+  // Windows 2003's Event Properties dialog: "Type:" and 「種類:」 for the level, 「分類:」 for the category.
+  ['type', label('level', 'any')],
+  ['種類', label('level', 'any')],
+  ['分類', label('category', 'any')],
   ['時刻', label('time', 'w2003')],
   ['timecreated', label('date', 'powershell')],
   ['timegenerated', label('date', 'powershell')],
@@ -154,7 +158,7 @@ const RIGHT_COLUMN: ReadonlySet<LabelKey> = new Set(['date', 'category', 'keywor
  * followed by another known label and its colon.
  */
 export function readLabelLines(line: string): LabelLine[] {
-  const first = readLabelLine(line);
+  const first = readLabelLine(line) ?? laterLabel(line);
   if (!first) return [];
   if (!/\t| {2}/.test(line.slice(first.valueOffset))) return [first];
   const found: LabelLine[] = [];
@@ -182,6 +186,21 @@ export function readLabelLines(line: string): LabelLine[] {
     found.push({ ...current, value: line.slice(current.valueOffset, cutAt).trim() });
     current = next;
   }
+}
+
+/**
+ * The first known label after a tab when the line opens with one certcheck does not use: Windows
+ * 2003's Event Properties grid puts "Type:\tError" before "Event ID:\t12015" on one line.
+ */
+function laterLabel(line: string): LabelLine | undefined {
+  if (!line.includes('\t') || !line.includes(':')) return undefined;
+  const cut = /\t[ \t]*/g;
+  for (let m = cut.exec(line); m; m = cut.exec(line)) {
+    const start = m.index + m[0].length;
+    const candidate = readLabelLine(line.slice(start, start + 120));
+    if (candidate) return { ...candidate, valueOffset: start + candidate.valueOffset };
+  }
+  return undefined;
 }
 
 /** "Foo    : bar": the shape of a Format-List line, label or not known. */

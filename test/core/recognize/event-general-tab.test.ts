@@ -41,7 +41,39 @@ const EXPIRED_15 = [
   'User:\tN/A\tComputer:\tHUB01.corp.contoso.com',
 ].join('\n');
 
+const W2003_DIALOG = [
+  'Date:\t11/28/2026\tSource:\tMSExchangeTransport',
+  'Time:\t2:03:17 AM\tCategory:\tTransportService',
+  'Type:\tError\tEvent ID:\t12015',
+  'User:\tN/A',
+  'Computer:\tHUB01',
+  'Description:',
+  'An internal transport certificate expired. Thumbprint:7E82BAF379DFBFFE8B3DFD82388EC678051ABCF4',
+].join('\r\n');
+
+const W2003_DIALOG_JA = [
+  '日付:\t2026/11/28\tソース:\tMSExchangeTransport',
+  '時刻:\t2:03:17\t分類:\tTransportService',
+  '種類:\tエラー\tイベント ID:\t12015',
+  'ユーザー:\tN/A',
+  'コンピュータ:\tHUB01',
+  '説明:',
+  'An internal transport certificate expired. Thumbprint:7E82BAF379DFBFFE8B3DFD82388EC678051ABCF4',
+].join('\r\n');
+
+const W2003_WANT: Partial<EventFacts> = {
+  id: 12015,
+  format: 'w2003',
+  source: 'MSExchangeTransport',
+  level: 'error',
+  computer: 'HUB01',
+  loggedAt: '2026-11-28T02:03:17Z',
+  thumbprint: '7E82BAF379DFBFFE8B3DFD82388EC678051ABCF4',
+};
+
 const cases: { name: string; paste: string; want: Partial<EventFacts> }[] = [
+  { name: "Windows 2003's Event Properties dialog, two pairs a line", paste: W2003_DIALOG, want: W2003_WANT },
+  { name: "Windows 2003's Event Properties dialog in Japanese", paste: W2003_DIALOG_JA, want: W2003_WANT },
   {
     name: 'English grid after the description, CRLF and NBSP',
     paste: `Partners say TLS is not offered:\r\n\r\n${EN_MESSAGE}\r\n\r\n${EN_GRID}\r\n`,
