@@ -183,7 +183,7 @@ const PROSE: Record<Language, Values> = {
     newThumbprint: 'the renewed certificate',
     thumbprintWords: "this certificate's thumbprint",
     issuer: 'the issuing CA the certificate names',
-    droppedNames: 'the internal names',
+    droppedNames: "such as .local names and the server's bare name",
     requestDomains: 'the public names',
   },
   ja: {
@@ -202,7 +202,7 @@ const PROSE: Record<Language, Values> = {
     newThumbprint: '更新後の証明書',
     thumbprintWords: 'この証明書の拇印',
     issuer: '証明書が示す発行元 CA',
-    droppedNames: '内部の名前',
+    droppedNames: '.local の名前やサーバーのホスト名など',
     requestDomains: '公開名',
   },
 };
