@@ -22,6 +22,8 @@ describe('facts stated in prose', () => {
     { text: 'the new cert is only on MBX-02 right now', importedOn: 'MBX-02' },
     { text: '新しい証明書は EX13-01 にだけインポートしました。', importedOn: 'EX13-01' },
     { text: 'EXJ-01 のみにインポート済みです', importedOn: 'EXJ-01' },
+    { text: 'EX01 にだけ新しい証明書をインポートしました', importedOn: 'EX01' },
+    { text: `Thumbprint of new cert: ${NEW}`, newThumbprint: NEW },
     { text: 'We imported the new cert on EX13-01 and EX13-02.' },
   ];
   for (const row of rows)

@@ -23,7 +23,7 @@ const NEW_THUMBPRINT: readonly RegExp[] = [
   ),
   // "the thumbprint of the new certificate is X"
   new RegExp(
-    `\\bthumbprint\\s+of\\s+the\\s+(?:new|renewed|replacement)\\s+(?:cert(?:ificate)?|one)\\s*(?:is|was|=|:)?${OPEN}${HEX}`,
+    `\\bthumbprint\\s+of\\s+(?:the\\s+)?(?:new|renewed|replacement)\\s+(?:cert(?:ificate)?|one)\\s*(?:is|was|=|:)?${OPEN}${HEX}`,
     'i',
   ),
   // "the new cert is X", "new certificate: X", "the renewed one (X)"
@@ -53,7 +53,9 @@ const IMPORTED_ON: readonly RegExp[] = [
   new RegExp(`\\b${CERT}\\s+is\\s+only\\s+on\\s+${SERVER}`, 'i'),
   new RegExp(`\\bonly\\s+(?:imported|installed)\\s+${CERT}\\s+on\\s+${SERVER}`, 'i'),
   // 「EX13-01 にだけインポート」「EX13-01 のみにインポート」「EX13-01 にしかインポートしていません」
-  new RegExp(`${SERVER}\\s*(?:に(?:だけ|のみ|しか)|だけに|のみに|のみ)\\s*(?:証明書を\\s*)?(?:インポート|インストール|入れ)`),
+  new RegExp(
+    `${SERVER}\\s*(?:に(?:だけ|のみ|しか)|だけに|のみに|のみ)\\s*(?:(?:新しい|更新した|更新後の)?\\s*証明書を\\s*)?(?:インポート|インストール|入れ)`,
+  ),
 ];
 
 const NOT_A_SERVER = /^(?:SP\d+|CU\d+|RU\d+|TLS\d*|SHA\d+|RSA\d+|HTTPS?\d*|SMTP\d*|IIS\d*|KB\d+|the|this|that|one)$/i;
