@@ -84,3 +84,34 @@ describe('a renewed certificate imported on one server only is copied, not reque
       assert.match(commands, /Enable-ExchangeCertificate -Thumbprint (?:<[^>]+>|\S+) -Services SMTP/);
     });
 });
+
+describe('a listing of the server left on the old certificate, the renewal said to be on another', () => {
+  const listing = `Exchange 2016 CU23, EX16-01 and EX16-02 behind a load balancer. We imported the new cert on EX16-01 only. This is EX16-02:
+
+[PS] C:\\Windows\\system32>Get-ExchangeCertificate -Server EX16-02 | fl Thumbprint,Subject,Issuer,CertificateDomains,NotAfter,Services
+
+Thumbprint         : 3BFBD8DFD6642FE619EA98BBB6051BC5ADEBBE0C
+Subject            : CN=mail.contoso.com
+Issuer             : CN=Sectigo RSA Domain Validation Secure Server CA, O=Sectigo Limited, C=GB
+CertificateDomains : {mail.contoso.com, autodiscover.contoso.com}
+NotAfter           : 12/1/2026 11:59:59 PM
+Services           : IIS, SMTP
+`;
+  for (const lang of ['en', 'ja'] as const)
+    it(`${lang}: copied from the server that holds it, enabled as the old one was, never copied back`, () => {
+      const d = diagnose(listing, { now: NOW, lang });
+      const commands = d.steps.map((s) => s.command ?? '').join('\n');
+      assert.doesNotMatch(commands, /-GenerateRequest/);
+      const exported = d.steps.filter((s) => /Export-ExchangeCertificate/.test(s.command ?? ''));
+      assert.deepEqual(
+        exported.map((s) => s.server),
+        ['EX16-01'],
+      );
+      const imported = d.steps.filter((s) => /Import-ExchangeCertificate .*\.pfx/.test(s.command ?? ''));
+      assert.deepEqual(
+        imported.map((s) => s.server),
+        ['EX16-02'],
+      );
+      assert.match(commands, /Enable-ExchangeCertificate -Thumbprint <[^>]+> -Services IIS,SMTP/);
+    });
+});

@@ -102,6 +102,15 @@ export function enrichPlanRequests(
     }
     if (context.stated) bindStated(values, context.stated, request.plan);
     if (facts) addOtherServers(values, facts, context.servers, request.plan, context.othersSaid === true);
+    // The server the admin says already holds the renewal is where it comes from, never sent a copy.
+    if (values.importedOn && values.sharedWith) {
+      const holder = keyOf(values.importedOn);
+      const others = values.sharedWith.split(',').filter((s) => s.trim() !== '' && keyOf(s) !== holder);
+      if (others.length > 0) values.sharedWith = others.join(',');
+      else delete values.sharedWith;
+    }
+    // Its holder is the other server the admin speaks of: it gets no copy of its own renewal.
+    if (values.importedOn && !values.sharedWith) delete values.othersSaid;
     if (request.plan === 'starttls-missing' && !values.renewalSaid && renewedFor12014(values, context))
       values.renewalSaid = 'yes';
     if (facts && AUTH_PLANS.has(request.plan) && !values.otherMailbox) {
@@ -468,7 +477,7 @@ export function saysRenewed(text: string): boolean {
 }
 
 /** Plans whose missing certificate is copied from the server the admin says holds the renewed one. */
-const COPIED_FROM_STATED = new Set(['starttls-missing']);
+const COPIED_FROM_STATED = new Set(['starttls-missing', 'ca-renew', 'renew-unknown-issuer', 'starttls-renew']);
 
 /**
  * What the admin states fills what the paste's output leaves open: the thumbprint they give as the

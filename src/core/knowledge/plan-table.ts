@@ -75,7 +75,12 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
   // other servers that present it. One that was the internal transport certificate hands that role to
   // a new self-signed certificate of the server's own (Y), so the CA certificate is not it again.
   'ca-renewal': [
-    { use: 'ca-request-keep-names' },
+    // The admin imported the renewal on another server only: copied from there with its key, not requested again.
+    {
+      if: 'importedElsewhere',
+      yes: ['show-renewed-on-source', 'export-copy', 'import-copy'],
+      no: [{ use: 'ca-request-keep-names' }],
+    },
     // Services the paste does not list are read from the old certificate, never left as a placeholder.
     {
       if: 'servicesKnown',
