@@ -1,5 +1,6 @@
 import { countdownText, daysLeft, urgency, validFromText } from '../../core/countdown.js';
 import type { CertificateFacts, Diagnosis, Language } from '../../core/model.js';
+import { summaryRelease } from '../../core/facts/version-facts.js';
 import { servicesPerServer } from '../../core/server-services.js';
 import { normalizeThumbprint, type TrackableCertificate, trackableCertificates } from '../../core/tracking.js';
 import { encodeReplyValue, encodeTrackValue } from '../blocks/button-values.js';
@@ -259,7 +260,10 @@ function factsLine(diagnosis: Diagnosis, t: SlackText): string {
     [e.source, e.id, e.level && `(${t.eventLevel[e.level]})`].filter((part) => part !== undefined).join(' '),
   );
   const line = [...new Set(events)].slice(0, 6).join(' · ');
-  const version = diagnosis.exchangeVersion === 'unknown' ? '' : t.exchange(diagnosis.exchangeVersion);
+  // The release the paste shows (2019, SE), not only its family, when the servers agree on one.
+  const shown = diagnosis.servers?.length ? summaryRelease(diagnosis.servers) : diagnosis.exchangeVersion;
+  const version =
+    diagnosis.exchangeVersion === 'unknown' ? '' : t.exchange(shown === 'unknown' ? diagnosis.exchangeVersion : shown);
   return [line, version].filter(Boolean).join(' · ');
 }
 
