@@ -1,6 +1,7 @@
 import { daysLeft } from './countdown.js';
 import { buildServerFacts } from './facts/build-facts.js';
 import { enrichPlanRequests, hybridSymptom, saysOtherServers, saysRenewed } from './facts/plan-requests.js';
+import { renewalOf } from './facts/renewed-rollout.js';
 import { statedFacts } from './facts/stated-facts.js';
 import { summaryRelease, summaryVersion } from './facts/version-facts.js';
 import { covers, displayName, judgeCertificate } from './findings/certificate-findings.js';
@@ -64,6 +65,8 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
 
   const judgement: Judgement = emptyJudgement();
   const pasted = certificates.filter((c) => c.source !== 'event' && c.thumbprint);
+  const stated = statedFacts(text);
+  const cover = (event: EventFacts) => candidateFor(event, { pasted, lone, now, stated, events });
   for (const event of events) {
     // The same event ID read twice, once whole and once without its source, is one event, never
     // both recognised and "not in the catalogue".
@@ -74,7 +77,7 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
       text: t,
       version,
       ...((holder ?? server) && { fallbackServer: holder ?? server }),
-      ...candidateFor(event, pasted, lone),
+      ...candidateOf(cover(event)),
       renewingInternal:
         event.id === 12014 &&
         isOwnName(event.fqdn, event.computer) &&
@@ -84,6 +87,10 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
     for (const plan of judged.plans) {
       plan.eventId = event.id;
       if (event.source) plan.source = event.source;
+      const found = cover(event);
+      if (!plan.values.candidate && found.outOfDate) plan.values.coverOutOfDate = found.outOfDate;
+      // The renewal brought over from another server is the one a pinned connector is pointed at.
+      if (found.renewal && plan.values.candidate === found.candidate) plan.values.newThumbprint ??= found.candidate;
     }
     addJudgement(judgement, judged);
   }
@@ -132,7 +139,7 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
     copies: evidence.certificates,
     ...(evidence.adSite && { site: evidence.adSite }),
     othersSaid: saysOtherServers(text),
-    stated: statedFacts(text),
+    stated,
     renewalSaid: saysRenewed(text),
   });
   const { steps, references } = buildSteps(requests, {
@@ -197,11 +204,59 @@ function isOwnName(fqdn: string | undefined, computer: string | undefined): bool
   );
 }
 
-/** The certificate a 12014's fix should enable: one pasted that covers its FQDN, else the one lone thumbprint. */
-function candidateFor(event: EventFacts, pasted: CertificateFacts[], lone: string | undefined): { candidate?: string } {
-  const covering = event.fqdn ? pasted.find((c) => covers(c.domains, event.fqdn ?? '')) : undefined;
-  const candidate = covering?.thumbprint ?? lone;
-  return candidate ? { candidate } : {};
+/** Usable today: not expired and not yet to come (a NotBefore still ahead), by what the paste shows. */
+function usableNow(cert: CertificateFacts, now: Date): boolean {
+  if (cert.daysLeft !== undefined && cert.daysLeft < 0) return false;
+  const from = cert.notBefore ? Date.parse(cert.notBefore) : Number.NaN;
+  return Number.isNaN(from) || from <= now.getTime();
+}
+
+/**
+ * The certificate a 12014's fix should enable: a pasted one that covers its FQDN and is usable today
+ * (on the event's own server when the paste lists that server), the latest to expire; else the one
+ * lone thumbprint, unless the paste shows it expired, the admin calls it the old one, or an event
+ * says the certificate for that FQDN has expired. Covering certificates that are all out of date are
+ * reported as such: the fix is then the renewal, never enabling one of them.
+ */
+function candidateFor(
+  event: EventFacts,
+  context: {
+    pasted: CertificateFacts[];
+    lone: string | undefined;
+    now: Date;
+    stated: { oldThumbprint?: string };
+    events: readonly EventFacts[];
+  },
+): { candidate?: string; outOfDate?: string; renewal?: boolean } {
+  const { pasted, lone, now, stated } = context;
+  const fqdn = event.fqdn;
+  const covering = fqdn ? pasted.filter((c) => covers(c.domains, fqdn)) : [];
+  const host = event.computer ? hostOf(event.computer).toLowerCase() : undefined;
+  const listsHost = host !== undefined && pasted.some((c) => c.servers?.some((s) => hostOf(s).toLowerCase() === host));
+  const here = listsHost ? covering.filter((c) => c.servers?.some((s) => hostOf(s).toLowerCase() === host)) : covering;
+  const usable = here
+    .filter((c) => usableNow(c, now) && c.thumbprint !== stated.oldThumbprint)
+    .sort((a, b) => (b.notAfter ?? '').localeCompare(a.notAfter ?? ''));
+  if (usable[0]?.thumbprint) return { candidate: usable[0].thumbprint };
+  // The renewal of an expired one here, listed on another server: the roll-out brings it here first.
+  const brought = here.map((c) => renewalOf(c, pasted)).find((r) => r?.thumbprint && usableNow(r, now));
+  if (brought?.thumbprint) return { candidate: brought.thumbprint, renewal: true };
+  const latest = [...here].sort((a, b) => (b.notAfter ?? '').localeCompare(a.notAfter ?? ''))[0];
+  if (latest?.thumbprint) return { outOfDate: latest.thumbprint };
+  if (!lone || lone === stated.oldThumbprint) return {};
+  const dated = pasted.filter((c) => c.thumbprint === lone);
+  if (dated.some((c) => !usableNow(c, now))) return {};
+  const expiredForName = context.events.some(
+    (e) =>
+      findCatalogueEntry(e.id, e.source)?.kind === 'starttls-cert-expired' &&
+      (!e.fqdn || !fqdn || e.fqdn.toLowerCase() === fqdn.toLowerCase()),
+  );
+  if (expiredForName && !dated.some((c) => c.daysLeft !== undefined)) return {};
+  return { candidate: lone };
+}
+
+function candidateOf(found: { candidate?: string }): { candidate?: string } {
+  return found.candidate ? { candidate: found.candidate } : {};
 }
 
 /**

@@ -345,6 +345,29 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ifTrue: w('An event asked for this', 'イベントから判断しています'),
     ifFalse: w('No event asked for this', 'イベント以外から判断しています'),
   },
+  // The expired certificate for the event's name is renewed by its own plan in the same reply.
+  coverRenewed: {
+    test: (s) => s.values.coverRenewed === 'yes',
+    unknown: 'else',
+    ifTrue: w(
+      'The expired certificate for this name is renewed above',
+      'この名前の期限切れの証明書は上の手順で更新します',
+    ),
+    ifFalse: w('Nothing above renews a certificate for this name', '上の手順にはこの名前の証明書の更新がありません'),
+  },
+  // Another event of the same paste, logged by the Transport service, asked for the same fix.
+  transportLoggedToo: {
+    test: (s) => s.values.transportToo === 'yes' && /FrontEnd/i.test(s.source ?? ''),
+    unknown: 'else',
+    ifTrue: w(
+      'The Transport service logged an event for the same name too',
+      'トランスポート サービスも同じ名前のイベントを記録しています',
+    ),
+    ifFalse: w(
+      'Only the service that logged this event is involved',
+      'このイベントを記録したサービスだけが関係しています',
+    ),
+  },
   sourceUnknown: {
     test: (s) => !s.source,
     unknown: 'then',
@@ -420,11 +443,16 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ifFalse: w('The certificate is not known to be self-signed', '自己署名とはわかっていません'),
   },
   certCoversFqdn: {
-    test: (s) => (s.values.candidate ? true : undefined),
+    // A certificate for the name that has expired (or is not valid yet) is no answer to 12014: the
+    // paste showing only such ones decides it as none.
+    test: (s) => (s.values.candidate ? true : s.values.coverOutOfDate ? false : undefined),
     unknown: 'branch',
     shownBy: ['find-cert-for-fqdn'],
-    ifTrue: w('If a certificate is listed', '証明書が表示された場合'),
-    ifFalse: w('If none is listed', '表示されない場合'),
+    ifTrue: w(
+      'If a certificate is listed whose NotAfter is still ahead',
+      '有効期限 (NotAfter) が切れていない証明書が表示された場合',
+    ),
+    ifFalse: w('If none is listed, or only expired ones', '表示されない、または期限切れの証明書だけが表示された場合'),
   },
   fqdnIsOwnName: {
     test: (s) => isOwnName(s.values.fqdn, s.facts.name),

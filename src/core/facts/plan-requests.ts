@@ -38,7 +38,10 @@ export function enrichPlanRequests(
   },
 ): PlanRequest[] {
   const watched = [...new Set(context.events.map((e) => e.id).filter((id) => WATCHED.has(id)))];
-  const kept = withoutReplacedRenewals(withoutCoveredRenewals(requests), context.servers);
+  const kept = withoutReplacedRenewals(
+    withoutRenewalsFoundFirst(withoutCoveredRenewals(requests), context.certificates, context.renewalSaid === true),
+    context.servers,
+  );
   // With one server the event's own plan is the one that restarts the service that logged it.
   const requestsKept = context.servers.length > 1 ? withoutOrphanEventRenewals(kept, context.certificates) : kept;
   const enriched = requestsKept.map((request) => {
@@ -139,7 +142,12 @@ export function enrichPlanRequests(
       s.certificates.filter((c) => c.authCurrent || c.authNext).map((c) => c.thumbprint ?? ''),
     ),
   );
-  return rollOutDoneRenewals(withoutSharedEventRenewals(enriched), context.certificates, context.copies, roleHolders);
+  return rollOutDoneRenewals(
+    withCoverRenewed(withoutSharedEventRenewals(enriched)),
+    context.certificates,
+    context.copies,
+    roleHolders,
+  );
 }
 
 /**
@@ -309,6 +317,54 @@ function withoutCoveredRenewals(requests: readonly PlanRequest[]): PlanRequest[]
 }
 
 /**
+ * A 12014 whose name only an expired (or not yet valid) certificate covers is fixed by that
+ * certificate's renewal: when its own plan renews it in the same reply, the 12014 plan makes no second
+ * request and only restarts and checks.
+ */
+function withCoverRenewed(requests: readonly PlanRequest[]): PlanRequest[] {
+  const renewed = new Set(requests.filter((r) => RENEWALS.has(r.plan)).map((r) => r.values.thumbprint));
+  return requests.map((r) =>
+    r.plan === 'starttls-missing' && r.values.coverOutOfDate && renewed.has(r.values.coverOutOfDate)
+      ? { ...r, values: { ...r.values, coverRenewed: 'yes' as const } }
+      : r,
+  );
+}
+
+/**
+ * The admin says the certificate was renewed, and a 12014 for the same FQDN first lists what the
+ * store holds for it, enabling a valid one or else requesting one: a 12016 about that FQDN whose
+ * certificate the paste does not list adds only a second request before the renewal is even looked for.
+ */
+function withoutRenewalsFoundFirst(
+  requests: readonly PlanRequest[],
+  certificates: readonly CertificateFacts[],
+  renewalSaid: boolean,
+): PlanRequest[] {
+  if (!renewalSaid) return [...requests];
+  const looked = new Set(
+    requests
+      .filter((r) => r.plan === 'starttls-missing' && !r.values.candidate && r.values.fqdn)
+      .map((r) => r.values.fqdn?.toLowerCase()),
+  );
+  const listed = (thumbprint: string | undefined) =>
+    thumbprint !== undefined && certificates.some((c) => c.thumbprint === thumbprint && c.source !== 'event');
+  const dropped = (r: PlanRequest) =>
+    r.eventId === 12016 &&
+    r.plan === 'starttls-renew' &&
+    looked.has(r.values.fqdn?.toLowerCase()) &&
+    !listed(r.values.thumbprint);
+  if (!requests.some(dropped)) return [...requests];
+  // 12016 comes from the Transport service: the 12014 plan that stays restarts it too.
+  return requests
+    .filter((r) => !dropped(r))
+    .map((r) =>
+      r.plan === 'starttls-missing' && looked.has(r.values.fqdn?.toLowerCase())
+        ? { ...r, values: { ...r.values, transportToo: 'yes' as const } }
+        : r,
+    );
+}
+
+/**
  * Of several servers, an expiry event named without its certificate or server ("only EX16-C logs
  * 12015") is about the expired SMTP certificate the listing shows, whose own renewal is planned on its
  * own server: a second renewal for the event would land on whichever server the paste names first.
@@ -473,7 +529,7 @@ export function saysRenewed(text: string): boolean {
   const own = text
     .replace(/If\s+this\s+certificate\s+was\s+renewed[^.]*\./gi, '')
     .replace(/証明書が更新された場合[^。]*。/g, '');
-  return /\brenew(?:ed|al|ing)\b|\breplaced\s+(?:the|our)\s+cert|証明書を?\s*更新|更新し(?:た|まし)|更新後/i.test(own);
+  return /\brenew(?:ed|al|ing)\b|\breplaced\s+(?:the|our)\s+cert|証明書を?\s*更新|更新し(?:た|まし)|更新済み?|更新後/i.test(own);
 }
 
 /** Plans whose missing certificate is copied from the server the admin says holds the renewed one. */

@@ -43,10 +43,23 @@ export function renewalOf(
       c.daysLeft !== undefined &&
       c.daysLeft >= 0 &&
       c.daysLeft > (old.daysLeft ?? 0) &&
+      started(c) &&
       !(c.notBefore && old.notBefore && Date.parse(c.notBefore) <= Date.parse(old.notBefore)),
   );
   // Two candidates: which one the admin means is not for certcheck to pick.
   return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * Valid already, not only later: a NotBefore after today (today being NotAfter less the days left) is a
+ * certificate Exchange would refuse to use until then, so it takes over nothing yet.
+ */
+function started(c: CertificateFacts): boolean {
+  if (!c.notBefore || !c.notAfter || c.daysLeft === undefined) return true;
+  const from = Date.parse(c.notBefore);
+  const until = Date.parse(c.notAfter);
+  if (Number.isNaN(from) || Number.isNaN(until)) return true;
+  return from <= until - c.daysLeft * 86_400_000;
 }
 
 /**

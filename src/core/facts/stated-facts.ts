@@ -9,6 +9,8 @@ export interface StatedFacts {
   newThumbprint?: string;
   /** The one server the admin says holds the renewed certificate (imported there only). */
   importedOn?: string;
+  /** The thumbprint the admin gives as the old or expired certificate's: never the one to enable. */
+  oldThumbprint?: string;
 }
 
 /** A thumbprint as admins write it: 40 hex digits, perhaps in pairs, perhaps quoted. */
@@ -40,6 +42,30 @@ const NEW_THUMBPRINT: readonly RegExp[] = [
   ),
 ];
 
+const OLD_THUMBPRINT: readonly RegExp[] = [
+  // "the old cert thumbprint is X", "expired certificate's thumbprint: X", "old thumbprint X"
+  new RegExp(
+    `\\b(?:old|expired|previous)\\s+(?:(?:public\\s+|CA\\s+|SSL\\s+)?cert(?:ificate)?(?:'s)?\\s+)?thumbprint\\s*(?:is|was|=|:)?${OPEN}${HEX}`,
+    'i',
+  ),
+  // "the thumbprint of the old certificate is X"
+  new RegExp(
+    `\\bthumbprint\\s+of\\s+the\\s+(?:old|expired|previous)\\s+(?:cert(?:ificate)?|one)\\s*(?:is|was|=|:)?${OPEN}${HEX}`,
+    'i',
+  ),
+  // "the old cert is X", "expired certificate: X", "the expired one (X)"
+  new RegExp(`\\b(?:old|expired|previous)\\s+(?:cert(?:ificate)?|one)\\s*(?:is|=|:|\\()${OPEN}${HEX}`, 'i'),
+  // 「古い証明書の拇印は X」「旧証明書の拇印: X」「期限切れの証明書の拇印は X」「期限が切れた証明書 (拇印 X)」
+  new RegExp(
+    `(?:古い|旧|以前の|期限切れの|期限が切れた|有効期限が切れた|失効した)\\s*(?:証明書\\s*の?\\s*)?(?:拇印|サムプリント|Thumbprint)\\s*(?:は|:|：|=)?${OPEN}${HEX}`,
+    'i',
+  ),
+  new RegExp(
+    `(?:古い|旧|以前の|期限切れの|期限が切れた|有効期限が切れた)\\s*証明書\\s*(?:は|:|：|[(（]\\s*(?:拇印|Thumbprint)\\s*[:：]?)${OPEN}${HEX}`,
+    'i',
+  ),
+];
+
 /** A name written as Exchange servers are: capitals and digits, hyphens, at least one digit. */
 const SERVER = '([A-Za-z][A-Za-z0-9]{0,14}(?:-[A-Za-z0-9]{1,14}){0,3})';
 const CERT = '(?:the\\s+)?(?:new|renewed|updated)?\\s*(?:public\\s+|CA\\s+|SSL\\s+|wildcard\\s+)?(?:cert(?:ificate)?|one|it)';
@@ -66,6 +92,14 @@ export function statedFacts(text: string): StatedFacts {
     const hex = pattern.exec(text)?.[1];
     if (hex) {
       stated.newThumbprint = hex.replace(/[ :]/g, '').toUpperCase();
+      break;
+    }
+  }
+  for (const pattern of OLD_THUMBPRINT) {
+    const hex = pattern.exec(text)?.[1];
+    if (hex) {
+      const old = hex.replace(/[ :]/g, '').toUpperCase();
+      if (old !== stated.newThumbprint) stated.oldThumbprint = old;
       break;
     }
   }

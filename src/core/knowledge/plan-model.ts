@@ -9,6 +9,12 @@ export interface PlanValues {
   thumbprint?: string;
   /** A thumbprint pasted on its own beside the event: the certificate the admin means to use. */
   candidate?: string;
+  /** Every certificate the paste shows for the event's FQDN is expired or not yet valid: the latest of them. */
+  coverOutOfDate?: string;
+  /** 'yes' when that certificate's own renewal is planned in the same reply: no second request for it. */
+  coverRenewed?: 'yes';
+  /** 'yes' when the Transport service logged an event for the same FQDN whose plan this one replaces. */
+  transportToo?: 'yes';
   /** 'yes' when the event says this is the internal transport certificate (12015, 12017). */
   internal?: 'yes';
   /** 'yes' when the same server's internal certificate is recreated for this FQDN (12015 with 12014). */

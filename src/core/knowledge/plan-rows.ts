@@ -63,15 +63,23 @@ export const PLAN_ROWS: PlanDefinition[] = [
                     // organisation only through a new subscription.
                     yes: ['new-for-own-fqdn', { if: 'isEdge', yes: [{ use: 'edge-resubscribe' }] }],
                     no: [
-                      // The admin imported the renewed certificate on another server only: it is copied
-                      // from there with its key, never requested again.
                       {
-                        if: 'importedElsewhere',
-                        yes: ['show-renewed-on-source', 'export-copy', 'import-copy'],
-                        no: [{ use: 'ca-request' }],
+                        // The expired certificate for the name is renewed by its own plan above: its
+                        // enable step already gives the new one SMTP.
+                        if: 'coverRenewed',
+                        yes: [],
+                        no: [
+                          // The admin imported the renewed certificate on another server only: it is copied
+                          // from there with its key, never requested again.
+                          {
+                            if: 'importedElsewhere',
+                            yes: ['show-renewed-on-source', 'export-copy', 'import-copy'],
+                            no: [{ use: 'ca-request' }],
+                          },
+                          'ca-enable-smtp',
+                          { if: 'connectorFqdnCovered', yes: ['set-connector-fqdn-covered'] },
+                        ],
                       },
-                      'ca-enable-smtp',
-                      { if: 'connectorFqdnCovered', yes: ['set-connector-fqdn-covered'] },
                     ],
                   },
                 ],
@@ -100,6 +108,8 @@ export const PLAN_ROWS: PlanDefinition[] = [
         if: 'renewalSaid',
         yes: [{ if: 'version>=2013', yes: [{ if: 'receivePinsOld', yes: ['set-receive-pin'] }] }],
       },
+      // The Transport service logged 12016 for the same name beside Front End's 12014: both restart.
+      { if: 'transportLoggedToo', yes: ['restart-transport-service'] },
       { use: 'restart-transport' },
       { use: 'verify-starttls' },
     ],

@@ -489,3 +489,30 @@ describe('invariant 10: no placeholders in prose', () => {
     assert.deepEqual(judge(check, truth, base, good), []);
   });
 });
+
+describe('invariant 11: no service given an expired certificate', () => {
+  const check = byId('11');
+  const { truth, base } = scene('2016', 'hub-mailbox', 'expired-ca', '12014-couldnt', 'frontend', ALL);
+  it('catches SMTP or IIS enabled on the expired CA certificate, piped or named, and a site bound to it', () => {
+    const broken = [
+      step('Enable the matching certificate for SMTP', `Enable-ExchangeCertificate -Thumbprint ${TP.ca} -Services SMTP`),
+      step('Enable it for IIS', `Get-ExchangeCertificate -Thumbprint ${TP.ca} | Enable-ExchangeCertificate -Services IIS`),
+      step(
+        'Bind Exchange Back End',
+        `Import-Module WebAdministration\n$b = Get-WebBinding -Name 'Exchange Back End' -Protocol https -Port 444\n$b.AddSslCertificate('${TP.ca}', 'My')`,
+      ),
+      VERIFY,
+    ];
+    assert.equal(judge(check, truth, base, broken).length, 3);
+  });
+  it('lets the imported renewal, a valid certificate and a look at the expired one through', () => {
+    const good = [
+      step('Show the expired certificate', `Get-ExchangeCertificate -Thumbprint ${TP.ca} | fl Subject,NotAfter,Services`),
+      step('Import the renewal', "Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('C:\\certreq\\mail.cer'))"),
+      step('Enable it for SMTP', 'Enable-ExchangeCertificate -Thumbprint <imported thumbprint> -Services IIS,SMTP'),
+      step('Re-enable the internal transport certificate', `Enable-ExchangeCertificate -Thumbprint ${TP.setup} -Services SMTP`),
+      VERIFY,
+    ];
+    assert.deepEqual(judge(check, truth, base, good), []);
+  });
+});

@@ -19,7 +19,7 @@ import {
 import { caMayServeIis, type KnownCertificate, type Truth, validCaServingIis } from './truth.js';
 
 /**
- * The ten safety invariants, each a pure function of what the paste showed (Truth) and the plan the
+ * The eleven safety invariants, each a pure function of what the paste showed (Truth) and the plan the
  * diagnosis gave. Each returns what it found wrong; an empty list means the plan keeps the invariant.
  */
 
@@ -630,6 +630,41 @@ export const noProsePlaceholders: Invariant = (_truth, plan) =>
     return hit ? [v('10', step, `says «${hit[0]}» in prose: "${step.title.slice(0, 100)}"`)] : [];
   });
 
+/**
+ * The certificate a step puts to use: what Enable-ExchangeCertificate names (or is piped from
+ * Get-ExchangeCertificate -Thumbprint in the same step), and what an IIS or HTTP.sys binding is given.
+ */
+function certificatesPutToUse(step: PlanStep): string[] {
+  const out: string[] = [];
+  let piped: string | undefined;
+  for (const use of usesOf(step)) {
+    if (named(use, 'Get-ExchangeCertificate')) piped = param(use, 'Thumbprint')?.value?.toUpperCase();
+    if (named(use, 'Enable-ExchangeCertificate')) {
+      const target = thumbprintOf(use) ?? piped;
+      if (target) out.push(target);
+    }
+  }
+  const command = step.command ?? '';
+  for (const m of command.matchAll(/AddSslCertificate\(\s*['"]([0-9A-Fa-f]{40})['"]/g)) out.push((m[1] ?? '').toUpperCase());
+  for (const m of command.matchAll(/certhash=([0-9A-Fa-f]{40})/gi)) out.push((m[1] ?? '').toUpperCase());
+  return out;
+}
+
+/**
+ * 11. No service is given a certificate the paste shows expired: enabling it for SMTP, IIS, IMAP or
+ * POP, or binding it to a site, names the renewal the paste shows, else the new certificate after the
+ * steps that make or import it.
+ */
+export const noServiceOnExpired: Invariant = (truth, plan) =>
+  plan.steps.flatMap((step) =>
+    certificatesPutToUse(step).flatMap((thumbprint) => {
+      const cert = shownCert(truth, thumbprint);
+      return cert?.state === 'expired'
+        ? [v('11', step, `puts ${thumbprint} (${cert.kind}), which the paste shows expired, to use for a service`)]
+        : [];
+    }),
+  );
+
 export const INVARIANTS: readonly { id: string; name: string; check: Invariant }[] = [
   { id: '1', name: 'no IIS onto a self-signed certificate', check: noIisOnSelfSigned },
   { id: '2', name: 'no removal of a certificate that may still be bound', check: noRemovalOfBound },
@@ -641,4 +676,5 @@ export const INVARIANTS: readonly { id: string; name: string; check: Invariant }
   { id: '8', name: 'connector changes scoped, SMTP first, both hybrid ends', check: scopedConnectorChanges },
   { id: '9', name: 'every plan ends with a verification', check: endsWithVerification },
   { id: '10', name: 'no placeholders in prose', check: noProsePlaceholders },
+  { id: '11', name: 'no service given an expired certificate', check: noServiceOnExpired },
 ];

@@ -8,7 +8,7 @@ import { renderPaste } from './paste.js';
 import { type Plan, planOf, type Violation } from './plan.js';
 import type { Truth } from './truth.js';
 
-// The ten safety invariants over every generated server state: each cell is pasted as an admin would
+// The eleven safety invariants over every generated server state: each cell is pasted as an admin would
 // paste it, diagnosed through the public entry point, and its plan judged against what the paste showed.
 // A failure lists, per kind of violation, the first cells and the command to fix.
 
@@ -80,7 +80,7 @@ describe('the generated matrix of server states', () => {
   });
 });
 
-describe('the ten invariants hold on every cell', () => {
+describe('the eleven invariants hold on every cell', () => {
   for (const invariant of INVARIANTS) {
     const todo = TODO[invariant.id];
     it(`${invariant.id}. ${invariant.name}`, todo ? { todo } : {}, () => {
