@@ -86,6 +86,8 @@ export const findingCodeSchema = z.enum([
   'CERT_NOT_CAPI',
   // Added: an Edge uses the same direct trust certificate as a Hub Transport server.
   'EDGE_CERT_DUPLICATE',
+  // Added: Get-Queue output in which no queue reports an error.
+  'QUEUES_WITHOUT_ERROR',
 ]);
 export type FindingCode = z.infer<typeof findingCodeSchema>;
 

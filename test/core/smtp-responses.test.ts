@@ -126,6 +126,33 @@ Remote Server at mx1.woodgrovebank.com (203.0.113.25) returned '454 4.7.5 Certif
     notCodes: ['REMOTE_CERT_VALIDATION_FAILED'],
   },
   {
+    name: 'Get-Queue | fl with no error: said so, never "nothing recognised"',
+    paste: `[PS] C:\\>Get-Queue -Server EX19-01 | fl Identity,DeliveryType,Status,MessageCount,NextHopDomain,LastError
+
+Identity      : EX19-01\\3
+DeliveryType  : SmtpRelayToMailboxDeliveryGroup
+Status        : Ready
+MessageCount  : 0
+NextHopDomain : mailbox database 0123456789
+LastError     :
+`,
+    codes: ['QUEUES_WITHOUT_ERROR'],
+    notCodes: ['UNRECOGNIZED_INPUT', 'ERROR_NOT_UNDERSTOOD'],
+    changesNothing: true,
+  },
+  {
+    name: 'Japanese question, Get-Queue | ft with every queue Ready',
+    paste: `キューは問題ないように見えますが、証明書は大丈夫でしょうか?
+
+Identity                 DeliveryType Status MessageCount Velocity RiskLevel OutboundIPPool NextHopDomain
+--------                 ------------ ------ ------------ -------- --------- -------------- -------------
+EX16-01\\Submission       Undefined    Ready  0            0        Normal    0              Submission`,
+    codes: ['QUEUES_WITHOUT_ERROR'],
+    notCodes: ['UNRECOGNIZED_INPUT'],
+    language: 'ja',
+    changesNothing: true,
+  },
+  {
     name: 'an unknown queue error is not "nothing recognised"',
     paste: QUEUE_FL('[{LED=451 4.4.0 DNS query failed. The error was: DNS query failed with error ErrorRetry}]'),
     codes: ['ERROR_NOT_UNDERSTOOD'],

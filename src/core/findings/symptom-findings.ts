@@ -377,6 +377,16 @@ export function judgeSymptom(
       plans.push({ plan: 'internal-missing-ad', values: { ...(server && { server: server.split('.')[0] }) } });
       break;
     }
+    case 'queue-listing-clean':
+      findings.push({
+        code: 'QUEUES_WITHOUT_ERROR',
+        severity: 'info',
+        message:
+          language === 'ja'
+            ? 'Get-Queue の出力にはエラーを報告しているキューがありません (LastError が空です)。キューからは証明書の問題は見えません。メールが滞っている場合は、問題の起きているサーバーで Get-Queue | ? { $_.LastError } | fl Identity,Status,MessageCount,NextHopDomain,LastError の出力と、Get-ExchangeCertificate | ft Thumbprint,Services,NotAfter,Subject -AutoSize の出力を貼り付けてください。'
+            : 'The Get-Queue output shows no queue reporting an error (LastError is empty): nothing in the queues points at a certificate. If mail is still waiting, paste Get-Queue | ? { $_.LastError } | fl Identity,Status,MessageCount,NextHopDomain,LastError from the server where it waits, and Get-ExchangeCertificate | ft Thumbprint,Services,NotAfter,Subject -AutoSize.',
+      });
+      break;
     case 'smtp-not-enabled': {
       // The certificate the wizard was given: a pasted one that is valid and lacks SMTP, the latest such.
       const refused = notEnabledForSmtp(context.certificates ?? []);

@@ -373,6 +373,7 @@ const en: DiagnosisText = {
     ERROR_NOT_UNDERSTOOD: () => 'An error in the paste is not understood',
     CERT_NOT_CAPI: () => 'The internal transport certificate is not a CAPI certificate',
     EDGE_CERT_DUPLICATE: () => 'The Edge shares its certificate with a Hub Transport server',
+    QUEUES_WITHOUT_ERROR: () => 'No queue in the paste reports an error',
   },
   summary: {
     ok: ({ name, when }) => `${name} is fine: ${when}`,
@@ -618,6 +619,7 @@ const ja: DiagnosisText = {
     ERROR_NOT_UNDERSTOOD: () => '貼り付けのエラーを認識できません',
     CERT_NOT_CAPI: () => '内部トランスポート証明書が CAPI 証明書ではありません',
     EDGE_CERT_DUPLICATE: () => 'エッジがハブ トランスポート サーバーと同じ証明書を使っています',
+    QUEUES_WITHOUT_ERROR: () => '貼り付けのキューにはエラーがありません',
   },
   summary: {
     ok: ({ name, when }) => `${name} は問題ありません: ${when}`,

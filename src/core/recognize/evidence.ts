@@ -51,7 +51,9 @@ export type SymptomId =
   /** "The direct trust certificate of the subscribed Edge Transport server … is a duplicate of the certificate of one of the HubTransport servers". */
   | 'edge-duplicate-direct-trust'
   /** "Exchange can't find the default TLS certificate attribute for server … in Active Directory, or the attribute is corrupted". */
-  | 'default-tls-attribute-missing';
+  | 'default-tls-attribute-missing'
+  /** Get-Queue output whose queues report no error (LastError empty): nothing in them points at a certificate. */
+  | 'queue-listing-clean';
 
 export interface Symptom {
   id: SymptomId;

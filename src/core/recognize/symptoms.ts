@@ -220,6 +220,15 @@ const RULES: readonly SymptomRule[] = [
     pattern:
       /can['’]t\s+find\s+the\s+default\s+TLS\s+certificate\s+attribute\s+for\s+server\s+(?<server>[A-Za-z0-9][A-Za-z0-9.-]{0,252}?)\s+in\s+Active\s+Directory/i,
   },
+  {
+    id: 'queue-listing-clean',
+    // Get-Queue | fl (Identity SERVER\\n with DeliveryType) or | ft (its header); kept only when no queue reports an error.
+    pattern:
+      /^\s*Identity\s*:\s*[A-Za-z0-9-]{1,63}\\[^\s\\]{1,100}\s*\n(?:[^\n]*\n){0,6}?\s*DeliveryType\s*:|^\s*Identity\s+DeliveryType\s+Status\b/m,
+    values: (text) => ({
+      queues: String(Math.min(999, (text.match(/^\s*Identity\s*:\s*[A-Za-z0-9-]{1,63}\\/gm) ?? []).length || 1)),
+    }),
+  },
   // certutil's own words for the same state, read only when no Exchange error says PrivateKeyMissing.
   { id: 'private-key-missing', pattern: NO_KEY_PROVIDER, values: noKeyProviderValues },
   { id: 'certificate-name-mismatch', pattern: NAME_MISMATCH, values: nameMismatchValues },
@@ -312,6 +321,16 @@ export const recognizeSymptoms: Recognizer = (raw) => {
     if (fqdn) values.serverFqdn = fqdn;
     symptoms.push({ id: rule.id, values });
     japanese ||= rule.japanese === true;
+  }
+  // A queue listing is only "clean" when no queue reports an error and no other response was read.
+  const failing =
+    symptoms.some((symptom) => symptom.id !== 'queue-listing-clean') ||
+    /^[ \t]*LastError[ \t]*:[ \t]*\S/m.test(text) ||
+    /\b[45]\d\d[ -][45]\.\d{1,3}\.\d{1,3}\b/.test(text) ||
+    /^[ \t]*Status[ \t]*:[ \t]*(?:Retry|Suspended)\b|[ \t](?:Retry|Suspended)[ \t]+\d/m.test(text);
+  if (failing) {
+    const clean = symptoms.findIndex((symptom) => symptom.id === 'queue-listing-clean');
+    if (clean >= 0) symptoms.splice(clean, 1);
   }
   const evidence: Partial<Evidence> = { symptoms };
   if (japanese) evidence.japanese = true;
