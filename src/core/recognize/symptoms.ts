@@ -224,9 +224,11 @@ const RULES: readonly SymptomRule[] = [
     id: 'queue-listing-clean',
     // Get-Queue | fl (Identity SERVER\\n with DeliveryType) or | ft (its header); kept only when no queue reports an error.
     pattern:
-      /^\s*Identity\s*:\s*[A-Za-z0-9-]{1,63}\\[^\s\\]{1,100}\s*\n(?:[^\n]*\n){0,6}?\s*DeliveryType\s*:|^\s*Identity\s+DeliveryType\s+Status\b/m,
+      /^[ \t]*Identity[ \t]*:[ \t]*[A-Za-z0-9-]{1,63}\\[^\s\\]{1,100}[ \t]*\n(?:[^\n]*\n){0,6}?[ \t]*DeliveryType[ \t]*:|^[ \t]*Identity[ \t]+DeliveryType[ \t]+Status\b/m,
     values: (text) => ({
-      queues: String(Math.min(999, (text.match(/^\s*Identity\s*:\s*[A-Za-z0-9-]{1,63}\\/gm) ?? []).length || 1)),
+      queues: String(
+        Math.min(999, (text.match(/^[ \t]*Identity[ \t]*:[ \t]*[A-Za-z0-9-]{1,63}\\/gm) ?? []).length || 1),
+      ),
     }),
   },
   // certutil's own words for the same state, read only when no Exchange error says PrivateKeyMissing.
@@ -246,7 +248,7 @@ function queueRecord(text: string, match: RegExpExecArray): Record<string, strin
   const line = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
   const last = (pattern: RegExp) => [...before.matchAll(pattern)].pop()?.[1];
   const row = /^\s*([A-Za-z0-9-]{1,63}\\\d{1,9})\s/.exec(line)?.[1];
-  const queue = row ?? last(/^\s*Identity\s*:\s*([A-Za-z0-9-]{1,63}\\\d{1,9})\s*$/gm);
+  const queue = row ?? last(/^[ \t]*Identity[ \t]*:[ \t]*([A-Za-z0-9-]{1,63}\\\d{1,9})[ \t]*$/gm);
   const peer =
     /\{FQDN=([A-Za-z0-9.-]{3,253})\}/i.exec(line.slice(match.index - lineStart))?.[1] ??
     /Remote\s+server\s+at\s+([A-Za-z0-9.-]{3,253})/i.exec(line)?.[1] ??
@@ -254,7 +256,7 @@ function queueRecord(text: string, match: RegExpExecArray): Record<string, strin
   return {
     queue,
     server: queue?.split('\\')[0],
-    nextHopDomain: last(/^\s*NextHopDomain\s*:\s*([A-Za-z0-9.-]{1,253})\s*$/gm),
+    nextHopDomain: last(/^[ \t]*NextHopDomain[ \t]*:[ \t]*([A-Za-z0-9.-]{1,253})[ \t]*$/gm),
     peer,
   };
 }
