@@ -94,6 +94,17 @@ Remote Server at mx1.woodgrovebank.com (203.0.113.25) returned '454 4.7.5 Certif
     changesNothing: true,
   },
   {
+    name: 'a Japanese NDR naming the remote server',
+    paste: `配信できませんでした。
+管理者向けの診断情報:
+生成元サーバー: EX19-02.contoso.co.jp
+リモート サーバー mx1.woodgrovebank.co.jp (203.0.113.25) から '454 4.7.5 Certificate validation failure' が返されました`,
+    codes: ['REMOTE_CERT_VALIDATION_FAILED'],
+    language: 'ja',
+    steps: ['certcheck probe mx1.woodgrovebank.co.jp:25'],
+    changesNothing: true,
+  },
+  {
     name: 'Japanese question, Get-Queue | fl with 421 4.4.2 SocketError',
     paste: `キューが止まっています。証明書のせいでしょうか?\n\n${QUEUE_FL('[{LRT=2026/11/28 10:44:52};{LED=421 4.4.2 Connection dropped due to SocketError};{FQDN=mail.contoso-partner.net};{IP=198.51.100.7}]', 'EXJ19\\77', 'contoso-partner.net')}`,
     codes: ['SMTP_CONNECTION_FAILED'],

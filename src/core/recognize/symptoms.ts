@@ -252,6 +252,8 @@ function queueRecord(text: string, match: RegExpExecArray): Record<string, strin
   const peer =
     /\{FQDN=([A-Za-z0-9.-]{3,253})\}/i.exec(line.slice(match.index - lineStart))?.[1] ??
     /Remote\s+server\s+at\s+([A-Za-z0-9.-]{3,253})/i.exec(line)?.[1] ??
+    // The Japanese NDR: 「リモート サーバー mx1.example.com (203.0.113.25) から '454 4.7.5 …' が返されました」.
+    /リモート\s*サーバー\s*(?:\(|（)?([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10})/.exec(line)?.[1] ??
     /\{FQDN=([A-Za-z0-9.-]{3,253})\}/i.exec(line)?.[1];
   return {
     queue,
