@@ -294,11 +294,44 @@ function adoptLoneThumbprint(
     if (lone && dated(lone).some((c) => (c.daysLeft ?? 0) >= 0)) lone = undefined;
     if (!lone && expired.size === 1) lone = [...expired][0];
   }
+  // 12017 warns about the internal transport certificate only: one its thumbprint was lost from is
+  // the certificate Get-TransportService names, else the one self-signed certificate of the server's
+  // own that expires when the event's hours say, never a CA certificate for clients' names.
+  if (kind === 'internal-cert-expiring' && !lone) lone = internalExpiring(only, evidence, certificates);
   if (!lone) return;
   // The internal transport or Auth certificate Exchange names is not the expired STARTTLS one of a 12016.
   const namedUse = (evidence.certificateUses ?? []).some((u) => u.thumbprint === lone && u.use !== 'presented');
   if (!(only.id === 12016 && namedUse)) only.thumbprint = lone;
 }
+function internalExpiring(
+  event: EventFacts,
+  evidence: Evidence,
+  certificates: readonly CertificateFacts[],
+): string | undefined {
+  const named = new Set(
+    (evidence.certificateUses ?? []).filter((u) => u.use === 'internalTransport').map((u) => u.thumbprint),
+  );
+  if (named.size === 1) return [...named][0];
+  const due = event.estimatedNotAfter ? Date.parse(event.estimatedNotAfter) : Number.NaN;
+  const own = certificates.filter(
+    (c) =>
+      c.thumbprint &&
+      c.source !== 'event' &&
+      c.role !== 'auth' &&
+      c.daysLeft !== undefined &&
+      c.daysLeft >= 0 &&
+      (c.role === 'exchange-self-signed' ||
+        c.selfSigned === true ||
+        (c.issuer !== '' && c.issuer === c.subject) ||
+        !/\./.test(/CN\s*=\s*([^,]+)/i.exec(c.subject)?.[1] ?? '.')) &&
+      // Within two days of the hours remaining (the listing prints the server's own time), or inside
+      // Exchange's month of warnings when the event's hours are not in the paste.
+      (Number.isNaN(due) || !c.notAfter ? c.daysLeft <= 31 : Math.abs(Date.parse(c.notAfter) - due) <= 2 * 86_400_000),
+  );
+  const thumbprints = new Set(own.map((c) => c.thumbprint as string));
+  return thumbprints.size === 1 ? [...thumbprints][0] : undefined;
+}
+
 /** The one server whose certificates include this thumbprint (none when several or none do). */
 function holderOf(thumbprint: string | undefined, servers: readonly ServerFacts[]): string | undefined {
   if (!thumbprint) return undefined;

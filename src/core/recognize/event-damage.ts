@@ -21,8 +21,12 @@ export function recoverDamagedFields(text: string, drafts: EventDraft[]): ParseN
     // An ID named in a sentence ("12015 on EX19-02") has no text of its own to be damaged: the
     // thumbprint after it belongs to whatever follows (a listing's first certificate).
     if (!draft.body && draft.facts.format === 'id-only') continue;
+    // An XML event carries its own values in <Data> (read when the event is finished) and ends at
+    // </Event>: a thumbprint after it is a listing's, never this event's.
+    if (draft.facts.format === 'xml' && draft.data?.some((value) => normalizeThumbprint(value))) continue;
     const [from, to] = draft.body ?? [draft.start, draft.end];
-    const window = text.slice(from, Math.min(text.length, Math.max(to, from) + REACH));
+    const reach = draft.facts.format === 'xml' ? 0 : REACH;
+    const window = ownText(text.slice(from, Math.min(text.length, Math.max(to, from) + reach)));
     const hours = HOURS_AFTER.exec(window)?.[1];
     if (hours !== undefined && draft.facts.hoursRemaining === undefined && entry.data.includes('hoursRemaining'))
       draft.facts.hoursRemaining = Number(hours);
@@ -38,4 +42,14 @@ export function recoverDamagedFields(text: string, drafts: EventDraft[]): ParseN
     }
   }
   return notes;
+}
+
+/**
+ * The text after an event up to where other output begins: a PowerShell prompt, or a listing's
+ * `Thumbprint : …` field or column header. A thumbprint there is a certificate's in the store, not the
+ * one the event named (an expiry warning would land on an unrelated certificate).
+ */
+function ownText(window: string): string {
+  const other = /\n[ \t]*(?:\[PS\][^\n]*>|PS [A-Za-z]:\\[^\n]*>|Thumbprint[ \t]*:[ \t]*[0-9A-Fa-f]{40}\b|Thumbprint[ \t]{2,}\S)/i.exec(window);
+  return other ? window.slice(0, other.index) : window;
 }
