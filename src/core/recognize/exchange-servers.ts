@@ -82,6 +82,9 @@ function readServerList(
     if (role === undefined && version === undefined) continue;
     const name = serverName(fields.get('Name') ?? fields.get('Identity'));
     addServer(name);
+    // Its Fqdn field names the same server: after its name, so the name stays as written.
+    const fqdn = fields.get('Fqdn')?.trim();
+    if (name && fqdn?.includes('.') && fqdn.split('.')[0]?.toLowerCase() === name.toLowerCase()) addServer(fqdn);
     const hint = version ? hintFromBuild(version, 'admin-display-version', name) : undefined;
     if (hint) hints.push(hint);
     for (const found of rolesFromServerRole(role ?? '')) {
