@@ -14,6 +14,21 @@ The internal transport certificate cannot be removed because that would cause th
     + PSComputerName        : ex16-02.corp.fabrikam.com
 `;
 
+const LISTED_FQDN = `[PS] C:\\>Get-ExchangeServer EX01 | fl Name,Fqdn,AdminDisplayVersion
+
+Name                : EX01
+Fqdn                : ex01.contoso.local
+AdminDisplayVersion : Version 15.1 (Build 2507.6)
+
+[PS] C:\\>Get-ExchangeCertificate | fl Thumbprint,Subject,Issuer,Services,NotAfter
+
+Thumbprint : 4B2A9C17E0D35F86A1C4E7B92D06F3A85C1E7D42
+Subject    : CN=EX01
+Issuer     : CN=EX01
+Services   : SMTP
+NotAfter   : 11/14/2026 10:05:33 AM
+`;
+
 /**
  * The FQDN a paste shows for a server (an error record's PSComputerName) goes into the commands that
  * need it, instead of a placeholder; and the Auth certificate, which no site is bound to, gets no
@@ -34,6 +49,20 @@ describe("the server's FQDN from the paste, and no step repeated for the Auth ce
       paste: REFUSED_EN,
       server: 'EX16-02',
       fqdn: 'ex16-02.corp.fabrikam.com',
+    },
+    {
+      name: 'Get-ExchangeServer | fl Fqdn (en)',
+      lang: 'en',
+      paste: LISTED_FQDN,
+      server: 'EX01',
+      fqdn: 'ex01.contoso.local',
+    },
+    {
+      name: 'Get-ExchangeServer | fl Fqdn (ja)',
+      lang: 'ja',
+      paste: LISTED_FQDN,
+      server: 'EX01',
+      fqdn: 'ex01.contoso.local',
     },
   ];
   for (const row of rows) {
