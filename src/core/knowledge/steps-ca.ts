@@ -292,8 +292,8 @@ export const CA_STEPS: LibraryStep[] = [
     role: 'client-access',
     versions: ['2010', '2013+', 'unknown'],
     title: {
-      en: 'On {server}: import the copy on each other server that serves the same names (its name in -Server, once per server) and enable it there for {servicesOrDefault}. If asked to overwrite the default SMTP certificate, answer N: a CA certificate does not replace the internal transport certificate',
-      ja: '{server} で: 同じ名前を使う他のサーバーごとに (-Server にそのサーバー名を指定して 1 台ずつ)、コピーをインポートし、{servicesOrDefault} に割り当てます。既定の SMTP 証明書の上書き確認が出たら N と答えます (CA の証明書で内部トランスポート証明書は置き換えません)',
+      en: 'On {server}: import the copy on each other server that serves the same names (its name in -Server, once per server) and enable it there for the same services as here ({servicesOrDefault}). If asked to overwrite the default SMTP certificate, answer N: a CA certificate does not replace the internal transport certificate',
+      ja: '{server} で: 同じ名前を使う他のサーバーごとに (-Server にそのサーバー名を指定して 1 台ずつ)、コピーをインポートし、ここと同じサービス ({servicesOrDefault}) に割り当てます。既定の SMTP 証明書の上書き確認が出たら N と答えます (CA の証明書で内部トランスポート証明書は置き換えません)',
     },
     why: {
       en: 'Each server presents its own copy: a server behind the load balancer or in the DAG left with the old certificate gives certificate warnings and fails STARTTLS for the connections it gets.',
