@@ -117,3 +117,27 @@ ${fl}`,
     });
   }
 });
+
+describe('an expiry event that prints its subject as a distinguished name', () => {
+  const rows: { subject: string; fqdn: string }[] = [
+    { subject: 'CN=EX16A', fqdn: 'EX16A' },
+    { subject: 'CN=mail.contoso.com', fqdn: 'mail.contoso.com' },
+    { subject: 'mail.contoso.com', fqdn: 'mail.contoso.com' },
+  ];
+  for (const row of rows) {
+    it(row.subject, () => {
+      const paste = `Log Name:      Application
+Source:        MSExchangeTransport
+Event ID:      12018
+Level:         Warning
+Computer:      EX16A.corp.contoso.com
+Description:
+The STARTTLS certificate will expire soon: subject: ${row.subject}, thumbprint: ${OWN}, hours remaining: 150. Run the New-ExchangeCertificate cmdlet to create a new certificate.
+`;
+      const d = diagnose(paste, { now: NOW });
+      assert.equal(d.events[0]?.fqdn, row.fqdn);
+      const commands = d.steps.map((s) => s.command ?? '').join('\n');
+      assert.doesNotMatch(commands, /-DomainName CN=|probe CN=/);
+    });
+  }
+});

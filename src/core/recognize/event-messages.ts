@@ -96,7 +96,9 @@ export function applyFields(
   set('connector', cleanValue(fields.connector));
   const subject = cleanValue(fields.subject);
   set('subject', subject);
-  if (entry?.subjectIsFqdn) set('fqdn', subject);
+  // Some copies print the subject as a distinguished name (CN=mail.contoso.com, O=…): its CN is the FQDN.
+  if (entry?.subjectIsFqdn)
+    set('fqdn', subject?.replace(/^\s*CN\s*=\s*([^,]+?)\s*(?:,.*)?$/is, '$1').replace(/[.,;]+$/, ''));
   // A connector pinned by TlsCertificateName prints `<I>issuer<S>subject` where a host name would be;
   // the domain parameter carries it whole, the FQDN parameter (when it has it too) less reliably.
   const fqdn = cleanValue(fields.fqdn);
