@@ -20,14 +20,17 @@ export function judgeUnexplained(
   const serious = judgement.findings.some((finding) => finding.severity !== 'info');
   const line = explained || serious ? undefined : firstErrorLine(paste);
   if (line) {
+    // Beside what was read, never instead of it: the findings and plans of the certificates, bindings
+    // and settings stay, and the listing is asked for only when the paste has none.
+    const listed = evidence.certificates.length > 0;
     judgement.findings.push({
       code: 'ERROR_NOT_UNDERSTOOD',
       severity: 'warning',
-      message: words.errorNotUnderstood({ line }),
+      message: words.errorNotUnderstood({ line, listed }),
     });
     // The error is something: "nothing recognised" would contradict it.
     judgement.findings = judgement.findings.filter((finding) => finding.code !== 'UNRECOGNIZED_INPUT');
-    judgement.plans.push({ plan: 'ask-certificate-listing', values: {} });
+    if (!listed) judgement.plans.push({ plan: 'ask-certificate-listing', values: {} });
     return;
   }
   const nothing = judgement.findings.find((finding) => finding.code === 'UNRECOGNIZED_INPUT');

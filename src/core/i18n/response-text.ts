@@ -8,7 +8,8 @@ export interface ResponseText {
   remoteValidation(p: { peer?: string; domain?: string; queue?: string }): string;
   connectionDropped(p: { peer?: string; domain?: string; response: string }): string;
   smtpNotEnabled(p: { name?: string; hcw: boolean }): string;
-  errorNotUnderstood(p: { line: string }): string;
+  /** `listed`: the paste already lists the certificates, so only the error's own context is asked for. */
+  errorNotUnderstood(p: { line: string; listed?: boolean }): string;
   askListing(): string;
   notCapi(p: { edge: boolean }): string;
   edgeDuplicate(p: { thumbprint?: string }): string;
@@ -21,8 +22,8 @@ const en: ResponseText = {
     `${domain ? `Mail to ${domain}` : 'A queue'} fails with ${response} (SocketError)${peer ? ` at ${peer}` : ''}: the connection itself failed or was cut (network, firewall, the remote server, or a TLS version neither side accepts). This is not a certificate problem; no certificate change helps.`,
   smtpNotEnabled: ({ name, hcw }) =>
     `${hcw ? 'The Hybrid Configuration Wizard failed at mail flow: ' : ''}Set-SendConnector refused the certificate${name ? ` ${name}` : ''} because it is not enabled for SMTP. Enable it for SMTP (answer N to the overwrite prompt), then ${hcw ? 're-run the wizard' : 'set the connector again'}; no new certificate is needed.`,
-  errorNotUnderstood: ({ line }) =>
-    `The paste holds an error certcheck does not know: "${line}". What else the paste shows may be fine, but this error is not explained. Paste the full error with the command that gave it, and the output of Get-ExchangeCertificate | fl Thumbprint,Subject,Services,NotAfter,Status.`,
+  errorNotUnderstood: ({ line, listed }) =>
+    `The paste holds an error certcheck does not know: "${line}". What else the paste shows may be fine, but this error is not explained. Paste the full error with the command that gave it${listed ? '' : ', and the output of Get-ExchangeCertificate | fl Thumbprint,Subject,Services,NotAfter,Status'}.`,
   askListing: () =>
     'The question is about a certificate, but the paste shows none yet. The commands below list every certificate and the transport certificate events; they change nothing. Paste their output to get the fix for your servers.',
   notCapi: ({ edge }) =>
@@ -38,8 +39,8 @@ const ja: ResponseText = {
     `${domain ? `${domain} 宛てのメール` : 'キュー'}が ${response} (SocketError)${peer ? ` (${peer})` : ''} で失敗しています。接続そのものが失敗したか切断されました (ネットワーク、ファイアウォール、相手のサーバー、または双方が受け付けない TLS バージョン)。証明書の問題ではなく、証明書を変更しても解決しません。`,
   smtpNotEnabled: ({ name, hcw }) =>
     `${hcw ? 'ハイブリッド構成ウィザードがメール フローの構成で失敗しました。' : ''}証明書${name ? ` ${name}` : ''}が SMTP に割り当てられていないため、Set-SendConnector が拒否しました。SMTP に割り当て (上書き確認には N)、${hcw ? 'ウィザードを再実行' : 'コネクタをもう一度設定'}してください。新しい証明書は不要です。`,
-  errorNotUnderstood: ({ line }) =>
-    `貼り付けに certcheck が認識できないエラーがあります:「${line}」。貼り付けのほかの部分に問題がなくても、このエラーの原因はわかっていません。エラーの全文とそれを出したコマンド、および Get-ExchangeCertificate | fl Thumbprint,Subject,Services,NotAfter,Status の出力を貼り付けてください。`,
+  errorNotUnderstood: ({ line, listed }) =>
+    `貼り付けに certcheck が認識できないエラーがあります:「${line}」。貼り付けのほかの部分に問題がなくても、このエラーの原因はわかっていません。エラーの全文とそれを出したコマンド${listed ? '' : '、および Get-ExchangeCertificate | fl Thumbprint,Subject,Services,NotAfter,Status の出力'}を貼り付けてください。`,
   askListing: () =>
     '証明書についての質問ですが、貼り付けにはまだ証明書が含まれていません。下のコマンドですべての証明書とトランスポート証明書のイベントを一覧できます (何も変更しません)。その出力を貼り付けると、サーバーに合わせた対処を示します。',
   notCapi: ({ edge }) =>

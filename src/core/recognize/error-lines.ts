@@ -11,16 +11,58 @@ const LEVEL_LABEL =
   /^\s*(?:Level|Event\s+Type|EntryType|LevelDisplayName|Keywords|レベル|イベントの種類|種類)\s*[:：]\s*(?:Error|エラー|Audit\s+Failure|監査の失敗)\s*$/i;
 const NOT_ERRORS = /-ErrorAction\b|\$Error\b|\bErrorActionPreference\b|\bno\s+errors?\b|エラーはありません/i;
 
-/** The first error line of the paste, trimmed and cut to a quotable length; undefined when none. */
+/**
+ * An error's own record or message, whatever follows on its line: a cmdlet's error record
+ * (`Import-ExchangeCertificate : Cannot import…`, `+ CategoryInfo`, `FullyQualifiedErrorId`), a
+ * tool's error prefix (`ERROR:`, `[ERROR]`, `エラー:`), a queue's LastError, an exception name.
+ */
+const ERROR_RECORD =
+  /^(?:[A-Z][a-z]+-[A-Za-z0-9]+\s+:\s|\+\s*(?:CategoryInfo|FullyQualifiedErrorId)\b|FullyQualifiedErrorId\b|(?:ERROR|エラー)\s*[:：]|\[(?:ERROR|FAILURE)\]|LastError\s*:|(?:[A-Za-z]+\.)+[A-Za-z]*Exception\b)/;
+/** A command the admin typed (at a prompt, or a cmdlet with its parameters): never an error itself. */
+const COMMAND =
+  /^(?:\[[^\]\n]{1,260}\]:\s*)?(?:\[PS\]\s*)?(?:PS\s+)?[A-Za-z]:\\[^>\n]{0,260}>|^[A-Z][a-z]+-[A-Za-z0-9]+\s+(?!:)[-$'"@({A-Za-z0-9]/;
+/**
+ * The admin's own sentence: first person, the time of the story, how a symptom looked, or a
+ * question. Its words "failed" or 「エラー」 describe; the error itself is what it quotes.
+ */
+const EN_PROSE =
+  /\b(?:I|I'm|I've|I'd|[Ww]e|[Ww]e've|[Ww]e're|[Oo]ur|[Mm]y|me|us|[Yy]esterday|[Tt]onight|[Ll]ast\s+night|[Tt]his\s+morning|[Ss]ince\s+then|won't|doesn't|didn't|isn't|can't)\b|\b(?:shows?|gives?|throws?|gets?|got|getting)\s+(?:an?\s+|the\s+|this\s+)?(?:error|HTTP\s+\d{3}|blank)|\?\s*$/;
+const JA_PROSE =
+  /私|弊社|当社|我々|のですが|ですが|ください|教えて|気がします|ようです|みたいです|と出ます|と出て|が出ます|が出て|と表示され|になります|になってしまい|昨日|昨夜|今朝|したところ|してから|ユーザー/;
+/** What a sentence quotes: "…", “…”, 「…」. */
+const QUOTED = /"([^"\n]{4,300})"|“([^”\n]{4,300})”|「([^」\n]{4,300})」/g;
+
+function isError(text: string): boolean {
+  return !NOT_ERRORS.test(text) && (ERROR_WORDS.test(text) || SMTP_FAILURE.test(text));
+}
+
+/**
+ * The error a line reports, or undefined. An error record counts whole. In the admin's own
+ * sentence only what it quotes, or what follows its last colon (「実行するとエラーになります: 操作を
+ * 完了できません。」), is the error; the sentence around it is not.
+ */
+function errorIn(line: string): string | undefined {
+  if (LEVEL_LABEL.test(line) || NOT_ERRORS.test(line) || COMMAND.test(line)) return undefined;
+  if (ERROR_RECORD.test(line)) return line;
+  if (!EN_PROSE.test(line) && !JA_PROSE.test(line)) return isError(line) ? line : undefined;
+  for (const match of line.matchAll(QUOTED)) {
+    const quoted = (match[1] ?? match[2] ?? match[3] ?? '').trim();
+    if (isError(quoted)) return quoted;
+  }
+  const colon = Math.max(line.lastIndexOf(': '), line.lastIndexOf('：'));
+  const after = colon >= 0 ? line.slice(colon + 1).trim() : '';
+  return after.length >= 4 && !EN_PROSE.test(after) && !JA_PROSE.test(after) && isError(after) ? after : undefined;
+}
+
+/** The first error of the paste (a record, or what the admin's sentence quotes), cut to a quotable length; undefined when none. */
 export function firstErrorLine(text: string): string | undefined {
   let count = 0;
   for (const raw of text.split('\n')) {
     if (++count > 5000) break;
     const line = raw.trim();
     if (line === '' || line.length > 2000) continue;
-    if (LEVEL_LABEL.test(line) || NOT_ERRORS.test(line)) continue;
-    if (!ERROR_WORDS.test(line) && !SMTP_FAILURE.test(line)) continue;
-    return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+    const error = errorIn(line);
+    if (error) return error.length > 200 ? `${error.slice(0, 199)}…` : error;
   }
   return undefined;
 }
