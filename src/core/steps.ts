@@ -8,6 +8,7 @@ import { PLAN_TABLE } from './knowledge/plan-table.js';
 import type { ExchangeVersion, Language, Step, StepRole } from './model.js';
 import { type ChosenStep, choosePlanSteps } from './plan-engine.js';
 import { scopeValues, type Values } from './plan-values.js';
+import { restartsFollowChanges } from './step-restarts.js';
 import { localizeCommand, resolveRole, withVersionNote } from './step-wording.js';
 
 /**
@@ -154,7 +155,8 @@ export function buildSteps(requests: PlanRequest[], settings: StepSettings): { s
   }
   // The old certificate goes only once the checks show the new one serves (events stopped, STARTTLS,
   // 443); the check of the new certificate itself stays last.
-  return { steps: [...phases.main, ...phases.verify, ...phases.cleanup, ...phases.final], references };
+  const steps = [...phases.main, ...phases.verify, ...phases.cleanup, ...phases.final];
+  return { steps: restartsFollowChanges(steps, settings.language), references };
 }
 
 /** A step already in the answer, with what it was rendered from (so it can be rendered again, merged). */

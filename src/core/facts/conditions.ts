@@ -776,6 +776,23 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
       '更新後の証明書に古い証明書と同じサービスが割り当てられています',
     ),
   },
+  // The renewed certificate this server shows is already enabled for SMTP (Services lists it): enabling
+  // it again only brings up the overwrite prompt. A copy not shown here is enabled.
+  renewedHasSmtp: {
+    test: (s) => {
+      const renewed = s.facts.certificates.find((c) => c.thumbprint && c.thumbprint === s.values.newThumbprint);
+      return renewed?.servicesHistory?.includes('SMTP') === true;
+    },
+    unknown: 'else',
+    ifTrue: w(
+      'The renewed certificate is already enabled for SMTP',
+      '更新後の証明書はすでに SMTP に割り当てられています',
+    ),
+    ifFalse: w(
+      'The renewed certificate is not enabled for SMTP yet',
+      '更新後の証明書はまだ SMTP に割り当てられていません',
+    ),
+  },
   // The renewed certificate is CA-issued, as the old one it replaces: a self-signed copy with the same
   // names is no renewal. Decided by what the paste shows of its issuer.
   renewedCaIssued: {

@@ -135,6 +135,13 @@ export function judgeEvidenceExtras({
           : {},
       ),
     });
+    // Not expired yet: the next one is staged now, whether or not the expiry is already close enough
+    // for its own warning (which asks for the same plan; the steps are given once).
+    if ((authCert.daysLeft ?? -1) >= 0)
+      plans.push({
+        plan: 'auth-stage-next',
+        values: { ...(authCert.thumbprint && { thumbprint: authCert.thumbprint }) },
+      });
   }
 
   for (const note of evidence.notes) {

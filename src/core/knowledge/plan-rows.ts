@@ -147,7 +147,7 @@ export const PLAN_ROWS: PlanDefinition[] = [
         if: 'version>=2013',
         yes: [
           { if: 'renewedKnown', yes: [], no: ['show-smtp-candidates'] },
-          'enable-smtp-new',
+          { if: 'renewedHasSmtp', no: ['enable-smtp-new'] },
           { if: 'connectorIsSend', yes: ['set-named-send-pin'], no: ['set-receive-pin'] },
           { if: 'hybridPinsThis', yes: [{ use: 'hybrid-send-pin' }, { use: 'hybrid-peers' }, 'rerun-hcw'] },
           { use: 'restart-transport' },
@@ -170,7 +170,7 @@ export const PLAN_ROWS: PlanDefinition[] = [
         yes: [
           'show-send-pins',
           { if: 'renewedKnown', yes: [], no: ['show-smtp-candidates'] },
-          'enable-smtp-new',
+          { if: 'renewedHasSmtp', no: ['enable-smtp-new'] },
           {
             if: 'hybrid',
             yes: ['set-receive-pin', { use: 'hybrid-send-pin' }, { use: 'hybrid-peers' }, 'rerun-hcw'],
@@ -406,6 +406,7 @@ export const PLAN_ROWS: PlanDefinition[] = [
           { each: 'otherMailbox', do: ['restart-auth-consumers'] },
           { if: 'hybrid', yes: ['rerun-hcw-auth'] },
           'verify-authconfig',
+          'clear-previous-auth-later',
         ],
         no: ['verify-authconfig'],
       },

@@ -129,6 +129,8 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
             'export-copy',
             'import-copy',
             'ca-enable',
+            // Each server whose IIS was moved to the copy restarts its own IIS.
+            { if: 'certHasIis', yes: ['restart-iis'] },
             // The copy may be that server's internal transport certificate too: shown, then replaced there.
             {
               if: 'knownInternalTransport',
@@ -191,9 +193,11 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
       each: 'hybridPeers',
       do: [
         { if: 'renewedOnServer', no: ['export-copy', 'import-copy'] },
-        'enable-smtp-new',
+        { if: 'renewedHasSmtp', no: ['enable-smtp-new'] },
         'set-receive-pin',
-        { use: 'restart-transport' },
+        // A server with a Default Frontend connector is a Mailbox server, never an Edge: its Front End
+        // Transport service reads the connector, its Transport service the certificate.
+        'restart-transport-port-25',
         'verify-events',
       ],
     },

@@ -115,14 +115,36 @@ export const AUTH_STEPS: LibraryStep[] = [
     role: 'mailbox',
     versions: SINCE_2013,
     title: {
-      en: 'After the effective date Exchange promotes it within 12 hours; or publish it then yourself and clear the previous one',
-      ja: '有効日を過ぎると Exchange が 12 時間以内に切り替えます。その時点で自分で公開し、前の証明書をクリアしてもかまいません',
+      en: 'Once the effective date has passed (48 hours from now): Exchange promotes the new certificate within 12 hours; to promote it at once then, publish it yourself',
+      ja: '有効日 (48 時間後) を過ぎたら: Exchange が 12 時間以内に新しい証明書に切り替えます。その時点ですぐに切り替えるには、自分で公開します',
     },
     why: {
-      en: 'The previous certificate stays trusted until cleared; clear it once the new one works everywhere.',
-      ja: '前の証明書はクリアするまで信頼され続けます。新しい証明書が全体で動いてからクリアします。',
+      en: 'Publishing before the effective date would make it current before every server has it; the previous certificate stays trusted until it is cleared, later.',
+      ja: '有効日より前に公開すると、すべてのサーバーに行き渡る前に現在の証明書になってしまいます。前の証明書は、後でクリアするまで信頼され続けます。',
     },
-    command: { default: 'Set-AuthConfig -PublishCertificate\nSet-AuthConfig -ClearPreviousCertificate' },
+    command: { default: 'Set-AuthConfig -PublishCertificate' },
+    unknownNote: NOTE_2013,
+  },
+  {
+    // Its own step, last: clearing with the publish would stop trusting the previous certificate while
+    // servers that have not picked up the new one still sign with it.
+    id: 'clear-previous-auth-later',
+    role: 'mailbox',
+    phase: 'final',
+    versions: SINCE_2013,
+    title: {
+      en: 'Later, once the new Auth certificate is current and OWA/ECP sign-in (and hybrid free/busy) work on every server: clear the previous Auth certificate',
+      ja: '後日、新しい Auth 証明書が現在の証明書になり、すべてのサーバーで OWA/ECP のサインイン (とハイブリッドの空き時間情報) が動いてから: 前の Auth 証明書をクリアします',
+    },
+    why: {
+      en: 'Until it is cleared, tokens signed with the previous certificate are still accepted; clearing it before the effective date has passed breaks sign-in where the new one has not arrived.',
+      ja: 'クリアするまでは前の証明書で署名されたトークンも受け付けられます。有効日を過ぎる前にクリアすると、新しい証明書がまだ届いていないサーバーでサインインが失敗します。',
+    },
+    verify: {
+      en: 'Get-AuthConfig shows PreviousCertificateThumbprint empty.',
+      ja: 'Get-AuthConfig の PreviousCertificateThumbprint が空になります。',
+    },
+    command: { default: 'Set-AuthConfig -ClearPreviousCertificate' },
     unknownNote: NOTE_2013,
   },
   {
@@ -156,7 +178,8 @@ export const AUTH_STEPS: LibraryStep[] = [
       ja: 'コピーできるのは、証明書と秘密キーが残っているサーバーからだけです。どこにもない場合にだけ新しく作ります。',
     },
     command: {
-      default: 'Get-ExchangeCertificate -Server {server} -Thumbprint {thumbprint} | fl Thumbprint,NotAfter,HasPrivateKey',
+      default:
+        'Get-ExchangeCertificate -Server {server} -Thumbprint {thumbprint} | fl Thumbprint,NotAfter,HasPrivateKey',
     },
     unknownNote: NOTE_2013,
   },

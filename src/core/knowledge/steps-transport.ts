@@ -145,6 +145,18 @@ export const TRANSPORT_STEPS: LibraryStep[] = [
     command: { default: 'Restart-Service MSExchangeTransport' },
   },
   {
+    // Rendered by the pass that makes restarts follow the connectors a plan changed (step-restarts.ts).
+    id: 'restart-for-connectors',
+    role: 'mailbox',
+    versions: ['2013+', 'unknown'],
+    title: {
+      en: 'On {server}: restart the Front End Transport and Transport services, which read the changed connectors (Frontend receive connectors the first, send connectors the second)',
+      ja: '{server} で: 変更したコネクタを読み込むフロントエンド トランスポート サービスとトランスポート サービスを再起動します (Frontend 受信コネクタは前者、送信コネクタは後者が読み込みます)',
+    },
+    why: RESTART_WHY,
+    command: { default: 'Restart-Service MSExchangeTransport, MSExchangeFrontEndTransport' },
+  },
+  {
     id: 'restart-frontend-transport',
     role: 'mailbox',
     versions: ['2013+', 'unknown'],
