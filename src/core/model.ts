@@ -88,6 +88,10 @@ export const findingCodeSchema = z.enum([
   'EDGE_CERT_DUPLICATE',
   // Added: Get-Queue output in which no queue reports an error.
   'QUEUES_WITHOUT_ERROR',
+  // Added: Import-ExchangeCertificate found the certificate already on the server.
+  'CERT_ALREADY_IMPORTED',
+  // Added: a certificate cmdlet did not find the thumbprint it was given on the server it ran on.
+  'CERT_NOT_FOUND',
 ]);
 export type FindingCode = z.infer<typeof findingCodeSchema>;
 

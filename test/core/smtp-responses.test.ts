@@ -224,6 +224,32 @@ The given certificate is not enabled for SMTP protocol. Only certificates enable
     codes: ['INTERNAL_TRANSPORT_CERT_MISSING'],
   },
   {
+    name: 'the import finds the certificate already there: show it and enable it, no new import',
+    paste: `[PS] C:\\>Import-ExchangeCertificate -Server EX16-01 -FileData ([System.IO.File]::ReadAllBytes('\\\\fs01\\certs\\mail.pfx')) -Password $pw
+Cannot import certificate. A certificate with the thumbprint 6A1F3C5E7B9D2F4A6C8E0B2D4F6A8C0E2B4D6F8A already exists.
+    + CategoryInfo          : WriteError: (:) [Import-ExchangeCertificate], InvalidOperationException
+    + FullyQualifiedErrorId : [Server=EX16-01,RequestId=1f2e3d4c,TimeStamp=11/28/2026 9:14:02 AM] 6DC7A27D,Microsoft.Exchange.Management.SystemConfigurationTasks.ImportExchangeCertificate`,
+    codes: ['CERT_ALREADY_IMPORTED'],
+    notCodes: ['ERROR_NOT_UNDERSTOOD'],
+    steps: [
+      'Get-ExchangeCertificate -Thumbprint 6A1F3C5E7B9D2F4A6C8E0B2D4F6A8C0E2B4D6F8A | fl',
+      'Enable-ExchangeCertificate -Thumbprint 6A1F3C5E7B9D2F4A6C8E0B2D4F6A8C0E2B4D6F8A -Services',
+    ],
+    notSteps: ['Import-ExchangeCertificate', 'New-ExchangeCertificate', 'Remove-ExchangeCertificate'],
+  },
+  {
+    name: 'Japanese question, the thumbprint was not found',
+    paste: `Enable-ExchangeCertificate を実行するとエラーになります。
+
+The certificate with thumbprint 6A1F3C5E7B9D2F4A6C8E0B2D4F6A8C0E2B4D6F8A was not found.
+    + CategoryInfo          : ObjectNotFound: (:) [Enable-ExchangeCertificate], ArgumentException`,
+    codes: ['CERT_NOT_FOUND'],
+    notCodes: ['ERROR_NOT_UNDERSTOOD', 'UNRECOGNIZED_INPUT'],
+    language: 'ja',
+    steps: ['Get-ExchangeCertificate | ft Thumbprint,Services,NotAfter,Subject -AutoSize'],
+    changesNothing: true,
+  },
+  {
     name: 'a valid listing beside an error nothing explains is not "fine"',
     paste: `Import-ExchangeCertificate : Cannot import certificate. The password is wrong or the file is damaged.\n    + CategoryInfo          : InvalidOperation\n\n${IIS_ONLY}`,
     codes: ['ERROR_NOT_UNDERSTOOD'],

@@ -387,6 +387,34 @@ export function judgeSymptom(
             : 'The Get-Queue output shows no queue reporting an error (LastError is empty): nothing in the queues points at a certificate. If mail is still waiting, paste Get-Queue | ? { $_.LastError } | fl Identity,Status,MessageCount,NextHopDomain,LastError from the server where it waits, and Get-ExchangeCertificate | ft Thumbprint,Services,NotAfter,Subject -AutoSize.',
       });
       break;
+    case 'import-already-exists': {
+      const server = symptom.values.server;
+      findings.push({
+        code: 'CERT_ALREADY_IMPORTED',
+        severity: 'info',
+        ...tp,
+        message:
+          language === 'ja'
+            ? `証明書${thumbprint ? ` ${thumbprint}` : ''}はすでに${server ? ` ${server} の` : ''}ストアにあるため、インポートは不要です。状態と秘密キーを確認し、使う予定のサービスに割り当ててください。`
+            : `The certificate${thumbprint ? ` ${thumbprint}` : ''} is already in ${server ? `${server}'s` : 'the server’s'} store, so importing it again is not needed: check its status and private key, and enable it for the services it is meant for.`,
+      });
+      plans.push({ plan: 'already-imported', values: { ...tp, ...(server && { server }) } });
+      break;
+    }
+    case 'thumbprint-not-found': {
+      const server = symptom.values.server;
+      findings.push({
+        code: 'CERT_NOT_FOUND',
+        severity: 'warning',
+        ...tp,
+        message:
+          language === 'ja'
+            ? `拇印${thumbprint ? ` ${thumbprint}` : ''}の証明書が${server ? ` ${server}` : 'コマンドレットを実行したサーバー'}にありません。証明書が別のサーバーにあるか、拇印に打ち間違いや見えない文字があります。サーバーごとに一覧し、一覧から拇印をコピーしてください。`
+            : `No certificate with the thumbprint${thumbprint ? ` ${thumbprint}` : ''} is on ${server ?? 'the server the cmdlet ran on'}: it is on another server, or the thumbprint was mistyped or carries an invisible character. List the certificates on each server and copy the thumbprint from that listing.`,
+      });
+      plans.push({ plan: 'thumbprint-not-found', values: { ...tp, ...(server && { server }) } });
+      break;
+    }
     case 'smtp-not-enabled': {
       // The certificate the wizard was given: a pasted one that is valid and lacks SMTP, the latest such.
       const refused = notEnabledForSmtp(context.certificates ?? []);

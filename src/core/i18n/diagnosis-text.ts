@@ -374,6 +374,8 @@ const en: DiagnosisText = {
     CERT_NOT_CAPI: () => 'The internal transport certificate is not a CAPI certificate',
     EDGE_CERT_DUPLICATE: () => 'The Edge shares its certificate with a Hub Transport server',
     QUEUES_WITHOUT_ERROR: () => 'No queue in the paste reports an error',
+    CERT_ALREADY_IMPORTED: () => 'The certificate is already on the server: enable it rather than import it again',
+    CERT_NOT_FOUND: () => 'The thumbprint was not found on the server the cmdlet ran on',
   },
   summary: {
     ok: ({ name, when }) => `${name} is fine: ${when}`,
@@ -620,6 +622,8 @@ const ja: DiagnosisText = {
     CERT_NOT_CAPI: () => '内部トランスポート証明書が CAPI 証明書ではありません',
     EDGE_CERT_DUPLICATE: () => 'エッジがハブ トランスポート サーバーと同じ証明書を使っています',
     QUEUES_WITHOUT_ERROR: () => '貼り付けのキューにはエラーがありません',
+    CERT_ALREADY_IMPORTED: () => '証明書はすでにサーバーにあります: もう一度インポートせずに割り当てます',
+    CERT_NOT_FOUND: () => 'コマンドレットを実行したサーバーにその拇印の証明書がありません',
   },
   summary: {
     ok: ({ name, when }) => `${name} は問題ありません: ${when}`,

@@ -56,4 +56,22 @@ export const RESPONSE_PLAN_ROWS: PlanDefinition[] = [
     ),
     entries: ['ask-certificate-listing', 'ask-certificate-events'],
   },
+  {
+    id: 'already-imported',
+    reference: 'Microsoft Learn: Import-ExchangeCertificate; Enable-ExchangeCertificate',
+    summary: s(
+      'Import-ExchangeCertificate: a certificate with the thumbprint already exists',
+      'Import-ExchangeCertificate: その拇印の証明書がすでにある',
+    ),
+    entries: ['already-imported-show', 'already-imported-enable'],
+  },
+  {
+    id: 'thumbprint-not-found',
+    reference: 'Microsoft Learn: Get-ExchangeCertificate',
+    summary: s(
+      'A certificate cmdlet: the certificate with the thumbprint was not found',
+      '証明書のコマンドレット: その拇印の証明書が見つからない',
+    ),
+    entries: ['not-found-list'],
+  },
 ];

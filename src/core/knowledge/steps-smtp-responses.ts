@@ -182,4 +182,50 @@ export const SMTP_RESPONSE_STEPS: LibraryStep[] = [
         'Get-EventLog Application -Newest 2000 | ? { $_.EventID -ge 12014 -and $_.EventID -le 12018 } | fl TimeGenerated,EventID,Source,Message',
     },
   },
+  {
+    id: 'already-imported-show',
+    role: 'any',
+    title: {
+      en: 'On {server}: show the certificate that is already here instead of importing it again: its names, services, expiry, status and whether it has its private key',
+      ja: '{server} で: もう一度インポートする代わりに、すでにある証明書の名前、サービス、有効期限、状態、秘密キーの有無を表示します',
+    },
+    why: {
+      en: '"A certificate with the thumbprint … already exists" means the import was done before: what may be missing is enabling it.',
+      ja: '「A certificate with the thumbprint … already exists」は、インポートが以前に済んでいることを示します。足りないのは割り当てかもしれません。',
+    },
+    command: {
+      default:
+        'Get-ExchangeCertificate -Thumbprint {thumbprint} | fl Subject,Issuer,CertificateDomains,Services,NotAfter,Status,HasPrivateKey',
+    },
+  },
+  {
+    id: 'already-imported-enable',
+    role: 'any',
+    title: {
+      en: 'If it shows HasPrivateKey True and Status Valid but not the services it is meant for: enable it for them on {server}. Asked to overwrite the default SMTP certificate, answer N for a CA certificate',
+      ja: 'HasPrivateKey が True、Status が Valid で、使う予定のサービスが表示されない場合: {server} でそのサービスに割り当てます。既定の SMTP 証明書の上書き確認には、CA の証明書なら N と答えます',
+    },
+    why: {
+      en: 'An imported certificate serves nothing until it is enabled; N keeps the internal transport certificate as it is.',
+      ja: 'インポートした証明書は割り当てるまで何にも使われません。N と答えると内部トランスポート証明書はそのまま残ります。',
+    },
+    verify: {
+      en: 'Get-ExchangeCertificate -Thumbprint shows the services in its Services.',
+      ja: 'Get-ExchangeCertificate -Thumbprint の Services にそのサービスが表示されます。',
+    },
+    command: { default: 'Enable-ExchangeCertificate -Thumbprint {thumbprint} -Services {servicesOrDefault}' },
+  },
+  {
+    id: 'not-found-list',
+    role: 'any',
+    title: {
+      en: 'On {server}, and on each other Exchange server: list the certificates and look for the thumbprint the error names; copy it from this listing rather than from the certificate dialog',
+      ja: '{server} と他の各 Exchange サーバーで: 証明書を一覧し、エラーが示す拇印を探します。拇印は証明書のダイアログからではなく、この一覧からコピーします',
+    },
+    why: {
+      en: 'Get-ExchangeCertificate looks only on the server it runs on: the certificate may be on another server, or the thumbprint was typed or copied with an invisible character or spaces from the certificate dialog.',
+      ja: 'Get-ExchangeCertificate は実行したサーバーだけを探します。証明書が別のサーバーにあるか、拇印が打ち間違えられたか、証明書のダイアログから見えない文字や空白ごとコピーされています。',
+    },
+    command: { default: 'Get-ExchangeCertificate | ft Thumbprint,Services,NotAfter,Subject -AutoSize' },
+  },
 ];

@@ -53,7 +53,11 @@ export type SymptomId =
   /** "Exchange can't find the default TLS certificate attribute for server … in Active Directory, or the attribute is corrupted". */
   | 'default-tls-attribute-missing'
   /** Get-Queue output whose queues report no error (LastError empty): nothing in them points at a certificate. */
-  | 'queue-listing-clean';
+  | 'queue-listing-clean'
+  /** Import-ExchangeCertificate: "Cannot import certificate. A certificate with the thumbprint … already exists." */
+  | 'import-already-exists'
+  /** A certificate cmdlet: "The certificate with thumbprint … was not found." */
+  | 'thumbprint-not-found';
 
 export interface Symptom {
   id: SymptomId;

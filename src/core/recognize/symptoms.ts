@@ -231,6 +231,19 @@ const RULES: readonly SymptomRule[] = [
       ),
     }),
   },
+  {
+    id: 'import-already-exists',
+    pattern: new RegExp(
+      `Cannot\\s+import\\s+certificate\\.\\s*A\\s+certificate\\s+with\\s+the\\s+thumbprint\\s+${QUOTED_THUMBPRINT}\\s+already\\s+exists`,
+      'i',
+    ),
+    values: (text, match) => ({ thumbprint: match[1], server: errorServer(text, match.index) }),
+  },
+  {
+    id: 'thumbprint-not-found',
+    pattern: new RegExp(`The\\s+certificate\\s+with\\s+thumbprint\\s+${QUOTED_THUMBPRINT}\\s+was\\s+not\\s+found`, 'i'),
+    values: (text, match) => ({ thumbprint: match[1], server: errorServer(text, match.index) }),
+  },
   // certutil's own words for the same state, read only when no Exchange error says PrivateKeyMissing.
   { id: 'private-key-missing', pattern: NO_KEY_PROVIDER, values: noKeyProviderValues },
   { id: 'certificate-name-mismatch', pattern: NAME_MISMATCH, values: nameMismatchValues },
@@ -261,6 +274,11 @@ function queueRecord(text: string, match: RegExpExecArray): Record<string, strin
     nextHopDomain: last(/^[ \t]*NextHopDomain[ \t]*:[ \t]*([A-Za-z0-9.-]{1,253})[ \t]*$/gm),
     peer,
   };
+}
+
+/** The server a cmdlet error names (`[Server=EX01,RequestId=…]`), when it does. */
+function errorServer(text: string, index: number): string | undefined {
+  return /\[Server=([A-Za-z][A-Za-z0-9-]{0,62})[,\]]/.exec(text.slice(index, index + 800))?.[1];
 }
 
 function prompt(
