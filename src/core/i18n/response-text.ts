@@ -17,7 +17,7 @@ export interface ResponseText {
 
 const en: ResponseText = {
   remoteValidation: ({ peer, domain, queue }) =>
-    `${queue ? `Queue ${queue}` : 'A queue'}${domain ? ` to ${domain}` : ''} fails with 454 4.7.5 Certificate validation failure: this server could not validate the certificate that ${peer ?? 'the next hop'} presented, on a hop that requires a valid one (domain security or forced TLS). Nothing is wrong with your own certificate: check the remote certificate (expiry, name, chain) and that this server can reach its CRL, and change no local certificate or connector.`,
+    `${queue ? `Queue ${queue}` : 'Delivery'}${domain ? ` to ${domain}` : ''} fails with 454 4.7.5 Certificate validation failure: this server could not validate the certificate that ${peer ?? 'the next hop'} presented, on a hop that requires a valid one (domain security or forced TLS). Nothing is wrong with your own certificate: check the remote certificate (expiry, name, chain) and that this server can reach its CRL, and change no local certificate or connector.`,
   connectionDropped: ({ peer, domain, response }) =>
     `${domain ? `Mail to ${domain}` : 'A queue'} fails with ${response} (SocketError)${peer ? ` at ${peer}` : ''}: the connection itself failed or was cut (network, firewall, the remote server, or a TLS version neither side accepts). This is not a certificate problem; no certificate change helps.`,
   smtpNotEnabled: ({ name, hcw }) =>
@@ -34,7 +34,7 @@ const en: ResponseText = {
 
 const ja: ResponseText = {
   remoteValidation: ({ peer, domain, queue }) =>
-    `${queue ? `キュー ${queue}` : 'キュー'}${domain ? ` (宛先 ${domain})` : ''} が 454 4.7.5 Certificate validation failure で失敗しています。有効な証明書が必要なホップ (ドメイン セキュリティまたは TLS の強制) で、${peer ?? '次ホップ'} が提示した証明書をこのサーバーが検証できませんでした。こちらの証明書に問題はありません。相手の証明書 (有効期限、名前、チェーン) と、このサーバーからその CRL に到達できるかを確認し、こちらの証明書やコネクタは変更しないでください。`,
+    `${queue ? `キュー ${queue}` : '配信'}${domain ? ` (宛先 ${domain})` : ''} が 454 4.7.5 Certificate validation failure で失敗しています。有効な証明書が必要なホップ (ドメイン セキュリティまたは TLS の強制) で、${peer ?? '次ホップ'} が提示した証明書をこのサーバーが検証できませんでした。こちらの証明書に問題はありません。相手の証明書 (有効期限、名前、チェーン) と、このサーバーからその CRL に到達できるかを確認し、こちらの証明書やコネクタは変更しないでください。`,
   connectionDropped: ({ peer, domain, response }) =>
     `${domain ? `${domain} 宛てのメール` : 'キュー'}が ${response} (SocketError)${peer ? ` (${peer})` : ''} で失敗しています。接続そのものが失敗したか切断されました (ネットワーク、ファイアウォール、相手のサーバー、または双方が受け付けない TLS バージョン)。証明書の問題ではなく、証明書を変更しても解決しません。`,
   smtpNotEnabled: ({ name, hcw }) =>
