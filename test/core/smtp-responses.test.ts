@@ -279,6 +279,13 @@ The certificate with thumbprint 6A1F3C5E7B9D2F4A6C8E0B2D4F6A8C0E2B4D6F8A was not
     changesNothing: true,
   },
   {
+    name: 'a question about expiry without the word certificate',
+    paste: 'Exchange stopped sending after something expired last night, what do we renew?',
+    codes: ['UNRECOGNIZED_INPUT'],
+    steps: ['Get-ExchangeCertificate | ft Thumbprint,Services,NotAfter,Subject -AutoSize'],
+    changesNothing: true,
+  },
+  {
     name: 'mail stopped, certificate?',
     paste: 'mail stopped this morning, certificate?',
     codes: ['UNRECOGNIZED_INPUT'],

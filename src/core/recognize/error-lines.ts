@@ -68,9 +68,10 @@ export function firstErrorLine(text: string): string | undefined {
 }
 
 /**
- * A question about a certificate in the admin's own words, with nothing to diagnose yet:
+ * A question about a certificate in the admin's own words, with nothing to diagnose yet (expiry and
+ * renewal words count: "what do I do now that it expired", 「期限が切れた」):
  * 「証明書の期限が切れたらしい」, "our exchange cert expired what do I do", "mail stopped, certificate?".
  */
 export function asksAboutCertificate(text: string): boolean {
-  return /証明書|SSL|TLS|STARTTLS|\bcert(?:ificate)?s?\b|拇印|thumbprint/i.test(text);
+  return /証明書|SSL|TLS|STARTTLS|\bcert(?:ificate)?s?\b|拇印|thumbprint|\bexpir|期限|\brenew|有効期間/i.test(text);
 }
