@@ -115,3 +115,32 @@ Services           : IIS, SMTP
       assert.match(commands, /Enable-ExchangeCertificate -Thumbprint <[^>]+> -Services IIS,SMTP/);
     });
 });
+
+describe('the server the prose says the problem is on', () => {
+  const rows: { text: string; server?: string }[] = [
+    { text: 'HealthChecker says a cert is expired on EX13-01 (Exchange 2013 CU23).', server: 'EX13-01' },
+    { text: 'Exchange 2016 CU23 on EX16-01, the cert expires soon', server: 'EX16-01' },
+    { text: 'EXJ-MBX01 で証明書の期限が切れました。', server: 'EXJ-MBX01' },
+    { text: 'The certificate was issued from DC01 by our CA.' },
+    { text: 'It fails on EX01 and on EX02.' },
+    { text: 'Exchange 2019 on W2019, CU14.' },
+  ];
+  for (const row of rows) it(row.text, () => assert.equal(statedFacts(row.text).server, row.server));
+
+  it('fills the server of a listing that names none', () => {
+    const paste = `Exchange 2016 CU23 on EX16-01, the cert expires soon, how do I renew?
+
+[PS] C:\\Windows\\system32>Get-ExchangeCertificate | fl Thumbprint,Subject,Issuer,NotAfter,Services
+
+Thumbprint : 3BFBD8DFD6642FE619EA98BBB6051BC5ADEBBE0C
+Subject    : CN=mail.contoso.com, O=Contoso, C=US
+Issuer     : CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1, O=DigiCert Inc, C=US
+NotAfter   : 12/5/2026 11:59:59 PM
+Services   : IIS, SMTP
+`;
+    const d = diagnose(paste, { now: NOW, lang: 'en' });
+    assert.ok(d.steps.length > 0);
+    for (const step of d.steps) assert.doesNotMatch(step.command ?? '', /<server>/, step.command);
+    assert.ok(d.steps.some((s) => s.server === 'EX16-01'));
+  });
+});

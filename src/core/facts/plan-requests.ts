@@ -103,6 +103,9 @@ export function enrichPlanRequests(
       const published = renewedFor(facts, undefined, values.fqdn);
       if (published?.thumbprint) values.newThumbprint = published.thumbprint;
     }
+    // The server the admin names in prose, when nothing in the paste names one.
+    if (!values.server && context.stated?.server && context.servers.every((s) => !s.name))
+      values.server = context.stated.server;
     if (context.stated) bindStated(values, context.stated, request.plan);
     if (facts) addOtherServers(values, facts, context.servers, request.plan, context.othersSaid === true);
     // The server the admin says already holds the renewal is where it comes from, never sent a copy.

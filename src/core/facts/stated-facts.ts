@@ -9,6 +9,8 @@ export interface StatedFacts {
   newThumbprint?: string;
   /** The one server the admin says holds the renewed certificate (imported there only). */
   importedOn?: string;
+  /** The one server the admin says the problem is on ("expired on EX13-01", 「EX01 で」), when prose names only it. */
+  server?: string;
   /** The thumbprint the admin gives as the old or expired certificate's: never the one to enable. */
   oldThumbprint?: string;
 }
@@ -110,5 +112,25 @@ export function statedFacts(text: string): StatedFacts {
       break;
     }
   }
+  const on = serverSaid(text);
+  if (on) stated.server = on;
   return stated;
+}
+
+/** "on EX13-01", "running on EX01", 「EX01 で」「EX01 上の」: a name written as Exchange servers are. */
+const ON_SERVER: readonly RegExp[] = [
+  new RegExp(`\\bon\\s+(?:server\\s+|the\\s+server\\s+)?${SERVER}(?![\\w-]|\\.\\w)`, 'g'),
+  new RegExp(`(?:^|[\\s(（「])${SERVER}\\s*(?:で|上で|上の)`, 'gm'),
+];
+
+/** The one server the prose says the problem is on; none when it names several or none. */
+function serverSaid(text: string): string | undefined {
+  const names = new Map<string, string>();
+  for (const pattern of ON_SERVER)
+    for (const m of text.matchAll(pattern)) {
+      const name = m[1];
+      if (!name || !/\d/.test(name) || !/[A-Z]/.test(name) || NOT_A_SERVER.test(name) || /^W\d+$/i.test(name)) continue;
+      names.set(name.toLowerCase(), name);
+    }
+  return names.size === 1 ? [...names.values()][0] : undefined;
 }
