@@ -86,6 +86,28 @@ describe('ConvertTo-Json certificate dumps', () => {
     }
   }
 
+  it('a whole object dumped without Select: nested CertificateDomains, ServicesStringForm', () => {
+    const paste = `Get-ExchangeCertificate | ConvertTo-Json -Depth 3
+[
+  {
+    "CertificateDomains": [
+      { "IsStar": false, "Address": "mail.contoso.com", "Domain": { "Domain": "mail.contoso.com" } },
+      { "IsStar": false, "Address": "autodiscover.contoso.com", "Domain": { "Domain": "autodiscover.contoso.com" } }
+    ],
+    "ServicesStringForm": "...WS..",
+    "Status": 1,
+    "Thumbprint": "${CA}",
+    "Subject": "CN=mail.contoso.com",
+    "Issuer": "CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1, O=DigiCert Inc, C=US",
+    "NotAfter": "/Date(1818374399000)/"
+  }
+]`;
+    const cert = recognizeJsonCertificates(paste).certificates?.[0];
+    assert.deepEqual(cert?.domains, ['mail.contoso.com', 'autodiscover.contoso.com']);
+    assert.deepEqual(cert?.services, ['IIS', 'SMTP']);
+    assert.equal(cert?.status, undefined);
+  });
+
   it('prose and prompts around the JSON are left alone; a PowerShell hashtable is not JSON', () => {
     assert.deepEqual(recognizeJsonCertificates('@{ "Thumbprint" = "x" }\n'), {});
     assert.deepEqual(recognizeJsonCertificates('[ "Thumbprint": broken'), {});

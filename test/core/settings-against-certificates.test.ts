@@ -105,6 +105,12 @@ describe('an HTTPS binding to a certificate the store does not hold', () => {
       assert.doesNotMatch(d.summary, /none needs attention|対処が必要なものはありません/);
     });
   }
+  it('HttpEvent 15021 on the same endpoint gives one finding, not two', () => {
+    const event =
+      'Log Name: System\nSource: Microsoft-Windows-HttpEvent\nEvent ID: 15021\nLevel: Error\nComputer: EX16-01.fabrikam.local\nDescription:\nAn error occurred while using SSL configuration for endpoint 0.0.0.0:444.  The error status code is contained within the returned data.\n\n';
+    const d = diagnose(event + netshEn(true) + storeTable, { now });
+    assert.equal(codes(d).filter((c) => c === 'SSL_BINDING_BROKEN').length, 1, JSON.stringify(codes(d)));
+  });
   it('a binding whose certificate the store holds is not broken', () => {
     const paste = netshEn(true).replace(GONE.toLowerCase(), OWN.toLowerCase()) + storeTable;
     assert.ok(!codes(diagnose(paste, { now })).includes('SSL_BINDING_BROKEN'));
@@ -261,6 +267,12 @@ describe("Exchange Online's hybrid connectors against the on-premises certificat
   }
   it('a wildcard that covers the expected name says nothing', () => {
     const d = diagnose(cloud('mail.contoso.com', 'mail.contoso.com') + onPrem('*.contoso.com, contoso.com'), { now });
+    assert.ok(!codes(d).includes('DOMAIN_MISMATCH'));
+  });
+  it('a connector that names a wildcard domain is satisfied by any name under it', () => {
+    const d = diagnose(cloud('*.contoso.com', 'smtp.contoso.com') + onPrem('smtp.contoso.com, owa.contoso.com'), {
+      now,
+    });
     assert.ok(!codes(d).includes('DOMAIN_MISMATCH'));
   });
   it('connectors alone, with no certificate, say nothing about names', () => {

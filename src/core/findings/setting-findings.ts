@@ -46,6 +46,12 @@ function judgeBindings(judgement: Judgement, { paste, evidence, certificates, la
     if (!thumbprint || (port !== 443 && port !== 444) || binding.source === 'http-event-15021') continue;
     if (binding.site && !/Exchange Back End|Default Web Site/i.test(binding.site)) continue;
     if (listed.some((c) => c.thumbprint === thumbprint) || seen.has(port)) continue;
+    // HttpEvent 15021 on the same endpoint has its finding and plan already.
+    if ((evidence.bindings ?? []).some((b) => b.failing && b.port === port)) continue;
+    // A 15021 whose endpoint was not read is taken for Exchange Back End's, as its plan takes it.
+    const unplaced15021 =
+      evidence.events.some((e) => e.id === 15021) && !(evidence.bindings ?? []).some((b) => b.failing);
+    if (port === 444 && unplaced15021) continue;
     seen.add(port);
     const site = port === 444 ? 'backEnd' : 'frontEnd';
     const server = listed.flatMap((c) => c.servers ?? [])[0] ?? evidence.servers?.[0];
@@ -131,21 +137,24 @@ function judgeHybridConnectors(judgement: Judgement, { evidence, certificates, l
   // connector pins, else the CA-issued ones enabled for SMTP.
   const pin = (evidence.connectors ?? []).find((c) => /^Outbound to Office 365/i.test(c.name))?.tlsCertificateName;
   const pinnedSubject = pin ? /<S>(.+)$/i.exec(pin)?.[1]?.trim().toLowerCase() : undefined;
-  const smtp = certificates.filter(
-    (c) =>
-      c.thumbprint &&
-      c.daysLeft !== undefined &&
-      c.daysLeft >= 0 &&
-      c.role !== 'auth' &&
-      c.selfSigned !== true &&
-      (pinnedSubject ? c.subject.toLowerCase() === pinnedSubject : (c.services ?? []).includes('SMTP')),
-  );
-  if (smtp.length !== 1) return;
-  const cert = smtp[0]!;
+  const smtp = certificates
+    .filter(
+      (c) =>
+        c.thumbprint &&
+        c.daysLeft !== undefined &&
+        c.daysLeft >= 0 &&
+        c.role !== 'auth' &&
+        c.selfSigned !== true &&
+        (pinnedSubject ? c.subject.toLowerCase() === pinnedSubject : (c.services ?? []).includes('SMTP')),
+    )
+    .sort((a, b) => (b.daysLeft ?? 0) - (a.daysLeft ?? 0));
+  const cert = smtp[0];
+  if (!cert) return;
   const expected: { name: string; where: string }[] = [];
   for (const connector of cloud) {
     const name = connector.direction === 'inbound' ? connector.tlsSenderCertificateName : connector.tlsDomain;
-    if (!name || covers(cert.domains, name)) continue;
+    // Any certificate on-premises may present for SMTP that carries the name settles it.
+    if (!name || smtp.some((c) => carries(c.domains, name))) continue;
     const field = connector.direction === 'inbound' ? 'TlsSenderCertificateName' : 'TlsDomain';
     expected.push({ name, where: `${connector.name}: ${field}` });
   }
@@ -176,6 +185,17 @@ function judgeHybridConnectors(judgement: Judgement, { evidence, certificates, l
       ...(outbound?.smartHosts.length && { smartHosts: outbound.smartHosts.join(',') }),
     },
   });
+}
+
+/**
+ * The certificate's names satisfy a connector's name: the name itself, a wildcard over it, or, for a
+ * connector that names a wildcard domain (`*.contoso.com`), any name under that domain.
+ */
+function carries(names: readonly string[], expected: string): boolean {
+  if (covers(names, expected)) return true;
+  if (!expected.startsWith('*.')) return false;
+  const suffix = expected.slice(1).toLowerCase();
+  return names.some((n) => n.toLowerCase().endsWith(suffix) || n.toLowerCase() === expected.toLowerCase());
 }
 
 /**

@@ -17,7 +17,7 @@ const NETSH_STORE = /^[ \t]*(?:Certificate Store Name|証明書ストア名)[ \t
 
 const ERROR_15021 = [
   /An error occurred while using SSL configuration for endpoint[ \t]+(\S+?:\d{1,5})/gi,
-  /エンドポイント[ \t]*(\S+?:\d{1,5})[ \t]*の[ \t]*SSL[ \t]*構成を使用中にエラーが発生しました/g,
+  /エンドポイント[ \t]*(\S+?:\d{1,5})[ \t]*の[ \t]*SSL[ \t]*構成[をの][ \t]*使用中にエラーが発生しました/g,
 ];
 
 export const recognizeHttpBindings: Recognizer = (text, shared) => {

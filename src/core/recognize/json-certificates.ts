@@ -3,7 +3,7 @@ import { hostLikeCommonNames, uniqueNames, windowsDn } from '../distinguished-na
 import type { ExchangeService } from '../model.js';
 import { readCultureDate } from './culture-dates.js';
 import type { AuthConfigFacts, CertificateUseEvidence, Evidence, ParsedCertificate, Recognizer } from './evidence.js';
-import { parseServiceNames } from './exchange-services.js';
+import { decodeServiceLetters, parseServiceNames } from './exchange-services.js';
 import { LIMITS } from './limits.js';
 import { normalizeThumbprint } from './thumbprints.js';
 
@@ -96,7 +96,7 @@ function readCertificate(fields: Record<string, Json>): ParsedCertificate | unde
     cert.notAfter = notAfter.iso;
     if (notAfter.local) cert.localTime = true;
   }
-  const services = servicesOf(fields.services ?? fields.servicesstringform);
+  const services = servicesOf(fields.services) ?? decodeServiceLetters(str(fields.servicesstringform));
   if (services) cert.services = services;
   const selfSigned = fields.isselfsigned;
   if (typeof selfSigned === 'boolean') cert.selfSigned = selfSigned;
@@ -139,7 +139,7 @@ function domainsOf(value: Json | undefined): string[] | undefined {
     if (typeof item === 'string') names.push(item);
     else if (item && typeof item === 'object' && !Array.isArray(item)) {
       const fields = lowerKeys(item);
-      const name = str(fields.domain ?? fields.address ?? fields.unicode ?? fields.punycode);
+      const name = [fields.address, fields.domain, fields.unicode, fields.punycode].map(str).find((n) => n !== '');
       if (name) names.push(name);
     }
   }
