@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { diagnose } from '../../src/core/diagnose.js';
 import type { Diagnosis } from '../../src/core/model.js';
+import { recognize } from '../../src/core/recognize/index.js';
 
 /**
  * Settings held against the certificates the same paste lists: an HTTPS binding (netsh, in English
@@ -265,6 +266,11 @@ describe("Exchange Online's hybrid connectors against the on-premises certificat
       assert.ok(!codes(d).includes('ERROR_NOT_UNDERSTOOD'));
     });
   }
+  it("Exchange Online's connectors are never taken for on-premises send connectors", () => {
+    const evidence = recognize(cloud('mail.contoso.com', 'mail.contoso.com'));
+    assert.deepEqual(evidence.connectors ?? [], []);
+    assert.equal(evidence.cloudConnectors?.length, 2);
+  });
   it('a wildcard that covers the expected name says nothing', () => {
     const d = diagnose(cloud('mail.contoso.com', 'mail.contoso.com') + onPrem('*.contoso.com, contoso.com'), { now });
     assert.ok(!codes(d).includes('DOMAIN_MISMATCH'));

@@ -29,6 +29,12 @@ const NOT_CONNECTOR_FIELDS = [
   'Edition',
   'Thumbprint',
   'InternalTransportCertificateThumbprint',
+  // Exchange Online's Get-InboundConnector / Get-OutboundConnector: not an on-premises connector to set.
+  'ConnectorType',
+  'TlsSenderCertificateName',
+  'RestrictDomainsToCertificate',
+  'TlsSettings',
+  'UseMXRecord',
 ];
 const COMMAND = /\b(Get|Set|New)-(Receive|Send)Connector\b/i;
 /**
