@@ -73,6 +73,8 @@ export function summarize({
   if (top.code === 'SMTP_OVERWRITE_PROMPT') return firstSentence(top.message);
   // A name alert from Outlook names its host in the message, not in an event.
   if (top.code === 'DOMAIN_MISMATCH' && !event?.fqdn) return firstSentence(top.message);
+  // A binding read from netsh names its endpoint and certificate in the message, with no event's computer.
+  if (top.code === 'SSL_BINDING_BROKEN' && !event?.computer) return firstSentence(top.message);
   return text.headline[top.code]({
     name: name ?? '',
     when: when ?? '',

@@ -10,23 +10,23 @@ export interface SettingText {
 const en: SettingText = {
   bindingMissing: ({ endpoint, site, hash, removedSaid }) =>
     site === 'backEnd'
-      ? `Exchange Back End (${endpoint}) is bound to ${hash}, which is not among the certificates the paste lists${removedSaid ? ' (the one you removed)' : ''}: the front end proxies every client protocol to port 444, so OWA goes blank, ECP gives HTTP 500, and Outlook Anywhere, EWS and the Exchange Management Shell fail. Bind 444 to a certificate that exists; the server's own self-signed certificate is fine there. Remove nothing else.`
-      : `The Default Web Site (${endpoint}) is bound to ${hash}, which is not among the certificates the paste lists${removedSaid ? ' (the one you removed)' : ''}: HTTPS to this server fails until 443 is bound to a valid certificate that carries the names clients use.`,
+      ? `Exchange Back End (${endpoint}) is bound to ${hash}, a certificate the paste's store listing does not hold${removedSaid ? ' (the one you removed)' : ''}. The front end proxies every client protocol to port 444, so OWA goes blank, ECP gives HTTP 500, and Outlook Anywhere, EWS and the Exchange Management Shell fail. Bind 444 to a certificate that exists; the server's own self-signed certificate is fine there. Remove nothing else.`
+      : `The Default Web Site (${endpoint}) is bound to ${hash}, a certificate the paste's store listing does not hold${removedSaid ? ' (the one you removed)' : ''}. HTTPS to this server fails until 443 is bound to a valid certificate that carries the names clients use.`,
   mailNameDiffers: ({ protocols, current, fqdn, cert, popFqdn }) =>
     `${protocols} choose their certificate by X509CertificateName, which is ${current}, but clients connect to ${popFqdn && popFqdn !== fqdn ? `${fqdn} and ${popFqdn}` : fqdn} (ExternalConnectionSettings), which ${cert} carries and the certificate for ${current} does not: they are given the certificate for ${current} and warn that the name does not match. The certificate is fine; set X509CertificateName to the name clients connect to and restart the ${protocols} services.`,
   hybridNames: ({ expected, where, cert, names }) =>
-    `Exchange Online's connectors for your on-premises organisation expect the name ${expected} (${where}), but the certificate on-premises uses for SMTP, ${cert}, carries only ${names}: Exchange Online no longer recognises mail from on-premises as your organisation's, and its TLS check of on-premises fails. The certificate is valid; the names disagree. Either get a certificate that also carries ${expected}, or make the connectors expect a name the certificate carries (in Exchange Online PowerShell, with DNS to match), or re-run the Hybrid Configuration Wizard with this certificate. Never lower the TLS settings to get mail through.`,
+    `Exchange Online's hybrid connectors expect ${expected}, which the on-premises SMTP certificate ${cert} does not carry. The connectors name it in ${where}; the certificate carries only ${names}. So Exchange Online no longer recognises mail from on-premises as your organisation's, and its TLS check of on-premises fails. The certificate is valid; the names disagree. Either get a certificate that also carries ${expected}, or make the connectors expect a name the certificate carries (in Exchange Online PowerShell, with DNS to match), or re-run the Hybrid Configuration Wizard with this certificate. Never lower the TLS settings to get mail through.`,
 };
 
 const ja: SettingText = {
   bindingMissing: ({ endpoint, site, hash, removedSaid }) =>
     site === 'backEnd'
-      ? `Exchange Back End (${endpoint}) が ${hash} にバインドされていますが、この証明書は貼り付けの一覧にありません${removedSaid ? ' (削除した証明書です)' : ''}。フロントエンドはすべてのクライアント プロトコルをポート 444 に中継するため、OWA が真っ白になり、ECP は HTTP 500 を返し、Outlook Anywhere、EWS、Exchange 管理シェルが失敗します。444 を存在する証明書にバインドし直してください。ここはサーバー自身の自己署名証明書で問題ありません。ほかの証明書は削除しないでください。`
-      : `Default Web Site (${endpoint}) が ${hash} にバインドされていますが、この証明書は貼り付けの一覧にありません${removedSaid ? ' (削除した証明書です)' : ''}。443 をクライアントが使う名前を含む有効な証明書にバインドし直すまで、このサーバーへの HTTPS は失敗します。`,
+      ? `Exchange Back End (${endpoint}) は、貼り付けの証明書一覧にない証明書 ${hash} にバインドされています${removedSaid ? ' (削除した証明書です)' : ''}。フロントエンドはすべてのクライアント プロトコルをポート 444 に中継するため、OWA が真っ白になり、ECP は HTTP 500 を返し、Outlook Anywhere、EWS、Exchange 管理シェルが失敗します。444 を存在する証明書にバインドし直してください。ここはサーバー自身の自己署名証明書で問題ありません。ほかの証明書は削除しないでください。`
+      : `Default Web Site (${endpoint}) は、貼り付けの証明書一覧にない証明書 ${hash} にバインドされています${removedSaid ? ' (削除した証明書です)' : ''}。443 をクライアントが使う名前を含む有効な証明書にバインドし直すまで、このサーバーへの HTTPS は失敗します。`,
   mailNameDiffers: ({ protocols, current, fqdn, cert, popFqdn }) =>
     `${protocols} は X509CertificateName の名前で証明書を選びます。現在は ${current} ですが、クライアントは ${popFqdn && popFqdn !== fqdn ? `${fqdn} と ${popFqdn}` : fqdn} (ExternalConnectionSettings) に接続します。この名前は ${cert} にあり、${current} の証明書にはありません。そのためクライアントには ${current} の証明書が提示され、名前が一致しないという警告が出ます。証明書に問題はありません。X509CertificateName をクライアントが接続する名前に設定し、${protocols} のサービスを再起動してください。`,
   hybridNames: ({ expected, where, cert, names }) =>
-    `Exchange Online のオンプレミス組織用コネクタは名前 ${expected} を期待していますが (${where})、オンプレミスが SMTP に使う証明書 ${cert} の名前は ${names} だけです。そのため Exchange Online はオンプレミスからのメールを自組織のものと認識せず、オンプレミスへの TLS の検証も失敗します。証明書は有効で、名前が一致していないだけです。${expected} も含む証明書を取得するか、コネクタが証明書にある名前を期待するように変更する (Exchange Online PowerShell で。DNS も合わせます) か、この証明書でハイブリッド構成ウィザードを再実行してください。メールを通すために TLS の設定を弱めないでください。`,
+    `Exchange Online のハイブリッド コネクタは ${expected} を期待していますが、オンプレミスの SMTP 証明書 ${cert} にはこの名前がありません。コネクタでは ${where} にこの名前があり、証明書の名前は ${names} だけです。そのため Exchange Online はオンプレミスからのメールを自組織のものと認識せず、オンプレミスへの TLS の検証も失敗します。証明書は有効で、名前が一致していないだけです。${expected} も含む証明書を取得するか、コネクタが証明書にある名前を期待するように変更する (Exchange Online PowerShell で。DNS も合わせます) か、この証明書でハイブリッド構成ウィザードを再実行してください。メールを通すために TLS の設定を弱めないでください。`,
 };
 
 export const settingText: Record<Language, SettingText> = { en, ja };
