@@ -32,6 +32,7 @@ import {
 import { looksJapanese, normalizePaste } from './normalize.js';
 import type { Evidence, ParsedCertificate } from './recognize/evidence.js';
 import { recognize } from './recognize/index.js';
+import { readServerCount } from './recognize/prose-servers.js';
 import { addReferences, buildSteps } from './steps.js';
 
 /** The one entry point of the core: text and `now` in, a Diagnosis out. Never throws on input. */
@@ -139,6 +140,7 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
     copies: evidence.certificates,
     ...(evidence.adSite && { site: evidence.adSite }),
     othersSaid: saysOtherServers(text),
+    serverCount: readServerCount(text),
     stated,
     renewalSaid: saysRenewed(text),
   });

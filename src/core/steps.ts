@@ -8,6 +8,7 @@ import { PLAN_TABLE } from './knowledge/plan-table.js';
 import type { ExchangeVersion, Language, Step, StepRole } from './model.js';
 import { type ChosenStep, choosePlanSteps } from './plan-engine.js';
 import { scopeValues, type Values } from './plan-values.js';
+import { type Given, repeatOf } from './step-repeats.js';
 import { restartsFollowChanges } from './step-restarts.js';
 import { localizeCommand, resolveRole, withVersionNote } from './step-wording.js';
 
@@ -72,6 +73,8 @@ export interface StepSettings {
 
 /** Turns the plans the findings asked for into ordered, filled-in steps; a repeated command is shown once. */
 export function buildSteps(requests: PlanRequest[], settings: StepSettings): { steps: Step[]; references: string[] } {
+  // Every step given so far, for the same action asked for by two plans (enable, probe).
+  const given: Given[] = [];
   const phases: Record<'main' | 'verify' | 'cleanup' | 'final', Step[]> = {
     main: [],
     verify: [],
@@ -147,6 +150,18 @@ export function buildSteps(requests: PlanRequest[], settings: StepSettings): { s
       )
         continue;
       if (chosen.step.id === 'enable-iis-new') iisMoved.set(moved, [...(iisMoved.get(moved) ?? []), served]);
+      const repeat = repeatOf(step, chain, given);
+      if (repeat === 'skip') continue;
+      if (repeat) {
+        // The same check asked under fewer conditions: it takes the earlier one's place.
+        for (const list of Object.values(phases)) {
+          const at = list.indexOf(repeat.step);
+          if (at >= 0) list[at] = step;
+        }
+        Object.assign(repeat, { step, chain });
+        continue;
+      }
+      given.push({ step, chain });
       seen.set(key, [...earlier, { chain, chosen, scope: chosen.scope ?? scope, plan: request.plan, step }]);
       phases[chosen.step.phase ?? 'main'].push(step);
       used = true;
@@ -289,6 +304,13 @@ function syntheticFacts(values: PlanValues, settings: StepSettings): ServerFacts
  * the server: "HUB01 (Client Access)" would say the server is one the admin said it is not.
  */
 function roleShown(role: StepRole, scope: PlanScope, server: string | undefined): StepRole {
+  // Exchange 2013 split roles: a step on a server the paste shows as Client Access only (Get-ExchangeServer
+  // ServerRole ClientAccess) runs on a Client Access server, not a Mailbox one.
+  if (role === 'mailbox' && server) {
+    const shown = [scope.facts, ...(scope.servers ?? [])].find((s) => s.name && keyOf(s.name) === keyOf(server));
+    const held = shown?.roles.map((r) => r.value) ?? [];
+    if (held.includes('cas') && !held.includes('mailbox') && !held.includes('edge')) return 'cas';
+  }
   if (role !== 'cas' && role !== 'hub') return role;
   const held = scope.facts.roles.map((r) => r.value);
   if (held.length === 0 || held.includes(role) || !server || !scope.facts.name) return role;

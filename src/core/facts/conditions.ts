@@ -861,6 +861,15 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ),
     ifFalse: w('The paste speaks of no other server', '貼り付けに他のサーバーのことはありません'),
   },
+  othersBeyondNamed: {
+    test: (s) => s.values.othersBeyondNamed === 'yes',
+    unknown: 'else',
+    ifTrue: w(
+      'The admin counts more servers than the paste names',
+      '管理者が挙げた台数が、貼り付けにあるサーバー名より多い',
+    ),
+    ifFalse: w('Every server the admin counts is named', '管理者が挙げたサーバーはすべて名前があります'),
+  },
   serverAuthEkuMissing: {
     test: (s) => s.values.ekuMissing === 'yes',
     unknown: 'else',

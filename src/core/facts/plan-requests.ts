@@ -31,6 +31,8 @@ export function enrichPlanRequests(
     site?: string;
     /** The admin says other servers serve the same names (a DAG, a load balancer, both servers). */
     othersSaid?: boolean;
+    /** How many servers the admin says serve the names ("DAG of 3", 「3 台」), when they give a number. */
+    serverCount?: number;
     /** What the admin states in prose: the new certificate's thumbprint, the one server it was imported on. */
     stated?: StatedFacts;
     /** The admin says the certificate was renewed. */
@@ -107,7 +109,8 @@ export function enrichPlanRequests(
     if (!values.server && context.stated?.server && context.servers.every((s) => !s.name))
       values.server = context.stated.server;
     if (context.stated) bindStated(values, context.stated, request.plan);
-    if (facts) addOtherServers(values, facts, context.servers, request.plan, context.othersSaid === true);
+    if (facts)
+      addOtherServers(values, facts, context.servers, request.plan, context.othersSaid === true, context.serverCount);
     // The server the admin says already holds the renewal is where it comes from, never sent a copy.
     if (values.importedOn && values.sharedWith) {
       const holder = keyOf(values.importedOn);
@@ -145,12 +148,31 @@ export function enrichPlanRequests(
       s.certificates.filter((c) => c.authCurrent || c.authNext).map((c) => c.thumbprint ?? ''),
     ),
   );
-  return rollOutDoneRenewals(
+  const rolled = rollOutDoneRenewals(
     withCoverRenewed(withoutSharedEventRenewals(enriched)),
     context.certificates,
     context.copies,
     roleHolders,
   );
+  return rolled.map((request) => withUnshownPeers(request, context.servers));
+}
+
+/**
+ * A roll-out names the servers that list the old certificate without the new one; servers the paste
+ * names without any listing of theirs (CAS02 behind the same load balancer) get the copy too.
+ */
+function withUnshownPeers(request: PlanRequest, servers: readonly ServerFacts[]): PlanRequest {
+  if (request.plan !== 'renewed-rollout') return request;
+  const { values } = request;
+  const facts = factsFor(servers, values.server);
+  if (!facts || !copiedToUnshown(request.plan, values.newThumbprint, facts)) return request;
+  const self = facts.name ? keyOf(facts.name) : '';
+  const peers = servers.filter((s) => s.name && keyOf(s.name) !== self && !s.roles.some((r) => r.value === 'edge'));
+  const held = [values.sharedWith, values.renewedElsewhere].filter(Boolean).join(',');
+  const unshown = unshownPeers(peers, held);
+  if (unshown.length === 0) return request;
+  const { othersSaid: _said, ...rest } = values;
+  return { ...request, values: { ...rest, sharedWith: [values.sharedWith, ...unshown].filter(Boolean).join(',') } };
 }
 
 /**
@@ -410,6 +432,8 @@ function addOtherServers(
   servers: readonly ServerFacts[],
   plan: string,
   othersSaid: boolean,
+  /** How many servers the admin says serve the names ("DAG of 3"), this one included. */
+  counted?: number,
 ): void {
   const self = facts.name ? keyOf(facts.name) : '';
   const others = servers.filter((s) => s.name && keyOf(s.name) !== self);
@@ -417,11 +441,37 @@ function addOtherServers(
   const sharing = thumbprint ? others.filter((s) => s.certificates.some((c) => c.thumbprint === thumbprint)) : [];
   if (sharing.length > 0 && !values.sharedWith) values.sharedWith = sharing.map((s) => s.name).join(',');
   const peers = others.filter((s) => !s.roles.some((r) => r.value === 'edge'));
-  // Other servers the paste names without this certificate's listing there, or the admin's words
-  // (a DAG, a load balancer, both servers): the new certificate is copied to them too.
+  // Other servers the paste names (Get-ExchangeServer, -Server, the admin's words) without listing
+  // their certificates: a shared CA certificate is copied to each of them by name.
+  const unshown = copiedToUnshown(plan, thumbprint, facts) ? unshownPeers(peers, values.sharedWith) : [];
+  if (unshown.length > 0) values.sharedWith = [values.sharedWith, ...unshown].filter(Boolean).join(',');
+  // The admin's words alone (a DAG, a load balancer, both servers): the copy goes to servers left to name.
   if (!values.sharedWith && (othersSaid || peers.length > 0)) values.othersSaid = 'yes';
+  // "DAG of 3" with fewer others named: the rest are listed before the copy goes to them.
+  const named = (values.sharedWith ?? '').split(',').filter(Boolean).length;
+  if (values.sharedWith && counted !== undefined && counted - 1 > named) values.othersBeyondNamed = 'yes';
   if (PIN_PLANS.has(plan) && peers.length > 0 && !values.hybridPeers)
     values.hybridPeers = peers.map((s) => s.name).join(',');
+}
+
+/** Plans whose renewed certificate is one that every server serving the same names holds. */
+const COPY_PLANS = new Set(['ca-renew', 'starttls-renew', 'renewed-rollout', 'renew-unknown-issuer']);
+
+/** A CA (or not known self-signed) certificate for shared names, not a server's own. */
+function copiedToUnshown(plan: string, thumbprint: string | undefined, facts: ServerFacts): boolean {
+  if (!COPY_PLANS.has(plan) || !thumbprint) return false;
+  const certificate = facts.certificates.find((c) => c.thumbprint === thumbprint);
+  if (certificate?.issuerKind === 'self-signed') return false;
+  const cn = /CN=([^,]+)/i.exec(certificate?.subject ?? '')?.[1]?.trim();
+  return !(cn && isOwnName(cn, facts.name));
+}
+
+/** Non-Edge servers the paste names without a certificate listing of theirs, not yet in `listed`. */
+function unshownPeers(peers: readonly ServerFacts[], listed: string | undefined): string[] {
+  const taken = new Set((listed ?? '').split(',').filter(Boolean).map(keyOf));
+  return peers
+    .filter((s) => s.name && s.certificates.length === 0 && !taken.has(keyOf(s.name)))
+    .map((s) => s.name as string);
 }
 
 function factsFor(servers: readonly ServerFacts[], server: string | undefined): ServerFacts | undefined {

@@ -124,6 +124,8 @@ export const CMDLETS: Readonly<Record<string, CmdletEntry>> = {
   'Get-FederatedOrganizationIdentifier': { releases: FROM_2010, parameters: {} },
   'Get-FederatedDomainProof': { releases: FROM_2010, parameters: { DomainName: FROM_2010, Thumbprint: FROM_2010 } },
   'Get-ExchangeServer': { releases: all, parameters: {} },
+  // A DAG and its member list (Servers) exist from Exchange 2010.
+  'Get-DatabaseAvailabilityGroup': { releases: FROM_2010, parameters: {} },
   // Outlook Anywhere's published names and the principal name Outlook expects (EXPR): 2007 SP1 and later.
   'Get-OutlookAnywhere': { releases: all, parameters: { Server: all } },
   'Get-OutlookProvider': { releases: all, parameters: {} },

@@ -89,6 +89,8 @@ export interface PlanValues {
   ekuMissing?: 'yes';
   /** 'yes' when the paste names or speaks of other servers that serve the same names but shows none holding this certificate. */
   othersSaid?: 'yes';
+  /** 'yes' when the admin counts more servers ("DAG of 3") than the paste names: the rest are listed, then each gets the copy. */
+  othersBeyondNamed?: 'yes';
   /** 'yes' when the admin says the certificate was renewed, or the paste lists a newer one for the same name. */
   renewalSaid?: 'yes';
   /** Hybrid: the name Exchange Online's connectors expect the on-premises certificate to carry. */

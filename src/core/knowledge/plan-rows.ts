@@ -204,19 +204,30 @@ export const PLAN_ROWS: PlanDefinition[] = [
             no: [{ if: 'oldInStore', yes: ['ca-enable-as-old'], no: ['ca-enable-smtp'] }],
           },
           // The same certificate on other servers (each logs its own event): one request, then a copy
-          // with its key on each of them, enabled there as here and its transport restarted.
+          // with its key on each of them, enabled there as here and its transport restarted. Servers
+          // the admin only speaks of ("DAG of 3") are listed and given the copy with -Server.
           {
-            each: 'sharedWith',
-            do: [
-              'export-copy',
-              'import-copy',
+            if: 'sharedWithOthers',
+            yes: [
               {
-                if: 'servicesKnown',
-                yes: ['ca-enable'],
-                no: [{ if: 'oldInStore', yes: ['ca-enable-as-old'], no: ['ca-enable-smtp'] }],
+                each: 'sharedWith',
+                do: [
+                  'export-copy',
+                  'import-copy',
+                  {
+                    if: 'servicesKnown',
+                    yes: ['ca-enable'],
+                    no: [{ if: 'oldInStore', yes: ['ca-enable-as-old'], no: ['ca-enable-smtp'] }],
+                  },
+                  { use: 'restart-transport' },
+                ],
               },
-              { use: 'restart-transport' },
+              {
+                if: 'othersBeyondNamed',
+                yes: [{ if: 'version>=2010', yes: ['list-other-servers', 'import-on-others'] }],
+              },
             ],
+            no: [{ use: 'copy-to-others' }],
           },
         ],
         no: [

@@ -143,6 +143,8 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
             },
           ],
         },
+        // "DAG of 3" with one other named: the rest are listed and given the copy by name.
+        { if: 'othersBeyondNamed', yes: [{ if: 'version>=2010', yes: ['list-other-servers', 'import-on-others'] }] },
       ],
       no: [{ use: 'copy-to-others' }],
     },
@@ -157,7 +159,13 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
   'copy-to-others': [
     {
       if: 'othersSaid',
-      yes: [{ if: 'version>=2010', yes: ['export-for-others', 'import-on-others'], no: ['ca-other-servers'] }],
+      yes: [
+        {
+          if: 'version>=2010',
+          yes: ['export-for-others', 'list-other-servers', 'import-on-others'],
+          no: ['ca-other-servers'],
+        },
+      ],
     },
   ],
   // A self-signed (Setup or internal transport) certificate: a new one for the server's names.

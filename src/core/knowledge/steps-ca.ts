@@ -288,6 +288,25 @@ export const CA_STEPS: LibraryStep[] = [
     },
   },
   {
+    id: 'list-other-servers',
+    role: 'client-access',
+    versions: ['2010', '2013+', 'unknown'],
+    title: {
+      en: 'On {server}: list the other servers that serve the same names (the DAG members, the servers behind the load balancer): each one not given the copy above gets it in the next step',
+      ja: '{server} で: 同じ名前を使う他のサーバー (DAG メンバー、ロード バランサーの背後のサーバー) を一覧します。上の手順でコピーを入れていないサーバーには、次の手順でそれぞれ入れます',
+    },
+    why: {
+      en: 'The paste speaks of more servers than it names; one missed here keeps the old certificate and fails once it expires.',
+      ja: '貼り付けには名前のないサーバーもあります。ここで漏れたサーバーは古い証明書のままになり、期限が切れた時点で失敗します。',
+    },
+    command: {
+      default:
+        "Get-DatabaseAvailabilityGroup | fl Name,Servers\nGet-ExchangeServer | ? { $_.ServerRole -notmatch 'Edge' } | ft Name,ServerRole,AdminDisplayVersion",
+      '2010':
+        "Get-DatabaseAvailabilityGroup | fl Name,Servers\nGet-ExchangeServer | ? { $_.ServerRole -notmatch 'Edge' } | ft Name,ServerRole,AdminDisplayVersion",
+    },
+  },
+  {
     id: 'import-on-others',
     role: 'client-access',
     versions: ['2010', '2013+', 'unknown'],

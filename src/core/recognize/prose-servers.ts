@@ -34,13 +34,54 @@ const NOT_A_SERVER =
   /^(?:SP\d+|CU\d+|RU\d+|TLS\d*|SHA\d+|RSA\d+|HTTP\d*|SMTP\d*|IIS\d*|KB\d+|W\d+|[A-Z]\d|[A-Z]{1,3})$/;
 const MOST = 3;
 
+/**
+ * A run of servers written as a range, "EX01-EX03", or "EXDAG01-03" where the admin also gives that
+ * many servers ("3 mailbox servers"): each of them. Otherwise "SRV01-02" is one server's name.
+ */
+function expandRange(name: string, count: number | undefined): string[] {
+  const range = /^([A-Z][A-Z0-9]*?)(\d{1,3})-(\1)?(\d{1,3})$/.exec(name);
+  if (!range) return [name];
+  const [, prefix = '', first = '', repeated, last = ''] = range;
+  const from = Number(first);
+  const to = Number(last);
+  if (first.length !== last.length || to <= from || to - from > 5 || !/[A-Z]$/.test(prefix)) return [name];
+  if (!repeated && count !== to - from + 1) return [name];
+  const out: string[] = [];
+  for (let n = from; n <= to; n++) out.push(`${prefix}${String(n).padStart(first.length, '0')}`);
+  return out;
+}
+
+/**
+ * How many servers the admin says serve the names: "DAG of 3", "3-node DAG", "three mailbox servers",
+ * "both servers", 「3 台の DAG」「DAG 3 台」「3 台構成」. Undefined when the paste gives no number.
+ */
+const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, both: 2 };
+const COUNT_PATTERNS: readonly RegExp[] = [
+  /\bDAG\s+(?:of|with)\s+(\d|two|three|four|five|six)\b/i,
+  /\b(\d|two|three|four|five|six)[- ](?:node|member|server)\s+DAG\b/i,
+  /\b(\d|two|three|four|five|six|both)\s+(?:of\s+(?:our|the)\s+)?(?:Exchange\s+|mailbox\s+|MBX\s+|CAS\s+)?servers\b/i,
+  /(\d)\s*台(?:の|で|構成)/,
+  /DAG\s*(?:は|が)?\s*[(（]?\s*(\d)\s*台/,
+];
+
+export function readServerCount(text: string): number | undefined {
+  for (const pattern of COUNT_PATTERNS) {
+    const word = pattern.exec(text)?.[1]?.toLowerCase();
+    if (!word) continue;
+    const count = COUNT_WORDS[word] ?? Number(word);
+    if (count >= 2 && count <= 6) return count;
+  }
+  return undefined;
+}
+
 export function readProseServerNames(text: string): string[] {
+  const count = readServerCount(text);
   const names: string[] = [];
   for (const { pattern, fewest } of PATTERNS) {
     let seen = 0;
     for (const match of matchesOf(pattern, text)) {
       if (++seen > 20) break;
-      const listed = (match[1] ?? '').split(SPLIT);
+      const listed = (match[1] ?? '').split(SPLIT).flatMap((name) => expandRange(name, count));
       if (listed.length < fewest) continue;
       for (const name of listed) {
         if (!name || !/\d/.test(name) || NOT_A_SERVER.test(name)) continue;
