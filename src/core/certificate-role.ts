@@ -38,8 +38,9 @@ export function certificateRole(facts: RoleFacts): CertificateRole | undefined {
   if (selfSigned === undefined) return undefined;
   if (!selfSigned) return 'ca-issued';
   if (looksLikeExchangeDefault(cns, facts.domains)) return 'exchange-self-signed';
-  // Setup's `CN=<host>` cut by the table: the listing's own server name continues what is shown.
-  return cns.length === 1 && cutFromServerName(cns[0]!, facts.servers ?? []) ? 'exchange-self-signed' : 'self-signed';
+  // Setup's `CN=<host>` in a listing that shows no SANs (a table, certutil): the listing's own server
+  // is that host; a cut CN only has to begin its name.
+  return cns.length === 1 && namesListingServer(cns[0]!, facts.servers ?? []) ? 'exchange-self-signed' : 'self-signed';
 }
 
 /** A cut CN that still shows `WMSvc` (`WMSvc...`, `WMSvc-EX...`); `WMSv...` is too little. */
@@ -48,10 +49,12 @@ function isWmsvc(cn: string): boolean {
   return prefix === 'wmsvc' || prefix.startsWith('wmsvc-');
 }
 
-function cutFromServerName(cn: string, servers: readonly string[]): boolean {
+function namesListingServer(cn: string, servers: readonly string[]): boolean {
+  const shortNames = servers.map((server) => (server.split('.')[0] ?? '').toLowerCase());
   const prefix = cutPrefix(cn);
-  if (prefix === undefined || prefix.length < 3 || prefix.includes('.')) return false;
-  return servers.some((server) => (server.split('.')[0] ?? '').toLowerCase().startsWith(prefix));
+  if (prefix === undefined) return !cn.includes('.') && shortNames.includes(cn);
+  if (prefix.length < 3 || prefix.includes('.')) return false;
+  return shortNames.some((name) => name.startsWith(prefix));
 }
 
 /** Setup's certificate: CN=<host> with the SANs {host, host.fqdn}. */

@@ -88,6 +88,24 @@ describe('cut table cells', () => {
       domains: [],
     },
     {
+      name: "Setup's whole CN=<host>, self-signed, on the server of that name",
+      input: table(
+        ['PSComputerName', 'Thumbprint', 'Services', 'Subject', 'Issuer'],
+        [['ex16-mbx01.contoso.com', T1, 'IP.WS..', 'CN=EX16-MBX01', 'CN=EX16-MBX01']],
+      ),
+      role: 'exchange-self-signed',
+      services: ['IMAP', 'POP', 'IIS', 'SMTP'],
+    },
+    {
+      name: 'a self-signed CN=<host> asked on another server stays a plain self-signed one',
+      input: [
+        'Get-ExchangeCertificate -Server EX01 | ft Thumbprint,Services,Subject,Issuer',
+        table(['Thumbprint', 'Services', 'Subject', 'Issuer'], [[T1, 'IP.WS..', 'CN=EX02', 'CN=EX02']]),
+      ].join('\n'),
+      role: 'self-signed',
+      services: ['IMAP', 'POP', 'IIS', 'SMTP'],
+    },
+    {
       name: 'a CA certificate whose host name is cut: the cut name is not one it holds',
       input: table(
         ['Thumbprint', 'Services', 'Subject', 'Issuer'],
