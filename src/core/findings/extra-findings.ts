@@ -144,6 +144,22 @@ export function judgeEvidenceExtras({
       });
   }
 
+  // An expired Auth certificate listed without Get-AuthConfig may still be the current one: said as
+  // the OAuth outage it would be, beside its expiry (the Auth plan asks Get-AuthConfig first).
+  if (!auth) {
+    for (const cert of certificates.filter((c) => c.role === 'auth' && c.notAfter && (c.daysLeft ?? 0) < 0)) {
+      findings.push({
+        code: 'AUTH_CERT_PROBLEM',
+        severity: 'warning',
+        ...(cert.thumbprint && { thumbprint: cert.thumbprint }),
+        message: text.finding.authExpiredListed({
+          name: shortThumbprint(cert.thumbprint ?? '') || displayName(cert),
+          when: countdown({ ...cert, notAfter: cert.notAfter ?? '' }),
+        }),
+      });
+    }
+  }
+
   for (const note of evidence.notes) {
     if (note.code === 'date-ambiguous') {
       // The check names the certificate and the servers the paste lists it on, each asked on its own.

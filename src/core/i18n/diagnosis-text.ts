@@ -68,6 +68,8 @@ export interface DiagnosisText {
     authCert(p: { symptom: string }): string;
     /** `expired`: when the current Auth certificate has already expired, worded as a countdown. */
     authNextMissing(p: { expired?: string }): string;
+    /** An expired Auth certificate in a listing, with no Get-AuthConfig to say whether it is the current one. */
+    authExpiredListed(p: { name: string; when: string }): string;
     federationExpiring(p: { thumbprint: string }): string;
     federationExpired(p: { thumbprint: string }): string;
     sendConnectorPinMissing(): string;
@@ -233,6 +235,8 @@ const en: DiagnosisText = {
       expired
         ? `The current Auth certificate ${expired}, and no next Auth certificate is staged (NextCertificateThumbprint is empty): nothing has taken over, so OAuth (OWA/ECP sign-in, hybrid free/busy, server-to-server) fails until a new Auth certificate is published.`
         : 'No next Auth certificate is staged (NextCertificateThumbprint is empty): nothing will take over when the current one expires.',
+    authExpiredListed: ({ name, when }) =>
+      `The Auth certificate ${name} ${when}: while Get-AuthConfig still shows it as CurrentCertificateThumbprint, OAuth (OWA/ECP sign-in, hybrid free/busy, server-to-server) fails until a new Auth certificate is published.`,
     federationExpiring: ({ thumbprint }) =>
       `The federation certificate ${thumbprint} expires in less than 15 days. Free/busy and sharing with other organisations stop when it expires (on Exchange 2013 and later this event also covers the Auth certificate).`,
     federationExpired: ({ thumbprint }) =>
@@ -477,6 +481,8 @@ const ja: DiagnosisText = {
       expired
         ? `現在の Auth 証明書は ${expired}。次の Auth 証明書も準備されていない (NextCertificateThumbprint が空) ため、引き継いだ証明書はありません。新しい Auth 証明書を公開するまで、OAuth (OWA/ECP のサインイン、ハイブリッドの空き時間情報、サーバー間 OAuth) は失敗します。`
         : '次の Auth 証明書が準備されていません (NextCertificateThumbprint が空です)。現在の証明書の期限が切れても引き継ぐものがありません。',
+    authExpiredListed: ({ name, when }) =>
+      `Auth 証明書 ${name} は ${when}。Get-AuthConfig の CurrentCertificateThumbprint がまだこの証明書なら、新しい Auth 証明書を公開するまで OAuth (OWA/ECP のサインイン、ハイブリッドの空き時間情報、サーバー間 OAuth) は失敗します。`,
     federationExpiring: ({ thumbprint }) =>
       `フェデレーション証明書 ${thumbprint} の有効期限まで 15 日を切りました。期限が切れると他組織との空き時間情報や共有が止まります (Exchange 2013 以降ではこのイベントは Auth 証明書も対象です)。`,
     federationExpired: ({ thumbprint }) =>
