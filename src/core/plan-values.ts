@@ -234,8 +234,12 @@ export function proseValues(scope: PlanScope, command: Values, language: Languag
     requestServer: pick(command.requestServer, 'requestServer'),
     coveredName: pick(command.coveredName, 'coveredName'),
     scpCmdlet: command.scpCmdlet,
-    droppedNames: pick(command.droppedNames, 'droppedNames'),
-    requestDomains: pick(command.droppedNames && command.requestDomains?.replaceAll(',', ', '), 'requestDomains'),
+    // A list in a Japanese sentence is separated by 「、」.
+    droppedNames: pick(command.droppedNames?.replaceAll(', ', language === 'ja' ? '、' : ', '), 'droppedNames'),
+    requestDomains: pick(
+      command.droppedNames && command.requestDomains?.replaceAll(',', language === 'ja' ? '、' : ', '),
+      'requestDomains',
+    ),
     cn: command.cn,
     sharedWith: pick(scope.values.sharedWith?.replaceAll(',', ', '), 'sharedWith'),
     // The issuing CA by its CN: the name the CA's administrators and its AIA file go by.

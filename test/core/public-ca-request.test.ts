@@ -59,7 +59,7 @@ describe('renewal request names for a public CA', () => {
       }),
       domainName: 'mail.fabrikam.co.jp,autodiscover.fabrikam.co.jp',
       shows: /Get-ClientAccessService -Identity EX19-01 \| fl Name,AutoDiscoverServiceInternalUri/,
-      note: /公的な CA は内部の名前やホスト名だけの名前 \(ex19-01\.fabrikam\.lan, owa\.fabrikam\.corp\)/,
+      note: /公的な CA は内部の名前やホスト名だけの名前 \(ex19-01\.fabrikam\.lan、owa\.fabrikam\.corp\)/,
     },
     {
       name: "Let's Encrypt with an internal subject: the CN moves to the first public name",
