@@ -125,6 +125,37 @@ There is no valid SMTP Transport Layer Security (TLS) certificate for the FQDN o
   });
 });
 
+describe('an event that says the internal transport certificate is missing names an expired one', () => {
+  const OWN = '3FE61BC56CF00DB36F47F7C10E7F7CDE7C187D80';
+  const paste = (id: number, lang: 'en' | 'ja') => `${lang === 'ja' ? 'Exchange 2016 CU23 の EX16A で次のイベントが出ています。' : 'Exchange 2016 CU23, EX16A.'}
+Log Name:      Application
+Source:        MSExchangeTransport
+Event ID:      ${id}
+Level:         Error
+Computer:      EX16A.corp.contoso.com
+Description:
+Microsoft Exchange could not load the certificate with thumbprint of ${OWN} from the personal store on the local computer. This certificate was configured for authentication with other Exchange servers. Mail flow to other Exchange servers could be affected by this error. If the certificate with this thumbprint still exists in the personal store, run Enable-ExchangeCertificate ${OWN} -Services SMTP to resolve the issue. If the certificate does not exist in the personal store, restore it from backup by using the Import-ExchangeCertificate cmdlet, or create a new certificate for the FQDN or the server enabled for SMTP by running the following command: New-ExchangeCertificate -DomainName serverfqdn -Services SMTP. Meanwhile, the certificate with thumbprint ${OWN} is being used.
+
+[PS] C:\\Windows\\system32>Get-ExchangeCertificate | fl Thumbprint,Subject,Issuer,NotAfter,Services
+
+Thumbprint   : ${OWN}
+Subject      : CN=EX16A
+Issuer       : CN=EX16A
+NotAfter     : 11/5/2026 9:00:00 AM
+Services     : IMAP, POP, IIS, SMTP
+`;
+  for (const lang of ['en', 'ja'] as const) {
+    it(`12023 (${lang}): a new internal transport certificate with Y, once, never the expired one enabled again`, () => {
+      const d = diagnose(paste(12023, lang), { now: NOW });
+      const commands = d.steps.map((s) => s.command ?? '');
+      assert.ok(!commands.some((c) => c.includes(`Enable-ExchangeCertificate -Thumbprint ${OWN}`)), commands.join('\n'));
+      const created = d.steps.filter((s) => /New-ExchangeCertificate -DomainName/.test(s.command ?? ''));
+      assert.equal(created.length, 1, created.map((s) => s.title).join('\n'));
+      assert.match(created[0]?.title ?? '', lang === 'ja' ? /Y と答え/ : /answer Y/);
+    });
+  }
+});
+
 describe('the admin names the old or expired certificate', () => {
   const rows: { text: string; old?: string; fresh?: string }[] = [
     { text: `the old cert thumbprint is ${OLD}`, old: OLD },

@@ -208,6 +208,8 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     test: (s) => {
       if ([12015, 12017, 12019].includes(s.eventId ?? 0)) return true;
       if ([12016, 12018, 12020].includes(s.eventId ?? 0)) return false;
+      // An event that names the internal transport certificate missing (12013, 12023, 12024) says it is.
+      if (s.values.internal === 'yes') return true;
       return s.cert?.internalTransport;
     },
     unknown: 'branch',
@@ -661,7 +663,13 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ),
   },
   certInStore: {
-    test: (s) => (s.cert && (s.cert.subject !== '' || s.cert.daysLeft !== undefined) ? true : undefined),
+    // An expired certificate is no internal transport certificate to enable again: a new one is made.
+    test: (s) =>
+      s.cert && isExpired(s.cert)
+        ? false
+        : s.cert && (s.cert.subject !== '' || s.cert.daysLeft !== undefined)
+          ? true
+          : undefined,
     unknown: 'branch',
     shownBy: ['check-present'],
     ifTrue: w('If the certificate is listed', '証明書が表示された場合'),

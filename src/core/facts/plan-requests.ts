@@ -41,7 +41,11 @@ export function enrichPlanRequests(
 ): PlanRequest[] {
   const watched = [...new Set(context.events.map((e) => e.id).filter((id) => WATCHED.has(id)))];
   const kept = withoutReplacedRenewals(
-    withoutRenewalsFoundFirst(withoutCoveredRenewals(requests), context.certificates, context.renewalSaid === true),
+    withoutRenewalsFoundFirst(
+      withoutCoveredRenewals(expiredInternalRenewed(requests, context.certificates)),
+      context.certificates,
+      context.renewalSaid === true,
+    ),
     context.servers,
   );
   // With one server the event's own plan is the one that restarts the service that logged it.
@@ -338,6 +342,25 @@ function withoutCoveredRenewals(requests: readonly PlanRequest[]): PlanRequest[]
   return requests.filter(
     (r) =>
       r.eventId !== undefined || !RENEWALS.has(r.plan) || !r.values.thumbprint || !byEvent.has(r.values.thumbprint),
+  );
+}
+
+/**
+ * An event that says the internal transport certificate is missing (12013, 12023, 12024) about one
+ * the paste lists as expired: enabling it again would hand the internal role back to an expired
+ * certificate, so it is renewed as the internal transport certificate instead (Y), once.
+ */
+function expiredInternalRenewed(
+  requests: readonly PlanRequest[],
+  certificates: readonly CertificateFacts[],
+): PlanRequest[] {
+  const expired = (thumbprint: string | undefined) =>
+    thumbprint !== undefined &&
+    certificates.some((c) => c.thumbprint === thumbprint && c.source !== 'event' && (c.daysLeft ?? 0) < 0);
+  return requests.map((r) =>
+    r.plan === 'internal-missing-local' && r.eventId !== undefined && expired(r.values.thumbprint)
+      ? { ...r, plan: 'internal-transport-renew', values: { ...r.values, internal: 'yes' as const } }
+      : r,
   );
 }
 
