@@ -73,3 +73,33 @@ describe('a check after the overwrite prompt never contradicts its branch', () =
         if (c.y) assert.ok(ids.indexOf('confirm-internal') > ids.indexOf('new-internal-self-signed'));
       });
 });
+
+const event12023 = (tp: string) => `Log Name:      Application
+Source:        MSExchangeTransport
+Event ID:      12023
+Level:         Error
+Computer:      EX16-01.contoso.local
+Description:
+Microsoft Exchange could not load the certificate with thumbprint of ${tp} from the personal store on the local computer. This certificate was configured for authentication with other Exchange servers. Mail flow to other Exchange servers could be affected by this error. If the certificate with this thumbprint still exists in the personal store, run Enable-ExchangeCertificate ${tp} -Services SMTP to resolve the issue.
+
+[PS] C:\\>Get-ExchangeCertificate | fl Thumbprint,Subject,NotAfter,Services
+
+Thumbprint : ${tp}
+Subject    : CN=EX16-01
+NotAfter   : 3/1/2029 10:00:00 AM
+Services   : IMAP, POP, SMTP
+`;
+
+describe('a certificate enabled again is checked as itself, not as a new thumbprint', () => {
+  for (const language of ['en', 'ja'] as const)
+    it(language, () => {
+      const question = language === 'ja' ? 'このエラーが出ています。\n\n' : 'Seeing this on EX16-01.\n\n';
+      const d = diagnose(question + event12023(OTHER), { now: REFERENCE_NOW });
+      assert.equal(d.language, language);
+      const ids = d.steps.map((s) => s.id);
+      assert.ok(ids.includes('reenable-internal'), ids.join(' '));
+      assert.ok(!ids.includes('confirm-internal'), ids.join(' '));
+      const check = d.steps.find((s) => s.id === 'confirm-internal-reenabled');
+      assert.ok(check?.title.includes(OTHER), check?.title);
+    });
+});

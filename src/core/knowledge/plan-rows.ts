@@ -518,8 +518,12 @@ export const PLAN_ROWS: PlanDefinition[] = [
       '内部トランスポート証明書がサーバーに見つからない (12013、12023、12024)',
     ),
     entries: [
-      { if: 'certInStore', yes: ['reenable-internal'], no: ['new-internal-self-signed'] },
-      'confirm-internal',
+      // Re-enabled, the internal transport certificate is the one the event named, not a new one.
+      {
+        if: 'certInStore',
+        yes: ['reenable-internal', 'confirm-internal-reenabled'],
+        no: ['new-internal-self-signed', 'confirm-internal'],
+      },
       { if: 'edgeSubscribed', yes: [{ use: 'edge-resubscribe' }] },
       { use: 'restart-transport' },
       { use: 'verify-transport' },

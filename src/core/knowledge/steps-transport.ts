@@ -83,6 +83,27 @@ export const TRANSPORT_STEPS: LibraryStep[] = [
     },
   },
   {
+    id: 'confirm-internal-reenabled',
+    role: 'transport',
+    title: {
+      en: 'On {server}: confirm that the internal transport certificate is {thumbprintWords} again, the certificate just enabled',
+      ja: '{server} で: 内部トランスポート証明書が、いま割り当てた {thumbprintWords} に戻ったことを確認します',
+    },
+    why: {
+      en: 'Exchange trusts servers by this thumbprint; if it shows another one, the certificate was not enabled for SMTP again.',
+      ja: 'Exchange はこの拇印でサーバーを信頼します。別の拇印が表示されたら、証明書が SMTP に割り当て直されていません。',
+    },
+    command: {
+      default: 'Get-TransportService {serverOrPlaceholder} | fl InternalTransportCertificateThumbprint',
+      '2007': 'Get-TransportServer {serverOrPlaceholder} | fl InternalTransportCertificateThumbprint',
+      '2010': 'Get-TransportServer {serverOrPlaceholder} | fl InternalTransportCertificateThumbprint',
+    },
+    unknownNote: {
+      en: 'Exchange 2007/2010: Get-TransportServer instead of Get-TransportService',
+      ja: 'Exchange 2007/2010 では Get-TransportService の代わりに Get-TransportServer',
+    },
+  },
+  {
     id: 'enable-iis-new',
     role: 'client-access',
     title: {
