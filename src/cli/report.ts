@@ -37,7 +37,7 @@ export function renderReport(diagnosis: Diagnosis, options: { color: boolean; ti
         cert.subject ||
         cert.domains[0] ||
         cert.friendlyName ||
-        (cert.thumbprint && cert.source === 'event'
+        (cert.thumbprint && cert.source === 'event' && !cert.stated
           ? diagnosisText[diagnosis.language].internalTransportCertificate(cert.thumbprint)
           : (cert.thumbprint ?? '?'));
       // A pending request has dates but is no certificate yet: nothing to count down.
@@ -48,7 +48,8 @@ export function renderReport(diagnosis: Diagnosis, options: { color: boolean; ti
             ? localCountdown(cert.notAfter, now, diagnosis.language, options.timeZone, cert.localTime === true)
             : label.noDate;
       const colour = cert.daysLeft === undefined ? paint.dim : BAND_COLOUR[urgency(cert.daysLeft)](paint);
-      out.push(`  ${safe(name)}${cert.estimated ? ` ${label.estimated}` : ''}`);
+      const estimated = cert.stated ? label.stated : cert.estimated ? label.estimated : undefined;
+      out.push(`  ${safe(name)}${estimated ? ` ${estimated}` : ''}`);
       out.push(`    ${colour(when)}`);
       // One certificate on several servers, enabled for different services on each: said per server.
       const perServer = servicesPerServer(diagnosis, cert);
@@ -117,7 +118,7 @@ const BAND_COLOUR = {
 
 const LABELS: Record<
   Language,
-  Record<'event' | 'certificates' | 'references' | 'noDate' | 'pending' | 'estimated' | 'selfSigned', string>
+  Record<'event' | 'certificates' | 'references' | 'noDate' | 'pending' | 'estimated' | 'stated' | 'selfSigned', string>
 > = {
   en: {
     event: 'event',
@@ -126,6 +127,7 @@ const LABELS: Record<
     noDate: 'no expiry date in this paste',
     pending: 'a pending request (CSR): no certificate yet',
     estimated: '(expiry estimated from the event)',
+    stated: '(expiry as given in the message, not read from the certificate)',
     selfSigned: 'self-signed',
   },
   ja: {
@@ -135,6 +137,7 @@ const LABELS: Record<
     noDate: 'この貼り付けには有効期限がありません',
     pending: '保留中の要求 (CSR) です。まだ証明書ではありません',
     estimated: '(有効期限はイベントからの推定)',
+    stated: '(有効期限はメッセージの記述から。証明書からは読み取っていません)',
     selfSigned: '自己署名',
   },
 };

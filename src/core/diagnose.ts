@@ -33,6 +33,7 @@ import { looksJapanese, normalizePaste } from './normalize.js';
 import type { Evidence, ParsedCertificate } from './recognize/evidence.js';
 import { recognize } from './recognize/index.js';
 import { readServerCount } from './recognize/prose-servers.js';
+import { statedCertificate } from './facts/stated-certificate.js';
 import { addReferences, buildSteps } from './steps.js';
 
 /** The one entry point of the core: text and `now` in, a Diagnosis out. Never throws on input. */
@@ -49,7 +50,11 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   addSymptomHints(evidence);
   const events = enrichEvents(evidence.events, now);
   const certificates = withCountdown(
-    [...datedByEvents(dedupeCertificates(evidence.certificates), events), ...estimatedCertificates(events, evidence)],
+    [
+      ...datedByEvents(dedupeCertificates(evidence.certificates), events),
+      ...estimatedCertificates(events, evidence),
+      ...[statedCertificate(text, evidence, evidence.servers ?? [])].filter((c) => c !== undefined),
+    ],
     now,
   );
   // A thumbprint pasted beside an event that names none is that event's certificate, in the facts too.

@@ -211,6 +211,8 @@ export const certificateFactsSchema = z.object({
    * surface shows it as written ("server time"), never converted into a reader's zone.
    */
   localTime: z.boolean().optional(),
+  /** Added: known only from the admin's words (a thumbprint and the expiry date they give), not from any output. */
+  stated: z.boolean().optional(),
 });
 export type CertificateFacts = z.infer<typeof certificateFactsSchema>;
 

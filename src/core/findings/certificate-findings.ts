@@ -206,8 +206,10 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
     plans.push({ plan: 'revocation-check', values });
   }
   // A certificate known only from an event (12017/12018) is renewed by that event's own plan, which
-  // knows whether it is the internal transport or a STARTTLS certificate.
-  if ((expired || expiring || weak) && !root && !cert.estimated) plans.unshift(...renewalPlans(cert, expired, values));
+  // knows whether it is the internal transport or a STARTTLS certificate; one the admin describes in
+  // words (its thumbprint, issuer and expiry) has no event to do it, so it is renewed here.
+  if ((expired || expiring || weak) && !root && (!cert.estimated || cert.stated))
+    plans.unshift(...renewalPlans(cert, expired, values));
   return { findings, plans };
 }
 

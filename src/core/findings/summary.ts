@@ -56,7 +56,7 @@ export function summarize({
   const cert = byThumbprint(top.thumbprint);
   const event = events.find((e) => e.id === top.eventId) ?? events[0];
   const name = cert
-    ? cert.estimated && !cert.subject && cert.thumbprint
+    ? cert.estimated && !cert.stated && !cert.subject && cert.thumbprint
       ? text.internalTransportCertificate(shortThumbprint(cert.thumbprint))
       : displayName(cert)
     : top.thumbprint

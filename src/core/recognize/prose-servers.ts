@@ -27,6 +27,8 @@ const PATTERNS: readonly { pattern: RegExp; fewest: number }[] = [
   // A list of servers alone in parentheses, 「（EX2019-01、EX2019-02）」 or "(EX01 and EX02)": a single
   // word in parentheses is too often something else to count.
   { pattern: new RegExp(`[(（]\\s*${LIST}\\s*[)）]`, 'g'), fewest: 2 },
+  // A list the admin counts: 「EXJ01 と EXJ02 の 2 台構成」.
+  { pattern: new RegExp(`(?<![\\w-])${LIST}\\s*の?\\s*\\d\\s*台`, 'g'), fewest: 2 },
 ];
 const SPLIT = new RegExp(SEPARATOR);
 /** Words that fit the shape but name no server. */
