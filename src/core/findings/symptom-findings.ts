@@ -250,12 +250,18 @@ export function judgeSymptom(
         code: 'IMAP_POP_CERTIFICATE_NAME',
         severity: 'warning',
         ...tp,
-        message: text.finding.imapPopName({
-          protocols: (v.protocols ?? 'IMAP').replace(',', '/'),
-          subject: v.subject ?? v.thumbprint ?? '?',
-          ...(v.x509Name && { current: v.x509Name }),
-          ...((v.imapFqdn ?? v.popFqdn) && { fqdn: v.imapFqdn ?? v.popFqdn }),
-        }),
+        message:
+          v.reported === 'yes'
+            ? text.finding.imapPopNameReported({
+                protocols: (v.protocols ?? 'IMAP').replace(',', '/'),
+                ...((v.imapFqdn ?? v.popFqdn) && { fqdn: v.imapFqdn ?? v.popFqdn }),
+              })
+            : text.finding.imapPopName({
+                protocols: (v.protocols ?? 'IMAP').replace(',', '/'),
+                subject: v.subject ?? v.thumbprint ?? '?',
+                ...(v.x509Name && { current: v.x509Name }),
+                ...((v.imapFqdn ?? v.popFqdn) && { fqdn: v.imapFqdn ?? v.popFqdn }),
+              }),
       });
       // No thumbprint in the plan: the certificate stays; only the name IMAP and POP look it up by changes.
       plans.push({

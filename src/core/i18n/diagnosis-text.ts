@@ -93,6 +93,8 @@ export interface DiagnosisText {
       current?: string;
     }): string;
     imapPopName(p: { protocols: string; subject: string; current?: string; fqdn?: string }): string;
+    /** The admin reports the name error in their own words; the paste shows no POP/IMAP settings. */
+    imapPopNameReported(p: { protocols: string; fqdn?: string }): string;
     /** `certutil`: read from certutil's "No key provider information"; `oldShown`: the paste lists the certificate it replaces. */
     privateKeyMissing(p: {
       name?: string;
@@ -278,6 +280,8 @@ const en: DiagnosisText = {
       `Exchange refuses ${name ?? 'the certificate'}${server ? ` on ${server}` : ''} because its Enhanced Key Usage lacks Server Authentication (PkixKpServerAuthNotFoundInEnhancedKeyUsage): the CA issued it from a template for another purpose (such as Workstation Authentication). No setting and no -Force makes Exchange use it. Make a new request and have the CA issue it from a template with the Server Authentication EKU (1.3.6.1.5.5.7.3.1), such as Web Server; do not enable this certificate or replace it with a self-signed one.`,
     privateKeyMissing: ({ name, server, requestServer, certutil, oldShown }) =>
       `${certutil ? `certutil shows no key provider for ${name ?? 'the certificate'}${server ? ` on ${server}` : ''}: Windows holds it without its private key, so Exchange cannot use it (PrivateKeyMissing)` : `Exchange refuses ${name ?? 'the certificate'}${server ? ` on ${server}` : ''} because it has no private key there (PrivateKeyMissing)`}: the certificate file the CA issued was installed on a server that did not make the request. The key exists only on the server that made the request${requestServer ? ` (${requestServer})` : ''}: complete the request there, then export the certificate with its key and import it here. No new request is needed${oldShown ? '; keep the old certificate until the new one is enabled' : ''}.`,
+    imapPopNameReported: ({ protocols, fqdn }) =>
+      `${protocols} clients get a certificate name error, as you report: IMAP and POP present the certificate whose name matches X509CertificateName, which is often the server's own FQDN. Set X509CertificateName to the name clients connect to (${fqdn ?? 'Get-ImapSettings and Get-PopSettings show it in ExternalConnectionSettings'}) and restart the IMAP and POP services; the certificate itself needs no change if it covers that name.`,
     imapPopName: ({ protocols, subject, current, fqdn }) =>
       `Enable-ExchangeCertificate warned that ${subject} cannot be used for ${protocols} SSL/TLS connections: IMAP and POP choose their certificate by the name in X509CertificateName${current ? ` (now ${current})` : ''}, and a wildcard subject never matches it. The certificate itself is fine: set X509CertificateName to the name clients connect to (${fqdn ?? 'ExternalConnectionSettings shows it'}).`,
     smtpOverwritePrompt: ({ kind, newCert, current }) => {
@@ -528,6 +532,8 @@ const ja: DiagnosisText = {
       `${server ? `${server} で、` : ''}${name ?? '証明書'} の拡張キー使用法にサーバー認証がないため、Exchange で使用できません (PkixKpServerAuthNotFoundInEnhancedKeyUsage)。CA が別の用途のテンプレート (ワークステーション認証など) で発行しています。設定や -Force では使用できるようになりません。新しい証明書要求を作成し、サーバー認証の EKU (1.3.6.1.5.5.7.3.1) を含むテンプレート (Web サーバーなど) で CA に発行してもらってください。この証明書は有効にせず、自己署名証明書で置き換えないでください。`,
     privateKeyMissing: ({ name, server, requestServer, certutil, oldShown }) =>
       `${certutil ? `certutil で ${server ? `${server} の` : ''}${name ?? '証明書'} にキー プロバイダー情報がありません。秘密キーなしで保存されているため、Exchange で使用できません (PrivateKeyMissing)` : `${server ? `${server} で` : ''}${name ?? '証明書'} に秘密キーがないため、Exchange で使用できません (PrivateKeyMissing)`}。CA が発行した証明書ファイルを、要求を作成していないサーバーにインストールしています。秘密キーは要求を作成したサーバー${requestServer ? ` (${requestServer})` : ''}にしかありません。そこで要求を完了し、秘密キー付きでエクスポートしてこのサーバーにインポートします。新しい要求は不要です。${oldShown ? '新しい証明書を割り当てるまで古い証明書は残してください。' : ''}`,
+    imapPopNameReported: ({ protocols, fqdn }) =>
+      `お知らせのとおり ${protocols} クライアントで証明書の名前エラーが出ています。IMAP と POP は X509CertificateName の名前に一致する証明書を提示し、この値はサーバー自身の FQDN になっていることがよくあります。X509CertificateName をクライアントが接続する名前 (${fqdn ?? 'Get-ImapSettings と Get-PopSettings の ExternalConnectionSettings に表示されます'}) に設定し、IMAP と POP のサービスを再起動してください。その名前を証明書が含んでいれば、証明書自体の変更は不要です。`,
     imapPopName: ({ protocols, subject, current, fqdn }) =>
       `Enable-ExchangeCertificate が、${subject} は ${protocols} の SSL/TLS 接続に使用できないと警告しました。IMAP と POP は X509CertificateName の名前${current ? ` (現在は ${current}) ` : ''}で証明書を選びますが、ワイルドカードのサブジェクトはこの名前に一致しません。証明書自体に問題はありません。X509CertificateName を、クライアントが接続する名前 (${fqdn ?? 'ExternalConnectionSettings に表示されます'}) に設定してください。`,
     smtpOverwritePrompt: ({ kind, newCert, current }) => {

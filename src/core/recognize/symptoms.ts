@@ -20,6 +20,13 @@ interface SymptomRule {
 }
 
 const HEX40 = '[0-9A-Fa-f]{40}';
+
+/** The protocols the admin says fail: POP, IMAP or both. */
+function reportedProtocols(text: string): string {
+  const pop = /\bPOP3?\b/i.test(text);
+  const imap = /\bIMAP4?\b/i.test(text);
+  return [imap && 'IMAP', pop && 'POP'].filter(Boolean).join(',') || 'IMAP,POP';
+}
 const QUOTED_THUMBPRINT = `["'「]?(${HEX40})["'」]?`;
 
 const RULES: readonly SymptomRule[] = [
@@ -164,6 +171,15 @@ const RULES: readonly SymptomRule[] = [
     pattern:
       /cannot\s+(?:be\s+)?used\s+for\s+(?:IMAP|POP)\s+SSL\/TLS\s+connections\s+because\s+the\s+subject\s+is\s+not\s+a\s+Fully\s+Qualified\s+Domain\s+Name/i,
     values: imapPopSettingsValues,
+  },
+  {
+    // The admin's own words for the same failure: POP/IMAP clients get a certificate name error
+    // ("name mismatch", 「名前エラー」「名前が一致しない」). Only where the paste shows no
+    // Get-PopSettings/Get-ImapSettings output, which the settings check reads instead.
+    id: 'imap-pop-subject-not-fqdn',
+    pattern:
+      /^(?![\s\S]*X509CertificateName)[\s\S]{0,4000}?(?:\b(?:POP3?|IMAP4?)\b[^.\n。]{0,80}?(?:name\s+(?:mismatch|error|warning)|certificate\s+(?:name\s+)?(?:error|warning|mismatch)|(?:does\s*n[o']t|doesn['’]t)\s+match)|(?:POP3?|IMAP4?)[^。\n]{0,60}?(?:証明書)?[^。\n]{0,20}?(?:名前|名称)\s*(?:の)?\s*(?:エラー|不一致|警告|が一致しない|が違う))/i,
+    values: (text) => ({ ...imapPopSettingsValues(text), reported: 'yes', protocols: reportedProtocols(text) }),
   },
   {
     id: 'private-key-missing',
