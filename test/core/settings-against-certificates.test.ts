@@ -112,6 +112,15 @@ describe('an HTTPS binding to a certificate the store does not hold', () => {
     const d = diagnose(event + netshEn(true) + storeTable, { now });
     assert.equal(codes(d).filter((c) => c === 'SSL_BINDING_BROKEN').length, 1, JSON.stringify(codes(d)));
   });
+  for (const prompt of [true, false]) {
+    it(`netsh alone (${prompt ? 'with' : 'without'} its prompt) asks for the store, not about each hash`, () => {
+      const d = diagnose(netshEn(prompt), { now });
+      assert.equal(d.findings.filter((f) => f.code === 'THUMBPRINT_ONLY').length, 1, JSON.stringify(d.findings));
+      assert.match(d.findings[0]?.message ?? '', /0\.0\.0\.0:444 → 51ED/);
+      assert.match(commands(d), /Get-ChildItem Cert:\\LocalMachine\\My \| ft Thumbprint,NotAfter,Subject/);
+      assert.doesNotMatch(commands(d), /Get-ExchangeCertificate -Thumbprint/);
+    });
+  }
   it('a binding whose certificate the store holds is not broken', () => {
     const paste = netshEn(true).replace(GONE.toLowerCase(), OWN.toLowerCase()) + storeTable;
     assert.ok(!codes(diagnose(paste, { now })).includes('SSL_BINDING_BROKEN'));

@@ -27,6 +27,8 @@ export function unexplainedThumbprints(
     ...certificates.map((c) => c.thumbprint),
     ...events.flatMap((e) => [e.thumbprint, e.ephemeralThumbprint]),
     ...evidence.symptoms.map((s) => s.values.thumbprint),
+    // A binding's hash is what the binding uses: checked against the store, not asked about alone.
+    ...(evidence.bindings ?? []).map((b) => b.thumbprint),
   ]);
   return evidence.thumbprints.filter((t) => !explained.has(t.value));
 }

@@ -38,8 +38,12 @@ const WHOLE_LISTING =
 
 function judgeBindings(judgement: Judgement, { paste, evidence, certificates, language }: Input): void {
   const listed = certificates.filter((c) => c.thumbprint && LISTING_SOURCES.has(c.source));
-  if (listed.length === 0 || (!WHOLE_LISTING.test(paste) && listed.length < 3)) return;
   const words = settingText[language];
+  if (listed.length === 0) {
+    askForStore(judgement, evidence, words);
+    return;
+  }
+  if (!WHOLE_LISTING.test(paste) && listed.length < 3) return;
   const seen = new Set<number>();
   for (const binding of evidence.bindings ?? []) {
     const { port, thumbprint } = binding;
@@ -73,6 +77,25 @@ function judgeBindings(judgement: Judgement, { paste, evidence, certificates, la
       values: { ...(server && { server }), ...(own?.thumbprint && { backendCandidate: own.thumbprint }) },
     });
   }
+}
+
+/**
+ * Bindings without a store listing: whether their certificates still exist decides, so the store is
+ * what to paste next (never the hashes one by one).
+ */
+function askForStore(judgement: Judgement, evidence: Evidence, words: (typeof settingText)[Language]): void {
+  const shown = (evidence.bindings ?? []).filter(
+    (b) => b.thumbprint && (b.port === 443 || b.port === 444) && b.source !== 'http-event-15021',
+  );
+  if (shown.length === 0 || evidence.events.some((e) => e.id === 15021)) return;
+  const backEnd = shown.find((b) => b.port === 444);
+  judgement.findings.push({
+    code: 'THUMBPRINT_ONLY',
+    severity: 'info',
+    thumbprint: (backEnd ?? shown[0])!.thumbprint!,
+    message: words.bindingsUnchecked({ bindings: shown.map((b) => `${b.endpoint} → ${b.thumbprint}`).join(', ') }),
+  });
+  judgement.plans.push({ plan: 'binding-check-store', values: {} });
 }
 
 function judgeMailProtocols(judgement: Judgement, { evidence, certificates, language }: Input): void {

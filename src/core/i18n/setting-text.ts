@@ -3,6 +3,7 @@ import type { Language } from '../model.js';
 /** What certcheck says of bindings, protocol settings and hybrid connectors that disagree with the certificates pasted. */
 export interface SettingText {
   bindingMissing(p: { endpoint: string; site: 'backEnd' | 'frontEnd'; hash: string; removedSaid: boolean }): string;
+  bindingsUnchecked(p: { bindings: string }): string;
   mailNameDiffers(p: { protocols: string; current: string; fqdn: string; cert: string; popFqdn?: string }): string;
   hybridNames(p: { expected: string; where: string; cert: string; names: string }): string;
 }
@@ -12,6 +13,8 @@ const en: SettingText = {
     site === 'backEnd'
       ? `Exchange Back End (${endpoint}) is bound to ${hash}, a certificate the paste's store listing does not hold${removedSaid ? ' (the one you removed)' : ''}. The front end proxies every client protocol to port 444, so OWA goes blank, ECP gives HTTP 500, and Outlook Anywhere, EWS and the Exchange Management Shell fail. Bind 444 to a certificate that exists; the server's own self-signed certificate is fine there. Remove nothing else.`
       : `The Default Web Site (${endpoint}) is bound to ${hash}, a certificate the paste's store listing does not hold${removedSaid ? ' (the one you removed)' : ''}. HTTPS to this server fails until 443 is bound to a valid certificate that carries the names clients use.`,
+  bindingsUnchecked: ({ bindings }) =>
+    `The HTTPS bindings use ${bindings}. Whether those certificates are still in the store decides whether OWA, ECP and the Exchange Management Shell work: paste the store listing below; a hash that is not in it is a removed certificate, and its site must be bound again.`,
   mailNameDiffers: ({ protocols, current, fqdn, cert, popFqdn }) =>
     `${protocols} choose their certificate by X509CertificateName, which is ${current}, but clients connect to ${popFqdn && popFqdn !== fqdn ? `${fqdn} and ${popFqdn}` : fqdn} (ExternalConnectionSettings), which ${cert} carries and the certificate for ${current} does not: they are given the certificate for ${current} and warn that the name does not match. The certificate is fine; set X509CertificateName to the name clients connect to and restart the ${protocols} services.`,
   hybridNames: ({ expected, where, cert, names }) =>
@@ -23,6 +26,8 @@ const ja: SettingText = {
     site === 'backEnd'
       ? `Exchange Back End (${endpoint}) は、貼り付けの証明書一覧にない証明書 ${hash} にバインドされています${removedSaid ? ' (削除した証明書です)' : ''}。フロントエンドはすべてのクライアント プロトコルをポート 444 に中継するため、OWA が真っ白になり、ECP は HTTP 500 を返し、Outlook Anywhere、EWS、Exchange 管理シェルが失敗します。444 を存在する証明書にバインドし直してください。ここはサーバー自身の自己署名証明書で問題ありません。ほかの証明書は削除しないでください。`
       : `Default Web Site (${endpoint}) は、貼り付けの証明書一覧にない証明書 ${hash} にバインドされています${removedSaid ? ' (削除した証明書です)' : ''}。443 をクライアントが使う名前を含む有効な証明書にバインドし直すまで、このサーバーへの HTTPS は失敗します。`,
+  bindingsUnchecked: ({ bindings }) =>
+    `HTTPS のバインドは ${bindings} を使っています。これらの証明書がストアに残っているかどうかで、OWA、ECP、Exchange 管理シェルが動くかが決まります。下のコマンドでストアの一覧を貼り付けてください。一覧にないハッシュは削除された証明書で、そのサイトはバインドし直す必要があります。`,
   mailNameDiffers: ({ protocols, current, fqdn, cert, popFqdn }) =>
     `${protocols} は X509CertificateName の名前で証明書を選びます。現在は ${current} ですが、クライアントは ${popFqdn && popFqdn !== fqdn ? `${fqdn} と ${popFqdn}` : fqdn} (ExternalConnectionSettings) に接続します。この名前は ${cert} にあり、${current} の証明書にはありません。そのためクライアントには ${current} の証明書が提示され、名前が一致しないという警告が出ます。証明書に問題はありません。X509CertificateName をクライアントが接続する名前に設定し、${protocols} のサービスを再起動してください。`,
   hybridNames: ({ expected, where, cert, names }) =>

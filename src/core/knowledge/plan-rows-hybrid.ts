@@ -24,4 +24,13 @@ export const HYBRID_PLAN_ROWS: PlanDefinition[] = [
       'verify-hybrid-connector-names',
     ],
   },
+  {
+    id: 'binding-check-store',
+    reference: 'Microsoft Learn: Exchange Back End site certificate binding',
+    summary: s(
+      'HTTPS bindings (netsh) shown without the certificate store: check that their certificates still exist',
+      'HTTPS のバインド (netsh) だけが貼り付けられ、証明書ストアがない: バインドの証明書が残っているか確認',
+    ),
+    entries: ['show-store-for-bindings'],
+  },
 ];

@@ -92,4 +92,17 @@ export const HYBRID_CONNECTOR_STEPS: LibraryStep[] = [
         "Get-InboundConnector | ? { $_.ConnectorType -eq 'OnPremises' } | fl Name,TlsSenderCertificateName,RequireTls\nGet-OutboundConnector | ? { $_.ConnectorType -eq 'OnPremises' } | fl Name,SmartHosts,TlsDomain,TlsSettings",
     },
   },
+  {
+    id: 'show-store-for-bindings',
+    role: 'client-access',
+    title: {
+      en: 'On {server}: list the certificates in the computer store with their expiry (this works even when the Exchange Management Shell does not connect) and paste it with the bindings',
+      ja: '{server} で: コンピューターのストアの証明書を有効期限付きで一覧し (Exchange 管理シェルが接続できなくても動きます)、バインドと一緒に貼り付けます',
+    },
+    why: {
+      en: 'A binding to a certificate that is no longer in the store breaks its site; the listing shows which hashes still exist. It changes nothing.',
+      ja: 'ストアにない証明書へのバインドはそのサイトを壊します。一覧で、どのハッシュが残っているかがわかります。何も変更しません。',
+    },
+    command: { default: 'Get-ChildItem Cert:\\LocalMachine\\My | ft Thumbprint,NotAfter,Subject -AutoSize' },
+  },
 ];
