@@ -6,6 +6,7 @@ import type { AuthConfigFacts, Evidence, ParsedCertificate, Recognizer, VersionH
 import { decodeServiceLetters, parseServiceNames, servicesLengthHint } from './exchange-services.js';
 import { LIMITS, restSkipped } from './limits.js';
 import { type ListRecord, readListOutput } from './list-records.js';
+import { bindToOwnHost, type Placed } from './listing-host.js';
 import { normalizeThumbprint } from './thumbprints.js';
 
 /** Names only Get-ExchangeCertificate prints: one of them makes a record a certificate. */
@@ -33,7 +34,7 @@ export const recognizeExchangeList: Recognizer = (text, shared) => {
     notes: [],
     versionHints: [],
   };
-  const servers: string[] = [];
+  const blocks = new Map<number, Placed[]>();
   for (const record of records) {
     const fields = record.fields;
     if (Object.keys(AUTH_CONFIG_KEYS).some((key) => fields.has(key)) || fields.has('NextCertificateEffectiveDate')) {
@@ -46,9 +47,11 @@ export const recognizeExchangeList: Recognizer = (text, shared) => {
       out.notes.push(restSkipped('certificates', out.certificates.length));
       break;
     }
-    readCertificate(record, out);
-    for (const server of out.certificates.at(-1)?.servers ?? []) if (!servers.includes(server)) servers.push(server);
+    const placed = readCertificate(record, out);
+    blocks.set(record.block, [...(blocks.get(record.block) ?? []), placed]);
   }
+  for (const rows of blocks.values()) bindToOwnHost(rows);
+  const servers = [...new Set(out.certificates.flatMap((cert) => cert.servers ?? []))];
   if (more) out.notes.push(restSkipped('records', LIMITS.records));
   if (prompts.some((prompt) => /documents and settings/i.test(prompt))) {
     // Exchange 2010 and later need Windows 2008: a Windows 2003 profile path means 2007.
@@ -60,7 +63,10 @@ export const recognizeExchangeList: Recognizer = (text, shared) => {
   };
 };
 
-function readCertificate(record: ListRecord, out: Pick<Evidence, 'certificates' | 'notes' | 'versionHints'>): void {
+function readCertificate(
+  record: ListRecord,
+  out: Pick<Evidence, 'certificates' | 'notes' | 'versionHints'>,
+): Placed {
   const fields = record.fields;
   const get = (key: string) => fields.get(key)?.trim() ?? '';
   const thumbprint = normalizeThumbprint(get('Thumbprint'))?.value ?? commandThumbprint(record);
@@ -119,15 +125,13 @@ function readCertificate(record: ListRecord, out: Pick<Evidence, 'certificates' 
   // The server `-Server` asked (or a `== EX02` heading named) comes first: in a remote EMS session
   // PSComputerName is the session's endpoint, whichever server was asked.
   const stated = record.serverStrength === 'session' ? undefined : record.server;
-  const server =
-    stated ||
-    (get('Identity').includes('\\') ? get('Identity').split('\\')[0]?.trim() : '') ||
-    get('PSComputerName') ||
-    record.server;
+  const identityServer = get('Identity').includes('\\') ? get('Identity').split('\\')[0]?.trim() : '';
+  const server = stated || identityServer || get('PSComputerName') || record.server;
   if (server) facts.servers = [server];
   put('role', certificateRole(facts));
   out.certificates.push(facts);
   out.versionHints.push(...certificateVersionHints(facts), ...listVersionHints(letters, get('IISServices')));
+  return { cert: facts, weak: !stated && !identityServer };
 }
 
 /**

@@ -16,6 +16,8 @@ export interface ListRecord {
    * PSComputerName; a 'session' (Enter-PSSession prompt, Invoke-Command -ComputerName) does not.
    */
   serverStrength?: CommandTarget['strength'] | 'heading';
+  /** Records between the same two prompts, headings or echoed commands share a block: one command's output. */
+  block: number;
 }
 
 export interface ListOutput {
@@ -80,10 +82,12 @@ export function readListOutput(text: string, lines?: readonly string[]): ListOut
   let command: string | undefined;
   let server: string | undefined;
   let serverStrength: ListRecord['serverStrength'];
+  let block = 0;
   const close = () => {
     if (current && current.size > 0) {
       records.push({
         fields: current,
+        block,
         ...(command !== undefined && { command }),
         ...(server && { server }),
         ...(server && serverStrength && { serverStrength }),
@@ -112,6 +116,7 @@ export function readListOutput(text: string, lines?: readonly string[]): ListOut
       prompts.push(line.trim());
       close();
       command = line.slice(prompt[0].length).trim();
+      block++;
       const target = commandTarget(line);
       server = target?.server;
       serverStrength = target?.strength;
@@ -123,6 +128,7 @@ export function readListOutput(text: string, lines?: readonly string[]): ListOut
       command = undefined;
       server = heading;
       serverStrength = 'heading';
+      block++;
       continue;
     }
     const field = /^\s/.test(line) ? undefined : FIELD.exec(line);
@@ -141,6 +147,7 @@ export function readListOutput(text: string, lines?: readonly string[]): ListOut
       close();
       command = undefined;
       if (isCommandEcho(line)) {
+        block++;
         const target = commandTarget(line);
         server = target?.server;
         serverStrength = target?.strength;

@@ -184,6 +184,16 @@ describe('which server a list belongs to', () => {
       want: ['EX02'],
     },
     {
+      name: 'PSComputerName only, and Setup’s CN=EXDAG02 among the records: EXDAG02’s listing',
+      input: `${record(B, 'exdag01.contoso.com')}PSComputerName     : exdag01.contoso.com\nThumbprint         : ${C}\nSubject            : CN=EXDAG02\nIssuer             : CN=EXDAG02\nCertificateDomains : {EXDAG02, EXDAG02.contoso.com}\nServices           : IMAP, POP, IIS, SMTP\n`,
+      want: ['EXDAG02', 'EXDAG02'],
+    },
+    {
+      name: 'no server anywhere but Setup’s CN=EX01: the listing is EX01’s',
+      input: `${record(A)}Thumbprint         : ${C}\nSubject            : CN=EX01\nIssuer             : CN=EX01\nCertificateDomains : {EX01, EX01.contoso.com}\nServices           : IMAP, POP, IIS, SMTP\n`,
+      want: ['EX01', 'EX01'],
+    },
+    {
       name: 'Invoke-Command over two servers: each record keeps its PSComputerName',
       input: `[PS] C:\\>Invoke-Command -ComputerName EX01,EX02 { Get-ExchangeCertificate } | fl\n\n${record(A, 'EX01')}${record(B, 'EX02')}`,
       want: ['EX01', 'EX02'],
