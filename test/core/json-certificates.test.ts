@@ -108,6 +108,22 @@ describe('ConvertTo-Json certificate dumps', () => {
     assert.equal(cert?.status, undefined);
   });
 
+  it('ConvertTo-Json -Compress on one line', () => {
+    const paste = `PS C:\\> Get-ExchangeCertificate | select Thumbprint,Subject,NotAfter,Services | ConvertTo-Json -Compress\n[{"Thumbprint":"${AUTH}","Subject":"CN=Microsoft Exchange Server Auth Certificate","NotAfter":"\\/Date(1796620930000)\\/","Services":16},{"Thumbprint":"${CA}","Subject":"CN=mail.contoso.com","NotAfter":"\\/Date(1818374399000)\\/","Services":24}]\n`;
+    const d = diagnose(paste, { now });
+    assert.deepEqual(
+      d.certificates.map((c) => c.daysLeft),
+      [8, 260],
+    );
+  });
+
+  it('many brackets never closed are read in linear time', () => {
+    const paste = `${'{ "Thumbprint": "x"\n'.repeat(20000)}`;
+    const started = Date.now();
+    recognizeJsonCertificates(paste);
+    assert.ok(Date.now() - started < 2000);
+  });
+
   it('prose and prompts around the JSON are left alone; a PowerShell hashtable is not JSON', () => {
     assert.deepEqual(recognizeJsonCertificates('@{ "Thumbprint" = "x" }\n'), {});
     assert.deepEqual(recognizeJsonCertificates('[ "Thumbprint": broken'), {});

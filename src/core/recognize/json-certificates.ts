@@ -190,10 +190,14 @@ function objectsOf(value: Json): JsonObject[] {
  */
 function jsonValues(text: string): Json[] {
   const out: Json[] = [];
-  const starts = /^[ \t]*[[{][ \t]*$|^[ \t]*[[{][ \t]*"/gm;
+  // `[` or `{` opening its line, alone or followed by a key or an object (`-Compress`: `[{"Thumbprint":…`).
+  const starts = /^[ \t]*(?:[[{][ \t]*$|\[[ \t]*\{?[ \t]*"|\{[ \t]*")/gm;
   let from = 0;
-  for (let match = starts.exec(text); match && out.length < 8; match = starts.exec(text)) {
+  // A few tries: a paste of many lines that open a bracket never closed must not be scanned again for each.
+  let tries = 0;
+  for (let match = starts.exec(text); match && out.length < 8 && tries < 32; match = starts.exec(text)) {
     if (match.index < from) continue;
+    tries++;
     const open = match.index + match[0].search(/[[{]/);
     const end = closingBracket(text, open);
     if (end < 0) continue;
