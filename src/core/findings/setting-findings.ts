@@ -172,7 +172,8 @@ function judgeHybridConnectors(judgement: Judgement, { evidence, certificates, l
     )
     .sort((a, b) => (b.daysLeft ?? 0) - (a.daysLeft ?? 0));
   const cert = smtp[0];
-  if (!cert) return;
+  // A table (or a list without CertificateDomains) shows only the subject's name: what it lacks is unknown.
+  if (!cert || !smtp.every(namesShown)) return;
   const expected: { name: string; where: string }[] = [];
   for (const connector of cloud) {
     const name = connector.direction === 'inbound' ? connector.tlsSenderCertificateName : connector.tlsDomain;
@@ -208,6 +209,14 @@ function judgeHybridConnectors(judgement: Judgement, { evidence, certificates, l
       ...(outbound?.smartHosts.length && { smartHosts: outbound.smartHosts.join(',') }),
     },
   });
+}
+
+/** The paste shows every name on the certificate, not only its subject's CN. */
+function namesShown(cert: CertificateFacts): boolean {
+  if (cert.source === 'exchange-table') return false;
+  if (cert.source !== 'exchange-list') return true;
+  const cn = /(?:^|,\s*)CN=([^,]+)/i.exec(cert.subject)?.[1]?.trim().toLowerCase();
+  return !(cert.domains.length === 1 && cert.domains[0]?.toLowerCase() === cn);
 }
 
 /**
