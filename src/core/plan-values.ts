@@ -123,7 +123,10 @@ export function commandValues(scope: PlanScope, planId: string): Values {
     smtpPort: smtpPort(values.connector),
     fqdnOrConnectorFqdnCommand: connectorFqdn,
     ownNames: [...new Set(ownNames)].join(','),
-    newThumbprint: values.newThumbprint ?? '<new thumbprint>',
+    // A 12014 fixed by enabling a certificate the paste shows for the name: that certificate is the
+    // renewed one a pinned connector is pointed at.
+    newThumbprint:
+      values.newThumbprint ?? (planId === 'starttls-missing' ? values.candidate : undefined) ?? '<new thumbprint>',
     missingServices: renewedMissing(scope).join(',') || '<services>',
     // The certificate copied to the other servers: the renewed one a pin plan names, else the one just imported.
     copyThumbprint: values.newThumbprint ?? (PIN_PLANS.has(planId) ? '<new thumbprint>' : '<imported thumbprint>'),
@@ -132,6 +135,7 @@ export function commandValues(scope: PlanScope, planId: string): Values {
     coveredName: values.coveredName,
     expectedName: values.expectedName ?? '<expected name>',
     coveredNameOrPlaceholder: values.coveredName ?? '<name on the certificate>',
+    frontendThumbprint: values.frontendCandidate ?? '<thumbprint from the list>',
     inboundConnectorQuoted: sq(values.inboundConnector ?? '<inbound connector name>'),
     outboundConnectorQuoted: sq(values.outboundConnector ?? '<outbound connector name>'),
     scpCmdlet: scpCmdlet(scope),

@@ -134,9 +134,12 @@ export function enrichPlanRequests(
       if (others.length > 0) values.otherMailbox = others.map((s) => s.name).join(',');
     }
     if (facts && request.plan === 'backend-444-rebind') {
-      const candidate = facts.certificates.find(
-        (c) => c.thumbprint && isValid(c) && c.daysLeft !== undefined && isOwnName(commonName(c.subject), facts.name),
-      );
+      const own = facts.certificates.filter((c) => c.thumbprint && isOwnName(commonName(c.subject), facts.name));
+      // A dated one still valid; else the one certificate for the server's own name a listing without
+      // dates shows (the expired one having been removed), rather than a placeholder to copy by hand.
+      const candidate =
+        own.find((c) => isValid(c) && c.daysLeft !== undefined) ??
+        (own.length === 1 && own[0]?.daysLeft === undefined ? own[0] : undefined);
       if (candidate?.thumbprint) values.backendCandidate = candidate.thumbprint;
     }
     // A replacement the paste already shows takes over Exchange Back End before the old one goes.
@@ -605,7 +608,9 @@ export function saysRenewed(text: string): boolean {
   const own = text
     .replace(/If\s+this\s+certificate\s+was\s+renewed[^.]*\./gi, '')
     .replace(/証明書が更新された場合[^。]*。/g, '');
-  return /\brenew(?:ed|al|ing)\b|\breplaced\s+(?:the|our)\s+cert|証明書を?\s*更新|更新し(?:た|まし)|更新済み?|更新後/i.test(own);
+  return /\brenew(?:ed|al|ing)\b|\breplaced\s+(?:the|our)\s+cert|証明書を?\s*更新|更新し(?:た|まし)|更新済み?|更新後/i.test(
+    own,
+  );
 }
 
 /** Plans whose missing certificate is copied from the server the admin says holds the renewed one. */
@@ -620,7 +625,13 @@ function bindStated(values: PlanRequest['values'], stated: StatedFacts, plan: st
   if (stated.newThumbprint && !values.newThumbprint && stated.newThumbprint !== values.thumbprint)
     values.newThumbprint = stated.newThumbprint;
   const on = stated.importedOn;
-  if (on && COPIED_FROM_STATED.has(plan) && values.server && keyOf(on) !== keyOf(values.server) && !values.sourceServer) {
+  if (
+    on &&
+    COPIED_FROM_STATED.has(plan) &&
+    values.server &&
+    keyOf(on) !== keyOf(values.server) &&
+    !values.sourceServer
+  ) {
     values.importedOn = on;
     values.sourceServer = on;
     // The thumbprint the admin gives is the one on the other server: not yet a certificate here.
