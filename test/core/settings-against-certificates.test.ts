@@ -121,6 +121,22 @@ describe('an HTTPS binding to a certificate the store does not hold', () => {
       assert.doesNotMatch(commands(d), /Get-ExchangeCertificate -Thumbprint/);
     });
   }
+  for (const lang of ['en', 'ja'] as const) {
+    it(`the Default Web Site bound to a removed certificate: the CA certificate of the listing takes 443 (${lang})`, () => {
+      const paste = netshEn(true)
+        .replace('e2fb8016637eab5e5416d8eb702c3ad415858673', 'aaaa8016637eab5e5416d8eb702c3ad415858673')
+        .replace(GONE.toLowerCase(), OWN.toLowerCase());
+      const d = diagnose(paste + storeTable, { now, lang });
+      const broken = d.findings.find((f) => f.code === 'SSL_BINDING_BROKEN');
+      assert.ok(broken);
+      assert.match(broken.message, /Default Web Site \(0\.0\.0\.0:443\)/);
+      assert.match(
+        commands(d),
+        /Enable-ExchangeCertificate -Thumbprint E2FB8016637EAB5E5416D8EB702C3AD415858673 -Services IIS/,
+      );
+      assert.doesNotMatch(commands(d), new RegExp(`${OWN} -Services IIS`));
+    });
+  }
   it('a binding whose certificate the store holds is not broken', () => {
     const paste = netshEn(true).replace(GONE.toLowerCase(), OWN.toLowerCase()) + storeTable;
     assert.ok(!codes(diagnose(paste, { now })).includes('SSL_BINDING_BROKEN'));

@@ -70,7 +70,14 @@ function judgeBindings(judgement: Judgement, { paste, evidence, certificates, la
         removedSaid: saysRemoved(paste, thumbprint),
       }),
     });
-    if (site !== 'backEnd') continue;
+    if (site !== 'backEnd') {
+      const front = frontEndCertificate(listed);
+      judgement.plans.push({
+        plan: 'frontend-443-rebind',
+        values: { ...(server && { server }), ...(front?.thumbprint && { frontendCandidate: front.thumbprint }) },
+      });
+      continue;
+    }
     const own = ownCertificate(listed);
     judgement.plans.push({
       plan: 'backend-444-rebind',
@@ -209,6 +216,26 @@ function judgeHybridConnectors(judgement: Judgement, { evidence, certificates, l
       ...(outbound?.smartHosts.length && { smartHosts: outbound.smartHosts.join(',') }),
     },
   });
+}
+
+/**
+ * The certificate to serve 443 again: the one valid CA-issued certificate of the listing, the one
+ * enabled for IIS when several are.
+ */
+function frontEndCertificate(listed: readonly CertificateFacts[]): CertificateFacts | undefined {
+  const valid = listed.filter(
+    (c) =>
+      c.daysLeft !== undefined &&
+      c.daysLeft >= 0 &&
+      c.selfSigned !== true &&
+      // A table without Issuer: a public name in the subject, not Exchange's own kinds.
+      (c.issuer !== '' ? c.issuer.toLowerCase() !== c.subject.toLowerCase() : /CN=[^,]*\./i.test(c.subject)) &&
+      !['auth', 'wmsvc', 'federation', 'exchange-self-signed', 'self-signed'].includes(c.role ?? '') &&
+      c.status !== 'PendingRequest',
+  );
+  if (valid.length === 1) return valid[0];
+  const iis = valid.filter((c) => c.services?.includes('IIS'));
+  return iis.length === 1 ? iis[0] : undefined;
 }
 
 /** The paste shows every name on the certificate, not only its subject's CN. */

@@ -100,4 +100,6 @@ export interface PlanValues {
   outboundConnector?: string;
   /** The cloud Outbound connector's smart hosts, comma-separated. */
   smartHosts?: string;
+  /** A valid CA-issued certificate of the store listing that can take over the Default Web Site (443). */
+  frontendCandidate?: string;
 }

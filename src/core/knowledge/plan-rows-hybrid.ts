@@ -33,4 +33,13 @@ export const HYBRID_PLAN_ROWS: PlanDefinition[] = [
     ),
     entries: ['show-store-for-bindings'],
   },
+  {
+    id: 'frontend-443-rebind',
+    reference: 'Microsoft Learn: Enable-ExchangeCertificate',
+    summary: s(
+      'The Default Web Site (443) bound to a certificate that is no longer in the store',
+      'Default Web Site (443) がストアにない証明書にバインドされている',
+    ),
+    entries: ['rebind-frontend-443', 'verify-owa'],
+  },
 ];

@@ -105,4 +105,23 @@ export const HYBRID_CONNECTOR_STEPS: LibraryStep[] = [
     },
     command: { default: 'Get-ChildItem Cert:\\LocalMachine\\My | ft Thumbprint,NotAfter,Subject -AutoSize' },
   },
+  {
+    id: 'rebind-frontend-443',
+    role: 'client-access',
+    title: {
+      en: 'On {server}: enable for IIS a valid certificate that carries the names clients use; Exchange binds the Default Web Site (443) to it. Then restart IIS',
+      ja: '{server} で: クライアントが使う名前を含む有効な証明書を IIS に割り当てます。Exchange が Default Web Site (443) をその証明書にバインドします。その後 IIS を再起動します',
+    },
+    why: {
+      en: 'HTTP.sys cannot serve 443 with a certificate that is gone: OWA, ECP, Outlook Anywhere, EWS and ActiveSync fail until 443 is bound to one that exists.',
+      ja: 'HTTP.sys は存在しない証明書で 443 を提供できません。443 を存在する証明書にバインドし直すまで、OWA、ECP、Outlook Anywhere、EWS、ActiveSync が失敗します。',
+    },
+    verify: {
+      en: 'netsh http show sslcert ipport=0.0.0.0:443 shows that certificate’s hash.',
+      ja: 'netsh http show sslcert ipport=0.0.0.0:443 にその証明書のハッシュが表示されます。',
+    },
+    command: {
+      default: 'Enable-ExchangeCertificate -Thumbprint {frontendThumbprint} -Services IIS\niisreset /noforce',
+    },
+  },
 ];
