@@ -35,7 +35,12 @@ describe('the Auth finding leads with an expiry that already happened', () => {
       '10/19/2026 9:31:00 AM',
       /^The current Auth certificate expired \d+ days ago/,
     ],
-    ['en', 'Free/busy broken, EX19-02.', '11/27/2026 1:00:00 AM', /^The current Auth certificate expired \d+ days? ago/],
+    [
+      'en',
+      'Free/busy broken, EX19-02.',
+      '11/27/2026 1:00:00 AM',
+      /^The current Auth certificate expired \d+ days? ago/,
+    ],
     ['ja', 'EX19-TKY01 で OWA にサインインできません。', '10/29/2026 8:05:00 PM', /^現在の Auth 証明書は .*期限切れ/],
     [
       'en',
