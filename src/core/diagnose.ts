@@ -172,7 +172,7 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
     findings,
     steps,
     language,
-    summary: summarize({ findings, certificates, events, now, language, text: t, countdown }),
+    summary: summarize({ findings, certificates, events, now, language, text: t, countdown, server }),
     severity: findings[0]?.severity ?? 'ok',
     exchangeVersion: version,
     references: cited,

@@ -56,3 +56,11 @@ describe('known values fill their placeholders', () => {
     }
   }
 });
+
+describe('the headline names the server the paste names, with no generic word in its place', () => {
+  it("a Get-WinEvent table without MachineName: the server from the admin's words", () => {
+    const d = diagnose(read('r13-ja-e2019cu14-get-winevent-table-12014-12016.txt'), { now: NOW, lang: 'ja' });
+    assert.match(d.summary, /^EXJP02 のトランスポート証明書/);
+    assert.doesNotMatch(d.summary, /サーバー の/);
+  });
+});

@@ -25,6 +25,8 @@ export interface SummaryInput {
   text: DiagnosisText;
   /** How a countdown is worded (the reader's zone); UTC to the day when not given. */
   countdown?: CountdownWording;
+  /** The server the paste names when its events do not (a Get-WinEvent table, the admin's words). */
+  server?: string;
 }
 
 /** The verdict in one line: what the most severe finding is about, with its countdown. */
@@ -36,6 +38,7 @@ export function summarize({
   language,
   text,
   countdown = countdownWording(now, language),
+  server: named,
 }: SummaryInput): string {
   const top = findings[0];
   const byThumbprint = (tp: string | undefined) => certificates.find((c) => tp && c.thumbprint === tp);
@@ -50,7 +53,7 @@ export function summarize({
   }
   const expiredInternal = findings.find((f) => f.code === 'TRANSPORT_CERT_EXPIRED' && f.eventId !== undefined);
   if (expiredInternal && findings.some((f) => f.code === 'STARTTLS_CERT_MISSING')) {
-    const server = events.find((e) => e.id === expiredInternal.eventId)?.computer ?? '';
+    const server = events.find((e) => e.id === expiredInternal.eventId)?.computer ?? named ?? '';
     return text.summary.transportAndStarttls({ server });
   }
   const cert = byThumbprint(top.thumbprint);

@@ -643,7 +643,7 @@ const ja: DiagnosisText = {
     nothing: () => 'この貼り付けに certcheck が認識できるものはありません',
     notCertificate: ({ id }) => `イベント ${id} は証明書の問題ではありません`,
     transportAndStarttls: ({ server }) =>
-      `${server || 'サーバー'} のトランスポート証明書が期限切れです: STARTTLS が使えません`,
+      `${server ? `${server} の` : ''}トランスポート証明書が期限切れです: STARTTLS が使えません`,
   },
   eventMeaning: {
     12025:
