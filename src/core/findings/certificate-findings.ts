@@ -1,9 +1,10 @@
 import { daysLeft, validFromText } from '../countdown.js';
-import { type CountdownWording, countdownWording } from '../i18n/local-time.js';
 import { renewalOf } from '../facts/renewed-rollout.js';
 import type { DiagnosisText } from '../i18n/diagnosis-text.js';
+import { type CountdownWording, countdownWording } from '../i18n/local-time.js';
 import type { PlanValues } from '../knowledge/plan-model.js';
 import type { CertificateFacts, Language } from '../model.js';
+import { isCut } from '../truncated.js';
 import type { FindingDraft, Judgement } from './judgement.js';
 
 const CLIENT_FACING = ['IIS', 'POP', 'IMAP'];
@@ -84,7 +85,9 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
   }
 
   const days = cert.notAfter ? daysLeft(cert.notAfter, now) : undefined;
-  const when = cert.notAfter ? (options.countdown ?? countdownWording(now, language))({ ...cert, notAfter: cert.notAfter }) : '';
+  const when = cert.notAfter
+    ? (options.countdown ?? countdownWording(now, language))({ ...cert, notAfter: cert.notAfter })
+    : '';
   const expired = days !== undefined && days < 0;
   // A renewal the paste already shows is said with the countdown, so it is not requested again.
   const renewed = options.others ? renewalOf(cert, options.others) : undefined;
@@ -326,8 +329,13 @@ export function commonName(subject: string): string | undefined {
 }
 
 /** How a certificate is named in prose: its CN, else its first name, else its thumbprint. */
-export function displayName(cert: Pick<CertificateFacts, 'subject' | 'domains' | 'thumbprint'>): string {
-  return commonName(cert.subject) ?? cert.domains[0] ?? (cert.thumbprint ? shortThumbprint(cert.thumbprint) : '?');
+export function displayName(
+  cert: Pick<CertificateFacts, 'subject' | 'domains' | 'thumbprint'> & Partial<Pick<CertificateFacts, 'role'>>,
+): string {
+  const cn = commonName(cert.subject);
+  // A table cut the Auth certificate's name (`Microsoft Exchange Server Auth Ce…`): its name is known.
+  if (cert.role === 'auth' && cn && isCut(cn)) return 'Microsoft Exchange Server Auth Certificate';
+  return cn ?? cert.domains[0] ?? (cert.thumbprint ? shortThumbprint(cert.thumbprint) : '?');
 }
 
 export function shortThumbprint(thumbprint: string): string {

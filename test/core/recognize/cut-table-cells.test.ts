@@ -172,6 +172,8 @@ describe('cut table cells', () => {
     for (const lang of ['en', 'ja'] as const) {
       const d = diagnose(input, { now: REFERENCE_NOW, lang });
       assert.ok(d.findings.some((f) => f.code === 'CERT_EXPIRING'));
+      // The cut Auth certificate is named in full, never by the cut text.
+      assert.ok(!d.findings.some((f) => f.message.includes('Server Aut...')));
       assert.ok(d.findings.some((f) => f.code === 'THUMBPRINT_DAMAGED' && f.message.includes('-AutoSize')));
       assert.ok(!d.steps.some((s) => /75A23CB1|1090F0CE/.test(s.command ?? '')));
     }
