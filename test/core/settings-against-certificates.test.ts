@@ -233,6 +233,12 @@ describe('IMAP/POP X509CertificateName against the names clients use', () => {
       assert.doesNotMatch(cmd, /X509CertificateName \*\.|New-ExchangeCertificate|Remove-ExchangeCertificate/);
     });
   }
+  it('a wildcard typed into X509CertificateName is set to the host name clients use', () => {
+    const d = diagnose(wildcardListing + popImap('pop.contoso.com', 'imap.contoso.com', '*.contoso.com'), { now });
+    assert.ok(codes(d).includes('IMAP_POP_CERTIFICATE_NAME'));
+    assert.match(commands(d), /Set-ImapSettings -Server EXSE01 -X509CertificateName imap\.contoso\.com/);
+    assert.match(d.findings[0]?.message ?? '', /a wildcard names no host/);
+  });
   it('names that already agree say nothing', () => {
     const d = diagnose(wildcardListing + popImap('mail.contoso.com', 'mail.contoso.com', 'mail.contoso.com'), { now });
     assert.ok(!codes(d).includes('IMAP_POP_CERTIFICATE_NAME'));

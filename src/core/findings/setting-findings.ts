@@ -118,7 +118,8 @@ function judgeMailProtocols(judgement: Judgement, { evidence, certificates, lang
     const fqdn = setting.externalNames[0];
     if (!current || !fqdn || current.toLowerCase() === fqdn) continue;
     const chosen = valid.filter((c) => covers(c.domains, current));
-    if (chosen.some((c) => covers(c.domains, fqdn))) continue;
+    // A wildcard there names no host: IMAP and POP look a certificate up by a host name.
+    if (!current.startsWith('*') && chosen.some((c) => covers(c.domains, fqdn))) continue;
     const carrying = valid.find(
       (c) => covers(c.domains, fqdn) && (c.services === undefined || c.services.includes(setting.protocol)),
     );
@@ -141,13 +142,20 @@ function judgeMailProtocols(judgement: Judgement, { evidence, certificates, lang
     code: 'IMAP_POP_CERTIFICATE_NAME',
     severity: 'warning',
     ...(first.cert.thumbprint && { thumbprint: first.cert.thumbprint }),
-    message: settingText[language].mailNameDiffers({
-      protocols,
-      current: first.current,
-      fqdn: first.fqdn,
-      cert: displayName(first.cert),
-      ...(imap && pop && { popFqdn: pop.fqdn }),
-    }),
+    message: first.current.startsWith('*')
+      ? settingText[language].mailNameWildcard({
+          protocols,
+          current: first.current,
+          fqdn: first.fqdn,
+          ...(imap && pop && { popFqdn: pop.fqdn }),
+        })
+      : settingText[language].mailNameDiffers({
+          protocols,
+          current: first.current,
+          fqdn: first.fqdn,
+          cert: displayName(first.cert),
+          ...(imap && pop && { popFqdn: pop.fqdn }),
+        }),
   });
   judgement.plans.push({
     plan: 'imap-pop-certificate-name',

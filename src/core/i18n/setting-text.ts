@@ -5,6 +5,7 @@ export interface SettingText {
   bindingMissing(p: { endpoint: string; site: 'backEnd' | 'frontEnd'; hash: string; removedSaid: boolean }): string;
   bindingsUnchecked(p: { bindings: string }): string;
   mailNameDiffers(p: { protocols: string; current: string; fqdn: string; cert: string; popFqdn?: string }): string;
+  mailNameWildcard(p: { protocols: string; current: string; fqdn: string; popFqdn?: string }): string;
   hybridNames(p: { expected: string; where: string; cert: string; names: string }): string;
 }
 
@@ -15,6 +16,8 @@ const en: SettingText = {
       : `The Default Web Site (${endpoint}) is bound to ${hash}, a certificate the paste's store listing does not hold${removedSaid ? ' (the one you removed)' : ''}. HTTPS to this server fails until 443 is bound to a valid certificate that carries the names clients use.`,
   bindingsUnchecked: ({ bindings }) =>
     `The HTTPS bindings use ${bindings}. Whether those certificates are still in the store decides whether OWA, ECP and the Exchange Management Shell work: paste the store listing below; a hash that is not in it is a removed certificate, and its site must be bound again.`,
+  mailNameWildcard: ({ protocols, current, fqdn, popFqdn }) =>
+    `${protocols} choose their certificate by X509CertificateName, which is ${current}: a wildcard names no host, so they cannot find the certificate by it and clients get another one. Set X509CertificateName to the name clients connect to (${popFqdn && popFqdn !== fqdn ? `${fqdn} and ${popFqdn}` : fqdn}, from ExternalConnectionSettings) and restart the ${protocols} services; the wildcard certificate then serves it.`,
   mailNameDiffers: ({ protocols, current, fqdn, cert, popFqdn }) =>
     `${protocols} choose their certificate by X509CertificateName, which is ${current}, but clients connect to ${popFqdn && popFqdn !== fqdn ? `${fqdn} and ${popFqdn}` : fqdn} (ExternalConnectionSettings), which ${cert} carries and the certificate for ${current} does not: they are given the certificate for ${current} and warn that the name does not match. The certificate is fine; set X509CertificateName to the name clients connect to and restart the ${protocols} services.`,
   hybridNames: ({ expected, where, cert, names }) =>
@@ -28,6 +31,8 @@ const ja: SettingText = {
       : `Default Web Site (${endpoint}) は、貼り付けの証明書一覧にない証明書 ${hash} にバインドされています${removedSaid ? ' (削除した証明書です)' : ''}。443 をクライアントが使う名前を含む有効な証明書にバインドし直すまで、このサーバーへの HTTPS は失敗します。`,
   bindingsUnchecked: ({ bindings }) =>
     `HTTPS のバインドは ${bindings} を使っています。これらの証明書がストアに残っているかどうかで、OWA、ECP、Exchange 管理シェルが動くかが決まります。下のコマンドでストアの一覧を貼り付けてください。一覧にないハッシュは削除された証明書で、そのサイトはバインドし直す必要があります。`,
+  mailNameWildcard: ({ protocols, current, fqdn, popFqdn }) =>
+    `${protocols} は X509CertificateName の名前で証明書を選びますが、現在の値 ${current} はワイルドカードでホストを指さないため、この名前では証明書が見つからず、クライアントには別の証明書が提示されます。X509CertificateName をクライアントが接続する名前 (ExternalConnectionSettings の ${popFqdn && popFqdn !== fqdn ? `${fqdn} と ${popFqdn}` : fqdn}) に設定し、${protocols} のサービスを再起動してください。ワイルドカード証明書がその名前で使われます。`,
   mailNameDiffers: ({ protocols, current, fqdn, cert, popFqdn }) =>
     `${protocols} は X509CertificateName の名前で証明書を選びます。現在は ${current} ですが、クライアントは ${popFqdn && popFqdn !== fqdn ? `${fqdn} と ${popFqdn}` : fqdn} (ExternalConnectionSettings) に接続します。この名前は ${cert} にあり、${current} の証明書にはありません。そのためクライアントには ${current} の証明書が提示され、名前が一致しないという警告が出ます。証明書に問題はありません。X509CertificateName をクライアントが接続する名前に設定し、${protocols} のサービスを再起動してください。`,
   hybridNames: ({ expected, where, cert, names }) =>
