@@ -307,6 +307,25 @@ describe("Exchange Online's hybrid connectors against the on-premises certificat
     const d = diagnose(cloud('mail.contoso.com', 'mail.contoso.com') + table, { now });
     assert.ok(!codes(d).includes('DOMAIN_MISMATCH'));
   });
+  it('the same connectors as Format-Table rows', () => {
+    const ft = `PS C:\\> Get-InboundConnector | ft Name,ConnectorType,TlsSenderCertificateName,RequireTls -AutoSize
+
+Name                                              ConnectorType TlsSenderCertificateName RequireTls
+----                                              ------------- ------------------------ ----------
+Inbound from 1f2e3d4c-0000-4000-8000-123456789abc OnPremises    mail.contoso.com               True
+
+PS C:\\> Get-OutboundConnector | ft Name,ConnectorType,SmartHosts,TlsDomain -AutoSize
+
+Name                                             ConnectorType SmartHosts         TlsDomain
+----                                             ------------- ----------         ---------
+Outbound to 1f2e3d4c-0000-4000-8000-123456789abc OnPremises    {mail.contoso.com} mail.contoso.com
+
+`;
+    assert.deepEqual(recognize(ft).connectors ?? [], []);
+    const d = diagnose(ft + onPrem('smtp.contoso.com, owa.contoso.com'), { now });
+    assert.ok(codes(d).includes('DOMAIN_MISMATCH'));
+    assert.match(commands(d), /Set-InboundConnector -Identity 'Inbound from 1f2e3d4c-0000-4000-8000-123456789abc'/);
+  });
   it('a wildcard that covers the expected name says nothing', () => {
     const d = diagnose(cloud('mail.contoso.com', 'mail.contoso.com') + onPrem('*.contoso.com, contoso.com'), { now });
     assert.ok(!codes(d).includes('DOMAIN_MISMATCH'));

@@ -149,7 +149,9 @@ function isTableHeader(line: string, next: string | undefined): boolean {
     (names.includes('Name') || names.includes('Identity')) &&
     names.some((name) => CONNECTOR_FIELDS.includes(name) || name === 'Enabled') &&
     !names.includes('Thumbprint') &&
-    !names.includes('ServerRole')
+    !names.includes('ServerRole') &&
+    // Exchange Online's connectors print these; an on-premises connector never does.
+    !names.some((name) => NOT_CONNECTOR_FIELDS.includes(name))
   );
 }
 

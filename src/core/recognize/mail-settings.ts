@@ -1,5 +1,6 @@
 import type { CloudConnectorEvidence, Evidence, MailProtocolSetting, Recognizer } from './evidence.js';
 import { readListOutput } from './list-records.js';
+import { tableCells } from './table-columns.js';
 
 /**
  * Settings that decide which certificate a protocol or a hybrid connector expects, read from their
@@ -36,6 +37,13 @@ export const recognizeMailSettings: Recognizer = (text, shared) => {
     }
     const connector = cloudConnector(record.fields, command);
     if (connector) connectors.push(connector);
+  }
+  for (const table of readTables(shared?.lines?.() ?? text.split('\n'))) {
+    for (const fields of table.rows) {
+      if (fields.has('X509CertificateName')) continue;
+      const connector = cloudConnector(fields, table.command);
+      if (connector) connectors.push(connector);
+    }
   }
   const out: Partial<Evidence> = {};
   if (settings.length > 0) out.mailProtocolSettings = settings.slice(0, 16);
@@ -103,4 +111,37 @@ function cloudConnector(fields: Map<string, string>, command: string): CloudConn
   if (get('TlsSettings')) connector.tlsSettings = get('TlsSettings');
   if (/^(?:True|False)$/i.test(get('RequireTls'))) connector.requireTls = /^True$/i.test(get('RequireTls'));
   return connector;
+}
+
+const TABLE_HEADER = /\b(?:TlsSenderCertificateName|TlsDomain|ConnectorType)\b/;
+const PROMPT_LINE = /^\s*(?:\[PS\]\s*)?(?:PS\s+)?[A-Za-z]:\\[^>\n]{0,260}>\s*(.*)$/;
+
+/**
+ * `Get-InboundConnector | ft Name,ConnectorType,TlsSenderCertificateName`: a header naming a
+ * connector's TLS fields over its dash line, each row cut where the dashes put the columns.
+ */
+function readTables(lines: readonly string[]): { command: string; rows: Map<string, string>[] }[] {
+  const tables: { command: string; rows: Map<string, string>[] }[] = [];
+  let command = '';
+  for (let i = 0; i < lines.length && tables.length < 8; i++) {
+    const line = lines[i] ?? '';
+    const prompt = PROMPT_LINE.exec(line);
+    if (prompt) {
+      command = prompt[1] ?? '';
+      continue;
+    }
+    const dashes = lines[i + 1] ?? '';
+    if (!TABLE_HEADER.test(line) || !/^[\s-]+$/.test(dashes) || !dashes.includes('--')) continue;
+    const starts = [...dashes.matchAll(/-+/g)].map((m) => m.index ?? 0);
+    const names = tableCells(line, starts);
+    const rows: Map<string, string>[] = [];
+    let j = i + 2;
+    for (; j < lines.length && (lines[j] ?? '').trim() !== '' && rows.length < 16; j++) {
+      const cells = tableCells(lines[j] ?? '', starts);
+      rows.push(new Map(names.map((name, k) => [name.trim(), (cells[k] ?? '').trim()])));
+    }
+    tables.push({ command, rows });
+    i = j;
+  }
+  return tables;
 }
