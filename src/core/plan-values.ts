@@ -1,4 +1,5 @@
 import { CONDITIONS, isOwnName } from './facts/conditions.js';
+import { iisCaCandidate } from './facts/iis-ca-candidate.js';
 import type { PlanScope } from './facts/plan-scope.js';
 import { requestForPublicCa } from './facts/public-names.js';
 import { renewedMissing } from './facts/renewed-rollout.js';
@@ -136,6 +137,7 @@ export function commandValues(scope: PlanScope, planId: string): Values {
     expectedName: values.expectedName ?? '<expected name>',
     coveredNameOrPlaceholder: values.coveredName ?? '<name on the certificate>',
     frontendThumbprint: values.frontendCandidate ?? '<thumbprint from the list>',
+    iisCaThumbprint: iisCaCandidate(scope)?.thumbprint ?? '<thumbprint of the CA-issued certificate>',
     inboundConnectorQuoted: sq(values.inboundConnector ?? '<inbound connector name>'),
     outboundConnectorQuoted: sq(values.outboundConnector ?? '<outbound connector name>'),
     scpCmdlet: scpCmdlet(scope),

@@ -149,7 +149,8 @@ export function buildSteps(requests: PlanRequest[], settings: StepSettings): { s
         (iisMoved.get(moved) ?? []).some((done) => served.startsWith(done))
       )
         continue;
-      if (chosen.step.id === 'enable-iis-new') iisMoved.set(moved, [...(iisMoved.get(moved) ?? []), served]);
+      if (chosen.step.id === 'enable-iis-new' || chosen.step.id === 'enable-iis-ca')
+        iisMoved.set(moved, [...(iisMoved.get(moved) ?? []), served]);
       const repeat = repeatOf(step, chain, given);
       if (repeat === 'skip') continue;
       if (repeat) {
@@ -188,6 +189,7 @@ const IIS_BINDING_STEPS = new Set([
   'show-iis-binding',
   'show-iis-binding-2007',
   'enable-iis-new',
+  'enable-iis-ca',
   'iis-to-new-before-remove',
 ]);
 

@@ -1,13 +1,14 @@
 import type { ServerList, Wording } from '../knowledge/library-model.js';
-import { commandVersionOf } from './server-facts.js';
+import { cleanIdentity } from '../recognize/table-columns.js';
 import { authNeedsReplacing } from './auth-facts.js';
 import { oldOnBackEnd444 } from './backend-facts.js';
 import { oldOnFrontEnd443 } from './frontend-facts.js';
 import { hybridPinsThisCertificate } from './hybrid-pins.js';
+import { iisCaCandidate } from './iis-ca-candidate.js';
 import { isExpired, isValid, type PlanScope } from './plan-scope.js';
-import { renewedMissing } from './renewed-rollout.js';
 import { requestForPublicCa } from './public-names.js';
-import { cleanIdentity } from '../recognize/table-columns.js';
+import { renewedMissing } from './renewed-rollout.js';
+import { commandVersionOf } from './server-facts.js';
 
 /**
  * Named conditions over a server's facts. Each answers true, false, or undefined when the paste does
@@ -240,6 +241,17 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
       '443 のバインドが有効な CA 発行の証明書でない場合',
     ),
   },
+  iisCaCandidate: {
+    // Decided by the paste alone: a valid CA-issued certificate listed on this server, or none.
+    test: (s) => iisCaCandidate(s) !== undefined,
+    unknown: 'branch',
+    shownBy: [],
+    ifTrue: w(
+      'If a valid CA-issued certificate is listed on this server',
+      'このサーバーに有効な CA 発行の証明書が一覧にある場合',
+    ),
+    ifFalse: w('If no valid CA-issued certificate is listed', '有効な CA 発行の証明書が一覧にない場合'),
+  },
   iisServedByExpiredSetupCert: {
     test: iisServedByThisCert,
     unknown: 'branch',
@@ -381,10 +393,7 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     test: (s) => s.values.thumbprint !== undefined,
     unknown: 'else',
     ifTrue: w('The paste lists the certificate Setup means', '貼り付けにセットアップが示す証明書があります'),
-    ifFalse: w(
-      'The paste does not list the certificate Setup means',
-      '貼り付けにセットアップが示す証明書がありません',
-    ),
+    ifFalse: w('The paste does not list the certificate Setup means', '貼り付けにセットアップが示す証明書がありません'),
   },
   thumbprintKnown: {
     test: (s) => s.values.thumbprint !== undefined,
@@ -517,7 +526,10 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     },
     unknown: 'branch',
     shownBy: ['show-issuer'],
-    ifTrue: w('If the old certificate’s Services include IMAP or POP', '古い証明書の Services に IMAP または POP が含まれる場合'),
+    ifTrue: w(
+      'If the old certificate’s Services include IMAP or POP',
+      '古い証明書の Services に IMAP または POP が含まれる場合',
+    ),
     ifFalse: w(
       'If the old certificate’s Services include neither IMAP nor POP',
       '古い証明書の Services に IMAP も POP も含まれない場合',
@@ -597,7 +609,10 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
       'The admin says the renewed certificate is on {sourceServer} only',
       '更新した証明書は {sourceServer} にだけあると書かれています',
     ),
-    ifFalse: w('No other server is said to hold the renewed certificate', '更新した証明書がある他のサーバーは書かれていません'),
+    ifFalse: w(
+      'No other server is said to hold the renewed certificate',
+      '更新した証明書がある他のサーバーは書かれていません',
+    ),
   },
   // A renewal for a public CA leaves out the internal and bare host names it would refuse.
   internalNamesDropped: {
@@ -607,7 +622,10 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
       'The old certificate carries names a public CA no longer issues',
       '古い証明書に公的な CA が発行しなくなった名前があります',
     ),
-    ifFalse: w('Every name on the old certificate can be requested again', '古い証明書のすべての名前を再び要求できます'),
+    ifFalse: w(
+      'Every name on the old certificate can be requested again',
+      '古い証明書のすべての名前を再び要求できます',
+    ),
   },
   // A 12015/12017 or Get-TransportService names this certificate as the internal transport one.
   knownInternalTransport: {
@@ -644,10 +662,7 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
       'The paste shows the same certificate on other servers',
       '貼り付けから同じ証明書が他のサーバーにもあるとわかります',
     ),
-    ifFalse: w(
-      'The paste shows the certificate on no other server',
-      '貼り付けからは他のサーバーにあるとわかりません',
-    ),
+    ifFalse: w('The paste shows the certificate on no other server', '貼り付けからは他のサーバーにあるとわかりません'),
   },
   renewedOnServer: {
     test: (s) =>
@@ -891,8 +906,7 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     test: (s) =>
       s.values.overwriteNew === 'auth' ||
       s.facts.certificates.some(
-        (c) =>
-          c.thumbprint === s.values.newThumbprint && /Microsoft Exchange Server Auth Certificate/i.test(c.subject),
+        (c) => c.thumbprint === s.values.newThumbprint && /Microsoft Exchange Server Auth Certificate/i.test(c.subject),
       ),
     unknown: 'else',
     ifTrue: w('The new certificate is the Auth certificate', '新しい証明書は Auth 証明書です'),

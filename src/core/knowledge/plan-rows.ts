@@ -344,7 +344,10 @@ export const PLAN_ROWS: PlanDefinition[] = [
             yes: [{ use: 'ca-request-keep-names' }, 'ca-enable'],
             no: [
               { if: 'isInternalTransport', yes: ['new-internal-self-signed'], no: ['new-self-signed-not-internal'] },
-              { if: 'iisServedByExpiredSetupCert', yes: ['enable-iis-new'] },
+              {
+                if: 'iisServedByExpiredSetupCert',
+                yes: [{ if: 'iisCaCandidate', yes: ['enable-iis-ca'], no: ['enable-iis-new'] }],
+              },
               { if: 'version>=2013', yes: ['rebind-backend-444'] },
             ],
           },

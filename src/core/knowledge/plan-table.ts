@@ -185,7 +185,10 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
       if: 'isEdge',
       yes: [{ use: 'edge-resubscribe' }],
       no: [
-        { if: 'iisServedByExpiredSetupCert', yes: ['enable-iis-new'] },
+        {
+          if: 'iisServedByExpiredSetupCert',
+          yes: [{ if: 'iisCaCandidate', yes: ['enable-iis-ca'], no: ['enable-iis-new'] }],
+        },
         { if: 'oldServesImapPop', yes: ['enable-imap-pop-new'] },
       ],
     },

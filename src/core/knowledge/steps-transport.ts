@@ -117,6 +117,19 @@ export const TRANSPORT_STEPS: LibraryStep[] = [
     command: { default: 'Enable-ExchangeCertificate -Thumbprint <new thumbprint> -Services IIS\niisreset /noforce' },
   },
   {
+    id: 'enable-iis-ca',
+    role: 'client-access',
+    title: {
+      en: 'On {server}: IIS served the expired certificate: enable the valid CA-issued certificate the listing shows for IIS instead of a new self-signed one, then restart IIS',
+      ja: '{server} で: IIS は期限切れの証明書を使っていたので、新しい自己署名証明書ではなく、一覧にある有効な CA 発行の証明書を IIS に割り当て、IIS を再起動します',
+    },
+    why: {
+      en: 'Clients trust the CA-issued certificate; a new self-signed one on 443 would keep every Outlook, OWA and ActiveSync client warning as the expired one did.',
+      ja: 'クライアントは CA 発行の証明書を信頼します。443 を新しい自己署名証明書にすると、期限切れの証明書と同じく Outlook、OWA、ActiveSync のすべてのクライアントに警告が出続けます。',
+    },
+    command: { default: 'Enable-ExchangeCertificate -Thumbprint {iisCaThumbprint} -Services IIS\niisreset /noforce' },
+  },
+  {
     id: 'enable-smtp-found',
     role: 'transport',
     title: {
