@@ -239,6 +239,17 @@ describe('IMAP/POP X509CertificateName against the names clients use', () => {
     assert.match(commands(d), /Set-ImapSettings -Server EXSE01 -X509CertificateName imap\.contoso\.com/);
     assert.match(d.findings[0]?.message ?? '', /a wildcard names no host/);
   });
+  it('with no listing, the wildcard the admin says was put in place stands for the certificate (ja)', () => {
+    const prose =
+      '証明書をワイルドカード (*.contoso.co.jp) に切り替えたら、POP と IMAP で名前が一致しないと言われます。\n\n';
+    const d = diagnose(prose + popImap('pop.contoso.co.jp', 'imap.contoso.co.jp', 'EXSE01.contoso.local'), { now });
+    assert.equal(d.language, 'ja');
+    assert.ok(codes(d).includes('IMAP_POP_CERTIFICATE_NAME'), JSON.stringify(codes(d)));
+    assert.match(
+      commands(d),
+      /Set-PopSettings -Server <server> -X509CertificateName pop\.contoso\.co\.jp|Set-PopSettings -Server \S+ -X509CertificateName pop\.contoso\.co\.jp/,
+    );
+  });
   it('names that already agree say nothing', () => {
     const d = diagnose(wildcardListing + popImap('mail.contoso.com', 'mail.contoso.com', 'mail.contoso.com'), { now });
     assert.ok(!codes(d).includes('IMAP_POP_CERTIFICATE_NAME'));

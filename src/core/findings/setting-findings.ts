@@ -105,7 +105,7 @@ function askForStore(judgement: Judgement, evidence: Evidence, words: (typeof se
   judgement.plans.push({ plan: 'binding-check-store', values: {} });
 }
 
-function judgeMailProtocols(judgement: Judgement, { evidence, certificates, language }: Input): void {
+function judgeMailProtocols(judgement: Judgement, { paste, evidence, certificates, language }: Input): void {
   // Enable-ExchangeCertificate's own wildcard warning has its finding already.
   if (evidence.symptoms.some((s) => s.id === 'imap-pop-subject-not-fqdn')) return;
   const valid = certificates.filter(
@@ -120,9 +120,10 @@ function judgeMailProtocols(judgement: Judgement, { evidence, certificates, lang
     const chosen = valid.filter((c) => covers(c.domains, current));
     // A wildcard there names no host: IMAP and POP look a certificate up by a host name.
     if (!current.startsWith('*') && chosen.some((c) => covers(c.domains, fqdn))) continue;
-    const carrying = valid.find(
-      (c) => covers(c.domains, fqdn) && (c.services === undefined || c.services.includes(setting.protocol)),
-    );
+    const carrying =
+      valid.find(
+        (c) => covers(c.domains, fqdn) && (c.services === undefined || c.services.includes(setting.protocol)),
+      ) ?? (certificates.length === 0 ? saidWildcard(paste, fqdn, current) : undefined);
     if (!carrying) continue;
     wrong.push({
       protocol: setting.protocol,
@@ -244,6 +245,20 @@ function frontEndCertificate(listed: readonly CertificateFacts[]): CertificateFa
   if (valid.length === 1) return valid[0];
   const iis = valid.filter((c) => c.services?.includes('IIS'));
   return iis.length === 1 ? iis[0] : undefined;
+}
+
+/**
+ * With no certificate listed, the wildcard the admin says was put in place (「ワイルドカード
+ * (*.contoso.co.jp) に切り替え」, "replaced it with a *.contoso.com wildcard") stands for it by its name,
+ * when it covers the name clients use and not the one X509CertificateName holds.
+ */
+function saidWildcard(paste: string, fqdn: string, current: string): CertificateFacts | undefined {
+  for (const match of paste.matchAll(/\*\.(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,63}\b/g)) {
+    const name = match[0].toLowerCase();
+    if (covers([name], fqdn) && !covers([name], current))
+      return { subject: `CN=${name}`, issuer: '', domains: [name], source: 'exchange-list' };
+  }
+  return undefined;
 }
 
 /** The paste shows every name on the certificate, not only its subject's CN. */

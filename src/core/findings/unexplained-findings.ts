@@ -1,7 +1,7 @@
 import { responseText } from '../i18n/response-text.js';
 import type { EventFacts, Language } from '../model.js';
-import type { Evidence } from '../recognize/evidence.js';
 import { asksAboutCertificate, firstErrorLine } from '../recognize/error-lines.js';
+import type { Evidence } from '../recognize/evidence.js';
 import type { Judgement } from './judgement.js';
 
 /**
@@ -18,6 +18,9 @@ export function judgeUnexplained(
   const words = responseText[language];
   const explained = evidence.symptoms.length > 0 || events.some((event) => event.known);
   const serious = judgement.findings.some((finding) => finding.severity !== 'info');
+  // A finding from settings read without certificates (IMAP/POP, hybrid connectors) is something
+  // recognised: "nothing recognised" beside it would contradict it.
+  if (serious) judgement.findings = judgement.findings.filter((finding) => finding.code !== 'UNRECOGNIZED_INPUT');
   const line = explained || serious ? undefined : firstErrorLine(paste);
   if (line) {
     // Beside what was read, never instead of it: the findings and plans of the certificates, bindings
