@@ -141,6 +141,7 @@ export function commandValues(scope: PlanScope, planId: string): Values {
     inboundConnectorQuoted: sq(values.inboundConnector ?? '<inbound connector name>'),
     outboundConnectorQuoted: sq(values.outboundConnector ?? '<outbound connector name>'),
     scpCmdlet: scpCmdlet(scope),
+    scpSetCmdlet: scope.facts.version?.value === '2013' ? 'Set-ClientAccessServer' : 'Set-ClientAccessService',
     backendThumbprint:
       values.backendCandidate ?? (planId === 'backend-444-rebind' ? '<thumbprint from the list>' : '<new thumbprint>'),
     receiveConnectorQuoted: sq(receiveName.includes('\\') ? receiveName : `${server ?? '<server>'}\\${receiveName}`),

@@ -97,10 +97,18 @@ describe('an Outlook alert for an internal name', () => {
       assert.match(mismatch(d)?.message ?? '', /ex16-02\.corp\.fabrikam\.local/);
       assert.doesNotMatch(commands(d), /-GenerateRequest|Enable-ExchangeCertificate|Remove-ExchangeCertificate/);
       const scp = d.steps.find((s) => /AutoDiscoverServiceInternalUri/.test(s.title));
-      assert.match(scp?.title ?? '', /https:\/\/autodiscover\.fabrikam\.net\/Autodiscover\/Autodiscover\.xml/);
+      assert.match(scp?.title ?? '', /autodiscover\.fabrikam\.net/);
+      // The command sets it with the release's own cmdlet, and the EWS and OAB URLs beside it.
+      const command = scp?.command ?? '';
       assert.ok(
-        scp?.title.includes(`${cmdlet} `) || scp?.title.includes(`${cmdlet}、`) || scp?.title.includes(`${cmdlet},`),
-        scp?.title,
+        command.includes(
+          `${cmdlet} -Identity EX13-CAS1 -AutoDiscoverServiceInternalUri 'https://autodiscover.fabrikam.net/Autodiscover/Autodiscover.xml'`,
+        ),
+        command,
+      );
+      assert.match(
+        command,
+        /Set-WebServicesVirtualDirectory -InternalUrl 'https:\/\/autodiscover\.fabrikam\.net\/EWS\/Exchange\.asmx'/,
       );
     });
   }

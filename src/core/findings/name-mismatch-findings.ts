@@ -63,12 +63,22 @@ function internalName(host: string): boolean {
   return INTERNAL_SUFFIX.test(host);
 }
 
-/** The certificate clients get on 443 by what the paste shows: valid, enabled for IIS, CA-issued first. */
+/**
+ * The certificate clients get on 443 by what the paste shows: valid, enabled for IIS, CA-issued first.
+ * One whose services a table cut off ("IMAP, POP,...") may serve IIS too, when it carries DNS names
+ * rather than the server's own or a role certificate's (Auth, WMSvc, federation).
+ */
 function servingWithout(certificates: readonly CertificateFacts[], host: string): CertificateFacts | undefined {
+  const mayServeIis = (c: CertificateFacts) =>
+    (c.services ?? []).includes('IIS') ||
+    (c.services === undefined &&
+      c.servicesAtLeast !== undefined &&
+      c.domains.some((d) => d.includes('.')) &&
+      !/^CN=(?:Microsoft Exchange Server Auth Certificate|WMSvc-|Federation)/i.test(c.subject));
   const iis = certificates.filter(
     (c) =>
       c.source !== 'event' &&
-      (c.services ?? []).includes('IIS') &&
+      mayServeIis(c) &&
       c.role !== 'exchange-self-signed' &&
       (c.daysLeft === undefined || c.daysLeft >= 0),
   );

@@ -174,6 +174,21 @@ export const CMDLETS: Readonly<Record<string, CmdletEntry>> = {
   'Get-ActiveSyncVirtualDirectory': { releases: all, parameters: { Server: all } },
   'Get-ClientAccessServer': { releases: ['2007', '2010', '2013', '2016'], parameters: { Identity: all } },
   'Get-ClientAccessService': { releases: ['2016', '2019'], parameters: { Identity: ['2016', '2019'] } },
+  // Where Outlook inside the network is sent: the SCP (ps: Set-ClientAccessServer up to 2016,
+  // Set-ClientAccessService from 2016) and the EWS and OAB internal URLs it then uses (ps, exchg.80).
+  'Set-ClientAccessServer': {
+    releases: ['2007', '2010', '2013', '2016'],
+    parameters: {
+      Identity: ['2007', '2010', '2013', '2016'],
+      AutoDiscoverServiceInternalUri: ['2007', '2010', '2013', '2016'],
+    },
+  },
+  'Set-ClientAccessService': {
+    releases: ['2016', '2019'],
+    parameters: { Identity: ['2016', '2019'], AutoDiscoverServiceInternalUri: ['2016', '2019'] },
+  },
+  'Set-WebServicesVirtualDirectory': { releases: all, parameters: { Identity: all, InternalUrl: all } },
+  'Set-OabVirtualDirectory': { releases: all, parameters: { Identity: all, InternalUrl: all } },
   'Get-ChildItem': { releases: all, parameters: {} },
   'Get-Service': { releases: all, parameters: { Name: all, ErrorAction: all } },
   // The IIS WebAdministration module: used only for Exchange 2013 and later (Windows Server 2008 R2 and later).

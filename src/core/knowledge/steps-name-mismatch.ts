@@ -74,12 +74,22 @@ export const NAME_MISMATCH_STEPS: LibraryStep[] = [
     id: 'autodiscover-scp-internal',
     role: 'client-access',
     title: {
-      en: 'Point AutoDiscoverServiceInternalUri of every Client Access server at https://{coveredName}/Autodiscover/Autodiscover.xml with {scpCmdlet}, and the internal URLs (OWA, ECP, EWS, OAB, ActiveSync) at names the certificate carries, with internal DNS resolving those names to the servers (split DNS); no certificate changes',
-      ja: 'すべてのクライアント アクセス サーバーの AutoDiscoverServiceInternalUri を {scpCmdlet} で https://{coveredName}/Autodiscover/Autodiscover.xml に、内部 URL (OWA、ECP、EWS、OAB、ActiveSync) を証明書にある名前に設定し、社内の DNS でそれらの名前がサーバーを指すようにします (スプリット DNS)。証明書は変更しません',
+      en: 'On {server}, and then on every other Client Access server: point AutoDiscoverServiceInternalUri and the EWS and OAB internal URLs at {coveredName}, a name on the certificate that internal DNS resolves to the servers (split DNS); set the OWA, ECP and ActiveSync internal URLs alike where they name the server. No certificate changes',
+      ja: '{server} で、続けて他のすべてのクライアント アクセス サーバーで: AutoDiscoverServiceInternalUri と EWS・OAB の内部 URL を {coveredName} (証明書にある名前で、社内の DNS でサーバーを指すもの。スプリット DNS) にします。OWA、ECP、ActiveSync の内部 URL がサーバー名のときは同じように設定します。証明書は変更しません',
     },
     why: {
       en: 'Inside the network Outlook finds Autodiscover at that address (the service connection point) and then uses the internal URLs: every one of them must be a name the certificate carries.',
       ja: '社内の Outlook はこのアドレス (サービス接続ポイント) で自動検出を見つけ、その後は内部 URL を使います。そのすべてが証明書にある名前でなければなりません。',
+    },
+    // The SCP's cmdlet is the release's own (Set-ClientAccessServer up to 2013, Set-ClientAccessService
+    // from 2016); the EWS and OAB URLs are the ones Outlook uses next.
+    command: {
+      default:
+        "{scpSetCmdlet} -Identity {serverOrPlaceholder} -AutoDiscoverServiceInternalUri 'https://{coveredNameOrPlaceholder}/Autodiscover/Autodiscover.xml'\nGet-WebServicesVirtualDirectory -Server {serverOrPlaceholder} | Set-WebServicesVirtualDirectory -InternalUrl 'https://{coveredNameOrPlaceholder}/EWS/Exchange.asmx'\nGet-OabVirtualDirectory -Server {serverOrPlaceholder} | Set-OabVirtualDirectory -InternalUrl 'https://{coveredNameOrPlaceholder}/OAB'",
+      '2007':
+        "Set-ClientAccessServer -Identity {serverOrPlaceholder} -AutoDiscoverServiceInternalUri 'https://{coveredNameOrPlaceholder}/Autodiscover/Autodiscover.xml'\nGet-WebServicesVirtualDirectory -Server {serverOrPlaceholder} | Set-WebServicesVirtualDirectory -InternalUrl 'https://{coveredNameOrPlaceholder}/EWS/Exchange.asmx'\nGet-OabVirtualDirectory -Server {serverOrPlaceholder} | Set-OabVirtualDirectory -InternalUrl 'https://{coveredNameOrPlaceholder}/OAB'",
+      '2010':
+        "Set-ClientAccessServer -Identity {serverOrPlaceholder} -AutoDiscoverServiceInternalUri 'https://{coveredNameOrPlaceholder}/Autodiscover/Autodiscover.xml'\nGet-WebServicesVirtualDirectory -Server {serverOrPlaceholder} | Set-WebServicesVirtualDirectory -InternalUrl 'https://{coveredNameOrPlaceholder}/EWS/Exchange.asmx'\nGet-OabVirtualDirectory -Server {serverOrPlaceholder} | Set-OabVirtualDirectory -InternalUrl 'https://{coveredNameOrPlaceholder}/OAB'",
     },
   },
   {
