@@ -345,8 +345,10 @@ export const PLAN_ROWS: PlanDefinition[] = [
             no: [
               { if: 'isInternalTransport', yes: ['new-internal-self-signed'], no: ['new-self-signed-not-internal'] },
               {
-                if: 'iisServedByExpiredSetupCert',
-                yes: [{ if: 'iisCaCandidate', yes: ['enable-iis-ca'], no: ['enable-iis-new'] }],
+                // Decided by the paste: the step then still says it is for a 443 binding on the expired certificate.
+                if: 'iisCaCandidate',
+                yes: [{ if: 'iisServedByExpiredSetupCert', yes: ['enable-iis-ca'] }],
+                no: [{ if: 'iisServedByExpiredSetupCert', yes: ['enable-iis-new'] }],
               },
               { if: 'version>=2013', yes: ['rebind-backend-444'] },
             ],

@@ -186,8 +186,10 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
       yes: [{ use: 'edge-resubscribe' }],
       no: [
         {
-          if: 'iisServedByExpiredSetupCert',
-          yes: [{ if: 'iisCaCandidate', yes: ['enable-iis-ca'], no: ['enable-iis-new'] }],
+          // Decided by the paste: the step then still says it is for a 443 binding on the expired certificate.
+          if: 'iisCaCandidate',
+          yes: [{ if: 'iisServedByExpiredSetupCert', yes: ['enable-iis-ca'] }],
+          no: [{ if: 'iisServedByExpiredSetupCert', yes: ['enable-iis-new'] }],
         },
         { if: 'oldServesImapPop', yes: ['enable-imap-pop-new'] },
       ],
