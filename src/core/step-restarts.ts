@@ -1,6 +1,7 @@
 import { tidyJapanese } from './i18n/ja-spacing.js';
 import { STEP_LIBRARY } from './knowledge/step-library.js';
-import type { Language, Step } from './model.js';
+import type { ExchangeVersion, Language, Step } from './model.js';
+import { withVersionNote } from './step-wording.js';
 
 type TransportService = 'MSExchangeFrontEndTransport' | 'MSExchangeTransport';
 
@@ -45,7 +46,7 @@ function branchOf(step: Step, language: Language): string {
  * server counts its own changes (all of them before the restart: restarts under two outcomes of one
  * question each follow them); an Edge has no Front End Transport service.
  */
-export function restartsFollowChanges(steps: readonly Step[], language: Language): Step[] {
+export function restartsFollowChanges(steps: readonly Step[], language: Language, version: ExchangeVersion): Step[] {
   const template = STEP_LIBRARY.get('restart-for-connectors');
   const pending = new Map<string, Set<TransportService>>();
   return steps.map((step) => {
@@ -61,7 +62,8 @@ export function restartsFollowChanges(steps: readonly Step[], language: Language
     if (step.role === 'edge') wanted.delete('MSExchangeFrontEndTransport');
     const missing = [...wanted].filter((s) => !lower.has(s.toLowerCase()));
     if (missing.length === 0 || !template) return step;
-    const title = template.title[language].replace('{server}', server);
+    // With the release unknown the title says what 2007/2010 (no Front End Transport service) do instead.
+    const title = withVersionNote(template, version, language).replace('{server}', server);
     const worded = `${branchOf(step, language)}${title}`;
     return {
       ...step,

@@ -172,7 +172,7 @@ export function buildSteps(requests: PlanRequest[], settings: StepSettings): { s
   // The old certificate goes only once the checks show the new one serves (events stopped, STARTTLS,
   // 443); the check of the new certificate itself stays last.
   const steps = [...phases.main, ...phases.verify, ...phases.cleanup, ...phases.final];
-  return { steps: restartsFollowChanges(steps, settings.language), references };
+  return { steps: restartsFollowChanges(steps, settings.language, settings.version), references };
 }
 
 /** A step already in the answer, with what it was rendered from (so it can be rendered again, merged). */

@@ -74,7 +74,7 @@ describe('restarts follow the connectors changed on each server', () => {
   ];
   for (const [name, steps, expected] of cases)
     it(name, () => {
-      const out = restartsFollowChanges(steps, 'en');
+      const out = restartsFollowChanges(steps, 'en', '2013+');
       const last = out.at(-1);
       const services =
         /Restart-Service\s+(.*)/
@@ -91,7 +91,7 @@ describe('restarts follow the connectors changed on each server', () => {
       'mailbox',
       'ハイブリッドの場合: EX1 で: 再起動します',
     );
-    const [, out] = restartsFollowChanges([pinFrontend('EX1'), conditional], 'ja');
+    const [, out] = restartsFollowChanges([pinFrontend('EX1'), conditional], 'ja', '2013+');
     assert.match(out?.title ?? '', /^ハイブリッドの場合: EX1 で: .*フロントエンド トランスポート サービス/);
   });
 });

@@ -244,8 +244,7 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   iisCaCandidate: {
     // Decided by the paste alone: a valid CA-issued certificate listed on this server, or none.
     test: (s) => iisCaCandidate(s) !== undefined,
-    unknown: 'branch',
-    shownBy: [],
+    unknown: 'else',
     ifTrue: w(
       'If a valid CA-issued certificate is listed on this server',
       'このサーバーに有効な CA 発行の証明書が一覧にある場合',

@@ -188,6 +188,12 @@ export const CMDLETS: Readonly<Record<string, CmdletEntry>> = {
     parameters: { Identity: ['2016', '2019'], AutoDiscoverServiceInternalUri: ['2016', '2019'] },
   },
   'Set-WebServicesVirtualDirectory': { releases: all, parameters: { Identity: all, InternalUrl: all } },
+  // Exchange Online PowerShell (ps: Get-/Set-InboundConnector, Get-/Set-OutboundConnector): run against
+  // the cloud, whatever the on-premises release.
+  'Get-InboundConnector': { releases: all, parameters: {} },
+  'Get-OutboundConnector': { releases: all, parameters: {} },
+  'Set-InboundConnector': { releases: all, parameters: { Identity: all, TlsSenderCertificateName: all } },
+  'Set-OutboundConnector': { releases: all, parameters: { Identity: all, SmartHosts: all, TlsDomain: all } },
   'Set-OabVirtualDirectory': { releases: all, parameters: { Identity: all, InternalUrl: all } },
   'Get-ChildItem': { releases: all, parameters: {} },
   'Get-Service': { releases: all, parameters: { Name: all, ErrorAction: all } },

@@ -81,6 +81,10 @@ export const NAME_MISMATCH_STEPS: LibraryStep[] = [
       en: 'Inside the network Outlook finds Autodiscover at that address (the service connection point) and then uses the internal URLs: every one of them must be a name the certificate carries.',
       ja: '社内の Outlook はこのアドレス (サービス接続ポイント) で自動検出を見つけ、その後は内部 URL を使います。そのすべてが証明書にある名前でなければなりません。',
     },
+    unknownNote: {
+      en: 'Exchange 2013 and earlier: Set-ClientAccessServer instead of Set-ClientAccessService',
+      ja: 'Exchange 2013 以前では Set-ClientAccessService の代わりに Set-ClientAccessServer',
+    },
     // The SCP's cmdlet is the release's own (Set-ClientAccessServer up to 2013, Set-ClientAccessService
     // from 2016); the EWS and OAB URLs are the ones Outlook uses next.
     command: {

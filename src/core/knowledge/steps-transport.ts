@@ -189,6 +189,10 @@ export const TRANSPORT_STEPS: LibraryStep[] = [
     },
     why: RESTART_WHY,
     command: { default: 'Restart-Service MSExchangeTransport, MSExchangeFrontEndTransport' },
+    unknownNote: {
+      en: 'Exchange 2007/2010 have no Front End Transport service: restart MSExchangeTransport only',
+      ja: 'Exchange 2007/2010 にはフロントエンド トランスポート サービスがないため、MSExchangeTransport だけを再起動します',
+    },
   },
   {
     id: 'restart-frontend-transport',
