@@ -57,6 +57,20 @@ describe('one answer to the overwrite-default-SMTP prompt, from the facts the pa
       says: /には N と答えます。.*CA 発行/,
     },
     {
+      name: 'a purchased certificate, and the prompt without 既存の as Exchange 2010 words it (ja)',
+      lang: 'ja',
+      paste: `購入した証明書を SMTP と IIS に割り当てようとしたら確認が出ました。\n${ENABLE}\n${PROMPT_JA.replace('既存の既定の', '既定の')}`,
+      answer: 'N',
+      says: /には N と答えます。.*CA 発行/,
+    },
+    {
+      name: 'a purchased certificate (en)',
+      lang: 'en',
+      paste: `Enabling the certificate we purchased last week.\n${ENABLE}\n${PROMPT_EN}`,
+      answer: 'N',
+      says: /^Answer N .*issued by a CA/,
+    },
+    {
       name: 'the new certificate listed with a CA issuer',
       lang: 'en',
       paste: `${LISTED_CA}\n\n${ENABLE}\n${PROMPT_EN}`,

@@ -143,7 +143,7 @@ const RULES: readonly SymptomRule[] = [
   },
   {
     id: 'smtp-overwrite-prompt',
-    pattern: /既存の既定の\s*SMTP\s*証明書を上書きしますか/,
+    pattern: /(?:既存の)?既定の\s*SMTP\s*証明書を上書きしますか/,
     japanese: true,
     values: (text, match) => {
       const line = `${QUOTED_THUMBPRINT}\\s*\\(\\s*有効期限\\s*:?\\s*([^)\\n]{1,40})\\)`;
@@ -311,9 +311,9 @@ function prompt(
   };
 }
 
-/** A CA named by the admin (a public CA's brand, "our CA", 証明機関): the certificate being enabled is CA-issued. */
+/** A CA named by the admin (a public CA's brand, "our CA", 証明機関, a purchased certificate): the certificate being enabled is CA-issued. */
 const CA_SAID =
-  /\b(?:DigiCert|Sectigo|Comodo|GlobalSign|GoDaddy|Go\s?Daddy|Entrust|GeoTrust|Thawte|RapidSSL|Let'?s\s?Encrypt|Certum|SwissSign|Buypass|IdenTrust|ZeroSSL|QuoVadis|Cybertrust|SECOM|JPRS|(?:public|commercial|third[- ]party|internal|enterprise|our|company|ADCS|AD\s?CS)\s+CA)\b|\bCA[- ](?:issued|signed)\b|(?:CA|認証局|証明機関)\s*(?:から|で|が)?\s*発行/i;
+  /\b(?:DigiCert|Sectigo|Comodo|GlobalSign|GoDaddy|Go\s?Daddy|Entrust|GeoTrust|Thawte|RapidSSL|Let'?s\s?Encrypt|Certum|SwissSign|Buypass|IdenTrust|ZeroSSL|QuoVadis|Cybertrust|SECOM|JPRS|(?:public|commercial|third[- ]party|internal|enterprise|our|company|ADCS|AD\s?CS)\s+CA)\b|\bCA[- ](?:issued|signed)\b|(?:CA|認証局|証明機関)\s*(?:から|で|が)?\s*発行|\b(?:purchased|bought|paid|commercial)\s+(?:SSL\s+|TLS\s+|SAN\s+|UCC\s+|wildcard\s+)?cert(?:ificate)?s?\b|\bcert(?:ificate)?\s+(?:we|I|they)\s+(?:have\s+|had\s+)?(?:purchased|bought)\b|(?:購入した|購入済みの|購入済み|有償の|市販の)\s*(?:SSL\s*|SAN\s*|ワイルドカード\s*)?(?:サーバー\s*)?証明書/i;
 
 /**
  * What the paste says of the prompt's new certificate: the cmdlet that asked (New-ExchangeCertificate
