@@ -12,7 +12,8 @@ const LETTERS: readonly [string, ExchangeService][] = [
   ['C', 'UMCallRouter'],
 ];
 
-export const SERVICE_LETTERS = /^[IPUWSFC.]{5,7}$/;
+// Some consoles print one more unset flag than there are letters ("IP.WS..."): a trailing dot.
+export const SERVICE_LETTERS = /^[IPUWSFC.]{5,7}\.?$/;
 
 /** `IP.WS..` → IMAP, POP, IIS, SMTP; undefined when a letter sits in the wrong position. */
 export function decodeServiceLetters(form: string): ExchangeService[] | undefined {

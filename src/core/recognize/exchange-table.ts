@@ -38,7 +38,7 @@ const COLUMNS = new Set([
   'PublicKeySize',
   'SerialNumber',
 ]);
-const DEFAULT_ROW = /^\s*([0-9A-Fa-f]{40})\s+([IPUWSFC.]{5,7})\s+(\S.{0,2000}?)\s*$/;
+const DEFAULT_ROW = /^\s*([0-9A-Fa-f]{40})\s+([IPUWSFC.]{5,7}\.?)\s+(\S.{0,2000}?)\s*$/;
 
 type Found = Pick<Evidence, 'certificates' | 'notes' | 'versionHints'>;
 

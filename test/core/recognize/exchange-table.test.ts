@@ -19,7 +19,9 @@ describe('decodeServiceLetters', () => {
     { name: '5: Exchange 2007', input: 'IP.WS', want: ['IMAP', 'POP', 'IIS', 'SMTP'] },
     { name: 'letter in the wrong place', input: 'PI.WS..', want: undefined },
     { name: 'too short', input: 'IP.W', want: undefined },
-    { name: 'too long', input: 'IP.WS...', want: undefined },
+    { name: 'one unset flag more than there are letters', input: 'IP.WS...', want: ['IMAP', 'POP', 'IIS', 'SMTP'] },
+    { name: 'too long', input: 'IP.WS....', want: undefined },
+    { name: 'a letter past the last flag', input: 'IP.WS..S', want: undefined },
   ];
   for (const row of rows) it(row.name, () => assert.deepEqual(decodeServiceLetters(row.input), row.want));
 });
