@@ -527,7 +527,16 @@ export const PLAN_ROWS: PlanDefinition[] = [
       {
         if: 'certInStore',
         yes: ['reenable-internal', 'confirm-internal-reenabled'],
-        no: ['new-internal-self-signed', 'confirm-internal'],
+        no: [
+          'new-internal-self-signed',
+          'confirm-internal',
+          // On 2013+ the certificate gone was most likely Setup's, which Exchange Back End (444) is bound
+          // to as well: OWA, ECP and the Management Shell go blank at the next restart unless it is rebound.
+          {
+            if: 'version>=2013',
+            yes: [{ if: 'shownEdge', no: [{ if: 'oldOnBackEnd444', yes: ['show-backend-444', 'rebind-backend-444'] }] }],
+          },
+        ],
       },
       { if: 'edgeSubscribed', yes: [{ use: 'edge-resubscribe' }] },
       { use: 'restart-transport' },
