@@ -59,6 +59,8 @@ const COMMAND_WORDS_JA: readonly [RegExp, string][] = [
   [/<new thumbprint>/g, '<新しい証明書の拇印>'],
   [/<imported thumbprint>/g, '<インポートした証明書の拇印>'],
   [/<thumbprint from the list>/g, '<一覧に表示された拇印>'],
+  [/<thumbprint of the CA-issued certificate>/g, '<CA 発行の証明書の拇印>'],
+  [/<name on the certificate>/g, '<証明書にある名前>'],
   [/<expired thumbprint>/g, '<期限切れの証明書の拇印>'],
   [/<thumbprint>/g, '<拇印>'],
   [/<FQDN of ([^<>]+)>/g, '<$1 の FQDN>'],

@@ -145,7 +145,7 @@ export function buildSteps(requests: PlanRequest[], settings: StepSettings): { s
       const moved = `${where}\n${request.values.thumbprint ?? ''}`;
       const served = iisChain(chosen, chain).replaceAll('iisServedByExpiredSetupCert=', 'oldOnFrontEnd443=');
       if (
-        chosen.step.id === 'iis-to-new-before-remove' &&
+        (chosen.step.id === 'iis-to-new-before-remove' || chosen.step.id === 'iis-to-ca-before-remove') &&
         (iisMoved.get(moved) ?? []).some((done) => served.startsWith(done))
       )
         continue;
@@ -191,6 +191,7 @@ const IIS_BINDING_STEPS = new Set([
   'enable-iis-new',
   'enable-iis-ca',
   'iis-to-new-before-remove',
+  'iis-to-ca-before-remove',
 ]);
 
 /**

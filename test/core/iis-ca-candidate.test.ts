@@ -56,3 +56,31 @@ describe('IIS on the expired Setup certificate goes to a valid CA-issued certifi
     });
   }
 });
+
+// The admin's word that IIS uses a bought certificate counts too: the 443 step never moves IIS to
+// the new self-signed certificate, and the removal's guard names the CA-issued one.
+const EXPIRED = '12EFCEF3C4647D7E4A966820DE789DA58B36D749';
+const event12015 = (intro: string) => `${intro}
+
+Log Name:      Application
+Source:        MSExchangeTransport
+Event ID:      12015
+Level:         Warning
+Computer:      EXMBX02.contoso.local
+Description:
+An internal transport certificate expired. Thumbprint:${EXPIRED}
+`;
+
+describe('IIS said to use a purchased certificate', () => {
+  for (const [lang, intro] of [
+    ['en', 'Exchange 2016 CU23 on EXMBX02. IIS uses a purchased DigiCert certificate (mail.contoso.com).'],
+    ['ja', 'Exchange 2016 CU23 (EXMBX02) です。IIS は別途購入した証明書 (mail.contoso.com) を使っています。'],
+  ] as const) {
+    it(lang, () => {
+      const d = diagnose(event12015(intro), { now: REFERENCE_NOW, lang });
+      const commands = d.steps.map((s) => s.command ?? '').join('\n');
+      assert.doesNotMatch(commands, /-Thumbprint <(?:new thumbprint|新しい証明書の拇印)> -Services IIS/, commands);
+      assert.ok(d.steps.every((s) => s.id !== 'enable-iis-new'));
+    });
+  }
+});

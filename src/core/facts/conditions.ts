@@ -68,6 +68,8 @@ function iisServedByThisCert(s: PlanScope): boolean | undefined {
   // one for the server's names never takes over a name clients use.
   if (!certForServerName(s)) return false;
   if (s.cert?.iisFrontEnd !== undefined) return s.cert.iisFrontEnd;
+  // The admin says IIS uses a purchased or CA-issued certificate: not the Setup certificate.
+  if (s.values.iisOnCaSaid === 'yes') return false;
   // A server Get-ExchangeServer shows as Hub Transport (or Edge) only serves no clients over IIS.
   const strong = s.facts.roles.filter((r) => r.strength === 'strong').map((r) => r.value);
   if (strong.length > 0 && strong.every((r) => r === 'hub' || r === 'edge')) return false;
@@ -240,6 +242,17 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
       'If the 443 binding shows no valid CA-issued certificate',
       '443 のバインドが有効な CA 発行の証明書でない場合',
     ),
+  },
+  // A self-signed certificate's removal moves 443 to a CA-issued certificate rather than to its
+  // self-signed replacement, where the paste lists one or the admin says IIS uses one.
+  iisCaPreferred: {
+    test: (s) => s.cert?.issuerKind !== 'ca' && (iisCaCandidate(s) !== undefined || s.values.iisOnCaSaid === 'yes'),
+    unknown: 'else',
+    ifTrue: w(
+      'A CA-issued certificate for IIS is listed or named by the admin',
+      'IIS 用の CA 発行の証明書が一覧にあるか、書かれています',
+    ),
+    ifFalse: w('No CA-issued certificate for IIS is known', 'IIS 用の CA 発行の証明書はわかりません'),
   },
   iisCaCandidate: {
     // Decided by the paste alone: a valid CA-issued certificate listed on this server, or none.

@@ -622,6 +622,7 @@ const COPIED_FROM_STATED = new Set(['starttls-missing', 'ca-renew', 'renew-unkno
  * certificate was imported on, when it is another than the plan's (it is copied from there).
  */
 function bindStated(values: PlanRequest['values'], stated: StatedFacts, plan: string): void {
+  if (stated.iisOnCa) values.iisOnCaSaid = 'yes';
   if (stated.newThumbprint && !values.newThumbprint && stated.newThumbprint !== values.thumbprint)
     values.newThumbprint = stated.newThumbprint;
   const on = stated.importedOn;

@@ -13,7 +13,26 @@ export interface StatedFacts {
   server?: string;
   /** The thumbprint the admin gives as the old or expired certificate's: never the one to enable. */
   oldThumbprint?: string;
+  /** The admin says IIS (OWA, 443) uses a purchased or CA-issued certificate. */
+  iisOnCa?: boolean;
 }
+
+/** A certificate bought from or issued by a CA, as admins call it. */
+const CA_WORDS =
+  /(?:purchased|bought|paid|commercial|public|third[- ]party|CA[- ]issued|CA|DigiCert|Sectigo|GlobalSign|GoDaddy|Entrust|GeoTrust|Let'?s\s?Encrypt|our\s+(?:enterprise\s+|internal\s+)?CA)/
+    .source;
+const CA_WORDS_JA =
+  /(?:購入した|購入済みの?|有償の|市販の|公的な|パブリック|CA\s*(?:から|で)?\s*発行(?:された|した)?|DigiCert|GlobalSign|Sectigo|GoDaddy)/
+    .source;
+
+/** "IIS uses a purchased certificate", "OWA is on our DigiCert cert", 「IIS は別途購入した証明書を使っています」. */
+const IIS_ON_CA: readonly RegExp[] = [
+  new RegExp(
+    String.raw`\b(?:IIS|OWA|Outlook on the web|port 443|443|the web ?site|HTTPS)\b[^.\n]{0,40}?\b(?:uses?|using|is on|runs on|serves?|bound to|has)\b[^.\n]{0,40}?\b${CA_WORDS}\b[^.\n]{0,30}?\bcert(?:ificate)?\b`,
+    'i',
+  ),
+  new RegExp(String.raw`(?:IIS|OWA|443)\s*(?:は|では|には|に)[^。\n]{0,30}?${CA_WORDS_JA}[^。\n]{0,20}?証明書`),
+];
 
 /** A thumbprint as admins write it: 40 hex digits, perhaps in pairs, perhaps quoted. */
 const HEX = '((?:[0-9A-Fa-f]{2}[ :]?){19}[0-9A-Fa-f]{2})(?![0-9A-Fa-f])';
@@ -70,7 +89,8 @@ const OLD_THUMBPRINT: readonly RegExp[] = [
 
 /** A name written as Exchange servers are: capitals and digits, hyphens, at least one digit. */
 const SERVER = '([A-Za-z][A-Za-z0-9]{0,14}(?:-[A-Za-z0-9]{1,14}){0,3})';
-const CERT = '(?:the\\s+)?(?:new|renewed|updated)?\\s*(?:public\\s+|CA\\s+|SSL\\s+|wildcard\\s+)?(?:cert(?:ificate)?|one|it)';
+const CERT =
+  '(?:the\\s+)?(?:new|renewed|updated)?\\s*(?:public\\s+|CA\\s+|SSL\\s+|wildcard\\s+)?(?:cert(?:ificate)?|one|it)';
 const IMPORTED_ON: readonly RegExp[] = [
   // "imported the new cert on EX13-01 only", "installed it only on EX01", "the new cert is only on EX01"
   new RegExp(
@@ -114,6 +134,7 @@ export function statedFacts(text: string): StatedFacts {
   }
   const on = serverSaid(text);
   if (on) stated.server = on;
+  if (IIS_ON_CA.some((pattern) => pattern.test(text))) stated.iisOnCa = true;
   return stated;
 }
 

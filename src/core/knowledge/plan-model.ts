@@ -76,6 +76,8 @@ export interface PlanValues {
   otherMailbox?: string;
   /** The other server the admin says the renewed certificate was imported on (only there): it is copied from it. */
   importedOn?: string;
+  /** 'yes' when the admin says IIS (OWA, 443) uses a purchased or CA-issued certificate: it is never moved off it. */
+  iisOnCaSaid?: 'yes';
   /** The server that made the certificate request (its private key is there), when the paste names it. */
   requestServer?: string;
   /** 'yes' when `connector` is the send connector a failing queue names: never a receive connector's name. */

@@ -51,7 +51,15 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
         },
         // Default Web Site (443) too: its Services column is history and a port-25 probe says nothing
         // about 443, so the binding is shown unless the paste settles it.
-        { if: 'shownEdge', no: [{ if: 'oldOnFrontEnd443', yes: ['iis-to-new-before-remove'] }] },
+        {
+          if: 'shownEdge',
+          no: [
+            {
+              if: 'oldOnFrontEnd443',
+              yes: [{ if: 'iisCaPreferred', yes: ['iis-to-ca-before-remove'], no: ['iis-to-new-before-remove'] }],
+            },
+          ],
+        },
         'remove-old',
       ],
     },

@@ -117,6 +117,23 @@ export const TRANSPORT_STEPS: LibraryStep[] = [
     command: { default: 'Enable-ExchangeCertificate -Thumbprint <new thumbprint> -Services IIS\niisreset /noforce' },
   },
   {
+    id: 'iis-to-ca-before-remove',
+    role: 'client-access',
+    title: {
+      en: 'On {server}: before the old certificate is removed, enable the CA-issued certificate clients trust for IIS (not the new self-signed one), so the Default Web Site (443) is bound to it instead of to a deleted certificate, then restart IIS',
+      ja: '{server} で: 古い証明書を削除する前に、クライアントが信頼する CA 発行の証明書 (新しい自己署名証明書ではありません) を IIS に割り当て、Default Web Site (443) のバインドを削除される証明書から移してから、IIS を再起動します',
+    },
+    why: {
+      en: 'Removing the certificate 443 is still bound to stops OWA, ECP, Outlook Anywhere, EWS and ActiveSync at once; a self-signed certificate there would make every client warn.',
+      ja: '443 がまだバインドしている証明書を削除すると、OWA、ECP、Outlook Anywhere、EWS、ActiveSync が一度に止まります。そこを自己署名証明書にすると、すべてのクライアントで警告が出ます。',
+    },
+    verify: {
+      en: 'The 443 binding shows the CA-issued certificate hash.',
+      ja: '443 のバインドに CA 発行の証明書のハッシュが表示されます。',
+    },
+    command: { default: 'Enable-ExchangeCertificate -Thumbprint {iisCaThumbprint} -Services IIS\niisreset /noforce' },
+  },
+  {
     id: 'enable-iis-ca',
     role: 'client-access',
     title: {
