@@ -24,6 +24,9 @@ const CMDLETS = [
   'Test-FederationTrustCertificate',
   'Set-ImapSettings',
   'Set-PopSettings',
+  'Get-Queue',
+  'Set-InboundConnector',
+  'Set-OutboundConnector',
 ] as const;
 const CMDLET = (name: string) =>
   `https://learn.microsoft.com/powershell/module/exchangepowershell/${name.toLowerCase()}`;
@@ -63,6 +66,10 @@ const PAGES: Readonly<Record<string, string>> = {
   'Exchange 2010 help: Certificate Deployment Errors and Events':
     'https://learn.microsoft.com/search/?terms=Exchange%202010%20Certificate%20Deployment%20Errors%20and%20Events',
   'Schannel event list (detection-wiki)': 'https://detection-wiki-dev.pages.dev/schannel/',
+  'Domain security': 'https://learn.microsoft.com/search/?terms=Exchange%20Server%20domain%20security',
+  'Transport and mailbox connectivity':
+    'https://learn.microsoft.com/search/?terms=Exchange%20Server%20transport%20and%20mailbox%20connectivity',
+  'Hybrid Configuration Wizard': 'https://learn.microsoft.com/exchange/hybrid-configuration-wizard',
   'frankysweb.de on 36888/36871 after a renewal':
     'https://frankysweb.de/en/exchange-channel-36888-36871-error-after-renewing-the-backend-certificate/amp',
 };
