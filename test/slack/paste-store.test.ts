@@ -77,6 +77,20 @@ describe('the paste store DATABASE_URL names', { skip: unavailable ?? false }, (
     await first.close();
     await second.close();
   });
+
+  it('replicas whose first pastes arrive together both create the table without a clash', async () => {
+    const postgres = server;
+    if (!postgres) throw new Error('no Postgres server');
+    for (let round = 0; round < 5; round++) {
+      const url: string = await postgres.newDatabase();
+      const stores = [openPasteStore(url), openPasteStore(url), openPasteStore(url)];
+      const now = at('2026-11-28T12:00:00Z');
+      // Each store's first use creates the table: all at once, as replicas answering one button do.
+      const ids = await Promise.all(stores.map((store, i) => store.put(paste(`paste ${i}`), now)));
+      for (const [i, id] of ids.entries()) assert.equal((await stores[0]?.get(id, now))?.text, `paste ${i}`);
+      for (const store of stores) await store.close();
+    }
+  });
 });
 
 describe('SQLite paste store', () => {

@@ -28,22 +28,10 @@ export function openPgPasteStore(
   pool.on('error', (error) => options.onError?.(error));
   let ready: Promise<unknown> | undefined;
   const schema = () => {
-    ready ??= pool
-      .query(
-        `CREATE TABLE IF NOT EXISTS slack_pastes (
-          id TEXT PRIMARY KEY,
-          user_id TEXT NOT NULL,
-          text TEXT NOT NULL,
-          private_key BOOLEAN NOT NULL,
-          posted_in_channel BOOLEAN NOT NULL,
-          expires_at TIMESTAMPTZ NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS slack_pastes_by_expiry ON slack_pastes (expires_at);`,
-      )
-      .catch((error: unknown) => {
-        ready = undefined;
-        throw error;
-      });
+    ready ??= createSchema(pool).catch((error: unknown) => {
+      ready = undefined;
+      throw error;
+    });
     return ready;
   };
   return {
@@ -77,4 +65,37 @@ export function openPgPasteStore(
       await pool.end();
     },
   };
+}
+
+/** pg_advisory_xact_lock key for the paste table: "pastes" in ASCII, apart from the migrations' key. */
+const PASTE_SCHEMA_LOCK = 0x706173746573;
+
+/**
+ * The paste table, created on first use. Replicas that start together would race on CREATE TABLE IF
+ * NOT EXISTS (Postgres then reports a duplicate type); under an advisory lock the second waits for
+ * the first and finds the table there.
+ */
+async function createSchema(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [PASTE_SCHEMA_LOCK]);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS slack_pastes (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        private_key BOOLEAN NOT NULL,
+        posted_in_channel BOOLEAN NOT NULL,
+        expires_at TIMESTAMPTZ NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS slack_pastes_by_expiry ON slack_pastes (expires_at);`,
+    );
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }
