@@ -122,9 +122,9 @@ function readCertificate(
   if (dates.ambiguous) facts.dateAmbiguous = true;
   if (cutThumbprint || namesCut) facts.cut = true;
   // Invoke-Command adds PSComputerName; Identity is SERVER\Thumbprint: which server holds this copy.
-  // The server `-Server` asked (or a `== EX02` heading named) comes first: in a remote EMS session
-  // PSComputerName is the session's endpoint, whichever server was asked.
-  const stated = record.serverStrength === 'session' ? undefined : record.server;
+  // The server `-Server` asked (or a `== EX02` heading named) comes first: over remote PowerShell,
+  // PSComputerName names the endpoint connected to, whichever server was asked.
+  const stated = record.serverStrength === 'remote' ? undefined : record.server;
   const identityServer = get('Identity').includes('\\') ? get('Identity').split('\\')[0]?.trim() : '';
   const server = stated || identityServer || get('PSComputerName') || record.server;
   if (server) facts.servers = [server];

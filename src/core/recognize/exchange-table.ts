@@ -201,7 +201,7 @@ function addRow(
     if (value) facts[field] = value;
   }
   const identity = cells.get('Identity') ?? '';
-  // The server `-Server` asked first: in a remote EMS session PSComputerName is the session's endpoint.
+  // The server `-Server` asked first: over remote PowerShell, PSComputerName names the endpoint connected to.
   const strong =
     (target?.strength === 'asked' ? target.server : '') ||
     (identity.includes('\\') ? identity.split('\\')[0]?.trim() : '') ||

@@ -13,7 +13,7 @@ export interface ListRecord {
   server?: string;
   /**
    * How surely: 'asked' by `-Server` or named by a `== EX02` heading outweighs the record's own
-   * PSComputerName; a 'session' (Enter-PSSession prompt, Invoke-Command -ComputerName) does not.
+   * PSComputerName; a 'remote' one (an Enter-PSSession prompt, Invoke-Command -ComputerName) does not.
    */
   serverStrength?: CommandTarget['strength'] | 'heading';
   /** Records between the same two prompts, headings or echoed commands share a block: one command's output. */
@@ -39,16 +39,16 @@ export const SERVER_HEADING = /^\s*={2,}\s*(?:on\s+)?([A-Za-z][A-Za-z0-9-]{0,62}
 
 /**
  * The server an echoed command asks, and how surely. `Get-ExchangeCertificate -Server EX02` ('asked')
- * decides whose output follows, over PSComputerName: in a remote EMS session that names the
- * session's endpoint, not the server asked. An `Enter-PSSession` prompt (`[EX02]: PS C:\>`) and
- * `Invoke-Command -ComputerName EX02` ('session') name it only where the rows do not.
+ * decides whose output follows, over PSComputerName: over remote PowerShell that names the endpoint
+ * connected to, not the server asked. An `Enter-PSSession` prompt (`[EX02]: PS C:\>`) and
+ * `Invoke-Command -ComputerName EX02` ('remote') name it only where the rows do not.
  */
 export interface CommandTarget {
   server: string;
-  strength: 'asked' | 'session';
+  strength: 'asked' | 'remote';
 }
 
-const SESSION_PROMPT = /^\s*\[([A-Za-z0-9][A-Za-z0-9.-]{0,252})\]:\s*PS\s+[A-Za-z]:\\[^>\n]{0,260}>/;
+const REMOTE_PROMPT = /^\s*\[([A-Za-z0-9][A-Za-z0-9.-]{0,252})\]:\s*PS\s+[A-Za-z]:\\[^>\n]{0,260}>/;
 const COMMAND_START =
   /^\s*(?:\[PS\]\s*)?(?:PS\s+)?(?:[A-Za-z]:\\[^>\n]{0,260}>\s*)?(?=(?:Get-ExchangeCertificate|Invoke-Command|icm)\b)/i;
 /** A server name, not a variable (`-Server $s`) or a list (`-ComputerName EX01,EX02`). */
@@ -58,20 +58,20 @@ const INVOKED = new RegExp(`^(?:Invoke-Command|icm)\\b[^|;{]*?\\s-(?:ComputerNam
 
 /** The command line's target, or undefined when the line is no command or names no one server. */
 export function commandTarget(line: string): CommandTarget | undefined {
-  const session = SESSION_PROMPT.exec(line);
-  const start = session ? undefined : COMMAND_START.exec(line);
-  if (!session && !start) return undefined;
-  const rest = line.slice((session ?? start)?.[0].length ?? 0).trim();
+  const remote = REMOTE_PROMPT.exec(line);
+  const start = remote ? undefined : COMMAND_START.exec(line);
+  if (!remote && !start) return undefined;
+  const rest = line.slice((remote ?? start)?.[0].length ?? 0).trim();
   // The cmdlet may be inside the script block: `Invoke-Command -ComputerName EX02 { Get-ExchangeCertificate … }`.
   const asked = ASKED.exec(rest) ?? ASKED.exec(rest.replace(/^.*?\{\s*/, ''));
   if (asked?.[1]) return { server: asked[1], strength: 'asked' };
-  const invoked = INVOKED.exec(rest)?.[1] ?? session?.[1];
-  return invoked ? { server: invoked, strength: 'session' } : undefined;
+  const invoked = INVOKED.exec(rest)?.[1] ?? remote?.[1];
+  return invoked ? { server: invoked, strength: 'remote' } : undefined;
 }
 
 /** A line that echoes a command (a prompt, or a cmdlet typed at the start of the line): whose output follows changes. */
 export function isCommandEcho(line: string): boolean {
-  return PROMPT.test(line) || SESSION_PROMPT.test(line) || COMMAND_START.test(line);
+  return PROMPT.test(line) || REMOTE_PROMPT.test(line) || COMMAND_START.test(line);
 }
 
 export function readListOutput(text: string, lines?: readonly string[]): ListOutput {

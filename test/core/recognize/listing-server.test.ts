@@ -216,12 +216,12 @@ describe('commandTarget', () => {
     { input: 'Get-ExchangeCertificate -Server "EX02" | fl', want: { server: 'EX02', strength: 'asked' } },
     { input: 'Get-ExchangeCertificate -Server $s | ft', want: undefined },
     { input: 'Invoke-Command -ComputerName EX01,EX02 { Get-ExchangeCertificate }', want: undefined },
-    { input: 'icm -cn EX03 { Get-ExchangeCertificate }', want: { server: 'EX03', strength: 'session' } },
+    { input: 'icm -cn EX03 { Get-ExchangeCertificate }', want: { server: 'EX03', strength: 'remote' } },
     {
       input: 'Invoke-Command -ComputerName EX01 { Get-ExchangeCertificate -Server EX02 }',
       want: { server: 'EX02', strength: 'asked' },
     },
-    { input: '[EX02]: PS C:\\> Get-ExchangeCertificate', want: { server: 'EX02', strength: 'session' } },
+    { input: '[EX02]: PS C:\\> Get-ExchangeCertificate', want: { server: 'EX02', strength: 'remote' } },
     { input: 'The certificate on EX02 -Server EX03 is expired', want: undefined },
   ];
   for (const row of rows) it(row.input, () => assert.deepEqual(commandTarget(row.input), row.want));
