@@ -1,5 +1,18 @@
 import type { LibraryStep } from './library-model.js';
 
+/** The internal transport certificate's thumbprint, with each release's cmdlet (one check, three steps). */
+const SHOW_INTERNAL_THUMBPRINT = {
+  command: {
+    default: 'Get-TransportService {serverOrPlaceholder} | fl InternalTransportCertificateThumbprint',
+    '2007': 'Get-TransportServer {serverOrPlaceholder} | fl InternalTransportCertificateThumbprint',
+    '2010': 'Get-TransportServer {serverOrPlaceholder} | fl InternalTransportCertificateThumbprint',
+  },
+  unknownNote: {
+    en: 'Exchange 2007/2010: Get-TransportServer instead of Get-TransportService',
+    ja: 'Exchange 2007/2010 では Get-TransportService の代わりに Get-TransportServer',
+  },
+};
+
 const RESTART_WHY = {
   en: 'The transport services load their certificates at start; a restart applies the change at once.',
   ja: 'トランスポート サービスは起動時に証明書を読み込みます。再起動ですぐに反映されます。',
@@ -49,15 +62,7 @@ export const TRANSPORT_STEPS: LibraryStep[] = [
       en: 'Exchange trusts servers by this thumbprint; if it still shows the old one, the renewal did not take.',
       ja: 'Exchange はこの拇印でサーバーを信頼します。古い拇印のままなら更新が反映されていません。',
     },
-    command: {
-      default: 'Get-TransportService {serverOrPlaceholder} | fl InternalTransportCertificateThumbprint',
-      '2007': 'Get-TransportServer {serverOrPlaceholder} | fl InternalTransportCertificateThumbprint',
-      '2010': 'Get-TransportServer {serverOrPlaceholder} | fl InternalTransportCertificateThumbprint',
-    },
-    unknownNote: {
-      en: 'Exchange 2007/2010: Get-TransportServer instead of Get-TransportService',
-      ja: 'Exchange 2007/2010 では Get-TransportService の代わりに Get-TransportServer',
-    },
+    ...SHOW_INTERNAL_THUMBPRINT,
   },
   {
     // After N the internal transport certificate is the one it was: checking for the new thumbprint
@@ -72,15 +77,7 @@ export const TRANSPORT_STEPS: LibraryStep[] = [
       en: 'After N, Exchange keeps trusting servers by the certificate it had; if it shows the new thumbprint, the prompt was answered Y and the internal transport certificate was replaced.',
       ja: 'N と答えた場合、Exchange はそれまでの証明書でサーバーを信頼し続けます。新しい拇印が表示されたら上書き確認に Y と答えており、内部トランスポート証明書が置き換わっています。',
     },
-    command: {
-      default: 'Get-TransportService {serverOrPlaceholder} | fl InternalTransportCertificateThumbprint',
-      '2007': 'Get-TransportServer {serverOrPlaceholder} | fl InternalTransportCertificateThumbprint',
-      '2010': 'Get-TransportServer {serverOrPlaceholder} | fl InternalTransportCertificateThumbprint',
-    },
-    unknownNote: {
-      en: 'Exchange 2007/2010: Get-TransportServer instead of Get-TransportService',
-      ja: 'Exchange 2007/2010 では Get-TransportService の代わりに Get-TransportServer',
-    },
+    ...SHOW_INTERNAL_THUMBPRINT,
   },
   {
     id: 'confirm-internal-reenabled',
@@ -93,15 +90,7 @@ export const TRANSPORT_STEPS: LibraryStep[] = [
       en: 'Exchange trusts servers by this thumbprint; if it shows another one, the certificate was not enabled for SMTP again.',
       ja: 'Exchange はこの拇印でサーバーを信頼します。別の拇印が表示されたら、証明書が SMTP に割り当て直されていません。',
     },
-    command: {
-      default: 'Get-TransportService {serverOrPlaceholder} | fl InternalTransportCertificateThumbprint',
-      '2007': 'Get-TransportServer {serverOrPlaceholder} | fl InternalTransportCertificateThumbprint',
-      '2010': 'Get-TransportServer {serverOrPlaceholder} | fl InternalTransportCertificateThumbprint',
-    },
-    unknownNote: {
-      en: 'Exchange 2007/2010: Get-TransportServer instead of Get-TransportService',
-      ja: 'Exchange 2007/2010 では Get-TransportService の代わりに Get-TransportServer',
-    },
+    ...SHOW_INTERNAL_THUMBPRINT,
   },
   {
     id: 'enable-iis-new',
