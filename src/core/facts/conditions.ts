@@ -5,7 +5,7 @@ import { oldOnBackEnd444 } from './backend-facts.js';
 import { oldOnFrontEnd443 } from './frontend-facts.js';
 import { hybridPinsThisCertificate } from './hybrid-pins.js';
 import { iisCaCandidate } from './iis-ca-candidate.js';
-import { isExpired, isValid, type PlanScope } from './plan-scope.js';
+import { commonName, isExpired, isValid, type PlanScope } from './plan-scope.js';
 import { requestForPublicCa } from './public-names.js';
 import { renewedMissing } from './renewed-rollout.js';
 import { commandVersionOf } from './server-facts.js';
@@ -29,7 +29,6 @@ export interface Condition {
 }
 
 const family = (s: PlanScope) => commandVersionOf(s.facts);
-const commonName = (subject: string) => /(?:^|,\s*)CN\s*=\s*([^,]+)/i.exec(subject)?.[1]?.trim().toLowerCase();
 const strongRole = (s: PlanScope, predicate: (role: string) => boolean) =>
   s.facts.roles.some((r) => r.strength === 'strong' && predicate(r.value));
 const clientServices = (s: PlanScope) =>

@@ -1,4 +1,4 @@
-import { isValid, type PlanScope } from './plan-scope.js';
+import { commonName, isValid, type PlanScope } from './plan-scope.js';
 import type { ServerCertificate } from './server-facts.js';
 
 /**
@@ -22,7 +22,6 @@ export function oldOnFrontEnd443(s: PlanScope): boolean | undefined {
   return undefined;
 }
 
-const commonName = (subject: string) => /(?:^|,\s*)CN\s*=\s*([^,]+)/i.exec(subject)?.[1]?.trim().toLowerCase();
 
 /**
  * A certificate enabled for IIS that is CA-issued, or whose issuer the paste does not show but which

@@ -1,7 +1,6 @@
 import type { ServerCertificate } from '../model.js';
-import { isValid, type PlanScope } from './plan-scope.js';
+import { commonName, isValid, type PlanScope } from './plan-scope.js';
 
-const commonName = (subject: string) => /(?:^|,\s*)CN\s*=\s*([^,]+)/i.exec(subject)?.[1]?.trim().toLowerCase();
 
 /**
  * A valid CA-issued certificate on this server that IIS can be given when 443 still serves the

@@ -25,3 +25,7 @@ export function isValid(cert: ServerCertificate): boolean {
 export function isExpired(cert: ServerCertificate): boolean {
   return cert.daysLeft !== undefined && cert.daysLeft < 0;
 }
+
+/** A subject's CN, lower-cased, for comparing with host names. */
+export const commonName = (subject: string): string | undefined =>
+  /(?:^|,\s*)CN\s*=\s*([^,]+)/i.exec(subject)?.[1]?.trim().toLowerCase();
