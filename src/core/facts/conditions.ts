@@ -559,6 +559,18 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ifTrue: w('The certificate serves IIS', '証明書は IIS に使われています'),
     ifFalse: w('The certificate does not serve IIS', '証明書は IIS に使われていません'),
   },
+  setupCertGone: {
+    test: (s) => s.values.setupGone === 'yes',
+    unknown: 'else',
+    ifTrue: w(
+      "The listing shows no certificate for the server's own names: Setup's self-signed certificate is gone",
+      '一覧にサーバー自身の名前の証明書がありません: セットアップが作成した自己署名証明書は削除されています',
+    ),
+    ifFalse: w(
+      "Setup's self-signed certificate is not shown gone",
+      'セットアップが作成した自己署名証明書が削除されたとは示されていません',
+    ),
+  },
   backendCandidateKnown: {
     test: (s) => s.values.backendCandidate !== undefined,
     unknown: 'else',

@@ -8,6 +8,7 @@ import { isOwnName } from './conditions.js';
 import { sameDistinguishedName } from './dn-compare.js';
 import { isValid } from './plan-scope.js';
 import { rollOutDoneRenewals, type ServerCopy } from './renewed-rollout.js';
+import { interimBackendCertificate, setupCertificateGone } from './setup-cert-gone.js';
 import type { StatedFacts } from './stated-facts.js';
 import type { ServerCertificate, ServerFacts } from './server-facts.js';
 import { keyOf } from './server-keys.js';
@@ -141,6 +142,13 @@ export function enrichPlanRequests(
         own.find((c) => isValid(c) && c.daysLeft !== undefined) ??
         (own.length === 1 && own[0]?.daysLeft === undefined ? own[0] : undefined);
       if (candidate?.thumbprint) values.backendCandidate = candidate.thumbprint;
+      // Setup's certificate is gone from the listing: it was the internal transport certificate too.
+      // Back End is first bound to any valid certificate, so the Management Shell connects again.
+      else if (setupCertificateGone(facts, context.certificates)) {
+        values.setupGone = 'yes';
+        const interim = interimBackendCertificate(facts, context.certificates);
+        if (interim?.thumbprint) values.backendCandidate = interim.thumbprint;
+      }
     }
     // A replacement the paste already shows takes over Exchange Back End before the old one goes.
     if (facts && RENEWALS.has(request.plan) && !values.backendCandidate) {

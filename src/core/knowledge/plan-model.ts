@@ -54,6 +54,11 @@ export interface PlanValues {
   renewedElsewhere?: string;
   /** Per server, what the renewed certificate there lacks of the old one's services ('EX01:IIS,SMTP;EX02:'). */
   missingByServer?: string;
+  /**
+   * 'yes' when a listing of the server's store shows no certificate for its own names: Setup's
+   * self-signed certificate, the internal transport one and Exchange Back End's (444), is gone.
+   */
+  setupGone?: 'yes';
   /** A valid certificate the paste shows that can take the Exchange Back End binding (port 444). */
   backendCandidate?: string;
   /** The transport event IDs to watch for after the fix ('12014,12015'). */

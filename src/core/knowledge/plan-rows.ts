@@ -369,7 +369,22 @@ export const PLAN_ROWS: PlanDefinition[] = [
     entries: [
       'show-backend-444',
       { if: 'backendCandidateKnown', yes: [], no: ['show-valid-store-certificates'] },
-      'rebind-backend-444',
+      {
+        // Setup's certificate was the internal transport certificate too. The Management Shell reaches
+        // Exchange through 444, so Back End is first bound to a valid certificate of the store; then one
+        // new self-signed certificate (Y) takes both uses back, and Back End is bound to it.
+        if: 'setupCertGone',
+        yes: [
+          'rebind-backend-444-interim',
+          'new-internal-self-signed',
+          'confirm-internal',
+          'rebind-backend-444-internal',
+          // A server with a Back End site is a Mailbox server: its Transport service loads the internal
+          // transport certificate.
+          'restart-transport-service',
+        ],
+        no: ['rebind-backend-444'],
+      },
       'verify-owa',
     ],
   },
@@ -534,7 +549,12 @@ export const PLAN_ROWS: PlanDefinition[] = [
           // to as well: OWA, ECP and the Management Shell go blank at the next restart unless it is rebound.
           {
             if: 'version>=2013',
-            yes: [{ if: 'shownEdge', no: [{ if: 'oldOnBackEnd444', yes: ['show-backend-444', 'rebind-backend-444'] }] }],
+            yes: [
+              {
+                if: 'shownEdge',
+                no: [{ if: 'oldOnBackEnd444', yes: ['show-backend-444', 'rebind-backend-444-internal'] }],
+              },
+            ],
           },
         ],
       },

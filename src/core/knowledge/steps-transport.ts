@@ -302,4 +302,48 @@ export const TRANSPORT_STEPS: LibraryStep[] = [
     },
     unknownNote: { en: 'Exchange 2013 and later only', ja: 'Exchange 2013 以降のみ' },
   },
+  {
+    id: 'rebind-backend-444-interim',
+    role: 'mailbox',
+    versions: ['2013+', 'unknown'],
+    title: {
+      en: 'On {server}: so that the Exchange Management Shell connects again, bind the Exchange Back End site (https, port 444) for now to a valid certificate of the store; IIS Manager does the same under Exchange Back End → Bindings → https 444',
+      ja: '{server} で: Exchange 管理シェルが再び接続できるように、Exchange Back End サイト (https、ポート 444) をいったんストアにある有効な証明書にバインドします。IIS マネージャーの Exchange Back End → バインド → https 444 でも同じです',
+    },
+    why: {
+      en: 'The Management Shell reaches Exchange through the Back End site: while 444 names a deleted certificate no Exchange cmdlet runs. Any valid certificate of the store serves there until the new self-signed certificate takes over.',
+      ja: '管理シェルは Back End サイトを通って Exchange に接続するため、444 が削除された証明書を指している間は Exchange のコマンドレットが動きません。新しい自己署名証明書に切り替えるまでは、ストアにある有効な証明書ならどれでも使えます。',
+    },
+    verify: {
+      en: 'netsh http show sslcert ipport=0.0.0.0:444 shows that certificate, and the Exchange Management Shell connects.',
+      ja: 'netsh http show sslcert ipport=0.0.0.0:444 にその証明書が表示され、Exchange 管理シェルが接続できます。',
+    },
+    command: {
+      default:
+        "Import-Module WebAdministration\n$b = Get-WebBinding -Name 'Exchange Back End' -Protocol https -Port 444\n$b.RemoveSslCertificate()\n$b.AddSslCertificate('{backendThumbprint}', 'My')",
+    },
+    unknownNote: { en: 'Exchange 2013 and later only', ja: 'Exchange 2013 以降のみ' },
+  },
+  {
+    id: 'rebind-backend-444-internal',
+    role: 'mailbox',
+    versions: ['2013+', 'unknown'],
+    title: {
+      en: 'On {server}: bind the Exchange Back End site (https, port 444) to the new self-signed certificate, the one InternalTransportCertificateThumbprint now shows',
+      ja: '{server} で: Exchange Back End サイト (https、ポート 444) を、InternalTransportCertificateThumbprint に表示された新しい自己署名証明書にバインドします',
+    },
+    why: {
+      en: "Setup binds 444 to the same self-signed certificate it makes the internal transport certificate: bound to the new one, 444 is as Setup left it, and no CA-issued certificate's renewal and removal can break OWA, ECP or the Management Shell later.",
+      ja: 'セットアップは、内部トランスポート証明書にしたのと同じ自己署名証明書を 444 にバインドします。新しい自己署名証明書にバインドすればセットアップ直後と同じ構成に戻り、CA 発行の証明書を更新・削除したときに OWA、ECP、管理シェルが止まることもありません。',
+    },
+    verify: {
+      en: 'netsh http show sslcert ipport=0.0.0.0:444 shows the same hash as InternalTransportCertificateThumbprint.',
+      ja: 'netsh http show sslcert ipport=0.0.0.0:444 に InternalTransportCertificateThumbprint と同じハッシュが表示されます。',
+    },
+    command: {
+      default:
+        "$t = (Get-TransportService {serverOrPlaceholder}).InternalTransportCertificateThumbprint\nImport-Module WebAdministration\n$b = Get-WebBinding -Name 'Exchange Back End' -Protocol https -Port 444\n$b.RemoveSslCertificate()\n$b.AddSslCertificate($t, 'My')",
+    },
+    unknownNote: { en: 'Exchange 2013 and later only', ja: 'Exchange 2013 以降のみ' },
+  },
 ];
