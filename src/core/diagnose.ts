@@ -2,6 +2,7 @@ import { daysLeft } from './countdown.js';
 import { buildServerFacts } from './facts/build-facts.js';
 import { enrichPlanRequests, hybridSymptom, saysOtherServers, saysRenewed } from './facts/plan-requests.js';
 import { renewalOf } from './facts/renewed-rollout.js';
+import { statedCertificate } from './facts/stated-certificate.js';
 import { statedFacts } from './facts/stated-facts.js';
 import { summaryRelease, summaryVersion } from './facts/version-facts.js';
 import { covers, displayName, judgeCertificate } from './findings/certificate-findings.js';
@@ -9,10 +10,11 @@ import { judgeChainNotSent } from './findings/chain-findings.js';
 import { hostOf, judgeEvent } from './findings/event-findings.js';
 import { judgeEvidenceExtras, unexplainedThumbprints } from './findings/extra-findings.js';
 import { addJudgement, emptyJudgement, type Judgement } from './findings/judgement.js';
+import { judgeRemoteTls } from './findings/remote-tls-findings.js';
 import { judgeSettings } from './findings/setting-findings.js';
 import { orderFindings, summarize } from './findings/summary.js';
-import { judgeUnexplained } from './findings/unexplained-findings.js';
 import { judgeSymptom } from './findings/symptom-findings.js';
+import { judgeUnexplained } from './findings/unexplained-findings.js';
 import { diagnosisText } from './i18n/diagnosis-text.js';
 import { tidyJapanese } from './i18n/ja-spacing.js';
 import { countdownWording } from './i18n/local-time.js';
@@ -33,7 +35,6 @@ import { looksJapanese, normalizePaste } from './normalize.js';
 import type { Evidence, ParsedCertificate } from './recognize/evidence.js';
 import { recognize } from './recognize/index.js';
 import { readServerCount } from './recognize/prose-servers.js';
-import { statedCertificate } from './facts/stated-certificate.js';
 import { addReferences, buildSteps } from './steps.js';
 
 /** The one entry point of the core: text and `now` in, a Diagnosis out. Never throws on input. */
@@ -124,6 +125,11 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   };
   for (const symptom of evidence.symptoms)
     addJudgement(judgement, judgeSymptom(symptom, t, language, { starttlsEvent, nameOf, certificates }));
+  // The other side's chain, or no certificate at all: Schannel and queues that say so.
+  addJudgement(
+    judgement,
+    judgeRemoteTls({ paste: text, events, symptoms: evidence.symptoms, language, ...(server && { server }) }),
+  );
   // Settings and bindings the paste shows, held against its certificates.
   addJudgement(judgement, judgeSettings({ paste: text, evidence, certificates, language }));
   addJudgement(judgement, judgeChainNotSent(evidence.endpoints ?? [], t, server && hostOf(server)));

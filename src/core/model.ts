@@ -92,6 +92,10 @@ export const findingCodeSchema = z.enum([
   'CERT_ALREADY_IMPORTED',
   // Added: a certificate cmdlet did not find the thumbprint it was given on the server it ran on.
   'CERT_NOT_FOUND',
+  // Added: Schannel 36887: the remote side ended TLS with a certificate alert (a chain it does not trust).
+  'TLS_CERTIFICATE_ALERT',
+  // Added: Schannel 36874: a client offered no TLS version or cipher suite the server accepts.
+  'TLS_NO_COMMON_CIPHER',
 ]);
 export type FindingCode = z.infer<typeof findingCodeSchema>;
 

@@ -164,6 +164,8 @@ export function commandValues(scope: PlanScope, planId: string): Values {
     peer: values.peer,
     peerHost: values.peerHost ?? values.peer?.split('.')[0],
     peerHostOrPlaceholder: values.peerHost ?? values.peer?.split('.')[0] ?? '<peer server name>',
+    // The partner's mail server a queue names (LastError, {FQDN=…}); Schannel's events never name it.
+    nextHopFqdn: values.peer?.includes('.') ? values.peer : '<partner mail server FQDN>',
     // A peer the event names only by its host name (Certificate subject: EDGE16) has no FQDN in the paste.
     peerFqdn: values.peer?.includes('.')
       ? values.peer
@@ -183,6 +185,7 @@ const PROSE: Record<Language, Values> = {
     o365Connector: 'Outbound to Office 365',
     servicesOrDefault: 'as Get-ExchangeCertificate lists them for the old certificate',
     peer: 'the peer server the event names',
+    nextHop: "the partner's mail server (the queue's LastError names it)",
     sourceServer: 'the server that has it',
     requestServer: 'the server that made the request',
     coveredName: '<a name the certificate carries>',
@@ -202,6 +205,7 @@ const PROSE: Record<Language, Values> = {
     o365Connector: 'Outbound to Office 365',
     servicesOrDefault: 'Get-ExchangeCertificate で古い証明書の Services に表示されるもの',
     peer: 'イベントが示す相手のサーバー',
+    nextHop: '取引先のメール サーバー (キューの LastError に表示されます)',
     sourceServer: '証明書があるサーバー',
     requestServer: '要求を作成したサーバー',
     coveredName: '<証明書にある名前>',
@@ -236,6 +240,7 @@ export function proseValues(scope: PlanScope, command: Values, language: Languag
     missingServices: pick(renewedMissing(scope).join(',') || undefined, 'servicesOrDefault'),
     imapPopServices: command.imapPopServices,
     peer: pick(scope.values.peer, 'peer'),
+    nextHop: pick(scope.values.peer, 'nextHop'),
     thumbprintWords: pick(scope.values.thumbprint, 'thumbprintWords'),
     sourceServer: pick(command.sourceServer, 'sourceServer'),
     requestServer: pick(command.requestServer, 'requestServer'),

@@ -71,6 +71,7 @@ const COMMAND_WORDS_JA: readonly [RegExp, string][] = [
   [/<server FQDN>/g, '<サーバーの FQDN>'],
   [/<server>/g, '<サーバー名>'],
   [/<connector name>/g, '<コネクタ名>'],
+  [/<partner mail server FQDN>/g, '<取引先のメール サーバーの FQDN>'],
   [/<peer server name>/g, '<相手のサーバー名>'],
   [/<peer server>/g, '<相手のサーバー>'],
   [/<queue identity>/g, '<キューの ID>'],

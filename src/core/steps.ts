@@ -387,6 +387,7 @@ function serverFor(
   // A step for the Edge (or for the Hub) names this server only when the paste says it is one.
   if (runsOn === 'edge') return edge === 'yes' ? server : undefined;
   if (runsOn === 'hub') return edge === 'no' ? server : edge === 'yes' ? mailboxSide(scope) : undefined;
+  if (runsOn === 'mailbox-side') return edge === 'yes' ? mailboxSide(scope) : server;
   return server;
 }
 

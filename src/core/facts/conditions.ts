@@ -412,6 +412,12 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ifTrue: w('The thumbprint is in the paste', '拇印が貼り付けにあります'),
     ifFalse: w('The thumbprint is not in the paste', '拇印が貼り付けにありません'),
   },
+  queueKnown: {
+    test: (s) => s.values.queue !== undefined,
+    unknown: 'else',
+    ifTrue: w('The queue is in the paste', 'キューが貼り付けにあります'),
+    ifFalse: w('The queue is not in the paste', 'キューが貼り付けにありません'),
+  },
   fqdnKnown: {
     test: (s) => s.values.fqdn !== undefined,
     unknown: 'else',

@@ -1,5 +1,5 @@
-import { type CountdownWording, countdownWording } from '../i18n/local-time.js';
 import type { DiagnosisText } from '../i18n/diagnosis-text.js';
+import { type CountdownWording, countdownWording } from '../i18n/local-time.js';
 import type { CertificateFacts, EventFacts, Finding, Language } from '../model.js';
 import { displayName, shortThumbprint } from './certificate-findings.js';
 
@@ -49,6 +49,8 @@ export function summarize({
       return text.summary.ok({ name: displayName(first), when: countdown({ ...first, notAfter: first.notAfter }) });
     }
     if (certificates.length > 0) return text.summary.okMany({ count: certificates.length });
+    // The notes say the events were understood: the verdict must not say nothing was.
+    if (events.length > 0) return text.summary.eventsOnly({ count: events.length });
     return text.summary.nothing();
   }
   const expiredInternal = findings.find((f) => f.code === 'TRANSPORT_CERT_EXPIRED' && f.eventId !== undefined);

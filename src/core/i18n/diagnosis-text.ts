@@ -136,6 +136,8 @@ export interface DiagnosisText {
     ok(p: { name: string; when: string }): string;
     okMany(p: { count: number }): string;
     nothing(): string;
+    /** Events were read, and none of them is a certificate problem to act on: never "nothing recognised". */
+    eventsOnly(p: { count: number }): string;
     notCertificate(p: { id: number }): string;
     /** 12015 with 12014: the expired certificate is the cause, STARTTLS the symptom (KB 953354). */
     transportAndStarttls(p: { server: string }): string;
@@ -384,11 +386,16 @@ const en: DiagnosisText = {
     QUEUES_WITHOUT_ERROR: () => 'No queue in the paste reports an error',
     CERT_ALREADY_IMPORTED: () => 'The certificate is already on the server: enable it rather than import it again',
     CERT_NOT_FOUND: () => 'The thumbprint was not found on the server the cmdlet ran on',
+    TLS_CERTIFICATE_ALERT: () => 'The remote side refused a certificate chain in TLS (Schannel 36887): not a renewal',
+    TLS_NO_COMMON_CIPHER: () =>
+      'A client offered no TLS version or cipher this server accepts: not a certificate problem',
   },
   summary: {
     ok: ({ name, when }) => `${name} is fine: ${when}`,
     okMany: ({ count }) => `${count} certificates, none needs attention now`,
     nothing: () => 'Nothing certcheck recognises in this paste',
+    eventsOnly: ({ count }) =>
+      `${count === 1 ? '1 event' : `${count} events`} read; none of them shows a certificate problem to fix`,
     notCertificate: ({ id }) => `Event ${id} is not a certificate problem`,
     transportAndStarttls: ({ server }) =>
       `Transport certificate expired on ${server || 'the server'}: STARTTLS is down`,
@@ -636,11 +643,15 @@ const ja: DiagnosisText = {
     QUEUES_WITHOUT_ERROR: () => '貼り付けのキューにはエラーがありません',
     CERT_ALREADY_IMPORTED: () => '証明書はすでにサーバーにあります: もう一度インポートせずに割り当てます',
     CERT_NOT_FOUND: () => 'コマンドレットを実行したサーバーにその拇印の証明書がありません',
+    TLS_CERTIFICATE_ALERT: () => '相手側が TLS で証明書チェーンを拒否しました (Schannel 36887): 証明書の更新は不要です',
+    TLS_NO_COMMON_CIPHER: () =>
+      'クライアントが、このサーバーの受け付ける TLS バージョンや暗号を提示していません: 証明書の問題ではありません',
   },
   summary: {
     ok: ({ name, when }) => `${name} は問題ありません: ${when}`,
     okMany: ({ count }) => `${count} 件の証明書、いま対処が必要なものはありません`,
     nothing: () => 'この貼り付けに certcheck が認識できるものはありません',
+    eventsOnly: ({ count }) => `イベントを ${count} 件読み取りました。対処が必要な証明書の問題は見つかりません`,
     notCertificate: ({ id }) => `イベント ${id} は証明書の問題ではありません`,
     transportAndStarttls: ({ server }) =>
       `${server ? `${server} の` : ''}トランスポート証明書が期限切れです: STARTTLS が使えません`,

@@ -195,7 +195,9 @@ export const CMDLETS: Readonly<Record<string, CmdletEntry>> = {
   'Set-InboundConnector': { releases: all, parameters: { Identity: all, TlsSenderCertificateName: all } },
   'Set-OutboundConnector': { releases: all, parameters: { Identity: all, SmartHosts: all, TlsDomain: all } },
   'Set-OabVirtualDirectory': { releases: all, parameters: { Identity: all, InternalUrl: all } },
-  'Get-ChildItem': { releases: all, parameters: {} },
+  'Get-ChildItem': { releases: all, parameters: { Recurse: all } },
+  // Windows PowerShell 1.0 and later: reads registry values (Schannel's protocol switches).
+  'Get-ItemProperty': { releases: all, parameters: {} },
   'Get-Service': { releases: all, parameters: { Name: all, ErrorAction: all } },
   // The IIS WebAdministration module: used only for Exchange 2013 and later (Windows Server 2008 R2 and later).
   'Import-Module': { releases: FROM_2013, parameters: {} },

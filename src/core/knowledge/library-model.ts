@@ -43,9 +43,11 @@ export const libraryStepSchema = z.object({
   /**
    * Runs on the server named by the event's peer (12019), not on the one that logged it; or on the
    * server a copy comes from (`source`: inside an `each` block, the server the plan is about), or on
-   * the server that made a certificate request (`requester`: where its private key is).
+   * the server that made a certificate request (`requester`: where its private key is), or on a
+   * Mailbox server even when the paste is an Edge's (`mailbox-side`: the Hybrid Configuration Wizard
+   * runs in the organisation, never on an Edge).
    */
-  runsOn: z.enum(['peer', 'edge', 'hub', 'anywhere', 'source', 'requester']).optional(),
+  runsOn: z.enum(['peer', 'edge', 'hub', 'anywhere', 'source', 'requester', 'mailbox-side']).optional(),
 });
 export type LibraryStep = z.infer<typeof libraryStepSchema>;
 

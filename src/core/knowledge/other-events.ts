@@ -1,4 +1,4 @@
-import { type CatalogueEntry, type EventMessage, en } from './event-entry.js';
+import { type CatalogueEntry, type EventMessage, en, ja } from './event-entry.js';
 import type { SourceFamily } from './event-sources.js';
 
 /** Certificate events outside MSExchangeTransport (knowledge §1.3). Most texts are unpublished. */
@@ -187,11 +187,17 @@ export const OTHER_EVENTS: readonly CatalogueEntry[] = [
   schannel(36871, 'TlsCredentialCreationFailed', 'A TLS credential could not be created', [
     en('A fatal error occurred while creating {...}credential'),
   ]),
+  schannel(36874, 'NoCommonCipherSuite', 'A client offered no TLS version or cipher suite the server accepts', [
+    en(
+      'connection request was received from a remote client application, but none of the cipher suites supported by the client application are supported by the server',
+    ),
+  ]),
   schannel(36881, 'RemoteCertificateExpired', "The remote server's certificate has expired or is not yet valid", [
     en('The certificate received from the remote server has either expired or is not yet valid'),
   ]),
   schannel(36882, 'RemoteCertificateUntrusted', "The remote server's certificate is from an untrusted CA", [
     en('The certificate received from the remote server was issued by an untrusted certificate authority'),
+    ja(/リモート\s?サーバーから受信した証明書は、信頼されていない証明機関によって発行されています/),
   ]),
   schannel(36886, 'NoDefaultServerCredential', 'No suitable default server credential exists', [
     en('No suitable default server credential exists on this system'),
@@ -199,6 +205,7 @@ export const OTHER_EVENTS: readonly CatalogueEntry[] = [
   schannel(36887, 'FatalAlertReceived', 'A TLS fatal alert was received', [
     en('A fatal alert was received from the remote endpoint'),
     en('The following fatal alert was received'),
+    ja(/リモート\s?エンドポイントから致命的な(?:アラート|警告)を受信しました/),
   ]),
   schannel(36888, 'FatalAlertGenerated', 'A TLS fatal alert was generated', [
     en('A fatal alert was generated and sent to the remote endpoint'),

@@ -25,6 +25,42 @@ export const RESPONSE_PLAN_ROWS: PlanDefinition[] = [
     ],
   },
   {
+    id: 'remote-chain-untrusted',
+    reference: 'Microsoft Learn: Get-Queue; Microsoft Learn: Domain security; Schannel event list (detection-wiki)',
+    summary: s(
+      "This server does not trust the next hop's certificate chain (UntrustedRoot, Schannel 36882): the partner's chain or a root missing here, not our certificate",
+      'このサーバーが次ホップの証明書チェーンを信頼しない (UntrustedRoot、Schannel 36882): こちらの証明書ではなく、取引先のチェーンかここにないルート',
+    ),
+    entries: [
+      { if: 'queueKnown', no: ['remote-find-failing-queue'] },
+      'remote-show-chain',
+      'remote-verify-chain-here',
+      'remote-root-store',
+      'remote-show-tls-policy',
+      'remote-tell-partner',
+      'retry-queue',
+      'verify-queue-drains',
+    ],
+  },
+  {
+    id: 'tls-alert-received',
+    reference: 'Schannel event list (detection-wiki)',
+    summary: s(
+      'Schannel 36887: the remote side ended TLS with a certificate alert (46, 48, 42): a chain one side does not trust, not an expired certificate',
+      'Schannel 36887: 相手が証明書のアラート (46、48、42) で TLS を終了した: 有効期限ではなく、どちらかが信頼しないチェーン',
+    ),
+    entries: ['tls-alert-own-chain', 'tls-alert-probe-own', 'tls-alert-add-intermediate', 'remote-find-failing-queue'],
+  },
+  {
+    id: 'tls-no-common-cipher',
+    reference: 'Schannel event list (detection-wiki)',
+    summary: s(
+      'Schannel 36874: a client offered no TLS version or cipher suite this server accepts: not a certificate',
+      'Schannel 36874: クライアントがこのサーバーの受け付ける TLS バージョンや暗号スイートを提示しない: 証明書ではない',
+    ),
+    entries: ['tls-show-protocols'],
+  },
+  {
     id: 'smtp-connection-dropped',
     reference: 'Microsoft Learn: Get-Queue; Microsoft Learn: Transport and mailbox connectivity',
     summary: s(

@@ -242,6 +242,7 @@ export const AUTH_STEPS: LibraryStep[] = [
   {
     id: 'rerun-hcw-auth',
     role: 'any',
+    runsOn: 'mailbox-side',
     versions: SINCE_2013,
     title: {
       en: 'Re-run the Hybrid Configuration Wizard so Exchange Online learns the new Auth certificate',

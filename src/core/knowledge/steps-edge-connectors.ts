@@ -200,6 +200,7 @@ export const EDGE_CONNECTOR_STEPS: LibraryStep[] = [
   {
     id: 'rerun-hcw',
     role: 'any',
+    runsOn: 'mailbox-side',
     versions: ['2013+', 'unknown'],
     title: {
       en: 'Alternatively, re-run the Hybrid Configuration Wizard: it sets both hybrid connectors to the certificate you choose',

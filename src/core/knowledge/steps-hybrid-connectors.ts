@@ -64,6 +64,7 @@ export const HYBRID_CONNECTOR_STEPS: LibraryStep[] = [
   {
     id: 'rerun-hcw-connector-names',
     role: 'any',
+    runsOn: 'mailbox-side',
     versions: ['2013+', 'unknown'],
     title: {
       en: 'Alternatively, re-run the Hybrid Configuration Wizard and choose this certificate on its transport certificate page: it sets the connectors on both sides to the certificate’s names',

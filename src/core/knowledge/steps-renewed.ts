@@ -72,6 +72,7 @@ export const RENEWED_STEPS: LibraryStep[] = [
   {
     id: 'rerun-hcw-renewed',
     role: 'any',
+    runsOn: 'mailbox-side',
     versions: ['2013+', 'unknown'],
     title: {
       en: 'Re-run the Hybrid Configuration Wizard and choose the renewed certificate (thumbprint {newThumbprint}, the later expiry): it sets both hybrid connectors to it',

@@ -55,12 +55,128 @@ export const SMTP_RESPONSE_STEPS: LibraryStep[] = [
     role: 'any',
     runsOn: 'anywhere',
     title: {
-      en: "If the next hop's certificate is expired, lacks its own name or has an incomplete chain: ask the administrators of {peer} to renew or fix it. Do not change any certificate or connector here",
-      ja: '次ホップの証明書が期限切れ、自身の名前を含まない、またはチェーンが不完全な場合: {peer} の管理者に更新または修正を依頼します。こちらの証明書やコネクタは変更しません',
+      en: "If the next hop's certificate is expired, lacks its own name or has an incomplete chain: ask the administrators of {nextHop} to renew or fix it. Do not change any certificate or connector here",
+      ja: '次ホップの証明書が期限切れ、自身の名前を含まない、またはチェーンが不完全な場合: {nextHop} の管理者に更新または修正を依頼します。こちらの証明書やコネクタは変更しません',
     },
     why: {
       en: 'The certificate that fails is on the remote server: replacing ours changes nothing, and turning off the TLS requirement would send the mail unprotected.',
       ja: '失敗しているのは相手のサーバーの証明書です。こちらの証明書を替えても何も変わらず、TLS の要求を外すとメールが保護されずに送られます。',
+    },
+  },
+  {
+    id: 'remote-find-failing-queue',
+    role: 'transport',
+    title: {
+      en: 'On {server}: list the queues that report an error, with their next hop domain and LastError, to see which partner fails',
+      ja: '{server} で: エラーを報告しているキューを NextHopDomain と LastError と共に一覧し、どの取引先で失敗しているかを調べます',
+    },
+    why: {
+      en: 'Schannel does not log which host it talked to; a queue that waits names its next hop domain and, in LastError, the host whose chain failed. This changes nothing.',
+      ja: 'Schannel のイベントには接続先のホストが記録されません。滞っているキューの NextHopDomain と LastError に、チェーンの検証に失敗したホストが表示されます。何も変更しません。',
+    },
+    command: {
+      default: 'Get-Queue | ? { $_.LastError } | fl Identity,DeliveryType,NextHopDomain,Status,MessageCount,LastError',
+    },
+  },
+  {
+    id: 'remote-show-chain',
+    role: 'any',
+    runsOn: 'anywhere',
+    title: {
+      en: 'From any machine with OpenSSL: show the whole chain {nextHop} sends after STARTTLS on port 25, and the issuer its last certificate names',
+      ja: 'OpenSSL のある任意のマシンから: {nextHop} がポート 25 の STARTTLS で送るチェーン全体と、最後の証明書が示す発行者を表示します',
+    },
+    why: {
+      en: 'UntrustedRoot means the chain ends at a root certificate this server does not have; PartialChain means an intermediate certificate is neither sent nor here. The s: and i: lines name each certificate and its issuer: the last i: line is the root this server must trust. Keep the first certificate (BEGIN to END CERTIFICATE) as C:\\Temp\\next-hop.cer for the next step.',
+      ja: 'UntrustedRoot は、チェーンがこのサーバーにないルート証明書で終わることを示します。PartialChain は、中間証明書が送られておらず、このサーバーにもないことを示します。s: と i: の行に各証明書とその発行者が表示されます。最後の i: 行が、このサーバーが信頼する必要のあるルートです。最初の証明書 (BEGIN から END CERTIFICATE まで) を次の手順のために C:\\Temp\\next-hop.cer として保存します。',
+    },
+    command: { default: 'openssl s_client -connect {nextHopFqdn}:25 -starttls smtp -showcerts' },
+  },
+  {
+    id: 'remote-verify-chain-here',
+    role: 'transport',
+    title: {
+      en: "On {server}: check the next hop's certificate against this server's own trusted roots, intermediates and revocation lists",
+      ja: '{server} で: 次ホップの証明書を、このサーバー自身の信頼されたルート、中間証明書、失効リストで検証します',
+    },
+    why: {
+      en: 'certutil builds the chain the way Exchange does. "terminated in a root certificate which is not trusted" means a root missing here; "CERT_TRUST_IS_PARTIAL_CHAIN" an intermediate neither sent nor here; a revocation error means this server cannot reach the CRL (through the WinHTTP proxy, which netsh shows).',
+      ja: 'certutil は Exchange と同じ方法でチェーンを構築します。「信頼プロバイダーによって信頼されていないルート証明書で終了しました」はこのサーバーにルートがないこと、「CERT_TRUST_IS_PARTIAL_CHAIN」は中間証明書が送られておらずここにもないこと、失効のエラーはこのサーバーから CRL に到達できないこと (netsh で表示される WinHTTP プロキシ経由) を示します。',
+    },
+    command: { default: 'certutil -verify -urlfetch C:\\Temp\\next-hop.cer\nnetsh winhttp show proxy' },
+  },
+  {
+    id: 'remote-root-store',
+    role: 'transport',
+    title: {
+      en: "On {server}, only if the check above names a root or intermediate missing here: add that CA certificate (from its CA's own site, its thumbprint compared) to this server's store. An Edge in a perimeter network often cannot download root updates from Windows Update, so roots that the partner's public CA uses can be missing there",
+      ja: '{server} で、前の手順でここにないルートまたは中間証明書がわかった場合だけ: その CA 証明書を (CA 自身のサイトから入手し、拇印を照合して) このサーバーのストアに追加します。境界ネットワークのエッジ サーバーは Windows Update からルートの更新を取得できないことが多く、取引先の公的 CA のルートがないことがあります',
+    },
+    why: {
+      en: 'A root goes into Trusted Root Certification Authorities (Root), an intermediate into Intermediate Certification Authorities (CA); Exchange reads them at the next connection, no restart and no Exchange certificate change. Add a private CA of the partner only when you have agreed to trust it. If the partner simply does not send its intermediate, they should fix that too.',
+      ja: 'ルートは [信頼されたルート証明機関] (Root) に、中間証明書は [中間証明機関] (CA) に追加します。Exchange は次の接続から読み込むため、再起動も Exchange の証明書の変更も不要です。取引先のプライベート CA は、信頼することに合意した場合だけ追加します。取引先が中間証明書を送っていないだけの場合は、先方でも修正してもらいます。',
+    },
+    command: {
+      default:
+        'certutil -addstore Root C:\\Temp\\partner-root.cer\ncertutil -addstore CA C:\\Temp\\partner-intermediate.cer',
+    },
+  },
+  {
+    id: 'tls-alert-own-chain',
+    role: 'transport',
+    title: {
+      en: 'On {server}: show the certificates this server presents and whether their chain builds here (Status Valid); change nothing',
+      ja: '{server} で: このサーバーが提示する証明書と、そのチェーンがここで構築できるか (Status が Valid か) を表示します。何も変更しません',
+    },
+    why: {
+      en: 'A remote side that ends the handshake with a certificate alert most often lacks a root or intermediate of the chain it was sent. Status Valid and a known RootCAType mean the chain is complete here; what the remote side lacks is then theirs to add, or the intermediate this server should send.',
+      ja: '証明書のアラートでハンドシェイクを終了する相手は、送られたチェーンのルートまたは中間証明書を持っていないことがほとんどです。Status が Valid で RootCAType がわかっていれば、チェーンはここでは完全です。その場合、足りないものは相手側で追加するか、このサーバーが送るべき中間証明書です。',
+    },
+    command: { default: 'Get-ExchangeCertificate | fl Thumbprint,Subject,Issuer,Services,NotAfter,Status,RootCAType' },
+  },
+  {
+    id: 'tls-alert-probe-own',
+    role: 'any',
+    runsOn: 'anywhere',
+    title: {
+      en: 'From any machine with OpenSSL: show the chain this server sends on port 25; the partner must trust the issuer of its last certificate',
+      ja: 'OpenSSL のある任意のマシンから: このサーバーがポート 25 で送るチェーンを表示します。相手は最後の証明書の発行者を信頼している必要があります',
+    },
+    why: {
+      en: 'Verify return code 0 means the chain is complete from outside too. A chain that stops at the server certificate means the intermediate is missing on this server: import it into Intermediate Certification Authorities; the certificate itself stays.',
+      ja: 'Verify return code が 0 なら、外部から見てもチェーンは完全です。チェーンがサーバー証明書で止まる場合は、このサーバーに中間証明書がありません。[中間証明機関] にインポートします。証明書そのものはそのままです。',
+    },
+    command: { default: 'openssl s_client -connect {fqdnFirst}:25 -starttls smtp -showcerts' },
+  },
+  {
+    id: 'tls-alert-add-intermediate',
+    role: 'transport',
+    title: {
+      en: "On {server}, only if the chain shown above stops at this server's own certificate: import the issuing intermediate CA certificate (from the CA's own site) into Intermediate Certification Authorities, then restart the Transport service so that it sends the whole chain",
+      ja: '{server} で、上で表示したチェーンがこのサーバー自身の証明書で止まっている場合だけ: 発行元の中間 CA 証明書を (CA 自身のサイトから入手し) [中間証明機関] にインポートし、チェーン全体を送るようにトランスポート サービスを再起動します',
+    },
+    why: {
+      en: 'A certificate renewed by a CA with a new intermediate is sent without it when the server does not have it (an Edge in a workgroup gets no intermediates by Group Policy); the partner then answers alert 48 (unknown_ca). The certificate itself is valid and stays. On a 2013 or later Mailbox server port 25 is answered by the Front End Transport service: restart MSExchangeFrontEndTransport there as well.',
+      ja: '新しい中間 CA で更新された証明書は、サーバーにその中間証明書がないとそれなしで送られます (ワークグループのエッジにはグループ ポリシーで中間証明書が配布されません)。相手はアラート 48 (unknown_ca) を返します。証明書そのものは有効なのでそのままです。2013 以降のメールボックス サーバーでは、ポート 25 にはフロントエンド トランスポート サービスが応答するため、そこでは MSExchangeFrontEndTransport も再起動します。',
+    },
+    command: {
+      default: 'certutil -addstore CA C:\\Temp\\intermediate.cer\nRestart-Service MSExchangeTransport',
+    },
+  },
+  {
+    id: 'tls-show-protocols',
+    role: 'any',
+    title: {
+      en: 'On {server}: show which TLS versions Schannel allows here; change nothing',
+      ja: '{server} で: Schannel が許可している TLS バージョンを表示します。何も変更しません',
+    },
+    why: {
+      en: 'Schannel 36874 means a client offered no TLS version or cipher suite this server accepts, often a device that speaks only TLS 1.0/1.1 after they were turned off. The client is to be updated; a certificate change does not help. An empty listing means the Windows defaults.',
+      ja: 'Schannel 36874 は、クライアントがこのサーバーの受け付ける TLS バージョンや暗号スイートを 1 つも提示しなかったことを示します。TLS 1.0/1.1 を無効にした後も、それしか使えない機器であることが多くあります。更新するのはクライアントで、証明書を変更しても解決しません。何も表示されない場合は Windows の既定値です。',
+    },
+    command: {
+      default:
+        "Get-ChildItem 'HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols' -Recurse | Get-ItemProperty | fl PSPath,Enabled,DisabledByDefault",
     },
   },
   {
@@ -124,6 +240,7 @@ export const SMTP_RESPONSE_STEPS: LibraryStep[] = [
   {
     id: 'hcw-rerun-smtp',
     role: 'any',
+    runsOn: 'mailbox-side',
     versions: ['2013+', 'unknown'],
     title: {
       en: 'Re-run the Hybrid Configuration Wizard and choose the same certificate: its mail flow step now completes',

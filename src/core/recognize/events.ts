@@ -266,6 +266,18 @@ function roles(text: string, events: EventFacts[]): { roles: Evidence['roles']; 
       if (role && name) add(role, 'server-name', name, name);
     }
   }
+  // A server whose name says Edge inside it (EXEDGE01, EX-EDGE-02) logged these events on the Edge.
+  for (const event of events) {
+    const host = event.computer?.split('.')[0];
+    if (host && event.computer && /^[A-Za-z0-9]{1,10}-?EDGE/i.test(host))
+      add('edge', 'server-name', host, event.computer);
+  }
+  // The admin's "EXEDGE01 (Edge)", 「EXEDGE01 (エッジ)」: the role said beside the server's name.
+  const edgeNamed =
+    /\b([A-Za-z][A-Za-z0-9-]{0,14})\s*[(（]\s*(?:Edge(?:\s+Transport)?(?:\s+server)?|エッジ(?:\s?トランスポート)?(?:\s?サーバー)?)\s*[)）]/i.exec(
+      text,
+    );
+  if (edgeNamed?.[1]) add('edge', 'prose-named', edgeNamed[0], edgeNamed[1]);
   const edgeWords = /\bEdge\s?Transport\b|エッジ\s?トランスポート/i.exec(text);
   if (edgeWords) add('edge', 'prose', edgeWords[0]);
   const hubWords = /\bHub\s?Transport\b|ハブ\s?トランスポート/i.exec(text);

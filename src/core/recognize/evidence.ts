@@ -42,6 +42,8 @@ export type SymptomId =
   | 'certificate-name-mismatch'
   /** A queue or NDR: 454 4.7.5 Certificate validation failure (the next hop's certificate, domain security / forced TLS). */
   | 'remote-cert-validation'
+  /** A queue: `Message=UntrustedRoot SSL certificate validation failed for 'host'`: this server does not trust the next hop's chain. */
+  | 'remote-chain-untrusted'
   /** A queue or NDR: 421 4.4.2 / 451 4.4.0 … SocketError: the connection failed, not a certificate. */
   | 'smtp-socket-error'
   /** Set-SendConnector (often inside the HCW): "The given certificate is not enabled for SMTP protocol". */

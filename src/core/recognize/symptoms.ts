@@ -204,6 +204,26 @@ const RULES: readonly SymptomRule[] = [
     values: queueRecord,
   },
   {
+    // Exchange 2016+ words a next hop whose chain it does not trust inside the 451 4.4.317 it queues:
+    // `[Message=UntrustedRoot SSL certificate validation failed for 'mx.partner.example' Stage=…]`.
+    // Only in a queue or SMTP response: certutil prints the same status for a chain of our own.
+    id: 'remote-chain-untrusted',
+    pattern:
+      /SSL\s+certificate\s+validation\s+failed\s+for\s+['"]?[A-Za-z0-9.-]{1,253}|\bMessage=(?:UntrustedRoot|PartialChain)\b|^[^\n]{0,300}?\b(?:LastError|LED=)[^\n]{0,300}?\b(?:UntrustedRoot|PartialChain|certificate\s+validation\s+failed)\b/im,
+    values: (text, match) => {
+      const lineEnd = text.indexOf('\n', match.index + match[0].length);
+      const line = text.slice(text.lastIndexOf('\n', match.index) + 1, lineEnd < 0 ? undefined : lineEnd);
+      const record = queueRecord(text, match);
+      return {
+        ...record,
+        peer: /validation\s+failed\s+for\s+['"]?([A-Za-z0-9][A-Za-z0-9.-]{0,252})/i.exec(line)?.[1] ?? record.peer,
+        status: /\b(UntrustedRoot|PartialChain|NotTimeValid|Revoked|RevocationStatusUnknown|OfflineRevocation)\b/i.exec(
+          line,
+        )?.[1],
+      };
+    },
+  },
+  {
     id: 'smtp-socket-error',
     pattern:
       /\b(?:421\s+4\.4\.[12]|451\s+4\.4\.0)\b[^\n;\]]{0,160}?(?:SocketError|Connection\s+dropped)|Connection\s+dropped\s+due\s+to\s+SocketError/i,
