@@ -92,6 +92,8 @@ function isEdge(s: PlanScope): boolean | undefined {
 
 function hybrid(s: PlanScope): boolean | undefined {
   if (s.hybridSymptom) return true;
+  // The admin's own word about the organisation ("NOT hybrid", 「ハイブリッド構成です」) settles it.
+  if (s.values.hybridSaid) return s.values.hybridSaid === 'yes';
   if (s.facts.connectors.some((c) => /^Outbound to Office 365/i.test(c.name))) return true;
   if (s.facts.connectors.some((c) => c.namedBy === 'listing' && c.kind === 'send')) return false;
   return undefined;
@@ -339,7 +341,8 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   // Only the hybrid connectors that pin the certificate in question change: a 12014 on a partner TLS
   // connector leaves a healthy Outbound to Office 365 connector alone.
   hybridPinsThis: {
-    test: hybridPinsThisCertificate,
+    // An organisation the admin says is not hybrid has no hybrid connector to repoint.
+    test: (s) => (s.values.hybridSaid === 'no' && !s.hybridSymptom ? false : hybridPinsThisCertificate(s)),
     unknown: 'branch',
     shownBy: ['show-hybrid-connectors'],
     ifTrue: w(

@@ -15,6 +15,11 @@ export interface StatedFacts {
   oldThumbprint?: string;
   /** The admin says IIS (OWA, 443) uses a purchased or CA-issued certificate. */
   iisOnCa?: boolean;
+  /**
+   * The admin says the organisation is hybrid with Exchange Online ("we are hybrid", 「ハイブリッド構成です」)
+   * or is not ("NOT hybrid", "no hybrid", 「ハイブリッドではありません」).
+   */
+  hybridOrg?: boolean;
 }
 
 /** A certificate bought from or issued by a CA, as admins call it. */
@@ -135,6 +140,8 @@ export function statedFacts(text: string): StatedFacts {
   const on = serverSaid(text);
   if (on) stated.server = on;
   if (IIS_ON_CA.some((pattern) => pattern.test(text))) stated.iisOnCa = true;
+  const hybridOrg = hybridOrgSaid(text);
+  if (hybridOrg !== undefined) stated.hybridOrg = hybridOrg;
   return stated;
 }
 
@@ -154,4 +161,46 @@ function serverSaid(text: string): string | undefined {
       names.set(name.toLowerCase(), name);
     }
   return names.size === 1 ? [...names.values()][0] : undefined;
+}
+
+/**
+ * "not hybrid", "NOT hybrid", "no hybrid", "non-hybrid", "we are not a hybrid org", "we don't use
+ * hybrid", 「ハイブリッドではありません」「ハイブリッド構成ではない」「ハイブリッドなし」「非ハイブリッド」.
+ * A clause naming a server ("EX02 is not part of the hybrid") puts that server outside, not the
+ * organisation: it is left to the servers' own words.
+ */
+const NOT_HYBRID: readonly RegExp[] = [
+  /\b(?:not|no|non)[- ]?(?:an?\s+)?hybrid\b(?!\s+(?:mail|connector|send|receive|queue|cert|issue|problem|error|part)s?\b)/i,
+  /\b(?:isn't|aren't|is not|are not|we're not|we are not)\s+(?:an?\s+|in\s+(?:an?\s+)?)?hybrid\b/i,
+  /\b(?:don't|do not|never)\s+(?:use|run|have|had)\s+(?:an?\s+)?(?:hybrid|Exchange Online|Office 365|O365|M365)\b/i,
+  /\bno\s+(?:Exchange Online|Office 365|O365|M365)\b/i,
+  /\b(?:on-?prem(?:ises)?[- ]only|purely on-?prem(?:ises)?)\b/i,
+  /ハイブリッド\s*(?:構成|環境)?\s*(?:で|じゃ)(?:は|も)?\s*(?:ありません|ない|なく)/,
+  /ハイブリッド\s*(?:構成|環境)?\s*(?:は|を)\s*(?:ありません|ない|使って(?:い)?(?:ません|ない)|組んで(?:い)?(?:ません|ない)|していません)/,
+  /ハイブリッド\s*(?:なし|無し)|非ハイブリッド|オンプレ(?:ミス)?\s*(?:のみ|だけ)/,
+];
+
+/**
+ * "we are hybrid", "we're hybrid", "hybrid org/deployment/setup/environment", "hybrid with Exchange
+ * Online", "(2019, hybrid)", 「ハイブリッド構成です」「ハイブリッド環境」「Exchange Online とのハイブリッド」.
+ */
+const HYBRID: readonly RegExp[] = [
+  /\b(?:we(?:'re| are)|we run|we have|it's|it is|this is|org is|organi[sz]ation is)\s+(?:an?\s+|in\s+(?:an?\s+)?)?hybrid\b/i,
+  /\bhybrid\s+(?:org|organi[sz]ation|deployment|setup|set-up|environment|configuration|tenant|with\s+(?:Exchange Online|Office 365|O365|M365|EXO))\b/i,
+  /\b(?:in\s+)?(?:a\s+)?hybrid\s+(?:config|mode)\b/i,
+  /(?:^|[(,]\s*)hybrid\s*(?:[,)]|$)|^\s*hybrid\b/im,
+  /ハイブリッド\s*(?:構成|環境|展開)\s*(?:です|で|の|を|に|にして)/,
+  /ハイブリッド\s*です/,
+  /Exchange Online\s*(?:と|との)\s*(?:の\s*)?ハイブリッド/,
+];
+
+/** What the admin says of the organisation and Exchange Online; undefined when nothing is said. */
+export function hybridOrgSaid(text: string): boolean | undefined {
+  for (const clause of text.split(/[.;!?\n()（）。]|,\s/)) {
+    if (!NOT_HYBRID.some((p) => p.test(clause))) continue;
+    // "EX02 is not hybrid": one server outside, not the organisation.
+    if (/\b[A-Z][A-Z0-9]{0,14}\d(?:-[A-Z0-9]{1,14})?\b/.test(clause) && !/\bsingle server\b|1\s*台/i.test(clause)) continue;
+    return false;
+  }
+  return HYBRID.some((p) => p.test(text)) ? true : undefined;
 }

@@ -83,6 +83,8 @@ export interface PlanValues {
   importedOn?: string;
   /** 'yes' when the admin says IIS (OWA, 443) uses a purchased or CA-issued certificate: it is never moved off it. */
   iisOnCaSaid?: 'yes';
+  /** What the admin says of the organisation: hybrid with Exchange Online ('yes') or not ('no'). */
+  hybridSaid?: 'yes' | 'no';
   /** The server that made the certificate request (its private key is there), when the paste names it. */
   requestServer?: string;
   /** 'yes' when `connector` is the send connector a failing queue names: never a receive connector's name. */

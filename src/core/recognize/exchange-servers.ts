@@ -180,11 +180,23 @@ const CONNECTOR_ROLES: readonly {
 // Not here: "Intra-Organization SMTP Send Connector" is the implicit connector of every transport
 // server, Edge included (KB 953354's own 12014 names it on EDGE01), so it says nothing of the role.
 
+/**
+ * The word after a connector's name is its server only when it is written as servers are (a digit,
+ * or capitals only: EX01, EXCH) or the paste prints it as a server elsewhere (`EXCH\Default Frontend
+ * EXCH`, `Name : mail`): "the Default Frontend connector" names no server called "connector".
+ */
+function looksLikeServer(name: string, text: string): boolean {
+  if (/^(?:connectors?|receive|send|and|or|on|for|is|was|has|the|to|in|of|with|which|that)$/i.test(name)) return false;
+  if (/\d/.test(name) || /^[A-Z][A-Z-]+$/.test(name)) return true;
+  const me = name.replace(ESCAPE, '\\$&');
+  return new RegExp(`(?:^|[\\s'"])${me}\\\\|^\\s*(?:Name|Computer|Server|Identity)\\s*:\\s*${me}\\s*$`, 'im').test(text);
+}
+
 function readConnectorNames(text: string, hints: VersionHint[], roles: RoleEvidence[]): void {
   for (const { pattern, role, strength, reason, since2013 } of CONNECTOR_ROLES) {
     const seen = new Set<string>();
     for (const match of matchesOf(pattern, text)) {
-      const server = match[1];
+      const server = match[1] && looksLikeServer(match[1], text) ? match[1] : undefined;
       const key = server?.toLowerCase() ?? '';
       if (seen.has(key)) continue;
       seen.add(key);
