@@ -149,6 +149,7 @@ export function commandValues(scope: PlanScope, planId: string): Values {
     imapPopServices: imapPop(scope),
     o365ConnectorQuoted: o365 ? sq(o365) : undefined,
     queueOrPlaceholder: values.queue ?? '<queue identity>',
+    mailboxOrPlaceholder: values.testMailbox ?? '<on-premises mailbox>',
     subjectQuoted: sq(
       aboutCertificate ? (publicCa?.subject ?? values.subject ?? `CN=${connectorFqdn}`) : `CN=${connectorFqdn}`,
     ),

@@ -75,6 +75,7 @@ const COMMAND_WORDS_JA: readonly [RegExp, string][] = [
   [/<peer server name>/g, '<相手のサーバー名>'],
   [/<peer server>/g, '<相手のサーバー>'],
   [/<queue identity>/g, '<キューの ID>'],
+  [/<on-premises mailbox>/g, '<オンプレミスのメールボックス>'],
   [/<AD site>/g, '<AD サイト>'],
   [/<services>/g, '<サービス>'],
   [/<path to the issued \.cer or \.p7b>/g, '<発行された .cer または .p7b のパス>'],

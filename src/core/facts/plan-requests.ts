@@ -632,6 +632,7 @@ const COPIED_FROM_STATED = new Set(['starttls-missing', 'ca-renew', 'renew-unkno
 function bindStated(values: PlanRequest['values'], stated: StatedFacts, plan: string): void {
   if (stated.iisOnCa) values.iisOnCaSaid = 'yes';
   if (stated.hybridOrg !== undefined) values.hybridSaid = stated.hybridOrg ? 'yes' : 'no';
+  if (stated.testMailbox) values.testMailbox = stated.testMailbox;
   if (stated.newThumbprint && !values.newThumbprint && stated.newThumbprint !== values.thumbprint)
     values.newThumbprint = stated.newThumbprint;
   const on = stated.importedOn;

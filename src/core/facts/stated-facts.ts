@@ -20,7 +20,15 @@ export interface StatedFacts {
    * or is not ("NOT hybrid", "no hybrid", 「ハイブリッドではありません」).
    */
   hybridOrg?: boolean;
+  /** The mailbox a pasted Test-OAuthConnectivity (or another Test- cmdlet) ran with (-Mailbox taro@contoso.com). */
+  testMailbox?: string;
 }
+
+/**
+ * The mailbox a command the admin already ran names: `Test-OAuthConnectivity … -Mailbox
+ * taro.yamada@contoso.co.jp`. The same test is asked for again after the fix, with the same mailbox.
+ */
+const TEST_MAILBOX = /\bTest-[A-Za-z]+\b[^\n]{0,300}?\s-Mailbox\s+['"]?([^\s'"<>|]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})['"]?/i;
 
 /** A certificate bought from or issued by a CA, as admins call it. */
 const CA_WORDS =
@@ -142,6 +150,8 @@ export function statedFacts(text: string): StatedFacts {
   if (IIS_ON_CA.some((pattern) => pattern.test(text))) stated.iisOnCa = true;
   const hybridOrg = hybridOrgSaid(text);
   if (hybridOrg !== undefined) stated.hybridOrg = hybridOrg;
+  const mailbox = TEST_MAILBOX.exec(text)?.[1];
+  if (mailbox) stated.testMailbox = mailbox;
   return stated;
 }
 

@@ -235,7 +235,7 @@ export const AUTH_STEPS: LibraryStep[] = [
     },
     command: {
       default:
-        'Test-OAuthConnectivity -Service EWS -TargetUri https://outlook.office365.com/ews/exchange.asmx -Mailbox <on-premises mailbox> | fl ResultType,Detail',
+        'Test-OAuthConnectivity -Service EWS -TargetUri https://outlook.office365.com/ews/exchange.asmx -Mailbox {mailboxOrPlaceholder} | fl ResultType,Detail',
     },
     unknownNote: NOTE_2013,
   },
