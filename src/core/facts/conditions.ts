@@ -7,7 +7,13 @@ import { hybridPinsThisCertificate } from './hybrid-pins.js';
 import { iisCaCandidate } from './iis-ca-candidate.js';
 import { commonName, isExpired, isValid, type PlanScope } from './plan-scope.js';
 import { requestForPublicCa } from './public-names.js';
-import { renewedMissing } from './renewed-rollout.js';
+import {
+  oldStillOn443,
+  renewedListsIis,
+  renewedMissing,
+  renewedServicesShown,
+  rolloutEnablesSmtp,
+} from './renewed-rollout.js';
 import { commandVersionOf } from './server-facts.js';
 
 /**
@@ -963,6 +969,52 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     unknown: 'else',
     ifTrue: w('IIS is among them', 'その中に IIS があります'),
     ifFalse: w('IIS is not among them', 'その中に IIS はありません'),
+  },
+  // certutil, PEM, a store listing or openssl carry no Services: what the renewal lacks is not known.
+  renewedServicesShown: {
+    test: renewedServicesShown,
+    unknown: 'else',
+    ifTrue: w(
+      'The paste lists the services of the old and the renewed certificate',
+      '貼り付けに古い証明書と更新後の証明書のサービスの一覧があります',
+    ),
+    ifFalse: w(
+      'The paste does not list the services of both certificates',
+      '貼り付けに両方の証明書のサービスの一覧がありません',
+    ),
+  },
+  renewedListsIis: {
+    test: renewedListsIis,
+    unknown: 'else',
+    ifTrue: w(
+      'The old and the renewed certificate both list IIS',
+      '古い証明書と更新後の証明書の両方の Services に IIS があります',
+    ),
+    ifFalse: w('Only one of them lists IIS, or neither', 'IIS があるのは片方だけか、どちらにもありません'),
+  },
+  // Both list IIS: the Services column is history, so only the binding says which one 443 serves.
+  oldStillOn443: {
+    test: oldStillOn443,
+    unknown: 'branch',
+    shownBy: ['show-iis-binding', 'show-iis-binding-2007'],
+    ifTrue: w(
+      'If the 443 binding shows the old certificate ({thumbprintWords})',
+      '443 のバインドに古い証明書 ({thumbprintWords}) が表示された場合',
+    ),
+    ifFalse: w('If the 443 binding shows the renewed certificate', '443 のバインドに更新後の証明書が表示された場合'),
+  },
+  // A transport event asked, and the renewal is enabled for SMTP above: the service that logged it restarts.
+  smtpEventRolledOut: {
+    test: (s) => s.eventId !== undefined && rolloutEnablesSmtp(s),
+    unknown: 'else',
+    ifTrue: w(
+      'An event asked, and the renewed certificate is enabled for SMTP above',
+      'イベントから判断し、上の手順で更新後の証明書を SMTP に割り当てます',
+    ),
+    ifFalse: w(
+      'No event asked, or the renewed certificate is not enabled for SMTP above',
+      'イベント以外から判断したか、上の手順で更新後の証明書を SMTP に割り当てません',
+    ),
   },
 };
 

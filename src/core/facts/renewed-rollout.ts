@@ -1,3 +1,4 @@
+import { commonNames } from '../distinguished-name.js';
 import type { CertificateFacts } from '../model.js';
 import type { PlanRequest } from '../steps.js';
 import { sameDistinguishedName } from './dn-compare.js';
@@ -38,8 +39,7 @@ export function renewalOf(
       // A self-signed copy with the same names is no renewal (the old one piped without -GenerateRequest).
       c.selfSigned !== true &&
       !(c.issuer !== '' && sameDistinguishedName(c.issuer, c.subject)) &&
-      sameDistinguishedName(c.subject, old.subject) &&
-      sameNames(c.domains, old.domains) &&
+      sameHolder(c, old) &&
       c.daysLeft !== undefined &&
       c.daysLeft >= 0 &&
       c.daysLeft > (old.daysLeft ?? 0) &&
@@ -48,6 +48,23 @@ export function renewalOf(
   );
   // Two candidates: which one the admin means is not for certcheck to pick.
   return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * The renewal is for the same holder: the same subject and names, or the same common name with every
+ * name the old one carries. A renewal after a company rename or from another CA prints other O=, L=
+ * or S= values, and may add a name; one that lacks a name of the old one is not a drop-in renewal
+ * (clients that use that name would warn).
+ */
+function sameHolder(c: CertificateFacts, old: CertificateFacts): boolean {
+  if (sameDistinguishedName(c.subject, old.subject) && sameNames(c.domains, old.domains)) return true;
+  const cn = commonNames(old.subject)[0]?.toLowerCase();
+  if (!cn || commonNames(c.subject)[0]?.toLowerCase() !== cn || old.domains.length === 0) return false;
+  // A table row shows no CertificateDomains (its names are only its CN): the roll-out's first step
+  // shows the renewal's names before anything is enabled.
+  if (c.source === 'exchange-table') return true;
+  const names = new Set(c.domains.map((n) => n.toLowerCase()));
+  return old.domains.every((n) => names.has(n.toLowerCase()));
 }
 
 /**
@@ -68,7 +85,10 @@ function started(c: CertificateFacts): boolean {
  * namespaces, the same friendly name but for a year or a "new"), valid, expiring later. The old one
  * must carry a name clients use, not only the server's own (Setup's certificate has its own plan).
  */
-function renewalByNames(old: CertificateFacts, certificates: readonly CertificateFacts[]): CertificateFacts | undefined {
+function renewalByNames(
+  old: CertificateFacts,
+  certificates: readonly CertificateFacts[],
+): CertificateFacts | undefined {
   const own = new Set((old.servers ?? []).map(keyOf));
   const clientName = old.domains.some((d) => d.includes('.') && !own.has(keyOf(d)));
   const stem = friendlyStem(old.friendlyName);
@@ -98,7 +118,10 @@ function renewalByNames(old: CertificateFacts, certificates: readonly Certificat
 function friendlyStem(name: string | undefined): string | undefined {
   const stem = (name ?? '')
     .toLowerCase()
-    .replace(/[\s_-]*(?:\(\d+\)|\b(?:19|20)\d{2}(?:[-/.]\d{1,2}){0,2}\b|\bnew\b|\brenewed\b|\brenewal\b|新|更新)[\s_-]*/g, ' ')
+    .replace(
+      /[\s_-]*(?:\(\d+\)|\b(?:19|20)\d{2}(?:[-/.]\d{1,2}){0,2}\b|\bnew\b|\brenewed\b|\brenewal\b|新|更新)[\s_-]*/g,
+      ' ',
+    )
     .replace(/\s+/g, ' ')
     .trim();
   return stem.length >= 3 && stem !== 'microsoft exchange' ? stem : undefined;
@@ -216,4 +239,64 @@ function missingByServer(
     return [`${server}:${old.services.filter((s) => s !== 'Federation' && !has.includes(s)).join(',')}`];
   });
   return entries.length > 0 ? entries.join(';') : undefined;
+}
+
+/** The old and the renewed certificate as this server's listing shows them. */
+function pair(scope: PlanScope) {
+  const { values, facts } = scope;
+  const find = (t: string | undefined) => (t ? facts.certificates.find((c) => c.thumbprint === t) : undefined);
+  return { old: find(values.thumbprint), renewed: find(values.newThumbprint) };
+}
+
+/**
+ * The paste lists the services of both the old and the renewed certificate here, so what the renewal
+ * lacks is known. certutil, PEM, a store listing or openssl carry no Services: the old certificate's
+ * are then read off the server before the renewal is enabled for them.
+ */
+export function renewedServicesShown(scope: PlanScope): boolean {
+  const { values, facts } = scope;
+  const here = keyOf(facts.name ?? values.server ?? '');
+  const listed = (values.missingByServer ?? '').split(';').some((entry) => {
+    const server = entry.split(':')[0];
+    return Boolean(server && here && keyOf(server) === here);
+  });
+  if (listed) return true;
+  const { old, renewed } = pair(scope);
+  if (old?.servicesHistory && renewed?.servicesHistory) return true;
+  return values.missingServices !== undefined;
+}
+
+/** The renewed certificate already lists IIS here: Services is history, so that says nothing of 443. */
+export function renewedListsIis(scope: PlanScope): boolean {
+  const { old, renewed } = pair(scope);
+  return Boolean(renewed?.servicesHistory?.includes('IIS') && old?.servicesHistory?.includes('IIS'));
+}
+
+/**
+ * Default Web Site still serves the old certificate on 443 although both list IIS: services only
+ * accumulate, so two certificates with the same names that both list IIS leave the binding to say
+ * which one it is. Decided by a binding or a probe of 443 in the paste; otherwise the binding is shown.
+ */
+export function oldStillOn443(scope: PlanScope): boolean | undefined {
+  const { old, renewed } = pair(scope);
+  if (!old) return undefined;
+  if (old.iisFrontEnd !== undefined) return old.iisFrontEnd;
+  if (old.presentedOn.includes(443)) return true;
+  if (renewed && (renewed.iisFrontEnd === true || renewed.presentedOn.includes(443))) return false;
+  const others = scope.facts.certificates.filter((c) => c.thumbprint !== old.thumbprint);
+  if (others.some((c) => c.iisFrontEnd === true || c.presentedOn.includes(443))) return false;
+  if (old.servicesHistory && !old.servicesHistory.includes('IIS')) return false;
+  return undefined;
+}
+
+/**
+ * The roll-out enables the renewed certificate for SMTP here: SMTP is among what it lacks, or the
+ * paste does not list the services and the old certificate had SMTP (or its services are unknown:
+ * they are read off it and enabled as they are).
+ */
+export function rolloutEnablesSmtp(scope: PlanScope): boolean {
+  if (renewedServicesShown(scope)) return renewedMissing(scope).includes('SMTP');
+  const { old } = pair(scope);
+  const known = scope.values.services?.split(/[\s,]+/) ?? old?.servicesHistory;
+  return known === undefined || known.includes('SMTP');
 }

@@ -259,8 +259,25 @@ export const PLAN_ROWS: PlanDefinition[] = [
         if: 'renewedCaIssued',
         yes: [
           {
-            if: 'renewedLacksServices',
-            yes: ['enable-renewed-missing', { if: 'missingIncludesIis', yes: ['restart-iis'] }],
+            if: 'renewedServicesShown',
+            yes: [
+              {
+                if: 'renewedLacksServices',
+                yes: ['enable-renewed-missing', { if: 'missingIncludesIis', yes: ['restart-iis'] }],
+              },
+              // Both list IIS: Services is history, so the 443 binding says which one serves.
+              { if: 'renewedListsIis', yes: [{ if: 'oldStillOn443', yes: ['enable-renewed-iis'] }] },
+            ],
+            // certutil, PEM, a store listing: the old certificate's services are read off it, never
+            // left out, so the renewal is enabled for what the old one served.
+            no: [
+              {
+                if: 'servicesKnown',
+                yes: ['enable-renewed'],
+                no: ['show-old-services-renewed', 'enable-renewed-as-old'],
+              },
+              { if: 'certHasIis', yes: ['restart-iis'] },
+            ],
           },
           // Each other server that holds it too: enabled there for what it lacks, then the old one goes.
           {
@@ -312,7 +329,10 @@ export const PLAN_ROWS: PlanDefinition[] = [
           {
             if: 'knownInternalTransport',
             yes: ['new-internal-self-signed', 'confirm-internal', { use: 'restart-transport' }],
+            // A transport event asked: the service that logged it reads the renewed SMTP certificate again.
+            no: [{ if: 'smtpEventRolledOut', yes: [{ use: 'restart-transport' }] }],
           },
+          { if: 'eventShown', yes: ['verify-events'] },
           'remove-old-renewed',
           { if: 'certHasIis', yes: ['verify-https-probe'] },
           { if: 'certHasSmtp', yes: ['verify-starttls-probe'] },

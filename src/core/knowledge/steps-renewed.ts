@@ -70,6 +70,56 @@ export const RENEWED_STEPS: LibraryStep[] = [
     command: { default: 'Enable-ExchangeCertificate -Thumbprint {newThumbprint} -Services {servicesOrDefault}' },
   },
   {
+    id: 'show-old-services-renewed',
+    role: 'client-access',
+    title: {
+      en: 'On {server}: show what the old certificate is enabled for (the paste does not list its Services)',
+      ja: '{server} で: 古い証明書が割り当てられているサービスを表示します (貼り付けに Services の一覧がありません)',
+    },
+    why: {
+      en: 'The renewed certificate takes over exactly these services; certutil, a PEM file or a probe does not show them.',
+      ja: '更新後の証明書はこのサービスをそのまま引き継ぎます。certutil、PEM ファイル、ポートへの接続の結果には表示されません。',
+    },
+    command: { default: 'Get-ExchangeCertificate -Thumbprint {thumbprint} | fl Subject,NotAfter,Services' },
+  },
+  {
+    id: 'enable-renewed-as-old',
+    role: 'client-access',
+    title: {
+      en: 'On {server}: enable the renewed certificate for the services the old one shows above (read from the old certificate: IIS moves the 443 binding to the renewal). If asked to overwrite the default SMTP certificate, answer N: a CA certificate does not replace the internal transport certificate',
+      ja: '{server} で: 上に表示された古い証明書のサービスに、更新後の証明書を割り当てます (古い証明書から読み取ります。IIS を割り当てると 443 のバインドが更新後の証明書に移ります)。既定の SMTP 証明書の上書き確認が出たら N と答えます (CA の証明書で内部トランスポート証明書は置き換えません)',
+    },
+    why: {
+      en: 'Until it is enabled, the renewed certificate serves nothing: OWA, Outlook and SMTP keep presenting the old one.',
+      ja: '割り当てるまで更新後の証明書は何にも使われず、OWA、Outlook、SMTP は古い証明書を提示し続けます。',
+    },
+    verify: {
+      en: "Get-ExchangeCertificate shows the renewed certificate's Services as the old one's (IIS, SMTP as it listed them).",
+      ja: 'Get-ExchangeCertificate で、更新後の証明書の Services が古い証明書と同じ (IIS、SMTP など) になっています。',
+    },
+    command: {
+      default:
+        '$services = (Get-ExchangeCertificate -Thumbprint {thumbprint}).Services\nEnable-ExchangeCertificate -Thumbprint {newThumbprint} -Services $services',
+    },
+  },
+  {
+    id: 'enable-renewed-iis',
+    role: 'client-access',
+    title: {
+      en: 'On {server}: IIS still serves the old certificate on 443: enable the renewed certificate for IIS, then restart IIS',
+      ja: '{server} で: IIS は 443 でまだ古い証明書を使っているので、更新後の証明書を IIS に割り当て、IIS を再起動します',
+    },
+    why: {
+      en: 'Both certificates list IIS because Services only accumulate; enabling IIS again moves the 443 binding to the renewed one.',
+      ja: 'Services は割り当ての記録が増えていくだけなので、両方の証明書に IIS が表示されます。IIS を割り当て直すと 443 のバインドが更新後の証明書に移ります。',
+    },
+    verify: {
+      en: 'The 443 binding shows the renewed certificate hash.',
+      ja: '443 のバインドに更新後の証明書のハッシュが表示されます。',
+    },
+    command: { default: 'Enable-ExchangeCertificate -Thumbprint {newThumbprint} -Services IIS\niisreset /noforce' },
+  },
+  {
     id: 'rerun-hcw-renewed',
     role: 'any',
     runsOn: 'mailbox-side',
