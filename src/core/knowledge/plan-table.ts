@@ -60,9 +60,21 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
             },
           ],
         },
+        { use: 'check-before-remove' },
         'remove-old',
       ],
     },
+  ],
+  // The old certificate goes from a server only after that server itself is shown serving the new
+  // one: its 443 binding and its transport events, whichever of them the certificate served (both
+  // when the paste does not say).
+  'check-before-remove': [
+    {
+      if: 'certHasIis',
+      yes: [{ if: 'version>=2010', yes: ['check-443-here'] }],
+      no: [{ if: 'certHasSmtp', no: [{ if: 'version>=2010', yes: ['check-443-here'] }] }],
+    },
+    { if: 'certHasSmtp', yes: ['verify-events'], no: [{ if: 'certHasIis', no: ['verify-events'] }] },
   ],
   'ca-request': ['ca-request', 'ca-submit', 'ca-import'],
   // Renewing a certificate: the request keeps every name it had (from the old certificate itself when

@@ -140,4 +140,24 @@ export const VERIFY_STEPS: LibraryStep[] = [
     },
     command: { default: 'Test-FederationTrust' },
   },
+  {
+    // A probe of the load-balanced name reaches one server of several: the one whose old certificate
+    // is about to go is asked itself.
+    id: 'check-443-here',
+    role: 'client-access',
+    versions: ['2010', '2013+', 'unknown'],
+    title: {
+      en: 'On {server}: before the old certificate goes, check that this server itself no longer serves it ({thumbprintWords}) on 443',
+      ja: '{server} で: 古い証明書を削除する前に、このサーバー自身が 443 でその証明書 ({thumbprintWords}) をもう使っていないことを確認します',
+    },
+    why: {
+      en: 'A probe of the shared name reaches whichever server the load balancer picks; removing a certificate this server still binds to 443 stops OWA, ECP, Outlook Anywhere, EWS and ActiveSync here.',
+      ja: '共有の名前へのプローブは、ロード バランサーが選んだいずれかのサーバーにしか届きません。このサーバーがまだ 443 にバインドしている証明書を削除すると、ここで OWA、ECP、Outlook Anywhere、EWS、ActiveSync が止まります。',
+    },
+    verify: {
+      en: 'Certificate Hash is not the old thumbprint; after a renewal it is the renewed certificate.',
+      ja: '証明書ハッシュが古い拇印ではありません。更新の場合は更新後の証明書の拇印になっています。',
+    },
+    command: { default: 'netsh http show sslcert ipport=0.0.0.0:443' },
+  },
 ];
