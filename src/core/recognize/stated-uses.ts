@@ -35,7 +35,13 @@ export const recognizeStatedUses: Recognizer = (text) => {
  * "It's the one bound to IIS and SMTP", 「IIS と SMTP に割り当てています」: a sentence that names no
  * thumbprint speaks of the certificate when the paste shows only one besides its CAs (openssl -text,
  * certutil, a PEM file), which lists no services of its own. Its renewal is then enabled for what
- * the admin says instead of a placeholder.
+ * the paste shows instead of a placeholder.
+ *
+ * Not every source weighs the same. The port the certificate was read from (openssl s_client
+ * -connect host:443 is what IIS presents; :25 or -starttls smtp what SMTP presents), a binding of
+ * 443 to it, and the admin calling it "our OWA cert" / 「OWA の証明書」 are facts. A hedged sentence
+ * ("SMTP I think", 「たぶん SMTP にも」) is a guess: it may add a service, never take away one the
+ * facts show, or the renewal leaves OWA on the old certificate until it expires.
  */
 const STATED: readonly [RegExp, ExchangeService][] = [
   [/\bIIS\b|\bOWA\b|Outlook on the web|\bActiveSync\b|Outlook Anywhere/i, 'IIS'],
@@ -44,19 +50,70 @@ const STATED: readonly [RegExp, ExchangeService][] = [
   [/\bPOP3?\b/, 'POP'],
 ];
 const BOUND = /割り当て|バインド|\bbound\b|\benabled\b|\bassigned\b|\bused\b|\buses\b|\bserves?\b|使っ|使用/i;
+const HEDGE =
+  /\bI\s+think\b|\bI\s+believe\b|\bI\s+guess\b|\bmaybe\b|\bprobably\b|\bperhaps\b|\bpossibly\b|\bmight\b|\bnot\s+sure\b|\bI'm\s+not\s+certain\b|\bIIRC\b|\?|たぶん|多分|おそらく|恐らく|と思い|と思う|かも|はず|気がします|？/i;
+/** "our OWA cert", "the SMTP certificate", 「OWA の証明書」, 「SMTP 用証明書」: what the admin calls it. */
+const DESCRIBED: readonly [RegExp, ExchangeService][] = [
+  [
+    /\b(?:OWA|IIS|HTTPS|web|Outlook\s+on\s+the\s+web|ActiveSync|Outlook\s+Anywhere)\s+(?:SSL\s+|TLS\s+|SAN\s+)?cert(?:ificate)?s?\b|(?:OWA|IIS|HTTPS|Web)\s*(?:用|の)\s*(?:SSL\s*)?(?:サーバー)?証明書/i,
+    'IIS',
+  ],
+  [/\bSMTP\s+(?:TLS\s+)?cert(?:ificate)?s?\b|SMTP\s*(?:用|の)\s*証明書/i, 'SMTP'],
+  [/\bIMAP4?\s+cert(?:ificate)?s?\b|IMAP4?\s*(?:用|の)\s*証明書/i, 'IMAP'],
+  [/\bPOP3?\s+cert(?:ificate)?s?\b|POP3?\s*(?:用|の)\s*証明書/i, 'POP'],
+];
+/** 「かもしれません」 "might" ends like a negation (ません) but is a hedge: it denies nothing. */
+const denies = (sentence: string): boolean =>
+  NOT.test(sentence.replace(/かもしれ(?:ません|ない)|(?:じゃ|では)ないか(?:な|と)?/g, ''));
+
+/** The service a port (or openssl's -starttls protocol) belongs to. */
+function serviceOfPort(port: number | undefined, starttls: string | undefined): ExchangeService | undefined {
+  if (starttls === 'smtp') return 'SMTP';
+  if (starttls === 'imap') return 'IMAP';
+  if (starttls === 'pop3') return 'POP';
+  if (port === 443) return 'IIS';
+  if (port === 25 || port === 587 || port === 465) return 'SMTP';
+  if (port === 993 || port === 143) return 'IMAP';
+  if (port === 995 || port === 110) return 'POP';
+  return undefined;
+}
+
+/** The services the paste shows as facts for its one certificate: the port it was read from, a binding, the admin's name for it. */
+function shownServices(evidence: Evidence, only: Evidence['certificates'][number], text: string): Set<ExchangeService> {
+  const shown = new Set<ExchangeService>();
+  const starttls = /-starttls[ \t]+(\w+)/.exec(text)?.[1]?.toLowerCase();
+  const endpoints = evidence.endpoints ?? [];
+  for (const endpoint of endpoints) {
+    const leaf = endpoint.chain[0];
+    // The chain is empty when s_client was piped into openssl x509: the one certificate is its leaf.
+    const same = leaf ? leaf.thumbprint !== undefined && leaf.thumbprint === only.thumbprint : endpoints.length === 1;
+    const service = same ? serviceOfPort(endpoint.port, endpoints.length === 1 ? starttls : undefined) : undefined;
+    if (service) shown.add(service);
+  }
+  for (const binding of evidence.bindings ?? []) {
+    if (binding.port === 443 && binding.thumbprint && binding.thumbprint === only.thumbprint) shown.add('IIS');
+  }
+  for (const sentence of text.split(/[。\n]|\.\s/)) {
+    if (sentence.length > 600 || denies(sentence) || HEDGE.test(sentence)) continue;
+    for (const [word, service] of DESCRIBED) if (word.test(sentence)) shown.add(service);
+  }
+  return shown;
+}
 
 export function withStatedServices(evidence: Evidence, text: string): Evidence {
   const leaves = evidence.certificates.filter((c) => c.isCA !== true);
   const [only] = leaves;
   if (leaves.length !== 1 || !only || only.services?.length) return evidence;
-  const services = new Set<ExchangeService>();
+  const services = shownServices(evidence, only, text);
   for (const sentence of text.split(/[。\n]|\.\s/)) {
-    if (sentence.length > 600 || !BOUND.test(sentence) || NOT.test(sentence)) continue;
+    if (sentence.length > 600 || !BOUND.test(sentence) || denies(sentence)) continue;
     if (/(?<![0-9A-Fa-f])[0-9A-Fa-f]{40}(?![0-9A-Fa-f])/.test(sentence)) continue;
     for (const [word, service] of STATED) if (word.test(sentence)) services.add(service);
   }
   if (services.size === 0) return evidence;
-  const certificates = evidence.certificates.map((c) => (c === only ? { ...c, services: [...services] } : c));
+  const order: readonly ExchangeService[] = ['IIS', 'SMTP', 'IMAP', 'POP'];
+  const listed = order.filter((s) => services.has(s));
+  const certificates = evidence.certificates.map((c) => (c === only ? { ...c, services: listed } : c));
   return { ...evidence, certificates };
 }
 
