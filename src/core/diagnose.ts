@@ -570,7 +570,10 @@ function carriesDirectTrust(servers: readonly ServerFacts[], cert: CertificateFa
 }
 
 /** The host of the endpoint whose presented chain holds this certificate, when the paste shows one. */
-function presentedBy(evidence: Evidence, cert: CertificateFacts): { presentedBy?: string; presentedPort?: number } {
+function presentedBy(
+  evidence: Evidence,
+  cert: CertificateFacts,
+): { presentedBy?: string; presentedPort?: number; chainPort?: number } {
   const endpoint = (evidence.endpoints ?? []).find(
     (e) =>
       e.host && e.chain.some((c) => (c.thumbprint && c.thumbprint === cert.thumbprint) || c.subject === cert.subject),
@@ -579,5 +582,9 @@ function presentedBy(evidence: Evidence, cert: CertificateFacts): { presentedBy?
   // Only the certificate the endpoint presents first (its leaf) is what the port presents.
   const leaf = endpoint.chain[0];
   const isLeaf = leaf && ((leaf.thumbprint && leaf.thumbprint === cert.thumbprint) || leaf.subject === cert.subject);
-  return { presentedBy: endpoint.host, ...(isLeaf && endpoint.port && { presentedPort: endpoint.port }) };
+  return {
+    presentedBy: endpoint.host,
+    ...(isLeaf && endpoint.port && { presentedPort: endpoint.port }),
+    ...(endpoint.port && { chainPort: endpoint.port }),
+  };
 }

@@ -475,6 +475,9 @@ function addOtherServers(
   const sharing = thumbprint ? others.filter((s) => s.certificates.some((c) => c.thumbprint === thumbprint)) : [];
   if (sharing.length > 0 && !values.sharedWith) values.sharedWith = sharing.map((s) => s.name).join(',');
   const peers = others.filter((s) => !s.roles.some((r) => r.value === 'edge'));
+  // An expired intermediate is in every named server's own store: each is fixed and restarted.
+  if (plan === 'chain-renew' && !values.sharedWith && peers.length > 0)
+    values.sharedWith = peers.map((s) => s.name).join(',');
   // Other servers the paste names (Get-ExchangeServer, -Server, the admin's words) without listing
   // their certificates: a shared CA certificate is copied to each of them by name.
   const unshown = copiedToUnshown(plan, thumbprint, facts) ? unshownPeers(peers, values.sharedWith) : [];

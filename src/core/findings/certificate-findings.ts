@@ -24,6 +24,8 @@ export interface CertificateJudgeOptions {
   presentedBy?: string;
   /** The port that endpoint listens on (25: what partners see over STARTTLS). */
   presentedPort?: number;
+  /** The port of the endpoint whose chain holds this certificate, leaf or CA (443: IIS presents it). */
+  chainPort?: number;
   /** Every certificate of the paste: a CA-issued one for the same name is what clients get instead. */
   others?: readonly CertificateFacts[];
   /**
@@ -72,6 +74,8 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
   const values = planValues(cert, options.server);
   // A CA certificate names no host: the checks of a chain fix probe the endpoint that presented it.
   if (options.presentedBy && !values.fqdn && cert.isCA) values.fqdn = options.presentedBy;
+  // The service that presents the chain is the one restarted and checked after the fix: IIS on 443.
+  if (cert.isCA && options.chainPort && !values.presentedPort) values.presentedPort = String(options.chainPort);
 
   if (cert.status === 'PendingRequest') {
     findings.push({

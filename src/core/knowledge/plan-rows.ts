@@ -611,8 +611,23 @@ export const PLAN_ROWS: PlanDefinition[] = [
       'chain-show-intermediates',
       'chain-install-renewed',
       'chain-leaf-reissue',
-      'chain-restart',
-      'verify-starttls-probe',
+      // What presented the chain reloads it: IIS for 443, the transport services for SMTP.
+      { if: 'presentedOnHttps', yes: ['chain-restart-iis'], no: ['chain-restart'] },
+      // Each server behind the name presents its own chain from its own store.
+      {
+        if: 'sharedWithOthers',
+        yes: [
+          {
+            each: 'sharedWith',
+            do: [
+              'chain-show-intermediates',
+              'chain-install-renewed',
+              { if: 'presentedOnHttps', yes: ['chain-restart-iis'], no: ['chain-restart'] },
+            ],
+          },
+        ],
+      },
+      { if: 'presentedOnHttps', yes: ['verify-https-probe'], no: ['verify-starttls-probe'] },
     ],
   },
   {

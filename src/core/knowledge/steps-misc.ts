@@ -388,8 +388,8 @@ export const MISC_STEPS: LibraryStep[] = [
     id: 'chain-restart',
     role: 'transport',
     title: {
-      en: 'On every server that presents this chain: restart the transport services so they build and present the new chain',
-      ja: 'このチェーンを提示するすべてのサーバーで: トランスポート サービスを再起動して新しいチェーンを組み立て直させます',
+      en: 'On {server}: restart the transport services so they build and present the new chain',
+      ja: '{server} で: トランスポート サービスを再起動して新しいチェーンを組み立て直させます',
     },
     why: {
       en: 'The transport services build the chain they present when they start; the Front End Transport service, where there is one, answers on port 25.',
@@ -401,6 +401,19 @@ export const MISC_STEPS: LibraryStep[] = [
       default:
         'Get-Service MSExchangeTransport, MSExchangeFrontEndTransport -ErrorAction SilentlyContinue | Restart-Service',
     },
+  },
+  {
+    id: 'chain-restart-iis',
+    role: 'client-access',
+    title: {
+      en: 'On {server}: restart IIS so that port 443 presents the new chain',
+      ja: '{server} で: IIS を再起動して、ポート 443 で新しいチェーンを提示させます',
+    },
+    why: {
+      en: 'IIS (HTTP.sys) keeps the chain it built when it loaded the certificate; if 443 still presents the expired intermediate after the restart, restart the server.',
+      ja: 'IIS (HTTP.sys) は証明書を読み込んだときに組み立てたチェーンを使い続けます。再起動後も 443 で期限切れの中間証明書が提示される場合は、サーバーを再起動します。',
+    },
+    command: { default: 'iisreset /noforce' },
   },
   {
     id: 'chain-leaf-reissue',

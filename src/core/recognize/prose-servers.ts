@@ -13,7 +13,7 @@ const NAME = '[A-Z][A-Z0-9]{0,14}(?:-[A-Z0-9]{1,14}){0,3}';
 const SEPARATOR = '\\s*(?:[,、・/]|\\s(?:and|&)\\s|と)\\s*';
 const LIST = `(${NAME}(?:${SEPARATOR}${NAME}){0,5})`;
 const END = '(?![\\w-]|\\.\\w)';
-const PATTERNS: readonly { pattern: RegExp; fewest: number }[] = [
+const PATTERNS: readonly { pattern: RegExp; fewest: number; siblings?: boolean }[] = [
   {
     pattern: new RegExp(
       `\\bExchange(?:\\s+Server)?\\s+(?:2007|2010|2013|2016|2019|SE)(?:\\s+(?:SP|CU|RU)\\s?\\d{1,2}){0,2}\\s*(?:[,(（:、]|の)\\s*${LIST}${END}`,
@@ -29,7 +29,18 @@ const PATTERNS: readonly { pattern: RegExp; fewest: number }[] = [
   { pattern: new RegExp(`[(（]\\s*${LIST}\\s*[)）]`, 'g'), fewest: 2 },
   // A list the admin counts: 「EXJ01 と EXJ02 の 2 台構成」.
   { pattern: new RegExp(`(?<![\\w-])${LIST}\\s*の?\\s*\\d\\s*台`, 'g'), fewest: 2 },
+  // Numbered servers of one name side by side, anywhere: "EX01/EX02 are 2019 CU14", 「EXJ01・EXJ02 は」.
+  { pattern: new RegExp(`(?<![\\w\\\\-])${LIST}${END}`, 'g'), fewest: 2, siblings: true },
 ];
+
+/** Names that differ only in their number (EX01, EX02; MBX-1, MBX-2): one admin's servers. */
+function siblings(names: readonly string[]): boolean {
+  const stems = new Set(names.map((n) => /^(.*?)\d+$/.exec(n)?.[1] ?? n));
+  const [stem = ''] = stems;
+  // Domain controllers, CA intermediates (R10/R11, E5/E6) and releases are numbered too.
+  if (stem.length < 2 || /^(?:DC|ADC?|ADFS|SQL|LB|FW|CA|TLS|SHA|CU|SP|RU|KB|WIN|SRV-DC)-?$/.test(stem)) return false;
+  return stems.size === 1 && new Set(names).size === names.length;
+}
 const SPLIT = new RegExp(SEPARATOR);
 /** Words that fit the shape but name no server. */
 const NOT_A_SERVER =
@@ -79,12 +90,13 @@ export function readServerCount(text: string): number | undefined {
 export function readProseServerNames(text: string): string[] {
   const count = readServerCount(text);
   const names: string[] = [];
-  for (const { pattern, fewest } of PATTERNS) {
+  for (const { pattern, fewest, siblings: alike } of PATTERNS) {
     let seen = 0;
     for (const match of matchesOf(pattern, text)) {
       if (++seen > 20) break;
       const listed = (match[1] ?? '').split(SPLIT).flatMap((name) => expandRange(name, count));
       if (listed.length < fewest) continue;
+      if (alike && !siblings(listed)) continue;
       for (const name of listed) {
         if (!name || !/\d/.test(name) || NOT_A_SERVER.test(name)) continue;
         if (!names.includes(name)) names.push(name);
