@@ -7,6 +7,7 @@ import { statedFacts } from './facts/stated-facts.js';
 import { summaryRelease, summaryVersion } from './facts/version-facts.js';
 import { covers, displayName, judgeCertificate } from './findings/certificate-findings.js';
 import { judgeChainNotSent } from './findings/chain-findings.js';
+import { judgeEmsUnavailable } from './findings/ems-findings.js';
 import { hostOf, judgeEvent } from './findings/event-findings.js';
 import { judgeEvidenceExtras, unexplainedThumbprints } from './findings/extra-findings.js';
 import { addJudgement, emptyJudgement, type Judgement } from './findings/judgement.js';
@@ -138,6 +139,16 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
     judgeEvidenceExtras({ evidence, events, certificates, text: t, tooLarge, language, now, countdown }),
   );
   judgeUnexplained(judgement, { paste: text, evidence, events, language });
+  // The admin says the Management Shell is down: getting it back comes before every Exchange cmdlet.
+  const ems = judgeEmsUnavailable({
+    paste: text,
+    plans: judgement.plans,
+    certificates,
+    language,
+    ...((servers[0]?.name ?? server) && { server: hostOf(servers[0]?.name ?? server ?? '') }),
+  });
+  judgement.findings.push(...ems.findings);
+  judgement.plans.unshift(...ems.plans);
 
   const findings = orderFindings(dedupeFindings(judgement.findings)).map((f) =>
     language === 'ja' ? { ...f, message: tidyJapanese(f.message) } : f,

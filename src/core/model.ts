@@ -96,6 +96,8 @@ export const findingCodeSchema = z.enum([
   'TLS_CERTIFICATE_ALERT',
   // Added: Schannel 36874: a client offered no TLS version or cipher suite the server accepts.
   'TLS_NO_COMMON_CIPHER',
+  // Added: the admin says the Exchange Management Shell cannot be used: the plan first gets it back.
+  'EMS_UNAVAILABLE',
 ]);
 export type FindingCode = z.infer<typeof findingCodeSchema>;
 

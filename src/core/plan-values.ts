@@ -143,7 +143,8 @@ export function commandValues(scope: PlanScope, planId: string): Values {
     scpCmdlet: scpCmdlet(scope),
     scpSetCmdlet: scope.facts.version?.value === '2013' ? 'Set-ClientAccessServer' : 'Set-ClientAccessService',
     backendThumbprint:
-      values.backendCandidate ?? (planId === 'backend-444-rebind' ? '<thumbprint from the list>' : '<new thumbprint>'),
+      values.backendCandidate ??
+      (planId === 'backend-444-rebind' || planId === 'ems-restore' ? '<thumbprint from the list>' : '<new thumbprint>'),
     receiveConnectorQuoted: sq(receiveName.includes('\\') ? receiveName : `${server ?? '<server>'}\\${receiveName}`),
     sendConnectorQuoted: sq(connector ?? '<connector name>'),
     imapPopServices: imapPop(scope),

@@ -389,6 +389,7 @@ const en: DiagnosisText = {
     TLS_CERTIFICATE_ALERT: () => 'The remote side refused a certificate chain in TLS (Schannel 36887): not a renewal',
     TLS_NO_COMMON_CIPHER: () =>
       'A client offered no TLS version or cipher this server accepts: not a certificate problem',
+    EMS_UNAVAILABLE: () => 'The Exchange Management Shell does not connect: get it back first',
   },
   summary: {
     ok: ({ name, when }) => `${name} is fine: ${when}`,
@@ -646,6 +647,7 @@ const ja: DiagnosisText = {
     TLS_CERTIFICATE_ALERT: () => '相手側が TLS で証明書チェーンを拒否しました (Schannel 36887): 証明書の更新は不要です',
     TLS_NO_COMMON_CIPHER: () =>
       'クライアントが、このサーバーの受け付ける TLS バージョンや暗号を提示していません: 証明書の問題ではありません',
+    EMS_UNAVAILABLE: () => 'Exchange 管理シェルに接続できません: まず接続を回復します',
   },
   summary: {
     ok: ({ name, when }) => `${name} は問題ありません: ${when}`,

@@ -198,6 +198,8 @@ export const CMDLETS: Readonly<Record<string, CmdletEntry>> = {
   'Get-ChildItem': { releases: all, parameters: { Recurse: all } },
   // Windows PowerShell 1.0 and later: reads registry values (Schannel's protocol switches).
   'Get-ItemProperty': { releases: all, parameters: {} },
+  // Loads Exchange's snap-in in a local Windows PowerShell when the remote Shell does not connect.
+  'Add-PSSnapin': { releases: all, parameters: {} },
   'Get-Service': { releases: all, parameters: { Name: all, ErrorAction: all } },
   // The IIS WebAdministration module: used only for Exchange 2013 and later (Windows Server 2008 R2 and later).
   'Import-Module': { releases: FROM_2013, parameters: {} },

@@ -43,6 +43,15 @@ export const RESPONSE_PLAN_ROWS: PlanDefinition[] = [
     ],
   },
   {
+    id: 'ems-restore',
+    reference: 'Microsoft Learn: Exchange Back End site certificate binding; KB 2971270',
+    summary: s(
+      'The admin says the Exchange Management Shell cannot be used: get it back first, without it',
+      '管理者が Exchange 管理シェルを使えないと言っている: まず管理シェルなしで接続を回復する',
+    ),
+    entries: ['ems-show-store', 'ems-rebind-backend-444', 'ems-local-snapin'],
+  },
+  {
     id: 'tls-alert-received',
     reference: 'Schannel event list (detection-wiki)',
     summary: s(

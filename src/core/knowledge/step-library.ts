@@ -5,6 +5,7 @@ import { CA_STEPS } from './steps-ca.js';
 import { CHAIN_ISSUER_STEPS } from './steps-chain-issuer.js';
 import { CONNECTOR_FQDN_STEPS } from './steps-connector-fqdn.js';
 import { EDGE_CONNECTOR_STEPS } from './steps-edge-connectors.js';
+import { EMS_STEPS } from './steps-ems.js';
 import { HYBRID_CONNECTOR_STEPS } from './steps-hybrid-connectors.js';
 import { IMAP_POP_STEPS } from './steps-imap-pop.js';
 import { MISC_STEPS } from './steps-misc.js';
@@ -41,6 +42,7 @@ function load(): Map<string, LibraryStep> {
     ...MISC_STEPS,
     ...SMTP_RESPONSE_STEPS,
     ...HYBRID_CONNECTOR_STEPS,
+    ...EMS_STEPS,
     ...VERIFY_STEPS.map((step) => ({ ...step, phase: step.phase ?? ('verify' as const) })),
   ];
   const steps = z.array(libraryStepSchema).parse(all);

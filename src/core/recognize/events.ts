@@ -271,6 +271,9 @@ function roles(text: string, events: EventFacts[]): { roles: Evidence['roles']; 
     const host = event.computer?.split('.')[0];
     if (host && event.computer && /^[A-Za-z0-9]{1,10}-?EDGE/i.test(host))
       add('edge', 'server-name', host, event.computer);
+    // EXMBX02, EX16-MBX1, EXSE-MB01: a Mailbox server by its name.
+    else if (host && event.computer && /MBX|(?<![A-Za-z])MB\d/i.test(host))
+      add('mailbox', 'server-name', host, event.computer);
   }
   // The admin's "EXEDGE01 (Edge)", 「EXEDGE01 (エッジ)」: the role said beside the server's name.
   const edgeNamed =
@@ -293,6 +296,13 @@ function roles(text: string, events: EventFacts[]): { roles: Evidence['roles']; 
   const hubNamed = new RegExp(HUB_NAMED.source, 'g');
   for (let m = hubNamed.exec(text), n = 0; m && n < 5; m = hubNamed.exec(text), n++)
     if (m[1] && /\d/.test(m[1])) add('hub', 'prose-named', m[0], m[1]);
+  // The admin's "2013 CU23 CAS/MBX (EX13-01)", "multi-role", 「マルチロール」, "EX01 (Mailbox)": a Mailbox
+  // server (with Client Access), never an Edge.
+  const multiRole =
+    /\b(?:CAS\s?[/+&]\s?(?:MBX|Mailbox)|(?:MBX|Mailbox)\s?[/+&]\s?CAS|multi-?role)\b(?:\s*[(（]\s*([A-Za-z][A-Za-z0-9-]{0,14})\s*[)）])?|マルチ\s?ロール|\b([A-Za-z][A-Za-z0-9-]{0,14})\s*[(（]\s*(?:Mailbox(?:\s+server)?|メールボックス(?:\s?サーバー)?)\s*[)）]/i.exec(
+      text,
+    );
+  if (multiRole) add('mailbox', 'prose', multiRole[0], multiRole[1] ?? multiRole[2]);
   // Only Mailbox servers are members of a database availability group.
   const dagWords =
     /(?<![A-Za-z0-9+/])DAG(?![A-Za-z0-9+/=])|Database Availability Group|データベース可用性グループ/.exec(
