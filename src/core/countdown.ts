@@ -82,8 +82,8 @@ export function countdownText(notAfter: string, now: Date, lang: Language, zone 
     return ago === 1 ? `expired ${plural(hoursAgo, 'hour')} ago (${date})` : `expired ${ago} days ago (${date})`;
   if (days === 0)
     return hours >= 1 ? `expires in ${plural(hours, 'hour')} (${date})` : `expires within the hour (${date})`;
-  if (days === 1) return `expires tomorrow (${date})`;
-  return `expires in ${days} days (${date})`;
+  // daysLeft 1 is one to two days ahead: "tomorrow" would be wrong half the time.
+  return `expires in ${plural(days, 'day')} (${date})`;
 }
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;

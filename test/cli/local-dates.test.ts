@@ -4,12 +4,13 @@ import { describe, it } from 'node:test';
 import { DateTime } from 'luxon';
 import { runCli } from '../../src/cli/run-cli.js';
 import { withStore } from '../../src/cli/tracking-store.js';
+import { daysLeft } from '../../src/core/countdown.js';
 import { localCountdown } from '../../src/core/i18n/local-time.js';
 import { captureIo } from '../helpers/cli-io.js';
 import { at, REFERENCE_NOW } from '../helpers/clock.js';
 import { NEAR_MIDNIGHT_KEY, NEAR_MIDNIGHT_PEM, NEAR_MIDNIGHT_THUMBPRINT, NOT_AFTER } from '../helpers/near-midnight.js';
-import { startSmtp } from '../probe/helpers/servers.js';
 import { tempDatabasePath, tempDir } from '../helpers/temp-db.js';
+import { startSmtp } from '../probe/helpers/servers.js';
 import { aCertificate } from '../store/store-contract.js';
 
 /**
@@ -64,32 +65,39 @@ describe('certcheck diagnose: expiry in the reader’s zone', () => {
     const findings = out.split('\n').filter((line) => line.includes('[CERT_EXPIRING]'));
     const localTime = (hours: number) =>
       DateTime.fromJSDate(REFERENCE_NOW).plus({ hours }).setZone('Asia/Tokyo').toFormat('d LLL yyyy HH:mm');
-    assert.ok(findings.some((l) => l.includes('1111') && l.includes(`${localTime(412)} JST`)), out);
-    assert.ok(findings.some((l) => l.includes('2222') && l.includes(`${localTime(405)} JST`)), out);
+    assert.ok(
+      findings.some((l) => l.includes('1111') && l.includes(`${localTime(412)} JST`)),
+      out,
+    );
+    assert.ok(
+      findings.some((l) => l.includes('2222') && l.includes(`${localTime(405)} JST`)),
+      out,
+    );
   });
 
-  it('--tz Asia/Tokyo: the next day, 08:30 JST, counted from Tokyo’s today; every line says the same', async () => {
+  it('--tz Asia/Tokyo: the next day, 08:30 JST, counted as the JSON’s daysLeft (−167); every line says the same', async () => {
     const { code, out } = await cli(['diagnose', '-', '--now', NOW, '--tz', 'Asia/Tokyo']);
     assert.equal(code, 0);
     const lines = out.split('\n');
     // The verdict, the certificate's line and the finding: one date, one count.
-    assert.equal(lines[0], '✖ mail.tailspintoys.com expired 166 days ago (15 Jun 2026 08:30 JST)');
-    assert.match(out, /CN=mail\.tailspintoys\.com\n {4}expired 166 days ago \(15 Jun 2026 08:30 JST\)\n/);
-    assert.match(out, /✖ mail\.tailspintoys\.com expired 166 days ago \(15 Jun 2026 08:30 JST\)\. \[CERT_EXPIRED\]/);
+    assert.equal(lines[0], '✖ mail.tailspintoys.com expired 167 days ago (15 Jun 2026 08:30 JST)');
+    assert.match(out, /CN=mail\.tailspintoys\.com\n {4}expired 167 days ago \(15 Jun 2026 08:30 JST\)\n/);
+    assert.match(out, /✖ mail\.tailspintoys\.com expired 167 days ago \(15 Jun 2026 08:30 JST\)\. \[CERT_EXPIRED\]/);
     assert.deepEqual(new Set(datesShown(out)), new Set(['15 Jun 2026 08:30 JST']));
   });
 
-  it('Japanese: 2026/06/15 08:30 JST に期限切れ (166 日経過)', async () => {
+  it('Japanese: 2026/06/15 08:30 JST に期限切れ (167 日経過)', async () => {
     const { out } = await cli(['diagnose', '--lang', 'ja', '--now', NOW, '--tz', 'Asia/Tokyo']);
-    assert.equal(out.split('\n')[0], '✖ mail.tailspintoys.com: 2026/06/15 08:30 JST に期限切れ (166 日経過)');
+    assert.equal(out.split('\n')[0], '✖ mail.tailspintoys.com: 2026/06/15 08:30 JST に期限切れ (167 日経過)');
     assert.deepEqual(new Set(datesShown(out)), new Set(['2026/06/15 08:30 JST']));
   });
 
   it('without --tz: the zone TZ names (Tokyo, London in summer, UTC); TZ=:Zone is read too', async () => {
+    // The date is the zone's own; the count is daysLeft in every zone.
     const cases = [
-      [{ TZ: 'Asia/Tokyo' }, 'expired 166 days ago (15 Jun 2026 08:30 JST)'],
-      [{ TZ: ':Asia/Tokyo' }, 'expired 166 days ago (15 Jun 2026 08:30 JST)'],
-      [{ TZ: 'Europe/London' }, 'expired 166 days ago (15 Jun 2026 00:30 BST)'],
+      [{ TZ: 'Asia/Tokyo' }, 'expired 167 days ago (15 Jun 2026 08:30 JST)'],
+      [{ TZ: ':Asia/Tokyo' }, 'expired 167 days ago (15 Jun 2026 08:30 JST)'],
+      [{ TZ: 'Europe/London' }, 'expired 167 days ago (15 Jun 2026 00:30 BST)'],
       [{ TZ: 'America/New_York' }, 'expired 167 days ago (14 Jun 2026 19:30 EDT)'],
       [{ TZ: 'UTC' }, 'expired 167 days ago (14 Jun 2026 23:30 UTC)'],
     ] as const;
@@ -133,8 +141,12 @@ describe('certcheck diagnose: expiry in the reader’s zone', () => {
   });
 });
 
-describe('the day count agrees with the date beside it, in any zone', () => {
-  it('today (in the zone) plus the count is the date shown, every 5 hours of a week either side of the expiry', () => {
+describe('the day count is the JSON’s daysLeft in any zone, and the date beside it is the zone’s own', () => {
+  // The reply's count and its JSON's daysLeft must never be two numbers for one certificate (the
+  // admin reads one, a script the other). daysLeft floors whole days of 24 hours, as the contract says,
+  // so the text does too: "expires in 19 days" for 19 days and 21 hours, even where the calendar
+  // date is 20 days ahead. Calendar days in the reader's zone had said 20 beside daysLeft 19.
+  it('the count is |daysLeft| (hours within a day either side), every 5 hours of a week either side of the expiry', () => {
     const zones = ['Asia/Tokyo', 'UTC', 'America/Los_Angeles', 'Pacific/Kiritimati'];
     for (const zone of zones) {
       for (let hour = -24 * 7; hour <= 24 * 7; hour += 5) {
@@ -142,14 +154,12 @@ describe('the day count agrees with the date beside it, in any zone', () => {
         for (const lang of ['en', 'ja'] as const) {
           const text = localCountdown(NOT_AFTER, now, lang, zone);
           const shown = DateTime.fromISO(NOT_AFTER).setZone(zone);
-          const today = DateTime.fromJSDate(now).setZone(zone);
-          const calendar = Math.round(shown.startOf('day').diff(today.startOf('day'), 'days').days);
-          const hoursLeft = (Date.parse(NOT_AFTER) - now.getTime()) / 3_600_000;
+          const left = daysLeft(NOT_AFTER, now);
           const days = /(\d+) days?|(\d+) 日/.exec(text);
           const count = Number(days?.[1] ?? days?.[2]);
-          if (Math.abs(hoursLeft) < 24) assert.match(text, /hour|時間/, `${zone} ${now.toISOString()}: ${text}`);
-          else if (/tomorrow/.test(text)) assert.equal(calendar, 1, text);
-          else assert.equal(count, Math.abs(calendar), `${zone} ${now.toISOString()}: ${text}`);
+          if (left === 0 || left === -1) assert.match(text, /hour|時間/, `${zone} ${now.toISOString()}: ${text}`);
+          else assert.equal(count, Math.abs(left), `${zone} ${now.toISOString()}: ${text}`);
+          assert.doesNotMatch(text, /tomorrow/);
           // The shown date is the zone's own.
           const date =
             lang === 'ja' ? shown.toFormat('yyyy/MM/dd HH:mm') : shown.setLocale('en-GB').toFormat('d LLL yyyy HH:mm');
@@ -159,15 +169,15 @@ describe('the day count agrees with the date beside it, in any zone', () => {
     }
   });
 
-  it('a 25-hour day (clocks put back): a day later on the same date is counted in hours, not "tomorrow"', () => {
+  it('a 25-hour day (clocks put back): 24 hours 10 minutes ahead is daysLeft 1, "in 1 day", never "tomorrow"', () => {
     const now = at('2026-11-01T07:30:00Z'); // 00:30 PDT, the day Los Angeles goes back to PST
     assert.equal(
       localCountdown('2026-11-02T07:40:00Z', now, 'en', 'America/Los_Angeles'),
-      'expires in 24 hours (1 Nov 2026 23:40 PST)',
+      'expires in 1 day (1 Nov 2026 23:40 PST)',
     );
     assert.equal(
       localCountdown('2026-11-02T08:40:00Z', now, 'en', 'America/Los_Angeles'),
-      'expires tomorrow (2 Nov 2026 00:40 PST)',
+      'expires in 1 day (2 Nov 2026 00:40 PST)',
     );
   });
 
@@ -186,24 +196,24 @@ describe('track, list, remind --dry-run and a tracked paste: the same local date
     assert.match(
       tracked.out,
       new RegExp(
-        `${NEAR_MIDNIGHT_THUMBPRINT} {2}CN=mail\\.tailspintoys\\.com — expired 166 days ago \\(15 Jun 2026 08:30 JST\\)\\n`,
+        `${NEAR_MIDNIGHT_THUMBPRINT} {2}CN=mail\\.tailspintoys\\.com — expired 167 days ago \\(15 Jun 2026 08:30 JST\\)\\n`,
       ),
     );
     const list = await cli(['list', '--now', NOW, '--tz', 'Asia/Tokyo'], env);
     assert.match(
       list.out,
-      /CN=mail\.tailspintoys\.com — expired 166 days ago \(15 Jun 2026 08:30 JST\) · reminders in C0OPS/,
+      /CN=mail\.tailspintoys\.com — expired 167 days ago \(15 Jun 2026 08:30 JST\) · reminders in C0OPS/,
     );
     const remind = await cli(['remind', '--dry-run', '--now', NOW, '--tz', 'Asia/Tokyo'], env);
     assert.match(
       remind.out,
-      /C0OPS {2}[0-9A-F]{40} {2}CN=mail\.tailspintoys\.com — expired 166 days ago \(15 Jun 2026 08:30 JST\)/,
+      /C0OPS {2}[0-9A-F]{40} {2}CN=mail\.tailspintoys\.com — expired 167 days ago \(15 Jun 2026 08:30 JST\)/,
     );
     // Diagnosing the same certificate again ends with what the store knows, in the same words.
     const diagnosed = await cli(['diagnose', '--now', NOW, '--tz', 'Asia/Tokyo'], env);
     assert.match(
       diagnosed.out,
-      /Tracked by certcheck[^\n]*\n {2}CN=mail\.tailspintoys\.com — expired 166 days ago \(15 Jun 2026 08:30 JST\)\n/,
+      /Tracked by certcheck[^\n]*\n {2}CN=mail\.tailspintoys\.com — expired 167 days ago \(15 Jun 2026 08:30 JST\)\n/,
     );
     for (const run of [tracked, list, remind, diagnosed]) assert.doesNotMatch(run.out, /14 Jun/);
     // --json keeps the instant.
@@ -227,11 +237,12 @@ describe('track, list, remind --dry-run and a tracked paste: the same local date
       ),
     );
     const list = await cli(['list', '--now', NOW], ja);
-    assert.match(list.out, /CN=mail\.tailspintoys\.com — 2026\/06\/15 08:30 JST に期限切れ \(166 日経過\)/);
-    // Tokyo's 28 November, 21:00: the 2nd of December is four days away, not three.
-    assert.match(list.out, /CN=EX01 \(IIS, SMTP\) — 2026\/12\/02 08:30 JST に期限切れになります \(残り 4 日\)/);
+    assert.match(list.out, /CN=mail\.tailspintoys\.com — 2026\/06\/15 08:30 JST に期限切れ \(167 日経過\)/);
+    // Tokyo's 28 November, 21:00: the 2nd of December 08:30 is 3 days 11½ hours away. The count is
+    // daysLeft (3), as the JSON says, though the calendar shows the date four days on.
+    assert.match(list.out, /CN=EX01 \(IIS, SMTP\) — 2026\/12\/02 08:30 JST に期限切れになります \(残り 3 日\)/);
     const remind = await cli(['remind', '--dry-run', '--now', NOW], ja);
-    assert.match(remind.out, /2026\/06\/15 08:30 JST に期限切れ \(166 日経過\)/);
+    assert.match(remind.out, /2026\/06\/15 08:30 JST に期限切れ \(167 日経過\)/);
     const bad = await cli(['list', '--tz', 'Tokyo'], ja);
     assert.equal(bad.code, 1);
     assert.match(bad.err, /^certcheck list: --tz takes a time zone name/);
@@ -245,10 +256,10 @@ describe('certcheck probe: what a server presents, in the reader’s zone', () =
       const target = `smtp://127.0.0.1:${smtp.port}`;
       const text = await cli(['probe', target, '--now', NOW, '--tz', 'Asia/Tokyo']);
       assert.equal(text.code, 0, text.err);
-      assert.match(text.out.split('\n')[0] ?? '', /expired 166 days ago \(15 Jun 2026 08:30 JST\)$/);
+      assert.match(text.out.split('\n')[0] ?? '', /expired 167 days ago \(15 Jun 2026 08:30 JST\)$/);
       assert.deepEqual(new Set(datesShown(text.out)), new Set(['15 Jun 2026 08:30 JST']));
       const ja = await cli(['probe', target, '--now', NOW, '--lang', 'ja'], { TZ: 'Asia/Tokyo' });
-      assert.match(ja.out, /2026\/06\/15 08:30 JST に期限切れ \(166 日経過\)/);
+      assert.match(ja.out, /2026\/06\/15 08:30 JST に期限切れ \(167 日経過\)/);
       const json = JSON.parse((await cli(['probe', target, '--json', '--now', NOW, '--tz', 'Asia/Tokyo'])).out);
       assert.equal(json.endpoints[0].chain[0].notAfter, NOT_AFTER);
     } finally {

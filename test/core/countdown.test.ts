@@ -16,7 +16,8 @@ describe('countdown', () => {
     {
       now: '2026-12-08T12:00:00Z',
       days: 1,
-      en: 'expires tomorrow (10 Dec 2026)',
+      // daysLeft 1 is 36 hours here: the day after tomorrow by the calendar, so never "tomorrow".
+      en: 'expires in 1 day (10 Dec 2026)',
       ja: '2026/12/10 に期限切れになります (残り 1 日)',
     },
     {

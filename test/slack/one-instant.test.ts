@@ -135,8 +135,8 @@ describe('the command line shows the same instant in the reader’s zone', () =>
       assert.equal(await runCli(['diagnose', '-', ...argv], io), 0);
       return io.out.join('');
     };
-    assert.match(await run(['--tz', TEAM_ZONE]), /expired 166 days ago \(15 Jun 2026 08:30 JST\)/);
-    assert.match(await run(['--tz', TEAM_ZONE, '--lang', 'ja']), /2026\/06\/15 08:30 JST に期限切れ \(166 日経過\)/);
+    assert.match(await run(['--tz', TEAM_ZONE]), /expired 167 days ago \(15 Jun 2026 08:30 JST\)/);
+    assert.match(await run(['--tz', TEAM_ZONE, '--lang', 'ja']), /2026\/06\/15 08:30 JST に期限切れ \(167 日経過\)/);
     assert.match(await run(['--tz', 'UTC']), /expired 167 days ago \(14 Jun 2026 23:30 UTC\)/);
     // 08:30 JST on the 15th is 23:30 UTC on the 14th: the unix time Slack's token carries.
     assert.equal(Date.UTC(2026, 5, 15, 8, 30) / 1000 - 9 * 3600, NOT_AFTER_UNIX);

@@ -84,13 +84,6 @@ function wallClock(ms: number, zone: string): Wall | undefined {
   return { year: part.year, month: part.month, day: part.day, hour: part.hour, minute: part.minute, offset };
 }
 
-/** A listing counts every line from the same `now`: its reading is kept for the next line. */
-let lastToday: { ms: number; zone: string; wall: Wall | undefined } | undefined;
-function todayIn(ms: number, zone: string): Wall | undefined {
-  if (lastToday?.ms !== ms || lastToday.zone !== zone) lastToday = { ms, zone, wall: wallClock(ms, zone) };
-  return lastToday.wall;
-}
-
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** "15 Jun 2026 08:30 JST" / "2026/06/15 08:30 JST"; a server's zoneless time says so instead. */
@@ -104,13 +97,12 @@ function written(wall: Wall, ms: number, zone: string | undefined, lang: Languag
   return `${shown} ${zoneLabel(zone, ms, wall.offset)}`;
 }
 
-/** The calendar day a wall-clock reading falls on, as a count of days: no time of day, no DST. */
-const dayNumber = (wall: Wall) => Date.UTC(wall.year, wall.month - 1, wall.day) / DAY_MS;
-
 /**
- * The countdown with the local date and time: "expired 166 days ago (15 Jun 2026 08:30 JST)",
- * "2026/06/15 08:30 JST に期限切れ (166 日経過)". Within a day either side it counts hours, as the
- * Slack reply does; beyond, calendar days in `zone`, so the count and the date agree.
+ * The countdown with the local date and time: "expired 167 days ago (15 Jun 2026 08:30 JST)",
+ * "2026/06/15 08:30 JST に期限切れ (167 日経過)". Within a day either side it counts hours, as the
+ * Slack reply does; beyond, the days are the contract's daysLeft (whole days of 24 hours, floored),
+ * whatever the zone: the reply and its JSON never give two counts for one certificate. The zone
+ * only decides how the date beside the count is written.
  *
  * `serverTime`: the paste printed the date in the server's own time with no zone (held as if UTC).
  * It is shown as written, "(20 Nov 2027 23:59 server time)": converting it into the reader's zone
@@ -120,14 +112,15 @@ export function localCountdown(notAfter: string, now: Date, lang: Language, zone
   const end = Date.parse(notAfter);
   if (Number.isNaN(end)) return countdownText(notAfter, now, lang);
   const zoned = wallClock(end, serverTime ? 'UTC' : zone);
-  const today = todayIn(now.getTime(), zone);
-  if (zoned === undefined || today === undefined) return countdownText(notAfter, now, lang);
+  if (zoned === undefined) return countdownText(notAfter, now, lang);
   const at = written(zoned, end, serverTime ? undefined : zone, lang);
   const ms = end - now.getTime();
   const hours = Math.floor(Math.abs(ms) / HOUR_MS);
-  const days = Math.abs(dayNumber(zoned) - dayNumber(today));
-  // Hours within a day, and on the same date however long the day (a 25-hour day when clocks go back).
-  const inHours = Math.abs(ms) < DAY_MS || days === 0;
+  // daysLeft: floor((notAfter − now) / 1 day); −58 reads "expired 58 days ago".
+  const left = Math.floor(ms / DAY_MS);
+  const days = Math.abs(left);
+  // Hours within a day either side: daysLeft 0 ahead, −1 behind.
+  const inHours = left === 0 || left === -1;
   const ja = lang === 'ja';
   if (ms < 0) {
     if (inHours) {
@@ -144,7 +137,7 @@ export function localCountdown(notAfter: string, now: Date, lang: Language, zone
     return hours >= 1 ? `expires in ${plural(hours, 'hour')} (${at})` : `expires within the hour (${at})`;
   }
   if (ja) return `${at} に期限切れになります (残り ${days} 日)`;
-  return days === 1 ? `expires tomorrow (${at})` : `expires in ${days} days (${at})`;
+  return `expires in ${plural(days, 'day')} (${at})`;
 }
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
