@@ -91,6 +91,21 @@ EX16-01\\7781   DnsConnectorDelivery Retry  42           tailspin.com  451 4.4.3
     steps: ['openssl s_client -connect mail.tailspin.com:25', 'Retry-Queue -Identity EX16-01\\7781'],
   },
   {
+    name: 'LastError with Message=UntrustedRoot Target=host: the host, not the next hop domain, is probed',
+    paste: `Mail to fabrikam.com is stuck since the partner renewed. Our own cert is fine.
+
+Identity      : EX2016A\\27
+DeliveryType  : DnsConnectorDelivery
+Status        : Retry
+MessageCount  : 318
+NextHopDomain : fabrikam.com
+LastError     : [{LRT=11/28/2026 11:41:52 AM};{LED=450 4.4.317 Cannot connect to remote server [Message=UntrustedRoot Target=mx1.fabrikam.com] [LastAttemptedServerName=mx1.fabrikam.com] [LastAttemptedIP=203.0.113.25:25]};{FQDN=fabrikam.com};{IP=203.0.113.25}]
+`,
+    codes: ['REMOTE_CERT_VALIDATION_FAILED'],
+    steps: ['openssl s_client -connect mx1.fabrikam.com:25', 'Retry-Queue -Identity EX2016A\\27'],
+    says: /mx1\.fabrikam\.com presents/,
+  },
+  {
     name: 'Schannel 36882 alone (English): the partner is found from the queues first',
     paste: EVENT_EN(36882, 'EX16-02.fabrikam.com', UNTRUSTED_EN),
     codes: ['REMOTE_CERT_VALIDATION_FAILED'],

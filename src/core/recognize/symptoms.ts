@@ -216,7 +216,12 @@ const RULES: readonly SymptomRule[] = [
       const record = queueRecord(text, match);
       return {
         ...record,
-        peer: /validation\s+failed\s+for\s+['"]?([A-Za-z0-9][A-Za-z0-9.-]{0,252})/i.exec(line)?.[1] ?? record.peer,
+        // The host that presented the chain: named by the validation message, by Target= or by
+        // LastAttemptedServerName=; {FQDN=…} often holds only the next hop domain.
+        peer:
+          /validation\s+failed\s+for\s+['"]?([A-Za-z0-9][A-Za-z0-9.-]{0,252})/i.exec(line)?.[1] ??
+          /\b(?:Target|LastAttemptedServerName)=([A-Za-z0-9][A-Za-z0-9.-]{0,252}[A-Za-z0-9])/i.exec(line)?.[1] ??
+          record.peer,
         status: /\b(UntrustedRoot|PartialChain|NotTimeValid|Revoked|RevocationStatusUnknown|OfflineRevocation)\b/i.exec(
           line,
         )?.[1],
