@@ -7,6 +7,7 @@ import { statedFacts } from './facts/stated-facts.js';
 import { summaryRelease, summaryVersion } from './facts/version-facts.js';
 import { covers, displayName, judgeCertificate } from './findings/certificate-findings.js';
 import { judgeChainNotSent } from './findings/chain-findings.js';
+import { judgeOffload } from './findings/offload-findings.js';
 import { judgeEmsUnavailable } from './findings/ems-findings.js';
 import { hostOf, judgeEvent } from './findings/event-findings.js';
 import { judgeEvidenceExtras, unexplainedThumbprints } from './findings/extra-findings.js';
@@ -134,6 +135,10 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   // Settings and bindings the paste shows, held against its certificates.
   addJudgement(judgement, judgeSettings({ paste: text, evidence, certificates, language }));
   addJudgement(judgement, judgeChainNotSent(evidence.endpoints ?? [], t, server && hostOf(server)));
+  // 443 presenting what Exchange has already replaced: a device in front holds the old certificate.
+  const offload = judgeOffload({ paste: text, endpoints: evidence.endpoints ?? [], certificates, language, now });
+  addJudgement(judgement, offload.judgement);
+  judgement.plans = judgement.plans.filter((p) => !offloadReplaces(p, offload.replaced));
   addJudgement(
     judgement,
     judgeEvidenceExtras({ evidence, events, certificates, text: t, tooLarge, language, now, countdown }),
@@ -581,6 +586,15 @@ function carriesDirectTrust(servers: readonly ServerFacts[], cert: CertificateFa
 }
 
 /** The host of the endpoint whose presented chain holds this certificate, when the paste shows one. */
+/** The Exchange-side renewal of a certificate the load balancer presents: not the fix, and nothing to remove yet. */
+function offloadReplaces(plan: Judgement['plans'][number], replaced: readonly string[]): boolean {
+  return (
+    replaced.length > 0 &&
+    ['renewed-rollout', 'ca-renew', 'renew-unknown-issuer', 'starttls-renew'].includes(plan.plan) &&
+    replaced.includes(plan.values.thumbprint ?? plan.values.fqdn ?? '')
+  );
+}
+
 function presentedBy(
   evidence: Evidence,
   cert: CertificateFacts,

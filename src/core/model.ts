@@ -78,6 +78,8 @@ export const findingCodeSchema = z.enum([
   'REMOTE_CERT_VALIDATION_FAILED',
   // Added: a queue's SocketError (421 4.4.2, 451 4.4.0): the connection failed, not a certificate.
   'SMTP_CONNECTION_FAILED',
+  // Added: 443 presents an older certificate than the one Exchange has enabled (a device in front terminates TLS).
+  'ENDPOINT_PRESENTS_OLD_CERT',
   // Added: a management task refused a certificate that is not enabled for SMTP (HCW, Set-SendConnector).
   'CERT_NOT_ENABLED_FOR_SMTP',
   // Added: the paste holds an error line nothing else in the diagnosis explains.

@@ -18,6 +18,8 @@ import { localizeCommand, resolveRole, withVersionNote } from './step-wording.js
  */
 const PLAN_ORDER: readonly string[] = [
   'clean-thumbprint',
+  // What clients reach first: a load balancer that terminates TLS presents its own copy.
+  'offload-renewal',
   // A renewal already done: its roll-out replaces the request the old certificate would otherwise get.
   'renewed-rollout',
   // A CA renewal first: its enable step then cannot be mistaken for one about a self-signed certificate made later.

@@ -372,6 +372,7 @@ const en: DiagnosisText = {
     SSL_BINDING_BROKEN: ({ server }) => `${server}: an HTTPS binding points at a missing certificate`,
     CHAIN_INCOMPLETE: ({ name }) =>
       name ? `${name} is Invalid: its issuing CA certificate is missing` : 'The issuing CA certificate is missing',
+    ENDPOINT_PRESENTS_OLD_CERT: () => '443 still presents the old certificate: the device in front of Exchange holds it',
     IMAP_POP_CERTIFICATE_NAME: () => 'IMAP/POP: X509CertificateName must be the FQDN clients connect to',
     SERVER_AUTH_EKU_MISSING: ({ name }) =>
       `${name || 'The certificate'} lacks the Server Authentication EKU (PkixKpServerAuthNotFoundInEnhancedKeyUsage)`,
@@ -630,6 +631,7 @@ const ja: DiagnosisText = {
     SSL_BINDING_BROKEN: ({ server }) => `${server}: HTTPS のバインドが存在しない証明書を指しています`,
     CHAIN_INCOMPLETE: ({ name }) =>
       name ? `${name} が Invalid です: 発行元 CA の証明書がありません` : '発行元 CA の証明書がありません',
+    ENDPOINT_PRESENTS_OLD_CERT: () => '443 はまだ古い証明書を提示しています: Exchange の前にある装置が持っています',
     IMAP_POP_CERTIFICATE_NAME: () => 'IMAP/POP: X509CertificateName にはクライアントが接続する FQDN を設定します',
     SERVER_AUTH_EKU_MISSING: ({ name }) =>
       `${name || '証明書'} の拡張キー使用法にサーバー認証がありません (PkixKpServerAuthNotFoundInEnhancedKeyUsage)`,

@@ -601,6 +601,16 @@ export const PLAN_ROWS: PlanDefinition[] = [
     ],
   },
   {
+    id: 'offload-renewal',
+    reference: 'Microsoft Learn: Export-ExchangeCertificate; Certificate requirements for Exchange services',
+    summary: s(
+      'A load balancer that terminates TLS (SSL offload or bridging) still presents the old certificate on 443, while Exchange has its renewal enabled',
+      'TLS を終端するロード バランサー (SSL オフロードまたはブリッジ) が、Exchange では更新後の証明書が有効なのに 443 で古い証明書を提示している',
+    ),
+    // Nothing changes on Exchange: the renewal already serves IIS there; the device presents its own copy.
+    entries: ['offload-export', 'offload-install', 'verify-https-probe'],
+  },
+  {
     id: 'chain-renew',
     reference: 'Microsoft Learn: Certificate requirements for Exchange services',
     summary: s(

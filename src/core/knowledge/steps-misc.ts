@@ -403,6 +403,43 @@ export const MISC_STEPS: LibraryStep[] = [
     },
   },
   {
+    id: 'offload-export',
+    role: 'client-access',
+    title: {
+      en: 'On {server}: export the renewed certificate with its private key, for the load balancer that terminates TLS',
+      ja: '{server} で: TLS を終端するロード バランサー用に、更新後の証明書を秘密キー付きでエクスポートします',
+    },
+    why: {
+      en: 'A load balancer that offloads or bridges SSL presents its own copy of the certificate: it needs the renewal with its key, which only the Exchange servers hold.',
+      ja: 'SSL をオフロードまたはブリッジするロード バランサーは、自身が持つ証明書を提示します。秘密キー付きの更新後の証明書が必要で、キーは Exchange サーバーにしかありません。',
+    },
+    command: {
+      default:
+        "$b = Export-ExchangeCertificate -Thumbprint {copyThumbprint} -BinaryEncoded -Password (Get-Credential).Password\n[System.IO.File]::WriteAllBytes('C:\\certreq\\{cn}.pfx', $b.FileData)",
+      '2010':
+        "$b = Export-ExchangeCertificate -Thumbprint {copyThumbprint} -BinaryEncoded -Password (Get-Credential).Password\nSet-Content -Path 'C:\\certreq\\{cn}.pfx' -Value $b.FileData -Encoding Byte",
+      '2007':
+        "Export-ExchangeCertificate -Thumbprint {copyThumbprint} -BinaryEncoded -Path 'C:\\certreq\\{cn}.pfx' -Password (Get-Credential).Password",
+    },
+    unknownNote: {
+      en: 'Exchange 2007: Export-ExchangeCertificate -Path followed by the file name writes the file itself',
+      ja: 'Exchange 2007 では Export-ExchangeCertificate -Path の後にファイル名を指定して直接書き出します',
+    },
+  },
+  {
+    id: 'offload-install',
+    role: 'any',
+    runsOn: 'anywhere',
+    title: {
+      en: "On the load balancer: import C:\\certreq\\{cn}.pfx with the password given at export, and put it on the virtual service for {fqdn}:443 (its SSL/TLS profile) in place of the old certificate; with re-encryption, the certificate toward the Exchange servers stays as it is",
+      ja: 'ロード バランサーで: C:\\certreq\\{cn}.pfx をエクスポート時のパスワードでインポートし、{fqdn}:443 の仮想サービス (SSL/TLS プロファイル) の古い証明書と置き換えます。再暗号化している場合、Exchange サーバー側の証明書はそのままです',
+    },
+    why: {
+      en: 'Clients see the certificate the device presents, not the one Exchange has enabled; until the device has the renewal, every client gets the old one.',
+      ja: 'クライアントに見えるのは装置が提示する証明書で、Exchange で有効な証明書ではありません。装置に更新後の証明書を入れるまで、すべてのクライアントに古い証明書が提示されます。',
+    },
+  },
+  {
     id: 'chain-restart-iis',
     role: 'client-access',
     title: {

@@ -33,6 +33,11 @@ export const recognizeSClient: Recognizer = (text, shared) => {
   const starttls = /-starttls[ \t]+(\w+)/.exec(text)?.[1]?.toLowerCase();
   readDialogue(text, endpoint, starttls);
   const chain = readChain(lines);
+  // `s_client … | openssl x509 -noout -subject -issuer -dates -fingerprint`: the leaf as field lines.
+  if (chain.length === 0) {
+    const leaf = readFieldLines(lines);
+    if (leaf) chain.push(leaf);
+  }
   const verifyErrors = readVerifyErrors(lines, chain);
   if (verifyErrors.length > 0) endpoint.verifyErrors = verifyErrors;
   const tls =
@@ -110,6 +115,46 @@ function readChain(lines: readonly string[]): ParsedCertificate[] {
     }
   }
   return chain;
+}
+
+const FIELD = /^\s*(subject|issuer|notBefore|notAfter|serial|(?:sha-?1) Fingerprint)\s*=\s*(.*?)\s*$/i;
+
+/**
+ * What `openssl x509 -noout -subject -issuer -dates -fingerprint` prints for the certificate piped
+ * into it: `subject=CN = mail.contoso.com`, `notAfter=Nov 27 23:59:59 2026 GMT`, `sha1
+ * Fingerprint=7C:77:…`, one run of lines. A `notAfter=` alone is s_client's verify note, not this.
+ */
+function readFieldLines(lines: readonly string[]): ParsedCertificate | undefined {
+  const fields = new Map<string, string>();
+  for (const line of lines) {
+    const match = FIELD.exec(line);
+    if (match) {
+      const key = match[1]!.toLowerCase().replace(/^sha-?1 fingerprint$/, 'fingerprint');
+      if (!fields.has(key)) fields.set(key, match[2]!);
+    } else if (fields.size > 0 && fields.has('notafter') && (fields.has('subject') || fields.has('fingerprint'))) break;
+    else if (fields.size > 0) fields.clear();
+  }
+  const notAfter = opensslDate(fields.get('notafter') ?? '');
+  if (!notAfter || !(fields.has('subject') || fields.has('fingerprint'))) return undefined;
+  const subject = dnOf(fields.get('subject') ?? '');
+  const issuer = dnOf(fields.get('issuer') ?? '');
+  const cert: ParsedCertificate = {
+    subject,
+    issuer,
+    domains: uniqueNames(hostLikeCommonNames(subject)),
+    source: 's-client',
+  };
+  cert.notAfter = notAfter;
+  const notBefore = opensslDate(fields.get('notbefore') ?? '');
+  if (notBefore) cert.notBefore = notBefore;
+  const thumbprint = (fields.get('fingerprint') ?? '').replace(/:/g, '').toUpperCase();
+  if (/^[0-9A-F]{40}$/.test(thumbprint)) cert.thumbprint = thumbprint;
+  if (subject && issuer) {
+    cert.selfSigned = subject.toLowerCase() === issuer.toLowerCase();
+    const role = certificateRole(cert);
+    if (role) cert.role = role;
+  }
+  return cert;
 }
 
 /** `CN = mail.contoso.com` (1.1+) or `/C=US/O=Contoso/CN=mail.contoso.com` (1.0): Windows order either way. */
