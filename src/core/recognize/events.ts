@@ -243,9 +243,9 @@ function versionHints(text: string, drafts: EventDraft[]): VersionHint[] {
   return hints;
 }
 
-/** The admin naming the Hub Transport server: "Hub is HUB10-01", 「ハブ トランスポート サーバーは HUB01」. */
+/** The admin naming the Hub Transport server: "Hub is HUB10-01", 「ハブ トランスポート サーバーは HUB01」「ハブは HUB07」. */
 const HUB_NAMED =
-  /(?:\bHub(?:\s?Transport)?(?:\s+server)?(?:\s+is|\s*:)?|ハブ\s?(?:トランスポート\s?)?サーバー\s?(?:は|:|：)?)\s+([A-Z][A-Z0-9]{0,14}(?:-[A-Z0-9]{1,14}){0,3})(?![\w-])/;
+  /(?:\bHub(?:\s?Transport)?(?:\s+server)?(?:\s+is|\s*:)?\s+|ハブ\s?(?:トランスポート\s?)?(?:サーバー\s?)?(?:は|:|：)\s*|ハブ\s?(?:トランスポート\s?)?サーバー\s+)([A-Z][A-Z0-9]{0,14}(?:-[A-Z0-9]{1,14}){0,3})(?![\w-])/;
 
 /**
  * Role words only: a server named EDGE01 or HUB07 is one, and "Edge Transport" / "Hub Transport" name
