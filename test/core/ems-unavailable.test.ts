@@ -110,6 +110,23 @@ const rows: Row[] = [
     first: ['Add-PSSnapin'],
   },
   {
+    name: "the Shell's own WinRM error pasted",
+    paste: `Connecting to remote server ex19-01.contoso.com failed with the following error message : The WinRM client received an HTTP server error status (500), but the remote service did not include any other information about the cause of the failure.\n\n${EVENT_12015('EX19-01.contoso.com')}`,
+    down: true,
+    first: ['netsh http show sslcert ipport=0.0.0.0:444'],
+  },
+  {
+    name: '"EMS isn\'t connecting" (English)',
+    paste: `EMS isn't connecting on EX16-02 since the reboot.\n\n${EVENT_12015('EX16-02.contoso.com')}`,
+    down: true,
+    first: ['Add-PSSnapin'],
+  },
+  {
+    name: 'a cmdlet failing in the EMS is not the Shell being down',
+    paste: `In EMS, Enable-ExchangeCertificate fails on EX16-02.\n\n${EVENT_12015('EX16-02.contoso.com')}`,
+    down: false,
+  },
+  {
     name: 'Output pasted from the EMS: the Shell works, nothing changes',
     paste: `Here is the output from EMS, I ran it in the Exchange Management Shell on EX16-02:\n\n${EVENT_12015('EX16-02.contoso.com')}`,
     down: false,

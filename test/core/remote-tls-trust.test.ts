@@ -106,6 +106,42 @@ LastError     : [{LRT=11/28/2026 11:41:52 AM};{LED=450 4.4.317 Cannot connect to
     says: /mx1\.fabrikam\.com presents/,
   },
   {
+    name: 'RevocationStatusUnknown toward a partner: this server cannot reach the CRL; the CRL is checked from here',
+    paste: `Identity      : EX19-02\\5521
+DeliveryType  : DnsConnectorDelivery
+NextHopDomain : adatum.com
+Status        : Retry
+LastError     : 451 4.4.317 Cannot connect to remote server [Message=RevocationStatusUnknown SSL certificate validation failed for 'mail.adatum.com' Stage=EstablishingConnection]
+`,
+    codes: ['REMOTE_CERT_VALIDATION_FAILED'],
+    steps: ['certcheck probe mail.adatum.com:25', 'certutil -verify -urlfetch', 'netsh winhttp show proxy'],
+    says: /could not check whether it is revoked/,
+  },
+  {
+    name: 'Japanese question, NotTimeValid toward a partner: the partner’s certificate has expired',
+    paste: `取引先宛てのメールが止まっています。こちらの証明書を更新すべきですか?
+
+Identity      : EXJ19\\881
+DeliveryType  : DnsConnectorDelivery
+NextHopDomain : tailspin.co.jp
+Status        : Retry
+LastError     : 451 4.4.317 Cannot connect to remote server [Message=NotTimeValid SSL certificate validation failed for 'mx.tailspin.co.jp' Stage=EstablishingConnection]
+`,
+    codes: ['REMOTE_CERT_EXPIRED'],
+    notCodes: ['CERT_EXPIRED'],
+    language: 'ja',
+    steps: ['certcheck probe mx.tailspin.co.jp:25', 'Retry-Queue -Identity EXJ19\\881'],
+    says: /取引先の証明書です/,
+  },
+  {
+    name: 'a send protocol log line: TLS negotiation failed with error UntrustedRoot',
+    paste: `Send protocol log from EX16-01:
+2026-11-28T10:41:09.120Z,To Partners,08DD2F0C1A2B3C4D,5,10.0.0.5:24512,203.0.113.25:25,*,,TLS negotiation failed with error UntrustedRoot`,
+    codes: ['REMOTE_CERT_VALIDATION_FAILED'],
+    notCodes: ['ERROR_NOT_UNDERSTOOD'],
+    steps: ['certutil -verify -urlfetch', 'Get-Queue | ? { $_.LastError }'],
+  },
+  {
     name: 'Schannel 36882 alone (English): the partner is found from the queues first',
     paste: EVENT_EN(36882, 'EX16-02.fabrikam.com', UNTRUSTED_EN),
     codes: ['REMOTE_CERT_VALIDATION_FAILED'],

@@ -18,17 +18,21 @@ const SAYS_UNAVAILABLE: readonly RegExp[] = [
     String.raw`\b(?:no|without|lost|(?:can(?:no|['’])?t|cannot|unable\s+to|could\s*n['’]?o?t|don['’]?t\s+have|do\s+not\s+have)\s+(?:\w+\s+){0,2}?)${SHELL}\b`,
     'i',
   ),
-  // "EMS won't (even) connect", "remote PS broken", "EMS fails with HTTP 500", "EMS says … failed".
+  // "EMS won't (even) connect", "remote PS broken", "EMS is down", "EMS says "Connecting to remote
+  // server … failed"": the failure is the Shell's own, said right after it. "In EMS, Enable-… fails"
+  // is a cmdlet failing, not the Shell.
   new RegExp(
-    String.raw`\b${SHELL}\b[^.\n]{0,40}?\b(?:is\s+|are\s+)?(?:broken|down|failing|fails|failed|not\s+working|unusable|unavailable|(?:won['’]?t|doesn['’]?t|does\s+not|will\s+not|can['’]?t|cannot)\s+(?:even\s+)?(?:open|connect|load|start|work)|says\s+"?Connecting\s+to\s+remote\s+server)`,
+    String.raw`\b${SHELL}\b(?:\s+(?:itself|also|too|now|still|just|access|connection|session|here|today|on\s+[A-Za-z0-9-]{1,15}))*\s*(?:(?:is|are|was|has\s+been|keeps?|seems)\s+)?(?:also\s+|still\s+|now\s+|completely\s+|totally\s+)?(?:broken|down|dead|failing|fails|failed|hangs|hanging|times\s+out|timed\s+out|not\s+working|unusable|unavailable|(?:won['’]?t|doesn['’]?t|does\s+not|will\s+not|can['’]?t|cannot|isn['’]?t|is\s+not)\s+(?:even\s+)?(?:open|opening|connect|connecting|load|loading|start|starting|work|working)|says\s+"?Connecting\s+to\s+remote\s+server)`,
     'i',
   ),
   // 「EMS が開けない」「管理シェルにつながりません」「EMS も今使えません」.
   new RegExp(
-    String.raw`${SHELL_JA}[^。\n]{0,20}?(?:開け(?:ない|ません)|起動(?:でき|し)(?:ない|ません)|(?:接続|使用)(?:でき(?:ない|ません))|つなが(?:らない|りません|らなくなり)|使え(?:ない|ません)|動か(?:ない|なく)|動きません|落ちる|落ちます)`,
+    String.raw`${SHELL_JA}[^。\n\-]{0,15}?(?:開け(?:ない|ません)|起動(?:でき|し)(?:ない|ません)|(?:接続|使用)(?:でき(?:ない|ません))|つなが(?:らない|りません|らなくなり)|使え(?:ない|ません)|動か(?:ない|なく)|動きません|落ちる|落ちます)`,
   ),
-  // The Shell's own error, pasted.
+  // The Shell's own errors, pasted: remote PowerShell to the server failed (English and Japanese).
   /Connecting\s+to\s+remote\s+server\s+\S{1,253}\s+failed\s+with\s+the\s+following\s+error\s+message/i,
+  /The\s+WinRM\s+client\s+received\s+an\s+HTTP\s+server\s+error\s+status\s+\(500\)/i,
+  /リモート\s?サーバー\s?\S{1,253}\s?への接続に失敗しました。次のエラー\s?メッセージが返されました/,
 ];
 
 /** Whether the admin says the Exchange Management Shell cannot be used now. */

@@ -90,7 +90,35 @@ export function judgeRemoteTls({ paste, events, symptoms, language, server: name
   const server = queue?.values.server ?? (computer ? hostOf(computer) : undefined);
   const words = WORDS[language];
 
-  if (untrusted.length > 0 || queue || refusedHere) {
+  // A queue whose chain built but whose certificate is out of date or cannot be checked for revocation.
+  const queueStatus = queue?.values.status;
+  const notTrust =
+    queueStatus !== undefined &&
+    /^(?:NotTimeValid|Revoked|RevocationStatusUnknown|OfflineRevocation)$/i.test(queueStatus);
+  if (queue && queueStatus && notTrust && untrusted.length === 0) {
+    const { peer, nextHopDomain: domain } = queue.values;
+    const values = {
+      ...(server && { server }),
+      ...(peer && { peer }),
+      ...(domain && { domain }),
+      ...(queue.values.queue && { queue: queue.values.queue }),
+      status: queueStatus,
+    };
+    judgement.findings.push({
+      code: /^NotTimeValid$/i.test(queueStatus) ? 'REMOTE_CERT_EXPIRED' : 'REMOTE_CERT_VALIDATION_FAILED',
+      severity: 'warning',
+      message: words.queueStatus(values),
+      reference: 'Microsoft Learn: Get-Queue',
+    });
+    judgement.plans.push({
+      plan: 'remote-cert-validation',
+      values: {
+        ...(peer && { peer }),
+        ...(queue.values.queue && { queue: queue.values.queue }),
+        ...(server && { server }),
+      },
+    });
+  } else if (untrusted.length > 0 || queue || refusedHere) {
     const { peer, nextHopDomain: domain, status } = queue?.values ?? {};
     const logged = [untrusted.length > 0 && 36882, refusedHere && 36888, refusedThere && 36887].filter(
       (id): id is number => typeof id === 'number',
@@ -164,6 +192,7 @@ interface Words {
     alert?: number;
   }): string;
   expired(p: { server?: string }): string;
+  queueStatus(p: { server?: string; peer?: string; domain?: string; queue?: string; status: string }): string;
   alertReceived(p: { server?: string; alert: number }): string;
   noCommonCipher(p: { server?: string }): string;
 }
@@ -188,6 +217,14 @@ const WORDS: Record<Language, Words> = {
           : '',
         " It is the partner's chain, or a root or intermediate certificate missing from this server's store: your own Exchange certificate plays no part, so do not renew, replace or re-enable it. Check the partner's chain and this server's trusted roots with the steps below.",
       ].join(''),
+    queueStatus: ({ server, peer, domain, queue, status }) =>
+      `${server ?? 'This server'} refuses the certificate that ${peer ?? 'the remote server'} presents (${[queue && `queue ${queue}`, domain && `to ${domain}`].filter(Boolean).join(' ') || 'delivery'}: ${status}): ${
+        /^NotTimeValid$/i.test(status)
+          ? "it has expired or is not yet valid. It is the partner's certificate, not yours: ask its administrators to renew it"
+          : /^Revoked$/i.test(status)
+            ? "its CA has revoked it. It is the partner's certificate, not yours: ask its administrators to replace it"
+            : 'this server could not check whether it is revoked: its CRL or OCSP address cannot be reached from here (often through the WinHTTP proxy). Check that this server reaches it'
+      }, and change no certificate or connector here.`,
     expired: ({ server }) =>
       `Schannel 36881 on ${server ?? 'this server'}: the certificate the remote server presented has expired or is not yet valid. It is the remote server's certificate, not yours: ask its administrators to renew it, and change no certificate or connector here.`,
     alertReceived: ({ server, alert }) =>
@@ -213,6 +250,14 @@ const WORDS: Record<Language, Words> = {
           : '',
         '原因は取引先のチェーンか、このサーバーのストアにないルートまたは中間証明書です。こちらの Exchange 証明書は関係ないため、更新、置き換え、再割り当てはしないでください。下の手順で、取引先のチェーンとこのサーバーの信頼されたルートを確認します。',
       ].join(''),
+    queueStatus: ({ server, peer, domain, queue, status }) =>
+      `${server ? `${server} ` : 'このサーバー'}は、${peer ? `${peer} ` : '相手のサーバー'}が提示する証明書を拒否しています (${[queue && `キュー ${queue}`, domain && `宛先 ${domain}`].filter(Boolean).join('、') || '配信'}: ${status})。${
+        /^NotTimeValid$/i.test(status)
+          ? '証明書が期限切れか、まだ有効になっていません。こちらではなく取引先の証明書です。先方の管理者に更新を依頼し'
+          : /^Revoked$/i.test(status)
+            ? '証明書は CA によって失効されています。こちらではなく取引先の証明書です。先方の管理者に交換を依頼し'
+            : 'このサーバーから、その証明書が失効していないかを確認できませんでした。CRL または OCSP のアドレスにここから到達できません (WinHTTP のプロキシが原因のことがよくあります)。このサーバーから到達できるかを確認し'
+      }、こちらの証明書やコネクタは変更しないでください。`,
     expired: ({ server }) =>
       `${server ? `${server} ` : 'このサーバー'}の Schannel 36881: 相手のサーバーが提示した証明書が期限切れか、まだ有効になっていません。こちらではなく相手のサーバーの証明書です。先方の管理者に更新を依頼し、こちらの証明書やコネクタは変更しないでください。`,
     alertReceived: ({ server, alert }) =>

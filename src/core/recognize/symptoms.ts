@@ -209,7 +209,7 @@ const RULES: readonly SymptomRule[] = [
     // Only in a queue or SMTP response: certutil prints the same status for a chain of our own.
     id: 'remote-chain-untrusted',
     pattern:
-      /SSL\s+certificate\s+validation\s+failed\s+for\s+['"]?[A-Za-z0-9.-]{1,253}|\bMessage=(?:UntrustedRoot|PartialChain)\b|^[^\n]{0,300}?\b(?:LastError|LED=)[^\n]{0,300}?\b(?:UntrustedRoot|PartialChain|certificate\s+validation\s+failed)\b/im,
+      /SSL\s+certificate\s+validation\s+failed\s+for\s+['"]?[A-Za-z0-9.-]{1,253}|\bMessage=(?:UntrustedRoot|PartialChain)\b|TLS\s+negotiation\s+failed\s+with\s+error\s+(?:UntrustedRoot|PartialChain|NotTimeValid|Revoked|RevocationStatusUnknown|OfflineRevocation)\b|^[^\n]{0,300}?\b(?:LastError|LED=)[^\n]{0,300}?\b(?:UntrustedRoot|PartialChain|certificate\s+validation\s+failed)\b/im,
     values: (text, match) => {
       const lineEnd = text.indexOf('\n', match.index + match[0].length);
       const line = text.slice(text.lastIndexOf('\n', match.index) + 1, lineEnd < 0 ? undefined : lineEnd);
