@@ -14,6 +14,7 @@ import { judgeEvidenceExtras, unexplainedThumbprints } from './findings/extra-fi
 import { addJudgement, emptyJudgement, type Judgement } from './findings/judgement.js';
 import { judgeRemoteTls } from './findings/remote-tls-findings.js';
 import { judgeSettings } from './findings/setting-findings.js';
+import { transportCertificateCause } from './findings/queue-cause.js';
 import { orderFindings, summarize } from './findings/summary.js';
 import { judgeSymptom } from './findings/symptom-findings.js';
 import { judgeUnexplained } from './findings/unexplained-findings.js';
@@ -126,7 +127,15 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
     return cert ? displayName(cert) : undefined;
   };
   for (const symptom of evidence.symptoms)
-    addJudgement(judgement, judgeSymptom(symptom, t, language, { starttlsEvent, nameOf, certificates }));
+    addJudgement(
+      judgement,
+      judgeSymptom(symptom, t, language, {
+        starttlsEvent,
+        nameOf,
+        certificates,
+        certificateCause: (on) => transportCertificateCause(events, certificates, on),
+      }),
+    );
   // The other side's chain, or no certificate at all: Schannel and queues that say so.
   addJudgement(
     judgement,

@@ -160,6 +160,13 @@ export function commandValues(scope: PlanScope, planId: string): Values {
     cn:
       (aboutCertificate ? values.cn : undefined) ??
       (values.fqdn ? values.fqdn.replace(/[^\w.-]/g, '_') : 'certificate'),
+    // No queue identity in the paste: the server's queues waiting to retry, by a filter both 2010 and later accept.
+    retryQueueCommand: values.queue
+      ? `Retry-Queue -Identity ${values.queue}`
+      : `Retry-Queue -Server ${server ?? '<server>'} -Filter {Status -eq 'Retry'}`,
+    queueCheckCommand: values.queue
+      ? `Get-Queue -Identity ${values.queue} | fl Status,MessageCount,LastError`
+      : `Get-Queue -Server ${server ?? '<server>'} | fl Identity,NextHopDomain,Status,MessageCount,LastError`,
     servicesOrDefault: enableable(scope) ?? '<services>',
     eventIds: values.eventIds ?? '12014,12015,12016',
     site: values.site,
@@ -265,6 +272,11 @@ interface ScopeValues {
   version: ReturnType<typeof commandVersionOf>;
   command: Values;
   prose: Values;
+    queuedTo: scope.values.peer
+      ? language === 'ja'
+        ? ` ${scope.values.peer} 宛ての`
+        : ` to ${scope.values.peer}`
+      : '',
   edge: 'yes' | 'no' | 'unknown';
 }
 

@@ -22,6 +22,8 @@ const PLAN_ORDER: readonly string[] = [
   'offload-renewal',
   // A renewal already done: its roll-out replaces the request the old certificate would otherwise get.
   'renewed-rollout',
+  // A newer certificate that lacks a name of the current one: held back before the request that replaces it.
+  'renewal-lacks-name',
   // A CA renewal first: its enable step then cannot be mistaken for one about a self-signed certificate made later.
   'ca-renew',
   'renew-unknown-issuer',
@@ -49,6 +51,8 @@ const PLAN_ORDER: readonly string[] = [
   'self-signed-client-facing',
   'identify-thumbprint',
   'list-with-dates',
+  // A queue held up by a certificate problem is retried once that problem is fixed.
+  'smtp-queue-after-fix',
 ];
 /** Each plan's place in PLAN_ORDER, looked up once when the module loads instead of scanned per comparison. */
 const PLAN_RANK: ReadonlyMap<string, number> = new Map(PLAN_ORDER.map((plan, index) => [plan, index]));

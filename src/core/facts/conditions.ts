@@ -568,7 +568,9 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
       Boolean(
         s.cert?.servicesHistory?.includes('IIS') ||
           s.cert?.presentedOn.includes(443) ||
-          (s.cert?.servicesHistory === undefined && s.cert?.issuerKind === 'ca' && !certForServerName(s)),
+          (s.cert?.servicesHistory === undefined && s.cert?.issuerKind === 'ca' && !certForServerName(s)) ||
+          // Another server given the copy: the copy is enabled for what the certificate serves here.
+          (s.cert === undefined && s.values.sourceServer !== undefined && /\bIIS\b/.test(s.values.services ?? '')),
       ),
     unknown: 'else',
     ifTrue: w('The certificate serves IIS', '証明書は IIS に使われています'),

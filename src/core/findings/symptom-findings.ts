@@ -99,6 +99,8 @@ function overwriteNewKind(
   if (listed?.selfSigned === false || (listed?.issuer && !sameDistinguishedName(listed.issuer, listed.subject)))
     return 'ca';
   if (values.promptAuth === 'yes') return 'auth';
+    /** The paste shows a transport certificate problem on this server (any server when none is named). */
+    certificateCause?: (server?: string) => boolean;
   if (values.promptCmdlet === 'new') return 'self-signed';
   if (values.caSaid === 'yes') return 'ca';
   return undefined;
@@ -333,6 +335,24 @@ export function judgeSymptom(
       });
       // Nothing local changes: the plan looks at the next hop and at this server's reach to its CRL.
       plans.push({
+      // A certificate problem of the queue's own server explains the dropped connection: never "not a
+      // certificate problem" beside it, and the queue is retried after the fix, not probed before it.
+      if (context.certificateCause?.(server)) {
+        findings.push({
+          code: 'SMTP_CONNECTION_FAILED',
+          severity: 'info',
+          message: responseText[language].connectionAfterCertificate({
+            ...(peer && { peer }),
+            ...(server && { server }),
+            response: response ?? '421 4.4.2',
+          }),
+        });
+        plans.push({
+          plan: 'smtp-queue-after-fix',
+          values: { ...(peer && { peer }), ...(queue && { queue }), ...(server && { server }) },
+        });
+        break;
+      }
         plan: 'remote-cert-validation',
         values: { ...(peer && { peer }), ...(queue && { queue }), ...(server && { server }) },
       });

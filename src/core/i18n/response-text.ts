@@ -7,6 +7,8 @@ import type { Language } from '../model.js';
 export interface ResponseText {
   remoteValidation(p: { peer?: string; domain?: string; queue?: string }): string;
   connectionDropped(p: { peer?: string; domain?: string; response: string }): string;
+  /** The same failure beside a certificate problem of the server whose queue it is: likely its consequence. */
+  connectionAfterCertificate(p: { peer?: string; server?: string; response: string }): string;
   smtpNotEnabled(p: { name?: string; hcw: boolean }): string;
   /** `listed`: the paste already lists the certificates, so only the error's own context is asked for. */
   errorNotUnderstood(p: { line: string; listed?: boolean }): string;
@@ -20,6 +22,8 @@ const en: ResponseText = {
     `${queue ? `Queue ${queue}` : 'Delivery'}${domain ? ` to ${domain}` : ''} fails with 454 4.7.5 Certificate validation failure: this server could not validate the certificate that ${peer ?? 'the next hop'} presented, on a hop that requires a valid one (domain security or forced TLS). Nothing is wrong with your own certificate: check the remote certificate (expiry, name, chain) and that this server can reach its CRL, and change no local certificate or connector.`,
   connectionDropped: ({ peer, domain, response }) =>
     `${domain ? `Mail to ${domain}` : 'A queue'} fails with ${response} (SocketError)${peer ? ` at ${peer}` : ''}: the connection itself failed or was cut (network, firewall, the remote server, or a TLS version neither side accepts). This is not a certificate problem; no certificate change helps.`,
+  connectionAfterCertificate: ({ peer, server, response }) =>
+    `Mail${server ? ` from ${server}` : ''}${peer ? ` to ${peer}` : ''} waits in the queue with ${response} (the connection was dropped during the SMTP conversation). With the certificate problem above on the same server this is most likely its consequence: the TLS handshake between the servers fails and the other side drops the connection. Fix the certificate first, then retry the queue; only if it still fails afterwards, look at the network between the servers.`,
   smtpNotEnabled: ({ name, hcw }) =>
     `${hcw ? 'The Hybrid Configuration Wizard failed at mail flow: ' : ''}Set-SendConnector refused the certificate${name ? ` ${name}` : ''} because it is not enabled for SMTP. Enable it for SMTP (answer N to the overwrite prompt), then ${hcw ? 're-run the wizard' : 'set the connector again'}; no new certificate is needed.`,
   errorNotUnderstood: ({ line, listed }) =>
@@ -37,6 +41,8 @@ const ja: ResponseText = {
     `${queue ? `キュー ${queue}` : '配信'}${domain ? ` (宛先 ${domain})` : ''} が 454 4.7.5 Certificate validation failure で失敗しています。有効な証明書が必要なホップ (ドメイン セキュリティまたは TLS の強制) で、${peer ?? '次ホップ'} が提示した証明書をこのサーバーが検証できませんでした。こちらの証明書に問題はありません。相手の証明書 (有効期限、名前、チェーン) と、このサーバーからその CRL に到達できるかを確認し、こちらの証明書やコネクタは変更しないでください。`,
   connectionDropped: ({ peer, domain, response }) =>
     `${domain ? `${domain} 宛てのメール` : 'キュー'}が ${response} (SocketError)${peer ? ` (${peer})` : ''} で失敗しています。接続そのものが失敗したか切断されました (ネットワーク、ファイアウォール、相手のサーバー、または双方が受け付けない TLS バージョン)。証明書の問題ではなく、証明書を変更しても解決しません。`,
+  connectionAfterCertificate: ({ peer, server, response }) =>
+    `${server ? `${server} から ` : ''}${peer ? `${peer} 宛ての` : ''}メールが ${response} でキューに滞留しています (SMTP のやり取りの途中で接続が切断されています)。同じサーバーに上記の証明書の問題があるため、その結果である可能性が高いです。サーバー間の TLS ハンドシェイクが失敗し、相手側が接続を切断しています。先に証明書を直してからキューを再試行してください。それでも失敗する場合に限り、サーバー間のネットワークを確認します。`,
   smtpNotEnabled: ({ name, hcw }) =>
     `${hcw ? 'ハイブリッド構成ウィザードがメール フローの構成で失敗しました。' : ''}証明書${name ? ` ${name}` : ''}が SMTP に割り当てられていないため、Set-SendConnector が拒否しました。SMTP に割り当て (上書き確認には N)、${hcw ? 'ウィザードを再実行' : 'コネクタをもう一度設定'}してください。新しい証明書は不要です。`,
   errorNotUnderstood: ({ line, listed }) =>

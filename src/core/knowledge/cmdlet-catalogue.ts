@@ -133,7 +133,8 @@ export const CMDLETS: Readonly<Record<string, CmdletEntry>> = {
   'Get-SendConnector': { releases: all, parameters: {} },
   'Set-ReceiveConnector': { releases: all, parameters: { TlsCertificateName: FROM_2013 } },
   'Set-SendConnector': { releases: all, parameters: { TlsCertificateName: FROM_2013 } },
-  'Retry-Queue': { releases: all, parameters: { Identity: all } },
+  // ps:Retry-Queue, Get-Queue: -Server and -Filter since 2007 (a filter on Status picks the queues waiting to retry).
+  'Retry-Queue': { releases: all, parameters: { Identity: all, Server: all, Filter: all } },
   // ps:Set-ImapSettings, Set-PopSettings (-Server, -X509CertificateName); 2007 has both since SP1.
   'Get-ImapSettings': { releases: all, parameters: { Server: all } },
   'Set-ImapSettings': { releases: all, parameters: { Server: all, X509CertificateName: all } },
@@ -164,7 +165,7 @@ export const CMDLETS: Readonly<Record<string, CmdletEntry>> = {
   'New-Object': { releases: all, parameters: {} },
   // ps:Test-EdgeSynchronization (Exchange 2007 SP1 and later); ps:Get-Queue.
   'Test-EdgeSynchronization': { releases: all, parameters: { ExcludeRecipientTest: all } },
-  'Get-Queue': { releases: all, parameters: { Identity: all } },
+  'Get-Queue': { releases: all, parameters: { Identity: all, Server: all } },
   // The internal URLs a renewal for a public CA must move off internal names (ps: Get-OwaVirtualDirectory,
   // Get-EcpVirtualDirectory 2010+, …; Get-ClientAccessServer up to 2016, Get-ClientAccessService from 2016).
   'Get-OwaVirtualDirectory': { releases: all, parameters: { Server: all } },

@@ -79,6 +79,15 @@ export const RESPONSE_PLAN_ROWS: PlanDefinition[] = [
     entries: ['remote-test-port', 'remote-probe-tls', 'retry-queue', 'verify-queue-drains'],
   },
   {
+    id: 'smtp-queue-after-fix',
+    reference: 'Microsoft Learn: Retry-Queue; Microsoft Learn: Get-Queue',
+    summary: s(
+      "A queue's 421 4.4.2 / 451 4.4.0 beside a transport certificate problem of the same server: retried after the fix",
+      '同じサーバーのトランスポート証明書の問題と並ぶキューの 421 4.4.2 / 451 4.4.0: 修正後に再試行',
+    ),
+    entries: ['retry-queue-after-fix', 'verify-queue-after-fix'],
+  },
+  {
     id: 'hcw-enable-smtp',
     reference: 'Microsoft Learn: Enable-ExchangeCertificate; Hybrid Configuration Wizard',
     summary: s(

@@ -345,4 +345,31 @@ export const SMTP_RESPONSE_STEPS: LibraryStep[] = [
     },
     command: { default: 'Get-ExchangeCertificate | ft Thumbprint,Services,NotAfter,Subject -AutoSize' },
   },
+  {
+    id: 'retry-queue-after-fix',
+    role: 'transport',
+    title: {
+      en: 'On {server}, after the certificate fix above: retry the queued mail{queuedTo} instead of waiting for the next attempt',
+      ja: '{server} で、上記の証明書の修正の後に: 次の再試行を待たずに滞留している{queuedTo}メールを再試行します',
+    },
+    why: {
+      en: 'The queue was waiting on the failed TLS handshake; once the certificate is fixed, a retry delivers it at once instead of at the next retry interval.',
+      ja: 'キューは失敗した TLS ハンドシェイクのために待機していました。証明書を直した後に再試行すれば、次の再試行間隔を待たずに配信されます。',
+    },
+    command: { default: '{retryQueueCommand}' },
+  },
+  {
+    id: 'verify-queue-after-fix',
+    role: 'transport',
+    phase: 'verify',
+    title: {
+      en: 'On {server}: check that the queue drains: the message count falls and LastError is empty. If LastError still shows the dropped connection, the connection itself is at fault (network, firewall, the other server): test port 25 from {server}',
+      ja: '{server} で: キューが減ることを確認します。メッセージ数が減り、LastError が空になります。LastError に接続の切断がまだ表示される場合は接続そのもの (ネットワーク、ファイアウォール、相手のサーバー) が原因です。{server} からポート 25 への接続をテストします',
+    },
+    why: {
+      en: 'Messages wait in the queue until the next hop accepts them; they are not lost meanwhile.',
+      ja: 'メッセージは次ホップが受け付けるまでキューで待機しており、その間に失われることはありません。',
+    },
+    command: { default: '{queueCheckCommand}' },
+  },
 ];

@@ -233,7 +233,8 @@ const RULES: readonly SymptomRule[] = [
     pattern:
       /\b(?:421\s+4\.4\.[12]|451\s+4\.4\.0)\b[^\n;\]]{0,160}?(?:SocketError|Connection\s+dropped)|Connection\s+dropped\s+due\s+to\s+SocketError/i,
     values: (text, match) => ({
-      ...queueRecord(text, match),
+      ...proseHop(text, match),
+      ...definedOnly(queueRecord(text, match)),
       response: /\b(421\s+4\.4\.[12]|451\s+4\.4\.0)\b/.exec(match[0])?.[1]?.replace(/\s+/, ' '),
     }),
   },
@@ -320,6 +321,31 @@ function queueRecord(text: string, match: RegExpExecArray): Record<string, strin
 /** The server a cmdlet error names (`[Server=EX01,RequestId=…]`), when it does. */
 function errorServer(text: string, index: number): string | undefined {
   return /\[Server=([A-Za-z][A-Za-z0-9-]{0,62})[,\]]/.exec(text.slice(index, index + 800))?.[1];
+}
+
+/**
+ * The hop the admin writes on the error's own line: "mail MX01->MX02 sits in the queue", "from EX01 to
+ * EX02", 「MX01 から MX02 へのメール」: the queue's server and the server it fails to reach.
+ */
+const HOP_NAME = '([A-Z][A-Z0-9-]{0,30}\\d)';
+const HOPS: readonly RegExp[] = [
+  new RegExp(`(?<![\\w-])${HOP_NAME}\\s*(?:->|→|=>|⇒)\\s*${HOP_NAME}(?![\\w-])`),
+  new RegExp(`\\bfrom\\s+${HOP_NAME}\\s+to\\s+${HOP_NAME}(?![\\w-])`, 'i'),
+  new RegExp(`(?<![\\w-])${HOP_NAME}\\s*から\\s*${HOP_NAME}\\s*(?:へ|宛|に)`),
+];
+function proseHop(text: string, match: RegExpExecArray): Record<string, string | undefined> {
+  const lineStart = text.lastIndexOf('\n', match.index) + 1;
+  const lineEnd = text.indexOf('\n', match.index);
+  const line = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
+  for (const pattern of HOPS) {
+    const hop = pattern.exec(line);
+    if (hop?.[1] && hop[2] && hop[1] !== hop[2]) return { server: hop[1], peer: hop[2] };
+  }
+  return {};
+}
+
+function definedOnly(values: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
 function prompt(
