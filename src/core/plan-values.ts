@@ -150,6 +150,13 @@ export function commandValues(scope: PlanScope, planId: string): Values {
     imapPopServices: imapPop(scope),
     o365ConnectorQuoted: o365 ? sq(o365) : undefined,
     queueOrPlaceholder: values.queue ?? '<queue identity>',
+    // No queue identity in the paste: the server's queues waiting to retry, by a filter both 2010 and later accept.
+    retryQueueCommand: values.queue
+      ? `Retry-Queue -Identity ${values.queue}`
+      : `Retry-Queue -Server ${server ?? '<server>'} -Filter {Status -eq 'Retry'}`,
+    queueCheckCommand: values.queue
+      ? `Get-Queue -Identity ${values.queue} | fl Status,MessageCount,LastError`
+      : `Get-Queue -Server ${server ?? '<server>'} | fl Identity,NextHopDomain,Status,MessageCount,LastError`,
     mailboxOrPlaceholder: values.testMailbox ?? '<on-premises mailbox>',
     subjectQuoted: sq(
       aboutCertificate ? (publicCa?.subject ?? values.subject ?? `CN=${connectorFqdn}`) : `CN=${connectorFqdn}`,
@@ -160,13 +167,6 @@ export function commandValues(scope: PlanScope, planId: string): Values {
     cn:
       (aboutCertificate ? values.cn : undefined) ??
       (values.fqdn ? values.fqdn.replace(/[^\w.-]/g, '_') : 'certificate'),
-    // No queue identity in the paste: the server's queues waiting to retry, by a filter both 2010 and later accept.
-    retryQueueCommand: values.queue
-      ? `Retry-Queue -Identity ${values.queue}`
-      : `Retry-Queue -Server ${server ?? '<server>'} -Filter {Status -eq 'Retry'}`,
-    queueCheckCommand: values.queue
-      ? `Get-Queue -Identity ${values.queue} | fl Status,MessageCount,LastError`
-      : `Get-Queue -Server ${server ?? '<server>'} | fl Identity,NextHopDomain,Status,MessageCount,LastError`,
     servicesOrDefault: enableable(scope) ?? '<services>',
     eventIds: values.eventIds ?? '12014,12015,12016',
     site: values.site,
@@ -250,6 +250,11 @@ export function proseValues(scope: PlanScope, command: Values, language: Languag
     imapPopServices: command.imapPopServices,
     peer: pick(scope.values.peer, 'peer'),
     nextHop: pick(scope.values.peer, 'nextHop'),
+    queuedTo: scope.values.peer
+      ? language === 'ja'
+        ? ` ${scope.values.peer} 宛ての`
+        : ` to ${scope.values.peer}`
+      : '',
     thumbprintWords: pick(scope.values.thumbprint, 'thumbprintWords'),
     sourceServer: pick(command.sourceServer, 'sourceServer'),
     requestServer: pick(command.requestServer, 'requestServer'),
@@ -272,11 +277,6 @@ interface ScopeValues {
   version: ReturnType<typeof commandVersionOf>;
   command: Values;
   prose: Values;
-    queuedTo: scope.values.peer
-      ? language === 'ja'
-        ? ` ${scope.values.peer} 宛ての`
-        : ` to ${scope.values.peer}`
-      : '',
   edge: 'yes' | 'no' | 'unknown';
 }
 

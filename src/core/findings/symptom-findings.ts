@@ -99,8 +99,6 @@ function overwriteNewKind(
   if (listed?.selfSigned === false || (listed?.issuer && !sameDistinguishedName(listed.issuer, listed.subject)))
     return 'ca';
   if (values.promptAuth === 'yes') return 'auth';
-    /** The paste shows a transport certificate problem on this server (any server when none is named). */
-    certificateCause?: (server?: string) => boolean;
   if (values.promptCmdlet === 'new') return 'self-signed';
   if (values.caSaid === 'yes') return 'ca';
   return undefined;
@@ -120,6 +118,8 @@ export function judgeSymptom(
     nameOf?: (thumbprint: string) => string | undefined;
     /** The pasted certificates: a name-mismatch alert is judged against the one serving IIS. */
     certificates?: readonly CertificateFacts[];
+    /** The paste shows a transport certificate problem on this server (any server when none is named). */
+    certificateCause?: (server?: string) => boolean;
   } = { starttlsEvent: false },
 ): Judgement {
   const findings: Judgement['findings'] = [];
@@ -335,6 +335,13 @@ export function judgeSymptom(
       });
       // Nothing local changes: the plan looks at the next hop and at this server's reach to its CRL.
       plans.push({
+        plan: 'remote-cert-validation',
+        values: { ...(peer && { peer }), ...(queue && { queue }), ...(server && { server }) },
+      });
+      break;
+    }
+    case 'smtp-socket-error': {
+      const { peer, queue, server, nextHopDomain, response } = symptom.values;
       // A certificate problem of the queue's own server explains the dropped connection: never "not a
       // certificate problem" beside it, and the queue is retried after the fix, not probed before it.
       if (context.certificateCause?.(server)) {
@@ -353,13 +360,6 @@ export function judgeSymptom(
         });
         break;
       }
-        plan: 'remote-cert-validation',
-        values: { ...(peer && { peer }), ...(queue && { queue }), ...(server && { server }) },
-      });
-      break;
-    }
-    case 'smtp-socket-error': {
-      const { peer, queue, server, nextHopDomain, response } = symptom.values;
       findings.push({
         code: 'SMTP_CONNECTION_FAILED',
         severity: 'info',
