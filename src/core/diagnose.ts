@@ -8,6 +8,7 @@ import { summaryRelease, summaryVersion } from './facts/version-facts.js';
 import { covers, displayName, judgeCertificate } from './findings/certificate-findings.js';
 import { judgeChainNotSent } from './findings/chain-findings.js';
 import { judgeOffload } from './findings/offload-findings.js';
+import { judgeRenewalNames } from './findings/renewal-names.js';
 import { judgeEmsUnavailable } from './findings/ems-findings.js';
 import { hostOf, judgeEvent } from './findings/event-findings.js';
 import { judgeEvidenceExtras, unexplainedThumbprints } from './findings/extra-findings.js';
@@ -147,6 +148,7 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   // 443 presenting what Exchange has already replaced: a device in front holds the old certificate.
   const offload = judgeOffload({ paste: text, endpoints: evidence.endpoints ?? [], certificates, language, now });
   addJudgement(judgement, offload.judgement);
+  addJudgement(judgement, judgeRenewalNames({ certificates, language, now }));
   judgement.plans = judgement.plans.filter((p) => !offloadReplaces(p, offload.replaced));
   addJudgement(
     judgement,

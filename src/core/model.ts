@@ -80,6 +80,8 @@ export const findingCodeSchema = z.enum([
   'SMTP_CONNECTION_FAILED',
   // Added: 443 presents an older certificate than the one Exchange has enabled (a device in front terminates TLS).
   'ENDPOINT_PRESENTS_OLD_CERT',
+  // Added: a newer CA certificate for the same name lacks a name the current one has: not a complete renewal.
+  'RENEWAL_LACKS_NAME',
   // Added: a management task refused a certificate that is not enabled for SMTP (HCW, Set-SendConnector).
   'CERT_NOT_ENABLED_FOR_SMTP',
   // Added: the paste holds an error line nothing else in the diagnosis explains.

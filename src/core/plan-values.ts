@@ -129,6 +129,7 @@ export function commandValues(scope: PlanScope, planId: string): Values {
     newThumbprint:
       values.newThumbprint ?? (planId === 'starttls-missing' ? values.candidate : undefined) ?? '<new thumbprint>',
     missingServices: renewedMissing(scope).join(',') || '<services>',
+    missingNames: values.missingNames?.replaceAll(',', ', '),
     // The certificate copied to the other servers: the renewed one a pin plan names, else the one just imported.
     copyThumbprint: values.newThumbprint ?? (PIN_PLANS.has(planId) ? '<new thumbprint>' : '<imported thumbprint>'),
     sourceServer: values.sourceServer ?? server,
@@ -247,6 +248,7 @@ export function proseValues(scope: PlanScope, command: Values, language: Languag
     smtpPort: command.smtpPort,
     newThumbprint: pick(scope.values.newThumbprint, 'newThumbprint'),
     missingServices: pick(renewedMissing(scope).join(',') || undefined, 'servicesOrDefault'),
+    missingNames: command.missingNames,
     imapPopServices: command.imapPopServices,
     peer: pick(scope.values.peer, 'peer'),
     nextHop: pick(scope.values.peer, 'nextHop'),

@@ -373,6 +373,7 @@ const en: DiagnosisText = {
     CHAIN_INCOMPLETE: ({ name }) =>
       name ? `${name} is Invalid: its issuing CA certificate is missing` : 'The issuing CA certificate is missing',
     ENDPOINT_PRESENTS_OLD_CERT: () => '443 still presents the old certificate: the device in front of Exchange holds it',
+    RENEWAL_LACKS_NAME: () => 'The new certificate lacks a name the current one has: do not enable it for IIS',
     IMAP_POP_CERTIFICATE_NAME: () => 'IMAP/POP: X509CertificateName must be the FQDN clients connect to',
     SERVER_AUTH_EKU_MISSING: ({ name }) =>
       `${name || 'The certificate'} lacks the Server Authentication EKU (PkixKpServerAuthNotFoundInEnhancedKeyUsage)`,
@@ -632,6 +633,7 @@ const ja: DiagnosisText = {
     CHAIN_INCOMPLETE: ({ name }) =>
       name ? `${name} が Invalid です: 発行元 CA の証明書がありません` : '発行元 CA の証明書がありません',
     ENDPOINT_PRESENTS_OLD_CERT: () => '443 はまだ古い証明書を提示しています: Exchange の前にある装置が持っています',
+    RENEWAL_LACKS_NAME: () => '新しい証明書には現在の証明書にある名前がありません: IIS に割り当てないでください',
     IMAP_POP_CERTIFICATE_NAME: () => 'IMAP/POP: X509CertificateName にはクライアントが接続する FQDN を設定します',
     SERVER_AUTH_EKU_MISSING: ({ name }) =>
       `${name || '証明書'} の拡張キー使用法にサーバー認証がありません (PkixKpServerAuthNotFoundInEnhancedKeyUsage)`,

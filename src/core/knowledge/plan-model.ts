@@ -85,6 +85,8 @@ export interface PlanValues {
   iisOnCaSaid?: 'yes';
   /** What the admin says of the organisation: hybrid with Exchange Online ('yes') or not ('no'). */
   hybridSaid?: 'yes' | 'no';
+  /** The names a newer certificate lacks that the current one has, comma-separated: it is not enabled. */
+  missingNames?: string;
   /** The mailbox the admin's own Test-OAuthConnectivity ran with: the test after the fix uses it again. */
   testMailbox?: string;
   /** The server that made the certificate request (its private key is there), when the paste names it. */

@@ -601,6 +601,16 @@ export const PLAN_ROWS: PlanDefinition[] = [
     ],
   },
   {
+    id: 'renewal-lacks-name',
+    reference: 'Microsoft Learn: Certificate requirements for Exchange services',
+    summary: s(
+      'A newer CA certificate for the same name lacks a name the current certificate has (a SAN such as autodiscover)',
+      '同じ名前の新しい CA 証明書に、現在の証明書にある名前 (autodiscover などの SAN) がない',
+    ),
+    // Nothing is enabled or removed: the request that follows carries every name of the current one.
+    entries: ['renewal-lacks-name-hold'],
+  },
+  {
     id: 'offload-renewal',
     reference: 'Microsoft Learn: Export-ExchangeCertificate; Certificate requirements for Exchange services',
     summary: s(

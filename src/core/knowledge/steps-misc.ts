@@ -403,6 +403,19 @@ export const MISC_STEPS: LibraryStep[] = [
     },
   },
   {
+    id: 'renewal-lacks-name-hold',
+    role: 'any',
+    title: {
+      en: 'On {server}: do not enable {thumbprintWords} for IIS: it lacks {missingNames}, which the current certificate has. Check its names below, have the CA reissue it with every name of the current certificate (the request in the next steps carries them), and keep the current certificate until the reissued one is enabled',
+      ja: '{server} で: {thumbprintWords} は IIS に割り当てないでください。現在の証明書にある {missingNames} がありません。下のコマンドで名前を確かめ、現在の証明書のすべての名前で CA に再発行を依頼し (次の手順の要求にはすべての名前があります)、再発行された証明書を割り当てるまで現在の証明書は残します',
+    },
+    why: {
+      en: 'Clients that connect by the missing name (Outlook looks up autodiscover.<domain>) would get a certificate warning from the day it serves IIS.',
+      ja: '足りない名前で接続するクライアント (Outlook は autodiscover.<ドメイン> を参照します) には、この証明書を IIS に使った日から証明書の警告が出ます。',
+    },
+    command: { default: 'Get-ExchangeCertificate -Thumbprint {thumbprint} | fl Subject,CertificateDomains,NotAfter,Services' },
+  },
+  {
     id: 'offload-export',
     role: 'client-access',
     title: {
