@@ -134,3 +134,61 @@ describe('443 presents the old certificate while Exchange has its renewal enable
       }
     });
 });
+
+/** Without a probe in the paste: a renewal (done or to come) also goes to the load balancer the admin names. */
+describe('a load balancer that terminates TLS gets the renewal too', () => {
+  const expiring = `[PS] C:\\>Get-ExchangeCertificate -Server EX01 | fl Thumbprint,Subject,Issuer,NotAfter,Services,CertificateDomains
+
+Thumbprint         : ${OLD}
+Subject            : CN=mail.adatum.com
+Issuer             : CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1, O=DigiCert Inc, C=US
+NotAfter           : 12/9/2026 11:59:59 PM
+Services           : IMAP, POP, IIS, SMTP
+CertificateDomains : {mail.adatum.com, autodiscover.adatum.com}
+`;
+  const renewed = `${expiring}
+Thumbprint         : ${NEW}
+Subject            : CN=mail.adatum.com
+Issuer             : CN=DigiCert Global G2 TLS RSA SHA256 2020 CA1, O=DigiCert Inc, C=US
+NotAfter           : 11/20/2027 11:59:59 PM
+Services           : None
+CertificateDomains : {mail.adatum.com, autodiscover.adatum.com}
+`;
+  const rows: { name: string; lang: 'en' | 'ja'; prose: string; listing: string; offload: boolean }[] = [
+    {
+      name: 'renewal imported, F5 offloads SSL',
+      lang: 'en',
+      prose: 'Exchange 2019 CU15, EX01. The F5 offloads SSL for mail.adatum.com. We imported the renewed cert.',
+      listing: renewed,
+      offload: true,
+    },
+    {
+      name: 'expiring, Kemp does SSL bridging',
+      lang: 'en',
+      prose: 'Exchange 2019 CU15, EX01, behind a Kemp doing SSL bridging. The cert expires in 11 days.',
+      listing: expiring,
+      offload: true,
+    },
+    {
+      name: '期限間近、ロード バランサーで SSL オフロード',
+      lang: 'ja',
+      prose: 'Exchange 2019 CU15 の EX01 です。ロード バランサーで SSL オフロードしています。証明書が 11 日で切れます。',
+      listing: expiring,
+      offload: true,
+    },
+    {
+      name: 'expiring, L4 pass-through',
+      lang: 'en',
+      prose: 'Exchange 2019 CU15, EX01, behind an L4 load balancer (no SSL offload). The cert expires in 11 days.',
+      listing: expiring,
+      offload: false,
+    },
+  ];
+  for (const row of rows)
+    it(`${row.lang}: ${row.name}`, () => {
+      const d = diagnose(`${row.prose}\n\n${row.listing}`, { now: NOW, lang: row.lang });
+      const ids = d.steps.map((s) => s.id);
+      assert.equal(ids.includes('offload-install'), row.offload, ids.join(','));
+      if (row.offload) assert.ok(ids.indexOf('offload-export') < ids.indexOf('offload-install'), ids.join(','));
+    });
+});

@@ -695,6 +695,16 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
       '{server} の InternalTransportCertificateThumbprint が別の拇印の場合',
     ),
   },
+  // The admin says a load balancer terminates TLS in front of Exchange: it presents its own copy.
+  offloadSaid: {
+    test: (s) => s.values.offloadSaid === 'yes',
+    unknown: 'else',
+    ifTrue: w(
+      'The admin says a load balancer terminates TLS (SSL offload or bridging)',
+      'ロード バランサーが TLS を終端している (SSL オフロードまたはブリッジ) とのことです',
+    ),
+    ifFalse: w('No load balancer is said to terminate TLS', 'TLS を終端するロード バランサーの話はありません'),
+  },
   sharedWithOthers: {
     test: (s) => Boolean(s.values.sharedWith),
     unknown: 'else',

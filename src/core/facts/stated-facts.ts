@@ -1,3 +1,5 @@
+import { type OffloadSaid, offloadSaid } from './offload-said.js';
+
 /**
  * Facts the admin states in their own words that decide the plan: the new certificate's thumbprint
  * ("the new thumbprint is “A1E6…”", 「新しい証明書の拇印は …」) and the one server the renewed
@@ -22,6 +24,8 @@ export interface StatedFacts {
   hybridOrg?: boolean;
   /** The mailbox a pasted Test-OAuthConnectivity (or another Test- cmdlet) ran with (-Mailbox taro@contoso.com). */
   testMailbox?: string;
+  /** The admin says a load balancer in front of Exchange terminates TLS (SSL offload or bridging). */
+  offload?: OffloadSaid;
 }
 
 /**
@@ -152,6 +156,8 @@ export function statedFacts(text: string): StatedFacts {
   if (hybridOrg !== undefined) stated.hybridOrg = hybridOrg;
   const mailbox = TEST_MAILBOX.exec(text)?.[1];
   if (mailbox) stated.testMailbox = mailbox;
+  const offload = offloadSaid(text);
+  if (offload) stated.offload = offload;
   return stated;
 }
 

@@ -87,6 +87,8 @@ export interface PlanValues {
   hybridSaid?: 'yes' | 'no';
   /** The names a newer certificate lacks that the current one has, comma-separated: it is not enabled. */
   missingNames?: string;
+  /** 'yes' when the admin says a load balancer terminates TLS: it gets the renewal too. */
+  offloadSaid?: 'yes';
   /** The mailbox the admin's own Test-OAuthConnectivity ran with: the test after the fix uses it again. */
   testMailbox?: string;
   /** The server that made the certificate request (its private key is there), when the paste names it. */

@@ -337,6 +337,7 @@ export const PLAN_ROWS: PlanDefinition[] = [
           { if: 'eventShown', yes: ['verify-events'] },
           { use: 'check-before-remove' },
           'remove-old-renewed',
+          { if: 'offloadSaid', yes: ['offload-export', 'offload-install'] },
           { if: 'certHasIis', yes: ['verify-https-probe'] },
           { if: 'certHasSmtp', yes: ['verify-starttls-probe'] },
         ],

@@ -171,6 +171,8 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
     { use: 'remove-old-safely' },
     { if: 'knownInternalTransport', yes: [{ use: 'verify-transport' }] },
     'verify-new-certificate',
+    // A load balancer that terminates TLS presents its own copy: it gets the new certificate too.
+    { if: 'offloadSaid', yes: ['offload-export', 'offload-install'] },
     { if: 'certHasIis', yes: ['verify-https-probe'] },
     { if: 'certHasSmtp', yes: ['verify-starttls-probe'] },
   ],
