@@ -805,12 +805,17 @@ export const PLAN_ROWS: PlanDefinition[] = [
         no: [
           {
             if: 'internalHostName',
-            yes: ['autodiscover-scp-internal'],
-            no: ['show-client-certificates', { if: 'outlookAnywhereSaid', yes: ['show-outlook-anywhere'] }],
+            // The internal name is never on a public certificate: the check is of the name Outlook is moved to.
+            yes: ['autodiscover-scp-internal', 'probe-covered-name-443'],
+            no: [
+              'show-client-certificates',
+              { if: 'outlookAnywhereSaid', yes: ['show-outlook-anywhere'] },
+              'probe-name-443',
+            ],
           },
         ],
       },
-      'probe-name-443',
+      { if: 'mismatchCertShown', yes: ['probe-name-443'] },
     ],
   },
   {

@@ -111,4 +111,19 @@ export const NAME_MISMATCH_STEPS: LibraryStep[] = [
     },
     command: { default: 'certcheck probe {fqdnFirst}:443' },
   },
+  {
+    id: 'probe-covered-name-443',
+    role: 'any',
+    runsOn: 'anywhere',
+    phase: 'verify',
+    title: {
+      en: 'From any machine with certcheck: check that port 443 presents a certificate carrying {coveredName}, the name Outlook now connects to; then restart Outlook on a client inside: no alert',
+      ja: 'certcheck のある任意のマシンから: Outlook の新しい接続先 {coveredName} でポート 443 がその名前のある証明書を提示することを確認し、社内のクライアントで Outlook を再起動して警告が出ないことを確かめます',
+    },
+    why: {
+      en: 'The server name itself can never be on a public certificate: what must match is the name the URLs now point to.',
+      ja: 'サーバー名そのものは公的な証明書に入りません。一致すべきなのは、URL の新しい接続先の名前です。',
+    },
+    command: { default: 'certcheck probe {coveredNameOrPlaceholder}:443' },
+  },
 ];

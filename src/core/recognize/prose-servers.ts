@@ -21,6 +21,15 @@ const PATTERNS: readonly { pattern: RegExp; fewest: number; siblings?: boolean }
     ),
     fewest: 1,
   },
+  // The release, a few words of role, then the name in parentheses: 「Exchange 2013 CU23 の CAS/Mailbox 兼用 (EXCH01)」,
+  // "Exchange 2019 CU14 multi-role server (EX19-01)".
+  {
+    pattern: new RegExp(
+      `\\bExchange(?:\\s+Server)?\\s+(?:2007|2010|2013|2016|2019|SE)(?:\\s+(?:SP|CU|RU)\\s?\\d{1,2}){0,2}[^()（）\\n。.]{1,30}?[(（]\\s*${LIST}\\s*[)）]`,
+      'g',
+    ),
+    fewest: 1,
+  },
   { pattern: new RegExp(`\\b[Ss]ervers?(?:\\s+name)?(?:\\s+is)?\\s*:?\\s+${LIST}${END}`, 'g'), fewest: 1 },
   // 「サーバーは EXJ-HUB01」「サーバー名: EX01」, and 「(Exchange 2019 CU14, サーバー EX19-HY01)」 without は.
   { pattern: new RegExp(`サーバー(?:名)?\\s*(?:は|:|：)?\\s*${LIST}${END}`, 'g'), fewest: 1 },
