@@ -21,6 +21,8 @@ describe('a Hub Transport server named only in prose', () => {
     { lang: 'ja', prose: 'Exchange 2007 SP3 のエッジ（EDGE07）。ハブ サーバー: EXHUB2', hub: 'EXHUB2' },
     { lang: 'en', prose: 'Exchange 2007 SP3 Edge Transport (EDGE07). The Hub is HUB07.', hub: 'HUB07' },
     { lang: 'en', prose: 'Exchange 2007 SP3 Edge Transport server EDGE07; Hub Transport server HUB-TKY01.', hub: 'HUB-TKY01' },
+    { lang: 'en', prose: 'Exchange 2007 SP3 Edge Transport (EDGE07). HUB07 is our Hub Transport server.', hub: 'HUB07' },
+    { lang: 'ja', prose: 'Exchange 2007 SP3 のエッジ（EDGE07）です。HUB-OSK1 がハブです。', hub: 'HUB-OSK1' },
   ];
   for (const row of rows)
     it(`${row.lang}: ${row.prose}`, () => {

@@ -247,6 +247,10 @@ function versionHints(text: string, drafts: EventDraft[]): VersionHint[] {
 const HUB_NAMED =
   /(?:\bHub(?:\s?Transport)?(?:\s+server)?(?:\s+is|\s*:)?\s+|ハブ\s?(?:トランスポート\s?)?(?:サーバー\s?)?(?:は|:|：)\s*|ハブ\s?(?:トランスポート\s?)?サーバー\s+)([A-Z][A-Z0-9]{0,14}(?:-[A-Z0-9]{1,14}){0,3})(?![\w-])/;
 
+/** The admin naming the Hub after its name: "HUB07 is our Hub Transport server", 「HUB07 がハブです」. */
+const HUB_AFTER =
+  /(?<![\w-])([A-Z][A-Z0-9]{0,14}(?:-[A-Z0-9]{1,14}){0,3})\s+(?:is|=)\s+(?:the|our)\s+Hub(?:\s?Transport)?\b|(?<![\w-])([A-Z][A-Z0-9]{0,14}(?:-[A-Z0-9]{1,14}){0,3})\s*(?:が|は)\s*ハブ\s?(?:トランスポート\s?)?(?:サーバー\s?)?(?:です|で)/g;
+
 /**
  * Role words only: a server named EDGE01 or HUB07 is one, and "Edge Transport" / "Hub Transport" name
  * a role; MBX01 is not guessed to be anything. "EdgeSync" and "Edge Subscription" do not make this
@@ -285,7 +289,12 @@ function roles(text: string, events: EventFacts[]): { roles: Evidence['roles']; 
   if (edgeWords) add('edge', 'prose', edgeWords[0]);
   const hubWords = /\bHub\s?Transport\b|ハブ\s?トランスポート/i.exec(text);
   // Words that name their server ("Hub Transport server HUB07") say nothing of the others.
-  const namesOne = hubWords && /\d/.test(HUB_NAMED.exec(text.slice(hubWords.index, hubWords.index + 80))?.[1] ?? '');
+  // The other way round: "HUB07 is the Hub", "HUB07 is our Hub Transport server", 「HUB07 がハブです」.
+  const hubAfter = [...text.matchAll(HUB_AFTER)].slice(0, 5);
+  const namesOne =
+    hubWords &&
+    (/\d/.test(HUB_NAMED.exec(text.slice(hubWords.index, hubWords.index + 80))?.[1] ?? '') ||
+      hubAfter.some((m) => m.index <= hubWords.index && hubWords.index < m.index + m[0].length));
   if (hubWords && !namesOne) add('hub', 'prose', hubWords[0]);
   // The admin's "Mailbox EX16-MBX2", "Mailbox server EXSE-MB01", 「メールボックス サーバーは EXSE-MB01」.
   const mailboxNamed =
@@ -296,6 +305,10 @@ function roles(text: string, events: EventFacts[]): { roles: Evidence['roles']; 
   const hubNamed = new RegExp(HUB_NAMED.source, 'g');
   for (let m = hubNamed.exec(text), n = 0; m && n < 5; m = hubNamed.exec(text), n++)
     if (m[1] && /\d/.test(m[1])) add('hub', 'prose-named', m[0], m[1]);
+  for (const m of hubAfter) {
+    const name = m[1] ?? m[2];
+    if (name && /\d/.test(name)) add('hub', 'prose-named', m[0], name);
+  }
   // The admin's "2013 CU23 CAS/MBX (EX13-01)", "multi-role", 「マルチロール」, "EX01 (Mailbox)": a Mailbox
   // server (with Client Access), never an Edge.
   const multiRole =
