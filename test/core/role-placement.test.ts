@@ -100,6 +100,11 @@ const rows: Row[] = [
     noEdgeBranch: true,
   },
   {
+    name: 'HTTP.sys (Exchange Back End on 444) logged on the same server: a Mailbox server, no Edge branch',
+    paste: `${EVENT(12015, 'EX19-03.contoso.com', EXPIRED_12015)}\n${EVENT(15021, 'EX19-03.contoso.com', 'An error occurred while using SSL configuration for endpoint 0.0.0.0:444.  The error status code is contained within the returned data.', 'Microsoft-Windows-HttpEvent')}`,
+    noEdgeBranch: true,
+  },
+  {
     name: 'a renewal on an Edge: its steps run on the Edge, and no Hybrid Configuration Wizard step is placed there',
     paste: `Exchange 2019 CU15 Edge: the renewed certificate is imported but not enabled.\n\n${EVENT(12014, 'EDGE01.dmz.contoso.com', STARTTLS_12014)}\n${RENEWED_EDGE}`,
     hcwNotOn: 'EDGE01',
@@ -117,7 +122,7 @@ describe('steps placed by the role the paste shows', () => {
       }
       if (row.noEdgeBranch) {
         const text = result.steps.map((s) => `${s.title}\n${s.command ?? ''}`).join('\n');
-        assert.doesNotMatch(text, /ServerRole shows Edge|ServerRole が Edge|New-EdgeSubscription/);
+        assert.doesNotMatch(text, /If ServerRole shows Edge|ServerRole が Edge の場合|New-EdgeSubscription/);
       }
       if (row.hcwNotOn) {
         const hcw = result.steps.filter((s) => /Re-run the Hybrid Configuration Wizard/i.test(s.title));

@@ -278,6 +278,9 @@ function roles(text: string, events: EventFacts[]): { roles: Evidence['roles']; 
     // EXMBX02, EX16-MBX1, EXSE-MB01: a Mailbox server by its name.
     else if (host && event.computer && /MBX|(?<![A-Za-z])MB\d/i.test(host))
       add('mailbox', 'server-name', host, event.computer);
+    // Front End Transport and HTTP.sys (IIS, Exchange Back End on 444) never run on an Edge.
+    else if (host && event.computer && /FrontEndTransport|HttpEvent/i.test(event.source ?? ''))
+      add('mailbox', 'event-source', event.source ?? '', event.computer);
   }
   // The admin's "EXEDGE01 (Edge)", 「EXEDGE01 (エッジ)」: the role said beside the server's name.
   const edgeNamed =
