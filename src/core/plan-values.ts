@@ -205,6 +205,7 @@ const PROSE: Record<Language, Values> = {
     issuer: 'the issuing CA the certificate names',
     droppedNames: "such as .local names and the server's bare name",
     requestDomains: 'the public names',
+    missingNames: 'a name such as autodiscover',
   },
   ja: {
     server: 'サーバー',
@@ -225,6 +226,7 @@ const PROSE: Record<Language, Values> = {
     issuer: '証明書が示す発行元 CA',
     droppedNames: '.local の名前やサーバーのホスト名など',
     requestDomains: '公開名',
+    missingNames: 'autodiscover などの名前',
   },
 };
 
@@ -248,7 +250,7 @@ export function proseValues(scope: PlanScope, command: Values, language: Languag
     smtpPort: command.smtpPort,
     newThumbprint: pick(scope.values.newThumbprint, 'newThumbprint'),
     missingServices: pick(renewedMissing(scope).join(',') || undefined, 'servicesOrDefault'),
-    missingNames: command.missingNames,
+    missingNames: pick(command.missingNames, 'missingNames'),
     imapPopServices: command.imapPopServices,
     peer: pick(scope.values.peer, 'peer'),
     nextHop: pick(scope.values.peer, 'nextHop'),
