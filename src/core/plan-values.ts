@@ -151,6 +151,9 @@ export function commandValues(scope: PlanScope, planId: string): Values {
     imapPopServices: imapPop(scope),
     o365ConnectorQuoted: o365 ? sq(o365) : undefined,
     queueOrPlaceholder: values.queue ?? '<queue identity>',
+    proxy: values.proxy,
+    // Local names and the servers' own domain stay direct; the domain is left to fill in when no FQDN shows it.
+    proxyBypass: `<local>;*.${fqdn?.includes('.') ? fqdn.slice(fqdn.indexOf('.') + 1) : '<internal domain>'}`,
     // No queue identity in the paste: the server's queues waiting to retry, by a filter both 2010 and later accept.
     retryQueueCommand: values.queue
       ? `Retry-Queue -Identity ${values.queue}`
@@ -254,6 +257,7 @@ export function proseValues(scope: PlanScope, command: Values, language: Languag
     imapPopServices: command.imapPopServices,
     peer: pick(scope.values.peer, 'peer'),
     nextHop: pick(scope.values.peer, 'nextHop'),
+    proxy: scope.values.proxy,
     queuedTo: scope.values.peer
       ? language === 'ja'
         ? ` ${scope.values.peer} 宛ての`

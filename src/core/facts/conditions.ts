@@ -421,6 +421,30 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ifTrue: w('The thumbprint is in the paste', '拇印が貼り付けにあります'),
     ifFalse: w('The thumbprint is not in the paste', '拇印が貼り付けにありません'),
   },
+  urlfetchShown: {
+    test: (s) => s.values.urlfetchShown === 'yes',
+    unknown: 'else',
+    ifTrue: w(
+      'The paste shows certutil -verify -urlfetch failing to reach the CRL or OCSP',
+      '貼り付けに、CRL または OCSP に到達できない certutil -verify -urlfetch の結果があります',
+    ),
+    ifFalse: w(
+      'The paste shows no certutil -verify -urlfetch result',
+      '貼り付けに certutil -verify -urlfetch の結果はありません',
+    ),
+  },
+  winhttpDirect: {
+    test: (s) => s.values.winhttpDirect === 'yes',
+    unknown: 'else',
+    ifTrue: w('netsh winhttp show proxy shows direct access', 'netsh winhttp show proxy は直接アクセスを示しています'),
+    ifFalse: w('The paste does not show the WinHTTP proxy', '貼り付けに WinHTTP のプロキシ設定はありません'),
+  },
+  proxyKnown: {
+    test: (s) => s.values.proxy !== undefined,
+    unknown: 'else',
+    ifTrue: w('The paste names the proxy the servers go out through', 'サーバーが使うプロキシが貼り付けにあります'),
+    ifFalse: w('The paste names no proxy', '貼り付けにプロキシはありません'),
+  },
   queueKnown: {
     test: (s) => s.values.queue !== undefined,
     unknown: 'else',

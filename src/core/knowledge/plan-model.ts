@@ -38,6 +38,11 @@ export interface PlanValues {
   cut?: 'yes';
   /** 'yes' when the names were read from the certificate itself (its subject and SANs), so none is missing. */
   namesComplete?: 'yes';
+  /** A revocation check: the paste already shows certutil -verify -urlfetch, and WinHTTP on direct access. */
+  urlfetchShown?: 'yes';
+  winhttpDirect?: 'yes';
+  /** The proxy (host:port) the admin says the servers go out through. */
+  proxy?: string;
   /** 'yes' when the paste shows the certificate in a server's store (Get-ExchangeCertificate, certutil -store, HealthChecker). */
   inStore?: 'yes';
   cn?: string;

@@ -672,7 +672,17 @@ export const PLAN_ROWS: PlanDefinition[] = [
     id: 'revocation-check',
     reference: 'Microsoft Learn: Get-ExchangeCertificate (Status); Exchange hybrid TLS guidance',
     summary: s('Revocation check fails (RevocationCheckFailure)', '失効確認の失敗 (RevocationCheckFailure)'),
-    entries: ['revocation-urlfetch', 'revocation-proxy', 'revocation-recheck'],
+    // What the paste already shows is not asked again: WinHTTP on direct access beside a proxy the
+    // admin names is the cause, and setting it is the fix.
+    entries: [
+      { if: 'urlfetchShown', no: ['revocation-urlfetch'] },
+      {
+        if: 'winhttpDirect',
+        yes: [{ if: 'proxyKnown', yes: ['revocation-set-proxy'], no: ['revocation-import-proxy'] }],
+        no: ['revocation-proxy'],
+      },
+      'revocation-recheck',
+    ],
   },
   {
     id: 'pending-request',

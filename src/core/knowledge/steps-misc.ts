@@ -187,6 +187,32 @@ export const MISC_STEPS: LibraryStep[] = [
     command: { default: 'netsh winhttp show proxy' },
   },
   {
+    id: 'revocation-set-proxy',
+    role: 'any',
+    title: {
+      en: 'On {server}: set the WinHTTP proxy to {proxy}, the proxy the servers go out through. WinHTTP shows direct access, so the CRL and OCSP requests never reach the CA; Exchange checks revocation through WinHTTP, not the browser',
+      ja: '{server} で: WinHTTP のプロキシを、サーバーが使うプロキシ {proxy} に設定します。WinHTTP は直接アクセスになっているため、CRL と OCSP の要求が CA に届きません。Exchange はブラウザーではなく WinHTTP で失効を確認します',
+    },
+    why: {
+      en: 'No certificate change is needed: the certificate is valid, only its revocation could not be checked. Addresses in the bypass list (the local names and the internal domain) keep going direct.',
+      ja: '証明書を変更する必要はありません。証明書は有効で、失効を確認できなかっただけです。バイパス リストのアドレス (ローカル名と内部ドメイン) は引き続き直接接続します。',
+    },
+    command: { default: 'netsh winhttp set proxy proxy-server="{proxy}" bypass-list="{proxyBypass}"' },
+  },
+  {
+    id: 'revocation-import-proxy',
+    role: 'any',
+    title: {
+      en: "On {server}: WinHTTP shows direct access: if the servers reach the internet only through a proxy, give it to WinHTTP (here from the browser's proxy settings, or with netsh winhttp set proxy and its address)",
+      ja: '{server} で: WinHTTP は直接アクセスになっています。サーバーがプロキシ経由でしかインターネットに出られない場合は、そのプロキシを WinHTTP に設定します (ここではブラウザーのプロキシ設定から取り込みます。アドレスを指定する場合は netsh winhttp set proxy を使います)',
+    },
+    why: {
+      en: 'Exchange checks revocation through WinHTTP, not the browser: without its proxy the CRL and OCSP requests never reach the CA.',
+      ja: 'Exchange はブラウザーではなく WinHTTP で失効を確認します。プロキシがないと CRL と OCSP の要求が CA に届きません。',
+    },
+    command: { default: 'netsh winhttp import proxy source=ie' },
+  },
+  {
     id: 'revocation-recheck',
     role: 'any',
     phase: 'verify',
