@@ -1,5 +1,6 @@
 import { daysLeft } from './countdown.js';
 import { buildServerFacts } from './facts/build-facts.js';
+import { withIssuedLeaf } from './facts/issued-leaf.js';
 import { enrichPlanRequests, hybridSymptom, saysOtherServers, saysRenewed } from './facts/plan-requests.js';
 import { renewalOf } from './facts/renewed-rollout.js';
 import { revocationValues } from './facts/revocation-paste.js';
@@ -174,6 +175,7 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   const frontEnd = events.some((e) => /FrontEnd/i.test(e.source ?? ''));
   for (const plan of judgement.plans)
     if (plan.plan === 'revocation-check') Object.assign(plan.values, revocationValues(text));
+  for (const plan of judgement.plans) if (plan.plan === 'pending-request') withIssuedLeaf(plan.values, certificates);
   const requests = enrichPlanRequests(judgement.plans, {
     servers,
     events,

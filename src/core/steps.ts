@@ -102,10 +102,9 @@ export function buildSteps(requests: PlanRequest[], settings: StepSettings): { s
     const chosenSteps = choosePlanSteps(request.plan, scope);
     const origins = originsOf(chosenSteps);
     for (const chosen of chosenSteps) {
-      const step = oneNameForNew(
-        renderStep(chosen, chosen.scope ?? scope, request.plan, settings.language),
-        chosen,
-        origins,
+      const step = withImported(
+        oneNameForNew(renderStep(chosen, chosen.scope ?? scope, request.plan, settings.language), chosen, origins),
+        request.values.importedThumbprint,
       );
       // The same command for two certificates is two steps when it stands for a certificate still to be made.
       // Every placeholder is written `<…>`: a command without one needs no pattern run over it.
@@ -257,6 +256,16 @@ function oneNameForNew(step: Step, chosen: ChosenStep, origins: Origins): Step {
   const command = step.command
     .replaceAll('<new thumbprint>', '<imported thumbprint>')
     .replaceAll('<新しい証明書の拇印>', '<インポートした証明書の拇印>');
+  return command === step.command ? step : { ...step, command };
+}
+
+/** The issued certificate the paste holds is the one imported: its thumbprint replaces the placeholder. */
+function withImported(step: Step, thumbprint: string | undefined): Step {
+  if (!thumbprint || !step.command?.includes('<')) return step;
+  const command = step.command.replace(
+    /<imported thumbprint>|<インポートした証明書の拇印>|<new thumbprint>|<新しい証明書の拇印>/g,
+    thumbprint,
+  );
   return command === step.command ? step : { ...step, command };
 }
 

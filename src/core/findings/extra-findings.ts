@@ -97,7 +97,11 @@ export function judgeEvidenceExtras({
     }
   }
 
-  const undated = certificates.filter((c) => c.source === 'exchange-table' && !c.notAfter);
+  // A pending request has no dates of its own, and a table that dates its other rows has the column.
+  const table = certificates.filter((c) => c.source === 'exchange-table');
+  const undated = table.some((c) => c.notAfter)
+    ? []
+    : table.filter((c) => !c.notAfter && c.status !== 'PendingRequest');
   if (undated.length > 0) {
     findings.push({
       code: 'EXPIRY_UNKNOWN',

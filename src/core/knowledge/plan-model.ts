@@ -43,6 +43,8 @@ export interface PlanValues {
   winhttpDirect?: 'yes';
   /** The proxy (host:port) the admin says the servers go out through. */
   proxy?: string;
+  /** The thumbprint of the certificate the CA issued for a pending request, when the paste holds it. */
+  importedThumbprint?: string;
   /** 'yes' when the paste shows the certificate in a server's store (Get-ExchangeCertificate, certutil -store, HealthChecker). */
   inStore?: 'yes';
   cn?: string;
