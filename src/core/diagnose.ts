@@ -629,3 +629,4 @@ function presentedBy(
     ...(endpoint.port && { chainPort: endpoint.port }),
   };
 }
+    ...(evidence.endpoints && { endpoints: evidence.endpoints }),

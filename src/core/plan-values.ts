@@ -322,3 +322,5 @@ function imapPop(scope: PlanScope): string {
   const listed = (scope.cert?.servicesHistory ?? []).filter((x) => x === 'IMAP' || x === 'POP');
   return listed.length > 0 ? listed.join(',') : 'IMAP,POP';
 }
+    presentedPort: values.presentedPort ?? '25',
+    presentedPort: command.presentedPort,

@@ -7,6 +7,7 @@ import { pins } from './build-facts.js';
 import { isOwnName } from './conditions.js';
 import { sameDistinguishedName } from './dn-compare.js';
 import { isValid } from './plan-scope.js';
+import { type PresentedEndpoint, rollOutPresentedRenewals } from './presented-rollout.js';
 import { rollOutDoneRenewals, type ServerCopy } from './renewed-rollout.js';
 import { interimBackendCertificate, setupCertificateGone } from './setup-cert-gone.js';
 import type { StatedFacts } from './stated-facts.js';
@@ -38,6 +39,8 @@ export function enrichPlanRequests(
     stated?: StatedFacts;
     /** The admin says the certificate was renewed. */
     renewalSaid?: boolean;
+    /** What endpoints presented (openssl s_client, a probe): the port an expired certificate is served on. */
+    endpoints?: readonly PresentedEndpoint[];
   },
 ): PlanRequest[] {
   const watched = [...new Set(context.events.map((e) => e.id).filter((id) => WATCHED.has(id)))];
@@ -163,11 +166,15 @@ export function enrichPlanRequests(
       s.certificates.filter((c) => c.authCurrent || c.authNext).map((c) => c.thumbprint ?? ''),
     ),
   );
-  const rolled = rollOutDoneRenewals(
-    withCoverRenewed(withoutSharedEventRenewals(enriched)),
+  const rolled = rollOutPresentedRenewals(
+    rollOutDoneRenewals(
+      withCoverRenewed(withoutSharedEventRenewals(enriched)),
+      context.certificates,
+      context.copies,
+      roleHolders,
+    ),
     context.certificates,
-    context.copies,
-    roleHolders,
+    context.endpoints,
   );
   return rolled.map((request) => withUnshownPeers(request, context.servers));
 }

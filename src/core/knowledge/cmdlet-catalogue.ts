@@ -152,6 +152,9 @@ export const CMDLETS: Readonly<Record<string, CmdletEntry>> = {
   'Format-List': { releases: all, parameters: {} },
   'Format-Table': { releases: all, parameters: {} },
   'Restart-WebAppPool': { releases: FROM_2013, parameters: {} },
+  // Windows PowerShell 2.0 (Windows Server 2008 and later): a restart on another server of the same
+  // roll-out, run from the server the plan is on.
+  'Invoke-Command': { releases: FROM_2010, parameters: { ComputerName: FROM_2010 } },
   // Checks after a fix. Get-EventLog is in PowerShell 1.0 (Exchange 2007 on Windows Server 2003);
   // Get-WinEvent needs Windows Server 2008 (Exchange 2010 and later).
   'Get-EventLog': { releases: all, parameters: { Newest: all } },

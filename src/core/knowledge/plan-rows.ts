@@ -310,6 +310,25 @@ export const PLAN_ROWS: PlanDefinition[] = [
                         yes: ['new-internal-self-signed', 'confirm-internal', 'restart-transport-service'],
                       },
                     ],
+                    // The services that answer on 25 there read the copy only when they start again.
+                    no: [
+                      {
+                        if: 'servicesIncludeSmtp',
+                        yes: [
+                          {
+                            if: 'version>=2013',
+                            yes: [
+                              {
+                                if: 'shownEdge',
+                                yes: ['restart-transport-service'],
+                                no: ['restart-transport-port-25'],
+                              },
+                            ],
+                            no: ['restart-transport-service'],
+                          },
+                        ],
+                      },
+                    ],
                   },
                   { use: 'check-before-remove' },
                   'remove-old-renewed',
@@ -376,6 +395,8 @@ export const PLAN_ROWS: PlanDefinition[] = [
               },
               { if: 'version>=2013', yes: ['rebind-backend-444'] },
             ],
+            // Servers the admin speaks of (behind the load balancer, in the DAG) but the paste does not name.
+            no: [{ use: 'copy-to-others' }],
           },
         ],
       },
@@ -410,6 +431,37 @@ export const PLAN_ROWS: PlanDefinition[] = [
         no: ['rebind-backend-444'],
       },
       'verify-owa',
+    ],
+  },
+  {
+    id: 'presented-rollout',
+    reference: 'Microsoft Learn: Export-ExchangeCertificate; Import-ExchangeCertificate; Enable-ExchangeCertificate',
+    summary: s(
+      'An endpoint presents an expired or expiring certificate while a server already holds its renewal (servers behind a load balancer, a DAG)',
+      'エンドポイントが期限切れ・期限間近の証明書を提示しているが、更新後の証明書はすでにサーバーにある (ロード バランサーの背後のサーバー、DAG)',
+    ),
+    // No new request (one built from the presented subject would lose the other names): the renewal is
+    // found by its dates, enabled where it is, copied to the other servers and enabled there, their
+    // services restarted; the failing port is then checked on each server by its own name.
+    entries: [
+      'list-with-dates',
+      'enable-renewed',
+      {
+        if: 'presentedOnHttps',
+        yes: ['restart-iis'],
+        no: [{ if: 'version>=2013', yes: ['restart-transport-port-25'], no: ['restart-transport-service'] }],
+      },
+      {
+        if: 'version>=2010',
+        yes: [
+          'export-for-others',
+          'list-other-servers',
+          'import-on-others',
+          { if: 'presentedOnHttps', yes: ['restart-others-iis'], no: ['restart-others-smtp'] },
+        ],
+        no: ['ca-other-servers'],
+      },
+      'verify-each-server-probe',
     ],
   },
   {

@@ -184,7 +184,14 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
       yes: [
         {
           if: 'version>=2010',
-          yes: ['export-for-others', 'list-other-servers', 'import-on-others'],
+          yes: [
+            'export-for-others',
+            'list-other-servers',
+            'import-on-others',
+            // Each of them presents the copy on 25 and 443 only once the services there start again.
+            { if: 'servicesIncludeSmtp', yes: ['restart-others-smtp'] },
+            { if: 'servicesIncludeIis', yes: ['restart-others-iis'] },
+          ],
           no: ['ca-other-servers'],
         },
       ],

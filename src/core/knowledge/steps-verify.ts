@@ -160,4 +160,23 @@ export const VERIFY_STEPS: LibraryStep[] = [
     },
     command: { default: 'netsh http show sslcert ipport=0.0.0.0:443' },
   },
+  {
+    // Behind a load balancer a probe of the shared name reaches one server: each is asked by its own name.
+    id: 'verify-each-server-probe',
+    role: 'any',
+    runsOn: 'anywhere',
+    phase: 'final',
+    title: {
+      en: 'From any machine with certcheck: check that port {presentedPort} presents the renewed certificate on each server by its own name and on the load-balanced name',
+      ja: 'certcheck のある任意のマシンから: 各サーバーのサーバー名と、負荷分散された名前のポート {presentedPort} で、更新後の証明書が提示されることを確認します',
+    },
+    why: {
+      en: 'Only when every server presents it do partners and clients stop getting the expired certificate, whichever server the load balancer picks.',
+      ja: 'すべてのサーバーが提示して初めて、ロード バランサーがどのサーバーを選んでも、パートナーやクライアントに期限切れの証明書が届かなくなります。',
+    },
+    command: {
+      default:
+        'certcheck probe {server}:{presentedPort}\ncertcheck probe <other server>:{presentedPort}\ncertcheck probe {probeHost}:{presentedPort}',
+    },
+  },
 ];
