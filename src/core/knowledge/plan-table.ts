@@ -161,6 +161,22 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
                 },
               ],
             },
+            // Each member has its own Default Frontend connector: where it pins the old certificate it is
+            // pointed at the copy too, and the Front End Transport service there reads it again.
+            {
+              if: 'version>=2013',
+              yes: [
+                {
+                  if: 'servicesIncludeSmtp',
+                  yes: [
+                    {
+                      if: 'shownEdge',
+                      no: [{ if: 'hybridPinsThis', yes: ['set-receive-pin', 'restart-transport-port-25'] }],
+                    },
+                  ],
+                },
+              ],
+            },
           ],
         },
         // "DAG of 3" with one other named: the rest are listed and given the copy by name.
