@@ -1,4 +1,5 @@
 import { CONDITIONS, isOwnName } from './facts/conditions.js';
+import { shownPinCommands, shownPinNames } from './facts/hybrid-pins.js';
 import { iisCaCandidate } from './facts/iis-ca-candidate.js';
 import type { PlanScope } from './facts/plan-scope.js';
 import { requestForPublicCa } from './facts/public-names.js';
@@ -150,6 +151,7 @@ export function commandValues(scope: PlanScope, planId: string): Values {
     sendConnectorQuoted: sq(connector ?? '<connector name>'),
     imapPopServices: imapPop(scope),
     o365ConnectorQuoted: o365 ? sq(o365) : undefined,
+    pinCommands: shownPinCommands(scope),
     queueOrPlaceholder: values.queue ?? '<queue identity>',
     proxy: values.proxy,
     // Local names and the servers' own domain stay direct; the domain is left to fill in when no FQDN shows it.
@@ -246,6 +248,7 @@ export function proseValues(scope: PlanScope, command: Values, language: Languag
     receiveConnector: receive?.includes('<') ? 'Default Frontend' : receive,
     sendConnector: pick(cleanIdentity(scope.values.connector), 'sendConnector'),
     o365Connector: pick(command.o365ConnectorQuoted?.replaceAll("''", "'"), 'o365Connector'),
+    pinnedConnectors: shownPinNames(scope),
     servicesOrDefault: command.servicesOrDefault?.startsWith('<')
       ? fallback.servicesOrDefault
       : command.servicesOrDefault,

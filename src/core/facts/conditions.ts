@@ -3,7 +3,13 @@ import { cleanIdentity } from '../recognize/table-columns.js';
 import { authNeedsReplacing } from './auth-facts.js';
 import { oldOnBackEnd444 } from './backend-facts.js';
 import { oldOnFrontEnd443 } from './frontend-facts.js';
-import { hybridPinsThisCertificate } from './hybrid-pins.js';
+import {
+  failingConnectorIsHybrid,
+  frontendPinsSameCertificate,
+  hybridPinsThisCertificate,
+  pinsShownBeyondHybrid,
+  shownPins,
+} from './hybrid-pins.js';
 import { iisCaCandidate } from './iis-ca-candidate.js';
 import { commonName, isExpired, isValid, type PlanScope } from './plan-scope.js';
 import { requestForPublicCa } from './public-names.js';
@@ -343,6 +349,70 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
       'Outbound to Office 365 コネクタが表示された場合 (ハイブリッド)',
     ),
     ifFalse: w('If no Outbound to Office 365 connector is listed', 'Outbound to Office 365 コネクタが表示されない場合'),
+  },
+  // A queue's 454 4.7.5 changes the connector that queue names and no other: the hybrid connectors
+  // only when it is theirs (Outbound to Office 365, the tenant's mail.onmicrosoft.com domain).
+  // The plan shows the failing queue first, before anything is enabled, when it asks this.
+  failingConnectorHybrid: {
+    test: failingConnectorIsHybrid,
+    unknown: 'branch',
+    shownBy: ['show-failing-send-queue'],
+    ifTrue: w(
+      "If the failing queue's NextHopDomain is an Outbound to Office 365 connector or your tenant's mail.onmicrosoft.com domain (hybrid)",
+      'エラーのキューの NextHopDomain が Outbound to Office 365 コネクタまたはテナントの mail.onmicrosoft.com ドメインの場合 (ハイブリッド)',
+    ),
+    ifFalse: w(
+      "If the failing queue's NextHopDomain names another connector or domain (a partner, a relay or a smart host)",
+      'エラーのキューの NextHopDomain がそれ以外のコネクタまたはドメイン (取引先、リレー、スマート ホスト) の場合',
+    ),
+  },
+  failingConnectorKnown: {
+    test: (s) => failingConnectorIsHybrid(s) !== undefined,
+    unknown: 'else',
+    ifTrue: w(
+      'The paste shows which connector or domain the failing queue is for',
+      'エラーのキューがどのコネクタまたはドメイン宛てかが貼り付けからわかります',
+    ),
+    ifFalse: w(
+      'The paste does not show which connector or domain the failing queue is for',
+      'エラーのキューがどのコネクタまたはドメイン宛てかが貼り付けからわかりません',
+    ),
+  },
+  pinsShown: {
+    test: (s) => shownPins(s) !== undefined,
+    unknown: 'else',
+    ifTrue: w(
+      'The paste shows which connectors name the old certificate in TlsCertificateName',
+      '古い証明書を TlsCertificateName で指定しているコネクタが貼り付けからわかります',
+    ),
+    ifFalse: w(
+      'The paste does not show which connectors name the old certificate',
+      '古い証明書を指定しているコネクタは貼り付けからわかりません',
+    ),
+  },
+  pinsShownBeyondHybrid: {
+    test: pinsShownBeyondHybrid,
+    unknown: 'else',
+    ifTrue: w(
+      'A connector other than the hybrid ones is shown naming the old certificate',
+      'ハイブリッド以外のコネクタが古い証明書を指定していると表示されています',
+    ),
+    ifFalse: w(
+      'No connector other than the hybrid ones is shown naming the old certificate',
+      'ハイブリッド以外のコネクタが古い証明書を指定しているとは表示されていません',
+    ),
+  },
+  frontendPinsSame: {
+    test: frontendPinsSameCertificate,
+    unknown: 'else',
+    ifTrue: w(
+      'The Default Frontend receive connector is not shown naming another certificate',
+      'Default Frontend 受信コネクタが別の証明書を指定しているとは表示されていません',
+    ),
+    ifFalse: w(
+      'The Default Frontend receive connector is shown naming another certificate: it stays as it is',
+      'Default Frontend 受信コネクタは別の証明書を指定していると表示されています。そのままにします',
+    ),
   },
   // Only the hybrid connectors that pin the certificate in question change: a 12014 on a partner TLS
   // connector leaves a healthy Outbound to Office 365 connector alone.

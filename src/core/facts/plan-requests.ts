@@ -4,6 +4,8 @@ import { withoutDagDenials } from '../recognize/dag-mentions.js';
 import type { Evidence } from '../recognize/evidence.js';
 import type { PlanRequest } from '../steps.js';
 import { pins } from './build-facts.js';
+import { failingConnectorIsHybrid } from './hybrid-pins.js';
+import { type HybridServersSaid, outsideHybrid } from './hybrid-said.js';
 import { isOwnName } from './conditions.js';
 import { sameDistinguishedName } from './dn-compare.js';
 import { isValid } from './plan-scope.js';
@@ -90,6 +92,21 @@ export function enrichPlanRequests(
         values.connector = queued[0].name;
         values.connectorIsSend = 'yes';
       }
+      // A smart host queue's NextHopDomain is the name of the listed connector it sends through.
+      const hop = values.nextHopDomain?.replace(/\s+/g, ' ').trim().toLowerCase();
+      const byHop = facts.connectors.filter(
+        (c) => c.kind !== 'receive' && c.name.replace(/\s+/g, ' ').trim().toLowerCase() === hop,
+      );
+      if (!values.connector && byHop.length === 1 && byHop[0]) {
+        values.connector = byHop[0].name;
+        values.connectorIsSend = 'yes';
+      }
+      // A queue toward the tenant's routing domain goes through the one Outbound to Office 365 connector listed.
+      const office365 = facts.connectors.filter((c) => c.kind === 'send' && /^Outbound to Office 365/i.test(c.name));
+      if (!values.connector && office365.length === 1 && office365[0] && failingConnectorIsHybrid({ facts, values })) {
+        values.connector = office365[0].name;
+        values.connectorIsSend = 'yes';
+      }
     }
     if (facts && (request.plan === 'starttls-pinned' || request.plan === 'send-connector-pin')) {
       // The connector's own listing shows what it pins when the error does not.
@@ -118,7 +135,9 @@ export function enrichPlanRequests(
       values.server = context.stated.server;
     if (context.stated) bindStated(values, context.stated, request.plan);
     if (facts)
-      addOtherServers(values, facts, context.servers, request.plan, context.othersSaid === true, context.serverCount);
+      addOtherServers(values, facts, context.servers, request.plan, context.othersSaid === true, context.serverCount, {
+        ...(context.stated?.hybrid && { hybrid: context.stated.hybrid }),
+      });
     // The server the admin says already holds the renewal is where it comes from, never sent a copy.
     if (values.importedOn && values.sharedWith) {
       const holder = keyOf(values.importedOn);
@@ -475,6 +494,7 @@ function addOtherServers(
   othersSaid: boolean,
   /** How many servers the admin says serve the names ("DAG of 3"), this one included. */
   counted?: number,
+  said: { hybrid?: HybridServersSaid } = {},
 ): void {
   const self = facts.name ? keyOf(facts.name) : '';
   const others = servers.filter((s) => s.name && keyOf(s.name) !== self);
@@ -494,8 +514,10 @@ function addOtherServers(
   // "DAG of 3" with fewer others named: the rest are listed before the copy goes to them.
   const named = (values.sharedWith ?? '').split(',').filter(Boolean).length;
   if (values.sharedWith && counted !== undefined && counted - 1 > named) values.othersBeyondNamed = 'yes';
-  if (PIN_PLANS.has(plan) && peers.length > 0 && !values.hybridPeers)
-    values.hybridPeers = peers.map((s) => s.name).join(',');
+  // A server the admin puts outside the hybrid has a Default Frontend the wizard never pinned.
+  const hybridPeers = peers.filter((s) => !outsideHybrid(said.hybrid, s.name ?? '', keyOf));
+  if (PIN_PLANS.has(plan) && hybridPeers.length > 0 && !values.hybridPeers)
+    values.hybridPeers = hybridPeers.map((s) => s.name).join(',');
 }
 
 /** Plans whose renewed certificate is one that every server serving the same names holds. */
@@ -532,10 +554,15 @@ function renewedFor(
   pinned: string | undefined,
   fqdn: string | undefined,
 ): ServerCertificate | undefined {
-  const pinnedValues = [pinned, ...facts.connectors.map((c) => c.tlsCertificateName)].filter(
+  // The failing connector's own value decides the name: another connector's pin (a partner's relay
+  // certificate beside the hybrid one) names another certificate, never this one's replacement.
+  // Without it, the listed pins stand for it only while they all name one host.
+  const pinnedValues = (pinned ? [pinned] : facts.connectors.map((c) => c.tlsCertificateName)).filter(
     (p): p is string => typeof p === 'string',
   );
-  const subjects = pinnedValues.map((p) => /<S>(.*)$/s.exec(p)?.[1]?.trim()).filter((s): s is string => Boolean(s));
+  const named = pinnedValues.map((p) => /<S>(.*)$/s.exec(p)?.[1]?.trim()).filter((s): s is string => Boolean(s));
+  const hosts = new Set(named.map((s) => commonName(s)?.toLowerCase()));
+  const subjects = pinned || hosts.size <= 1 ? named : [];
   const candidates = facts.certificates.filter(
     (c) =>
       c.thumbprint &&

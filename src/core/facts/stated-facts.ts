@@ -1,3 +1,5 @@
+import { type HybridServersSaid, hybridServersSaid } from './hybrid-said.js';
+
 import { type OffloadSaid, offloadSaid } from './offload-said.js';
 
 /**
@@ -9,6 +11,8 @@ import { type OffloadSaid, offloadSaid } from './offload-said.js';
 export interface StatedFacts {
   /** The thumbprint the admin gives as the new (renewed) certificate's. */
   newThumbprint?: string;
+  /** The servers the admin says are (only) in the hybrid, or outside it. */
+  hybrid?: HybridServersSaid;
   /** The one server the admin says holds the renewed certificate (imported there only). */
   importedOn?: string;
   /** The one server the admin says the problem is on ("expired on EX13-01", 「EX01 で」), when prose names only it. */
@@ -127,6 +131,8 @@ const NOT_A_SERVER = /^(?:SP\d+|CU\d+|RU\d+|TLS\d*|SHA\d+|RSA\d+|HTTPS?\d*|SMTP\
 
 export function statedFacts(text: string): StatedFacts {
   const stated: StatedFacts = {};
+  const hybrid = hybridServersSaid(text);
+  if (hybrid.only || hybrid.outside) stated.hybrid = hybrid;
   for (const pattern of NEW_THUMBPRINT) {
     const hex = pattern.exec(text)?.[1];
     if (hex) {

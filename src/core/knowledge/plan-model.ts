@@ -102,6 +102,8 @@ export interface PlanValues {
   requestServer?: string;
   /** 'yes' when `connector` is the send connector a failing queue names: never a receive connector's name. */
   connectorIsSend?: 'yes';
+  /** The failing queue's NextHopDomain: a connector's name (smart host delivery) or the domain it sends to. */
+  nextHopDomain?: string;
   /**
    * The overwrite-default-SMTP prompt's new certificate as the paste shows it: issued by a CA, the
    * Auth certificate, or a self-signed one New-ExchangeCertificate made. Absent when the paste does not say.

@@ -149,7 +149,7 @@ export const PLAN_ROWS: PlanDefinition[] = [
           { if: 'renewedKnown', yes: [], no: ['show-smtp-candidates'] },
           { if: 'renewedHasSmtp', no: ['enable-smtp-new'] },
           { if: 'connectorIsSend', yes: ['set-named-send-pin'], no: ['set-receive-pin'] },
-          { if: 'hybridPinsThis', yes: [{ use: 'hybrid-send-pin' }, { use: 'hybrid-peers' }, 'rerun-hcw'] },
+          { if: 'hybridPinsThis', yes: [{ use: 'hybrid-send-pin' }, { use: 'hybrid-peers' }] },
           { use: 'restart-transport' },
           { use: 'verify-starttls' },
         ],
@@ -169,11 +169,17 @@ export const PLAN_ROWS: PlanDefinition[] = [
         if: 'version>=2013',
         yes: [
           'show-send-pins',
+          { if: 'failingConnectorKnown', no: ['show-failing-send-queue'] },
           { if: 'renewedKnown', yes: [], no: ['show-smtp-candidates'] },
           { if: 'renewedHasSmtp', no: ['enable-smtp-new'] },
+          // Only the connector the failing queue names changes: the hybrid ones when it is theirs,
+          // and the Default Frontend connectors only while they are not shown on another certificate.
           {
-            if: 'hybrid',
-            yes: ['set-receive-pin', { use: 'hybrid-send-pin' }, { use: 'hybrid-peers' }, 'rerun-hcw'],
+            if: 'failingConnectorHybrid',
+            yes: [
+              { use: 'hybrid-send-pin' },
+              { if: 'frontendPinsSame', yes: ['set-receive-pin', { use: 'hybrid-peers' }] },
+            ],
             no: ['set-named-send-pin'],
           },
           'restart-transport-service',
@@ -235,7 +241,7 @@ export const PLAN_ROWS: PlanDefinition[] = [
           { each: 'sharedWith', do: ['new-starttls-self-signed', { use: 'restart-transport' }] },
         ],
       },
-      { if: 'version>=2013', yes: ['list-connector-pins'] },
+      { if: 'version>=2013', yes: [{ if: 'pinsShown', yes: ['set-shown-pins'], no: ['list-connector-pins'] }] },
       { use: 'restart-transport' },
       { use: 'remove-old-safely' },
       { use: 'verify-starttls' },
@@ -341,7 +347,24 @@ export const PLAN_ROWS: PlanDefinition[] = [
             yes: [
               {
                 if: 'certHasSmtp',
-                yes: [{ if: 'hybridPinsThis', yes: ['rerun-hcw-renewed'], no: ['list-connector-pins'] }],
+                yes: [
+                  {
+                    // An Edge has no Default Frontend connector and its send connectors come from
+                    // EdgeSync: the hybrid connectors are set on the Mailbox servers, not here.
+                    if: 'shownEdge',
+                    yes: ['list-connector-pins'],
+                    no: [
+                      {
+                        // A partner's or relay connector shown naming the old certificate: every
+                        // connector shown naming it is set by name (the wizard would leave that one
+                        // behind); otherwise the wizard, or the listed pins.
+                        if: 'pinsShownBeyondHybrid',
+                        yes: ['set-shown-pins', 'restart-for-connectors'],
+                        no: [{ if: 'hybridPinsThis', yes: ['rerun-hcw-renewed'], no: ['list-connector-pins'] }],
+                      },
+                    ],
+                  },
+                ],
               },
             ],
           },

@@ -130,9 +130,15 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
               yes: ['list-connector-pins'],
               no: [
                 {
-                  if: 'hybridPinsThis',
-                  yes: ['set-receive-pin', { use: 'hybrid-send-pin' }, 'rerun-hcw'],
-                  no: ['list-connector-pins'],
+                  if: 'pinsShown',
+                  yes: ['set-shown-pins'],
+                  no: [
+                    {
+                      if: 'hybridPinsThis',
+                      yes: ['set-receive-pin', { use: 'hybrid-send-pin' }],
+                      no: ['list-connector-pins'],
+                    },
+                  ],
                 },
               ],
             },

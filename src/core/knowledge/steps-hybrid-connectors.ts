@@ -7,6 +7,41 @@ import type { LibraryStep } from './library-model.js';
  */
 export const HYBRID_CONNECTOR_STEPS: LibraryStep[] = [
   {
+    id: 'set-shown-pins',
+    role: 'mailbox',
+    versions: ['2013+', 'unknown'],
+    title: {
+      en: 'On {server}: point each connector the paste shows naming the old certificate ({pinnedConnectors}) at the renewed certificate; connectors that name another certificate stay as they are',
+      ja: '{server} で: 古い証明書を指定していると貼り付けからわかる各コネクタ ({pinnedConnectors}) を更新後の証明書に向けます。別の証明書を指定しているコネクタはそのままです',
+    },
+    why: {
+      en: 'A connector that names the old certificate by issuer and subject keeps asking for it: when it is gone (or expired), mail through that connector stops. The renewal must already be enabled for SMTP.',
+      ja: '発行者とサブジェクトで古い証明書を指定したコネクタは、その証明書を要求し続けます。証明書が削除される (または期限が切れる) と、そのコネクタのメールが止まります。更新後の証明書は先に SMTP に割り当てておく必要があります。',
+    },
+    verify: {
+      en: 'Get-SendConnector and Get-ReceiveConnector show the new issuer and subject in TlsCertificateName on those connectors.',
+      ja: 'それらのコネクタの TlsCertificateName に新しい発行者とサブジェクトが表示されます。',
+    },
+    command: { default: '$c = Get-ExchangeCertificate -Thumbprint {newThumbprint}\n{pinCommands}' },
+  },
+  {
+    id: 'show-failing-send-queue',
+    role: 'mailbox',
+    versions: ['2013+', 'unknown'],
+    title: {
+      en: 'On {server}: show the queue that reports 454 4.7.5 and its NextHopDomain: it names the send connector that fails (a smart host queue) or the domain it sends to',
+      ja: '{server} で: 454 4.7.5 を報告しているキューとその NextHopDomain を表示します。失敗している送信コネクタ (スマート ホストのキュー) または送信先のドメインがわかります',
+    },
+    why: {
+      en: 'Only the connector whose queue fails is changed; connectors whose mail flows are left as they are. This changes nothing.',
+      ja: '変更するのはキューが失敗しているコネクタだけで、メールが流れているコネクタはそのままにします。何も変更しません。',
+    },
+    command: {
+      default:
+        "Get-Queue | ? { $_.LastError -like '*TlsCertificateName*' } | fl Identity,DeliveryType,NextHopDomain,NextHopConnector,MessageCount,LastError",
+    },
+  },
+  {
     id: 'hybrid-find-expected-name',
     role: 'mailbox',
     versions: ['2013+', 'unknown'],

@@ -213,9 +213,17 @@ function fromQueue(queue: Map<string, string>, listed: readonly ConnectorEvidenc
   const guid = queue.get('NextHopConnector')?.toLowerCase();
   if (!guid || !/^[0-9a-f-]{36}$/.test(guid)) return byNextHopName(queue, listed);
   if (/^0{8}-/.test(guid)) return undefined;
-  const match = listed.find((c) => c.name.toLowerCase().includes(guid));
+  // HCW's name carries the organisation's GUID, not the connector's: a smart host queue's NextHopDomain
+  // still names the listed connector.
+  const match =
+    listed.find((c) => c.name.toLowerCase().includes(guid)) ??
+    (/^SmartHostConnectorDelivery$/i.test(queue.get('DeliveryType') ?? '') ? byNextHopName(queue, listed) : undefined);
   const server = (queue.get('Identity') ?? queue.get('QueueIdentity') ?? '').split('\\')[0]?.trim();
-  const connector: ConnectorEvidence = { name: match?.name ?? guid, kind: 'send', namedBy: 'queue' };
+  const connector: ConnectorEvidence = {
+    name: match && match.name !== queue.get('NextHopDomain')?.trim() ? match.name : guid,
+    kind: 'send',
+    namedBy: 'queue',
+  };
   if (server) connector.server = server;
   if (match?.tlsCertificateName) connector.tlsCertificateName = match.tlsCertificateName;
   const domain = queue.get('NextHopDomain');

@@ -60,7 +60,14 @@ const RULES: readonly SymptomRule[] = [
       return {
         queue,
         server,
-        nextHopDomain: /\bNextHopDomain\s*:\s*([A-Za-z0-9.-]{1,253})/i.exec(text)?.[1],
+        // A smart host queue's NextHopDomain is its connector's name, spaces and all; Get-Queue | ft
+        // prints it in the error's own row, after the status and the message count.
+        nextHopDomain:
+          /^[ \t>]*NextHopDomain[ \t]*:[ \t]*(\S[^\r\n]{0,252}?)[ \t]*$/im.exec(text)?.[1] ??
+          /\b(?:Retry|Ready|Active|Suspended)\s+\d+\s+(\S[^\r\n]{0,252}?)\s*$/i.exec(
+            text.slice(lineStart, match.index),
+          )?.[1] ??
+          /\s([A-Za-z0-9-]{1,63}\.mail\.onmicrosoft\.com)\s/i.exec(text.slice(lineStart, match.index))?.[1],
       };
     },
   },
