@@ -102,6 +102,8 @@ export const findingCodeSchema = z.enum([
   'TLS_NO_COMMON_CIPHER',
   // Added: the admin says the Exchange Management Shell cannot be used: the plan first gets it back.
   'EMS_UNAVAILABLE',
+  // Added: Remove-ExchangeCertificate refused the internal transport certificate: a new one comes first.
+  'INTERNAL_CERT_REMOVE_REFUSED',
 ]);
 export type FindingCode = z.infer<typeof findingCodeSchema>;
 

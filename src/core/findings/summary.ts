@@ -27,6 +27,8 @@ export interface SummaryInput {
   countdown?: CountdownWording;
   /** The server the paste names when its events do not (a Get-WinEvent table, the admin's words). */
   server?: string;
+  /** How many known error messages were read: with none of them a finding, still not "nothing". */
+  symptoms?: number;
 }
 
 /** The verdict in one line: what the most severe finding is about, with its countdown. */
@@ -39,6 +41,7 @@ export function summarize({
   text,
   countdown = countdownWording(now, language),
   server: named,
+  symptoms = 0,
 }: SummaryInput): string {
   const top = findings[0];
   const byThumbprint = (tp: string | undefined) => certificates.find((c) => tp && c.thumbprint === tp);
@@ -50,7 +53,7 @@ export function summarize({
     }
     if (certificates.length > 0) return text.summary.okMany({ count: certificates.length });
     // The notes say the events were understood: the verdict must not say nothing was.
-    if (events.length > 0) return text.summary.eventsOnly({ count: events.length });
+    if (events.length > 0 || symptoms > 0) return text.summary.eventsOnly({ count: events.length, symptoms });
     return text.summary.nothing();
   }
   const expiredInternal = findings.find((f) => f.code === 'TRANSPORT_CERT_EXPIRED' && f.eventId !== undefined);

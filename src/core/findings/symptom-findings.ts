@@ -147,10 +147,7 @@ export function judgeSymptom(
       });
       plans.push({
         plan: 'send-connector-pin',
-        values: {
-          ...(symptom.values.queue && { queue: symptom.values.queue }),
-          ...(symptom.values.nextHopDomain && { nextHopDomain: symptom.values.nextHopDomain }),
-        },
+        values: { ...(symptom.values.queue && { queue: symptom.values.queue }) },
       });
       break;
     case 'starttls-required-451':
@@ -460,12 +457,23 @@ export function judgeSymptom(
       });
       break;
     }
-    case 'internal-cert-cannot-remove':
+    case 'internal-cert-cannot-remove': {
+      const server = symptom.values.server;
+      findings.push({
+        code: 'INTERNAL_CERT_REMOVE_REFUSED',
+        severity: 'warning',
+        ...tp,
+        message:
+          language === 'ja'
+            ? `Exchange は${thumbprint ? ` ${thumbprint} ` : ''}の削除を拒否しました${server ? ` (${server})` : ''}。この証明書は内部トランスポート証明書です。先にサーバー自身の名前で新しい自己署名証明書を作成し、既定の SMTP 証明書の上書き確認に Y と答えて内部トランスポート証明書にします。その後で古い証明書を削除できます。`
+            : `Exchange refused to remove ${thumbprint ?? 'the certificate'}${server ? ` on ${server}` : ''}: it is the internal transport certificate. First make a new self-signed certificate for the server's own names and answer Y to the overwrite prompt, so that it becomes the internal transport certificate; then the old one can be removed.`,
+      });
       plans.push({
         plan: 'internal-transport-renew',
         values: { ...tp, ...(symptom.values.server && { server: symptom.values.server }) },
       });
       break;
+    }
     default:
       break;
   }

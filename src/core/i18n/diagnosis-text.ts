@@ -137,7 +137,7 @@ export interface DiagnosisText {
     okMany(p: { count: number }): string;
     nothing(): string;
     /** Events were read, and none of them is a certificate problem to act on: never "nothing recognised". */
-    eventsOnly(p: { count: number }): string;
+    eventsOnly(p: { count: number; symptoms?: number }): string;
     notCertificate(p: { id: number }): string;
     /** 12015 with 12014: the expired certificate is the cause, STARTTLS the symptom (KB 953354). */
     transportAndStarttls(p: { server: string }): string;
@@ -372,7 +372,8 @@ const en: DiagnosisText = {
     SSL_BINDING_BROKEN: ({ server }) => `${server}: an HTTPS binding points at a missing certificate`,
     CHAIN_INCOMPLETE: ({ name }) =>
       name ? `${name} is Invalid: its issuing CA certificate is missing` : 'The issuing CA certificate is missing',
-    ENDPOINT_PRESENTS_OLD_CERT: () => '443 still presents the old certificate: the device in front of Exchange holds it',
+    ENDPOINT_PRESENTS_OLD_CERT: () =>
+      '443 still presents the old certificate: the device in front of Exchange holds it',
     RENEWAL_LACKS_NAME: () => 'The new certificate lacks a name the current one has: do not enable it for IIS',
     IMAP_POP_CERTIFICATE_NAME: () => 'IMAP/POP: X509CertificateName must be the FQDN clients connect to',
     SERVER_AUTH_EKU_MISSING: ({ name }) =>
@@ -392,13 +393,15 @@ const en: DiagnosisText = {
     TLS_NO_COMMON_CIPHER: () =>
       'A client offered no TLS version or cipher this server accepts: not a certificate problem',
     EMS_UNAVAILABLE: () => 'The Exchange Management Shell does not connect: get it back first',
+    INTERNAL_CERT_REMOVE_REFUSED: () =>
+      'The internal transport certificate cannot be removed before a new one takes its place',
   },
   summary: {
     ok: ({ name, when }) => `${name} is fine: ${when}`,
     okMany: ({ count }) => `${count} certificates, none needs attention now`,
     nothing: () => 'Nothing certcheck recognises in this paste',
-    eventsOnly: ({ count }) =>
-      `${count === 1 ? '1 event' : `${count} events`} read; none of them shows a certificate problem to fix`,
+    eventsOnly: ({ count, symptoms = 0 }) =>
+      `${[count > 0 && (count === 1 ? '1 event' : `${count} events`), symptoms > 0 && (symptoms === 1 ? '1 known error message' : `${symptoms} known error messages`)].filter(Boolean).join(' and ')} read; none of them shows a certificate problem to fix`,
     notCertificate: ({ id }) => `Event ${id} is not a certificate problem`,
     transportAndStarttls: ({ server }) =>
       `Transport certificate expired on ${server || 'the server'}: STARTTLS is down`,
@@ -652,12 +655,14 @@ const ja: DiagnosisText = {
     TLS_NO_COMMON_CIPHER: () =>
       'クライアントが、このサーバーの受け付ける TLS バージョンや暗号を提示していません: 証明書の問題ではありません',
     EMS_UNAVAILABLE: () => 'Exchange 管理シェルに接続できません: まず接続を回復します',
+    INTERNAL_CERT_REMOVE_REFUSED: () => '内部トランスポート証明書は、新しい証明書に置き換えるまで削除できません',
   },
   summary: {
     ok: ({ name, when }) => `${name} は問題ありません: ${when}`,
     okMany: ({ count }) => `${count} 件の証明書、いま対処が必要なものはありません`,
     nothing: () => 'この貼り付けに certcheck が認識できるものはありません',
-    eventsOnly: ({ count }) => `イベントを ${count} 件読み取りました。対処が必要な証明書の問題は見つかりません`,
+    eventsOnly: ({ count, symptoms = 0 }) =>
+      `${[count > 0 && `イベントを ${count} 件`, symptoms > 0 && `既知のエラー メッセージを ${symptoms} 件`].filter(Boolean).join('、')}読み取りました。対処が必要な証明書の問題は見つかりません`,
     notCertificate: ({ id }) => `イベント ${id} は証明書の問題ではありません`,
     transportAndStarttls: ({ server }) =>
       `${server ? `${server} の` : ''}トランスポート証明書が期限切れです: STARTTLS が使えません`,
