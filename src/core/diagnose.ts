@@ -1,7 +1,9 @@
 import { daysLeft } from './countdown.js';
 import { buildServerFacts } from './facts/build-facts.js';
+import { withIssuedLeaf } from './facts/issued-leaf.js';
 import { enrichPlanRequests, hybridSymptom, saysOtherServers, saysRenewed } from './facts/plan-requests.js';
 import { renewalOf } from './facts/renewed-rollout.js';
+import { revocationValues } from './facts/revocation-paste.js';
 import { statedCertificate } from './facts/stated-certificate.js';
 import { statedFacts } from './facts/stated-facts.js';
 import { summaryRelease, summaryVersion } from './facts/version-facts.js';
@@ -171,6 +173,9 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   );
   const edge = evidence.roles.includes('edge') ? 'yes' : evidence.roles.length > 0 ? 'no' : 'unknown';
   const frontEnd = events.some((e) => /FrontEnd/i.test(e.source ?? ''));
+  for (const plan of judgement.plans)
+    if (plan.plan === 'revocation-check') Object.assign(plan.values, revocationValues(text));
+  for (const plan of judgement.plans) if (plan.plan === 'pending-request') withIssuedLeaf(plan.values, certificates);
   const requests = enrichPlanRequests(judgement.plans, {
     servers,
     events,
@@ -634,3 +639,4 @@ function presentedBy(
     ...(endpoint.port && { chainPort: endpoint.port }),
   };
 }
+    ...(evidence.endpoints && { endpoints: evidence.endpoints }),

@@ -147,7 +147,10 @@ export function judgeSymptom(
       });
       plans.push({
         plan: 'send-connector-pin',
-        values: { ...(symptom.values.queue && { queue: symptom.values.queue }) },
+        values: {
+          ...(symptom.values.queue && { queue: symptom.values.queue }),
+          ...(symptom.values.nextHopDomain && { nextHopDomain: symptom.values.nextHopDomain }),
+        },
       });
       break;
     case 'starttls-required-451':
