@@ -142,7 +142,14 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   // The other side's chain, or no certificate at all: Schannel and queues that say so.
   addJudgement(
     judgement,
-    judgeRemoteTls({ paste: text, events, symptoms: evidence.symptoms, language, ...(server && { server }) }),
+    judgeRemoteTls({
+      paste: text,
+      events,
+      symptoms: evidence.symptoms,
+      language,
+      certificates,
+      ...(server && { server }),
+    }),
   );
   // Settings and bindings the paste shows, held against its certificates.
   addJudgement(judgement, judgeSettings({ paste: text, evidence, certificates, language }));
@@ -186,6 +193,7 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
     serverCount: readServerCount(text),
     stated,
     renewalSaid: saysRenewed(text),
+    ...(evidence.endpoints && { endpoints: evidence.endpoints }),
   });
   const { steps, references } = buildSteps(requests, {
     servers,
@@ -639,4 +647,3 @@ function presentedBy(
     ...(endpoint.port && { chainPort: endpoint.port }),
   };
 }
-    ...(evidence.endpoints && { endpoints: evidence.endpoints }),

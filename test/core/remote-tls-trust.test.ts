@@ -203,6 +203,29 @@ LastError     : 451 4.4.317 Cannot connect to remote server [Message=NotTimeVali
     steps: ['Get-Queue | ? { $_.LastError }', '<取引先のメール サーバーの FQDN>'],
   },
   {
+    name: 'Japanese Edge: alert 48 from a partner after a renewal, queue retrying: the chain on the mail name, the intermediate, the restart',
+    paste: `エッジ (EDGE01) で証明書を更新してから取引先への送信が失敗しています。中間 CA が変わりました。\n\n${EVENT_JA(36887, 'EDGE01', ALERT_JA_OLD(48))}
+Identity   DeliveryType         Status MessageCount NextHopDomain
+--------   ------------         ------ ------------ -------------
+EDGE01\\9   DnsConnectorDelivery Retry  96           tailspintoys.co.jp
+
+Thumbprint : 8E75DBE8C1D960B7B1A7A3F88EA2257882601410
+Subject    : CN=mail.contoso.co.jp, O=Contoso KK, C=JP
+Issuer     : CN=Cybertrust Japan SureServer CA G4, O="Cybertrust Japan Co., Ltd.", C=JP
+NotAfter   : 2027/11/15 23:59:59
+Services   : SMTP
+Status     : Valid
+`,
+    codes: ['TLS_CERTIFICATE_ALERT'],
+    language: 'ja',
+    steps: [
+      'openssl s_client -connect mail.contoso.co.jp:25 -starttls smtp',
+      'certutil -addstore CA',
+      'Restart-Service MSExchangeTransport',
+    ],
+    says: /48 \(unknown_ca\)/,
+  },
+  {
     name: 'Japanese: 36887 with the older wording (警告コードは 48) alone',
     paste: EVENT_JA(36887, 'EDGE01', ALERT_JA_OLD(48)),
     codes: ['TLS_CERTIFICATE_ALERT'],

@@ -1,4 +1,4 @@
-import type { EventFacts, Language } from '../model.js';
+import type { CertificateFacts, EventFacts, Language } from '../model.js';
 import type { Symptom } from '../recognize/evidence.js';
 import { hostOf } from './event-findings.js';
 import type { Judgement } from './judgement.js';
@@ -71,9 +71,34 @@ export interface RemoteTlsInput {
   language: Language;
   /** The server the paste names when its events do not. */
   server?: string;
+  /** The paste's certificates: the name partners reach this server by is on its CA-issued SMTP one. */
+  certificates?: readonly CertificateFacts[];
 }
 
-export function judgeRemoteTls({ paste, events, symptoms, language, server: named }: RemoteTlsInput): Judgement {
+/** Mail waits in a queue to retry (Get-Queue | fl or ft): the alerts are failing real mail. */
+const QUEUE_RETRYING = /^[ \t]*Status[ \t]*:[ \t]*Retry\b|[ \t]Retry[ \t]+\d/m;
+
+/** The name of the valid CA-issued certificate this server presents on SMTP: what a partner connects to. */
+function smtpName(certificates: readonly CertificateFacts[]): string | undefined {
+  const presented = certificates.filter(
+    (c) =>
+      c.services?.includes('SMTP') &&
+      c.selfSigned !== true &&
+      !(c.issuer !== '' && c.issuer === c.subject) &&
+      (c.daysLeft === undefined || c.daysLeft >= 0),
+  );
+  const cn = /(?:^|,\s*)CN\s*=\s*([^,]+)/i.exec(presented[0]?.subject ?? '')?.[1]?.trim();
+  return cn && /\./.test(cn) && !cn.startsWith('*') ? cn : undefined;
+}
+
+export function judgeRemoteTls({
+  paste,
+  events,
+  symptoms,
+  language,
+  server: named,
+  certificates = [],
+}: RemoteTlsInput): Judgement {
   const judgement: Judgement = { findings: [], plans: [] };
   const schannel = events.filter(isSchannel);
   const withId = (id: number) => schannel.filter((event) => event.id === id);
@@ -157,7 +182,7 @@ export function judgeRemoteTls({ paste, events, symptoms, language, server: name
   } else if (refusedThere) {
     judgement.findings.push({
       code: 'TLS_CERTIFICATE_ALERT',
-      severity: 'info',
+      severity: QUEUE_RETRYING.test(paste) ? 'warning' : 'info',
       eventId: 36887,
       message: words.alertReceived({ ...(server && { server }), alert: refusedThere.code }),
     });
@@ -166,6 +191,8 @@ export function judgeRemoteTls({ paste, events, symptoms, language, server: name
       values: {
         ...(server && { server }),
         ...(computer?.includes('.') && { serverFqdn: computer }),
+        // The chain a partner is sent is the one on the name it connects to.
+        ...(smtpName(certificates) && { fqdn: smtpName(certificates) }),
       },
     });
   }
