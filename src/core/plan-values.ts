@@ -133,6 +133,7 @@ export function commandValues(scope: PlanScope, planId: string): Values {
     missingNames: values.missingNames?.replaceAll(',', ', '),
     // The certificate copied to the other servers: the renewed one a pin plan names, else the one just imported.
     copyThumbprint: values.newThumbprint ?? (PIN_PLANS.has(planId) ? '<new thumbprint>' : '<imported thumbprint>'),
+    presentedPort: values.presentedPort ?? '25',
     sourceServer: values.sourceServer ?? server,
     requestServer: values.requestServer,
     coveredName: values.coveredName,
@@ -254,6 +255,7 @@ export function proseValues(scope: PlanScope, command: Values, language: Languag
       : command.servicesOrDefault,
     eventIds: command.eventIds,
     smtpPort: command.smtpPort,
+    presentedPort: command.presentedPort,
     newThumbprint: pick(scope.values.newThumbprint, 'newThumbprint'),
     missingServices: pick(renewedMissing(scope).join(',') || undefined, 'servicesOrDefault'),
     missingNames: pick(command.missingNames, 'missingNames'),
@@ -325,5 +327,3 @@ function imapPop(scope: PlanScope): string {
   const listed = (scope.cert?.servicesHistory ?? []).filter((x) => x === 'IMAP' || x === 'POP');
   return listed.length > 0 ? listed.join(',') : 'IMAP,POP';
 }
-    presentedPort: values.presentedPort ?? '25',
-    presentedPort: command.presentedPort,

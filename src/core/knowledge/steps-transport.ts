@@ -346,7 +346,6 @@ export const TRANSPORT_STEPS: LibraryStep[] = [
     },
     unknownNote: { en: 'Exchange 2013 and later only', ja: 'Exchange 2013 以降のみ' },
   },
-];
   {
     // Run from the server the plan is on: the copy was imported and enabled on the other one with -Server.
     id: 'restart-others-smtp',
@@ -381,3 +380,4 @@ export const TRANSPORT_STEPS: LibraryStep[] = [
     },
     command: { default: 'Invoke-Command -ComputerName <other server> { iisreset /noforce }' },
   },
+];
