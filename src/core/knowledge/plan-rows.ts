@@ -341,6 +341,8 @@ export const PLAN_ROWS: PlanDefinition[] = [
                 ],
               },
             ],
+            // Servers the admin speaks of (behind the load balancer, in the DAG) but the paste does not name.
+            no: [{ use: 'copy-to-others' }],
           },
           {
             if: 'version>=2013',
@@ -418,8 +420,6 @@ export const PLAN_ROWS: PlanDefinition[] = [
               },
               { if: 'version>=2013', yes: ['rebind-backend-444'] },
             ],
-            // Servers the admin speaks of (behind the load balancer, in the DAG) but the paste does not name.
-            no: [{ use: 'copy-to-others' }],
           },
         ],
       },
