@@ -17,7 +17,7 @@ import { judgeEvidenceExtras, unexplainedThumbprints } from './findings/extra-fi
 import { addJudgement, emptyJudgement, type Judgement } from './findings/judgement.js';
 import { judgeRemoteTls } from './findings/remote-tls-findings.js';
 import { judgeSettings } from './findings/setting-findings.js';
-import { transportCertificateCause } from './findings/queue-cause.js';
+import { internalRenewalOnly, transportCertificateCause } from './findings/queue-cause.js';
 import { orderFindings, summarize } from './findings/summary.js';
 import { judgeSymptom } from './findings/symptom-findings.js';
 import { judgeUnexplained } from './findings/unexplained-findings.js';
@@ -137,6 +137,7 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
         nameOf,
         certificates,
         certificateCause: (on) => transportCertificateCause(events, certificates, on),
+        internalRenewalOnly: internalRenewalOnly(events, certificates),
       }),
     );
   // The other side's chain, or no certificate at all: Schannel and queues that say so.
@@ -449,8 +450,14 @@ function enrichEvents(events: EventFacts[], now: Date): EventFacts[] {
 
 /** Events with "hours remaining" give an expiry even without the certificate (tracking uses it). */
 function estimatedCertificates(events: EventFacts[], evidence: Evidence): ParsedCertificate[] {
-  return events
-    .filter((e) => e.estimatedNotAfter && e.thumbprint)
+  // The same certificate counted down by several events (wevtutil /c:2) is one certificate, dated by the latest.
+  const latest = new Map<string, EventFacts>();
+  for (const e of events) {
+    if (!e.estimatedNotAfter || !e.thumbprint) continue;
+    const seen = latest.get(e.thumbprint);
+    if (!seen || (e.loggedAt ?? '') > (seen.loggedAt ?? '')) latest.set(e.thumbprint, e);
+  }
+  return [...latest.values()]
     .filter((e) => !evidence.certificates.some((c) => c.thumbprint === e.thumbprint))
     .map((e) => ({
       thumbprint: e.thumbprint,
@@ -461,6 +468,9 @@ function estimatedCertificates(events: EventFacts[], evidence: Evidence): Parsed
       services: ['SMTP'],
       source: 'event' as const,
       estimated: true,
+      // Only the XML view's SystemTime carries a zone (UTC); wevtutil, Get-WinEvent and Event Viewer
+      // print the server's clock, so a countdown from them is in server time.
+      ...(e.loggedAt && e.format !== 'xml' && e.format !== 'friendly-view' && { localTime: true }),
     }));
 }
 

@@ -23,3 +23,13 @@ export function transportCertificateCause(
       (!server || !c.servers?.length || c.servers.some((name) => here(name))),
   );
 }
+
+/**
+ * The paste settles the overwrite prompt the admin asks about: an event says the internal transport
+ * certificate expired or expires (12015, 12017) and no CA certificate is shown to renew, so the new
+ * certificate is the server's own self-signed one and the answer is Y.
+ */
+export function internalRenewalOnly(events: readonly EventFacts[], certificates: readonly CertificateFacts[]): boolean {
+  if (!events.some((e) => e.id === 12015 || e.id === 12017)) return false;
+  return !certificates.some((c) => c.selfSigned === false && c.isCA !== true && (c.daysLeft ?? 0) <= 30);
+}

@@ -120,6 +120,8 @@ export function judgeSymptom(
     certificates?: readonly CertificateFacts[];
     /** The paste shows a transport certificate problem on this server (any server when none is named). */
     certificateCause?: (server?: string) => boolean;
+    /** The paste shows only the internal transport certificate to renew (12015, 12017): its new one is self-signed. */
+    internalRenewalOnly?: boolean;
   } = { starttlsEvent: false },
 ): Judgement {
   const findings: Judgement['findings'] = [];
@@ -227,6 +229,17 @@ export function judgeSymptom(
       break;
     }
     case 'smtp-overwrite-prompt': {
+      // A question about the prompt beside 12015/12017 with no CA certificate to renew: the new
+      // certificate is the server's own self-signed one, so the answer is Y and the renewal's own step
+      // says so; no decision tree about a certificate that no step has made yet.
+      if (!symptom.values.newThumbprint && context.internalRenewalOnly) {
+        findings.push({
+          code: 'SMTP_OVERWRITE_PROMPT',
+          severity: 'info',
+          message: text.finding.smtpOverwritePrompt({ kind: 'self-signed', answer: 'Y' }),
+        });
+        break;
+      }
       const { newThumbprint, currentThumbprint } = symptom.values;
       const kind = overwriteNewKind(symptom.values, context.certificates ?? []);
       findings.push({
