@@ -157,7 +157,9 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   addJudgement(judgement, judgeChainNotSent(evidence.endpoints ?? [], t, server && hostOf(server)));
   // 443 presenting what Exchange has already replaced: a device in front holds the old certificate.
   const offload = judgeOffload({ paste: text, endpoints: evidence.endpoints ?? [], certificates, language, now });
-  addJudgement(judgement, offload.judgement);
+  // What clients reach comes first: the device presenting the old certificate is the outage.
+  judgement.findings.unshift(...offload.judgement.findings);
+  judgement.plans.push(...offload.judgement.plans);
   addJudgement(judgement, judgeRenewalNames({ certificates, language, now }));
   judgement.plans = judgement.plans.filter((p) => !offloadReplaces(p, offload.replaced));
   addJudgement(

@@ -37,7 +37,7 @@ export function judgeOffload(context: {
     const text = TEXT[context.language];
     judgement.findings.push({
       code: 'ENDPOINT_PRESENTS_OLD_CERT',
-      severity: expired ? 'critical' : 'warning',
+      severity: said && expired ? 'critical' : 'warning',
       ...(presented.thumbprint && { thumbprint: presented.thumbprint }),
       message: said
         ? text.device({ where, old, renewal: renewal.thumbprint, device, expired })

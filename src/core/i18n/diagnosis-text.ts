@@ -372,8 +372,7 @@ const en: DiagnosisText = {
     SSL_BINDING_BROKEN: ({ server }) => `${server}: an HTTPS binding points at a missing certificate`,
     CHAIN_INCOMPLETE: ({ name }) =>
       name ? `${name} is Invalid: its issuing CA certificate is missing` : 'The issuing CA certificate is missing',
-    ENDPOINT_PRESENTS_OLD_CERT: () =>
-      '443 still presents the old certificate: the device in front of Exchange holds it',
+    ENDPOINT_PRESENTS_OLD_CERT: () => '443 still presents the old certificate, although Exchange has its renewal enabled',
     RENEWAL_LACKS_NAME: () => 'The new certificate lacks a name the current one has: do not enable it for IIS',
     IMAP_POP_CERTIFICATE_NAME: () => 'IMAP/POP: X509CertificateName must be the FQDN clients connect to',
     SERVER_AUTH_EKU_MISSING: ({ name }) =>
@@ -635,7 +634,7 @@ const ja: DiagnosisText = {
     SSL_BINDING_BROKEN: ({ server }) => `${server}: HTTPS のバインドが存在しない証明書を指しています`,
     CHAIN_INCOMPLETE: ({ name }) =>
       name ? `${name} が Invalid です: 発行元 CA の証明書がありません` : '発行元 CA の証明書がありません',
-    ENDPOINT_PRESENTS_OLD_CERT: () => '443 はまだ古い証明書を提示しています: Exchange の前にある装置が持っています',
+    ENDPOINT_PRESENTS_OLD_CERT: () => 'Exchange では更新後の証明書が有効なのに、443 はまだ古い証明書を提示しています',
     RENEWAL_LACKS_NAME: () => '新しい証明書には現在の証明書にある名前がありません: IIS に割り当てないでください',
     IMAP_POP_CERTIFICATE_NAME: () => 'IMAP/POP: X509CertificateName にはクライアントが接続する FQDN を設定します',
     SERVER_AUTH_EKU_MISSING: ({ name }) =>
