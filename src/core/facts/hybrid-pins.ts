@@ -103,9 +103,10 @@ interface ShownPin {
  */
 export function shownPins(s: PlanScope): ShownPin[] | undefined {
   const cert = s.cert;
-  if (!cert?.subject) return undefined;
-  const pinning = s.facts.connectors.filter((c) => c.tlsCertificateName && pins(c.tlsCertificateName, cert));
-  if (pinning.length === 0) return undefined;
+  const pinning = cert?.subject
+    ? s.facts.connectors.filter((c) => c.tlsCertificateName && pins(c.tlsCertificateName, cert))
+    : [];
+  if (pinning.length === 0) return statedPins(s);
   const out: ShownPin[] = [];
   for (const c of pinning) {
     const [prefix, ...rest] = c.name.split('\\');
@@ -120,6 +121,21 @@ export function shownPins(s: PlanScope): ShownPin[] | undefined {
       if (!name || !server || (s.facts.name && server.toLowerCase() !== s.facts.name.toLowerCase())) return undefined;
       out.push({ kind: 'receive', identity: `${server}\\${name}` });
     } else return undefined;
+  }
+  return out;
+}
+
+/** The connectors the admin names in prose as pinning this certificate. */
+function statedPins(s: PlanScope): ShownPin[] | undefined {
+  const lines = (s.values.statedPins ?? '').split('\n').filter(Boolean);
+  if (lines.length === 0) return undefined;
+  const out: ShownPin[] = [];
+  for (const line of lines) {
+    const [kind, name = ''] = line.split('\t');
+    if (kind === 'send') out.push({ kind: 'send', identity: name });
+    else if (name.includes('\\')) out.push({ kind: 'receive', identity: name });
+    else if (s.facts.name) out.push({ kind: 'receive', identity: `${s.facts.name}\\${name}` });
+    else return undefined;
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { withoutDagDenials } from '../recognize/dag-mentions.js';
 import type { Evidence } from '../recognize/evidence.js';
 import type { PlanRequest } from '../steps.js';
 import { pins } from './build-facts.js';
+import { statedPinsFor } from './connector-said.js';
 import { failingConnectorIsHybrid } from './hybrid-pins.js';
 import { type HybridServersSaid, outsideHybrid } from './hybrid-said.js';
 import { isOwnName } from './conditions.js';
@@ -134,6 +135,13 @@ export function enrichPlanRequests(
     if (!values.server && context.stated?.server && context.servers.every((s) => !s.name))
       values.server = context.stated.server;
     if (context.stated) bindStated(values, context.stated, request.plan);
+    // The connectors the admin says pin this certificate (by its name in the same sentence).
+    if (context.stated?.pinsSaid && !values.statedPins) {
+      const cn = commonName(known?.subject ?? stored?.subject ?? '');
+      const names = [values.fqdn, cn, ...(values.domains ?? '').split(',')].filter((n): n is string => Boolean(n));
+      const pinned = statedPinsFor(context.stated.pinsSaid, names);
+      if (pinned) values.statedPins = pinned;
+    }
     if (facts)
       addOtherServers(values, facts, context.servers, request.plan, context.othersSaid === true, context.serverCount, {
         ...(context.stated?.hybrid && { hybrid: context.stated.hybrid }),

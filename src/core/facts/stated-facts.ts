@@ -1,3 +1,4 @@
+import { type ConnectorSaid, connectorsSaidToPin } from './connector-said.js';
 import { type HybridServersSaid, hybridServersSaid } from './hybrid-said.js';
 
 import { type OffloadSaid, offloadSaid } from './offload-said.js';
@@ -13,6 +14,8 @@ export interface StatedFacts {
   newThumbprint?: string;
   /** The servers the admin says are (only) in the hybrid, or outside it. */
   hybrid?: HybridServersSaid;
+  /** The connectors the admin says pin a certificate (TlsCertificateName), with the sentence saying it. */
+  pinsSaid?: ConnectorSaid[];
   /** The one server the admin says holds the renewed certificate (imported there only). */
   importedOn?: string;
   /** The one server the admin says the problem is on ("expired on EX13-01", 「EX01 で」), when prose names only it. */
@@ -133,6 +136,8 @@ export function statedFacts(text: string): StatedFacts {
   const stated: StatedFacts = {};
   const hybrid = hybridServersSaid(text);
   if (hybrid.only || hybrid.outside) stated.hybrid = hybrid;
+  const pinsSaid = connectorsSaidToPin(text);
+  if (pinsSaid.length > 0) stated.pinsSaid = pinsSaid;
   for (const pattern of NEW_THUMBPRINT) {
     const hex = pattern.exec(text)?.[1];
     if (hex) {

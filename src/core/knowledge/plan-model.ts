@@ -104,6 +104,8 @@ export interface PlanValues {
   connectorIsSend?: 'yes';
   /** The failing queue's NextHopDomain: a connector's name (smart host delivery) or the domain it sends to. */
   nextHopDomain?: string;
+  /** Connectors the admin says pin this certificate: a kind, a tab and the name, one per line. */
+  statedPins?: string;
   /**
    * The overwrite-default-SMTP prompt's new certificate as the paste shows it: issued by a CA, the
    * Auth certificate, or a self-signed one New-ExchangeCertificate made. Absent when the paste does not say.

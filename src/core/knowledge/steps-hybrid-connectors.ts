@@ -22,7 +22,7 @@ export const HYBRID_CONNECTOR_STEPS: LibraryStep[] = [
       en: 'Get-SendConnector and Get-ReceiveConnector show the new issuer and subject in TlsCertificateName on those connectors.',
       ja: 'それらのコネクタの TlsCertificateName に新しい発行者とサブジェクトが表示されます。',
     },
-    command: { default: '$c = Get-ExchangeCertificate -Thumbprint {newThumbprint}\n{pinCommands}' },
+    command: { default: '$c = Get-ExchangeCertificate -Thumbprint {copyThumbprint}\n{pinCommands}' },
   },
   {
     id: 'show-failing-send-queue',

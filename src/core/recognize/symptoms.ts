@@ -64,9 +64,11 @@ const RULES: readonly SymptomRule[] = [
         // prints it in the error's own row, after the status and the message count.
         nextHopDomain:
           /^[ \t>]*NextHopDomain[ \t]*:[ \t]*(\S[^\r\n]{0,252}?)[ \t]*$/im.exec(text)?.[1] ??
-          /\b(?:Retry|Ready|Active|Suspended)\s+\d+\s+(\S[^\r\n]{0,252}?)\s*$/i.exec(
-            text.slice(lineStart, match.index),
-          )?.[1] ??
+          /\b(?:Retry|Ready|Active|Suspended)\s+\d+\s+(\S[^\r\n]{0,252}?)\s*$/i
+            .exec(text.slice(lineStart, match.index))?.[1]
+            // The cell ends at the column gap, or where LastError starts ('451 4.4.0 … responded with: "454 …').
+            ?.replace(/\s+\d{3}\s+\d\.\d{1,3}\.\d{1,3}\b[\s\S]*$/, '')
+            .split(/\s{2,}/)[0] ??
           /\s([A-Za-z0-9-]{1,63}\.mail\.onmicrosoft\.com)\s/i.exec(text.slice(lineStart, match.index))?.[1],
       };
     },

@@ -157,6 +157,18 @@ EXJ01\\31  SmartHostConnectorDelivery Retry  88           contoso.mail.onmicroso
     changed: ['Outbound to Office 365', 'Default Frontend EXJ01'],
   },
   {
+    name: 'English, 2019: the tenant routing queue whose LastError wraps the 454 in a 451 4.4.0 (hybrid)',
+    paste: `Exchange 2019 CU14 (EXHY01), hybrid. Mail to Exchange Online queues since the renewal.
+
+[PS] C:\\>Get-Queue | ft Identity,DeliveryType,Status,MessageCount,NextHopDomain,LastError -Wrap
+
+Identity   DeliveryType               Status MessageCount NextHopDomain                 LastError
+--------   ------------               ------ ------------ -------------                 ---------
+EXHY01\\3  SmartHostConnectorDelivery Retry  214          contoso.mail.onmicrosoft.com  451 4.4.0 Primary target IP address responded with: "454 4.7.5 The certificate specified in TlsCertificateName of the SendConnector could not be found." Attempted failover to alternate host, but that did not succeed.
+`,
+    changed: ['Outbound to Office 365', 'Default Frontend EXHY01'],
+  },
+  {
     name: 'English, 2016: a 454 4.7.5 without its queue (undecided: shown, then branched)',
     paste: `Exchange 2016 CU23. Users get NDRs since yesterday; the queue viewer shows 454 4.7.5 The certificate specified in TlsCertificateName of the SendConnector could not be found.`,
     changed: [],
@@ -331,6 +343,51 @@ describe('connector choice after a renewal already in the store', () => {
       for (const s of d.steps.filter((step) => changedConnectors(step).length > 0))
         assert.ok(s.command?.includes('97539535F644A6FCCC817BB473AA5A6DC0119308'), s.command);
       assert.ok(!d.steps.some((s) => /Partner - Fabrikam/.test(s.command ?? '') && v.changed.length === 0));
+    });
+  }
+});
+
+// The admin names the connector that pins the expiring certificate in prose: that connector, and no
+// other, is pointed at the renewal.
+const event12018 = (computer: string, subject: string) => `Log Name:      Application
+Source:        MSExchangeTransport
+Event ID:      12018
+Level:         Warning
+Computer:      ${computer}
+Description:
+The STARTTLS certificate will expire soon: subject: ${subject}, thumbprint: CF115D4F58852BA7C7E2CD43497ABDE787F04FCC, hours remaining: 330. Run the New-ExchangeCertificate cmdlet to create a new certificate.
+`;
+
+describe('connector choice when the admin names the pinning connector in prose', () => {
+  const variants = [
+    {
+      name: 'English, 2019: a partner send connector pins the expiring SMTP certificate',
+      paste: `Exchange 2019 CU14 on EX19-01. smtp.wingtiptoys.com is a GlobalSign cert we use only for SMTP: the send connector "To Partners TLS" pins it with TlsCertificateName. What's the plan?
+
+${event12018('EX19-01.wingtiptoys.com', 'smtp.wingtiptoys.com')}`,
+      changed: ['To Partners TLS'],
+    },
+    {
+      name: 'Japanese, 2016: 送信コネクタ「…」が TlsCertificateName で指定',
+      paste: `Exchange 2016 CU23 の EX16-01 です。smtp.wingtiptoys.com の証明書 (GlobalSign) は SMTP 専用で、送信コネクタ「取引先 TLS 送信」が TlsCertificateName で指定しています。対応手順を教えてください。
+
+${event12018('EX16-01.wingtiptoys.com', 'smtp.wingtiptoys.com')}`,
+      changed: ['取引先 TLS 送信'],
+    },
+    {
+      name: 'English: a connector said to pin another certificate is left alone',
+      paste: `Exchange 2019 CU14 on EX19-01. The send connector "To Partners TLS" pins relay.wingtiptoys.com with TlsCertificateName; this warning is about another certificate.
+
+${event12018('EX19-01.wingtiptoys.com', 'smtp.wingtiptoys.com')}`,
+      changed: [],
+    },
+  ];
+  for (const v of variants) {
+    it(v.name, () => {
+      const d = diagnose(v.paste, { now: REFERENCE_NOW });
+      const changed = new Set(d.steps.flatMap(changedConnectors));
+      assert.deepEqual([...changed], v.changed);
+      assert.ok(!d.steps.some((s) => /Outbound to Office 365/.test(s.command ?? '') && /Set-/.test(s.command ?? '')));
     });
   }
 });
