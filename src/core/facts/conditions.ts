@@ -359,11 +359,11 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     shownBy: ['show-failing-send-queue'],
     ifTrue: w(
       "If the failing queue's NextHopDomain is an Outbound to Office 365 connector or your tenant's mail.onmicrosoft.com domain (hybrid)",
-      'エラーのキューの NextHopDomain が Outbound to Office 365 コネクタまたはテナントの mail.onmicrosoft.com ドメインの場合 (ハイブリッド)',
+      'エラーになっているキューの NextHopDomain が Outbound to Office 365 コネクタまたはテナントの mail.onmicrosoft.com ドメインの場合 (ハイブリッド)',
     ),
     ifFalse: w(
       "If the failing queue's NextHopDomain names another connector or domain (a partner, a relay or a smart host)",
-      'エラーのキューの NextHopDomain がそれ以外のコネクタまたはドメイン (取引先、リレー、スマート ホスト) の場合',
+      'エラーになっているキューの NextHopDomain がそれ以外のコネクタまたはドメイン (取引先、リレー、スマート ホスト) の場合',
     ),
   },
   failingConnectorKnown: {
@@ -371,11 +371,11 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     unknown: 'else',
     ifTrue: w(
       'The paste shows which connector or domain the failing queue is for',
-      'エラーのキューがどのコネクタまたはドメイン宛てかが貼り付けからわかります',
+      'エラーになっているキューがどのコネクタまたはドメイン宛てかが貼り付けからわかります',
     ),
     ifFalse: w(
       'The paste does not show which connector or domain the failing queue is for',
-      'エラーのキューがどのコネクタまたはドメイン宛てかが貼り付けからわかりません',
+      'エラーになっているキューがどのコネクタまたはドメイン宛てかが貼り付けからわかりません',
     ),
   },
   pinsShown: {
