@@ -38,6 +38,23 @@ const PATTERNS: readonly { pattern: RegExp; fewest: number; siblings?: boolean }
   { pattern: new RegExp(`[(（]\\s*${LIST}\\s*[)）]`, 'g'), fewest: 2 },
   // A list the admin counts: 「EXJ01 と EXJ02 の 2 台構成」.
   { pattern: new RegExp(`(?<![\\w-])${LIST}\\s*の?\\s*\\d\\s*台`, 'g'), fewest: 2 },
+  // The servers that hold the same certificate: "Same cert on EXSE02", "EXSE02 has the same cert",
+  // 「EXSV02 にも同じ証明書」. Each of them needs the renewal too.
+  {
+    pattern: new RegExp(
+      `\\bsame\\s+cert(?:ificate)?s?\\s+(?:is\\s+|are\\s+)?(?:also\\s+)?(?:on|in|installed\\s+on|imported\\s+on)\\s+(?:the\\s+)?${LIST}${END}`,
+      'gi',
+    ),
+    fewest: 1,
+  },
+  {
+    pattern: new RegExp(
+      `(?<![\\w-])${LIST}\\s+(?:also\\s+)?(?:has|have|holds?|uses?|carr(?:y|ies))\\s+the\\s+same\\s+cert`,
+      'g',
+    ),
+    fewest: 1,
+  },
+  { pattern: new RegExp(`(?<![\\w-])${LIST}\\s*(?:に|にも|も)\\s*(?:同じ|同一の)\\s*証明書`, 'g'), fewest: 1 },
   // Numbered servers of one name side by side, anywhere: "EX01/EX02 are 2019 CU14", 「EXJ01・EXJ02 は」.
   { pattern: new RegExp(`(?<![\\w\\\\-])${LIST}${END}`, 'g'), fewest: 2, siblings: true },
 ];
