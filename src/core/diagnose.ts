@@ -2,6 +2,7 @@ import { daysLeft } from './countdown.js';
 import { buildServerFacts } from './facts/build-facts.js';
 import { withIssuedLeaf } from './facts/issued-leaf.js';
 import { enrichPlanRequests, hybridSymptom, saysOtherServers, saysRenewed } from './facts/plan-requests.js';
+import { foldPresentedLeaves } from './facts/presented-twins.js';
 import { renewalOf } from './facts/renewed-rollout.js';
 import { revocationValues } from './facts/revocation-paste.js';
 import { statedCertificate } from './facts/stated-certificate.js';
@@ -58,7 +59,10 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   const events = enrichEvents(evidence.events, now);
   const certificates = withCountdown(
     [
-      ...datedByEvents(dedupeCertificates(evidence.certificates), events),
+      ...datedByEvents(
+        dedupeCertificates(foldPresentedLeaves(evidence.certificates, evidence.endpoints, now, warnDays)),
+        events,
+      ),
       ...estimatedCertificates(events, evidence),
       ...[statedCertificate(text, evidence, evidence.servers ?? [])].filter((c) => c !== undefined),
     ],

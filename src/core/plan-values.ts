@@ -136,6 +136,8 @@ export function commandValues(scope: PlanScope, planId: string): Values {
     presentedPort: values.presentedPort ?? '25',
     sourceServer: values.sourceServer ?? server,
     requestServer: values.requestServer,
+    issuedFileQuoted: sq(values.issuedFile ?? '<path to the issued .cer or .p7b>'),
+    issuedCerQuoted: sq(values.issuedFile ?? '<path to the issued .cer>'),
     coveredName: values.coveredName,
     expectedName: values.expectedName ?? '<expected name>',
     coveredNameOrPlaceholder: values.coveredName ?? '<name on the certificate>',

@@ -113,6 +113,9 @@ function hybrid(s: PlanScope): boolean | undefined {
 
 const w = (en: string, ja: string): Wording => ({ en, ja });
 
+/** The certificate the plan is about was presented on an SMTP port (openssl s_client -starttls smtp). */
+const smtpPresented = (s: PlanScope) => (s.cert?.presentedOn ?? []).some((port) => port === 25 || port === 587);
+
 /** The releases a step's command is for, when the paste does not show the server's. */
 export type ReleaseGroup = 'release2013plus' | 'release2010' | 'release2007' | 'release2007or2010' | 'release2010plus';
 
@@ -1109,17 +1112,18 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ),
     ifFalse: w('If the 443 binding shows the renewed certificate', '443 のバインドに更新後の証明書が表示された場合'),
   },
-  // A transport event asked, and the renewal is enabled for SMTP above: the service that logged it restarts.
-  smtpEventRolledOut: {
-    test: (s) => s.eventId !== undefined && rolloutEnablesSmtp(s),
+  // A transport event or a port that presents the old certificate for STARTTLS showed the failure, and
+  // the renewal is enabled for SMTP above: the transport services read it again.
+  smtpFailureRolledOut: {
+    test: (s) => (s.eventId !== undefined || smtpPresented(s)) && rolloutEnablesSmtp(s),
     unknown: 'else',
     ifTrue: w(
-      'An event asked, and the renewed certificate is enabled for SMTP above',
-      'イベントから判断し、上の手順で更新後の証明書を SMTP に割り当てます',
+      'An event or port 25 showed the failure, and the renewed certificate is enabled for SMTP above',
+      'イベントまたはポート 25 で障害がわかり、上の手順で更新後の証明書を SMTP に割り当てます',
     ),
     ifFalse: w(
-      'No event asked, or the renewed certificate is not enabled for SMTP above',
-      'イベント以外から判断したか、上の手順で更新後の証明書を SMTP に割り当てません',
+      'Neither an event nor port 25 showed it, or the renewed certificate is not enabled for SMTP above',
+      'イベントにもポート 25 にも障害が表示されていないか、上の手順で更新後の証明書を SMTP に割り当てません',
     ),
   },
 };

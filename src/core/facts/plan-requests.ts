@@ -348,7 +348,26 @@ function withoutReplacedRenewals(requests: readonly PlanRequest[], servers: read
     for (const old of replacedBy(facts, request.values.thumbprint)) if (old.thumbprint) replaced.add(old.thumbprint);
   }
   if (replaced.size === 0) return [...requests];
-  return requests.filter((r) => !(RENEWALS.has(r.plan) && r.values.thumbprint && replaced.has(r.values.thumbprint)));
+  const dropped = (r: PlanRequest) =>
+    RENEWALS.has(r.plan) && r.values.thumbprint !== undefined && replaced.has(r.values.thumbprint);
+  // The event that asked for the old certificate's renewal stays with the request that finishes it:
+  // the service that logged it is restarted and the event checked once the new certificate serves.
+  const asked = requests.find((r) => dropped(r) && r.eventId !== undefined);
+  return requests
+    .filter((r) => !dropped(r))
+    .map((r) =>
+      REPLACING.has(r.plan) && r.eventId === undefined && asked
+        ? {
+            ...r,
+            eventId: asked.eventId,
+            ...(asked.source && { source: asked.source }),
+            values: {
+              ...r.values,
+              ...(asked.values.eventIds && !r.values.eventIds && { eventIds: asked.values.eventIds }),
+            },
+          }
+        : r,
+    );
 }
 
 /**
@@ -675,6 +694,8 @@ const COPIED_FROM_STATED = new Set(['starttls-missing', 'ca-renew', 'renew-unkno
  * certificate was imported on, when it is another than the plan's (it is copied from there).
  */
 function bindStated(values: PlanRequest['values'], stated: StatedFacts, plan: string): void {
+  // The file the CA issued completes a pending request where the admin says it is.
+  if (stated.issuedFile && plan === 'pending-request') values.issuedFile = stated.issuedFile;
   if (stated.iisOnCa) values.iisOnCaSaid = 'yes';
   if (stated.hybridOrg !== undefined) values.hybridSaid = stated.hybridOrg ? 'yes' : 'no';
   if (stated.testMailbox) values.testMailbox = stated.testMailbox;

@@ -31,6 +31,8 @@ export interface StatedFacts {
   hybridOrg?: boolean;
   /** The mailbox a pasted Test-OAuthConnectivity (or another Test- cmdlet) ran with (-Mailbox taro@contoso.com). */
   testMailbox?: string;
+  /** The issued certificate file the admin says they have ('C:\\certs\\mail.cer', or its name and folder). */
+  issuedFile?: string;
   /** The admin says a load balancer in front of Exchange terminates TLS (SSL offload or bridging). */
   offload?: OffloadSaid;
 }
@@ -167,6 +169,8 @@ export function statedFacts(text: string): StatedFacts {
   if (hybridOrg !== undefined) stated.hybridOrg = hybridOrg;
   const mailbox = TEST_MAILBOX.exec(text)?.[1];
   if (mailbox) stated.testMailbox = mailbox;
+  const file = issuedFileSaid(text);
+  if (file) stated.issuedFile = file;
   const offload = offloadSaid(text);
   if (offload) stated.offload = offload;
   return stated;
@@ -230,4 +234,50 @@ export function hybridOrgSaid(text: string): boolean | undefined {
     return false;
   }
   return HYBRID.some((p) => p.test(text)) ? true : undefined;
+}
+/** A certificate file as Windows names it: a .cer, .crt, .p7b, .p7c or .der (never a .pfx: that carries a key). */
+const CERT_FILE = String.raw`[^\\/:*?"'<>|\s、。「」（）()]{1,100}\.(?:cer|crt|p7b|p7c|der)`;
+// Bounded runs: a long line without spaces (base64, JSON) never makes these scan it again and again.
+const FULL_PATH = new RegExp(
+  String.raw`(?<![\w\\])([A-Za-z]:\\(?:[^\\/:*?"'<>|\s、。「」（）()]{1,100}\\){0,20}${CERT_FILE})(?![\w.])`,
+  'gi',
+);
+/** Where a certificate file's name ends; the name is read back from there, so no run is scanned twice. */
+const CERT_EXTENSION = /\.(?:cer|crt|p7b|p7c|der)(?![\w.])/gi;
+const NAME_BEFORE = /(?:^|[^\w\\/.-])([^\\/:*?"'<>|\s、。「」（）()]{1,100})$/;
+
+/** Certificate file names standing alone (not in a path or a URL): 'mail_example_co_jp.cer'. */
+function fileNames(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(CERT_EXTENSION)) {
+    const before = text.slice(Math.max(0, m.index - 101), m.index);
+    const name = NAME_BEFORE.exec(before)?.[1];
+    if (name) out.push(name + m[0]);
+  }
+  return out;
+}
+/** A folder in the admin's words ('in C:\certs\', 「C:\certs に置いて」), never a prompt (C:\Windows\system32>). */
+const FOLDER =
+  /(?<![\w\\])([A-Za-z]:\\(?:[^\\/:*?"'<>|\s、。「」（）()]{1,100}\\){0,20}(?:[^\\/:*?"'<>|\s、。「」（）()]{1,100})?)(?![^\s、。「」（）()]*>)/g;
+
+/**
+ * The issued certificate file the admin has: a full path ('C:\certs\mail.cer'), or one file name and
+ * one folder said apart (「mail.cer が届きました。C:\certs\ に置いてあります」). Several different files,
+ * or a name without a folder, leave the path to the admin.
+ */
+export function issuedFileSaid(text: string): string | undefined {
+  const full = new Set([...text.matchAll(FULL_PATH)].map((m) => m[1] ?? '').filter(Boolean));
+  if (full.size === 1) return [...full][0];
+  if (full.size > 1) return undefined;
+  const found = fileNames(text);
+  const names = new Set(found.map((n) => n.toLowerCase()));
+  const name = found[0];
+  if (names.size !== 1 || !name) return undefined;
+  const folders = new Set(
+    [...text.matchAll(FOLDER)]
+      .map((m) => (m[1] ?? '').replace(/\\+$/, ''))
+      .filter((f) => f.length > 2 && !/\\(?:Windows|Program Files)\b/i.test(f)),
+  );
+  if (folders.size !== 1) return undefined;
+  return `${[...folders][0]}\\${name}`;
 }

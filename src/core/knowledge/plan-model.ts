@@ -100,6 +100,8 @@ export interface PlanValues {
   testMailbox?: string;
   /** The server that made the certificate request (its private key is there), when the paste names it. */
   requestServer?: string;
+  /** The issued certificate file the admin names (a full path): the import reads it instead of a placeholder. */
+  issuedFile?: string;
   /** 'yes' when `connector` is the send connector a failing queue names: never a receive connector's name. */
   connectorIsSend?: 'yes';
   /** The failing queue's NextHopDomain: a connector's name (smart host delivery) or the domain it sends to. */

@@ -375,8 +375,9 @@ export const PLAN_ROWS: PlanDefinition[] = [
           {
             if: 'knownInternalTransport',
             yes: ['new-internal-self-signed', 'confirm-internal', { use: 'restart-transport' }],
-            // A transport event asked: the service that logged it reads the renewed SMTP certificate again.
-            no: [{ if: 'smtpEventRolledOut', yes: [{ use: 'restart-transport' }] }],
+            // A transport event or port 25 showed the failure: the service that logged it (or the ones
+            // that answer on the SMTP ports) reads the renewed SMTP certificate again.
+            no: [{ if: 'smtpFailureRolledOut', yes: [{ use: 'restart-transport' }] }],
           },
           { if: 'eventShown', yes: ['verify-events'] },
           { use: 'check-before-remove' },
@@ -771,7 +772,14 @@ export const PLAN_ROWS: PlanDefinition[] = [
     entries: [
       'pending-complete',
       { if: 'servicesKnown', yes: ['pending-enable-as-old'], no: ['pending-enable'] },
+      // The services it was enabled for read it: IIS is restarted, the transport service that logged
+      // the event (or the ones that answer on the SMTP ports) restarted, and each is checked.
+      { if: 'servicesIncludeIis', yes: ['restart-iis'] },
+      { if: 'servicesIncludeSmtp', yes: [{ use: 'restart-transport' }] },
       'verify-new-certificate',
+      { if: 'eventShown', yes: ['verify-events'] },
+      { if: 'servicesIncludeIis', yes: ['verify-https-probe'] },
+      { if: 'servicesIncludeSmtp', yes: ['verify-starttls-probe'] },
     ],
   },
   {

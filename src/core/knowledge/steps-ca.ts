@@ -372,11 +372,10 @@ export const CA_STEPS: LibraryStep[] = [
       ja: '保留中の要求にはキーはあっても証明書がまだありません。完了できるのは要求を作成したサーバーだけです。',
     },
     command: {
-      default:
-        "Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('<path to the issued .cer or .p7b>'))",
+      default: "Import-ExchangeCertificate -FileData ([System.IO.File]::ReadAllBytes('{issuedFileQuoted}'))",
       '2010':
-        "Import-ExchangeCertificate -FileData ([byte[]](Get-Content -Path '<path to the issued .cer or .p7b>' -Encoding Byte -ReadCount 0))",
-      '2007': "Import-ExchangeCertificate -Path '<path to the issued .cer>'",
+        "Import-ExchangeCertificate -FileData ([byte[]](Get-Content -Path '{issuedFileQuoted}' -Encoding Byte -ReadCount 0))",
+      '2007': "Import-ExchangeCertificate -Path '{issuedCerQuoted}'",
     },
     unknownNote: {
       en: 'Exchange 2007 has no -FileData: Import-ExchangeCertificate -Path followed by the file name',
