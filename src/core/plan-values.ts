@@ -1,6 +1,7 @@
 import { CONDITIONS, isOwnName } from './facts/conditions.js';
 import { shownPinCommands, shownPinNames } from './facts/hybrid-pins.js';
 import { iisCaCandidate } from './facts/iis-ca-candidate.js';
+import { caCertForImapPop, internalRenewedAlready } from './facts/internal-renewal.js';
 import type { PlanScope } from './facts/plan-scope.js';
 import { requestForPublicCa } from './facts/public-names.js';
 import { renewedMissing } from './facts/renewed-rollout.js';
@@ -153,6 +154,8 @@ export function commandValues(scope: PlanScope, planId: string): Values {
     receiveConnectorQuoted: sq(receiveName.includes('\\') ? receiveName : `${server ?? '<server>'}\\${receiveName}`),
     sendConnectorQuoted: sq(connector ?? '<connector name>'),
     imapPopServices: imapPop(scope),
+    caImapPop: caCertForImapPop(scope)?.thumbprint,
+    internalRenewed: internalRenewedAlready(scope)?.thumbprint,
     o365ConnectorQuoted: o365 ? sq(o365) : undefined,
     pinCommands: shownPinCommands(scope),
     queueOrPlaceholder: values.queue ?? '<queue identity>',
@@ -210,6 +213,8 @@ const PROSE: Record<Language, Values> = {
     sharedWith: 'the other servers',
     newThumbprint: 'the renewed certificate',
     thumbprintWords: "this certificate's thumbprint",
+    caImapPop: 'that lists them',
+    internalRenewed: 'the newer certificate InternalTransportCertificateThumbprint names',
     issuer: 'the issuing CA the certificate names',
     droppedNames: "such as .local names and the server's bare name",
     requestDomains: 'the public names',
@@ -231,6 +236,8 @@ const PROSE: Record<Language, Values> = {
     sharedWith: '他のサーバー',
     newThumbprint: '更新後の証明書',
     thumbprintWords: 'この証明書の拇印',
+    caImapPop: '(Services に IMAP または POP があるもの)',
+    internalRenewed: 'InternalTransportCertificateThumbprint が示す新しい証明書',
     issuer: '証明書が示す発行元 CA',
     droppedNames: '.local の名前やサーバーのホスト名など',
     requestDomains: '公開名',
@@ -262,6 +269,8 @@ export function proseValues(scope: PlanScope, command: Values, language: Languag
     missingServices: pick(renewedMissing(scope).join(',') || undefined, 'servicesOrDefault'),
     missingNames: pick(command.missingNames, 'missingNames'),
     imapPopServices: command.imapPopServices,
+    caImapPop: pick(command.caImapPop, 'caImapPop'),
+    internalRenewed: pick(command.internalRenewed, 'internalRenewed'),
     peer: pick(scope.values.peer, 'peer'),
     nextHop: pick(scope.values.peer, 'nextHop'),
     proxy: scope.values.proxy,

@@ -11,6 +11,7 @@ import {
   shownPins,
 } from './hybrid-pins.js';
 import { iisCaCandidate } from './iis-ca-candidate.js';
+import { caCertForImapPop, internalRenewedAlready } from './internal-renewal.js';
 import { commonName, isExpired, isValid, type PlanScope } from './plan-scope.js';
 import { requestForPublicCa } from './public-names.js';
 import {
@@ -641,6 +642,34 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   // The Services column is history, but a certificate that lists IMAP or POP may still serve them:
   // its replacement takes them over before it is removed. A paste that does not show them all (a
   // table cell cut to `IMAP,...`, certutil) leaves the admin to read them off the old certificate.
+  // IMAP and POP go to a new self-signed certificate only when no valid CA certificate serves them:
+  // one that lists them already gives their clients a certificate they trust.
+  caServesImapPop: {
+    test: (s) => caCertForImapPop(s) !== undefined,
+    unknown: 'else',
+    ifTrue: w(
+      'A valid CA-issued certificate already lists IMAP or POP',
+      '有効な CA 発行の証明書の Services にすでに IMAP または POP があります',
+    ),
+    ifFalse: w(
+      'No valid CA-issued certificate lists IMAP or POP',
+      'IMAP または POP が Services にある有効な CA 発行の証明書はありません',
+    ),
+  },
+  // InternalTransportCertificateThumbprint already names a newer valid certificate of the same name:
+  // the renewal is done, and another certificate would only change what the organisation trusts again.
+  internalRenewedAlready: {
+    test: (s) => internalRenewedAlready(s) !== undefined,
+    unknown: 'else',
+    ifTrue: w(
+      'The internal transport certificate is already a newer certificate of the same name',
+      '内部トランスポート証明書はすでに同じ名前の新しい証明書です',
+    ),
+    ifFalse: w(
+      'The paste does not show the internal transport certificate already renewed',
+      '貼り付けからは、内部トランスポート証明書が更新済みとはわかりません',
+    ),
+  },
   oldServesImapPop: {
     test: (s) => {
       const imapPop = (x: string) => x === 'IMAP' || x === 'POP';

@@ -222,33 +222,55 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
   // A self-signed (Setup or internal transport) certificate: a new one for the server's names.
   'self-signed-renewal': [
     {
-      if: 'ownNamesKnown',
-      yes: [{ if: 'knownSelfSigned', no: [{ if: 'thumbprintKnown', yes: ['show-old-cert'] }] }],
-      no: [{ if: 'thumbprintKnown', yes: ['show-old-names'] }],
-    },
-    // Each answer gets its own check: only after Y is the new certificate the internal transport one.
-    {
-      if: 'isInternalTransport',
-      yes: ['new-internal-self-signed', 'confirm-internal'],
-      no: ['new-self-signed-not-internal', 'confirm-internal-kept'],
-    },
-    {
-      if: 'isEdge',
-      yes: [{ use: 'edge-resubscribe' }],
+      // The paste shows the renewal done (InternalTransportCertificateThumbprint names a newer one of
+      // the same name): no further certificate, only what follows it (an Edge's new subscription).
+      if: 'internalRenewedAlready',
+      yes: [
+        'internal-renewed-done',
+        {
+          if: 'isEdge',
+          yes: [{ use: 'edge-resubscribe' }],
+          no: [{ if: 'edgeSubscribed', yes: ['hub-start-edgesync'] }],
+        },
+        { use: 'restart-transport' },
+        { use: 'remove-old-safely' },
+        { use: 'verify-transport' },
+      ],
       no: [
         {
-          // Decided by the paste: the step then still says it is for a 443 binding on the expired certificate.
-          if: 'iisCaCandidate',
-          yes: [{ if: 'iisServedByExpiredSetupCert', yes: ['enable-iis-ca'] }],
-          no: [{ if: 'iisServedByExpiredSetupCert', yes: ['enable-iis-new'] }],
+          if: 'ownNamesKnown',
+          yes: [{ if: 'knownSelfSigned', no: [{ if: 'thumbprintKnown', yes: ['show-old-cert'] }] }],
+          no: [{ if: 'thumbprintKnown', yes: ['show-old-names'] }],
         },
-        { if: 'oldServesImapPop', yes: ['enable-imap-pop-new'] },
+        // Each answer gets its own check: only after Y is the new certificate the internal transport one.
+        {
+          if: 'isInternalTransport',
+          yes: ['new-internal-self-signed', 'confirm-internal'],
+          no: ['new-self-signed-not-internal', 'confirm-internal-kept'],
+        },
+        {
+          if: 'isEdge',
+          yes: [{ use: 'edge-resubscribe' }],
+          no: [
+            {
+              // Decided by the paste: the step then still says it is for a 443 binding on the expired certificate.
+              if: 'iisCaCandidate',
+              yes: [{ if: 'iisServedByExpiredSetupCert', yes: ['enable-iis-ca'] }],
+              no: [{ if: 'iisServedByExpiredSetupCert', yes: ['enable-iis-new'] }],
+            },
+            // IMAP and POP follow the old certificate only when no valid CA certificate serves them.
+            {
+              if: 'oldServesImapPop',
+              yes: [{ if: 'caServesImapPop', yes: ['imap-pop-stay-on-ca'], no: ['enable-imap-pop-new'] }],
+            },
+          ],
+        },
+        { use: 'restart-transport' },
+        { use: 'remove-old-safely' },
+        { use: 'verify-transport' },
+        'verify-new-certificate',
       ],
     },
-    { use: 'restart-transport' },
-    { use: 'remove-old-safely' },
-    { use: 'verify-transport' },
-    'verify-new-certificate',
   ],
   // Each other hybrid server has its own Default Frontend connector pinning the certificate: the
   // renewed certificate on it (copied there if missing), enabled for SMTP, its connector, its restart.

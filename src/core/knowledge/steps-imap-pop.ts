@@ -33,6 +33,23 @@ export const IMAP_POP_STEPS: LibraryStep[] = [
     },
   },
   {
+    // The new self-signed certificate is for the server's own names and SMTP only.
+    id: 'imap-pop-stay-on-ca',
+    role: 'client-access',
+    title: {
+      en: 'On {server}: leave IMAP and POP on the CA-issued certificate {caImapPop}, which already lists them, and do not enable the new self-signed certificate for them. Check that X509CertificateName shows a name that certificate carries',
+      ja: '{server} で: IMAP と POP は、すでにそれらが割り当てられている CA 発行の証明書 {caImapPop} のままにし、新しい自己署名証明書には割り当てません。X509CertificateName にその証明書の名前が表示されることを確認します',
+    },
+    why: {
+      en: 'IMAP and POP clients trust the CA-issued certificate and would warn about a self-signed one. They pick the certificate by X509CertificateName: if it shows the server’s own name instead, set it to the name clients connect to (Set-ImapSettings, Set-PopSettings -X509CertificateName).',
+      ja: 'IMAP と POP のクライアントが信頼するのは CA 発行の証明書で、自己署名証明書では警告が出ます。IMAP と POP は X509CertificateName で証明書を選びます。サーバー自身の名前が表示された場合は、クライアントが接続する名前に設定します (Set-ImapSettings、Set-PopSettings の -X509CertificateName)。',
+    },
+    command: {
+      default:
+        'Get-ImapSettings -Server {serverOrPlaceholder} | fl X509CertificateName\nGet-PopSettings -Server {serverOrPlaceholder} | fl X509CertificateName',
+    },
+  },
+  {
     id: 'imap-x509-name',
     role: 'client-access',
     title: {

@@ -39,6 +39,20 @@ export const TRANSPORT_STEPS: LibraryStep[] = [
     needs: ['server', 'serverFqdn'],
   },
   {
+    // The paste shows the renewal done (InternalTransportCertificateThumbprint names the newer one):
+    // a further certificate would change what the organisation trusts once more.
+    id: 'internal-renewed-done',
+    role: 'transport',
+    title: {
+      en: 'On {server}: the internal transport certificate is already renewed: {internalRenewed} is the internal transport certificate. Create no other certificate: no overwrite prompt needs an answer',
+      ja: '{server} で: 内部トランスポート証明書はすでに更新されています。内部トランスポート証明書は {internalRenewed} です。ほかの証明書は作成せず、上書きの確認にも答える必要はありません',
+    },
+    why: {
+      en: 'InternalTransportCertificateThumbprint in the paste names the newer certificate of the same name; only what follows the renewal is left.',
+      ja: '貼り付けの InternalTransportCertificateThumbprint が、同じ名前の新しい証明書を示しています。残っているのは更新後の作業だけです。',
+    },
+  },
+  {
     id: 'new-self-signed-not-internal',
     role: 'transport',
     title: {

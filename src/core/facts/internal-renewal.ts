@@ -1,0 +1,59 @@
+import type { ServerCertificate } from '../model.js';
+import { commonName, isValid, type PlanScope } from './plan-scope.js';
+
+/**
+ * Facts the renewal of a server's own self-signed (internal transport) certificate decides from:
+ * whether the renewal is already done, and whether client-facing services have a CA certificate.
+ */
+
+const imapPop = (x: string) => x === 'IMAP' || x === 'POP';
+
+/** A name clients use (mail.contoso.com), not the server's own (EX01, EX01.contoso.local). */
+function clientName(cert: ServerCertificate, server: string | undefined): boolean {
+  const cn = commonName(cert.subject);
+  if (!cn?.includes('.')) return false;
+  return cn.split('.')[0] !== server?.toLowerCase();
+}
+
+/**
+ * A valid CA certificate on this server that lists IMAP or POP (the ft abbreviations `IP.WS..` too).
+ * One whose issuer the paste hides counts when it carries a name clients use and is not Exchange's
+ * own: IMAP and POP clients already get it, so a new self-signed certificate never takes them over.
+ */
+export function caCertForImapPop(s: PlanScope): ServerCertificate | undefined {
+  const own = s.facts.name;
+  return s.facts.certificates.find(
+    (c) =>
+      c !== s.cert &&
+      (s.cert?.thumbprint === undefined || c.thumbprint !== s.cert.thumbprint) &&
+      c.issuerKind !== 'self-signed' &&
+      (c.issuerKind === 'ca' || (c.role !== 'exchange-self-signed' && c.role !== 'auth' && clientName(c, own))) &&
+      isValid(c) &&
+      (c.daysLeft === undefined || c.daysLeft > 0) &&
+      (c.servicesHistory ?? c.servicesAtLeast ?? []).some(imapPop),
+  );
+}
+
+/**
+ * The internal transport certificate the paste shows already renewed: the certificate this plan is
+ * about (expired or expiring, self-signed for the server's own name) is no longer the internal
+ * transport certificate, and InternalTransportCertificateThumbprint names a newer valid one with the
+ * same name. Nothing is made again: only what follows a renewal is left (an Edge's new subscription).
+ */
+export function internalRenewedAlready(s: PlanScope): ServerCertificate | undefined {
+  const old = s.cert;
+  if (!old?.thumbprint || old.internalTransport !== false || old.issuerKind === 'ca') return undefined;
+  const name = commonName(old.subject);
+  if (!name) return undefined;
+  return s.facts.certificates.find(
+    (c) =>
+      c.thumbprint !== undefined &&
+      c.thumbprint !== old.thumbprint &&
+      c.internalTransport === true &&
+      c.issuerKind !== 'ca' &&
+      commonName(c.subject) === name &&
+      c.daysLeft !== undefined &&
+      c.daysLeft > 0 &&
+      (old.daysLeft === undefined || c.daysLeft > old.daysLeft),
+  );
+}
