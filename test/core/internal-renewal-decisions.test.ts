@@ -191,3 +191,194 @@ InternalTransportCertificateThumbprint : ${internal === 'new' ? newer : older}
         });
       }
 });
+
+describe('the overwrite prompt: a self-signed copy of a CA certificate, and the answer already typed', () => {
+  const COPY = '902C6E8D3A2B9959607E9F43A84742E0ED7D2181';
+  const CA = 'D5795A6F9706FE43E1A0CC568FC4657D6D22A561';
+  const OWN = 'F20666E28C17A75EB552D7290567C81E8C4DE095';
+  const question = {
+    en: 'Our GoDaddy cert expires soon, I renewed it with the pipe a blog showed. Can I enable the new one for IIS,SMTP?',
+    ja: 'GoDaddy の証明書がもうすぐ期限切れなので、ブログのとおりパイプで更新しました。新しい証明書を IIS,SMTP に割り当ててよいですか?',
+  } as const;
+  const prompt = (language: 'en' | 'ja', typed: string, newer: string) =>
+    language === 'en'
+      ? `Confirm
+Overwrite the existing default SMTP certificate?
+
+Current certificate: '${OWN}' (expires 2/14/2030 8:12:40 AM)
+Replace it with certificate: '${newer}' (expires 11/28/2031 2:37:12 AM)
+[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [?] Help (default is "Y"):${typed ? ` ${typed}` : ''}`
+      : `確認
+既存の既定の SMTP 証明書を上書きしますか?
+
+現在の証明書 : "${OWN}" (有効期限:2030/02/14 8:12:40)
+次の証明書で置き換えます : "${newer}" (有効期限:2031/11/28 2:37:12)
+[Y] はい(Y)  [A] すべて続行(A)  [N] いいえ(N)  [L] すべて無視(L)  [?] ヘルプ (既定値は "Y"):${typed ? ` ${typed}` : ''}`;
+  const server = (
+    release: Release,
+    edge: boolean,
+  ) => `[PS] C:\\>Get-ExchangeServer EX01 | fl Name,ServerRole,AdminDisplayVersion
+
+Name                : EX01
+ServerRole          : ${edge ? 'Edge' : release === '2010' ? 'ClientAccess, HubTransport' : 'Mailbox'}
+AdminDisplayVersion : ${BUILDS[release]}
+`;
+  const listing = (
+    copyListed: boolean,
+    ownSelfSigned = true,
+  ) => `[PS] C:\\>Get-ExchangeCertificate | fl Thumbprint,Subject,Issuer,IsSelfSigned,NotAfter,Services
+${
+  copyListed
+    ? `
+Thumbprint   : ${COPY}
+Subject      : CN=mail.contoso.com
+Issuer       : CN=mail.contoso.com
+IsSelfSigned : True
+NotAfter     : 11/28/2031 2:37:12 AM
+Services     : None
+`
+    : ''
+}
+Thumbprint   : ${CA}
+Subject      : CN=mail.contoso.com
+Issuer       : CN=Go Daddy Secure Certificate Authority - G2, OU=http://certs.godaddy.com/repository/, O="GoDaddy.com, Inc.", L=Scottsdale, S=Arizona, C=US
+IsSelfSigned : False
+NotAfter     : 12/7/2026 11:59:59 PM
+Services     : IMAP, POP, IIS, SMTP
+
+Thumbprint   : ${OWN}
+Subject      : CN=EX01
+Issuer       : CN=EX01
+IsSelfSigned : ${ownSelfSigned ? 'True' : 'False'}
+NotAfter     : 2/14/2030 8:12:40 AM
+Services     : IMAP, POP, SMTP
+`;
+  const paste = (language: 'en' | 'ja', release: Release, edge: boolean, typed: string, copyListed: boolean) =>
+    `${question[language]}
+
+${server(release, edge)}
+[PS] C:\\>Get-ExchangeCertificate -Thumbprint ${CA} | New-ExchangeCertificate
+
+${prompt(language, typed, COPY)}
+
+${listing(copyListed)}`;
+
+  const answersY = (text: string) => /\banswer Y\b|Y と答え/.test(text);
+  for (const language of ['en', 'ja'] as const)
+    for (const release of Object.keys(BUILDS) as Release[])
+      for (const edge of release === '2010' ? [false] : [false, true])
+        for (const typed of ['', 'n', 'N', 'y', 'A'])
+          for (const copyListed of [true, false]) {
+            const name = `${language} ${release}${edge ? ' Edge' : ''}, typed '${typed}', copy ${copyListed ? 'listed' : 'only piped'}`;
+            it(name, () => {
+              const d = diagnose(paste(language, release, edge, typed, copyListed), { now: REFERENCE_NOW });
+              assert.equal(d.language, language);
+              const finding = d.findings.find((f) => f.code === 'SMTP_OVERWRITE_PROMPT');
+              assert.equal(finding?.severity, 'warning', finding?.message);
+              assert.match(finding?.message ?? '', /-GenerateRequest/);
+              const ids = d.steps.map((s) => s.id);
+              const commands = d.steps.map((s) => s.command ?? '').join('\n');
+              const yTyped = typed === 'y' || typed === 'A';
+              assert.equal(ids.includes('copy-not-renewal'), !yTyped, ids.join(' '));
+              assert.equal(ids.includes('copy-typed-y'), yTyped, ids.join(' '));
+              // The copy is never enabled, and Y is said only to give the role back to the server's own certificate.
+              assert.doesNotMatch(commands, new RegExp(`Enable-ExchangeCertificate -Thumbprint ${COPY}`));
+              for (const step of d.steps)
+                if (answersY(step.title)) assert.equal(step.id, 'restore-internal-previous', step.title);
+              if (yTyped)
+                assert.match(commands, new RegExp(`Enable-ExchangeCertificate -Thumbprint ${OWN} -Services SMTP`));
+              // Removed after the step that shows it serves nothing; the CA certificate and Setup's stay.
+              const shown = ids.indexOf('show-copy-uses');
+              const removed = ids.indexOf('remove-copy');
+              assert.ok(shown >= 0 && shown < removed, ids.join(' '));
+              assert.match(
+                d.steps[removed]?.command ?? '',
+                new RegExp(`^Remove-ExchangeCertificate -Thumbprint ${COPY}$`),
+              );
+              assert.doesNotMatch(commands, new RegExp(`Remove-ExchangeCertificate -Thumbprint (?:${CA}|${OWN})`));
+              const cmdlet = release === '2010' ? 'Get-TransportServer' : 'Get-TransportService';
+              assert.match(
+                d.steps[shown]?.command ?? '',
+                new RegExp(`${cmdlet} EX01 \\| fl InternalTransportCertificateThumbprint`),
+              );
+              assert.ok(d.steps.some((s) => s.id === 'verify-copy-gone'));
+            });
+          }
+
+  // Not a copy: the answer follows the issuer, and an answer already typed is judged, not asked again.
+  const enable = (thumbprint: string) =>
+    `[PS] C:\\>Enable-ExchangeCertificate -Thumbprint ${thumbprint} -Services IIS,SMTP`;
+  const makeOwn = '[PS] C:\\>New-ExchangeCertificate -DomainName ex01.contoso.local,EX01 -Services SMTP';
+  const SELF = '3A0A5C7E9B1D2F4061728394A5B6C7D8E9F00112';
+  const selfListed = `Thumbprint   : ${SELF}
+Subject      : CN=EX01
+Issuer       : CN=EX01
+IsSelfSigned : True
+NotAfter     : 11/28/2031 2:37:12 AM
+Services     : SMTP
+`;
+  const rows: [string, string, string, string[], string[]][] = [
+    [
+      'a CA certificate, N typed',
+      enable(CA),
+      'n',
+      ['overwrite-answered-right', 'verify-internal-kept'],
+      ['restore-internal-previous'],
+    ],
+    [
+      'a CA certificate, Y typed',
+      enable(CA),
+      'y',
+      ['restore-internal-previous', 'confirm-internal-previous'],
+      ['overwrite-answered-right'],
+    ],
+    [
+      'a CA certificate, not answered yet',
+      enable(CA),
+      '',
+      ['overwrite-answer-n-ca', 'verify-internal-kept'],
+      ['overwrite-answered-right'],
+    ],
+    [
+      'the server’s own self-signed, Y typed',
+      makeOwn,
+      'y',
+      ['overwrite-answered-right', 'confirm-internal'],
+      ['overwrite-redo-y'],
+    ],
+    [
+      'the server’s own self-signed, N typed',
+      makeOwn,
+      'n',
+      ['overwrite-redo-y', 'confirm-internal'],
+      ['overwrite-answered-right'],
+    ],
+    [
+      'the server’s own self-signed, not answered yet',
+      makeOwn,
+      '',
+      ['overwrite-answer-y', 'confirm-internal'],
+      ['overwrite-redo-y'],
+    ],
+  ];
+  for (const language of ['en', 'ja'] as const)
+    for (const release of ['2010', '2016', 'SE'] as const)
+      for (const [name, command, typed, present, absent] of rows)
+        it(`${language} ${release}: ${name}`, () => {
+          const newer = command === makeOwn ? SELF : CA;
+          const text = `${question[language]}\n\n${server(release, false)}\n${command}\n\n${prompt(language, typed, newer)}\n\n${listing(false)}${
+            newer === SELF ? `\n${selfListed}` : ''
+          }`;
+          const d = diagnose(text, { now: REFERENCE_NOW });
+          const ids = d.steps.map((s) => s.id);
+          for (const id of present) assert.ok(ids.includes(id), `${id} in ${ids.join(' ')}`);
+          for (const id of absent) assert.ok(!ids.includes(id), `${id} not in ${ids.join(' ')}`);
+          assert.ok(!ids.includes('copy-not-renewal'), ids.join(' '));
+          const finding = d.findings.find((f) => f.code === 'SMTP_OVERWRITE_PROMPT');
+          if (typed)
+            assert.match(
+              finding?.message ?? '',
+              language === 'en' ? /You typed [YN] already/ : /すでに [YN] を入力済み/,
+            );
+        });
+});

@@ -12,6 +12,7 @@ import {
 } from './hybrid-pins.js';
 import { iisCaCandidate } from './iis-ca-candidate.js';
 import { caCertForImapPop, internalRenewedAlready } from './internal-renewal.js';
+import { OVERWRITE_CONDITIONS } from './overwrite-conditions.js';
 import { commonName, isExpired, isValid, type PlanScope } from './plan-scope.js';
 import { requestForPublicCa } from './public-names.js';
 import {
@@ -1155,6 +1156,8 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
       'イベントにもポート 25 にも障害が表示されていないか、上の手順で更新後の証明書を SMTP に割り当てません',
     ),
   },
+  // The overwrite prompt's copy, typed answer and previous internal transport certificate.
+  ...OVERWRITE_CONDITIONS,
 };
 
 /** What the steps repeated on each other server are repeated for (the playbook's heading). */

@@ -6,6 +6,7 @@ import type { Symptom } from '../recognize/evidence.js';
 import { commonName, shortThumbprint } from './certificate-findings.js';
 import type { Judgement } from './judgement.js';
 import { judgeNameMismatch } from './name-mismatch-findings.js';
+import { overwriteNewKind } from './overwrite-kind.js';
 import { responseText } from '../i18n/response-text.js';
 
 const AUTH_SYMPTOMS: Partial<Record<Symptom['id'], { en: string; ja: string }>> = {
@@ -83,26 +84,6 @@ function notEnabledForSmtp(certificates: readonly CertificateFacts[]): Certifica
 }
 
 const AUTH_SUBJECT = /Microsoft\s+Exchange\s+Server\s+Auth\s+Certificate/i;
-
-/**
- * Who issued the overwrite prompt's new certificate, as the paste shows it: its listing first, then
- * the cmdlet that asked (New-ExchangeCertificate without -GenerateRequest makes a self-signed one),
- * then the admin naming the CA. Undefined when nothing says.
- */
-function overwriteNewKind(
-  values: Readonly<Record<string, string>>,
-  certificates: readonly CertificateFacts[],
-): 'ca' | 'auth' | 'self-signed' | undefined {
-  const listed = certificates.find((c) => c.thumbprint && c.thumbprint === values.newThumbprint);
-  if (listed && AUTH_SUBJECT.test(listed.subject)) return 'auth';
-  if (listed?.selfSigned === true) return 'self-signed';
-  if (listed?.selfSigned === false || (listed?.issuer && !sameDistinguishedName(listed.issuer, listed.subject)))
-    return 'ca';
-  if (values.promptAuth === 'yes') return 'auth';
-  if (values.promptCmdlet === 'new') return 'self-signed';
-  if (values.caSaid === 'yes') return 'ca';
-  return undefined;
-}
 
 /** Findings for error lines that point at a certificate without being an event. */
 export function judgeSymptom(
@@ -241,15 +222,22 @@ export function judgeSymptom(
         break;
       }
       const { newThumbprint, currentThumbprint } = symptom.values;
-      const kind = overwriteNewKind(symptom.values, context.certificates ?? []);
+      const { kind, copyOf } = overwriteNewKind(symptom.values, context.certificates ?? []);
+      const typed = symptom.values.promptAnswer;
+      const answer: 'Y' | 'N' = kind === 'self-signed' ? 'Y' : 'N';
+      const source = copyOf ? context.certificates?.find((c) => c.thumbprint === copyOf) : undefined;
       findings.push({
         code: 'SMTP_OVERWRITE_PROMPT',
-        severity: 'info',
+        // A self-signed copy of a CA certificate is a mistake to undo, not a question to answer.
+        severity: kind === 'ca-copy' ? 'warning' : 'info',
         ...(newThumbprint && { thumbprint: newThumbprint }),
         message: text.finding.smtpOverwritePrompt({
-          ...(kind && { kind, answer: kind === 'self-signed' ? 'Y' : 'N' }),
+          ...(kind && { kind, answer }),
+          ...(kind && (typed === 'Y' || typed === 'N') && { typed }),
           ...(newThumbprint && { newCert: shortThumbprint(newThumbprint) }),
           ...(currentThumbprint && { current: shortThumbprint(currentThumbprint) }),
+          ...(copyOf && { copyOf: shortThumbprint(copyOf) }),
+          ...(source && { copyName: commonName(source.subject) ?? source.subject }),
         }),
       });
       plans.push({
@@ -258,6 +246,8 @@ export function judgeSymptom(
           ...(newThumbprint && { newThumbprint }),
           ...(currentThumbprint && { thumbprint: currentThumbprint }),
           ...(kind && { overwriteNew: kind }),
+          ...((typed === 'Y' || typed === 'N') && { promptAnswer: typed }),
+          ...(copyOf && { copyOf }),
         },
       });
       break;

@@ -88,9 +88,14 @@ export interface DiagnosisText {
     /** `answer` when the paste shows who issued the new certificate (`kind`); without it, how to tell. */
     smtpOverwritePrompt(p: {
       answer?: 'Y' | 'N';
-      kind?: 'ca' | 'auth' | 'self-signed';
+      kind?: 'ca' | 'auth' | 'self-signed' | 'ca-copy';
+      /** The answer the paste shows already typed at the prompt. */
+      typed?: 'Y' | 'N';
       newCert?: string;
       current?: string;
+      /** 'ca-copy': the CA certificate it copies, and that certificate's name. */
+      copyOf?: string;
+      copyName?: string;
     }): string;
     imapPopName(p: { protocols: string; subject: string; current?: string; fqdn?: string }): string;
     /** The admin reports the name error in their own words; the paste shows no POP/IMAP settings. */
@@ -286,15 +291,23 @@ const en: DiagnosisText = {
       `${protocols} clients get a certificate name error, as you report: IMAP and POP present the certificate whose name matches X509CertificateName, which is often the server's own FQDN. Set X509CertificateName to the name clients connect to (${fqdn ?? 'Get-ImapSettings and Get-PopSettings show it in ExternalConnectionSettings'}) and restart the IMAP and POP services; the certificate itself needs no change if it covers that name.`,
     imapPopName: ({ protocols, subject, current, fqdn }) =>
       `Enable-ExchangeCertificate warned that ${subject} cannot be used for ${protocols} SSL/TLS connections: IMAP and POP choose their certificate by the name in X509CertificateName${current ? ` (now ${current})` : ''}, and a wildcard subject never matches it. The certificate itself is fine: set X509CertificateName to the name clients connect to (${fqdn ?? 'ExternalConnectionSettings shows it'}).`,
-    smtpOverwritePrompt: ({ kind, newCert, current }) => {
+    smtpOverwritePrompt: ({ kind, typed, answer, newCert, current, copyOf, copyName }) => {
       const mine = newCert ? `the new certificate ${newCert}` : 'the new certificate';
       const kept = current ? `the internal transport certificate ${current}` : 'the internal transport certificate';
+      const already =
+        typed === undefined
+          ? ''
+          : typed === answer
+            ? ` You typed ${typed} already: that was right.`
+            : ` You typed ${typed} already: the steps undo it.`;
+      if (kind === 'ca-copy')
+        return `${mine[0]?.toUpperCase()}${mine.slice(1)} is not a renewal: it is a self-signed copy of the CA certificate ${copyOf ?? ''}${copyName ? ` (${copyName})` : ''}, made by piping it into New-ExchangeCertificate without -GenerateRequest. Answer N at the prompt, never enable the copy for IIS or SMTP (clients and partners do not trust it), remove it once it is shown to serve nothing, and renew the CA certificate by a request (-GenerateRequest, then the CA, Import-ExchangeCertificate and Enable-ExchangeCertificate).${already}`;
       if (kind === 'ca')
-        return `Answer N to "Overwrite the existing default SMTP certificate?": ${mine} is issued by a CA. N keeps ${kept} as it is and still enables the new certificate for the services the command names.`;
+        return `Answer N to "Overwrite the existing default SMTP certificate?": ${mine} is issued by a CA. N keeps ${kept} as it is and still enables the new certificate for the services the command names.${already}`;
       if (kind === 'auth')
-        return `Answer N to "Overwrite the existing default SMTP certificate?": ${mine} is the Auth certificate, which signs OAuth tokens. N keeps ${kept} as it is.`;
+        return `Answer N to "Overwrite the existing default SMTP certificate?": ${mine} is the Auth certificate, which signs OAuth tokens. N keeps ${kept} as it is.${already}`;
       if (kind === 'self-signed')
-        return `Answer Y to "Overwrite the existing default SMTP certificate?": ${mine} is a self-signed certificate made for the server, and replacing ${kept} with it is what it is for.`;
+        return `Answer Y to "Overwrite the existing default SMTP certificate?": ${mine} is a self-signed certificate made for the server, and replacing ${kept} with it is what it is for.${already}`;
       return `Overwrite the default SMTP certificate: Y or N depends on who issued ${mine}, which the paste does not show. Y is right only for a self-signed certificate for the server's own name; a CA certificate or the Auth certificate gets N. The steps show how to tell.`;
     },
     emptyExchangeFields: () =>
@@ -548,15 +561,23 @@ const ja: DiagnosisText = {
       `お知らせのとおり ${protocols} クライアントで証明書の名前エラーが出ています。IMAP と POP は X509CertificateName の名前に一致する証明書を提示し、この値はサーバー自身の FQDN になっていることがよくあります。X509CertificateName をクライアントが接続する名前 (${fqdn ?? 'Get-ImapSettings と Get-PopSettings の ExternalConnectionSettings に表示されます'}) に設定し、IMAP と POP のサービスを再起動してください。その名前を証明書が含んでいれば、証明書自体の変更は不要です。`,
     imapPopName: ({ protocols, subject, current, fqdn }) =>
       `Enable-ExchangeCertificate が、${subject} は ${protocols} の SSL/TLS 接続に使用できないと警告しました。IMAP と POP は X509CertificateName の名前${current ? ` (現在は ${current}) ` : ''}で証明書を選びますが、ワイルドカードのサブジェクトはこの名前に一致しません。証明書自体に問題はありません。X509CertificateName を、クライアントが接続する名前 (${fqdn ?? 'ExternalConnectionSettings に表示されます'}) に設定してください。`,
-    smtpOverwritePrompt: ({ kind, newCert, current }) => {
+    smtpOverwritePrompt: ({ kind, typed, answer, newCert, current, copyOf, copyName }) => {
       const mine = newCert ? `新しい証明書 ${newCert}` : '新しい証明書';
       const kept = current ? `内部トランスポート証明書 ${current}` : '内部トランスポート証明書';
+      const already =
+        typed === undefined
+          ? ''
+          : typed === answer
+            ? `すでに ${typed} を入力済みで、それで正しい対応です。`
+            : `すでに ${typed} を入力済みです。手順でその結果を元に戻します。`;
+      if (kind === 'ca-copy')
+        return `${mine} は更新された証明書ではありません。CA の証明書 ${copyOf ?? ''}${copyName ? ` (${copyName})` : ''} を -GenerateRequest なしで New-ExchangeCertificate にパイプしたためにできた、自己署名のコピーです。確認には N と答え、このコピーは IIS にも SMTP にも割り当てないでください (クライアントや取引先は信頼しません)。何にも使われていないことを確認してから削除し、CA の証明書は要求 (-GenerateRequest、CA への申請、Import-ExchangeCertificate、Enable-ExchangeCertificate) で更新します。${already}`;
       if (kind === 'ca')
-        return `「既存の既定の SMTP 証明書を上書きしますか?」には N と答えます。${mine} は CA 発行の証明書です。N と答えれば${kept} はそのままで、新しい証明書はコマンドで指定したサービスに割り当てられます。`;
+        return `「既存の既定の SMTP 証明書を上書きしますか?」には N と答えます。${mine} は CA 発行の証明書です。N と答えれば${kept} はそのままで、新しい証明書はコマンドで指定したサービスに割り当てられます。${already}`;
       if (kind === 'auth')
-        return `「既存の既定の SMTP 証明書を上書きしますか?」には N と答えます。${mine} は OAuth トークンに署名する Auth 証明書です。N と答えれば${kept} はそのままです。`;
+        return `「既存の既定の SMTP 証明書を上書きしますか?」には N と答えます。${mine} は OAuth トークンに署名する Auth 証明書です。N と答えれば${kept} はそのままです。${already}`;
       if (kind === 'self-signed')
-        return `「既存の既定の SMTP 証明書を上書きしますか?」には Y と答えます。${mine} はサーバー用に作成した自己署名証明書で、${kept} を置き換えるためのものです。`;
+        return `「既存の既定の SMTP 証明書を上書きしますか?」には Y と答えます。${mine} はサーバー用に作成した自己署名証明書で、${kept} を置き換えるためのものです。${already}`;
       return `既定の SMTP 証明書を上書きするかどうか (Y か N か) は、${mine} の発行者で決まりますが、貼り付けからはわかりません。Y が正しいのはサーバー自身の名前の自己署名証明書だけで、CA の証明書や Auth 証明書なら N です。見分け方は手順に示します。`;
     },
     emptyExchangeFields: () =>

@@ -110,9 +110,14 @@ export interface PlanValues {
   statedPins?: string;
   /**
    * The overwrite-default-SMTP prompt's new certificate as the paste shows it: issued by a CA, the
-   * Auth certificate, or a self-signed one New-ExchangeCertificate made. Absent when the paste does not say.
+   * Auth certificate, a self-signed one New-ExchangeCertificate made, or a self-signed copy of a CA
+   * certificate (piped into New-ExchangeCertificate without -GenerateRequest). Absent when the paste does not say.
    */
-  overwriteNew?: 'ca' | 'auth' | 'self-signed';
+  overwriteNew?: 'ca' | 'auth' | 'self-signed' | 'ca-copy';
+  /** The answer the paste shows already typed at the overwrite prompt. */
+  promptAnswer?: 'Y' | 'N';
+  /** The CA certificate the prompt's new certificate is a self-signed copy of (piped without -GenerateRequest). */
+  copyOf?: string;
   /** 'yes' when Exchange refused the certificate for lacking the Server Authentication EKU. */
   ekuMissing?: 'yes';
   /** 'yes' when the paste names or speaks of other servers that serve the same names but shows none holding this certificate. */

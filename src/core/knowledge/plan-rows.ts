@@ -122,15 +122,64 @@ export const PLAN_ROWS: PlanDefinition[] = [
       '「既存の既定の SMTP 証明書を上書きしますか?」の確認',
     ),
     // One answer from who issued the new certificate; only a paste that does not show it gets both,
-    // after the step that shows it.
+    // after the step that shows it. An answer the paste shows typed is judged, never asked again: a
+    // wrong one is undone. A self-signed copy of a CA certificate (piped into New-ExchangeCertificate
+    // without -GenerateRequest) is no renewal: N, never enabled, removed once it serves nothing.
     entries: [
       {
-        if: 'overwriteKeepsInternal',
+        if: 'overwriteNewIsCaCopy',
         yes: [
-          { if: 'overwriteNewIsAuth', yes: ['overwrite-answer-n-auth'], no: ['overwrite-answer-n-ca'] },
-          'verify-internal-kept',
+          {
+            if: 'promptAnsweredY',
+            yes: [
+              'copy-typed-y',
+              {
+                if: 'previousInternalValid',
+                yes: ['restore-internal-previous', 'confirm-internal-previous'],
+                no: ['new-internal-self-signed', 'confirm-internal'],
+              },
+            ],
+            no: ['copy-not-renewal'],
+          },
+          'show-copy-uses',
+          'remove-copy',
+          'verify-copy-gone',
         ],
-        no: ['overwrite-answer-y', 'confirm-internal'],
+        no: [
+          {
+            if: 'overwriteKeepsInternal',
+            yes: [
+              {
+                if: 'promptAnswered',
+                yes: [
+                  {
+                    if: 'promptAnsweredY',
+                    yes: [
+                      {
+                        if: 'previousInternalValid',
+                        yes: ['restore-internal-previous', 'confirm-internal-previous'],
+                        no: ['new-internal-self-signed', 'confirm-internal'],
+                      },
+                    ],
+                    no: ['overwrite-answered-right', 'verify-internal-kept'],
+                  },
+                ],
+                no: [
+                  { if: 'overwriteNewIsAuth', yes: ['overwrite-answer-n-auth'], no: ['overwrite-answer-n-ca'] },
+                  'verify-internal-kept',
+                ],
+              },
+            ],
+            no: [
+              {
+                if: 'promptAnswered',
+                yes: [{ if: 'promptAnsweredY', yes: ['overwrite-answered-right'], no: ['overwrite-redo-y'] }],
+                no: ['overwrite-answer-y'],
+              },
+              'confirm-internal',
+            ],
+          },
+        ],
       },
     ],
   },

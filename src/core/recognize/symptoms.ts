@@ -2,6 +2,7 @@ import { normalizeEventText, normalizeThumbprint, parseLoggedAt } from './event-
 import type { Evidence, Recognizer, Symptom, SymptomId } from './evidence.js';
 import { imapPopSettingsValues } from './imap-pop-settings.js';
 import { NAME_MISMATCH, nameMismatchValues } from './name-mismatch.js';
+import { promptPipedFrom, promptTyped } from './overwrite-typed.js';
 import { NO_KEY_PROVIDER, noKeyProviderValues, privateKeyMissingValues } from './private-key-missing.js';
 
 /**
@@ -387,6 +388,8 @@ function promptContext(text: string, index: number): Record<string, string | und
     promptCmdlet: asked?.[1]?.toLowerCase(),
     promptAuth: /Microsoft\s+Exchange\s+Server\s+Auth\s+Certificate/i.test(asked?.[2] ?? '') ? 'yes' : undefined,
     caSaid: CA_SAID.test(text) ? 'yes' : undefined,
+    promptAnswer: promptTyped(text, index),
+    promptPipedFrom: promptPipedFrom(text, index),
   };
 }
 
