@@ -1,6 +1,7 @@
 import { recognizeCertificateUses } from './certificate-uses.js';
 import { recognizeCertutil } from './certutil.js';
 import { recognizeConnectors } from './connectors.js';
+import { recognizeEdgeSyncTest } from './edge-sync-test.js';
 import { recognizeEvents } from './events.js';
 import { type Evidence, mergeEvidence, type SharedReads } from './evidence.js';
 import { recognizeExchangeList } from './exchange-list.js';
@@ -61,6 +62,7 @@ const RECOGNIZERS: readonly {
   },
   { read: recognizeExchangeServers },
   { read: recognizeConnectors },
+  { read: recognizeEdgeSyncTest, applies: (text) => text.includes('SyncStatus') },
   {
     read: recognizeMailSettings,
     applies: (text) => /X509CertificateName|ConnectorType|TlsSenderCertificateName|TlsDomain/i.test(text),
