@@ -122,6 +122,13 @@ const rows: Row[] = [
     first: ['Add-PSSnapin'],
   },
   {
+    name: 'an Edge (EXEDGE01): no Back End site to check, only the local snap-in',
+    paste: `EMS won't open on our Edge.\n\n${EVENT_12015('EXEDGE01.dmz.contoso.com')}`,
+    down: true,
+    first: ['Add-PSSnapin'],
+    notSteps: ['0.0.0.0:444', 'Exchange Back End'],
+  },
+  {
     name: 'a cmdlet failing in the EMS is not the Shell being down',
     paste: `In EMS, Enable-ExchangeCertificate fails on EX16-02.\n\n${EVENT_12015('EX16-02.contoso.com')}`,
     down: false,

@@ -49,7 +49,8 @@ export const RESPONSE_PLAN_ROWS: PlanDefinition[] = [
       'The admin says the Exchange Management Shell cannot be used: get it back first, without it',
       '管理者が Exchange 管理シェルを使えないと言っている: まず管理シェルなしで接続を回復する',
     ),
-    entries: ['ems-show-store', 'ems-rebind-backend-444', 'ems-local-snapin'],
+    // An Edge has no IIS and no Back End site: its Shell is local, and the snap-in is all there is.
+    entries: [{ if: 'shownEdge', no: ['ems-show-store', 'ems-rebind-backend-444'] }, 'ems-local-snapin'],
   },
   {
     id: 'tls-alert-received',
