@@ -168,6 +168,17 @@ LastError     : 451 4.4.317 Cannot connect to remote server [Message=NotTimeVali
     says: /48 \(unknown_ca\)[\s\S]*do not renew/,
   },
   {
+    name: 'Schannel 36888 generated with alert 48: this server refused the partner’s chain',
+    paste: EVENT_EN(
+      36888,
+      'EX19-01.contoso.com',
+      'A fatal alert was generated and sent to the remote endpoint. This may result in termination of the connection. The TLS protocol defined fatal error code is 48. The Windows SChannel error state is 552.',
+    ),
+    codes: ['REMOTE_CERT_VALIDATION_FAILED'],
+    steps: ['Get-Queue | ? { $_.LastError }', 'certutil -verify -urlfetch'],
+    says: /Schannel 36888 says this server refused/,
+  },
+  {
     name: 'Schannel 36874 (English): no TLS version in common, not a certificate',
     paste: `Exchange 2016 EX16-02 logs this all day. Do I need a new certificate?\n\n${EVENT_EN(36874, 'EX16-02.fabrikam.local', 'An TLS 1.2 connection request was received from a remote client application, but none of the cipher suites supported by the client application are supported by the server. The SSL connection request has failed.')}`,
     codes: ['TLS_NO_COMMON_CIPHER'],
