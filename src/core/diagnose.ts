@@ -7,6 +7,7 @@ import { renewalOf } from './facts/renewed-rollout.js';
 import { revocationValues } from './facts/revocation-paste.js';
 import { statedCertificate } from './facts/stated-certificate.js';
 import { statedFacts } from './facts/stated-facts.js';
+import { statedSymptomPort } from './facts/symptom-port.js';
 import { summaryRelease, summaryVersion } from './facts/version-facts.js';
 import { covers, displayName, judgeCertificate } from './findings/certificate-findings.js';
 import { judgeChainNotSent } from './findings/chain-findings.js';
@@ -83,6 +84,7 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   const judgement: Judgement = emptyJudgement();
   const pasted = certificates.filter((c) => c.source !== 'event' && c.thumbprint);
   const stated = statedFacts(text);
+  const symptomPort = statedSymptomPort(text);
   const cover = (event: EventFacts) => candidateFor(event, { pasted, lone, now, stated, events });
   for (const event of events) {
     // The same event ID read twice, once whole and once without its source, is one event, never
@@ -121,6 +123,7 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
         text: t,
         ...(server && { server: hostOf(server) }),
         ...presentedBy(evidence, cert),
+        ...(symptomPort !== undefined && { symptomPort }),
         others: certificates,
         countdown,
         directTrust: carriesDirectTrust(servers, cert),

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { diagnose } from '../../src/core/diagnose.js';
+import { statedSymptomPort } from '../../src/core/facts/symptom-port.js';
 import { readProseServerNames } from '../../src/core/recognize/prose-servers.js';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
@@ -129,5 +131,91 @@ describe('numbered servers of one name side by side in prose', () => {
   for (const row of rows)
     it(row.text, () => {
       assert.deepEqual(readProseServerNames(row.text), row.names);
+    });
+});
+
+/**
+ * A chain file pasted without any endpoint: the clients the admin says fail decide the service
+ * reloaded and the port checked (iPhones, Outlook, OWA: IIS and 443; partners, queues: transport
+ * and 25), on every server the prose names, and the check goes to the server certificate's name.
+ */
+describe('a pasted chain file is reloaded and checked where the admin says clients fail', () => {
+  const fixture = readFileSync(
+    new URL('../fixtures/corpus-extra/n01-e2019cu14-pem-chain-leaf-valid-intermediate-expired.txt', import.meta.url),
+    'utf8',
+  );
+  const pem = fixture.slice(fixture.indexOf('-----BEGIN'), fixture.lastIndexOf('-----END CERTIFICATE-----') + 25);
+  const rows: { name: string; lang: 'en' | 'ja'; prose: string; port: number; servers: string[] }[] = [
+    {
+      name: 'Mac Outlook and iPhones, two servers with a slash',
+      lang: 'en',
+      prose:
+        'Mac Outlook + iPhones fail against mail.contoso.com. Exchange 2019 CU14, EX01/EX02 behind an L4 LB. Chain file:',
+      port: 443,
+      servers: ['EX01', 'EX02'],
+    },
+    {
+      name: 'ActiveSync and browsers, one server',
+      lang: 'en',
+      prose: 'Exchange 2016 CU23, server EXCH01. ActiveSync devices and some browsers reject the chain. Here it is:',
+      port: 443,
+      servers: ['EXCH01'],
+    },
+    {
+      name: 'スマートフォンとブラウザー, two servers',
+      lang: 'ja',
+      prose:
+        'Exchange 2019 CU14（EXJ01、EXJ02）です。今朝からスマートフォンとブラウザーで証明書エラーになります。チェーン ファイル:',
+      port: 443,
+      servers: ['EXJ01', 'EXJ02'],
+    },
+    {
+      name: 'partner mail in the queue',
+      lang: 'en',
+      prose: 'Exchange 2019 CU14, server EX19-01. Mail to a partner sits in the queue since this morning. Chain file:',
+      port: 25,
+      servers: ['EX19-01'],
+    },
+    {
+      name: 'パートナーへのメールがキューに滞留',
+      lang: 'ja',
+      prose: 'Exchange 2019 CU14 の EXJ19-01 です。パートナー宛てのメールがキューに溜まっています。チェーン ファイル:',
+      port: 25,
+      servers: ['EXJ19-01'],
+    },
+  ];
+  for (const row of rows)
+    it(`${row.lang}: ${row.name}`, () => {
+      const d = diagnose(`${row.prose}\n\n${pem}\n`, { now: NOW, lang: row.lang });
+      const ids = d.steps.map((s) => s.id);
+      const commands = d.steps.map((s) => s.command ?? '').join('\n');
+      assert.ok(ids.includes('chain-install-renewed'), ids.join(','));
+      assert.ok(!ids.some((id) => /new-request|self-signed/.test(id ?? '')), ids.join(','));
+      assert.doesNotMatch(commands, /New-ExchangeCertificate|Remove-ExchangeCertificate/);
+      const restart = row.port === 443 ? 'chain-restart-iis' : 'chain-restart';
+      if (row.port === 443) {
+        assert.match(commands, /certcheck probe mail\.contoso\.com:443\b/);
+        assert.doesNotMatch(commands, /Restart-Service|:25\b/);
+      } else assert.doesNotMatch(commands, /iisreset|:443\b/);
+      for (const server of row.servers) {
+        const on = d.steps.filter((s) => s.server === server).map((s) => s.id);
+        assert.ok(on.includes('chain-install-renewed') && on.includes(restart), `${server}: ${on.join(',')}`);
+      }
+    });
+});
+
+describe('the port whose clients the admin says fail', () => {
+  const rows: { text: string; port: number | undefined }[] = [
+    { text: 'Mac Outlook + iPhones started failing this morning', port: 443 },
+    { text: 'OWA shows a certificate warning in every browser', port: 443 },
+    { text: '今朝から iPhone とブラウザーで証明書の警告が出ます', port: 443 },
+    { text: 'Outbound mail to partners is stuck in the queue', port: 25 },
+    { text: 'パートナーからのメールが届かず、キューに溜まっています', port: 25 },
+    { text: 'OWA is fine but partner mail sits in the queue', port: undefined },
+    { text: 'The certificate expires next week.', port: undefined },
+  ];
+  for (const row of rows)
+    it(row.text, () => {
+      assert.equal(statedSymptomPort(row.text), row.port);
     });
 });

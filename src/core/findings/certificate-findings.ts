@@ -26,6 +26,8 @@ export interface CertificateJudgeOptions {
   presentedPort?: number;
   /** The port of the endpoint whose chain holds this certificate, leaf or CA (443: IIS presents it). */
   chainPort?: number;
+  /** The port whose clients the admin says fail (443: Outlook, OWA, phones; 25: partners, queues). */
+  symptomPort?: number;
   /** Every certificate of the paste: a CA-issued one for the same name is what clients get instead. */
   others?: readonly CertificateFacts[];
   /**
@@ -75,7 +77,17 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
   // A CA certificate names no host: the checks of a chain fix probe the endpoint that presented it.
   if (options.presentedBy && !values.fqdn && cert.isCA) values.fqdn = options.presentedBy;
   // The service that presents the chain is the one restarted and checked after the fix: IIS on 443.
-  if (cert.isCA && options.chainPort && !values.presentedPort) values.presentedPort = String(options.chainPort);
+  // Without an endpoint, the clients the admin says fail name the service: iPhones and Outlook are IIS.
+  const chainPort = options.chainPort ?? options.symptomPort;
+  if (cert.isCA && chainPort && !values.presentedPort) values.presentedPort = String(chainPort);
+  // A pasted chain file: the checks probe the name of the server certificate this CA issued.
+  if (cert.isCA && !values.fqdn) {
+    const leaf = options.others?.find(
+      (c) => !c.isCA && c.issuer === cert.subject && c.domains.some((d) => d.includes('.')),
+    );
+    const host = leaf?.domains.find((d) => d.includes('.') && !d.startsWith('*.'));
+    if (host) values.fqdn = host;
+  }
 
   if (cert.status === 'PendingRequest') {
     findings.push({
