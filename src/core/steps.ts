@@ -2,6 +2,7 @@ import { CONDITIONS } from './facts/conditions.js';
 import type { PlanScope } from './facts/plan-scope.js';
 import type { ServerFacts } from './facts/server-facts.js';
 import { keyOf } from './facts/server-keys.js';
+import { hubWords } from './i18n/hub-words.js';
 import { tidyJapanese } from './i18n/ja-spacing.js';
 import type { PlanValues } from './knowledge/plan-model.js';
 import { PLAN_TABLE } from './knowledge/plan-table.js';
@@ -356,7 +357,9 @@ export function renderStep(chosen: ChosenStep, scope: PlanScope, planId: string,
         : serverFor(step.runsOn, scope, edge, command.server);
   // The subscription's Hub/Mailbox side by name when the paste shows it, else in words.
   // Only a Hub step's title names it: the scope's prose values are copied for that step alone.
-  const titleValues = step.runsOn === 'hub' ? { ...prose, hubServer: server ?? HUB_WORDS[language] } : prose;
+  const hub = hubWords(version, language);
+  const proseHub = { ...prose, hubRole: hub.hubRole, hubSide: hub.hubSide };
+  const titleValues = step.runsOn === 'hub' ? { ...proseHub, hubServer: server ?? hub.hubServer } : proseHub;
   let title = fillProse(withVersionNote(step, version, language), titleValues, language);
   const prefixes: string[] = [];
   for (const undecided of chosen.undecided ?? []) {
@@ -383,7 +386,7 @@ export function renderStep(chosen: ChosenStep, scope: PlanScope, planId: string,
     ? ((version !== 'unknown' ? step.command[version] : undefined) ?? step.command.default)
     : undefined;
   if (raw !== undefined) out.command = localizeCommand(fill(raw, command, STAND_IN), language);
-  out.why = tidy(fillProse(step.why[language], prose, language), language);
+  out.why = tidy(fillProse(step.why[language], proseHub, language), language);
   if (step.verify) out.verify = tidy(step.verify[language], language);
   if (server) out.server = server;
   if (chosen.when) out.when = chosen.when;
@@ -407,11 +410,6 @@ function serverFor(
   if (runsOn === 'mailbox-side') return edge === 'yes' ? mailboxSide(scope) : server;
   return server;
 }
-
-const HUB_WORDS: Record<Language, string> = {
-  en: 'the Hub Transport (Mailbox) server',
-  ja: 'ハブ トランスポート (メールボックス) サーバー',
-};
 
 /**
  * The Hub/Mailbox side of an Edge's subscription: the one other server the paste shows as a Mailbox

@@ -12,8 +12,8 @@ export const EDGE_CONNECTOR_STEPS: LibraryStep[] = [
     role: 'edge',
     runsOn: 'edge',
     title: {
-      en: 'On the Edge Transport server: export a new subscription file, then copy it to a Hub Transport (Mailbox) server of the subscribed site; the file expires 24 hours after it is made',
-      ja: 'エッジ トランスポート サーバーで: 新しいエッジ サブスクリプション ファイルを作成し、サブスクライブ先サイトのハブ トランスポート (メールボックス) サーバーにコピーします。ファイルは作成から 24 時間で無効になります',
+      en: 'On the Edge Transport server: export a new subscription file, then copy it to a {hubRole} server of the subscribed site; the file expires 24 hours after it is made',
+      ja: 'エッジ トランスポート サーバーで: 新しいエッジ サブスクリプション ファイルを作成し、サブスクライブ先サイトの{hubRole} サーバーにコピーします。ファイルは作成から 24 時間で無効になります',
     },
     why: {
       en: "Renewing an Edge's own certificate reaches the organisation only through a new subscription (KB 953354).",
@@ -30,8 +30,8 @@ export const EDGE_CONNECTOR_STEPS: LibraryStep[] = [
       ja: 'コピーしたファイルのある {hubServer} で: AD サイトに対してサブスクリプションをインポートします',
     },
     why: {
-      en: 'The import publishes the Edge certificate to Active Directory so the Hub trusts it.',
-      ja: 'インポートでエッジの証明書が Active Directory に公開され、ハブがそれを信頼します。',
+      en: 'The import publishes the Edge certificate to Active Directory so {hubSide} trust it.',
+      ja: 'インポートでエッジの証明書が Active Directory に公開され、{hubSide}がそれを信頼します。',
     },
     verify: {
       en: 'Get-EdgeSubscription lists the Edge with the new subscription.',

@@ -350,8 +350,8 @@ export const MISC_STEPS: LibraryStep[] = [
       ja: '{server} で: 証明書が個人用ストアに残っているか確認します',
     },
     why: {
-      en: '12013/12024 can mean a deleted certificate or only a key Exchange cannot read; the fixes differ.',
-      ja: '12013/12024 は証明書の削除か、キーを読めないだけかのどちらかで、対処が異なります。',
+      en: 'Exchange cannot load its internal transport certificate either because the certificate was deleted or because only its private key cannot be read; the fixes differ.',
+      ja: 'Exchange が内部トランスポート証明書を読み込めないのは、証明書が削除された場合と、秘密キーを読めないだけの場合があり、対処が異なります。',
     },
     command: {
       default: 'Get-ExchangeCertificate -Thumbprint {thumbprint} | fl Thumbprint,NotAfter,HasPrivateKey,Services',

@@ -65,8 +65,8 @@ export const VERIFY_STEPS: LibraryStep[] = [
       ja: 'サブスクライブしているサイトの {hubServer} で: EdgeSync がエッジと同期していることを確認します',
     },
     why: {
-      en: 'SyncStatus Normal shows the Hub and the Edge still trust each other after the change. EdgeSync never copies a certificate with its private key to the Edge: a certificate the Edge presents is made or imported on the Edge itself, and a new internal transport certificate on the Edge needs a new Edge subscription.',
-      ja: 'SyncStatus が Normal なら、変更後もハブとエッジが互いを信頼しています。EdgeSync が証明書を秘密キーごとエッジにコピーすることはありません。エッジが提示する証明書はエッジ自身で作成またはインポートし、エッジの内部トランスポート証明書を変えた場合はエッジ サブスクリプションを作成し直します。',
+      en: 'SyncStatus Normal shows {hubSide} and the Edge still trust each other after the change. EdgeSync never copies a certificate with its private key to the Edge: a certificate the Edge presents is made or imported on the Edge itself, and a new internal transport certificate on the Edge needs a new Edge subscription.',
+      ja: 'SyncStatus が Normal なら、変更後も{hubSide}とエッジが互いを信頼しています。EdgeSync が証明書を秘密キーごとエッジにコピーすることはありません。エッジが提示する証明書はエッジ自身で作成またはインポートし、エッジの内部トランスポート証明書を変えた場合はエッジ サブスクリプションを作成し直します。',
     },
     command: { default: 'Test-EdgeSynchronization -ExcludeRecipientTest' },
   },
