@@ -6,6 +6,7 @@ import { foldPresentedLeaves } from './facts/presented-twins.js';
 import { renewalOf } from './facts/renewed-rollout.js';
 import { revocationValues } from './facts/revocation-paste.js';
 import { statedCertificate } from './facts/stated-certificate.js';
+import { statedIssuerFor } from './facts/stated-issuer.js';
 import { statedFacts } from './facts/stated-facts.js';
 import { statedSymptomPort } from './facts/symptom-port.js';
 import { summaryRelease, summaryVersion } from './facts/version-facts.js';
@@ -64,7 +65,7 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
         dedupeCertificates(foldPresentedLeaves(evidence.certificates, evidence.endpoints, now, warnDays)),
         events,
       ),
-      ...estimatedCertificates(events, evidence),
+      ...estimatedCertificates(events, evidence, text),
       ...[statedCertificate(text, evidence, evidence.servers ?? [])].filter((c) => c !== undefined),
     ],
     now,
@@ -458,7 +459,7 @@ function enrichEvents(events: EventFacts[], now: Date): EventFacts[] {
 }
 
 /** Events with "hours remaining" give an expiry even without the certificate (tracking uses it). */
-function estimatedCertificates(events: EventFacts[], evidence: Evidence): ParsedCertificate[] {
+function estimatedCertificates(events: EventFacts[], evidence: Evidence, text: string): ParsedCertificate[] {
   // The same certificate counted down by several events (wevtutil /c:2) is one certificate, dated by the latest.
   const latest = new Map<string, EventFacts>();
   for (const e of events) {
@@ -480,6 +481,8 @@ function estimatedCertificates(events: EventFacts[], evidence: Evidence): Parsed
       // Only the XML view's SystemTime carries a zone (UTC); wevtutil, Get-WinEvent and Event Viewer
       // print the server's clock, so a countdown from them is in server time.
       ...(e.loggedAt && e.format !== 'xml' && e.format !== 'friendly-view' && { localTime: true }),
+      // The admin's word on who issued it ("smtp.contoso.com is a GlobalSign cert") decides the renewal.
+      ...statedIssuerFor(text, e.fqdn),
     }));
 }
 
