@@ -656,11 +656,18 @@ export function hybridSymptom(evidence: Evidence): boolean {
  * the other) servers, in English or Japanese.
  */
 export function saysOtherServers(text: string): boolean {
-  // "DAG Name: Standalone Server", "no DAG": a DAG denied is no other server.
+  // "a single-server deployment", 「一台構成」: the admin says there is no other server, whatever else they mention.
+  if (SINGLE_SERVER.test(text)) return false;
+  // "DAG Name: Standalone Server", "no DAG", "no load balancer", 「ロードバランサーはなく」: denied, no other server.
   return /\bDAG\b|load[- ]?balanc|\b(?:both|all|other|two|three|four|each)\s+(?:of\s+(?:our|the)\s+)?(?:Exchange\s+|mailbox\s+|CAS\s+)?servers\b|\bDAG\s*(?:members?|メンバー)|負荷分散|ロード\s?バランサ|他の\s*(?:Exchange\s*)?サーバー|両方の\s*サーバー|(?:全|各|すべての)\s*サーバー|\d\s*台の\s*(?:Exchange\s*)?サーバー/i.test(
-    withoutDagDenials(text),
+    withoutDagDenials(text).replace(NO_LOAD_BALANCER, (match) => ' '.repeat(match.length)),
   );
 }
+
+const SINGLE_SERVER =
+  /\bsingle[- ]server\s+(?:deployment|setup|environment|install(?:ation)?|organi[sz]ation)\b|\b(?:we\s+have|there\s+is)\s+(?:only\s+)?(?:a\s+single|one)\s+Exchange\s+server\b|(?:一|1|１)\s*台構成|(?:単一|シングル)\s*サーバー\s*構成/i;
+const NO_LOAD_BALANCER =
+  /\b(?:no|without\s+(?:a|any))\s+load[- ]?balanc\w*|(?:ロード\s?バランサー?|負荷分散(?:装置)?)\s*(?:は|も)?\s*(?:なく|なし|無し|ない|ありません|使っていません|使用していません|していません)/gi;
 
 /** A renewal before a missing STARTTLS certificate: the admin says so, or two listed certificates cover its FQDN. */
 function renewedFor12014(

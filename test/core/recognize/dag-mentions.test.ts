@@ -44,3 +44,24 @@ describe('DAG mentions', () => {
     });
   }
 });
+
+/** A load balancer denied, or a deployment said to be one server, is no other server to copy a renewal to. */
+describe('load balancers and single servers', () => {
+  const none: string[] = [
+    'ロードバランサーはなく、EXCH-TK01 一台構成です。',
+    'ロード バランサーはありません。',
+    '負荷分散装置は使っていません。',
+    '1 台構成の Exchange 2016 です。',
+    'No load balancer, single-server deployment.',
+    'We have one Exchange server (EX01), without a load balancer.',
+  ];
+  for (const text of none) it(`none: ${text}`, () => assert.equal(saysOtherServers(text), false));
+  const others: string[] = [
+    'Behind the load balancer are EX01 and EX02.',
+    'DAG of 3 behind a VIP',
+    'Only one server in the DAG still has the old certificate.',
+    '負荷分散装置の背後に 2 台あります。',
+    '1 台だけ古い証明書のままです (DAG メンバー)。',
+  ];
+  for (const text of others) it(`others: ${text}`, () => assert.equal(saysOtherServers(text), true));
+});
