@@ -25,6 +25,14 @@ describe('facts stated in prose', () => {
     { text: 'EX01 にだけ新しい証明書をインポートしました', importedOn: 'EX01' },
     { text: `Thumbprint of new cert: ${NEW}`, newThumbprint: NEW },
     { text: 'We imported the new cert on EX13-01 and EX13-02.' },
+    // Renewed on one server while another (the Edge) was left untouched: it is copied from there.
+    { text: 'Renewed the public cert on the hub (HUB01) last month, did not touch the Edge.', importedOn: 'HUB01' },
+    { text: 'I renewed the certificate on MBX2016, did not touch EDGE01 yet.', importedOn: 'MBX2016' },
+    { text: 'We renewed the cert on the mailbox server (EXMB01) in October.', importedOn: 'EXMB01' },
+    { text: 'HUB01 で公開証明書を更新しました。エッジには何もしていません。', importedOn: 'HUB01' },
+    { text: 'EXMB01 で証明書を更新、EDGE01 はまだです', importedOn: 'EXMB01' },
+    { text: 'We renewed the cert on EX01 last week.' },
+    { text: 'EX01 で証明書を更新しました。' },
   ];
   for (const row of rows)
     it(row.text, () => {

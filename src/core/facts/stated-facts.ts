@@ -126,6 +126,20 @@ const IMPORTED_ON: readonly RegExp[] = [
   new RegExp(`\\b(?:imported|installed|put|added)\\s+${CERT}\\s+only\\s+(?:on|to|onto)\\s+${SERVER}`, 'i'),
   new RegExp(`\\b${CERT}\\s+is\\s+only\\s+on\\s+${SERVER}`, 'i'),
   new RegExp(`\\bonly\\s+(?:imported|installed)\\s+${CERT}\\s+on\\s+${SERVER}`, 'i'),
+  // "renewed the public cert on the hub (HUB01)": the server named after its role, in brackets.
+  new RegExp(
+    `\\b(?:renewed|imported|installed)\\s+${CERT}\\s+on\\s+(?:the\\s+)?(?:hub(?:\\s+transport)?|mailbox|CAS|client\\s+access|exchange)(?:\\s+server)?\\s*\\(\\s*${SERVER}\\s*\\)`,
+    'i',
+  ),
+  // "renewed the cert on HUB01, did not touch the Edge": a server named, and another left untouched.
+  new RegExp(
+    `\\b(?:renewed|imported|installed)\\s+${CERT}\\s+on\\s+${SERVER}\\b[^.\\n]{0,60}?\\b(?:did\\s*n[o']t|never|not)\\s+(?:touch|import|install|copy|do)`,
+    'i',
+  ),
+  // 「HUB01 で証明書を更新しました。エッジには何もしていません」: renewed on one server, another untouched.
+  new RegExp(
+    `${SERVER}\\s*(?:で|上で)\\s*(?:(?:公開|新しい)?\\s*証明書を\\s*)?(?:更新|インポート)[^。\\n]{0,40}[。、]?[^。\\n]{0,40}(?:何もしていません|触っていません|まだです|していません)`,
+  ),
   // 「EX13-01 にだけインポート」「EX13-01 のみにインポート」「EX13-01 にしかインポートしていません」
   new RegExp(
     `${SERVER}\\s*(?:に(?:だけ|のみ|しか)|だけに|のみに|のみ)\\s*(?:(?:新しい|更新した|更新後の)?\\s*証明書を\\s*)?(?:インポート|インストール|入れ)`,
