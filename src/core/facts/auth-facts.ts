@@ -1,3 +1,4 @@
+import type { ServerCertificate } from '../model.js';
 import type { PlanScope } from './plan-scope.js';
 
 /**
@@ -10,4 +11,23 @@ export function authNeedsReplacing(s: PlanScope): boolean | undefined {
   const current = s.cert ?? s.facts.certificates.find((c) => c.authCurrent === true);
   if (current?.daysLeft === undefined) return undefined;
   return current.daysLeft < 0;
+}
+
+/** Fewer days than this left on a staged certificate would soon put the same outage back. */
+const STAGED_DAYS_ENOUGH = 30;
+
+/**
+ * The next Auth certificate already staged (Get-AuthConfig's NextCertificateThumbprint, HealthChecker's
+ * Next Auth Certificate) when the paste shows it listed and valid for a while yet: promoting it ends
+ * the outage at once, where a new certificate would have to be made, published and trusted again.
+ */
+export function stagedNextAuth(s: PlanScope): ServerCertificate | undefined {
+  return s.facts.certificates.find(
+    (c) =>
+      c.authNext === true &&
+      c.authCurrent !== true &&
+      c.thumbprint !== s.cert?.thumbprint &&
+      c.daysLeft !== undefined &&
+      c.daysLeft >= STAGED_DAYS_ENOUGH,
+  );
 }

@@ -1,6 +1,6 @@
 import type { ServerList, Wording } from '../knowledge/library-model.js';
 import { cleanIdentity } from '../recognize/table-columns.js';
-import { authNeedsReplacing } from './auth-facts.js';
+import { authNeedsReplacing, stagedNextAuth } from './auth-facts.js';
 import { oldOnBackEnd444 } from './backend-facts.js';
 import { oldOnFrontEnd443 } from './frontend-facts.js';
 import {
@@ -343,6 +343,18 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ifFalse: w(
       'If it shows a certificate that is still valid (NotAfter in the future, HasPrivateKey True)',
       'まだ有効な証明書 (NotAfter が将来の日付、HasPrivateKey が True) が表示された場合',
+    ),
+  },
+  authNextStaged: {
+    test: (s) => stagedNextAuth(s) !== undefined,
+    unknown: 'else',
+    ifTrue: w(
+      'A valid next Auth certificate is already staged (NextCertificateThumbprint)',
+      '有効な次の Auth 証明書がすでに登録されています (NextCertificateThumbprint)',
+    ),
+    ifFalse: w(
+      'The paste shows no valid next Auth certificate staged',
+      '貼り付けからは、有効な次の Auth 証明書の登録がわかりません',
     ),
   },
   hybrid: {

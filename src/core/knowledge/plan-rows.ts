@@ -554,8 +554,13 @@ export const PLAN_ROWS: PlanDefinition[] = [
           {
             if: 'authNeedsReplacing',
             yes: [
-              'new-auth',
-              'set-auth-now',
+              // A valid next certificate already staged is promoted: a new one would have to be made,
+              // published and trusted by Exchange Online all over again.
+              {
+                if: 'authNextStaged',
+                yes: ['auth-next-on-servers', 'promote-staged-auth'],
+                no: ['new-auth', 'set-auth-now'],
+              },
               'restart-auth-consumers',
               { each: 'otherMailbox', do: ['restart-auth-consumers'] },
               { if: 'hybrid', yes: ['rerun-hcw-auth', 'verify-oauth-connectivity'] },

@@ -89,6 +89,43 @@ export const AUTH_STEPS: LibraryStep[] = [
     unknownNote: NOTE_2013,
   },
   {
+    id: 'auth-next-on-servers',
+    role: 'mailbox',
+    versions: SINCE_2013,
+    title: {
+      en: 'Check that every Mailbox server has the staged next Auth certificate (NextCertificateThumbprint), unexpired and with its private key. Where one lacks it, export it with its key from a server that has it and import it there before the next step',
+      ja: '登録済みの次の Auth 証明書 (NextCertificateThumbprint) が、すべてのメールボックス サーバーに期限内で秘密キー付きであることを確認します。ないサーバーがあれば、次の手順の前に、持っているサーバーから秘密キー付きでエクスポートしてインポートします',
+    },
+    why: {
+      en: 'Publishing makes it the current certificate on every server at once; a server without it cannot sign OAuth tokens, and OWA/ECP keep failing there.',
+      ja: '公開すると、すべてのサーバーで一度に現在の証明書になります。証明書がないサーバーは OAuth トークンに署名できず、そこでは OWA/ECP が失敗し続けます。',
+    },
+    command: {
+      default:
+        '$next = (Get-AuthConfig).NextCertificateThumbprint\nGet-ExchangeServer | ? { $_.IsClientAccessServer -or $_.IsMailboxServer } | % { Get-ExchangeCertificate -Server $_.Name -Thumbprint $next | fl Identity,NotAfter,HasPrivateKey }',
+    },
+    unknownNote: NOTE_2013,
+  },
+  {
+    id: 'promote-staged-auth',
+    role: 'mailbox',
+    versions: SINCE_2013,
+    title: {
+      en: 'Promote the staged next Auth certificate now: publish it. No new Auth certificate is needed',
+      ja: '登録済みの次の Auth 証明書をすぐに昇格させます (公開します)。新しい Auth 証明書を作る必要はありません',
+    },
+    why: {
+      en: 'The current Auth certificate has expired, but a valid next one is already staged. Exchange switches to it on its own only once its effective date (NextCertificateEffectiveDate) has passed, and up to 12 hours later; publishing makes it current at once, and the expired one becomes the previous certificate.',
+      ja: '現在の Auth 証明書は期限切れですが、有効な次の証明書がすでに登録されています。Exchange が自動で切り替えるのは有効日 (NextCertificateEffectiveDate) を過ぎてからで、さらに最大 12 時間かかります。公開すればすぐに現在の証明書になり、期限切れの証明書は前の証明書になります。',
+    },
+    verify: {
+      en: '(Get-AuthConfig).CurrentCertificateThumbprint is the thumbprint NextCertificateThumbprint showed, and NextCertificateThumbprint is empty.',
+      ja: '(Get-AuthConfig).CurrentCertificateThumbprint が、NextCertificateThumbprint に表示されていた拇印になり、NextCertificateThumbprint は空になります。',
+    },
+    command: { default: 'Set-AuthConfig -PublishCertificate' },
+    unknownNote: NOTE_2013,
+  },
+  {
     id: 'stage-auth',
     role: 'mailbox',
     versions: SINCE_2013,

@@ -28,6 +28,21 @@ const LINE = /^([ \t]*)([A-Za-z][A-Za-z0-9 ()/.-]{0,70}?):(?:[ \t]+(.*?))?[ \t]*
 /** The certificate section as some versions print it: `Lifetime: 14 day(s)`. */
 const LIFETIME_DAYS = /^[ \t]*Lifetime:[ \t]*-?\d{1,6} day\(s\)[ \t]*$/m;
 
+/**
+ * A line only the certificate section prints: its per-certificate flags (the internal transport
+ * certificate, the current and next Auth certificate) or its lifetime in either wording.
+ */
+const CERTIFICATE_SECTION =
+  /^[ \t]*(?:Lifetime in days|Internal Transport Certificate|(?:Current|Next) Auth Certificate|Is current Auth Certificate)[ \t]*:/m;
+
+/**
+ * Whether the paste may hold HealthChecker output: the certificate section (a copy often starts at
+ * its heading, without the report's Exchange Information) or the Exchange Information section.
+ */
+export function mayBeHealthChecker(text: string): boolean {
+  return text.includes('Build Number:') || CERTIFICATE_SECTION.test(text) || LIFETIME_DAYS.test(text);
+}
+
 interface Field {
   indent: number;
   name: string;
@@ -42,13 +57,7 @@ interface CertificateBlock {
 }
 
 export const recognizeHealthChecker: Recognizer = (text, shared) => {
-  if (
-    !text.includes('Lifetime in days') &&
-    !text.includes('Internal Transport Certificate:') &&
-    !LIFETIME_DAYS.test(text)
-  ) {
-    return serverSection(text);
-  }
+  if (!CERTIFICATE_SECTION.test(text) && !LIFETIME_DAYS.test(text)) return serverSection(text);
   const blocks: CertificateBlock[] = [];
   let block: CertificateBlock | undefined;
   let more = false;
@@ -105,6 +114,9 @@ export const recognizeHealthChecker: Recognizer = (text, shared) => {
   }
   const out: Partial<Evidence> = { ...server, certificates };
   if (uses.length > 0) out.certificateUses = uses;
+  // The section's summary: the date the AuthAdmin servicelet promotes the staged next Auth certificate.
+  const effective = readCultureDate(field(text, 'Next Auth Certificate Effective Date') ?? '');
+  if (effective) out.authConfig = { nextEffectiveDate: effective };
   if (more) out.notes = [restSkipped('certificates', blocks.length)];
   return out;
 };

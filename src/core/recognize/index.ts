@@ -7,7 +7,7 @@ import { type Evidence, mergeEvidence, type SharedReads } from './evidence.js';
 import { recognizeExchangeList } from './exchange-list.js';
 import { recognizeExchangeServers } from './exchange-servers.js';
 import { recognizeExchangeTable } from './exchange-table.js';
-import { recognizeHealthChecker } from './healthchecker.js';
+import { mayBeHealthChecker, recognizeHealthChecker } from './healthchecker.js';
 import { hasHexRun } from './hex-runs.js';
 import { recognizeHttpBindings } from './http-bindings.js';
 import { recognizeJsonCertificates } from './json-certificates.js';
@@ -53,8 +53,7 @@ const RECOGNIZERS: readonly {
   },
   {
     read: recognizeHealthChecker,
-    applies: (text) =>
-      text.includes('Lifetime in days') || text.includes('Build Number:') || text.includes('Transport Certificate:'),
+    applies: mayBeHealthChecker,
   },
   {
     read: recognizeHttpBindings,
