@@ -140,12 +140,21 @@ function serverName(value: string | undefined): string | undefined {
  * bare year ("we moved from Exchange 2010") may be another server, so it is weak, and so is every
  * mention when the prose names several releases.
  */
+const PROSE_BUILD = /(?<![\d.])15\.0?[0-2]\.\d{3,4}\.\d{1,3}(?![\d.])/g;
+
 function readProse(text: string, hints: VersionHint[]): void {
   const found: VersionHint[] = [];
   let count = 0;
   for (const match of matchesOf(VERSION_MENTIONS, text)) {
     if (++count > 50) break;
     const hint = hintFromMention(match, 'prose');
+    if (hint) found.push(hint);
+  }
+  // A full Exchange 2013-or-later build written out ("build 15.2.2562.17", ExSetup's 15.02.2562.017)
+  // is as exact as AdminDisplayVersion; no other product on an Exchange server numbers itself so.
+  for (const match of matchesOf(PROSE_BUILD, text)) {
+    if (++count > 50) break;
+    const hint = hintFromBuild(match[0], 'prose-build');
     if (hint) found.push(hint);
   }
   const releases = new Set(found.map((h) => h.release));

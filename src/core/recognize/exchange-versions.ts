@@ -42,13 +42,13 @@ export function hintFromBuild(text: string, reason: string, server?: string): Ve
 
 /** "Exchange 2010 SP3", "Exchange Server 2016 CU23", "2019 CU14", "Exchange SE", "Exchange 2007 SP1 です". */
 const NAMED =
-  /\b(?:(?:Microsoft\s+)?Exchange(?:\s+Server)?\s+(2007|2010|2013|2016|2019|SE\b|Subscription\s+Edition)(?:\s+(?:SP|CU|RU)\s?\d{1,2})?|(2007|2010|2013|2016|2019)\s+(?:SP|CU|RU)\s?\d{1,2})\b/i;
+  /\b(?:(?:Microsoft\s+)?Exchange(?:\s+Server)?\s+(2007|2010|2013|2016|2019|SE\b|Subscription\s+Edition|サブスクリプション\s?エディション)(?:\s+(?:SP|CU|RU)\s?\d{1,2})?|(2007|2010|2013|2016|2019)\s+(?:SP|CU|RU)\s?\d{1,2})(?![A-Za-z0-9])/i;
 
 export function hintFromWords(text: string, reason: string, server?: string): VersionHint | undefined {
   const match = NAMED.exec(text);
   if (!match) return undefined;
   const year = (match[1] ?? match[2] ?? '').toUpperCase();
-  const release: ExchangeRelease = /^(SE|SUBSCRIPTION)/.test(year) ? 'SE' : (year as ExchangeRelease);
+  const release: ExchangeRelease = /^(SE|SUBSCRIPTION|サブスクリプション)/.test(year) ? 'SE' : (year as ExchangeRelease);
   return {
     version: versionOf(release),
     release,
@@ -69,8 +69,12 @@ export function hintFromWords(text: string, reason: string, server?: string): Ve
 const UPDATE = String.raw`(?:SP|CU|RU|UR|Service\s?Pack|Cumulative\s+Update|Update\s+Rollup|Rollup|ロールアップ|更新プログラムのロールアップ|累積更新プログラム|サービス\s?パック)\s?\d{1,2}`;
 const YEAR = String.raw`(?:20(07|10|13|16|19)|2[Kk](7|07|10|13|16|19))`;
 const PREFIX = String.raw`(?:(?:Microsoft\s+)?Exchange(?:\s+Server)?\s*|Exch\.?\s?|EX\s?|E)`;
+/** Subscription Edition by its names: "Exchange SE", "Exchange Server Subscription Edition", 「サブスクリプション エディション」. */
+const EDITION = String.raw`(SE\b|Subscription\s+Edition|サブスクリプション\s?エディション)`;
+/** What may follow the edition's name: its RTM or a CU ("Exchange Server SE RTM", "Exchange SE CU1"). */
+const EDITION_UPDATE = String.raw`(?:[\s,]{0,2}(?:RTM\b|${UPDATE}))?`;
 export const VERSION_MENTIONS = new RegExp(
-  String.raw`(?<![\w\\/.=-])(?:${PREFIX}${YEAR}(?![0-9])(?:[\s,]{0,2}${UPDATE}){0,3}|(?:Microsoft\s+)?Exchange(?:\s+Server)?\s+(SE\b|Subscription\s+Edition)|20(07|10|13|16|19)(?:[\s,]{0,2}${UPDATE}){1,3})(?![\w-])(?!\.[A-Za-z])|(?<![\w-])(?:Update\s+Rollup|ロールアップ|RU)\s?(\d{1,2})(?![\w-])`,
+  String.raw`(?<![\w\\/.=-])(?:${PREFIX}${YEAR}(?![0-9])(?:[\s,]{0,2}${UPDATE}){0,3}|(?:Microsoft\s+)?Exchange(?:\s+Server)?\s+${EDITION}${EDITION_UPDATE}|20(07|10|13|16|19)(?:[\s,]{0,2}${UPDATE}){1,3})(?![\w-])(?!\.[A-Za-z])|(?<![\w-])(?:Update\s+Rollup|ロールアップ|RU)\s?(\d{1,2})(?![\w-])`,
   'gi',
 );
 
@@ -94,13 +98,10 @@ export function hintFromMention(match: RegExpExecArray, reason: string): Version
     const strength = /^RU/i.test(quote) ? 'weak' : 'strong';
     return { version: '2010', release: '2010', reason, strength, quote: quote.trim() };
   }
-  let release: ExchangeRelease;
-  if (edition) release = 'SE';
-  else {
-    const digits = (year ?? shortYear ?? bareYear ?? '').replace(/^0/, '');
-    const full = digits.length === 1 ? `200${digits}` : `20${digits}`;
-    release = full as ExchangeRelease;
-  }
+  // Subscription Edition is never a server's name and has no look-alike: its name alone is strong.
+  if (edition) return { version: '2013+', release: 'SE', reason, strength: 'strong', quote: quote.trim() };
+  const digits = (year ?? shortYear ?? bareYear ?? '').replace(/^0/, '');
+  const release = (digits.length === 1 ? `200${digits}` : `20${digits}`) as ExchangeRelease;
   const cu = /\bCU\s?\d|Cumulative|累積/i.test(quote);
   const ru = /\b(?:RU|UR)\s?\d|Rollup|ロールアップ/i.test(quote);
   // A CU on 2007/2010 or a rollup on 2013+ does not exist: words that contradict themselves are weak.
