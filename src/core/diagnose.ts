@@ -507,8 +507,11 @@ function dedupeCertificates(certs: ParsedCertificate[]): ParsedCertificate[] {
       out.push({ ...cert });
       continue;
     }
+    // A record that printed a field empty (a Format-List without Subject, `CertificateDomains : {}`)
+    // takes the twin's value: a table row cut to its Thumbprint, Services and Subject columns still
+    // names the certificate.
     const missing = Object.entries(cert).filter(
-      ([k, v]) => v !== undefined && twin[k as keyof ParsedCertificate] === undefined,
+      ([k, v]) => !isBlank(v) && isBlank(twin[k as keyof ParsedCertificate]),
     );
     Object.assign(twin, Object.fromEntries(missing));
     // The same certificate imported on several servers (a DAG, a load-balanced array) is one certificate.
@@ -517,6 +520,9 @@ function dedupeCertificates(certs: ParsedCertificate[]): ParsedCertificate[] {
   }
   return out;
 }
+
+const isBlank = (value: unknown) =>
+  value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 
 /** Where Windows prints a certificate's dates in the server's own time, without a zone. */
 const SERVER_TIME_SOURCES: ReadonlySet<CertificateFacts['source']> = new Set([
