@@ -8,6 +8,7 @@ import { revocationValues } from './facts/revocation-paste.js';
 import { statedCertificate } from './facts/stated-certificate.js';
 import { statedIssuerFor } from './facts/stated-issuer.js';
 import { statedFacts } from './facts/stated-facts.js';
+import { saysNoCaCertificate } from './facts/stated-no-ca.js';
 import { statedSymptomPort } from './facts/symptom-port.js';
 import { summaryRelease, summaryVersion } from './facts/version-facts.js';
 import { covers, displayName, judgeCertificate } from './findings/certificate-findings.js';
@@ -86,6 +87,7 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   const pasted = certificates.filter((c) => c.source !== 'event' && c.thumbprint);
   const stated = statedFacts(text);
   const symptomPort = statedSymptomPort(text);
+  const noCaSaid = saysNoCaCertificate(text);
   const cover = (event: EventFacts) => candidateFor(event, { pasted, lone, now, stated, events });
   for (const event of events) {
     // The same event ID read twice, once whole and once without its source, is one event, never
@@ -125,6 +127,8 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
         ...(server && { server: hostOf(server) }),
         ...presentedBy(evidence, cert),
         ...(symptomPort !== undefined && { symptomPort }),
+        ...(noCaSaid && { noCaSaid }),
+        ...(evidence.roles.includes('edge') && { edge: true }),
         others: certificates,
         countdown,
         directTrust: carriesDirectTrust(servers, cert),

@@ -28,6 +28,10 @@ export interface CertificateJudgeOptions {
   chainPort?: number;
   /** The port whose clients the admin says fail (443: Outlook, OWA, phones; 25: partners, queues). */
   symptomPort?: number;
+  /** The admin says no CA-issued certificate exists (never bought, always self-signed). */
+  noCaSaid?: boolean;
+  /** The paste shows an Edge Transport server: the name partners reach on 25 is its own. */
+  edge?: boolean;
   /** Every certificate of the paste: a CA-issued one for the same name is what clients get instead. */
   others?: readonly CertificateFacts[];
   /**
@@ -151,23 +155,36 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
   const root = cert.role === 'certificate-authority' && cert.selfSigned === true;
   // Reached by the server's own name (EX01.contoso.local), port 25 presenting Setup's certificate is
   // Exchange talking to Exchange; by a published name (mail.…), it is what partners see.
-  const ownHost = options.presentedBy !== undefined && isOwnHost(options.presentedBy, options.server);
+  // An Edge faces the internet by its own name: what it presents there is what partners see.
+  const ownHost =
+    options.presentedBy !== undefined && options.edge !== true && isOwnHost(options.presentedBy, options.server);
   const smtpPort = options.presentedPort !== undefined && SMTP_PORTS.includes(options.presentedPort) && !ownHost;
+  // With no CA-issued certificate to enable (the admin says none exists, the paste shows none), the
+  // answer is to get one for the name partners connect to, never to enable one: the expired
+  // self-signed certificate's own renewal is the plan.
+  const noCa = options.noCaSaid === true && !(options.others ?? []).some((c) => !c.selfSigned && !c.isCA);
   if (cert.selfSigned && !root && smtpPort && options.presentedPort !== undefined) {
     // Not Setup's certificate doing its internal job: this is what partners see on the SMTP port.
     findings.push({
       code: 'SELF_SIGNED',
       severity: 'warning',
       ...tp,
-      message: text.finding.selfSignedSmtp({ name, port: options.presentedPort }),
+      message: noCa
+        ? text.finding.selfSignedSmtpNoCa({
+            name,
+            port: options.presentedPort,
+            fqdn: options.presentedBy ?? values.fqdn ?? name,
+          })
+        : text.finding.selfSignedSmtp({ name, port: options.presentedPort }),
     });
     // Port 587 is the Client Frontend connector (client submission): that connector is the one to change.
     const clientFrontend =
       options.presentedPort === 587 && values.server ? { connector: `Client Frontend ${values.server}` } : {};
-    plans.push({
-      plan: 'self-signed-smtp',
-      values: { ...values, fqdn: options.presentedBy ?? values.fqdn, ...clientFrontend },
-    });
+    if (!noCa)
+      plans.push({
+        plan: 'self-signed-smtp',
+        values: { ...values, fqdn: options.presentedBy ?? values.fqdn, ...clientFrontend },
+      });
   } else if (cert.selfSigned && !root) {
     const shown = clientsShown(cert, options, ownHost);
     // Beside a valid CA-issued certificate that serves IIS, Exchange's own self-signed ones are doing

@@ -43,6 +43,8 @@ export interface DiagnosisText {
     /** `role`: what the certificate is for Exchange, so the note says why self-signed is normal for it. */
     selfSigned(p: { name: string; shown?: { port: number } | { names: string }; role?: CertificateRole }): string;
     selfSignedSmtp(p: { name: string; port: number }): string;
+    /** The same, when the admin says no CA-issued certificate exists: one is to be obtained, not enabled. */
+    selfSignedSmtpNoCa(p: { name: string; port: number; fqdn: string }): string;
     chainIncomplete(p: { name: string; issuer: string }): string;
     /** An endpoint presenting its certificate without its issuing CA's (openssl verify error 20/21). */
     chainNotSent(p: { endpoint?: string; issuer: string }): string;
@@ -196,6 +198,8 @@ const en: DiagnosisText = {
       `${endpoint ?? 'The server'} presents its certificate without the certificate of its issuing CA (${issuer}): clients and partners that do not already have that CA certificate cannot verify it (openssl: unable to verify the first certificate), and those that require TLS refuse it. The certificate itself is fine: the server needs that CA certificate in its Intermediate Certification Authorities store.`,
     chainIncomplete: ({ name, issuer }) =>
       `${name} shows Status Invalid with RootCAType Unknown: the server does not have the certificate of its issuing CA (${issuer}), so Windows cannot build its chain. Install that CA certificate; a new request from the same CA would stay Invalid too.`,
+    selfSignedSmtpNoCa: ({ name, port, fqdn }) =>
+      `${name} is self-signed and port ${port} presents it, and there is no CA-issued certificate to enable instead. Renewing the self-signed certificate brings back opportunistic TLS, but partners that require TLS with a trusted certificate keep refusing it: they need a certificate from a public CA for ${fqdn}, enabled for SMTP on this server.`,
     selfSignedSmtp: ({ name, port }) =>
       `${name} is self-signed and port ${port} presents it. Partners and clients that check certificates see a self-signed certificate on SMTP and may refuse TLS or the mail. Enable the CA-issued certificate for SMTP and have the connector present it.`,
     transportCertExpired12015: ({ thumbprint, server }) =>
@@ -385,7 +389,8 @@ const en: DiagnosisText = {
     SSL_BINDING_BROKEN: ({ server }) => `${server}: an HTTPS binding points at a missing certificate`,
     CHAIN_INCOMPLETE: ({ name }) =>
       name ? `${name} is Invalid: its issuing CA certificate is missing` : 'The issuing CA certificate is missing',
-    ENDPOINT_PRESENTS_OLD_CERT: () => '443 still presents the old certificate, although Exchange has its renewal enabled',
+    ENDPOINT_PRESENTS_OLD_CERT: () =>
+      '443 still presents the old certificate, although Exchange has its renewal enabled',
     RENEWAL_LACKS_NAME: () => 'The new certificate lacks a name the current one has: do not enable it for IIS',
     IMAP_POP_CERTIFICATE_NAME: () => 'IMAP/POP: X509CertificateName must be the FQDN clients connect to',
     SERVER_AUTH_EKU_MISSING: ({ name }) =>
@@ -462,6 +467,8 @@ const ja: DiagnosisText = {
       `${endpoint ?? 'サーバー'} は、発行元 CA (${issuer}) の証明書を付けずに自分の証明書だけを提示しています。その CA 証明書を持たないクライアントや相手先は検証できず (openssl: unable to verify the first certificate)、TLS を必須とする相手には拒否されます。証明書自体に問題はありません。サーバーの中間証明機関ストアにその CA 証明書が必要です。`,
     chainIncomplete: ({ name, issuer }) =>
       `${name} の Status が Invalid、RootCAType が Unknown です。サーバーに発行元 CA (${issuer}) の証明書がないため、Windows が証明書チェーンを構築できません。その CA 証明書をインストールしてください。同じ CA への新しい証明書要求では、やはり Invalid のままです。`,
+    selfSignedSmtpNoCa: ({ name, port, fqdn }) =>
+      `${name} は自己署名証明書で、ポート ${port} で提示されています。代わりに割り当てられる CA 発行の証明書はありません。自己署名証明書を更新すれば日和見 TLS は戻りますが、信頼された証明書での TLS を必須にしている相手先は引き続き拒否します。そのためには、${fqdn} 用に公的な CA から証明書を取得し、このサーバーで SMTP に割り当てる必要があります。`,
     selfSignedSmtp: ({ name, port }) =>
       `${name} は自己署名証明書で、ポート ${port} で提示されています。証明書を検証する相手先やクライアントには SMTP で自己署名証明書が見えるため、TLS やメールを拒否されることがあります。CA 発行の証明書を SMTP に割り当て、コネクタがそれを提示するように設定してください。`,
     transportCertExpired12015: ({ thumbprint, server }) =>

@@ -268,6 +268,8 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
         { use: 'restart-transport' },
         { use: 'remove-old-safely' },
         { use: 'verify-transport' },
+        // An Edge faces partners on 25 by its own name: what it presents there is checked from outside.
+        { if: 'shownEdge', yes: ['verify-starttls-probe'] },
         'verify-new-certificate',
       ],
     },

@@ -145,6 +145,12 @@ const SITE_PATTERNS: readonly RegExp[] = [
   /\bEdgeSync\s+-\s+([A-Za-z0-9][A-Za-z0-9-]{0,62})\s+to\s+Internet\b/i,
   /\b(?:AD\s+)?[Ss]ite(?:\s+name)?\s*(?:is\s+|:\s*)?([A-Za-z0-9]{1,30}(?:-[A-Za-z0-9]{1,30}){1,6})\b/,
   /サイト(?:名)?\s*(?:は|:|：|\s)\s*([A-Za-z0-9]{1,30}(?:-[A-Za-z0-9]{1,30}){0,6})\b/,
+  // A one-word site the admin names by what the Edge is subscribed to: "subscribed to site HQ",
+  // "the AD site is HQ", 「HQ サイトにサブスクライブ」, 「AD サイト「HQ」」.
+  /\bsubscribed\s+(?:to|in|for)\s+(?:the\s+)?(?:AD\s+|Active\s+Directory\s+)?site\s+['"“]?([A-Za-z0-9][A-Za-z0-9-]{0,62})\b/i,
+  /\b(?:AD|Active\s+Directory)\s+site\s+(?:is\s+|named\s+|called\s+|:\s*)?['"“]?([A-Z0-9][A-Za-z0-9-]{0,62})\b/,
+  /(?:AD\s*)?サイト\s*[「『"']([A-Za-z0-9][A-Za-z0-9-]{0,62})[」』"']/,
+  /(?<![\w-])([A-Z][A-Za-z0-9-]{0,62})\s*サイト\s*(?:に|へ|で)\s*サブスクライブ/,
 ];
 
 export function readAdSite(text: string): string | undefined {
