@@ -382,3 +382,61 @@ Services     : SMTP
             );
         });
 });
+
+describe('a copy of a CA certificate seen through a table without issuers', () => {
+  const COPY = '902C6E8D3A2B9959607E9F43A84742E0ED7D2181';
+  const CA = 'D5795A6F9706FE43E1A0CC568FC4657D6D22A561';
+  const OWN = 'F20666E28C17A75EB552D7290567C81E8C4DE095';
+  const table = (listCopy: boolean) => `[PS] C:\\>Get-ExchangeCertificate | ft Thumbprint,Services,NotAfter,Subject
+Thumbprint                               Services NotAfter              Subject
+----------                               -------- --------              -------
+${listCopy ? `${COPY} .......  11/28/2031 2:37:12 AM CN=mail.contoso.com\n` : ''}${CA} IP.WS..  12/7/2026 11:59:59 PM CN=mail.contoso.com
+${OWN} IP..S..  2/14/2030 8:12:40 AM  CN=EX01
+`;
+  const prompt = (
+    piped: string,
+    typed: string,
+  ) => `[PS] C:\\>Get-ExchangeCertificate -Thumbprint ${piped} | New-ExchangeCertificate
+
+Confirm
+Overwrite the existing default SMTP certificate?
+
+Current certificate: '${OWN}' (expires 2/14/2030 8:12:40 AM)
+Replace it with certificate: '${COPY}' (expires 11/28/2031 2:37:12 AM)
+[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [?] Help (default is "Y"):${typed ? ` ${typed}` : ''}`;
+  const question = {
+    en: 'EX01 (2016 CU23): the Sectigo certificate expires in 9 days, I renewed it with this.',
+    ja: 'EX01 (2016 CU23): Sectigo の証明書があと 9 日で期限切れなので、これで更新しました。',
+  } as const;
+  for (const language of ['en', 'ja'] as const)
+    for (const typed of ['', 'n', 'y'])
+      for (const listCopy of [true, false])
+        it(`${language}, typed '${typed}', copy ${listCopy ? 'in the table' : 'not listed'}`, () => {
+          const d = diagnose(`${question[language]}\n\n${prompt(CA, typed)}\n\n${table(listCopy)}`, {
+            now: REFERENCE_NOW,
+          });
+          const ids = d.steps.map((s) => s.id);
+          assert.ok(ids.includes(typed === 'y' ? 'copy-typed-y' : 'copy-not-renewal'), ids.join(' '));
+          for (const step of d.steps)
+            if (/\banswer Y\b|Y と答え/.test(step.title))
+              assert.equal(step.id, 'restore-internal-previous', step.title);
+          const commands = d.steps.map((s) => s.command ?? '').join('\n');
+          // A table shows no issuer: a step that would enable the copy only ever stands under "if IsSelfSigned is False".
+          for (const step of d.steps)
+            if (new RegExp(`Enable-ExchangeCertificate -Thumbprint ${COPY}`).test(step.command ?? ''))
+              assert.match(step.title, /IsSelfSigned (?:is |shows |が )?False/, step.title);
+          assert.match(commands, new RegExp(`Remove-ExchangeCertificate -Thumbprint ${COPY}`));
+        });
+  // The server's own self-signed certificate piped is a self-signed renewal: Y, no copy.
+  for (const language of ['en', 'ja'] as const)
+    it(`${language}: the server's own self-signed certificate piped is renewed with Y`, () => {
+      const own =
+        language === 'en'
+          ? 'EX01 (2016 CU23): renewing the self-signed one.'
+          : 'EX01 (2016 CU23): 自己署名証明書を更新します。';
+      const d = diagnose(`${own}\n\n${prompt(OWN, '')}\n\n${table(false)}`, { now: REFERENCE_NOW });
+      const ids = d.steps.map((s) => s.id);
+      assert.ok(ids.includes('overwrite-answer-y'), ids.join(' '));
+      assert.ok(!ids.includes('copy-not-renewal'), ids.join(' '));
+    });
+});

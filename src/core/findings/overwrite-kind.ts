@@ -16,8 +16,8 @@ export function overwriteNewKind(
 ): { kind?: 'ca' | 'auth' | 'self-signed' | 'ca-copy'; copyOf?: string } {
   const listed = certificates.find((c) => c.thumbprint && c.thumbprint === values.newThumbprint);
   if (listed && AUTH_SUBJECT.test(listed.subject)) return { kind: 'auth' };
-  const source = copySource(values, listed, certificates);
-  if (source?.thumbprint) return { kind: 'ca-copy', copyOf: source.thumbprint };
+  const copyOf = copySource(values, listed, certificates);
+  if (copyOf) return { kind: 'ca-copy', copyOf };
   if (listed?.selfSigned === true) return { kind: 'self-signed' };
   if (listed?.selfSigned === false || (listed?.issuer && !sameDistinguishedName(listed.issuer, listed.subject)))
     return { kind: 'ca' };
@@ -40,18 +40,24 @@ function caIssued(c: CertificateFacts): boolean {
 }
 
 /**
- * The CA certificate the new one copies: the one piped into New-ExchangeCertificate when the paste
- * shows it CA-issued, or, with the copy listed self-signed, a CA certificate with the same subject.
+ * The CA certificate the new one copies, by thumbprint: the one piped into New-ExchangeCertificate when
+ * the paste shows it CA-issued (or, its issuer not shown, not self-signed while the admin names a CA),
+ * or, with the copy listed self-signed, a CA certificate with the same subject.
  */
 function copySource(
   values: Readonly<Record<string, string>>,
   listed: CertificateFacts | undefined,
   certificates: readonly CertificateFacts[],
-): CertificateFacts | undefined {
-  if (listed && (listed.selfSigned === false || !selfSigned(listed))) return undefined;
-  const piped = certificates.find((c) => c.thumbprint && c.thumbprint === values.promptPipedFrom);
-  if (piped && caIssued(piped) && piped.thumbprint !== values.newThumbprint) return piped;
-  if (!listed || listed.subject === '') return undefined;
+): string | undefined {
+  if (listed && (listed.selfSigned === false || caIssued(listed))) return undefined;
+  const from = values.promptPipedFrom;
+  if (from && from !== values.newThumbprint) {
+    const piped = certificates.find((c) => c.thumbprint === from);
+    if (piped && !AUTH_SUBJECT.test(piped.subject)) {
+      if (caIssued(piped) || (!selfSigned(piped) && values.caSaid === 'yes')) return from;
+    } else if (!piped && values.caSaid === 'yes') return from;
+  }
+  if (!listed || listed.subject === '' || !selfSigned(listed)) return undefined;
   return certificates.find(
     (c) =>
       c.thumbprint !== undefined &&
@@ -59,5 +65,5 @@ function copySource(
       caIssued(c) &&
       !AUTH_SUBJECT.test(c.subject) &&
       sameDistinguishedName(c.subject, listed.subject),
-  );
+  )?.thumbprint;
 }
