@@ -14,7 +14,7 @@ import { iisCaCandidate } from './iis-ca-candidate.js';
 import { caCertForImapPop, internalRenewedAlready } from './internal-renewal.js';
 import { OVERWRITE_CONDITIONS } from './overwrite-conditions.js';
 import { commonName, isExpired, isValid, type PlanScope } from './plan-scope.js';
-import { requestForPublicCa } from './public-names.js';
+import { isInternalName, requestForPublicCa } from './public-names.js';
 import {
   oldStillOn443,
   renewedListsIis,
@@ -47,6 +47,17 @@ const strongRole = (s: PlanScope, predicate: (role: string) => boolean) =>
   s.facts.roles.some((r) => r.strength === 'strong' && predicate(r.value));
 const clientServices = (s: PlanScope) =>
   (s.cert?.servicesHistory ?? s.cert?.servicesAtLeast ?? []).some((x) => x === 'IIS' || x === 'POP' || x === 'IMAP');
+
+/**
+ * The admin names the CA or says the certificate was bought, and the certificate in question carries a
+ * name a public CA issues: it is the CA-issued one they speak of. A certificate only for the server's
+ * own or internal names (the internal transport certificate) is never taken for it.
+ */
+function caSaidOfThis(s: PlanScope): true | undefined {
+  if (s.values.caSaid !== 'yes' || !s.cert) return undefined;
+  const cn = commonName(s.cert.subject);
+  return cn && !isInternalName(cn) && !isOwnName(cn, s.facts.name) ? true : undefined;
+}
 
 /** A valid CA-issued certificate on this server that serves IIS, or is enabled for it with nothing saying otherwise. */
 function caCertServesIis(s: PlanScope): boolean | undefined {
@@ -245,7 +256,8 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ),
   },
   caIssued: {
-    test: (s) => (s.cert?.issuerKind === 'ca' ? true : s.cert?.issuerKind === 'self-signed' ? false : undefined),
+    test: (s) =>
+      s.cert?.issuerKind === 'ca' ? true : s.cert?.issuerKind === 'self-signed' ? false : caSaidOfThis(s),
     unknown: 'branch',
     shownBy: ['show-issuer'],
     ifTrue: w('If IsSelfSigned is False (issued by a CA)', 'IsSelfSigned が False (CA 発行) の場合'),

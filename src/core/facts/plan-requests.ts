@@ -704,6 +704,7 @@ function bindStated(values: PlanRequest['values'], stated: StatedFacts, plan: st
   // The file the CA issued completes a pending request where the admin says it is.
   if (stated.issuedFile && plan === 'pending-request') values.issuedFile = stated.issuedFile;
   if (stated.iisOnCa) values.iisOnCaSaid = 'yes';
+  if (stated.caSaid) values.caSaid = 'yes';
   if (stated.hybridOrg !== undefined) values.hybridSaid = stated.hybridOrg ? 'yes' : 'no';
   if (stated.testMailbox) values.testMailbox = stated.testMailbox;
   if (stated.offload) values.offloadSaid = 'yes';

@@ -1,3 +1,4 @@
+import { caSaid } from './ca-said.js';
 import { type ConnectorSaid, connectorsSaidToPin } from './connector-said.js';
 import { type HybridServersSaid, hybridServersSaid } from './hybrid-said.js';
 
@@ -24,6 +25,8 @@ export interface StatedFacts {
   oldThumbprint?: string;
   /** The admin says IIS (OWA, 443) uses a purchased or CA-issued certificate. */
   iisOnCa?: boolean;
+  /** The admin says the certificate was bought from or issued by a CA ("our DigiCert cert", 「GlobalSign の証明書」). */
+  caSaid?: boolean;
   /**
    * The admin says the organisation is hybrid with Exchange Online ("we are hybrid", 「ハイブリッド構成です」)
    * or is not ("NOT hybrid", "no hybrid", 「ハイブリッドではありません」).
@@ -179,6 +182,7 @@ export function statedFacts(text: string): StatedFacts {
   const on = serverSaid(text);
   if (on) stated.server = on;
   if (IIS_ON_CA.some((pattern) => pattern.test(text))) stated.iisOnCa = true;
+  if (caSaid(text)) stated.caSaid = true;
   const hybridOrg = hybridOrgSaid(text);
   if (hybridOrg !== undefined) stated.hybridOrg = hybridOrg;
   const mailbox = TEST_MAILBOX.exec(text)?.[1];

@@ -90,6 +90,8 @@ export interface PlanValues {
   importedOn?: string;
   /** 'yes' when the admin says IIS (OWA, 443) uses a purchased or CA-issued certificate: it is never moved off it. */
   iisOnCaSaid?: 'yes';
+  /** 'yes' when the admin names the CA the certificate came from or says it was bought ('our DigiCert cert'). */
+  caSaid?: 'yes';
   /** What the admin says of the organisation: hybrid with Exchange Online ('yes') or not ('no'). */
   hybridSaid?: 'yes' | 'no';
   /** The names a newer certificate lacks that the current one has, comma-separated: it is not enabled. */
