@@ -532,6 +532,16 @@ function addOtherServers(
   // An expired intermediate is in every named server's own store: each is fixed and restarted.
   if (plan === 'chain-renew' && !values.sharedWith && peers.length > 0)
     values.sharedWith = peers.map((s) => s.name).join(',');
+  // A completed request's key is only where the request was made: the other servers the paste names
+  // import the copy exported from there, unless the request is for this server's own name.
+  const requested = /CN=([^,]+)/i.exec(values.subject ?? '')?.[1]?.trim();
+  if (
+    plan === 'pending-request' &&
+    !values.sharedWith &&
+    peers.length > 0 &&
+    !(requested && isOwnName(requested, facts.name))
+  )
+    values.sharedWith = peers.map((s) => s.name).join(',');
   // Other servers the paste names (Get-ExchangeServer, -Server, the admin's words) without listing
   // their certificates: a shared CA certificate is copied to each of them by name.
   const unshown = copiedToUnshown(plan, thumbprint, facts) ? unshownPeers(peers, values.sharedWith) : [];

@@ -256,8 +256,9 @@ export function hybridOrgSaid(text: string): boolean | undefined {
 /** A certificate file as Windows names it: a .cer, .crt, .p7b, .p7c or .der (never a .pfx: that carries a key). */
 const CERT_FILE = String.raw`[^\\/:*?"'<>|\s、。「」（）()]{1,100}\.(?:cer|crt|p7b|p7c|der)`;
 // Bounded runs: a long line without spaces (base64, JSON) never makes these scan it again and again.
+// A drive path (C:\certs\…) or a share (\\fs01\share\…), as the admin's own Import-ExchangeCertificate names it.
 const FULL_PATH = new RegExp(
-  String.raw`(?<![\w\\])([A-Za-z]:\\(?:[^\\/:*?"'<>|\s、。「」（）()]{1,100}\\){0,20}${CERT_FILE})(?![\w.])`,
+  String.raw`(?<![\w\\])((?:[A-Za-z]:|\\\\[A-Za-z0-9][\w.-]{0,62})\\(?:[^\\/:*?"'<>|\s、。「」（）()]{1,100}\\){0,20}${CERT_FILE})(?![\w.])`,
   'gi',
 );
 /** Where a certificate file's name ends; the name is read back from there, so no run is scanned twice. */

@@ -830,6 +830,26 @@ export const PLAN_ROWS: PlanDefinition[] = [
       // the event (or the ones that answer on the SMTP ports) restarted, and each is checked.
       { if: 'servicesIncludeIis', yes: ['restart-iis'] },
       { if: 'servicesIncludeSmtp', yes: [{ use: 'restart-transport' }] },
+      // The key exists only on the server that made the request: every other server the paste names
+      // for the same names gets the completed certificate exported from there with its key.
+      {
+        if: 'sharedWithOthers',
+        yes: [
+          'export-copy',
+          {
+            each: 'sharedWith',
+            do: [
+              'import-copy',
+              'ca-enable',
+              { if: 'servicesIncludeIis', yes: ['restart-iis'] },
+              {
+                if: 'servicesIncludeSmtp',
+                yes: [{ if: 'version>=2013', yes: ['restart-transport-port-25'], no: ['restart-transport-service'] }],
+              },
+            ],
+          },
+        ],
+      },
       'verify-new-certificate',
       { if: 'eventShown', yes: ['verify-events'] },
       { if: 'servicesIncludeIis', yes: ['verify-https-probe'] },
