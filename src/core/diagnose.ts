@@ -620,6 +620,9 @@ function notesFor(
   if (pasted.length - listed) parts.push(t.notes.kinds.certificate(pasted.length - listed));
   if (listed) parts.push(t.notes.kinds.list(listed));
   if (evidence.symptoms.length) parts.push(t.notes.kinds.symptom(evidence.symptoms.length));
+  // The certificate netsh or Get-WebBinding shows on 443/444: said, so the reader knows it was read.
+  const bindings = (evidence.bindings ?? []).filter((b) => b.source !== 'http-event-15021').length;
+  if (bindings) parts.push(t.notes.kinds.binding(bindings));
   const notes = parts.length ? [t.notes.understood({ what: parts.join(t.notes.separator) })] : [t.notes.pasteInstead];
   if (version !== 'unknown') notes.push(t.notes.version({ version }));
   if (certs.some((c) => c.lifetimeDays !== undefined)) notes.push(t.notes.lifetime);

@@ -161,7 +161,7 @@ export interface DiagnosisText {
   theServer(server: string): string;
   notes: {
     understood(p: { what: string }): string;
-    kinds: Record<'event' | 'certificate' | 'list' | 'thumbprint' | 'symptom', (n: number) => string>;
+    kinds: Record<'event' | 'certificate' | 'list' | 'thumbprint' | 'symptom' | 'binding', (n: number) => string>;
     pasteInstead: string;
     /** Joins the parts of `understood`. */
     separator: string;
@@ -440,6 +440,7 @@ const en: DiagnosisText = {
       list: (n) => (n === 1 ? '1 Exchange certificate entry' : `${n} Exchange certificate entries`),
       thumbprint: (n) => (n === 1 ? '1 thumbprint' : `${n} thumbprints`),
       symptom: (n) => (n === 1 ? '1 known error message' : `${n} known error messages`),
+      binding: (n) => (n === 1 ? '1 HTTPS binding (netsh or Get-WebBinding)' : `${n} HTTPS bindings (netsh or Get-WebBinding)`),
     },
     separator: ', ',
     pasteInstead:
@@ -711,6 +712,7 @@ const ja: DiagnosisText = {
       list: (n) => `Exchange 証明書 ${n} 件`,
       thumbprint: (n) => `拇印 ${n} 件`,
       symptom: (n) => `既知のエラー メッセージ ${n} 件`,
+      binding: (n) => `HTTPS バインド ${n} 件 (netsh または Get-WebBinding)`,
     },
     separator: '、',
     pasteInstead:
