@@ -154,7 +154,13 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
           do: [
             'export-copy',
             'import-copy',
-            'ca-enable',
+            // As on the first server: services the paste does not list are read from the old certificate
+            // there, never left as a placeholder.
+            {
+              if: 'servicesKnown',
+              yes: ['ca-enable'],
+              no: [{ if: 'oldInStore', yes: ['ca-enable-as-old'], no: ['ca-enable'] }],
+            },
             // Each server whose IIS was moved to the copy restarts its own IIS.
             { if: 'certHasIis', yes: ['restart-iis'] },
             // The copy may be that server's internal transport certificate too: shown, then replaced there.
