@@ -721,7 +721,11 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
           s.cert?.presentedOn.includes(443) ||
           (s.cert?.servicesHistory === undefined && s.cert?.issuerKind === 'ca' && !certForServerName(s)) ||
           // Another server given the copy: the copy is enabled for what the certificate serves here.
-          (s.cert === undefined && s.values.sourceServer !== undefined && /\bIIS\b/.test(s.values.services ?? '')),
+          (s.cert === undefined && s.values.sourceServer !== undefined && /\bIIS\b/.test(s.values.services ?? '')) ||
+          // Its services not listed, but read off its renewal where that was completed (Services : IIS, SMTP).
+          (s.cert?.servicesHistory === undefined &&
+            s.values.servicesFromRenewal === 'yes' &&
+            /\bIIS\b/.test(s.values.services ?? '')),
       ),
     unknown: 'else',
     ifTrue: w('The certificate serves IIS', '証明書は IIS に使われています'),

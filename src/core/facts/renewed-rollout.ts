@@ -127,6 +127,11 @@ function friendlyStem(name: string | undefined): string | undefined {
   return stem.length >= 3 && stem !== 'microsoft exchange' ? stem : undefined;
 }
 
+/** Services a certificate is enabled for that a copy takes over (None and Federation are not enabled). */
+function enabledFor(services: readonly string[] | undefined): string[] {
+  return (services ?? []).filter((s) => s !== 'None' && s !== 'Federation');
+}
+
 function sameNames(a: readonly string[], b: readonly string[]): boolean {
   const x = new Set(a.map((n) => n.toLowerCase()));
   const y = new Set(b.map((n) => n.toLowerCase()));
@@ -184,6 +189,13 @@ export function rollOutDoneRenewals(
         newThumbprint: renewed.thumbprint,
         ...(source && { server: source }),
         ...(old.services?.length && { services: old.services.join(',') }),
+        // The old certificate's services not shown: the ones the renewal is enabled for where it was
+        // completed (Services : IIS, SMTP) are what the copies serve.
+        ...(!old.services?.length &&
+          enabledFor(renewed.services).length > 0 && {
+            services: enabledFor(renewed.services).join(','),
+            servicesFromRenewal: 'yes' as const,
+          }),
         ...(renewed.services !== undefined && missing.length > 0 && { missingServices: missing.join(',') }),
         ...(lacking.length > 0 && { sharedWith: lacking.join(',') }),
         ...(elsewhere.length > 0 && { renewedElsewhere: elsewhere.join(',') }),
@@ -255,6 +267,8 @@ function pair(scope: PlanScope) {
  */
 export function renewedServicesShown(scope: PlanScope): boolean {
   const { values, facts } = scope;
+  // The services were read off the renewal itself: it lacks none of them where it was completed.
+  if (values.servicesFromRenewal === 'yes' && pair(scope).renewed) return true;
   const here = keyOf(facts.name ?? values.server ?? '');
   const listed = (values.missingByServer ?? '').split(';').some((entry) => {
     const server = entry.split(':')[0];

@@ -59,6 +59,11 @@ export interface PlanValues {
   missingServices?: string;
   /** Other servers the paste shows already holding the renewed certificate, comma-separated. */
   renewedElsewhere?: string;
+  /**
+   * 'yes': the old certificate's services are not in the paste and `services` is what the renewal is
+   * already enabled for where it was completed; the copies are enabled for the same.
+   */
+  servicesFromRenewal?: 'yes';
   /** Per server, what the renewed certificate there lacks of the old one's services ('EX01:IIS,SMTP;EX02:'). */
   missingByServer?: string;
   /**
@@ -98,6 +103,8 @@ export interface PlanValues {
   missingNames?: string;
   /** 'yes' when the admin says a load balancer terminates TLS: it gets the renewal too. */
   offloadSaid?: 'yes';
+  /** 'yes' when the admin says the self-signed certificate was already replaced with Y (or 12015 stopped). */
+  internalRenewedSaid?: 'yes';
   /** The mailbox the admin's own Test-OAuthConnectivity ran with: the test after the fix uses it again. */
   testMailbox?: string;
   /** The server that made the certificate request (its private key is there), when the paste names it. */

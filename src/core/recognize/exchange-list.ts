@@ -136,13 +136,14 @@ function readCertificate(
 
 /**
  * `Get-ExchangeCertificate 78EA… | fl Subject,NotAfter` prints no Thumbprint: the one it asked for
- * is the record's (only the first record after the command, and only when the command names one).
+ * is the record's (only the first record after the command, and only when the command names one,
+ * also after the server it asked: `Get-ExchangeCertificate -Server EX01 -Thumbprint 5C84…`).
  */
 function commandThumbprint(record: ListRecord): string | undefined {
   const command = record.command;
   if (!command || record.fields.has('Thumbprint')) return undefined;
   const asked =
-    /^Get-ExchangeCertificate\s+(?:-Thumbprint\s+|-Identity\s+)?["']?(?:[A-Za-z0-9-]{1,63}\\)?([0-9A-Fa-f]{40})["']?(?=[\s|]|$)/i.exec(
+    /^Get-ExchangeCertificate\s+(?:-Server\s+["']?[A-Za-z0-9.-]{1,253}["']?\s+)?(?:-Thumbprint\s+|-Identity\s+)?["']?(?:[A-Za-z0-9-]{1,63}\\)?([0-9A-Fa-f]{40})["']?(?=[\s|]|$)/i.exec(
       command,
     );
   return asked?.[1] ? normalizeThumbprint(asked[1])?.value : undefined;
