@@ -198,6 +198,12 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   for (const plan of judgement.plans)
     if (plan.plan === 'revocation-check') Object.assign(plan.values, revocationValues(text));
   for (const plan of judgement.plans) if (plan.plan === 'pending-request') withIssuedLeaf(plan.values, certificates);
+  // An expired copy its renewal already replaces everywhere is cleaned up only when nothing else is
+  // wrong: beside a live problem (a warning, or an event logged) its removal is no part of the fix.
+  const leftovers = new Set(judgement.plans.filter((p) => p.values.leftover === 'yes').map((p) => p.values.thumbprint));
+  const live = (f: Judgement['findings'][number]) => f.severity !== 'info' || f.eventId !== undefined;
+  if (judgement.findings.some((f) => live(f) && !leftovers.has(f.thumbprint)))
+    judgement.plans = judgement.plans.filter((p) => p.values.leftover !== 'yes');
   const requests = enrichPlanRequests(judgement.plans, {
     servers,
     events,

@@ -120,7 +120,18 @@ export function judgeCertificate(cert: CertificateFacts, options: CertificateJud
       }
     : {};
   const expiring = days !== undefined && days >= 0 && (days <= warnDays || options.expiryEvent !== undefined);
-  if (expired) {
+  const leftover = expired && renewed?.thumbprint ? replacedServices(cert, renewed, options) : undefined;
+  if (expired && leftover && renewal.renewal) {
+    // Its renewal already serves all it served, wherever it is: what fails now has another cause, and
+    // this copy is removed only once that is fixed (its plan is dropped beside any live problem).
+    findings.push({
+      code: 'CERT_EXPIRED',
+      severity: 'info',
+      ...tp,
+      message: text.finding.certExpiredReplaced({ name, when, renewal: renewal.renewal, services: leftover }),
+    });
+    values.leftover = 'yes';
+  } else if (expired) {
     findings.push({
       code: 'CERT_EXPIRED',
       severity: 'critical',
@@ -297,6 +308,26 @@ function caServesClients(cert: CertificateFacts, others: readonly CertificateFac
 }
 
 /** The host is the server itself (EX01, EX01.contoso.local), not a name published for clients. */
+/**
+ * The services an expired certificate served that its renewal is already enabled for, on every server
+ * that holds it, when that is all of them: Exchange picks the valid renewal for SMTP, IMAP and POP.
+ * IIS is left out (Services is history: the 443 binding may still name the old one), and so is a
+ * certificate an endpoint in the paste presents.
+ */
+function replacedServices(
+  cert: CertificateFacts,
+  renewed: CertificateFacts,
+  options: CertificateJudgeOptions,
+): string | undefined {
+  if (options.presentedBy !== undefined) return undefined;
+  const served = (cert.services ?? []).filter((s) => s !== 'Federation');
+  if (served.length === 0 || served.includes('IIS')) return undefined;
+  if (!served.every((s) => renewed.services?.includes(s))) return undefined;
+  const holders = new Set((renewed.servers ?? []).map((s) => s.toLowerCase()));
+  if (!(cert.servers ?? []).every((s) => holders.has(s.toLowerCase()))) return undefined;
+  return served.join(', ');
+}
+
 function isOwnHost(host: string, server: string | undefined): boolean {
   if (!server) return false;
   return host.split('.')[0]?.toLowerCase() === server.split('\\')[0]?.split('.')[0]?.toLowerCase();

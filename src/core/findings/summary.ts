@@ -5,8 +5,17 @@ import { displayName, shortThumbprint } from './certificate-findings.js';
 
 const SEVERITY_RANK = { critical: 0, warning: 1, info: 2 } as const;
 
-/** A pasted private key is said first, whatever else is wrong: it needs action now. */
-const rank = (f: Finding) => (f.code === 'PRIVATE_KEY_IN_INPUT' ? -1 : SEVERITY_RANK[f.severity]);
+/**
+ * A pasted private key is said first, whatever else is wrong: it needs action now. An expired
+ * certificate its renewal already replaces (said as info) comes after every other finding: what the
+ * admin sees fail has another cause.
+ */
+const rank = (f: Finding) =>
+  f.code === 'PRIVATE_KEY_IN_INPUT'
+    ? -1
+    : f.code === 'CERT_EXPIRED' && f.severity === 'info'
+      ? SEVERITY_RANK.info + 0.5
+      : SEVERITY_RANK[f.severity];
 
 /** Most severe first; among equals, the order the findings were made in. */
 export function orderFindings(findings: Finding[]): Finding[] {

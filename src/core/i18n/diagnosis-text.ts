@@ -37,6 +37,8 @@ const SELF_SIGNED_NORMAL_JA: Partial<Record<CertificateRole, string>> = {
 export interface DiagnosisText {
   finding: {
     certExpired(p: { name: string; when: string; renewal?: Renewal }): string;
+    /** Expired, and its renewal already serves everything it served: a leftover, not a live cause. */
+    certExpiredReplaced(p: { name: string; when: string; renewal: Renewal; services: string }): string;
     certExpiring(p: { name: string; when: string; renewal?: Renewal }): string;
     certNotYetValid(p: { name: string; when: string }): string;
     /** `shown`: what shows clients are presented it (a port, or names no CA certificate covers). */
@@ -186,6 +188,8 @@ const renewalJa = (r: Renewal | undefined) =>
 const en: DiagnosisText = {
   finding: {
     certExpired: ({ name, when, renewal }) => `${name} ${when}.${renewalEn(renewal)}`,
+    certExpiredReplaced: ({ name, when, renewal, services }) =>
+      `${name} ${when}, but its renewal ${renewal.thumbprint} is already enabled for what it served (${services})${renewal.servers ? ` on ${renewal.servers}` : ''}: Exchange uses the renewal, so this expired copy is a leftover, not the cause of a current failure. Remove it once the problem at hand is fixed.`,
     certExpiring: ({ name, when, renewal }) => `${name} ${when}.${renewalEn(renewal)}`,
     certNotYetValid: ({ name, when }) => `${name} is not valid yet: ${when}. Clients reject it until then.`,
     selfSigned: ({ name, shown, role }) =>
@@ -455,6 +459,8 @@ const en: DiagnosisText = {
 const ja: DiagnosisText = {
   finding: {
     certExpired: ({ name, when, renewal }) => `${name}: ${when}。${renewalJa(renewal)}`,
+    certExpiredReplaced: ({ name, when, renewal, services }) =>
+      `${name}: ${when}。ただし、更新後の証明書 ${renewal.thumbprint} が${renewal.servers ? ` ${renewal.servers} で` : ''}同じサービス (${services}) にすでに割り当てられています。Exchange は更新後の証明書を使うため、この期限切れの証明書は残っているだけで、現在の障害の原因ではありません。目の前の問題を解決してから削除してください。`,
     certExpiring: ({ name, when, renewal }) => `${name} は ${when}。${renewalJa(renewal)}`,
     certNotYetValid: ({ name, when }) =>
       `${name} はまだ有効ではありません: ${when}。それまでクライアントは拒否します。`,

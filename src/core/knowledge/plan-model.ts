@@ -64,6 +64,8 @@ export interface PlanValues {
    * already enabled for where it was completed; the copies are enabled for the same.
    */
   servicesFromRenewal?: 'yes';
+  /** 'yes': an expired certificate its renewal already replaces everywhere; its clean-up waits for any live problem. */
+  leftover?: 'yes';
   /** Per server, what the renewed certificate there lacks of the old one's services ('EX01:IIS,SMTP;EX02:'). */
   missingByServer?: string;
   /**
