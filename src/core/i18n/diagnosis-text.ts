@@ -475,7 +475,7 @@ const ja: DiagnosisText = {
     chainIncomplete: ({ name, issuer }) =>
       `${name} の Status が Invalid、RootCAType が Unknown です。サーバーに発行元 CA (${issuer}) の証明書がないため、Windows が証明書チェーンを構築できません。その CA 証明書をインストールしてください。同じ CA への新しい証明書要求では、やはり Invalid のままです。`,
     selfSignedSmtpNoCa: ({ name, port, fqdn }) =>
-      `${name} は自己署名証明書で、ポート ${port} で提示されています。代わりに割り当てられる CA 発行の証明書はありません。自己署名証明書を更新すれば日和見 TLS は戻りますが、信頼された証明書での TLS を必須にしている相手先は引き続き拒否します。そのためには、${fqdn} 用に公的な CA から証明書を取得し、このサーバーで SMTP に割り当てる必要があります。`,
+      `${name} は自己署名証明書で、ポート ${port} で提示されています。代わりに割り当てられる CA 発行の証明書はありません。自己署名証明書を更新すれば日和見 TLS は戻りますが、信頼された証明書での TLS を必須にしている相手先は引き続き拒否します。そうした相手先には、${fqdn} 用の証明書を公的な CA から取得し、このサーバーで SMTP に割り当てる必要があります。`,
     selfSignedSmtp: ({ name, port }) =>
       `${name} は自己署名証明書で、ポート ${port} で提示されています。証明書を検証する相手先やクライアントには SMTP で自己署名証明書が見えるため、TLS やメールを拒否されることがあります。CA 発行の証明書を SMTP に割り当て、コネクタがそれを提示するように設定してください。`,
     transportCertExpired12015: ({ thumbprint, server }) =>
