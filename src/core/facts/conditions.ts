@@ -695,6 +695,19 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
       '貼り付けからは、内部トランスポート証明書が更新済みとはわかりません',
     ),
   },
+  // The renewal is shown by InternalTransportCertificateThumbprint, not only said: nothing to confirm.
+  internalRenewedShown: {
+    test: (s) => s.cert?.internalTransport === false,
+    unknown: 'else',
+    ifTrue: w(
+      'InternalTransportCertificateThumbprint in the paste names the newer certificate',
+      '貼り付けの InternalTransportCertificateThumbprint が新しい証明書を示しています',
+    ),
+    ifFalse: w(
+      'Only the admin says the certificate was renewed',
+      '更新済みであることは管理者の説明だけでわかります',
+    ),
+  },
   oldServesImapPop: {
     test: (s) => {
       const imapPop = (x: string) => x === 'IMAP' || x === 'POP';

@@ -38,22 +38,28 @@ export function caCertForImapPop(s: PlanScope): ServerCertificate | undefined {
  * The internal transport certificate the paste shows already renewed: the certificate this plan is
  * about (expired or expiring, self-signed for the server's own name) is no longer the internal
  * transport certificate, and InternalTransportCertificateThumbprint names a newer valid one with the
- * same name. Nothing is made again: only what follows a renewal is left (an Edge's new subscription).
+ * same name. Or the admin says the renewal was made with Y (or that 12015 stopped since), and the
+ * listing holds exactly one newer valid certificate of the same name enabled for SMTP: an event read
+ * from the prose names the certificate the role had when it was logged, not since. Nothing is made
+ * again: only what follows a renewal is left.
  */
 export function internalRenewedAlready(s: PlanScope): ServerCertificate | undefined {
   const old = s.cert;
-  if (!old?.thumbprint || old.internalTransport !== false || old.issuerKind === 'ca') return undefined;
+  if (!old?.thumbprint || old.issuerKind === 'ca') return undefined;
+  const shown = old.internalTransport === false;
+  if (!shown && s.values.internalRenewedSaid !== 'yes') return undefined;
   const name = commonName(old.subject);
   if (!name) return undefined;
-  return s.facts.certificates.find(
+  const found = s.facts.certificates.filter(
     (c) =>
       c.thumbprint !== undefined &&
       c.thumbprint !== old.thumbprint &&
-      c.internalTransport === true &&
+      (shown ? c.internalTransport === true : (c.servicesHistory ?? c.servicesAtLeast ?? []).includes('SMTP')) &&
       c.issuerKind !== 'ca' &&
       commonName(c.subject) === name &&
       c.daysLeft !== undefined &&
       c.daysLeft > 0 &&
       (old.daysLeft === undefined || c.daysLeft > old.daysLeft),
   );
+  return found.length === 1 ? found[0] : undefined;
 }

@@ -718,6 +718,7 @@ function bindStated(values: PlanRequest['values'], stated: StatedFacts, plan: st
   if (stated.hybridOrg !== undefined) values.hybridSaid = stated.hybridOrg ? 'yes' : 'no';
   if (stated.testMailbox) values.testMailbox = stated.testMailbox;
   if (stated.offload) values.offloadSaid = 'yes';
+  if (stated.internalRenewed) values.internalRenewedSaid = 'yes';
   if (stated.newThumbprint && !values.newThumbprint && stated.newThumbprint !== values.thumbprint)
     values.newThumbprint = stated.newThumbprint;
   const on = stated.importedOn;

@@ -2,6 +2,7 @@ import { caSaid } from './ca-said.js';
 import { type ConnectorSaid, connectorsSaidToPin } from './connector-said.js';
 import { type HybridServersSaid, hybridServersSaid } from './hybrid-said.js';
 
+import { internalRenewalSaid } from './internal-renewal-said.js';
 import { type OffloadSaid, offloadSaid } from './offload-said.js';
 
 /**
@@ -36,6 +37,8 @@ export interface StatedFacts {
   testMailbox?: string;
   /** The issued certificate file the admin says they have ('C:\\certs\\mail.cer', or its name and folder). */
   issuedFile?: string;
+  /** The admin says the self-signed certificate was already replaced with Y, or 12015 stopped since. */
+  internalRenewed?: boolean;
   /** The admin says a load balancer in front of Exchange terminates TLS (SSL offload or bridging). */
   offload?: OffloadSaid;
 }
@@ -189,6 +192,7 @@ export function statedFacts(text: string): StatedFacts {
   if (mailbox) stated.testMailbox = mailbox;
   const file = issuedFileSaid(text);
   if (file) stated.issuedFile = file;
+  if (internalRenewalSaid(text)) stated.internalRenewed = true;
   const offload = offloadSaid(text);
   if (offload) stated.offload = offload;
   return stated;

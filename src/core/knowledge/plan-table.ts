@@ -232,7 +232,7 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
       // the same name): no further certificate, only what follows it (an Edge's new subscription).
       if: 'internalRenewedAlready',
       yes: [
-        'internal-renewed-done',
+        { if: 'internalRenewedShown', yes: ['internal-renewed-done'], no: ['internal-renewed-said'] },
         {
           if: 'isEdge',
           yes: [{ use: 'edge-resubscribe' }],

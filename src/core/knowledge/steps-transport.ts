@@ -53,6 +53,28 @@ export const TRANSPORT_STEPS: LibraryStep[] = [
     },
   },
   {
+    // The admin says the renewal was made with Y (or 12015 stopped): shown before the rest relies on it.
+    id: 'internal-renewed-said',
+    role: 'transport',
+    title: {
+      en: 'On {server}: you say the self-signed certificate was already renewed with Y: confirm that InternalTransportCertificateThumbprint shows {internalRenewed}, the newer certificate of the same name, before anything below; no other certificate is needed',
+      ja: '{server} で: 自己署名証明書は Y で更新済みとのことなので、以降の手順の前に、InternalTransportCertificateThumbprint が同じ名前の新しい証明書 {internalRenewed} になっていることを確認します。ほかの証明書は作成しません',
+    },
+    why: {
+      en: 'Only the certificate InternalTransportCertificateThumbprint names is the one Exchange servers trust each other by; the old one may go only once it is not that certificate.',
+      ja: 'Exchange サーバー同士の信頼に使われるのは InternalTransportCertificateThumbprint が示す証明書だけです。古い証明書を削除できるのは、それがこの証明書でなくなってからです。',
+    },
+    command: {
+      default: 'Get-TransportService {serverOrPlaceholder} | fl Name,InternalTransportCertificateThumbprint',
+      '2007': 'Get-TransportServer {serverOrPlaceholder} | fl Name,InternalTransportCertificateThumbprint',
+      '2010': 'Get-TransportServer {serverOrPlaceholder} | fl Name,InternalTransportCertificateThumbprint',
+    },
+    unknownNote: {
+      en: 'Exchange 2007/2010: Get-TransportServer instead of Get-TransportService',
+      ja: 'Exchange 2007/2010 では Get-TransportService の代わりに Get-TransportServer',
+    },
+  },
+  {
     id: 'new-self-signed-not-internal',
     role: 'transport',
     title: {
