@@ -342,3 +342,13 @@ function imapPop(scope: PlanScope): string {
   const listed = (scope.cert?.servicesHistory ?? []).filter((x) => x === 'IMAP' || x === 'POP');
   return listed.length > 0 ? listed.join(',') : 'IMAP,POP';
 }
+    // Each other server by its own name when the paste names them, else one line to fill in per server.
+    otherProbes: (values.sharedWith
+      ? values.sharedWith
+          .split(',')
+          .map((n) => n.trim())
+          .filter(Boolean)
+      : ['<other server>']
+    )
+      .map((name) => `certcheck probe ${name}:${values.presentedPort ?? '25'}`)
+      .join('\n'),

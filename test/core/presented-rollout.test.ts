@@ -57,6 +57,8 @@ interface Row {
   /** The renewal's thumbprint when the listing dates it. */
   renewal?: string;
   rollout: boolean;
+  /** The other server the paste names: it gets the copy by name and is probed by name. */
+  named?: string;
 }
 
 const ROWS: Row[] = [
@@ -135,6 +137,23 @@ NotAfter   : 11/25/2026 11:59:59 PM`,
     rollout: true,
   },
   {
+    name: 'a member probed directly presents the expired certificate; the admin gives the renewal thumbprint on the other',
+    paste: `mail.proseware.com sits behind an F5, DAG of two: PWEX01 and PWEX02 (2019 CU14). I renewed the cert on PWEX01 last week (new thumbprint ${NEW}). Some users get warnings. Hitting PWEX02 directly:
+
+$ openssl s_client -connect pwex02.proseware.local:443 -servername mail.proseware.com </dev/null 2>/dev/null | openssl x509 -noout -subject -issuer -dates -fingerprint -sha1
+subject=C = US, ST = Texas, L = Dallas, O = Proseware Inc., CN = mail.proseware.com
+issuer=C = US, O = DigiCert Inc, CN = DigiCert Global G2 TLS RSA SHA256 2020 CA1
+notBefore=Nov 26 00:00:00 2025 GMT
+notAfter=Nov 27 23:59:59 2026 GMT
+SHA1 Fingerprint=${OLD.match(/../g)?.join(':')}`,
+    lang: 'en',
+    port: 443,
+    server: 'PWEX01',
+    host: 'mail.proseware.com',
+    rollout: true,
+    named: 'PWEX02',
+  },
+  {
     name: 'Japanese: one undated certificate with the subject is no renewal: nothing is rolled out',
     paste: `Exchange 2019 CU14 のロード バランサー配下の 2 台です。ポート 25 で期限切れの証明書が出ます。
 
@@ -180,6 +199,12 @@ describe('an expired certificate presented on a port whose renewal a server alre
       assert.equal(enable?.server, row.server);
       if (row.renewal) assert.match(enable?.command ?? '', new RegExp(`-Thumbprint ${row.renewal} `));
       assert.match(all, /Export-ExchangeCertificate/);
+      if (row.named) {
+        assert.equal(d.steps.find((s) => s.id === 'import-copy')?.server, row.named);
+        assert.match(d.steps.at(-1)?.command ?? '', new RegExp(`certcheck probe ${row.named}:${row.port}`));
+        assert.match(all, new RegExp(`Enable-ExchangeCertificate -Thumbprint ${NEW}`));
+        return;
+      }
       assert.match(all, /Import-ExchangeCertificate -Server /);
       // The service that presents on the failing port reads the certificate again, here and on the others.
       if (row.port === 25) {

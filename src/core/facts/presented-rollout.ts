@@ -31,10 +31,20 @@ export function rollOutPresentedRenewals(
 ): PlanRequest[] {
   return requests.map((request) => {
     const { values } = request;
-    if (!RENEWALS.has(request.plan) || values.thumbprint || !values.subject) return request;
+    if (!RENEWALS.has(request.plan) || !values.subject) return request;
     const subject = values.subject;
+    // The certificate the plan is about is one an endpoint presented, not one a store listing shows.
+    if (
+      values.thumbprint &&
+      certificates.some((c) => c.thumbprint === values.thumbprint && !PRESENTED_SOURCES.has(c.source))
+    )
+      return request;
     const presented = certificates.find(
-      (c) => PRESENTED_SOURCES.has(c.source) && c.subject !== '' && sameDistinguishedName(c.subject, subject),
+      (c) =>
+        PRESENTED_SOURCES.has(c.source) &&
+        (values.thumbprint
+          ? c.thumbprint === values.thumbprint
+          : c.subject !== '' && sameDistinguishedName(c.subject, subject)),
     );
     if (!presented) return request;
     const listed = certificates.filter(
@@ -46,9 +56,16 @@ export function rollOutPresentedRenewals(
       .sort((a, b) => (b.daysLeft ?? 0) - (a.daysLeft ?? 0));
     const undated = listed.filter((c) => c.daysLeft === undefined);
     const renewal = later[0];
-    if (!renewal && undated.length < 2) return request;
+    // The admin gives the renewal's thumbprint (bound to the plan as newThumbprint): it is the one rolled out.
+    const stated =
+      values.newThumbprint && values.newThumbprint !== presented.thumbprint ? values.newThumbprint : undefined;
+    if (!renewal && !stated && undated.length < 2) return request;
     const holder = (renewal ?? undated[0])?.servers?.[0] ?? values.server;
-    const endpoint = endpoints.find((e) => e.chain[0]?.subject && sameDistinguishedName(e.chain[0].subject, subject));
+    const endpoint = endpoints.find(
+      (e) =>
+        (presented.thumbprint && e.chain[0]?.thumbprint === presented.thumbprint) ||
+        (e.chain[0]?.subject && sameDistinguishedName(e.chain[0].subject, subject)),
+    );
     const services = [...new Set(listed.flatMap((c) => c.services ?? []))].filter((s) => s !== 'Federation');
     const { domains: _domains, namesComplete: _complete, ...rest } = values;
     return {
@@ -57,9 +74,10 @@ export function rollOutPresentedRenewals(
       values: {
         ...rest,
         ...(holder && { server: holder }),
-        ...(renewal?.thumbprint && { newThumbprint: renewal.thumbprint }),
+        ...((stated ?? renewal?.thumbprint) && { newThumbprint: stated ?? renewal?.thumbprint }),
         ...(endpoint?.port && { presentedPort: String(endpoint.port) }),
-        ...(endpoint?.host && { fqdn: endpoint.host }),
+        // The shared name clients use, not one member's own host name the admin probed directly.
+        ...(!values.fqdn && endpoint?.host && { fqdn: endpoint.host }),
         ...(services.length > 0 && { services: services.join(',') }),
       },
     };

@@ -440,6 +440,58 @@ export const PLAN_ROWS: PlanDefinition[] = [
     ],
   },
   {
+    id: 'presented-rollout',
+    reference: 'Microsoft Learn: Export-ExchangeCertificate; Import-ExchangeCertificate; Enable-ExchangeCertificate',
+    summary: s(
+      'An endpoint presents an expired or expiring certificate while a server already holds its renewal (servers behind a load balancer, a DAG)',
+      'エンドポイントが期限切れ・期限間近の証明書を提示しているが、更新後の証明書はすでにサーバーにある (ロード バランサーの背後のサーバー、DAG)',
+    ),
+    // No new request (one built from the presented subject would lose the other names): the renewal is
+    // found by its dates, enabled where it is, copied to the other servers and enabled there, their
+    // services restarted; the failing port is then checked on each server by its own name.
+    entries: [
+      'list-with-dates',
+      'enable-renewed',
+      {
+        if: 'presentedOnHttps',
+        yes: ['restart-iis'],
+        no: [{ if: 'version>=2013', yes: ['restart-transport-port-25'], no: ['restart-transport-service'] }],
+      },
+      {
+        // The other servers the paste names get the copy by name, each enabled and restarted itself.
+        if: 'sharedWithOthers',
+        yes: [
+          'export-copy',
+          {
+            each: 'sharedWith',
+            do: [
+              'import-copy',
+              'enable-renewed',
+              {
+                if: 'presentedOnHttps',
+                yes: ['restart-iis'],
+                no: [{ if: 'version>=2013', yes: ['restart-transport-port-25'], no: ['restart-transport-service'] }],
+              },
+            ],
+          },
+        ],
+        no: [
+          {
+            if: 'version>=2010',
+            yes: [
+              'export-for-others',
+              'list-other-servers',
+              'import-on-others',
+              { if: 'presentedOnHttps', yes: ['restart-others-iis'], no: ['restart-others-smtp'] },
+            ],
+            no: ['ca-other-servers'],
+          },
+        ],
+      },
+      'verify-each-server-probe',
+    ],
+  },
+  {
     id: 'ca-renew',
     reference:
       'Microsoft Learn: New-ExchangeCertificate -GenerateRequest; Import-ExchangeCertificate; Enable-ExchangeCertificate',
@@ -504,37 +556,6 @@ export const PLAN_ROWS: PlanDefinition[] = [
         no: ['rebind-backend-444'],
       },
       'verify-owa',
-    ],
-  },
-  {
-    id: 'presented-rollout',
-    reference: 'Microsoft Learn: Export-ExchangeCertificate; Import-ExchangeCertificate; Enable-ExchangeCertificate',
-    summary: s(
-      'An endpoint presents an expired or expiring certificate while a server already holds its renewal (servers behind a load balancer, a DAG)',
-      'エンドポイントが期限切れ・期限間近の証明書を提示しているが、更新後の証明書はすでにサーバーにある (ロード バランサーの背後のサーバー、DAG)',
-    ),
-    // No new request (one built from the presented subject would lose the other names): the renewal is
-    // found by its dates, enabled where it is, copied to the other servers and enabled there, their
-    // services restarted; the failing port is then checked on each server by its own name.
-    entries: [
-      'list-with-dates',
-      'enable-renewed',
-      {
-        if: 'presentedOnHttps',
-        yes: ['restart-iis'],
-        no: [{ if: 'version>=2013', yes: ['restart-transport-port-25'], no: ['restart-transport-service'] }],
-      },
-      {
-        if: 'version>=2010',
-        yes: [
-          'export-for-others',
-          'list-other-servers',
-          'import-on-others',
-          { if: 'presentedOnHttps', yes: ['restart-others-iis'], no: ['restart-others-smtp'] },
-        ],
-        no: ['ca-other-servers'],
-      },
-      'verify-each-server-probe',
     ],
   },
   {

@@ -175,8 +175,7 @@ export const VERIFY_STEPS: LibraryStep[] = [
       ja: 'すべてのサーバーが提示して初めて、ロード バランサーがどのサーバーを選んでも、パートナーやクライアントに期限切れの証明書が届かなくなります。',
     },
     command: {
-      default:
-        'certcheck probe {server}:{presentedPort}\ncertcheck probe <other server>:{presentedPort}\ncertcheck probe {probeHost}:{presentedPort}',
+      default: 'certcheck probe {server}:{presentedPort}\n{otherProbes}\ncertcheck probe {probeHost}:{presentedPort}',
     },
   },
 ];
