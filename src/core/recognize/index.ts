@@ -49,7 +49,8 @@ const RECOGNIZERS: readonly {
   { read: recognizeCertutil },
   {
     read: recognizeOpensslText,
-    applies: (text) => text.includes('Not After') || /Certificate:[ \t]*\n[ \t]*Data:/.test(text),
+    applies: (text) =>
+      text.includes('Not After') || /Certificate:[ \t]*\n[ \t]*Data:/.test(text) || /^notAfter=/m.test(text),
   },
   {
     read: recognizeHealthChecker,

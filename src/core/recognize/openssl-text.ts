@@ -2,8 +2,9 @@ import { opensslDate } from '../certificate.js';
 import { certificateRole, certificateVersionHints } from '../certificate-role.js';
 import { hostLikeCommonNames, uniqueNames, windowsDnFromCertificateOrder } from '../distinguished-name.js';
 import { signatureHashFromName } from '../signature-algorithms.js';
-import type { ParsedCertificate, Recognizer, SharedReads } from './evidence.js';
+import type { Evidence, ParsedCertificate, Recognizer, SharedReads } from './evidence.js';
 import { recognizePem } from './pem.js';
+import { readFieldLines } from './s-client.js';
 import { normalizeThumbprint } from './thumbprints.js';
 
 /**
@@ -37,7 +38,7 @@ export const recognizeOpensslText: Recognizer = (text, shared) => {
   ) {
     starts.push(0);
   }
-  if (starts.length === 0) return {};
+  if (starts.length === 0) return fieldLinesAlone(text, lines);
   // A real paste holds a chain, not thousands of certificates: beyond that it is noise or an attack.
   // The last block kept still ends where the next one began, not at the end of the paste.
   const blocks = starts.slice(0, MAX_CERTIFICATES).map((start, i) => ({
@@ -60,6 +61,18 @@ export const recognizeOpensslText: Recognizer = (text, shared) => {
   const kept = withoutPemDuplicates(text, certificates, shared);
   return { certificates: kept, versionHints: kept.flatMap((cert) => certificateVersionHints(cert)) };
 };
+
+/**
+ * `openssl x509 -in cert.pem -noout -subject -issuer -dates -fingerprint` alone: its field lines are
+ * the certificate. After s_client they are the endpoint's leaf, which the s_client reader keeps.
+ */
+function fieldLinesAlone(text: string, lines: readonly string[]): Partial<Evidence> {
+  if (/\bs_client\b|^CONNECTED\(/m.test(text)) return {};
+  const cert = readFieldLines(lines);
+  if (!cert) return {};
+  cert.source = 'openssl';
+  return { certificates: [cert], versionHints: certificateVersionHints(cert) };
+}
 
 /**
  * `openssl x509 -text` without -noout prints the PEM after the text: the PEM recogniser reports that

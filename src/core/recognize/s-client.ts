@@ -124,7 +124,7 @@ const FIELD = /^\s*(subject|issuer|notBefore|notAfter|serial|(?:sha-?1) Fingerpr
  * into it: `subject=CN = mail.contoso.com`, `notAfter=Nov 27 23:59:59 2026 GMT`, `sha1
  * Fingerprint=7C:77:…`, one run of lines. A `notAfter=` alone is s_client's verify note, not this.
  */
-function readFieldLines(lines: readonly string[]): ParsedCertificate | undefined {
+export function readFieldLines(lines: readonly string[]): ParsedCertificate | undefined {
   const fields = new Map<string, string>();
   for (const line of lines) {
     const match = FIELD.exec(line);
