@@ -194,18 +194,41 @@ const CONNECTOR_ROLES: readonly {
  * or capitals only: EX01, EXCH) or the paste prints it as a server elsewhere (`EXCH\Default Frontend
  * EXCH`, `Name : mail`): "the Default Frontend connector" names no server called "connector".
  */
-function looksLikeServer(name: string, text: string): boolean {
+function looksLikeServer(name: string, text: string, search = true): boolean {
   if (/^(?:connectors?|receive|send|and|or|on|for|is|was|has|the|to|in|of|with|which|that)$/i.test(name)) return false;
   if (/\d/.test(name) || /^[A-Z][A-Z-]+$/.test(name)) return true;
+  if (!search) return false;
   const me = name.replace(ESCAPE, '\\$&');
   return new RegExp(`(?:^|[\\s'"])${me}\\\\|^\\s*(?:Name|Computer|Server|Identity)\\s*:\\s*${me}\\s*$`, 'im').test(text);
 }
 
+/**
+ * Whether a connector's trailing word is a server, asked once per word and for at most a few words
+ * that need the whole paste searched: a paste that repeats 'Default Frontend <word>' thousands of
+ * times would otherwise search the whole paste once per repetition.
+ */
+function serverOfConnector(): (name: string | undefined, text: string) => string | undefined {
+  const known = new Map<string, boolean>();
+  let searches = 0;
+  return (name, text) => {
+    if (!name) return undefined;
+    const key = name.toLowerCase();
+    let server = known.get(key);
+    if (server === undefined) {
+      server = looksLikeServer(name, text, searches < 20);
+      searches++;
+      known.set(key, server);
+    }
+    return server ? name : undefined;
+  };
+}
+
 function readConnectorNames(text: string, hints: VersionHint[], roles: RoleEvidence[]): void {
+  const serverOf = serverOfConnector();
   for (const { pattern, role, strength, reason, since2013 } of CONNECTOR_ROLES) {
     const seen = new Set<string>();
     for (const match of matchesOf(pattern, text)) {
-      const server = match[1] && looksLikeServer(match[1], text) ? match[1] : undefined;
+      const server = serverOf(match[1], text);
       const key = server?.toLowerCase() ?? '';
       if (seen.has(key)) continue;
       seen.add(key);
