@@ -785,16 +785,18 @@ export const PLAN_ROWS: PlanDefinition[] = [
       'chain-leaf-reissue',
       // What presented the chain reloads it: IIS for 443, the transport services for SMTP.
       { if: 'presentedOnHttps', yes: ['chain-restart-iis'], no: ['chain-restart'] },
-      // Each server behind the name presents its own chain from its own store.
+      // Each server behind the name presents its own chain from its own store, and is probed by its own name.
       {
         if: 'sharedWithOthers',
         yes: [
+          'chain-probe-server',
           {
             each: 'sharedWith',
             do: [
               'chain-show-intermediates',
               'chain-install-renewed',
               { if: 'presentedOnHttps', yes: ['chain-restart-iis'], no: ['chain-restart'] },
+              'chain-probe-server',
             ],
           },
         ],

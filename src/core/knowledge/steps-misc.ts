@@ -394,7 +394,8 @@ export const MISC_STEPS: LibraryStep[] = [
       ja: 'クライアントはチェーン全体を検証します。サーバー証明書が有効でも中間証明書が期限切れなら TLS は失敗し、新しい証明書要求では解決しません。',
     },
     command: {
-      default: 'Get-ChildItem Cert:\\LocalMachine\\CA | ? { $_.NotAfter -lt (Get-Date) } | fl Subject,Issuer,Thumbprint,NotAfter',
+      default:
+        'Get-ChildItem Cert:\\LocalMachine\\CA | ? { $_.NotAfter -lt (Get-Date) } | fl Subject,Issuer,Thumbprint,NotAfter',
     },
   },
   {
@@ -439,7 +440,9 @@ export const MISC_STEPS: LibraryStep[] = [
       en: 'Clients that connect by the missing name (Outlook looks up autodiscover.<domain>) would get a certificate warning from the day it serves IIS.',
       ja: '足りない名前で接続するクライアント (Outlook は autodiscover.<ドメイン> を参照します) には、この証明書を IIS に使った日から証明書の警告が出ます。',
     },
-    command: { default: 'Get-ExchangeCertificate -Thumbprint {thumbprint} | fl Subject,CertificateDomains,NotAfter,Services' },
+    command: {
+      default: 'Get-ExchangeCertificate -Thumbprint {thumbprint} | fl Subject,CertificateDomains,NotAfter,Services',
+    },
   },
   {
     id: 'offload-export',
@@ -470,13 +473,28 @@ export const MISC_STEPS: LibraryStep[] = [
     role: 'any',
     runsOn: 'anywhere',
     title: {
-      en: "On the load balancer: import C:\\certreq\\{cn}.pfx with the password given at export, and put it on the virtual service for {fqdn}:443 (its SSL/TLS profile) in place of the old certificate; with re-encryption, the certificate toward the Exchange servers stays as it is",
+      en: 'On the load balancer: import C:\\certreq\\{cn}.pfx with the password given at export, and put it on the virtual service for {fqdn}:443 (its SSL/TLS profile) in place of the old certificate; with re-encryption, the certificate toward the Exchange servers stays as it is',
       ja: 'ロード バランサーで: C:\\certreq\\{cn}.pfx をエクスポート時のパスワードでインポートし、{fqdn}:443 の仮想サービス (SSL/TLS プロファイル) の古い証明書と置き換えます。再暗号化している場合、Exchange サーバー側の証明書はそのままです',
     },
     why: {
       en: 'Clients see the certificate the device presents, not the one Exchange has enabled; until the device has the renewal, every client gets the old one.',
       ja: 'クライアントに見えるのは装置が提示する証明書で、Exchange で有効な証明書ではありません。装置に更新後の証明書を入れるまで、すべてのクライアントに古い証明書が提示されます。',
     },
+  },
+  {
+    // Behind a load balancer a probe of the published name reaches one server: each is asked by name.
+    id: 'chain-probe-server',
+    role: 'any',
+    runsOn: 'anywhere',
+    title: {
+      en: 'From a machine inside the network with certcheck: check that {server} itself presents the new chain on port {presentedPort}',
+      ja: '社内ネットワークの certcheck のあるマシンから: {server} 自身がポート {presentedPort} で新しいチェーンを提示することを確認します',
+    },
+    why: {
+      en: 'Each server builds the chain from its own store; behind a load balancer a probe of the published name reaches only one of them.',
+      ja: '各サーバーは自分のストアからチェーンを組み立てます。ロード バランサーの背後では、公開名へのプローブはそのうち 1 台にしか届きません。',
+    },
+    command: { default: 'certcheck probe {serverOrPlaceholder}:{presentedPort}' },
   },
   {
     id: 'chain-restart-iis',
