@@ -528,7 +528,11 @@ function addOtherServers(
   const thumbprint = values.thumbprint;
   const sharing = thumbprint ? others.filter((s) => s.certificates.some((c) => c.thumbprint === thumbprint)) : [];
   if (sharing.length > 0 && !values.sharedWith) values.sharedWith = sharing.map((s) => s.name).join(',');
-  const peers = others.filter((s) => !s.roles.some((r) => r.value === 'edge'));
+  // An Edge the admin states is one keeps its certificates to itself: its internet certificate is
+  // never copied to the Mailbox servers the paste names beside it, only to another Edge.
+  const edgeHere = facts.roles.some((r) => r.value === 'edge' && r.strength === 'strong');
+  const isEdgeServer = (s: ServerFacts) => s.roles.some((r) => r.value === 'edge');
+  const peers = others.filter((s) => (edgeHere ? isEdgeServer(s) : !isEdgeServer(s)));
   // An expired intermediate is in every named server's own store: each is fixed and restarted.
   if (plan === 'chain-renew' && !values.sharedWith && peers.length > 0)
     values.sharedWith = peers.map((s) => s.name).join(',');
@@ -547,7 +551,7 @@ function addOtherServers(
   const unshown = copiedToUnshown(plan, thumbprint, facts) ? unshownPeers(peers, values.sharedWith) : [];
   if (unshown.length > 0) values.sharedWith = [values.sharedWith, ...unshown].filter(Boolean).join(',');
   // The admin's words alone (a DAG, a load balancer, both servers): the copy goes to servers left to name.
-  if (!values.sharedWith && (othersSaid || peers.length > 0)) values.othersSaid = 'yes';
+  if (!values.sharedWith && ((othersSaid && !edgeHere) || peers.length > 0)) values.othersSaid = 'yes';
   // "DAG of 3" with fewer others named: the rest are listed before the copy goes to them.
   const named = (values.sharedWith ?? '').split(',').filter(Boolean).length;
   if (values.sharedWith && counted !== undefined && counted - 1 > named) values.othersBeyondNamed = 'yes';

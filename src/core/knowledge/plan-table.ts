@@ -69,10 +69,16 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
   // one: its 443 binding and its transport events, whichever of them the certificate served (both
   // when the paste does not say).
   'check-before-remove': [
+    // An Edge Transport server has no IIS: nothing of it answers on 443.
     {
-      if: 'certHasIis',
-      yes: [{ if: 'version>=2010', yes: ['check-443-here'] }],
-      no: [{ if: 'certHasSmtp', no: [{ if: 'version>=2010', yes: ['check-443-here'] }] }],
+      if: 'shownEdge',
+      no: [
+        {
+          if: 'certHasIis',
+          yes: [{ if: 'version>=2010', yes: ['check-443-here'] }],
+          no: [{ if: 'certHasSmtp', no: [{ if: 'version>=2010', yes: ['check-443-here'] }] }],
+        },
+      ],
     },
     { if: 'certHasSmtp', yes: ['verify-events'], no: [{ if: 'certHasIis', no: ['verify-events'] }] },
   ],
@@ -127,7 +133,12 @@ const FRAGMENT_ROWS: Record<string, PlanEntry[]> = {
               // An Edge has no Default Frontend connector and its send connectors come from EdgeSync:
               // the hybrid connectors are set on the Mailbox servers, not here.
               if: 'shownEdge',
-              yes: ['list-connector-pins'],
+              // The Edge's transport reads the new certificate at its restart; a CA certificate enabled
+              // with N leaves the internal transport certificate, so the subscription stands.
+              yes: [
+                'list-connector-pins',
+                { if: 'knownInternalTransport', no: ['restart-transport-service', 'edge-subscription-stands'] },
+              ],
               no: [
                 {
                   if: 'pinsShown',

@@ -85,6 +85,20 @@ export const EDGE_CONNECTOR_STEPS: LibraryStep[] = [
     command: { default: 'Start-EdgeSynchronization' },
   },
   {
+    id: 'edge-subscription-stands',
+    role: 'edge',
+    runsOn: 'edge',
+    title: {
+      en: 'No new Edge subscription is needed: the CA certificate was enabled with N, so the internal transport certificate EdgeSync trusts is unchanged',
+      ja: 'エッジ サブスクリプションの作り直しは不要です: CA の証明書は N で割り当てたので、EdgeSync が信頼する内部トランスポート証明書は変わっていません',
+    },
+    why: {
+      en: "EdgeSync trusts the Edge by its internal transport certificate (the default SMTP certificate); a new subscription is needed only when that certificate is replaced (answered Y), as when the Edge's own self-signed certificate is renewed.",
+      ja: 'EdgeSync は内部トランスポート証明書 (既定の SMTP 証明書) でエッジを信頼します。サブスクリプションの作り直しが必要なのは、エッジ自身の自己署名証明書を更新したときのように、この証明書を置き換えた (Y と答えた) 場合だけです。',
+    },
+    command: { default: 'Get-TransportService {server} | fl Name,InternalTransportCertificateThumbprint' },
+  },
+  {
     id: 'pin-needs-2013',
     role: 'any',
     versions: ['2007', '2010'],

@@ -251,6 +251,30 @@ const HUB_NAMED =
 const HUB_AFTER =
   /(?<![\w-])([A-Z][A-Z0-9]{0,14}(?:-[A-Z0-9]{1,14}){0,3})\s+(?:is|=)\s+(?:the|our)\s+Hub(?:\s?Transport)?\b|(?<![\w-])([A-Z][A-Z0-9]{0,14}(?:-[A-Z0-9]{1,14}){0,3})\s*(?:が|は)\s*ハブ\s?(?:トランスポート\s?)?(?:サーバー\s?)?(?:です|で)/g;
 
+const EDGE_WORD = String.raw`(?:Edge|エッジ)(?:\s?Transport|\s?トランスポート)?(?:\s+server|\s?サーバー)?`;
+const SERVER_NAME = String.raw`([A-Z][A-Z0-9]{0,14}(?:-[A-Z0-9]{1,14}){0,3})(?![\w-])`;
+
+/**
+ * The admin stating which server is the Edge: "Edge in the DMZ (EDGE-AMS01", "the Edge server EDGE01",
+ * "our Edge EDGE01", "EDGE01 is our Edge", 「DMZ の Edge サーバー (EDGEJP01」「エッジ サーバーは EDGEJP01」
+ * 「EDGEJP01 がエッジです」.
+ */
+const EDGE_STATED: readonly RegExp[] = [
+  new RegExp(
+    String.raw`(?<![A-Za-z0-9])${EDGE_WORD}(?:\s+in\s+(?:the|our)\s+DMZ)?(?:\s+is|\s*:|\s?(?:は|:|：))?\s*(?:[(（]\s*)?` +
+      SERVER_NAME,
+    'g',
+  ),
+  new RegExp(
+    String.raw`(?<![\w-])([A-Z][A-Z0-9]{0,14}(?:-[A-Z0-9]{1,14}){0,3})\s+is\s+(?:the|our)\s+Edge\b|(?<![\w-])([A-Z][A-Z0-9]{0,14}(?:-[A-Z0-9]{1,14}){0,3})\s*(?:が|は)\s*(?:DMZ\s?の\s?)?(?:Edge|エッジ)\s?(?:トランスポート\s?)?(?:サーバー\s?)?(?:です|で)`,
+    'g',
+  ),
+];
+
+/** "our Edge in the DMZ", "the Edge server", 「DMZ のエッジ サーバー」 with no server named. */
+const EDGE_IN_DMZ =
+  /\b(?:our|the)\s+Edge(?:\s+Transport)?(?:\s+server)?\s+in\s+the\s+DMZ\b|\bEdge(?:\s+server)?\s+in\s+(?:the|our)\s+DMZ\b|DMZ\s?(?:の|にある)\s?(?:Edge|エッジ)/i;
+
 /**
  * Role words only: a server named EDGE01 or HUB07 is one, and "Edge Transport" / "Hub Transport" name
  * a role; MBX01 is not guessed to be anything. "EdgeSync" and "Edge Subscription" do not make this
@@ -288,6 +312,20 @@ function roles(text: string, events: EventFacts[]): { roles: Evidence['roles']; 
       text,
     );
   if (edgeNamed?.[1]) add('edge', 'prose-named', edgeNamed[0], edgeNamed[1]);
+  // The admin's "Edge in the DMZ (EDGE-AMS01, …)", "the Edge server EDGE01", "EDGE01 is our Edge",
+  // 「DMZ の Edge サーバー (EDGEJP01、…)」「エッジ サーバーは EDGEJP01」: the role is said of that server,
+  // and it is a fact, not a guess from a name.
+  for (const pattern of EDGE_STATED) {
+    for (let m = pattern.exec(text), n = 0; m && n < 5; m = pattern.exec(text), n++) {
+      const name = m[1] ?? m[2];
+      if (name && /\d/.test(name) && !/^(?:CU|SU|SP|RU|KB)\d/i.test(name) && !evidence.some((e) => e.role === 'edge' && e.server === name))
+        evidence.push({ role: 'edge', strength: 'strong', reason: 'prose-stated', quote: m[0], server: name });
+    }
+  }
+  // "our Edge in the DMZ", 「DMZ のエッジ サーバー」 with no name: the role word is the admin's, for the
+  // one server the paste is about.
+  const edgeInDmz = EDGE_IN_DMZ.exec(text);
+  if (edgeInDmz) add('edge', 'prose', edgeInDmz[0]);
   const edgeWords = /\bEdge\s?Transport\b|エッジ\s?トランスポート/i.exec(text);
   if (edgeWords) add('edge', 'prose', edgeWords[0]);
   const hubWords = /\bHub\s?Transport\b|ハブ\s?トランスポート/i.exec(text);
