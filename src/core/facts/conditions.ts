@@ -651,6 +651,23 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
     ifTrue: w('The connector is a send connector', 'コネクタは送信コネクタです'),
     ifFalse: w('The connector is a receive connector', 'コネクタは受信コネクタです'),
   },
+  // A connector can pin only a certificate that served SMTP; a Services list cut at the console width
+  // ("IMAP, POP, IIS...") or not shown at all may still hold SMTP, so only a full list without it says no.
+  certMayPinSmtp: {
+    test: (s) =>
+      Boolean(s.cert?.servicesHistory?.includes('SMTP')) ||
+      s.cert?.servicesHistory === undefined ||
+      s.cert.presentedOn.includes(25) ||
+      s.cert.internalTransport === true ||
+      s.cert.pinnedBy.length > 0 ||
+      [12014, 12015, 12017].includes(s.eventId ?? 0),
+    unknown: 'else',
+    ifTrue: w(
+      'The certificate serves SMTP, or the paste does not show all its services',
+      '証明書は SMTP に使われているか、貼り付けにすべてのサービスが表示されていません',
+    ),
+    ifFalse: w('The certificate does not serve SMTP', '証明書は SMTP に使われていません'),
+  },
   certHasSmtp: {
     // The internal transport certificate (an event or Get-TransportService says so) is an SMTP one.
     test: (s) =>

@@ -147,12 +147,19 @@ export function shownPinCommands(s: PlanScope): string | undefined {
   const shown = shownPins(s);
   if (!shown) return undefined;
   const value = '"<I>$($c.Issuer)<S>$($c.Subject)"';
+  // The value is built from the certificate itself, so no spacing is lost; the paste's issuer and
+  // subject of the renewal say beforehand what the connectors will show.
+  const renewal = s.values.newThumbprint
+    ? s.facts.certificates.find((c) => c.thumbprint === s.values.newThumbprint)
+    : undefined;
+  const expected = renewal?.issuer && renewal.subject ? [`# <I>${renewal.issuer}<S>${renewal.subject}`] : [];
   return shown
     .map((p) =>
       p.filter
         ? `Get-SendConnector | ? { $_.Name -like ${quoted(p.identity)} } | Set-SendConnector -TlsCertificateName ${value}`
         : `Set-${p.kind === 'send' ? 'Send' : 'Receive'}Connector ${quoted(p.identity)} -TlsCertificateName ${value}`,
     )
+    .concat(expected)
     .join('\n');
 }
 

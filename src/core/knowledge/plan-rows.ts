@@ -334,6 +334,44 @@ export const PLAN_ROWS: PlanDefinition[] = [
               { if: 'certHasIis', yes: ['restart-iis'] },
             ],
           },
+          // A connector that pins the old certificate loses STARTTLS the moment it goes: every pin
+          // is repointed (or listed, when the paste does not show them) before any server removes it.
+          {
+            if: 'version>=2013',
+            yes: [
+              {
+                if: 'certMayPinSmtp',
+                yes: [
+                  {
+                    // An Edge has no Default Frontend connector and its send connectors come from
+                    // EdgeSync: the hybrid connectors are set on the Mailbox servers, not here.
+                    if: 'shownEdge',
+                    yes: ['list-connector-pins'],
+                    no: [
+                      {
+                        // Connectors shown naming the old certificate are set by name (the wizard
+                        // would leave a partner's behind), their services restarted and 25 probed;
+                        // otherwise the wizard when hybrid pins it, or the listed pins.
+                        if: 'pinsShown',
+                        yes: [
+                          { if: 'pinsShownBeyondHybrid', yes: ['set-shown-pins'], no: ['set-shown-hybrid-pins'] },
+                          'restart-for-connectors',
+                          'verify-starttls-probe',
+                        ],
+                        no: [
+                          {
+                            if: 'certHasSmtp',
+                            yes: [{ if: 'hybridPinsThis', yes: ['rerun-hcw-renewed'], no: ['list-connector-pins'] }],
+                            no: ['list-connector-pins'],
+                          },
+                        ],
+                      },
+                    ],
+                  },
+                ],
+              },
+            ],
+          },
           // Each other server that holds it too: enabled there for what it lacks, then the old one goes.
           {
             each: 'renewedElsewhere',
@@ -392,32 +430,6 @@ export const PLAN_ROWS: PlanDefinition[] = [
             ],
             // Servers the admin speaks of (behind the load balancer, in the DAG) but the paste does not name.
             no: [{ use: 'copy-to-others' }],
-          },
-          {
-            if: 'version>=2013',
-            yes: [
-              {
-                if: 'certHasSmtp',
-                yes: [
-                  {
-                    // An Edge has no Default Frontend connector and its send connectors come from
-                    // EdgeSync: the hybrid connectors are set on the Mailbox servers, not here.
-                    if: 'shownEdge',
-                    yes: ['list-connector-pins'],
-                    no: [
-                      {
-                        // A partner's or relay connector shown naming the old certificate: every
-                        // connector shown naming it is set by name (the wizard would leave that one
-                        // behind); otherwise the wizard, or the listed pins.
-                        if: 'pinsShownBeyondHybrid',
-                        yes: ['set-shown-pins', 'restart-for-connectors'],
-                        no: [{ if: 'hybridPinsThis', yes: ['rerun-hcw-renewed'], no: ['list-connector-pins'] }],
-                      },
-                    ],
-                  },
-                ],
-              },
-            ],
           },
           // An old certificate that is the internal transport certificate hands that role to a new
           // self-signed one of the server's own names (Y) before it goes: the renewal never takes it.

@@ -25,6 +25,26 @@ export const HYBRID_CONNECTOR_STEPS: LibraryStep[] = [
     command: { default: '$c = Get-ExchangeCertificate -Thumbprint {copyThumbprint}\n{pinCommands}' },
   },
   {
+    // Only the wizard's own connectors are shown naming the old certificate: set by name, the same
+    // change the wizard would make, so either way nothing is left pointing at the old one.
+    id: 'set-shown-hybrid-pins',
+    role: 'mailbox',
+    versions: ['2013+', 'unknown'],
+    title: {
+      en: 'On {server}: point the hybrid connectors the paste shows naming the old certificate ({pinnedConnectors}) at the renewed certificate (re-running the Hybrid Configuration Wizard with the renewed certificate makes the same change)',
+      ja: '{server} で: 古い証明書を指定していると貼り付けからわかるハイブリッド コネクタ ({pinnedConnectors}) を更新後の証明書に向けます (更新後の証明書でハイブリッド構成ウィザード (Hybrid Configuration Wizard) を再実行しても同じ変更になります)',
+    },
+    why: {
+      en: 'A connector that names the old certificate by issuer and subject keeps asking for it: once it is removed, Exchange Online can no longer deliver to this server over TLS and the Office 365 queue stops with 454 4.7.5. The renewal must already be enabled for SMTP.',
+      ja: '発行者とサブジェクトで古い証明書を指定したコネクタは、その証明書を要求し続けます。削除すると Exchange Online からこのサーバーへの TLS 配信ができなくなり、Office 365 宛てのキューは 454 4.7.5 で止まります。更新後の証明書は先に SMTP に割り当てておく必要があります。',
+    },
+    verify: {
+      en: 'Get-SendConnector and Get-ReceiveConnector show the new issuer and subject in TlsCertificateName on those connectors.',
+      ja: 'それらのコネクタの TlsCertificateName に新しい発行者とサブジェクトが表示されます。',
+    },
+    command: { default: '$c = Get-ExchangeCertificate -Thumbprint {copyThumbprint}\n{pinCommands}' },
+  },
+  {
     id: 'show-failing-send-queue',
     role: 'mailbox',
     versions: ['2013+', 'unknown'],

@@ -40,8 +40,11 @@ export const recognizeExchangeList: Recognizer = (text, shared) => {
     if (Object.keys(AUTH_CONFIG_KEYS).some((key) => fields.has(key)) || fields.has('NextCertificateEffectiveDate')) {
       out.authConfig = { ...out.authConfig, ...authConfig(fields) };
     }
+    // `Get-ExchangeCertificate 254C… | fl Issuer` prints the issuer alone: the command names the certificate.
     const isCertificate =
-      CERTIFICATE_KEYS.some((key) => fields.has(key)) || (fields.has('NotAfter') && fields.has('Subject'));
+      CERTIFICATE_KEYS.some((key) => fields.has(key)) ||
+      (fields.has('NotAfter') && fields.has('Subject')) ||
+      (fields.has('Issuer') && commandThumbprint(record) !== undefined);
     if (!isCertificate) continue;
     if (out.certificates.length >= LIMITS.certificateBlocks) {
       out.notes.push(restSkipped('certificates', out.certificates.length));

@@ -39,7 +39,7 @@ const RECOGNIZERS: readonly {
     read: recognizeExchangeList,
     // A Format-List line naming a field only certificate and AuthConfig listings print.
     applies: (text) =>
-      /^[ \t]*(?:Thumbprint|CertificateDomains|Services|ServicesStringForm|RootCAType|IsSelfSigned|HasPrivateKey|PublicKeySize|NotAfter|Subject|DnsNameList|\w*CertificateThumbprint|NextCertificateEffectiveDate)[ \t]*:/m.test(
+      /^[ \t]*(?:Thumbprint|CertificateDomains|Services|ServicesStringForm|RootCAType|IsSelfSigned|HasPrivateKey|PublicKeySize|NotAfter|Subject|Issuer|DnsNameList|\w*CertificateThumbprint|NextCertificateEffectiveDate)[ \t]*:/m.test(
         text,
       ),
   },
