@@ -32,9 +32,16 @@ const LISTING_SOURCES: ReadonlySet<CertificateFacts['source']> = new Set([
   'certutil',
   'healthchecker',
 ]);
-/** A listing of the whole store: Get-ChildItem Cert:\LocalMachine\My, or Get-ExchangeCertificate without -Thumbprint. */
+/**
+ * A listing of the whole store: Get-ChildItem Cert:\LocalMachine\My, certutil -store my with no
+ * certificate named and no filter, or Get-ExchangeCertificate without -Thumbprint.
+ */
 const WHOLE_LISTING =
-  /\b(?:Get-ChildItem|dir|ls|gci)\s+(?:-Path\s+)?["']?Cert:\\?LocalMachine\\My\b|\bGet-ExchangeCertificate\b(?![^\n|]*-Thumbprint)(?![^\n|]*\s[0-9A-Fa-f]{40})/i;
+  /\bcertutil(?:\.exe)?\s+(?:-\w+\s+)*-store\s+["']?my["']?[ \t]*$|\b(?:Get-ChildItem|dir|ls|gci)\s+(?:-Path\s+)?["']?Cert:\\?LocalMachine\\My\b|\bGet-ExchangeCertificate\b(?![^\n|]*-Thumbprint)(?![^\n|]*\s[0-9A-Fa-f]{40})/im;
+
+/** A store listing piped through a filter: certutil -store my | findstr, Get-ChildItem Cert:\… | ? {…}. */
+const FILTERED_LISTING =
+  /\b(?:certutil(?:\.exe)?\s+(?:-\w+\s+)*-store\s+["']?my["']?|(?:Get-ChildItem|dir|ls|gci)\s+(?:-Path\s+)?["']?Cert:\\?LocalMachine\\My\b)[^\n]*\|\s*(?:findstr|Select-String|sls|Where-Object|Where|\?)(?![\w-])/i;
 
 function judgeBindings(judgement: Judgement, { paste, evidence, certificates, language }: Input): void {
   const listed = certificates.filter((c) => c.thumbprint && LISTING_SOURCES.has(c.source));
@@ -43,7 +50,11 @@ function judgeBindings(judgement: Judgement, { paste, evidence, certificates, la
     askForStore(judgement, evidence, words);
     return;
   }
-  if (!WHOLE_LISTING.test(paste) && listed.length < 3) return;
+  // A listing cut down by a filter (certutil -store my | findstr, Cert:\ … | Where-Object) shows only
+  // part of the store: a hash missing from it is not yet a removed certificate, so the whole store is
+  // shown first, then the site is bound again.
+  const filtered = FILTERED_LISTING.test(paste);
+  if (!filtered && !WHOLE_LISTING.test(paste) && listed.length < 3) return;
   const seen = new Set<number>();
   for (const binding of evidence.bindings ?? []) {
     const { port, thumbprint } = binding;
@@ -68,8 +79,10 @@ function judgeBindings(judgement: Judgement, { paste, evidence, certificates, la
         site,
         hash: thumbprint,
         removedSaid: saysRemoved(paste, thumbprint),
+        filtered,
       }),
     });
+    if (filtered) judgement.plans.push({ plan: 'binding-check-store', values: { ...(server && { server }) } });
     if (site !== 'backEnd') {
       const front = frontEndCertificate(listed);
       judgement.plans.push({

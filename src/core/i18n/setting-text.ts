@@ -2,7 +2,14 @@ import type { Language } from '../model.js';
 
 /** What certcheck says of bindings, protocol settings and hybrid connectors that disagree with the certificates pasted. */
 export interface SettingText {
-  bindingMissing(p: { endpoint: string; site: 'backEnd' | 'frontEnd'; hash: string; removedSaid: boolean }): string;
+  bindingMissing(p: {
+    endpoint: string;
+    site: 'backEnd' | 'frontEnd';
+    hash: string;
+    removedSaid: boolean;
+    /** The listing was cut down by a filter (findstr): the hash is only not among the lines shown. */
+    filtered?: boolean;
+  }): string;
   bindingsUnchecked(p: { bindings: string }): string;
   mailNameDiffers(p: { protocols: string; current: string; fqdn: string; cert: string; popFqdn?: string }): string;
   mailNameWildcard(p: { protocols: string; current: string; fqdn: string; popFqdn?: string }): string;
@@ -10,8 +17,10 @@ export interface SettingText {
 }
 
 const en: SettingText = {
-  bindingMissing: ({ endpoint, site, hash, removedSaid }) =>
-    site === 'backEnd'
+  bindingMissing: ({ endpoint, site, hash, removedSaid, filtered }) =>
+    filtered
+      ? `${site === 'backEnd' ? 'Exchange Back End' : 'The Default Web Site'} (${endpoint}) is bound to ${hash}, which is not among the certificates your filtered store listing shows${removedSaid ? ' (the one you removed)' : ''}. If the whole store does not hold it either, the certificate is gone and ${site === 'backEnd' ? 'the front end proxies every client protocol to a broken port 444: OWA goes blank, ECP gives HTTP 500, and Outlook Anywhere, EWS and the Exchange Management Shell fail' : 'HTTPS to this server fails'}. Show the whole store first, then bind ${site === 'backEnd' ? '444' : '443'} to a certificate that exists. Remove nothing else.`
+      : site === 'backEnd'
       ? `Exchange Back End (${endpoint}) is bound to ${hash}, a certificate the paste's store listing does not hold${removedSaid ? ' (the one you removed)' : ''}. The front end proxies every client protocol to port 444, so OWA goes blank, ECP gives HTTP 500, and Outlook Anywhere, EWS and the Exchange Management Shell fail. Bind 444 to a certificate that exists; the server's own self-signed certificate is fine there. Remove nothing else.`
       : `The Default Web Site (${endpoint}) is bound to ${hash}, a certificate the paste's store listing does not hold${removedSaid ? ' (the one you removed)' : ''}. HTTPS to this server fails until 443 is bound to a valid certificate that carries the names clients use.`,
   bindingsUnchecked: ({ bindings }) =>
@@ -25,8 +34,10 @@ const en: SettingText = {
 };
 
 const ja: SettingText = {
-  bindingMissing: ({ endpoint, site, hash, removedSaid }) =>
-    site === 'backEnd'
+  bindingMissing: ({ endpoint, site, hash, removedSaid, filtered }) =>
+    filtered
+      ? `${site === 'backEnd' ? 'Exchange Back End' : 'Default Web Site'} (${endpoint}) は証明書 ${hash} にバインドされていますが、この証明書は絞り込んだ証明書一覧にありません${removedSaid ? ' (削除した証明書です)' : ''}。ストア全体にもなければ証明書は削除されており、${site === 'backEnd' ? 'フロントエンドはすべてのクライアント プロトコルを壊れたポート 444 に中継するため、OWA が真っ白になり、ECP は HTTP 500 を返し、Outlook Anywhere、EWS、Exchange 管理シェルが失敗します' : 'このサーバーへの HTTPS は失敗します'}。まずストア全体を表示し、${site === 'backEnd' ? '444' : '443'} を存在する証明書にバインドし直してください。ほかの証明書は削除しないでください。`
+      : site === 'backEnd'
       ? `Exchange Back End (${endpoint}) は、貼り付けの証明書一覧にない証明書 ${hash} にバインドされています${removedSaid ? ' (削除した証明書です)' : ''}。フロントエンドはすべてのクライアント プロトコルをポート 444 に中継するため、OWA が真っ白になり、ECP は HTTP 500 を返し、Outlook Anywhere、EWS、Exchange 管理シェルが失敗します。444 を存在する証明書にバインドし直してください。ここはサーバー自身の自己署名証明書で問題ありません。ほかの証明書は削除しないでください。`
       : `Default Web Site (${endpoint}) は、貼り付けの証明書一覧にない証明書 ${hash} にバインドされています${removedSaid ? ' (削除した証明書です)' : ''}。443 をクライアントが使う名前を含む有効な証明書にバインドし直すまで、このサーバーへの HTTPS は失敗します。`,
   bindingsUnchecked: ({ bindings }) =>
