@@ -135,6 +135,16 @@ export function commandValues(scope: PlanScope, planId: string): Values {
     // The certificate copied to the other servers: the renewed one a pin plan names, else the one just imported.
     copyThumbprint: values.newThumbprint ?? (PIN_PLANS.has(planId) ? '<new thumbprint>' : '<imported thumbprint>'),
     presentedPort: values.presentedPort ?? '25',
+    // Each other server by its own name when the paste names them, else one line to fill in per server.
+    otherProbes: (values.sharedWith
+      ? values.sharedWith
+          .split(',')
+          .map((n) => n.trim())
+          .filter(Boolean)
+      : ['<other server>']
+    )
+      .map((name) => `certcheck probe ${name}:${values.presentedPort ?? '25'}`)
+      .join('\n'),
     sourceServer: values.sourceServer ?? server,
     requestServer: values.requestServer,
     issuedFileQuoted: sq(values.issuedFile ?? '<path to the issued .cer or .p7b>'),
@@ -342,13 +352,3 @@ function imapPop(scope: PlanScope): string {
   const listed = (scope.cert?.servicesHistory ?? []).filter((x) => x === 'IMAP' || x === 'POP');
   return listed.length > 0 ? listed.join(',') : 'IMAP,POP';
 }
-    // Each other server by its own name when the paste names them, else one line to fill in per server.
-    otherProbes: (values.sharedWith
-      ? values.sharedWith
-          .split(',')
-          .map((n) => n.trim())
-          .filter(Boolean)
-      : ['<other server>']
-    )
-      .map((name) => `certcheck probe ${name}:${values.presentedPort ?? '25'}`)
-      .join('\n'),
