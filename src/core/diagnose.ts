@@ -176,7 +176,18 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   judgement.plans = judgement.plans.filter((p) => !offloadReplaces(p, offload.replaced));
   addJudgement(
     judgement,
-    judgeEvidenceExtras({ evidence, events, certificates, text: t, tooLarge, language, now, countdown }),
+    judgeEvidenceExtras({
+      evidence,
+      events,
+      certificates,
+      text: t,
+      tooLarge,
+      language,
+      now,
+      countdown,
+      paste: text,
+      serverNames: servers.flatMap((s) => (s.name ? [s.name] : [])),
+    }),
   );
   judgeUnexplained(judgement, { paste: text, evidence, events, language });
   // The admin says the Management Shell is down: getting it back comes before every Exchange cmdlet.

@@ -37,6 +37,8 @@ export const findingCodeSchema = z.enum([
   'INVISIBLE_CHARACTERS',
   'UNKNOWN_EVENT',
   'THUMBPRINT_ONLY',
+  // Added: the admin asks whether an old certificate may go, naming it and its renewal by thumbprint.
+  'REMOVAL_ASKED',
   'UNRECOGNIZED_INPUT',
   // Added codes (the contract allows knowledge to grow; these keep their meaning too).
   'NOT_A_CERTIFICATE_EVENT',

@@ -1,6 +1,7 @@
 import type { DiagnosisText } from '../i18n/diagnosis-text.js';
 import { type CountdownWording, countdownWording } from '../i18n/local-time.js';
 import type { CertificateFacts, EventFacts, Language } from '../model.js';
+import { statedFacts } from '../facts/stated-facts.js';
 import type { Evidence } from '../recognize/evidence.js';
 import { commonName, covers, displayName, shortThumbprint } from './certificate-findings.js';
 import type { Judgement } from './judgement.js';
@@ -15,7 +16,18 @@ export interface ExtrasInput {
   now: Date;
   /** How a countdown is worded (the reader's zone); UTC to the day when not given. */
   countdown?: CountdownWording;
+  /** The paste as written: the admin's own words about an old and a new certificate. */
+  paste?: string;
+  /** The servers the paste names, in order: a removal is checked and done on each of them. */
+  serverNames?: readonly string[];
 }
+
+/**
+ * The admin asks whether the old certificate can go ('can I delete the old cert?', 'safe to remove
+ * the old one', 「古い証明書を消しても大丈夫？」「期限切れの証明書は削除していい？」).
+ */
+const REMOVAL_ASKED =
+  /\b(?:can|could|should|may)\s+(?:I|we)\b[^.?!\n]{0,40}\b(?:delete|remove)\b|\b(?:ok(?:ay)?|safe|fine)\s+to\s+(?:delete|remove)\b|(?:消して|削除して|消し|削除し)(?:も|ても)?\s*(?:大丈夫|いい|良い|よい|問題(?:ない|ありません))/i;
 
 /** Thumbprints pasted on their own: named by no certificate, event or symptom of the paste. */
 export function unexplainedThumbprints(
@@ -46,6 +58,8 @@ export function judgeEvidenceExtras({
   language,
   now,
   countdown = countdownWording(now, language),
+  paste = '',
+  serverNames = [],
 }: ExtrasInput): Judgement {
   const findings: Judgement['findings'] = [];
   const plans: Judgement['plans'] = [];
@@ -72,7 +86,40 @@ export function judgeEvidenceExtras({
   }
 
   const lone = unexplainedThumbprints(evidence, events, certificates);
-  if (lone.length > 0 && events.length === 0 && certificates.length === 0 && evidence.symptoms.length === 0) {
+  const onlyThumbprints =
+    lone.length > 0 && events.length === 0 && certificates.length === 0 && evidence.symptoms.length === 0;
+  // Only the admin's words about which thumbprint is old and which new, and the question whether the
+  // old one can go: answered with the checks that make it safe, then its removal on each server named.
+  const stated = onlyThumbprints && REMOVAL_ASKED.test(paste) ? statedFacts(paste) : {};
+  const pair =
+    stated.oldThumbprint &&
+    stated.newThumbprint &&
+    lone.some((t) => t.value === stated.oldThumbprint) &&
+    lone.some((t) => t.value === stated.newThumbprint)
+      ? { old: stated.oldThumbprint, renewed: stated.newThumbprint }
+      : undefined;
+  if (pair) {
+    const [first, ...others] = serverNames;
+    findings.push({
+      code: 'REMOVAL_ASKED',
+      severity: 'info',
+      thumbprint: pair.old,
+      message: text.finding.removalAsked({
+        old: pair.old,
+        renewed: pair.renewed,
+        servers: serverNames.join(language === 'ja' ? '、' : ', '),
+      }),
+    });
+    plans.push({
+      plan: 'remove-stated-old',
+      values: {
+        thumbprint: pair.old,
+        newThumbprint: pair.renewed,
+        ...(first && { server: first }),
+        ...(others.length > 0 && { sharedWith: others.join(',') }),
+      },
+    });
+  } else if (onlyThumbprints) {
     for (const tp of lone) {
       findings.push({
         code: 'THUMBPRINT_ONLY',

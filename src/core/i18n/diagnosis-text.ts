@@ -63,6 +63,7 @@ export interface DiagnosisText {
     invisible(p: { chars: string }): string;
     unknownEvent(p: { id: number }): string;
     thumbprintOnly(p: { thumbprint: string }): string;
+    removalAsked(p: { old: string; renewed: string; servers: string }): string;
     unrecognized(): string;
     notCertificateEvent(p: { id: number; meaning: string }): string;
     internalMissingLocal(p: { thumbprint: string; server: string }): string;
@@ -234,6 +235,8 @@ const en: DiagnosisText = {
       `Event ${id} is not in certcheck's catalogue of Exchange certificate events. Paste the full event text (with Source and Description) or the certificate itself.`,
     thumbprintOnly: ({ thumbprint }) =>
       `Only a thumbprint (${thumbprint}). Paste the output of the command below to see what the certificate is, what it serves and when it expires.`,
+    removalAsked: ({ old, renewed, servers }) =>
+      `Yes, the old certificate ${old} can be removed${servers ? ` (on ${servers}, each separately)` : ''}, once the checks below show, on each server, that ${renewed} serves 443 and SMTP, that the Exchange Back End site (444) is not bound to the old one, that no send or receive connector names the old one in TlsCertificateName (a connector that does is pointed at ${renewed} first) and that it is neither the internal transport nor the Auth certificate.`,
     unrecognized: () =>
       'Nothing certcheck knows was found in this paste. You can paste: an event (ID or full text, e.g. 12014 or 12015), a thumbprint, a PEM or base64 certificate or chain, Get-ExchangeCertificate output (table or | fl), certutil -dump or openssl x509 -text output.',
     notCertificateEvent: ({ id, meaning }) =>
@@ -367,6 +370,7 @@ const en: DiagnosisText = {
     INVISIBLE_CHARACTERS: () => 'The thumbprint carries invisible characters',
     UNKNOWN_EVENT: ({ id }) => `Event ${id} is not a known Exchange certificate event`,
     THUMBPRINT_ONLY: ({ name }) => `Thumbprint ${name}: paste more to diagnose it`,
+    REMOVAL_ASKED: ({ name }) => `The old certificate ${name} can be removed after the checks below`,
     UNRECOGNIZED_INPUT: () => 'Nothing certcheck recognises in this paste',
     NOT_A_CERTIFICATE_EVENT: ({ id }) => `Event ${id} is not a certificate problem`,
     INTERNAL_TRANSPORT_CERT_MISSING: ({ server }) =>
@@ -506,6 +510,8 @@ const ja: DiagnosisText = {
       `イベント ${id} は certcheck の Exchange 証明書イベント一覧にありません。イベントの全文 (ソースと説明を含む) か、証明書そのものを貼り付けてください。`,
     thumbprintOnly: ({ thumbprint }) =>
       `拇印 (${thumbprint}) だけです。どの証明書か、何に使われ、いつ期限が切れるかを知るには、下のコマンドの出力を貼り付けてください。`,
+    removalAsked: ({ old, renewed, servers }) =>
+      `はい、古い証明書 ${old} は削除できます${servers ? ` (${servers} のそれぞれで個別に)` : ''}。ただし先に、各サーバーで下の確認を行ってください: ${renewed} が 443 と SMTP で使われていること、Exchange Back End サイト (444) が古い証明書にバインドされていないこと、TlsCertificateName で古い証明書を指定している送信コネクタ・受信コネクタがないこと (あれば先に ${renewed} に向けます)、内部トランスポート証明書でも Auth 証明書でもないこと。`,
     unrecognized: () =>
       'この貼り付けには certcheck が認識できるものがありませんでした。貼り付けられるもの: イベント (ID または全文、例: 12014、12015)、拇印、PEM または Base64 の証明書やチェーン、Get-ExchangeCertificate の出力 (表形式または | fl)、certutil -dump や openssl x509 -text の出力。',
     notCertificateEvent: ({ id, meaning }) =>
@@ -643,6 +649,7 @@ const ja: DiagnosisText = {
     INVISIBLE_CHARACTERS: () => '拇印に見えない文字が含まれています',
     UNKNOWN_EVENT: ({ id }) => `イベント ${id} は既知の Exchange 証明書イベントではありません`,
     THUMBPRINT_ONLY: ({ name }) => `拇印 ${name}: 診断には追加の情報が必要です`,
+    REMOVAL_ASKED: ({ name }) => `古い証明書 ${name} は下の確認の後で削除できます`,
     UNRECOGNIZED_INPUT: () => 'この貼り付けに certcheck が認識できるものはありません',
     NOT_A_CERTIFICATE_EVENT: ({ id }) => `イベント ${id} は証明書の問題ではありません`,
     INTERNAL_TRANSPORT_CERT_MISSING: ({ server }) => `${server || 'サーバー'} の内部トランスポート証明書がありません`,

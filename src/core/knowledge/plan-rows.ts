@@ -924,6 +924,34 @@ export const PLAN_ROWS: PlanDefinition[] = [
     ],
   },
   {
+    id: 'remove-stated-old',
+    reference: 'Microsoft Learn: Remove-ExchangeCertificate; Get-ExchangeCertificate',
+    summary: s(
+      'The admin asks whether the old certificate can be removed, naming the old and the new one by thumbprint',
+      '古い証明書を削除してよいかの質問 (古い証明書と新しい証明書を拇印で示している)',
+    ),
+    // The old certificate goes only once nothing uses it: the renewal serves 443 and SMTP, 444 is not
+    // bound to it, no connector names it in TlsCertificateName (org-wide, listed once before any
+    // removal), and it is neither the internal transport nor the Auth certificate; then server by server.
+    entries: [
+      'show-stated-pair',
+      { if: 'version>=2010', yes: ['check-443-here'] },
+      { if: 'version>=2013', yes: ['show-backend-444'] },
+      'identify-internal',
+      { if: 'version>=2013', yes: ['identify-auth', 'list-connector-pins'] },
+      'remove-old-renewed',
+      {
+        each: 'sharedWith',
+        do: [
+          'show-stated-pair',
+          { if: 'version>=2010', yes: ['check-443-here'] },
+          { if: 'version>=2013', yes: ['show-backend-444'] },
+          'remove-old-renewed',
+        ],
+      },
+    ],
+  },
+  {
     id: 'identify-thumbprint',
     reference: 'Microsoft Learn: Get-ExchangeCertificate',
     summary: s('Only a thumbprint was pasted', '拇印だけが貼り付けられた'),

@@ -134,6 +134,23 @@ export const RENEWED_STEPS: LibraryStep[] = [
     },
   },
   {
+    // The admin gave both thumbprints in prose: what each is, and what each serves, on this server.
+    id: 'show-stated-pair',
+    role: 'any',
+    title: {
+      en: 'On {server}: show the old and the new certificate: the new one has the same names, a later NotAfter and Status Valid, and lists the services the old one lists',
+      ja: '{server} で: 古い証明書と新しい証明書を表示します。新しい証明書が同じ名前、より後の NotAfter、Status が Valid で、古い証明書と同じサービスを持つことを確かめます',
+    },
+    why: {
+      en: 'Only a certificate that is replaced everywhere it served may go; this changes nothing.',
+      ja: '削除してよいのは、使われていたすべての場所で置き換えた証明書だけです。このコマンドは何も変更しません。',
+    },
+    command: {
+      default:
+        "Get-ExchangeCertificate | ? { $_.Thumbprint -eq '{thumbprint}' -or $_.Thumbprint -eq '{newThumbprint}' } | fl Thumbprint,Subject,Issuer,CertificateDomains,Services,NotAfter,Status",
+    },
+  },
+  {
     id: 'remove-old-renewed',
     role: 'any',
     phase: 'cleanup',

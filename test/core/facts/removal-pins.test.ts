@@ -157,3 +157,58 @@ describe('a certificate a connector pins is removed only after the connector is 
     });
   }
 });
+
+// Prose only: the admin names the old and the new certificate by thumbprint and asks whether the old
+// one can go. The answer says yes, after the checks; the pins are listed before any removal, and the
+// old certificate is removed on each server named, each after its own checks.
+const PROSE: { name: string; language: Language; paste: string; old: string; servers: string[] }[] = [
+  {
+    name: 'en, two servers, hybrid, same CA',
+    language: 'en',
+    paste:
+      'quick q: Exchange 2019 CU14, two servers EX1 and EX2, hybrid. Renewed our SAN cert last week, imported on both and enabled for IIS+SMTP on both. Old one is 2E02BDA54DEF29E91FBF83CA414040AAFA80A9B1, expires Dec 3. New one is 2B92B06450FE7D5A95EBE188830CA0DF2AC42C62, same CA. Can I just delete the old cert on both servers?',
+    old: '2E02BDA54DEF29E91FBF83CA414040AAFA80A9B1',
+    servers: ['EX1', 'EX2'],
+  },
+  {
+    name: 'ja, two servers, 「削除しても大丈夫ですか？」',
+    language: 'ja',
+    paste:
+      'Exchange 2016 CU23、EXJ1 と EXJ2 の 2 台です。SAN 証明書を更新して両方にインポートし、IIS と SMTP に割り当てました。古い証明書は 9A1F3C5E7B9D1F3A5C7E9B1D3F5A7C9E1B3D5F70 で 12/3 に期限切れ、新しい証明書は 4C2E6A8B0D2F4A6C8E0B2D4F6A8C0E2B4D6F8A91 です。古いほうを両方のサーバーで削除しても大丈夫ですか？',
+    old: '9A1F3C5E7B9D1F3A5C7E9B1D3F5A7C9E1B3D5F70',
+    servers: ['EXJ1', 'EXJ2'],
+  },
+];
+
+describe('a prose question whether the old certificate can be removed', () => {
+  for (const c of PROSE) {
+    it(c.name, () => {
+      const d = diagnose(c.paste, { now: REFERENCE_NOW, lang: c.language });
+      const finding = d.findings.find((f) => f.code === 'REMOVAL_ASKED');
+      assert.ok(finding, 'the question is answered in a finding');
+      assert.match(finding.message, c.language === 'ja' ? /^はい、/ : /^Yes, /);
+      for (const server of c.servers) assert.ok(finding.message.includes(server), server);
+      const removals = d.steps.filter((s) =>
+        (s.command ?? '').includes(`Remove-ExchangeCertificate -Thumbprint ${c.old}`),
+      );
+      assert.deepEqual(
+        removals.map((s) => s.server),
+        c.servers,
+        'removed on each server named',
+      );
+      const first = d.steps.indexOf(removals[0] as Step);
+      const pins = d.steps.findIndex((s) =>
+        (s.command ?? '').includes('Get-SendConnector | ? { $_.TlsCertificateName }'),
+      );
+      assert.ok(pins >= 0 && pins < first, 'the connector pins are listed before any removal');
+      for (const server of c.servers) {
+        const at = d.steps.findIndex((s) => s.server === server && (s.command ?? '').includes('ipport=0.0.0.0:443'));
+        const removal = d.steps.findIndex(
+          (s) => s.server === server && (s.command ?? '').includes('Remove-ExchangeCertificate'),
+        );
+        assert.ok(at >= 0 && at < removal, `443 is checked on ${server} before its removal`);
+      }
+      assert.ok(!d.steps.some((s) => /New-ExchangeCertificate|-GenerateRequest/.test(s.command ?? '')));
+    });
+  }
+});
