@@ -241,7 +241,8 @@ const HYBRID: readonly RegExp[] = [
   /\b(?:we(?:'re| are)|we run|we have|it's|it is|this is|org is|organi[sz]ation is)\s+(?:an?\s+|in\s+(?:an?\s+)?)?hybrid\b/i,
   /\bhybrid\s+(?:org|organi[sz]ation|deployment|setup|set-up|environment|configuration|tenant|with\s+(?:Exchange Online|Office 365|O365|M365|EXO))\b/i,
   /\b(?:in\s+)?(?:a\s+)?hybrid\s+(?:config|mode)\b/i,
-  /(?:^|[(,]\s*)hybrid\s*(?:[,)]|$)|^\s*hybrid\b/im,
+  // Blanks within the line only: `\s*` at each line start would run over every blank line after it.
+  /(?:^|[(,][ \t]*)hybrid[ \t]*(?:[,)]|$)|^[ \t]*hybrid\b/im,
   /ハイブリッド\s*(?:構成|環境|展開)\s*(?:です|で|の|を|に|にして)/,
   /ハイブリッド\s*です/,
   /Exchange Online\s*(?:と|との)\s*(?:の\s*)?ハイブリッド/,
@@ -255,6 +256,8 @@ export function hybridOrgSaid(text: string): boolean | undefined {
     if (/\b[A-Z][A-Z0-9]{0,14}\d(?:-[A-Z0-9]{1,14})?\b/.test(clause) && !/\bsingle server\b|1\s*台/i.test(clause)) continue;
     return false;
   }
+  // Every pattern names the word itself: a paste without it says nothing of a hybrid.
+  if (!/hybrid|ハイブリッド/i.test(text)) return undefined;
   return HYBRID.some((p) => p.test(text)) ? true : undefined;
 }
 /** A certificate file as Windows names it: a .cer, .crt, .p7b, .p7c or .der (never a .pfx: that carries a key). */

@@ -27,9 +27,28 @@ const MAIL_FLOW = new RegExp(
 
 /** The admin's own words: pasted PEM blocks and base64 lines carry letters, not symptoms. */
 function prose(text: string): string {
-  return text
-    .replace(/-----BEGIN [A-Z0-9 ]+-----[\s\S]*?-----END [A-Z0-9 ]+-----/g, ' ')
-    .replace(/^[A-Za-z0-9+/=]{40,}$/gm, ' ');
+  return withoutArmour(text).replace(/^[A-Za-z0-9+/=]{40,}$/gm, ' ');
+}
+
+/**
+ * The text without its BEGIN … END blocks, found by plain searches that each go forward once: a
+ * pattern with a lazy run from every BEGIN would scan the rest of a paste of BEGIN lines without an
+ * END once per line.
+ */
+function withoutArmour(text: string): string {
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const begin = text.indexOf('-----BEGIN ', at);
+    if (begin < 0) break;
+    const end = text.indexOf('-----END ', begin);
+    if (end < 0) break;
+    const close = text.indexOf('-----', end + 9);
+    if (close < 0) break;
+    out += `${text.slice(at, begin)} `;
+    at = close + 5;
+  }
+  return out + text.slice(at);
 }
 
 export function statedSymptomPort(text: string): number | undefined {
