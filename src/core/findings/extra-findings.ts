@@ -119,6 +119,17 @@ export function judgeEvidenceExtras({
         ...(others.length > 0 && { sharedWith: others.join(',') }),
       },
     });
+  } else if (!onlyThumbprints && REMOVAL_ASKED.test(paste)) {
+    // A listing shows the old certificate beside its renewal (same subject, the later NotAfter, still
+    // valid): the plan moves what the old one served, connectors naming it included, and removes it last.
+    const renewedPair = listedRenewal(certificates);
+    if (renewedPair)
+      findings.push({
+        code: 'REMOVAL_ASKED',
+        severity: 'info',
+        thumbprint: renewedPair.old,
+        message: text.finding.removalAskedListed({ old: renewedPair.old, renewed: renewedPair.renewed }),
+      });
   } else if (onlyThumbprints) {
     for (const tp of lone) {
       findings.push({
@@ -265,4 +276,21 @@ export function judgeEvidenceExtras({
     findings.push({ code: 'UNRECOGNIZED_INPUT', severity: 'info', message: text.finding.unrecognized() });
   }
   return { findings, plans };
+}
+
+/** The one subject listed twice: the earlier certificate and its renewal, which must still be valid. */
+function listedRenewal(certificates: readonly CertificateFacts[]): { old: string; renewed: string } | undefined {
+  const bySubject = new Map<string, CertificateFacts[]>();
+  for (const c of certificates) {
+    if (!c.thumbprint || c.daysLeft === undefined || !c.subject) continue;
+    const key = c.subject.toLowerCase();
+    const same = bySubject.get(key) ?? [];
+    if (!same.some((x) => x.thumbprint === c.thumbprint)) same.push(c);
+    bySubject.set(key, same);
+  }
+  const pairs = [...bySubject.values()].filter((same) => same.length === 2);
+  if (pairs.length !== 1) return undefined;
+  const [a, b] = (pairs[0] ?? []).toSorted((x, y) => (x.daysLeft ?? 0) - (y.daysLeft ?? 0));
+  if (!a?.thumbprint || !b?.thumbprint || (b.daysLeft ?? -1) < 0 || a.daysLeft === b.daysLeft) return undefined;
+  return { old: a.thumbprint, renewed: b.thumbprint };
 }

@@ -64,6 +64,7 @@ export interface DiagnosisText {
     unknownEvent(p: { id: number }): string;
     thumbprintOnly(p: { thumbprint: string }): string;
     removalAsked(p: { old: string; renewed: string; servers: string }): string;
+    removalAskedListed(p: { old: string; renewed: string }): string;
     unrecognized(): string;
     notCertificateEvent(p: { id: number; meaning: string }): string;
     internalMissingLocal(p: { thumbprint: string; server: string }): string;
@@ -235,6 +236,8 @@ const en: DiagnosisText = {
       `Event ${id} is not in certcheck's catalogue of Exchange certificate events. Paste the full event text (with Source and Description) or the certificate itself.`,
     thumbprintOnly: ({ thumbprint }) =>
       `Only a thumbprint (${thumbprint}). Paste the output of the command below to see what the certificate is, what it serves and when it expires.`,
+    removalAskedListed: ({ old, renewed }) =>
+      `Yes, the old certificate ${old} can be removed, but only as the last step below: first ${renewed} takes over everything the old one served, a connector that names the old one in TlsCertificateName is pointed at ${renewed} (or listed, when the paste does not show the connectors), and each server is shown serving ${renewed}.`,
     removalAsked: ({ old, renewed, servers }) =>
       `Yes, the old certificate ${old} can be removed${servers ? ` (on ${servers}, each separately)` : ''}, once the checks below show, on each server, that ${renewed} serves 443 and SMTP, that the Exchange Back End site (444) is not bound to the old one, that no send or receive connector names the old one in TlsCertificateName (a connector that does is pointed at ${renewed} first) and that it is neither the internal transport nor the Auth certificate.`,
     unrecognized: () =>
@@ -510,6 +513,8 @@ const ja: DiagnosisText = {
       `イベント ${id} は certcheck の Exchange 証明書イベント一覧にありません。イベントの全文 (ソースと説明を含む) か、証明書そのものを貼り付けてください。`,
     thumbprintOnly: ({ thumbprint }) =>
       `拇印 (${thumbprint}) だけです。どの証明書か、何に使われ、いつ期限が切れるかを知るには、下のコマンドの出力を貼り付けてください。`,
+    removalAskedListed: ({ old, renewed }) =>
+      `はい、古い証明書 ${old} は削除できます。ただし下の手順の最後に行ってください: 先に ${renewed} が古い証明書の使われていたすべてのサービスを引き継ぎ、TlsCertificateName で古い証明書を指定しているコネクタを ${renewed} に向け (貼り付けにコネクタがない場合は一覧して確認し)、各サーバーが ${renewed} を提示していることを確かめます。`,
     removalAsked: ({ old, renewed, servers }) =>
       `はい、古い証明書 ${old} は削除できます${servers ? ` (${servers} のそれぞれで個別に)` : ''}。ただし先に、各サーバーで下の確認を行ってください: ${renewed} が 443 と SMTP で使われていること、Exchange Back End サイト (444) が古い証明書にバインドされていないこと、TlsCertificateName で古い証明書を指定している送信コネクタ・受信コネクタがないこと (あれば先に ${renewed} に向けます)、内部トランスポート証明書でも Auth 証明書でもないこと。`,
     unrecognized: () =>

@@ -119,6 +119,10 @@ describe('a certificate a connector pins is removed only after the connector is 
     it(c.name, () => {
       const d = diagnose(c.paste, { now: REFERENCE_NOW, lang: c.language });
       assert.equal(d.language, c.language);
+      const answer = d.findings.find((f) => f.code === 'REMOVAL_ASKED');
+      assert.ok(answer, 'the removal question is answered in a finding');
+      assert.match(answer.message, c.language === 'ja' ? /^はい、/ : /^Yes, /);
+      assert.ok(answer.message.includes(OLD) && answer.message.includes('TlsCertificateName'));
       const steps = d.steps;
       const removal = steps.findIndex((s) =>
         (s.command ?? '').includes(`Remove-ExchangeCertificate -Thumbprint ${OLD}`),
