@@ -20,7 +20,7 @@ import { hostOf, judgeEvent } from './findings/event-findings.js';
 import { judgeEvidenceExtras, unexplainedThumbprints } from './findings/extra-findings.js';
 import { addJudgement, emptyJudgement, type Judgement } from './findings/judgement.js';
 import { judgeRemoteTls } from './findings/remote-tls-findings.js';
-import { judgeSettings } from './findings/setting-findings.js';
+import { judgeSettings, wholeStoreListed } from './findings/setting-findings.js';
 import { internalRenewalOnly, transportCertificateCause } from './findings/queue-cause.js';
 import { orderFindings, summarize } from './findings/summary.js';
 import { judgeSymptom } from './findings/symptom-findings.js';
@@ -88,6 +88,8 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
   const stated = statedFacts(text);
   const symptomPort = statedSymptomPort(text);
   const noCaSaid = saysNoCaCertificate(text);
+  // A whole store listing: a thumbprint an event or setting names that it lacks was removed.
+  const storeListed = wholeStoreListed(text);
   const cover = (event: EventFacts) => candidateFor(event, { pasted, lone, now, stated, events });
   for (const event of events) {
     // The same event ID read twice, once whole and once without its source, is one event, never
@@ -99,7 +101,13 @@ export function diagnose(raw: string, options: DiagnoseOptions): Diagnosis {
       text: t,
       version,
       ...((holder ?? server) && { fallbackServer: holder ?? server }),
-      ...candidateOf(cover(event)),
+      // A candidate the whole store listing lacks was removed: nothing is enabled on it.
+      ...candidateOf(storeListed ? inStore(cover(event), pasted) : cover(event)),
+      goneFromStore:
+        event.thumbprint !== undefined &&
+        storeListed &&
+        pasted.length > 0 &&
+        !pasted.some((c) => c.thumbprint === event.thumbprint),
       renewingInternal:
         event.id === 12014 &&
         isOwnName(event.fqdn, event.computer) &&
@@ -348,6 +356,10 @@ function candidateFor(
   );
   if (expiredForName && !dated.some((c) => c.daysLeft !== undefined)) return {};
   return { candidate: lone };
+}
+
+function inStore(found: { candidate?: string }, pasted: readonly CertificateFacts[]): { candidate?: string } {
+  return found.candidate && !pasted.some((c) => c.thumbprint === found.candidate) ? {} : found;
 }
 
 function candidateOf(found: { candidate?: string }): { candidate?: string } {

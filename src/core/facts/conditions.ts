@@ -915,7 +915,8 @@ export const CONDITIONS: Readonly<Record<string, Condition>> = {
   certInStore: {
     // An expired certificate is no internal transport certificate to enable again: a new one is made.
     test: (s) =>
-      s.cert && isExpired(s.cert)
+      // A whole store listing without it: it was removed, not to be looked for again.
+      s.values.goneFromStore === 'yes' || (s.cert && isExpired(s.cert))
         ? false
         : s.cert && (s.cert.subject !== '' || s.cert.daysLeft !== undefined)
           ? true

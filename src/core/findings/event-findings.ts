@@ -13,6 +13,11 @@ export interface EventJudgeOptions {
   candidate?: string;
   /** The same server's internal transport certificate is recreated in this paste (12015 with 12014). */
   renewingInternal?: boolean;
+  /**
+   * The event's certificate is not in the whole store listing the paste shows for its server: it
+   * was removed, so it is missing, never expired, and nothing is enabled on it or removed.
+   */
+  goneFromStore?: boolean;
 }
 
 /** Findings and plans for one event, by what the catalogue says the event means. */
@@ -45,7 +50,11 @@ export function judgeEvent(event: EventFacts, options: EventJudgeOptions): Judge
     });
     return { findings, plans };
   }
-  switch (entry.kind) {
+  const kind =
+    options.goneFromStore && (entry.kind === 'internal-cert-expired' || entry.kind === 'internal-cert-expiring')
+      ? 'internal-cert-missing-local'
+      : entry.kind;
+  switch (kind) {
     case 'internal-cert-expired':
       values.internal = 'yes';
       findings.push({
@@ -153,7 +162,12 @@ export function judgeEvent(event: EventFacts, options: EventJudgeOptions): Judge
         ...tp,
         message: message + ephemeral,
       });
-      plans.push({ plan: 'internal-missing-local', values });
+      plans.push({
+        plan: 'internal-missing-local',
+        // Said expired by its event but absent from the whole listing: gone, not to be looked for again.
+        // (12024 and 12013 keep their check: their own text says the certificate may still be there.)
+        values: { ...values, ...(kind !== entry.kind && { goneFromStore: 'yes' }) },
+      });
       break;
     }
     case 'internal-cert-missing-ad':

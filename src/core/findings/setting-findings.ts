@@ -43,6 +43,11 @@ const WHOLE_LISTING =
 const FILTERED_LISTING =
   /\b(?:certutil(?:\.exe)?\s+(?:-\w+\s+)*-store\s+["']?my["']?|(?:Get-ChildItem|dir|ls|gci)\s+(?:-Path\s+)?["']?Cert:\\?LocalMachine\\My\b)[^\n]*\|\s*(?:findstr|Select-String|sls|Where-Object|Where|\?)(?![\w-])/i;
 
+/** The paste lists the whole store (not a filtered part of it), so a thumbprint it lacks is gone. */
+export function wholeStoreListed(paste: string): boolean {
+  return WHOLE_LISTING.test(paste) && !FILTERED_LISTING.test(paste);
+}
+
 function judgeBindings(judgement: Judgement, { paste, evidence, certificates, language }: Input): void {
   const listed = certificates.filter((c) => c.thumbprint && LISTING_SOURCES.has(c.source));
   const words = settingText[language];

@@ -73,6 +73,8 @@ export interface PlanValues {
    * self-signed certificate, the internal transport one and Exchange Back End's (444), is gone.
    */
   setupGone?: 'yes';
+  /** 'yes' when the whole store listing the paste shows lacks the certificate the event names: it was removed. */
+  goneFromStore?: 'yes';
   /** A valid certificate the paste shows that can take the Exchange Back End binding (port 444). */
   backendCandidate?: string;
   /** The transport event IDs to watch for after the fix ('12014,12015'). */
