@@ -81,6 +81,19 @@ const rows: Row[] = [
     gone: true,
   },
   {
+    name: 'English: no event, only InternalTransportCertificateThumbprint and the whole listing without it',
+    paste: `Mail between EX41 and EX42 is slow since we cleaned up old certificates. Exchange 2019 CU14.\n\n${TRANSPORT('EX41')}\n${LIST_FT('EX41')}`,
+    server: 'EX41',
+    gone: true,
+  },
+  {
+    name: 'Japanese: no event, only InternalTransportCertificateThumbprint and the whole listing without it',
+    language: 'ja',
+    paste: `証明書を整理してから EXJP41 と EXJP42 の間のメール配送が遅いです。Exchange 2019 CU14 です。\n\n${TRANSPORT('EXJP41')}\n${LIST_FT('EXJP41')}`,
+    server: 'EXJP41',
+    gone: true,
+  },
+  {
     name: 'English: a listing of one certificate by thumbprint proves nothing about the rest',
     paste: `${EVENT_12015('EX22')}\n[PS] C:\\>Get-ExchangeCertificate -Thumbprint 5753CC92CD0680763C5AF4408567513AEC613514 | fl Thumbprint,Services,NotAfter,Subject\n\nThumbprint : 5753CC92CD0680763C5AF4408567513AEC613514\nServices   : IMAP, POP, IIS, SMTP\nNotAfter   : 10/31/2027 8:59:59 AM\nSubject    : CN=mail.contoso.com\n`,
     server: 'EX22',

@@ -19,6 +19,7 @@ export function judgeSettings(input: {
 }): Judgement {
   const judgement = emptyJudgement();
   judgeBindings(judgement, input);
+  judgeInternalTransportGone(judgement, input);
   judgeMailProtocols(judgement, input);
   judgeHybridConnectors(judgement, input);
   return judgement;
@@ -101,6 +102,37 @@ function judgeBindings(judgement: Judgement, { paste, evidence, certificates, la
       plan: 'backend-444-rebind',
       values: { ...(server && { server }), ...(own?.thumbprint && { backendCandidate: own.thumbprint }) },
     });
+  }
+}
+
+/**
+ * InternalTransportCertificateThumbprint (Get-TransportService) naming a certificate the whole store
+ * listing does not hold: it was removed. An event about it has its own finding already.
+ */
+function judgeInternalTransportGone(judgement: Judgement, { paste, evidence, certificates, language }: Input): void {
+  if (!wholeStoreListed(paste)) return;
+  const listed = certificates.filter((c) => c.thumbprint && LISTING_SOURCES.has(c.source));
+  if (listed.length === 0) return;
+  for (const use of evidence.certificateUses ?? []) {
+    if (use.use !== 'internalTransport' || listed.some((c) => c.thumbprint === use.thumbprint)) continue;
+    if (evidence.events.some((e) => e.thumbprint === use.thumbprint)) continue;
+    const server = use.server ?? listed.flatMap((c) => c.servers ?? [])[0] ?? evidence.servers?.[0];
+    judgement.findings.push({
+      code: 'INTERNAL_TRANSPORT_CERT_MISSING',
+      severity: 'critical',
+      thumbprint: use.thumbprint,
+      message: settingText[language].internalGone({ thumbprint: use.thumbprint, ...(server && { server }) }),
+    });
+    judgement.plans.push({
+      plan: 'internal-missing-local',
+      values: {
+        thumbprint: use.thumbprint,
+        internal: 'yes',
+        goneFromStore: 'yes',
+        ...(server && { server, domains: server }),
+      },
+    });
+    return;
   }
 }
 

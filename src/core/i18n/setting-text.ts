@@ -11,6 +11,7 @@ export interface SettingText {
     filtered?: boolean;
   }): string;
   bindingsUnchecked(p: { bindings: string }): string;
+  internalGone(p: { thumbprint: string; server?: string }): string;
   mailNameDiffers(p: { protocols: string; current: string; fqdn: string; cert: string; popFqdn?: string }): string;
   mailNameWildcard(p: { protocols: string; current: string; fqdn: string; popFqdn?: string }): string;
   hybridNames(p: { expected: string; where: string; cert: string; names: string }): string;
@@ -23,6 +24,8 @@ const en: SettingText = {
       : site === 'backEnd'
       ? `Exchange Back End (${endpoint}) is bound to ${hash}, a certificate the paste's store listing does not hold${removedSaid ? ' (the one you removed)' : ''}. The front end proxies every client protocol to port 444, so OWA goes blank, ECP gives HTTP 500, and Outlook Anywhere, EWS and the Exchange Management Shell fail. Bind 444 to a certificate that exists; the server's own self-signed certificate is fine there. Remove nothing else.`
       : `The Default Web Site (${endpoint}) is bound to ${hash}, a certificate the paste's store listing does not hold${removedSaid ? ' (the one you removed)' : ''}. HTTPS to this server fails until 443 is bound to a valid certificate that carries the names clients use.`,
+  internalGone: ({ thumbprint, server }) =>
+    `The internal transport certificate of ${server ?? 'this server'} (InternalTransportCertificateThumbprint ${thumbprint}) is not in the store listing: it was removed. Exchange servers authenticate each other's SMTP with it, so mail between them falls back or queues, and Setup's certificate was usually bound to Exchange Back End (444) too. Create a new self-signed certificate for SMTP (answer Y to make it the internal transport certificate) and check 444; nothing can be enabled on or removed from a certificate that is gone.`,
   bindingsUnchecked: ({ bindings }) =>
     `The HTTPS bindings use ${bindings}. Whether those certificates are still in the store decides whether OWA, ECP and the Exchange Management Shell work: paste the store listing below; a hash that is not in it is a removed certificate, and its site must be bound again.`,
   mailNameWildcard: ({ protocols, current, fqdn, popFqdn }) =>
@@ -40,6 +43,8 @@ const ja: SettingText = {
       : site === 'backEnd'
       ? `Exchange Back End (${endpoint}) は、貼り付けの証明書一覧にない証明書 ${hash} にバインドされています${removedSaid ? ' (削除した証明書です)' : ''}。フロントエンドはすべてのクライアント プロトコルをポート 444 に中継するため、OWA が真っ白になり、ECP は HTTP 500 を返し、Outlook Anywhere、EWS、Exchange 管理シェルが失敗します。444 を存在する証明書にバインドし直してください。ここはサーバー自身の自己署名証明書で問題ありません。ほかの証明書は削除しないでください。`
       : `Default Web Site (${endpoint}) は、貼り付けの証明書一覧にない証明書 ${hash} にバインドされています${removedSaid ? ' (削除した証明書です)' : ''}。443 をクライアントが使う名前を含む有効な証明書にバインドし直すまで、このサーバーへの HTTPS は失敗します。`,
+  internalGone: ({ thumbprint, server }) =>
+    `${server ?? 'このサーバー'} の内部トランスポート証明書 (InternalTransportCertificateThumbprint ${thumbprint}) が証明書の一覧にありません。削除されています。Exchange サーバー同士は SMTP の認証にこの証明書を使うため、サーバー間のメールが滞留することがあります。また、セットアップが作成した証明書は通常 Exchange Back End (444) にもバインドされています。SMTP 用の新しい自己署名証明書を作成し (内部トランスポート証明書にするため Y と答えます)、444 を確認してください。削除された証明書は割り当ても削除もできません。`,
   bindingsUnchecked: ({ bindings }) =>
     `HTTPS のバインドは ${bindings} を使っています。これらの証明書がストアに残っているかどうかで、OWA、ECP、Exchange 管理シェルが動くかが決まります。下のコマンドでストアの一覧を貼り付けてください。一覧にないハッシュは削除された証明書で、そのサイトはバインドし直す必要があります。`,
   mailNameWildcard: ({ protocols, current, fqdn, popFqdn }) =>
