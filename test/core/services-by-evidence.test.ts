@@ -60,9 +60,11 @@ const cases: { name: string; paste: string; services: string; restartsIisOn?: st
     services: 'IIS,SMTP',
   },
   {
-    name: 'read from :995 alone: POP',
+    // A port alone shows one service the certificate serves, not all of them: the renewal takes the
+    // old certificate's own list, read on the server.
+    name: 'read from :995 alone: the services are read off the old certificate',
     paste: `Exchange 2010 SP3 (CAS01).\n\n${FROM_995}\nWhat do I do?`,
-    services: 'POP',
+    services: '$services',
   },
   {
     name: 'Japanese: read from :443, 「SMTP にも割り当てていると思います」',

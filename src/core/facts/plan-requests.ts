@@ -74,7 +74,12 @@ export function enrichPlanRequests(
     const known = facts?.certificates.find((c) => c.thumbprint && c.thumbprint === values.thumbprint);
     // The server that logs an SMTP certificate event about it, or presents it on a port, holds it in
     // its store: the renewal can read the old one's services there instead of taking them from a port.
-    const onServer = known && (SMTP_EVENTS.has(request.eventId ?? 0) || known.presentedOn.length > 0);
+    // A port that showed what it serves (servicesAtLeast) was the server's too.
+    const onServer =
+      known &&
+      (SMTP_EVENTS.has(request.eventId ?? 0) ||
+        known.presentedOn.length > 0 ||
+        (known.servicesAtLeast?.length ?? 0) > 0);
     if ((stored && STORE_SOURCES.has(stored.source)) || onServer) values.inStore = 'yes';
     // An SMTP certificate's event (12015-12018) about one the paste also shows serving clients: the
     // renewal is enabled for both.

@@ -78,8 +78,11 @@ function serviceOfPort(port: number | undefined, starttls: string | undefined): 
   return undefined;
 }
 
-/** The services the paste shows as facts for its one certificate: the port it was read from, a binding, the admin's name for it. */
-function shownServices(evidence: Evidence, only: Evidence['certificates'][number], text: string): Set<ExchangeService> {
+/**
+ * The services the port the one certificate was read from shows: each is certain, but only one of
+ * what the certificate serves (a port-25 probe says nothing of 443).
+ */
+function portServices(evidence: Evidence, only: Evidence['certificates'][number], text: string): Set<ExchangeService> {
   const shown = new Set<ExchangeService>();
   const starttls = /-starttls[ \t]+(\w+)/.exec(text)?.[1]?.toLowerCase();
   const endpoints = evidence.endpoints ?? [];
@@ -90,6 +93,12 @@ function shownServices(evidence: Evidence, only: Evidence['certificates'][number
     const service = same ? serviceOfPort(endpoint.port, endpoints.length === 1 ? starttls : undefined) : undefined;
     if (service) shown.add(service);
   }
+  return shown;
+}
+
+/** The services the paste shows as facts for its one certificate: a binding, the admin's name for it. */
+function shownServices(evidence: Evidence, only: Evidence['certificates'][number], text: string): Set<ExchangeService> {
+  const shown = new Set<ExchangeService>();
   for (const binding of evidence.bindings ?? []) {
     if (binding.port === 443 && binding.thumbprint && binding.thumbprint === only.thumbprint) shown.add('IIS');
   }
@@ -110,8 +119,18 @@ export function withStatedServices(evidence: Evidence, text: string): Evidence {
     if (/(?<![0-9A-Fa-f])[0-9A-Fa-f]{40}(?![0-9A-Fa-f])/.test(sentence)) continue;
     for (const [word, service] of STATED) if (word.test(sentence)) services.add(service);
   }
-  if (services.size === 0) return evidence;
+  const ports = portServices(evidence, only, text);
   const order: readonly ExchangeService[] = ['IIS', 'SMTP', 'IMAP', 'POP'];
+  // Only a port: what it shows is served, the rest is unknown (read off the old certificate).
+  if (services.size === 0) {
+    if (ports.size === 0) return evidence;
+    const atLeast = order.filter((s) => ports.has(s));
+    return {
+      ...evidence,
+      certificates: evidence.certificates.map((c) => (c === only ? { ...c, servicesAtLeast: atLeast } : c)),
+    };
+  }
+  for (const service of ports) services.add(service);
   const listed = order.filter((s) => services.has(s));
   const certificates = evidence.certificates.map((c) => (c === only ? { ...c, services: listed } : c));
   return { ...evidence, certificates };
