@@ -11,7 +11,7 @@ const ANSWERED_Y: readonly RegExp[] = [
   /\boverwrit\w*[^.\n]{0,60}?\b(?:answered|said|pressed|chose|typed|hit)\s+["'“]?Y(?:es)?\b/i,
   /\b(?:overwrite|prompt)[^.\n)]{0,20}?[:=]\s*["'“]?Y(?:es)?\b/i,
   /上書き[^。\n]{0,15}?(?:は|に|で|を)\s*[「"“]?[YＹ](?![a-z])/i,
-  /[「"“]?[YＹ][」"”]?\s*(?:と|で)\s*(?:答え|回答|応答|上書き)/,
+  /上書き[^。\n]{0,30}?[「"“]?[YＹ][」"”]?\s*(?:と|で)\s*(?:答え|回答|応答)/,
 ];
 
 const EVENTS_STOPPED: readonly RegExp[] = [

@@ -47,7 +47,12 @@ export function internalRenewedAlready(s: PlanScope): ServerCertificate | undefi
   const old = s.cert;
   if (!old?.thumbprint || old.issuerKind === 'ca') return undefined;
   const shown = old.internalTransport === false;
-  if (!shown && s.values.internalRenewedSaid !== 'yes') return undefined;
+  // Said, against a listing that still shows the old one in the role, the listing wins; an event read
+  // from the prose (12015) only says what the role was when it was logged.
+  const said =
+    s.values.internalRenewedSaid === 'yes' &&
+    (old.internalTransport !== true || s.eventId === 12015 || s.eventId === 12017);
+  if (!shown && !said) return undefined;
   const name = commonName(old.subject);
   if (!name) return undefined;
   const found = s.facts.certificates.filter(
