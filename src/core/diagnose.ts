@@ -19,9 +19,9 @@ import { judgeEmsUnavailable } from './findings/ems-findings.js';
 import { hostOf, judgeEvent } from './findings/event-findings.js';
 import { judgeEvidenceExtras, unexplainedThumbprints } from './findings/extra-findings.js';
 import { addJudgement, emptyJudgement, type Judgement } from './findings/judgement.js';
+import { internalRenewalOnly, transportCertificateCause } from './findings/queue-cause.js';
 import { judgeRemoteTls } from './findings/remote-tls-findings.js';
 import { judgeSettings, wholeStoreListed } from './findings/setting-findings.js';
-import { internalRenewalOnly, transportCertificateCause } from './findings/queue-cause.js';
 import { orderFindings, summarize } from './findings/summary.js';
 import { judgeSymptom } from './findings/symptom-findings.js';
 import { judgeUnexplained } from './findings/unexplained-findings.js';
@@ -543,9 +543,7 @@ function dedupeCertificates(certs: ParsedCertificate[]): ParsedCertificate[] {
     // A record that printed a field empty (a Format-List without Subject, `CertificateDomains : {}`)
     // takes the twin's value: a table row cut to its Thumbprint, Services and Subject columns still
     // names the certificate.
-    const missing = Object.entries(cert).filter(
-      ([k, v]) => !isBlank(v) && isBlank(twin[k as keyof ParsedCertificate]),
-    );
+    const missing = Object.entries(cert).filter(([k, v]) => !isBlank(v) && isBlank(twin[k as keyof ParsedCertificate]));
     Object.assign(twin, Object.fromEntries(missing));
     // The same certificate imported on several servers (a DAG, a load-balanced array) is one certificate.
     const servers = [...new Set([...(twin.servers ?? []), ...(cert.servers ?? [])])];
@@ -554,8 +552,7 @@ function dedupeCertificates(certs: ParsedCertificate[]): ParsedCertificate[] {
   return out;
 }
 
-const isBlank = (value: unknown) =>
-  value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+const isBlank = (value: unknown) => value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 
 /** Where Windows prints a certificate's dates in the server's own time, without a zone. */
 const SERVER_TIME_SOURCES: ReadonlySet<CertificateFacts['source']> = new Set([

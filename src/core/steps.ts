@@ -25,8 +25,6 @@ const PLAN_ORDER: readonly string[] = [
   'renewed-rollout',
   // A newer certificate that lacks a name of the current one: held back before the request that replaces it.
   'renewal-lacks-name',
-  // A newer certificate that lacks a name of the current one: held back before the request that replaces it.
-  'renewal-lacks-name',
   // A CA renewal first: its enable step then cannot be mistaken for one about a self-signed certificate made later.
   'ca-renew',
   'renew-unknown-issuer',

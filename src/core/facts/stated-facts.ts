@@ -35,19 +35,20 @@ export interface StatedFacts {
   hybridOrg?: boolean;
   /** The mailbox a pasted Test-OAuthConnectivity (or another Test- cmdlet) ran with (-Mailbox taro@contoso.com). */
   testMailbox?: string;
+  /** The admin says a load balancer in front of Exchange terminates TLS (SSL offload or bridging). */
+  offload?: OffloadSaid;
   /** The issued certificate file the admin says they have ('C:\\certs\\mail.cer', or its name and folder). */
   issuedFile?: string;
   /** The admin says the self-signed certificate was already replaced with Y, or 12015 stopped since. */
   internalRenewed?: boolean;
-  /** The admin says a load balancer in front of Exchange terminates TLS (SSL offload or bridging). */
-  offload?: OffloadSaid;
 }
 
 /**
  * The mailbox a command the admin already ran names: `Test-OAuthConnectivity … -Mailbox
  * taro.yamada@contoso.co.jp`. The same test is asked for again after the fix, with the same mailbox.
  */
-const TEST_MAILBOX = /\bTest-[A-Za-z]+\b[^\n]{0,300}?\s-Mailbox\s+['"]?([^\s'"<>|]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})['"]?/i;
+const TEST_MAILBOX =
+  /\bTest-[A-Za-z]+\b[^\n]{0,300}?\s-Mailbox\s+['"]?([^\s'"<>|]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})['"]?/i;
 
 /** A certificate bought from or issued by a CA, as admins call it. */
 const CA_WORDS =
@@ -190,11 +191,11 @@ export function statedFacts(text: string): StatedFacts {
   if (hybridOrg !== undefined) stated.hybridOrg = hybridOrg;
   const mailbox = TEST_MAILBOX.exec(text)?.[1];
   if (mailbox) stated.testMailbox = mailbox;
+  const offload = offloadSaid(text);
+  if (offload) stated.offload = offload;
   const file = issuedFileSaid(text);
   if (file) stated.issuedFile = file;
   if (internalRenewalSaid(text)) stated.internalRenewed = true;
-  const offload = offloadSaid(text);
-  if (offload) stated.offload = offload;
   return stated;
 }
 
@@ -253,13 +254,15 @@ export function hybridOrgSaid(text: string): boolean | undefined {
   for (const clause of text.split(/[.;!?\n()（）。]|,\s/)) {
     if (!NOT_HYBRID.some((p) => p.test(clause))) continue;
     // "EX02 is not hybrid": one server outside, not the organisation.
-    if (/\b[A-Z][A-Z0-9]{0,14}\d(?:-[A-Z0-9]{1,14})?\b/.test(clause) && !/\bsingle server\b|1\s*台/i.test(clause)) continue;
+    if (/\b[A-Z][A-Z0-9]{0,14}\d(?:-[A-Z0-9]{1,14})?\b/.test(clause) && !/\bsingle server\b|1\s*台/i.test(clause))
+      continue;
     return false;
   }
   // Every pattern names the word itself: a paste without it says nothing of a hybrid.
   if (!/hybrid|ハイブリッド/i.test(text)) return undefined;
   return HYBRID.some((p) => p.test(text)) ? true : undefined;
 }
+
 /** A certificate file as Windows names it: a .cer, .crt, .p7b, .p7c or .der (never a .pfx: that carries a key). */
 const CERT_FILE = String.raw`[^\\/:*?"'<>|\s、。「」（）()]{1,100}\.(?:cer|crt|p7b|p7c|der)`;
 // Bounded runs: a long line without spaces (base64, JSON) never makes these scan it again and again.

@@ -1,13 +1,13 @@
 import { formatDate } from '../countdown.js';
 import { sameDistinguishedName } from '../facts/dn-compare.js';
 import type { DiagnosisText } from '../i18n/diagnosis-text.js';
+import { responseText } from '../i18n/response-text.js';
 import type { CertificateFacts } from '../model.js';
 import type { Symptom } from '../recognize/evidence.js';
 import { commonName, shortThumbprint } from './certificate-findings.js';
 import type { Judgement } from './judgement.js';
 import { judgeNameMismatch } from './name-mismatch-findings.js';
 import { overwriteNewKind } from './overwrite-kind.js';
-import { responseText } from '../i18n/response-text.js';
 
 const AUTH_SYMPTOMS: Partial<Record<Symptom['id'], { en: string; ja: string }>> = {
   'owa-proxy-1003': {

@@ -339,6 +339,40 @@ export const TRANSPORT_STEPS: LibraryStep[] = [
     unknownNote: { en: 'Exchange 2013 and later only', ja: 'Exchange 2013 以降のみ' },
   },
   {
+    // Run from the server the plan is on: the copy was imported and enabled on the other one with -Server.
+    id: 'restart-others-smtp',
+    role: 'any',
+    versions: ['2010', '2013+', 'unknown'],
+    title: {
+      en: 'On {server}: restart the transport services on each other server that got the copy (its name in -ComputerName, once per server), so port 25 presents the renewed certificate there',
+      ja: '{server} で: コピーを入れた他のサーバーごとに (-ComputerName にそのサーバー名を指定して 1 台ずつ)、トランスポート サービスを再起動し、そのサーバーのポート 25 で更新後の証明書が提示されるようにします',
+    },
+    why: RESTART_WHY,
+    command: {
+      default:
+        'Invoke-Command -ComputerName <other server> { Restart-Service MSExchangeFrontEndTransport, MSExchangeTransport }',
+      '2010': 'Invoke-Command -ComputerName <other server> { Restart-Service MSExchangeTransport }',
+    },
+    unknownNote: {
+      en: 'Exchange 2010 has only MSExchangeTransport',
+      ja: 'Exchange 2010 には MSExchangeTransport しかありません',
+    },
+  },
+  {
+    id: 'restart-others-iis',
+    role: 'any',
+    versions: ['2010', '2013+', 'unknown'],
+    title: {
+      en: 'On {server}: restart IIS on each other server that got the copy (its name in -ComputerName, once per server), so 443 presents the renewed certificate there',
+      ja: '{server} で: コピーを入れた他のサーバーごとに (-ComputerName にそのサーバー名を指定して 1 台ずつ)、IIS を再起動し、そのサーバーの 443 で更新後の証明書が提示されるようにします',
+    },
+    why: {
+      en: 'IIS keeps the certificate it loaded until it restarts.',
+      ja: 'IIS は再起動するまで読み込んだ証明書を使い続けます。',
+    },
+    command: { default: 'Invoke-Command -ComputerName <other server> { iisreset /noforce }' },
+  },
+  {
     id: 'rebind-backend-444-interim',
     role: 'mailbox',
     versions: ['2013+', 'unknown'],
@@ -381,39 +415,5 @@ export const TRANSPORT_STEPS: LibraryStep[] = [
         "$t = (Get-TransportService {serverOrPlaceholder}).InternalTransportCertificateThumbprint\nImport-Module WebAdministration\n$b = Get-WebBinding -Name 'Exchange Back End' -Protocol https -Port 444\n$b.RemoveSslCertificate()\n$b.AddSslCertificate($t, 'My')",
     },
     unknownNote: { en: 'Exchange 2013 and later only', ja: 'Exchange 2013 以降のみ' },
-  },
-  {
-    // Run from the server the plan is on: the copy was imported and enabled on the other one with -Server.
-    id: 'restart-others-smtp',
-    role: 'any',
-    versions: ['2010', '2013+', 'unknown'],
-    title: {
-      en: 'On {server}: restart the transport services on each other server that got the copy (its name in -ComputerName, once per server), so port 25 presents the renewed certificate there',
-      ja: '{server} で: コピーを入れた他のサーバーごとに (-ComputerName にそのサーバー名を指定して 1 台ずつ)、トランスポート サービスを再起動し、そのサーバーのポート 25 で更新後の証明書が提示されるようにします',
-    },
-    why: RESTART_WHY,
-    command: {
-      default:
-        'Invoke-Command -ComputerName <other server> { Restart-Service MSExchangeFrontEndTransport, MSExchangeTransport }',
-      '2010': 'Invoke-Command -ComputerName <other server> { Restart-Service MSExchangeTransport }',
-    },
-    unknownNote: {
-      en: 'Exchange 2010 has only MSExchangeTransport',
-      ja: 'Exchange 2010 には MSExchangeTransport しかありません',
-    },
-  },
-  {
-    id: 'restart-others-iis',
-    role: 'any',
-    versions: ['2010', '2013+', 'unknown'],
-    title: {
-      en: 'On {server}: restart IIS on each other server that got the copy (its name in -ComputerName, once per server), so 443 presents the renewed certificate there',
-      ja: '{server} で: コピーを入れた他のサーバーごとに (-ComputerName にそのサーバー名を指定して 1 台ずつ)、IIS を再起動し、そのサーバーの 443 で更新後の証明書が提示されるようにします',
-    },
-    why: {
-      en: 'IIS keeps the certificate it loaded until it restarts.',
-      ja: 'IIS は再起動するまで読み込んだ証明書を使い続けます。',
-    },
-    command: { default: 'Invoke-Command -ComputerName <other server> { iisreset /noforce }' },
   },
 ];

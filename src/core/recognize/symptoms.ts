@@ -328,11 +328,6 @@ function queueRecord(text: string, match: RegExpExecArray): Record<string, strin
   };
 }
 
-/** The server a cmdlet error names (`[Server=EX01,RequestId=…]`), when it does. */
-function errorServer(text: string, index: number): string | undefined {
-  return /\[Server=([A-Za-z][A-Za-z0-9-]{0,62})[,\]]/.exec(text.slice(index, index + 800))?.[1];
-}
-
 /**
  * The hop the admin writes on the error's own line: "mail MX01->MX02 sits in the queue", "from EX01 to
  * EX02", 「MX01 から MX02 へのメール」: the queue's server and the server it fails to reach.
@@ -356,6 +351,11 @@ function proseHop(text: string, match: RegExpExecArray): Record<string, string |
 
 function definedOnly(values: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => e[1] !== undefined));
+}
+
+/** The server a cmdlet error names (`[Server=EX01,RequestId=…]`), when it does. */
+function errorServer(text: string, index: number): string | undefined {
+  return /\[Server=([A-Za-z][A-Za-z0-9-]{0,62})[,\]]/.exec(text.slice(index, index + 800))?.[1];
 }
 
 function prompt(
