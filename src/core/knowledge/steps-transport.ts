@@ -64,15 +64,7 @@ export const TRANSPORT_STEPS: LibraryStep[] = [
       en: 'Only the certificate InternalTransportCertificateThumbprint names is the one Exchange servers trust each other by; the old one may go only once it is not that certificate.',
       ja: 'Exchange サーバー同士の信頼に使われるのは InternalTransportCertificateThumbprint が示す証明書だけです。古い証明書を削除できるのは、それがこの証明書でなくなってからです。',
     },
-    command: {
-      default: 'Get-TransportService {serverOrPlaceholder} | fl Name,InternalTransportCertificateThumbprint',
-      '2007': 'Get-TransportServer {serverOrPlaceholder} | fl Name,InternalTransportCertificateThumbprint',
-      '2010': 'Get-TransportServer {serverOrPlaceholder} | fl Name,InternalTransportCertificateThumbprint',
-    },
-    unknownNote: {
-      en: 'Exchange 2007/2010: Get-TransportServer instead of Get-TransportService',
-      ja: 'Exchange 2007/2010 では Get-TransportService の代わりに Get-TransportServer',
-    },
+    ...SHOW_INTERNAL_THUMBPRINT,
   },
   {
     id: 'new-self-signed-not-internal',
