@@ -120,7 +120,11 @@ const OLD_THUMBPRINT: readonly RegExp[] = [
   ),
 ];
 
-/** A name written as Exchange servers are: capitals and digits, hyphens, at least one digit. */
+/**
+ * A name written as Exchange servers are: capitals and digits, hyphens, at least one digit. A pattern
+ * that starts with it begins it where a word begins (`(?<![A-Za-z0-9-])`): tried inside every word it
+ * would walk a long paste many times over.
+ */
 const SERVER = '([A-Za-z][A-Za-z0-9]{0,14}(?:-[A-Za-z0-9]{1,14}){0,3})';
 const CERT =
   '(?:the\\s+)?(?:new|renewed|updated)?\\s*(?:public\\s+|CA\\s+|SSL\\s+|wildcard\\s+)?(?:cert(?:ificate)?|one|it)';
@@ -145,11 +149,11 @@ const IMPORTED_ON: readonly RegExp[] = [
   ),
   // 「HUB01 で証明書を更新しました。エッジには何もしていません」: renewed on one server, another untouched.
   new RegExp(
-    `${SERVER}\\s*(?:で|上で)\\s*(?:(?:公開|新しい)?\\s*証明書を\\s*)?(?:更新|インポート)[^。\\n]{0,40}[。、]?[^。\\n]{0,40}(?:何もしていません|触っていません|まだです|していません)`,
+    `(?<![A-Za-z0-9-])${SERVER}\\s*(?:で|上で)\\s*(?:(?:公開|新しい)?\\s*証明書を\\s*)?(?:更新|インポート)[^。\\n]{0,40}[。、]?[^。\\n]{0,40}(?:何もしていません|触っていません|まだです|していません)`,
   ),
   // 「EX13-01 にだけインポート」「EX13-01 のみにインポート」「EX13-01 にしかインポートしていません」
   new RegExp(
-    `${SERVER}\\s*(?:に(?:だけ|のみ|しか)|だけに|のみに|のみ)\\s*(?:(?:新しい|更新した|更新後の)?\\s*証明書を\\s*)?(?:インポート|インストール|入れ)`,
+    `(?<![A-Za-z0-9-])${SERVER}\\s*(?:に(?:だけ|のみ|しか)|だけに|のみに|のみ)\\s*(?:(?:新しい|更新した|更新後の)?\\s*証明書を\\s*)?(?:インポート|インストール|入れ)`,
   ),
 ];
 
