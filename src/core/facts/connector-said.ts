@@ -31,6 +31,8 @@ function sentences(text: string): string[] {
 
 export function connectorsSaidToPin(text: string): ConnectorSaid[] {
   const out: ConnectorSaid[] = [];
+  // Every sentence that counts says the connector pins: a paste without those words is not split.
+  if (!PINS.test(text)) return out;
   for (const sentence of sentences(text)) {
     if (!PINS.test(sentence)) continue;
     for (const { kind, pattern } of NAMED)

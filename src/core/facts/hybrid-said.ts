@@ -31,6 +31,8 @@ function serversIn(clause: string): string[] {
 
 export function hybridServersSaid(text: string): HybridServersSaid {
   const said: HybridServersSaid = {};
+  // Every clause that counts names the hybrid: a paste without the word is not split into clauses.
+  if (!HYBRID.test(text)) return said;
   // A clause: a sentence, a line or a parenthesis, in English or Japanese.
   for (const clause of text.split(/[.;:!?\n()（）。、]|,\s/)) {
     if (!HYBRID.test(clause) || !MEMBER.test(clause)) continue;

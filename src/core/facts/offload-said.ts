@@ -25,7 +25,11 @@ const NOT_OFFLOAD =
 const DEVICE =
   /\b(Kemp(?:\s+LoadMaster)?|LoadMaster|F5(?:\s+BIG-IP)?|BIG-IP(?:\s+LTM)?|NetScaler|Citrix ADC|A10(?:\s+Thunder)?|HAProxy|FortiADC|Barracuda|Azure Application Gateway|Application Gateway|AWS ALB|nginx|IIS ARR)\b/i;
 
+/** Every offload pattern holds one of these: a paste without any is not split into clauses at all. */
+const OFFLOAD_WORDS = /offload|terminat|bridg|decrypt|encrypt|オフロード|ブリッジ|終端|復号|暗号化/i;
+
 export function offloadSaid(text: string): OffloadSaid | undefined {
+  if (!OFFLOAD_WORDS.test(text)) return undefined;
   for (const clause of text.split(/[.;!?\n()（）。]|,\s/)) {
     if (!OFFLOAD.some((pattern) => pattern.test(clause)) || NOT_OFFLOAD.test(clause)) continue;
     // The device is named in the same sentence, or elsewhere in the admin's words.

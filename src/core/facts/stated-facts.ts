@@ -254,7 +254,11 @@ const HYBRID: readonly RegExp[] = [
 ];
 
 /** What the admin says of the organisation and Exchange Online; undefined when nothing is said. */
+/** Every pattern above names the hybrid, Exchange Online or on-premises-only: without one, nothing is said. */
+const HYBRID_WORDS = /hybrid|Exchange Online|Office 365|O365|M365|on-?prem|ハイブリッド|オンプレ/i;
+
 export function hybridOrgSaid(text: string): boolean | undefined {
+  if (!HYBRID_WORDS.test(text)) return undefined;
   for (const clause of text.split(/[.;!?\n()（）。]|,\s/)) {
     if (!NOT_HYBRID.some((p) => p.test(clause))) continue;
     // "EX02 is not hybrid": one server outside, not the organisation.
