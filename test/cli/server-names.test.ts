@@ -27,11 +27,11 @@ describe('the command line names the servers of each certificate', () => {
     const { out } = await cli(['diagnose', '--tz', 'UTC'], env);
     assert.match(
       out,
-      /Microsoft Exchange Server Auth Certificate\n {4}expires in 5 days \(3 Dec 2026 10:00 server time\)\n {4}📍 EX01\.corp\.tailspintoys\.com · A1A2/,
+      /Microsoft Exchange Server Auth Certificate\n {4}expires in 4 days \(3 Dec 2026 10:00 server time\)\n {4}📍 EX01\.corp\.tailspintoys\.com · A1A2/,
     );
     assert.match(
       out,
-      /Microsoft Exchange Server Auth Certificate\n {4}expires in 11 days \(9 Dec 2026 10:00 server time\)\n {4}📍 EX02\.corp\.tailspintoys\.com · C1C2/,
+      /Microsoft Exchange Server Auth Certificate\n {4}expires in 10 days \(9 Dec 2026 10:00 server time\)\n {4}📍 EX02\.corp\.tailspintoys\.com · C1C2/,
     );
   });
 
@@ -45,11 +45,11 @@ describe('the command line names the servers of each certificate', () => {
     assert.equal(rows.length, 2, out);
     assert.match(
       rows[0] ?? '',
-      /— expires in 5 days \(3 Dec 2026 10:00 UTC\) · 📍 EX01\.corp\.tailspintoys\.com · reminders in C0OPS/,
+      /— expires in 4 days \(3 Dec 2026 10:00 UTC\) · 📍 EX01\.corp\.tailspintoys\.com · reminders in C0OPS/,
     );
     assert.match(
       rows[1] ?? '',
-      /— expires in 11 days \(9 Dec 2026 10:00 UTC\) · 📍 EX02\.corp\.tailspintoys\.com · reminders in C0OPS/,
+      /— expires in 10 days \(9 Dec 2026 10:00 UTC\) · 📍 EX02\.corp\.tailspintoys\.com · reminders in C0OPS/,
     );
   });
 });

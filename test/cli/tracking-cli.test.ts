@@ -80,7 +80,7 @@ describe('certcheck track', () => {
     assert.equal(code, 0);
     assert.match(
       out,
-      /^Tracking 1 certificate\.\n {2}added {3}2747582B9132F38EB2A0BE075A1C964195851AF1 {2}CN=EX2016 — expired 114 days ago \(6 Aug 2026 06:56 UTC\)\nReminders go to C0DEFAULT\.\n$/,
+      /^Tracking 1 certificate\.\n {2}added {3}2747582B9132F38EB2A0BE075A1C964195851AF1 {2}CN=EX2016 — expired 115 days ago \(6 Aug 2026 06:56 UTC\)\nReminders go to C0DEFAULT\.\n$/,
     );
   });
 
@@ -198,7 +198,7 @@ describe('certcheck list / untrack', () => {
     );
     assert.ok(out.endsWith(']\n'), 'ends with one newline, like the other --json outputs');
     const text = await cli(['list']);
-    assert.match(text.out, /Tracked certificates \(2\)\n {2}2747582B.* — expired 114 days ago \(6 Aug 2026 06:56 UTC\)/);
+    assert.match(text.out, /Tracked certificates \(2\)\n {2}2747582B.* — expired 115 days ago \(6 Aug 2026 06:56 UTC\)/);
   });
 
   test('untrack: gone from the list; untracking again is an error', async () => {
@@ -332,7 +332,7 @@ describe('certcheck remind', () => {
     const ja = await cli(['remind', '--dry-run', '--now', NOW], { env: { CERTCHECK_LANG: 'ja' } });
     assert.match(
       ja.out,
-      /^送信予定のリマインダー 1 件 \(--dry-run: 何も送信していません\)\n {2}C0OPS {2}896777B6.* — 2026\/12\/10 00:00 UTC に期限切れになります \(残り 10 日\)/,
+      /^送信予定のリマインダー 1 件 \(--dry-run: 何も送信していません\)\n {2}C0OPS {2}896777B6.* — 2026\/12\/10 00:00 UTC に期限切れになります \(残り 9 日\)/,
     );
     const sent = await cli(['remind', '--now', NOW], { env: { ...slackEnv(), CERTCHECK_LANG: 'ja' } });
     assert.equal(sent.code, 0, sent.err);

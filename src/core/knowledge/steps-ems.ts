@@ -29,7 +29,7 @@ export const EMS_STEPS: LibraryStep[] = [
     versions: ['2013+', 'unknown'],
     title: {
       en: 'On {server}, only if that Certificate Hash is missing from the list or expired: bind the Exchange Back End site (https, port 444) to a valid certificate of the list, then restart IIS; IIS Manager does the same under Sites → Exchange Back End → Bindings → https 444 → SSL certificate',
-      ja: '{server} で、その証明書ハッシュが一覧にないか期限切れの場合だけ: Exchange Back End サイト (https、ポート 444) を一覧にある有効な証明書にバインドし、IIS を再起動します。IIS マネージャーの [サイト] → Exchange Back End → バインド → https 444 → SSL 証明書 でも同じです',
+      ja: '{server} で、その証明書ハッシュが一覧にないか期限切れの場合だけ: Exchange Back End サイト (https、ポート 444) を一覧にある有効な証明書にバインドし、IIS を再起動します。IIS マネージャーの [サイト] → Exchange Back End → バインド → https 444 → SSL 証明書でも同じです',
     },
     why: {
       en: "Any valid certificate of the store serves on 444 (the server's own self-signed one is usual); this uses IIS's own module, not an Exchange cmdlet.",

@@ -204,7 +204,7 @@ export const MISC_STEPS: LibraryStep[] = [
     role: 'any',
     title: {
       en: "On {server}: WinHTTP shows direct access: if the servers reach the internet only through a proxy, give it to WinHTTP (here from the browser's proxy settings, or with netsh winhttp set proxy and its address)",
-      ja: '{server} で: WinHTTP は直接アクセスになっています。サーバーがプロキシ経由でしかインターネットに出られない場合は、そのプロキシを WinHTTP に設定します (ここではブラウザーのプロキシ設定から取り込みます。アドレスを指定する場合は netsh winhttp set proxy を使います)',
+      ja: '{server} で: WinHTTP は直接アクセスになっています。サーバーがプロキシ経由でしかインターネットに出られない場合は、そのプロキシを WinHTTP に設定します (ここではブラウザーのプロキシ設定をインポートします。アドレスを指定する場合は netsh winhttp set proxy を使います)',
     },
     why: {
       en: 'Exchange checks revocation through WinHTTP, not the browser: without its proxy the CRL and OCSP requests never reach the CA.',
