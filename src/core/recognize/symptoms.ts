@@ -70,7 +70,9 @@ const RULES: readonly SymptomRule[] = [
             // The cell ends at the column gap, or where LastError starts ('451 4.4.0 … responded with: "454 …').
             ?.replace(/\s+\d{3}\s+\d\.\d{1,3}\.\d{1,3}\b[\s\S]*$/, '')
             .split(/\s{2,}/)[0] ??
-          /\s([A-Za-z0-9-]{1,63}\.mail\.onmicrosoft\.com)\s/i.exec(text.slice(lineStart, match.index))?.[1],
+          /\s([A-Za-z0-9-]{1,63}\.mail\.onmicrosoft\.com)\s/i.exec(text.slice(lineStart, match.index))?.[1] ??
+          // A queue record folded onto one line ('DeliveryType: … NextHopDomain: contoso.com'): a domain.
+          /\bNextHopDomain\s*:\s*([A-Za-z0-9.-]{1,253})/i.exec(text)?.[1],
       };
     },
   },
