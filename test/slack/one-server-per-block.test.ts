@@ -47,7 +47,9 @@ function problems(blocks: Block[], servers: string[]): string[] {
     const places = [...code.matchAll(/#\s*(?:on|run on)\s+(?:the\s+)?(\S+)/gi)].map((m) => m[1]?.toLowerCase());
     if (new Set(places).size > 1) found.push(`${step}: one block says it runs on ${places.join(' and ')}`);
     const named = servers.filter((name) => new RegExp(`(^|[^\\w-])${escapeRegExp(name)}([^\\w-]|$)`, 'i').test(code));
-    if (named.length > 1) found.push(`${step}: one block names the servers ${named.join(' and ')}`);
+    // certcheck probe runs from any machine, not on a server: one block may probe each server by name.
+    const probesOnly = code.split('\n').every((line) => line.trim() === '' || /^certcheck probe\s/.test(line.trim()));
+    if (named.length > 1 && !probesOnly) found.push(`${step}: one block names the servers ${named.join(' and ')}`);
     const defined = new Set(
       [...code.matchAll(/\$(\w+)\s*=(?!=)|foreach\s*\(\s*\$(\w+)/gi)].map((m) => m[1] ?? m[2] ?? ''),
     );

@@ -25,6 +25,7 @@ const CMDLETS = [
   'Set-ImapSettings',
   'Set-PopSettings',
   'Get-Queue',
+  'Retry-Queue',
   'Set-InboundConnector',
   'Set-OutboundConnector',
 ] as const;
