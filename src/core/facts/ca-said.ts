@@ -29,3 +29,18 @@ const CA_SAID: readonly RegExp[] = [
 export function caSaid(text: string): boolean {
   return CA_SAID.some((pattern) => pattern.test(text));
 }
+
+const HOST = /\b[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){2,}\b/g;
+
+/**
+ * The host names the sentences that say so name ("mail.contoso.com is a GlobalSign cert"): the word
+ * is about a certificate for one of them. Empty when those sentences name none ("our DigiCert cert").
+ */
+export function caSaidHosts(text: string): string[] {
+  const hosts = new Set<string>();
+  for (const sentence of text.split(/[。\n]|\.\s/)) {
+    if (sentence.length > 600 || !CA_SAID.some((pattern) => pattern.test(sentence))) continue;
+    for (const m of sentence.matchAll(HOST)) hosts.add(m[0].toLowerCase());
+  }
+  return [...hosts];
+}

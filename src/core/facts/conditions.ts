@@ -56,7 +56,11 @@ const clientServices = (s: PlanScope) =>
 function caSaidOfThis(s: PlanScope): true | undefined {
   if (s.values.caSaid !== 'yes' || !s.cert) return undefined;
   const cn = commonName(s.cert.subject);
-  return cn && !isInternalName(cn) && !isOwnName(cn, s.facts.name) ? true : undefined;
+  if (!cn || isInternalName(cn) || isOwnName(cn, s.facts.name)) return undefined;
+  // "mail.contoso.com is a GlobalSign cert" says nothing of the certificate for smtp.contoso.com.
+  const hosts = s.values.caSaidHosts?.split(',') ?? [];
+  const names = [cn, ...(s.values.domains?.split(',') ?? [])].map((n) => n.trim().toLowerCase());
+  return hosts.length === 0 || hosts.some((h) => names.includes(h)) ? true : undefined;
 }
 
 /** A valid CA-issued certificate on this server that serves IIS, or is enabled for it with nothing saying otherwise. */

@@ -724,6 +724,7 @@ function bindStated(values: PlanRequest['values'], stated: StatedFacts, plan: st
   if (stated.issuedFile && plan === 'pending-request') values.issuedFile = stated.issuedFile;
   if (stated.iisOnCa) values.iisOnCaSaid = 'yes';
   if (stated.caSaid) values.caSaid = 'yes';
+  if (stated.caSaidHosts) values.caSaidHosts = stated.caSaidHosts.join(',');
   if (stated.hybridOrg !== undefined) values.hybridSaid = stated.hybridOrg ? 'yes' : 'no';
   if (stated.testMailbox) values.testMailbox = stated.testMailbox;
   if (stated.offload) values.offloadSaid = 'yes';

@@ -1,4 +1,4 @@
-import { caSaid } from './ca-said.js';
+import { caSaid, caSaidHosts } from './ca-said.js';
 import { type ConnectorSaid, connectorsSaidToPin } from './connector-said.js';
 import { type HybridServersSaid, hybridServersSaid } from './hybrid-said.js';
 
@@ -28,6 +28,8 @@ export interface StatedFacts {
   iisOnCa?: boolean;
   /** The admin says the certificate was bought from or issued by a CA ("our DigiCert cert", 「GlobalSign の証明書」). */
   caSaid?: boolean;
+  /** The host names the admin's sentences about a CA name, when they name any. */
+  caSaidHosts?: string[];
   /**
    * The admin says the organisation is hybrid with Exchange Online ("we are hybrid", 「ハイブリッド構成です」)
    * or is not ("NOT hybrid", "no hybrid", 「ハイブリッドではありません」).
@@ -190,7 +192,11 @@ export function statedFacts(text: string): StatedFacts {
   const on = serverSaid(text);
   if (on) stated.server = on;
   if (IIS_ON_CA.some((pattern) => pattern.test(text))) stated.iisOnCa = true;
-  if (caSaid(text)) stated.caSaid = true;
+  if (caSaid(text)) {
+    stated.caSaid = true;
+    const hosts = caSaidHosts(text);
+    if (hosts.length > 0) stated.caSaidHosts = hosts;
+  }
   const hybridOrg = hybridOrgSaid(text);
   if (hybridOrg !== undefined) stated.hybridOrg = hybridOrg;
   const mailbox = TEST_MAILBOX.exec(text)?.[1];

@@ -101,6 +101,8 @@ export interface PlanValues {
   iisOnCaSaid?: 'yes';
   /** 'yes' when the admin names the CA the certificate came from or says it was bought ('our DigiCert cert'). */
   caSaid?: 'yes';
+  /** The host names the admin's word about a CA names, comma-separated: it is about a certificate for one of them. */
+  caSaidHosts?: string;
   /** What the admin says of the organisation: hybrid with Exchange Online ('yes') or not ('no'). */
   hybridSaid?: 'yes' | 'no';
   /** The names a newer certificate lacks that the current one has, comma-separated: it is not enabled. */
