@@ -51,9 +51,9 @@ describe('certcheck probe: text output, usage, limits', () => {
     assert.equal(await runCli(['probe', `smtp://127.0.0.1:${smtp.port}`], io), 0);
     const text = io.out.join('');
     const lines = text.split('\n');
-    assert.equal(lines[0], `✖ smtp://127.0.0.1:${smtp.port}: Contoso Issuing CA 1 expired 7 days ago (30 Nov 2026 00:00 UTC)`);
+    assert.equal(lines[0], `✖ smtp://127.0.0.1:${smtp.port}: Contoso Issuing CA 1 expired 8 days ago (30 Nov 2026 00:00 UTC)`);
     assert.match(lines[1] ?? '', /^ {2}greeting: 220 mail\.contoso\.com ESMTP Microsoft ESMTP MAIL Service ready$/);
-    assert.match(text, /CN=mail\.contoso\.com\n\s+expires in 176 days \(1 Jun 2027 00:00 UTC\)/);
+    assert.match(text, /CN=mail\.contoso\.com\n\s+expires in 175 days \(1 Jun 2027 00:00 UTC\)/);
     assert.match(text, /\[CERT_EXPIRED\]/);
     assert.match(text, new RegExp(`smtp://127\\.0\\.0\\.1:${smtp.port} · STARTTLS offered · TLSv1\\.3`));
     assert.ok(!text.includes('\u001b['), 'no colours when not on a terminal');
@@ -77,7 +77,7 @@ describe('certcheck probe: text output, usage, limits', () => {
     assert.equal(await runCli(['probe', '--lang', 'ja', `smtp://127.0.0.1:${smtp.port}`], io), 0);
     const text = io.out.join('');
     assert.match(text, /グリーティング: 220 mail\.contoso\.com/);
-    assert.match(text, /提示されたチェーンの中間証明書: Contoso Issuing CA 1: 2026\/11\/30 00:00 UTC に期限切れ \(7 日経過\)/);
+    assert.match(text, /提示されたチェーンの中間証明書: Contoso Issuing CA 1: 2026\/11\/30 00:00 UTC に期限切れ \(8 日経過\)/);
     assert.match(text, /STARTTLS 提供あり/);
   });
 
