@@ -192,6 +192,8 @@ function renewFromOldCertificate(s: PlanScope): boolean {
   // A record cut mid-way shows only some names: the old certificate itself has them all.
   if (s.values.cut === 'yes') return true;
   if (s.values.thumbprint === undefined) return false;
+  // A subject the console cut ('…, S=W...') is no value for -SubjectName: the certificate has it whole.
+  if (/(?:\.\.\.|…)\s*$/.test(s.values.subject ?? '')) return true;
   // Read from the certificate itself (PEM, DER, openssl, a probe): its SANs are every name it has.
   if (s.values.namesComplete === 'yes') return false;
   // Names read from an event (its FQDN) are not the certificate's own.
