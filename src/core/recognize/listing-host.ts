@@ -7,9 +7,9 @@ export interface Placed {
 }
 
 /**
- * A listing whose certificates name their server only by PSComputerName (in a remote EMS session, the
+ * A listing whose certificates name their server only by PSComputerName (over remote PowerShell, the EMS
  * endpoint) or not at all, but that holds a certificate for one other host name (Setup's
- * `CN=EXDAG02`), is that host's: the certificate's own name outweighs the session's.
+ * `CN=EXDAG02`), is that host's: the certificate's own name outweighs the endpoint's.
  */
 export function bindToOwnHost(rows: readonly Placed[]): void {
   if (rows.length === 0 || rows.some((row) => !row.weak)) return;

@@ -6,7 +6,7 @@ import { commandTarget } from '../../../src/core/recognize/list-records.js';
 
 /**
  * Which server a Get-ExchangeCertificate listing belongs to. The echoed command's `-Server` decides
- * over PSComputerName (in a remote EMS session that is the session's endpoint); a self-signed
+ * over PSComputerName (over remote PowerShell that is the EMS endpoint); a self-signed
  * `CN=<host>` in a listing nothing else places names the host it is from.
  */
 const A = '5A40A916D43221E30CB70C9A5A6FBEA6B834CF33';
