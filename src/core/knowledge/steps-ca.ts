@@ -1,5 +1,21 @@
 import type { LibraryStep } from './library-model.js';
 
+/** The certificate to copy, exported with its key, per version: one template for every step that exports it. */
+export const EXPORT_COPY_COMMAND: Pick<LibraryStep, 'command' | 'unknownNote'> = {
+  command: {
+    default:
+      "$b = Export-ExchangeCertificate -Thumbprint {copyThumbprint} -BinaryEncoded -Password (Get-Credential).Password\n[System.IO.File]::WriteAllBytes('C:\\certreq\\{cn}.pfx', $b.FileData)",
+    '2010':
+      "$b = Export-ExchangeCertificate -Thumbprint {copyThumbprint} -BinaryEncoded -Password (Get-Credential).Password\nSet-Content -Path 'C:\\certreq\\{cn}.pfx' -Value $b.FileData -Encoding Byte",
+    '2007':
+      "Export-ExchangeCertificate -Thumbprint {copyThumbprint} -BinaryEncoded -Path 'C:\\certreq\\{cn}.pfx' -Password (Get-Credential).Password",
+  },
+  unknownNote: {
+    en: 'Exchange 2007: Export-ExchangeCertificate -Path followed by the file name writes the file itself',
+    ja: 'Exchange 2007 では Export-ExchangeCertificate -Path の後にファイル名を指定して直接書き出します',
+  },
+};
+
 /** The request for the CA, per version: one template for every plan that makes a request. */
 export const CA_REQUEST_COMMAND: Pick<LibraryStep, 'command' | 'unknownNote'> = {
   command: {
@@ -224,18 +240,7 @@ export const CA_STEPS: LibraryStep[] = [
       en: 'Every server that presents these names needs the same certificate with its key; the key exists only where the request was made or the certificate was imported.',
       ja: 'これらの名前を提示するすべてのサーバーに、秘密キー付きの同じ証明書が必要です。キーは要求を作成したサーバー (またはインポートしたサーバー) にしかありません。',
     },
-    command: {
-      default:
-        "$b = Export-ExchangeCertificate -Thumbprint {copyThumbprint} -BinaryEncoded -Password (Get-Credential).Password\n[System.IO.File]::WriteAllBytes('C:\\certreq\\{cn}.pfx', $b.FileData)",
-      '2010':
-        "$b = Export-ExchangeCertificate -Thumbprint {copyThumbprint} -BinaryEncoded -Password (Get-Credential).Password\nSet-Content -Path 'C:\\certreq\\{cn}.pfx' -Value $b.FileData -Encoding Byte",
-      '2007':
-        "Export-ExchangeCertificate -Thumbprint {copyThumbprint} -BinaryEncoded -Path 'C:\\certreq\\{cn}.pfx' -Password (Get-Credential).Password",
-    },
-    unknownNote: {
-      en: 'Exchange 2007: Export-ExchangeCertificate -Path followed by the file name writes the file itself',
-      ja: 'Exchange 2007 では Export-ExchangeCertificate -Path の後にファイル名を指定して直接書き出します',
-    },
+    ...EXPORT_COPY_COMMAND,
   },
   {
     id: 'import-copy',

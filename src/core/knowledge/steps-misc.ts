@@ -1,4 +1,5 @@
 import type { LibraryStep } from './library-model.js';
+import { EXPORT_COPY_COMMAND } from './steps-ca.js';
 
 /** Federation trusts exist from Exchange 2010 (ps:Set-FederationTrust, New-ExchangeCertificate -Services Federation). */
 const SINCE_2010: LibraryStep['versions'] = ['2010', '2013+', 'unknown'];
@@ -455,18 +456,7 @@ export const MISC_STEPS: LibraryStep[] = [
       en: 'A load balancer that offloads or bridges SSL presents its own copy of the certificate: it needs the renewal with its key, which only the Exchange servers hold.',
       ja: 'SSL をオフロードまたはブリッジするロード バランサーは、自身が持つ証明書を提示します。秘密キー付きの更新後の証明書が必要で、キーは Exchange サーバーにしかありません。',
     },
-    command: {
-      default:
-        "$b = Export-ExchangeCertificate -Thumbprint {copyThumbprint} -BinaryEncoded -Password (Get-Credential).Password\n[System.IO.File]::WriteAllBytes('C:\\certreq\\{cn}.pfx', $b.FileData)",
-      '2010':
-        "$b = Export-ExchangeCertificate -Thumbprint {copyThumbprint} -BinaryEncoded -Password (Get-Credential).Password\nSet-Content -Path 'C:\\certreq\\{cn}.pfx' -Value $b.FileData -Encoding Byte",
-      '2007':
-        "Export-ExchangeCertificate -Thumbprint {copyThumbprint} -BinaryEncoded -Path 'C:\\certreq\\{cn}.pfx' -Password (Get-Credential).Password",
-    },
-    unknownNote: {
-      en: 'Exchange 2007: Export-ExchangeCertificate -Path followed by the file name writes the file itself',
-      ja: 'Exchange 2007 では Export-ExchangeCertificate -Path の後にファイル名を指定して直接書き出します',
-    },
+    ...EXPORT_COPY_COMMAND,
   },
   {
     id: 'offload-install',
